@@ -1,0 +1,19 @@
+"""kg: news articles to an RDF knowledge graph with hand-curated, declarative rules.
+
+The pieces, in the order they run (imports go one way only):
+document (reading, layout, sentences) -> mentions (gazetteer, coreference) -> rules (patterns,
+matching, factuality) -> graph (RDF with provenance) -> export / explain / cli.
+"""
+from __future__ import annotations
+
+from .build import BuildResult, analyse, build, build_result
+from .document import Article, parse_article, read_article
+from .errors import InputError, KgError, RuleError
+from .explain import explain
+from .mentions import MentionFinder
+from .pack import Pack
+from .rules import load_rules
+
+__all__ = ["Article", "BuildResult", "InputError", "KgError", "MentionFinder", "Pack", "RuleError", "analyse",
+           "build", "build_result", "explain", "load_rules", "parse_article", "read_article"]
+__version__ = "0.1.0"

@@ -1,0 +1,71 @@
+"""The main job: articles in, one RDF graph out (the API behind `kg build`)."""
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Iterable
+
+from rdflib import Graph
+
+from .document import Article, parse_article, read_article
+from .graph import DEFAULT_BASE, GraphBuilder, Minter
+from .pack import Pack
+from .rules.engine import Extraction, extract
+
+
+@dataclass
+class BuildResult:
+    graph: Graph
+    extractions: list[Extraction]
+    builder: GraphBuilder
+    counts: dict[str, int] = field(default_factory=dict)
+
+    def summary(self) -> str:
+        c = self.counts
+        return (f"{c['articles']} article(s): {c['entities']} entities, {c['facts']} facts, {c['events']} events, "
+                f"{c['statements']} statements, {c['claims']} claims, {c['firings']} rule firings, "
+                f"{c['triples']} triples")
+
+
+def analyse(article: Article, pack: Pack) -> Extraction:
+    """Mentions, times and rule firings of one article."""
+    return extract(article, pack.finder.analyse(article), pack.rules, pack.vocabulary)
+
+
+def build_articles(articles: Iterable[Article], pack: Pack | None = None, base: str = DEFAULT_BASE) -> BuildResult:
+    pack = pack or Pack.load()
+    gb = GraphBuilder(pack.vocabulary, pack.gazetteer, Minter(base))
+    exs = []
+    for art in articles:
+        ex = analyse(art, pack)
+        gb.add_extraction(ex)
+        exs.append(ex)
+    g = gb.graph()
+    counts = dict(gb.counts, articles=len(exs), triples=len(g), entities=len(gb._entities),
+                  firings=sum(len(e.firings) for e in exs))
+    return BuildResult(g, exs, gb, counts)
+
+
+def build(paths: Iterable[str | Path] = (), *, texts: Iterable[str] = (), pack: Pack | None = None,
+          base: str = DEFAULT_BASE, max_bytes: int | None = None) -> Graph:
+    """Build the knowledge graph of article files (and/or article texts) with a rule pack.
+
+    >>> import kg
+    >>> g = kg.build(["data/articles/rferl-2006-03-03-hamas-moscow.txt"])   # doctest: +SKIP
+    """
+    return build_result(paths, texts=texts, pack=pack, base=base, max_bytes=max_bytes).graph
+
+
+def build_result(paths: Iterable[str | Path] = (), *, texts: Iterable[str] = (), pack: Pack | None = None,
+                 base: str = DEFAULT_BASE, max_bytes: int | None = None) -> BuildResult:
+    pack = pack or Pack.load()
+    kw = {"max_bytes": max_bytes} if max_bytes else {}
+    arts = [read_article(p, layout=pack.layout, **kw) for p in paths]
+    arts += [parse_article(t, source=f"<text {i + 1}>", layout=pack.layout, default_id=f"text-{i + 1}")
+             for i, t in enumerate(texts)]
+    ids = [a.id for a in arts]
+    dup = sorted({i for i in ids if ids.count(i) > 1})
+    if dup:
+        from .errors import InputError
+        raise InputError(next(a.source for a in arts if a.id == dup[0]), f"two articles have the id {dup[0]!r}; give each a unique id")
+    return build_articles(arts, pack, base)

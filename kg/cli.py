@@ -1,0 +1,184 @@
+"""The `kg` command: a thin layer over the Python API (kg.build, kg.explain, kg.rules).
+
+Exit codes: 0 success; 1 the command ran but found problems (failing rule examples, a graph that
+does not validate); 2 bad input (a file that cannot be read, invalid rules, a bad option).
+"""
+from __future__ import annotations
+
+import sys
+from pathlib import Path
+from typing import Any, Callable
+
+import click
+
+from .errors import KgError
+
+
+class _Group(click.Group):
+    def invoke(self, ctx: click.Context) -> Any:
+        try:
+            return super().invoke(ctx)
+        except KgError as e:
+            click.echo(f"kg: error: {e}", err=True)
+            sys.exit(2)
+
+
+def pack_options(fn: Callable[..., Any]) -> Callable[..., Any]:
+    """--data / --ontology / --rules, shared by every command that extracts."""
+    fn = click.option("--rules", "rules_path", type=click.Path(path_type=Path),
+                      help="Rules folder or file to use instead of DATA/rules.")(fn)
+    fn = click.option("--ontology", "ontology_dir", type=click.Path(path_type=Path),
+                      help="Ontology folder (default: the one shipped with kg).")(fn)
+    fn = click.option("--data", "data_dir", type=click.Path(path_type=Path), envvar="KG_DATA",
+                      help="Rule pack folder: vocabulary.yaml, layout.yaml, gazetteer/, rules/ (default: shipped; env KG_DATA).")(fn)
+    return fn
+
+
+def _pack(data_dir: Path | None, ontology_dir: Path | None, rules_path: Path | None) -> Any:
+    from .pack import Pack
+    return Pack.load(data_dir, ontology_dir, rules_path)
+
+
+@click.group(cls=_Group, context_settings={"help_option_names": ["-h", "--help"]})
+@click.version_option(package_name="kg-news", prog_name="kg")
+def main() -> None:
+    """kg: news articles to an RDF knowledge graph, with hand-curated rules."""
+
+
+@main.command()
+@click.argument("articles", nargs=-1, required=True, type=click.Path(path_type=Path))
+@click.option("-o", "--output", type=click.Path(path_type=Path), help="Output file (default: standard output).")
+@click.option("-f", "--format", "fmt", help="turtle (default), trig, nt, nquads or json-ld; else taken from the -o extension.")
+@click.option("--base", default=None, help="Base namespace of minted IRIs (default: https://w3id.org/kg-news/id/).")
+@click.option("--max-bytes", type=int, default=None, help="Largest article file accepted (default: 5,000,000).")
+@click.option("-q", "--quiet", is_flag=True, help="No summary line on standard error.")
+@pack_options
+def build(articles: tuple[Path, ...], output: Path | None, fmt: str | None, base: str | None, max_bytes: int | None,
+          quiet: bool, data_dir: Path | None, ontology_dir: Path | None, rules_path: Path | None) -> None:
+    """Build the knowledge graph of ARTICLES (UTF-8 text files).
+
+    \b
+    Example:
+        kg build data/articles/rferl-2006-03-03-hamas-moscow.txt -o seed.ttl
+    """
+    from .build import build_result
+    from .export import format_for, serialize, write_atomic
+    from .graph import DEFAULT_BASE
+
+    fmt = format_for(output, fmt)
+    if base is not None and not base.startswith(("http://", "https://", "urn:")) or base and base[-1] not in "/#:":
+        raise click.BadParameter("must be an absolute IRI ending in '/', '#' or ':'", param_hint="--base")
+    if output is not None:
+        _check_writable(output)
+    pack = _pack(data_dir, ontology_dir, rules_path)
+    res = build_result(articles, pack=pack, base=base or DEFAULT_BASE, max_bytes=max_bytes)
+    text = serialize(res.builder.triples, fmt, res.builder.prefixes(), res.builder.by_article)
+    if output is None:
+        click.echo(text, nl=False)
+    else:
+        write_atomic(output, text)
+    if not quiet:
+        click.echo(f"kg: {res.summary()}" + (f" -> {output}" if output else ""), err=True)
+
+
+def _check_writable(path: Path) -> None:
+    """Fail before the work, not after it, when the output cannot be written."""
+    import os
+
+    from .errors import InputError
+    folder = path.parent if str(path.parent) else Path(".")
+    if path.is_dir():
+        raise InputError(path, "cannot write: is a directory")
+    if not folder.is_dir():
+        raise InputError(path, f"cannot write: folder {folder} does not exist")
+    if not os.access(folder, os.W_OK) or path.exists() and not os.access(path, os.W_OK):
+        raise InputError(path, "cannot write: permission denied")
+
+
+@main.command()
+@click.argument("graph", type=click.Path(path_type=Path))
+@click.argument("what")
+def explain(graph: Path, what: str) -> None:
+    """Show the evidence for an entity or a fact in GRAPH.
+
+    WHAT is an entity's name, id or IRI, or a fact written "subject predicate object".
+
+    \b
+    Examples:
+        kg explain seed.ttl "Mish'al"
+        kg explain seed.ttl "khalid-mishal org:headOf hamas"
+    """
+    from .explain import explain as run
+    from .graphio import load_graph
+
+    click.echo(run(load_graph(graph), what))
+
+
+@main.group()
+def rules() -> None:
+    """Inspect and test the rule pack."""
+
+
+@rules.command("list")
+@pack_options
+def rules_list(data_dir: Path | None, ontology_dir: Path | None, rules_path: Path | None) -> None:
+    """List every rule with its file, group, priority and description."""
+    pack = _pack(data_dir, ontology_dir, rules_path)
+    for r in pack.rules.rules:
+        click.echo(f"{r.id}\t{r.file}:{r.line}\tgroup={r.group}\tpriority={r.priority}\t{r.description}")
+    click.echo(f"{len(pack.rules)} rules in {len(pack.rules.files)} files", err=True)
+
+
+@rules.command("test")
+@click.option("-v", "--verbose", is_flag=True, help="Also list the examples that pass.")
+@pack_options
+def rules_test(verbose: bool, data_dir: Path | None, ontology_dir: Path | None, rules_path: Path | None) -> None:
+    """Run every rule's own examples (sentences it must and must not match)."""
+    from .rules.check import check_examples
+
+    pack = _pack(data_dir, ontology_dir, rules_path)
+    results = check_examples(pack.rules, pack.finder, pack.layout, pack.vocabulary)
+    failed = [r for r in results if not r.ok]
+    for r in results:
+        if not r.ok:
+            click.echo(f"FAIL {r}")
+        elif verbose:
+            click.echo(f"ok   {r.rule.id}: {r.text!r}")
+    click.echo(f"{len(results) - len(failed)} passed, {len(failed)} failed")
+    sys.exit(1 if failed else 0)
+
+
+@rules.command("explain")
+@click.argument("text")
+@click.option("--date", help="Article date for relative times (YYYY-MM-DD).")
+@pack_options
+def rules_explain(text: str, date: str | None, data_dir: Path | None, ontology_dir: Path | None,
+                  rules_path: Path | None) -> None:
+    """Show the mentions, times and rule firings on TEXT (one or more sentences)."""
+    from .dates import parse_dateline_date
+    from .rules.check import explain_text, render
+
+    pack = _pack(data_dir, ontology_dir, rules_path)
+    d = parse_dateline_date(date) if date else None
+    if date and d is None:
+        raise click.BadParameter("use YYYY-MM-DD", param_hint="--date")
+    reports, full = explain_text(text, pack.rules, pack.finder, pack.layout, pack.vocabulary, d)
+    for rep in reports:
+        s = rep.analysis.sentence
+        click.echo(f"sentence {s.index} [{s.begin}-{s.end}]: {s.text}")
+        for m in rep.analysis.mentions:
+            click.echo(f"  mention {m.text!r} -> {m.entity.id} ({m.entity.type}, {m.kind})")
+        for _, _, t in rep.analysis.times:
+            click.echo(f"  time {t.phrase!r} -> {t.value} (xsd:{t.datatype}, {t.relation})")
+        for f in rep.fired:
+            click.echo(f"  FIRED {f.rule.id} on {full[f.begin:f.end]!r}")
+            for line in render(f, pack.vocabulary, full):
+                click.echo(f"      {line}")
+        for f in rep.suppressed:
+            click.echo(f"  lost overlap: {f.rule.id} on {full[f.begin:f.end]!r} (group {f.rule.group})")
+        if not rep.fired and not rep.suppressed:
+            click.echo("  no rule fired")
+
+
+if __name__ == "__main__":  # pragma: no cover
+    main()

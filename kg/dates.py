@@ -1,0 +1,181 @@
+"""Time expressions normalised against the article's date.
+
+Relative phrases ("today", "on Friday", "in January", "last year") resolve against the date the
+article was published, as news coders (TimeML, NewsReader) do. Each found phrase keeps its
+original text; the value is an ISO string with its XML Schema datatype.
+"""
+from __future__ import annotations
+
+import datetime as dt
+import re
+from dataclasses import dataclass
+
+MONTHS = {m: i for i, m in enumerate(
+    "january february march april may june july august september october november december".split(), 1)}
+MONTHS.update({k[:3]: v for k, v in list(MONTHS.items())})
+MONTHS["sept"] = 9
+WEEKDAYS = {d: i for i, d in enumerate("monday tuesday wednesday thursday friday saturday sunday".split())}
+NUMBERS = {w: i for i, w in enumerate(
+    "zero one two three four five six seven eight nine ten eleven twelve thirteen fourteen fifteen "
+    "sixteen seventeen eighteen nineteen twenty".split())}
+NUMBERS.update({"thirty": 30, "forty": 40, "fifty": 50, "hundred": 100, "a": 1, "an": 1, "several": None,
+                "few": None, "a few": None})
+UNITS = {"day": "D", "days": "D", "week": "W", "weeks": "W", "month": "M", "months": "M",
+         "year": "Y", "years": "Y", "hour": "H", "hours": "H"}
+
+
+@dataclass(frozen=True, slots=True)
+class TimeValue:
+    """A normalised time: `value` in the lexical form of `datatype` (an xsd local name)."""
+
+    value: str
+    datatype: str  # date | gYearMonth | gYear | duration
+    phrase: str
+    relation: str = "at"  # at | since | until | during | before | after (from the preposition)
+    begin: int = 0
+    end: int = 0
+
+
+def parse_dateline_date(text: str) -> dt.date | None:
+    """'March 3, 2006' / '3 March 2006' / '2006-03-03' -> date, else None."""
+    text = text.strip().replace(".", "")
+    m = re.fullmatch(r"(\d{4})-(\d{2})-(\d{2})", text)
+    if m:
+        return _safe_date(int(m[1]), int(m[2]), int(m[3]))
+    m = re.fullmatch(r"([A-Za-z]+) (\d{1,2}),? (\d{4})", text)
+    if m and m[1].lower() in MONTHS:
+        return _safe_date(int(m[3]), MONTHS[m[1].lower()], int(m[2]))
+    m = re.fullmatch(r"(\d{1,2}) ([A-Za-z]+),? (\d{4})", text)
+    if m and m[2].lower() in MONTHS:
+        return _safe_date(int(m[3]), MONTHS[m[2].lower()], int(m[1]))
+    return None
+
+
+def _safe_date(y: int, m: int, d: int) -> dt.date | None:
+    try:
+        return dt.date(y, m, d)
+    except ValueError:
+        return None
+
+
+def _number(words: list[str]) -> int | None:
+    if len(words) == 1 and words[0].isdigit():
+        return int(words[0])
+    return NUMBERS.get(" ".join(words))
+
+
+# Token-level grammar. Each entry: regex over the space-joined normalised tokens (anchored at a token
+# start), and a function (match, article date) -> (value, datatype) or None.
+def _rules() -> list[tuple[re.Pattern[str], object]]:
+    month = "(" + "|".join(sorted(MONTHS, key=len, reverse=True)) + r")\.?"
+    wd = "(" + "|".join(WEEKDAYS) + ")"
+    num = r"(\d+|" + "|".join(sorted((k for k in NUMBERS if k not in ("a", "an")), key=len, reverse=True)) + ")"
+    R: list[tuple[str, object]] = [
+        (rf"{month} (\d{{1,2}}) , (\d{{4}})", lambda m, d: (_iso(int(m[3]), MONTHS[m[1]], int(m[2])), "date")),
+        (rf"(\d{{1,2}}) {month} (\d{{4}})", lambda m, d: (_iso(int(m[3]), MONTHS[m[2]], int(m[1])), "date")),
+        (rf"{month} (\d{{1,2}})(?! \d)", lambda m, d: (_iso(_year_for(d, MONTHS[m[1]]), MONTHS[m[1]], int(m[2])), "date")),
+        (rf"(\d{{1,2}}) {month}", lambda m, d: (_iso(_year_for(d, MONTHS[m[2]]), MONTHS[m[2]], int(m[1])), "date")),
+        (rf"{month} (\d{{4}})", lambda m, d: (f"{int(m[2]):04d}-{MONTHS[m[1]]:02d}", "gYearMonth")),
+        (rf"in {month}", lambda m, d: (f"{_year_for(d, MONTHS[m[1]]):04d}-{MONTHS[m[1]]:02d}", "gYearMonth")),
+        (r"today|tonight|this (?:morning|afternoon|evening)", lambda m, d: (d.isoformat(), "date")),
+        (r"yesterday", lambda m, d: ((d - dt.timedelta(days=1)).isoformat(), "date")),
+        (r"tomorrow", lambda m, d: ((d + dt.timedelta(days=1)).isoformat(), "date")),
+        (rf"(?:last |this )?{wd}", lambda m, d: (_weekday(d, m[1]), "date")),
+        (r"last year", lambda m, d: (f"{d.year - 1:04d}", "gYear")),
+        (r"this year", lambda m, d: (f"{d.year:04d}", "gYear")),
+        (r"next year", lambda m, d: (f"{d.year + 1:04d}", "gYear")),
+        (r"last month", lambda m, d: (_month_shift(d, -1), "gYearMonth")),
+        (r"next month", lambda m, d: (_month_shift(d, 1), "gYearMonth")),
+        (r"(?:in|since|until|before|after|from) (1[89]\d\d|20\d\d)", lambda m, d: (m[1], "gYear")),
+        (rf"(?:more than |over |nearly |almost |about )?{num} (days?|weeks?|months?|years?|hours?)",
+         lambda m, d: _duration(m)),
+        (r"(?:over |in |during )?the (?:past|last) (?:few |several |(\w+) )?(days|weeks|months|years)",
+         lambda m, d: _duration_past(m, d)),
+    ]
+    return [(re.compile(p), f) for p, f in R]
+
+
+def _iso(y: int, m: int, d: int) -> str | None:
+    date = _safe_date(y, m, d)
+    return date.isoformat() if date else None
+
+
+def _year_for(d: dt.date, month: int) -> int:
+    """A month named without a year is the most recent one (news reports the past)."""
+    return d.year if month <= d.month + 1 else d.year - 1
+
+
+def _weekday(d: dt.date, name: str) -> str:
+    back = (d.weekday() - WEEKDAYS[name]) % 7
+    return (d - dt.timedelta(days=back)).isoformat()
+
+
+def _month_shift(d: dt.date, k: int) -> str:
+    y, m = divmod(d.year * 12 + d.month - 1 + k, 12)
+    return f"{y:04d}-{m + 1:02d}"
+
+
+def _duration(m: re.Match[str]) -> tuple[str, str] | None:
+    n = _number(m[1].split())
+    if n is None:
+        return None
+    unit = UNITS[m[2]]
+    return (f"PT{n}H" if unit == "H" else f"P{n}{unit}"), "duration"
+
+
+def _duration_past(m: re.Match[str], d: dt.date) -> tuple[str, str] | None:
+    """'over the past few days': a period that ends on the article's date (its length is kept
+    as a duration when the text gives it)."""
+    n = _number([m[1]]) if m[1] else None
+    return (f"P{n}{UNITS[m[2]]}" if n else d.isoformat()), ("duration" if n else "date")
+
+
+_RULES = None
+_PREPS = {"since": "since", "until": "until", "till": "until", "before": "before", "after": "after",
+          "during": "during", "over": "during", "for": "during", "in": "at", "on": "at"}
+
+
+def find_times(norms: list[str], offsets: list[tuple[int, int]], text: str, when: dt.date | None) -> list[tuple[int, int, TimeValue]]:
+    """Time phrases in one sentence, as (first token, end token, value); longest first, no overlaps.
+
+    `norms` are the normalised tokens, `offsets` their character spans in `text` (the article).
+    Without an article date only absolute dates are resolved.
+    """
+    global _RULES
+    if _RULES is None:
+        _RULES = _rules()
+    joined = " ".join(norms)
+    starts = {}
+    pos = 0
+    for i, w in enumerate(norms):
+        starts[pos] = i
+        pos += len(w) + 1
+    ends = {s + len(norms[i]): i + 1 for s, i in starts.items()}
+    found: list[tuple[int, int, TimeValue]] = []
+    taken = [False] * len(norms)
+    for pos, i in starts.items():
+        if taken[i]:
+            continue
+        best = None
+        for rx, fn in _RULES:
+            m = rx.match(joined, pos)
+            if not m or m.end() not in ends:
+                continue
+            j = ends[m.end()]
+            if best and j <= best[1]:
+                continue
+            if when is None and not re.match(r"\d|[a-z]+ \d+ , \d{4}", m.group()):
+                continue
+            res = fn(m, when or dt.date(1, 1, 1))  # type: ignore[operator]
+            if res and res[0]:
+                best = (i, j, res)
+        if best:
+            i, j, (value, dtype) = best
+            b, e = offsets[i][0], offsets[j - 1][1]
+            rel = _PREPS.get(norms[i]) or (_PREPS.get(norms[i - 1], "at") if i > 0 else "at")
+            if norms[i] in ("over", "in", "during", "the") and "past" in norms[i:j] or "last" in norms[i + 1:j]:
+                rel = "pastUntil"
+            found.append((i, j, TimeValue(value, dtype, text[b:e], rel, b, e)))
+            for k in range(i, j):
+                taken[k] = True
+    return found

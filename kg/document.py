@@ -1,0 +1,339 @@
+"""Reading an article: layout (headline, caption, dateline, headings, body, furniture),
+sentences with character offsets into the original text, quotations, and metadata.
+
+Offsets always index the text exactly as read from the file (after UTF-8 decoding), so that
+`article.text[s.begin:s.end] == s.text` for every sentence.
+"""
+from __future__ import annotations
+
+import datetime as dt
+import json
+import re
+from dataclasses import dataclass, field
+from functools import lru_cache
+from pathlib import Path
+from typing import Any
+
+from .dates import parse_dateline_date
+from .errors import InputError
+from .text import CLOSING_QUOTES, OPENING_QUOTES, QUOTE_CHARS, slug
+from .yamlfile import load_yaml
+
+MAX_BYTES = 5_000_000
+FACT_SEGMENTS = frozenset({"headline", "caption", "standfirst", "heading", "body", "pullquote"})
+META_KEYS = {"id", "title", "date", "place", "publisher", "url", "caption", "credit", "language", "author"}
+
+
+@dataclass(frozen=True, slots=True)
+class Segment:
+    kind: str  # headline caption credit standfirst dateline heading body pullquote furniture frontmatter
+    begin: int
+    end: int
+    paragraph: int
+
+
+@dataclass(frozen=True, slots=True)
+class Sentence:
+    index: int
+    begin: int
+    end: int
+    text: str
+    kind: str  # the kind of the segment it is in
+    paragraph: int
+
+
+@dataclass
+class Article:
+    id: str
+    text: str
+    source: str  # the path or name it was read from, for messages
+    meta: dict[str, Any] = field(default_factory=dict)
+    segments: list[Segment] = field(default_factory=list)
+    sentences: list[Sentence] = field(default_factory=list)
+    quotes: list[tuple[int, int]] = field(default_factory=list)  # spans including the quote marks
+
+    @property
+    def date(self) -> dt.date | None:
+        d = self.meta.get("date")
+        return d if isinstance(d, dt.date) else None
+
+    def quote_at(self, pos: int) -> tuple[int, int] | None:
+        for b, e in self.quotes:
+            if b <= pos < e:
+                return (b, e)
+        return None
+
+
+@dataclass(frozen=True)
+class Layout:
+    furniture: tuple[re.Pattern[str], ...]
+    dateline: re.Pattern[str]
+    credit: re.Pattern[str]
+    pullquote: re.Pattern[str]
+    heading_max_words: int
+    abbreviations: frozenset[str]
+
+
+@lru_cache(maxsize=8)
+def load_layout(path: Path) -> Layout:
+    d = load_yaml(path) or {}
+
+    def rx(key: str, flags: int = 0) -> re.Pattern[str]:
+        try:
+            return re.compile(d[key], flags)
+        except (KeyError, re.error, TypeError) as e:
+            raise InputError(path, f"{key}: {e}", getattr(d, "key_lines", {}).get(key)) from None
+
+    furniture = []
+    for i, p in enumerate(d.get("furniture", [])):
+        try:
+            furniture.append(re.compile(p, re.I))
+        except re.error as e:
+            raise InputError(path, f"furniture pattern {p!r}: {e}", d["furniture"].item_lines[i]) from None
+    return Layout(tuple(furniture), rx("dateline", re.M), rx("credit"), rx("pullquote"),
+                  int(d.get("heading_max_words", 10)), frozenset(d.get("abbreviations", [])))
+
+
+# ---------------------------------------------------------------------------------------------
+# Reading files
+
+def read_text_file(path: Path, max_bytes: int = MAX_BYTES) -> str:
+    """UTF-8 text of an article file, or an InputError that says what is wrong with it."""
+    if not path.exists():
+        raise InputError(path, "no such file")
+    if path.is_dir():
+        raise InputError(path, "is a directory, not an article file")
+    try:
+        size = path.stat().st_size
+        if size > max_bytes:
+            raise InputError(path, f"file is {size:,} bytes, over the limit of {max_bytes:,} (see --max-bytes)")
+        data = path.read_bytes()
+    except OSError as e:
+        raise InputError(path, e.strerror or str(e)) from None
+    return decode_article(data, path)
+
+
+def decode_article(data: bytes, source: str | Path) -> str:
+    if not data.strip():
+        raise InputError(source, "empty file: no article text")
+    if b"\x00" in data[:8192]:
+        raise InputError(source, "binary file (contains NUL bytes), not article text")
+    try:
+        text = data.decode("utf-8")
+    except UnicodeDecodeError as e:
+        line = data[: e.start].count(b"\n") + 1
+        raise InputError(source, f"not valid UTF-8: byte 0x{data[e.start]:02x} at offset {e.start}", line) from None
+    return text[1:] if text.startswith("\ufeff") else text
+
+
+def _sidecar(path: Path) -> dict[str, Any]:
+    for cand in (path.with_name(path.name + ".meta.yaml"), path.with_suffix(".meta.yaml"),
+                 path.with_name(path.name + ".meta.json"), path.with_suffix(".meta.json")):
+        if cand.is_file():
+            if cand.suffix == ".json":
+                try:
+                    meta = json.loads(cand.read_text(encoding="utf-8"))
+                except (ValueError, UnicodeDecodeError) as e:
+                    raise InputError(cand, f"invalid JSON: {e}") from None
+            else:
+                meta = load_yaml(cand)
+            if not isinstance(meta, dict):
+                raise InputError(cand, "metadata must be a mapping of keys to values")
+            return _check_meta(dict(meta), cand)
+    return {}
+
+
+def _check_meta(meta: dict[str, Any], source: str | Path, line: int | None = None) -> dict[str, Any]:
+    unknown = sorted(set(meta) - META_KEYS)
+    if unknown:
+        raise InputError(source, f"unknown metadata key(s) {', '.join(unknown)}; known: {', '.join(sorted(META_KEYS))}", line)
+    if "date" in meta and not isinstance(meta["date"], dt.date):
+        d = parse_dateline_date(str(meta["date"]))
+        if d is None:
+            raise InputError(source, f"metadata date {meta['date']!r} is not a date (use YYYY-MM-DD)", line)
+        meta["date"] = d
+    if isinstance(meta.get("date"), dt.datetime):
+        meta["date"] = meta["date"].date()
+    return meta
+
+
+def read_article(path: str | Path, *, layout: Layout, max_bytes: int = MAX_BYTES,
+                 meta: dict[str, Any] | None = None) -> Article:
+    """Read one article file (with optional front matter or sidecar metadata) and lay it out."""
+    path = Path(path)
+    text = read_text_file(path, max_bytes)
+    given = _sidecar(path)
+    given.update(meta or {})
+    return parse_article(text, source=str(path), layout=layout, meta=given, default_id=path.stem)
+
+
+def parse_article(text: str, *, source: str, layout: Layout, meta: dict[str, Any] | None = None,
+                  default_id: str | None = None) -> Article:
+    """Lay out an article already in memory (the API behind `read_article`)."""
+    if not text.strip():
+        raise InputError(source, "empty file: no article text")
+    meta = dict(meta or {})
+    art = Article(id="", text=text, source=source)
+    start = 0
+    fm = re.match(r"---[ \t]*\r?\n(.*?\r?\n)---[ \t]*(?:\r?\n|$)", text, re.S)
+    if fm:
+        import yaml  # front matter is rare; the file loader's line tracking is not needed here
+
+        try:
+            front = yaml.safe_load(fm.group(1)) or {}
+        except yaml.YAMLError as e:
+            raise InputError(source, f"front matter is not valid YAML: {e}", 1) from None
+        if not isinstance(front, dict):
+            raise InputError(source, "front matter must be a mapping of keys to values", 1)
+        front = _check_meta(front, source, 1)
+        meta = {**front, **meta}
+        art.segments.append(Segment("frontmatter", 0, fm.end(), -1))
+        start = fm.end()
+    _layout(art, start, layout, meta)
+    art.meta = meta
+    art.id = str(meta.get("id") or slug(default_id or "") or "article")
+    _find_quotes(art)
+    _split_sentences(art, layout)
+    return art
+
+
+def _blocks(text: str, start: int) -> list[tuple[int, int]]:
+    out = []
+    for m in re.finditer(r"[^\n]+(?:\n[ \t]*[^\s][^\n]*)*", text[start:]):
+        b, e = m.start() + start, m.end() + start
+        while b < e and text[b].isspace():
+            b += 1
+        while e > b and text[e - 1].isspace():
+            e -= 1
+        if e > b:
+            out.append((b, e))
+    return out
+
+
+def _layout(art: Article, start: int, lay: Layout, meta: dict[str, Any]) -> None:
+    text = art.text
+    blocks = _blocks(text, start)
+    kinds: list[str | None] = [None] * len(blocks)
+    for i, (b, e) in enumerate(blocks):
+        if any(rx.search(text[b:e]) for rx in lay.furniture):
+            kinds[i] = "furniture"
+    segs: list[Segment] = []
+    dl_index = None
+    for i, (b, e) in enumerate(blocks):
+        if kinds[i] is None:
+            m = lay.dateline.match(text, b, e)
+            if m:
+                dl_index = i
+                segs.append(Segment("dateline", b, b + m.end() - m.start(), i))
+                segs.append(Segment("body", b + m.end() - m.start(), e, i))
+                meta.setdefault("place", m["place"].strip().title())
+                meta.setdefault("publisher", m["publisher"].strip())
+                d = parse_dateline_date(m["date"])
+                if d:
+                    meta.setdefault("date", d)
+                break
+    front = range(0, dl_index if dl_index is not None else 0)
+    seen_headline = "title" in meta and dl_index is None
+    for i in range(len(blocks)):
+        b, e = blocks[i]
+        if kinds[i] == "furniture":
+            segs.append(Segment("furniture", b, e, i))
+            continue
+        if i == dl_index:
+            continue
+        chunk = text[b:e]
+        if i in front or dl_index is None and not seen_headline:
+            if not seen_headline and _is_heading(chunk, lay):
+                segs.append(Segment("headline", b, e, i))
+                meta.setdefault("title", chunk)
+                seen_headline = True
+                continue
+            if i in front:
+                m = lay.credit.search(chunk)
+                if m and "caption" not in meta:
+                    cb = b + m.start("credit") - 1
+                    segs.append(Segment("caption", b, _rstrip(text, b, cb), i))
+                    segs.append(Segment("credit", cb, b + m.end("credit") + 1, i))
+                    segs.append(Segment("standfirst", b + m.end(), e, i))
+                    meta.setdefault("caption", text[b:_rstrip(text, b, cb)])
+                    meta.setdefault("credit", m["credit"])
+                else:
+                    segs.append(Segment("standfirst", b, e, i))
+                continue
+        if _is_heading(chunk, lay):
+            segs.append(Segment("heading", b, e, i))
+        elif lay.pullquote.match(chunk) and not re.search(r"[”\"]\s*,?\s*(he|she|they)\b", chunk):
+            segs.append(Segment("pullquote", b, e, i))
+        else:
+            segs.append(Segment("body", b, e, i))
+    art.segments.extend(sorted(segs, key=lambda s: (s.begin, s.end)))
+
+
+def _rstrip(text: str, b: int, e: int) -> int:
+    while e > b and text[e - 1].isspace():
+        e -= 1
+    return e
+
+
+def _is_heading(chunk: str, lay: Layout) -> bool:
+    words = chunk.split()
+    return (0 < len(words) <= lay.heading_max_words and "\n" not in chunk
+            and chunk[-1] not in ".!?\"”':;," and chunk[0] not in QUOTE_CHARS
+            and sum(w[0].isupper() for w in words if w[0].isalpha()) * 2 >= len(words))
+
+
+def _find_quotes(art: Article) -> None:
+    """Quotations paired within each paragraph; curly marks say their side, straight ones toggle.
+    A quotation left open at the end of its paragraph runs to that end."""
+    text = art.text
+    for seg in art.segments:
+        if seg.kind not in FACT_SEGMENTS:
+            continue
+        open_at = None
+        for pos in range(seg.begin, seg.end):
+            c = text[pos]
+            if c not in QUOTE_CHARS:
+                continue
+            if open_at is None and c not in CLOSING_QUOTES:
+                open_at = pos
+            elif open_at is not None and c not in OPENING_QUOTES:
+                art.quotes.append((open_at, pos + 1))
+                open_at = None
+            elif open_at is not None:  # an opening mark inside an open quote: restart there
+                open_at = pos
+        if open_at is not None:
+            art.quotes.append((open_at, seg.end))
+
+
+_BOUNDARY = re.compile(r"[.!?]+(?:[\"”’')\]]+)?(?=\s+[\"“(\[]*[A-Z0-9\u00C0-\u024F])")
+
+
+def _split_sentences(art: Article, lay: Layout) -> None:
+    """Split fact-bearing segments at . ! ? followed by space and a capital, unless the stop ends a
+    known abbreviation, an initial (J. Smith) or a dotted acronym (U.S.), or sits inside a
+    quotation that goes on in lower case."""
+    text = art.text
+    for seg in art.segments:
+        if seg.kind not in FACT_SEGMENTS:
+            continue
+        b = seg.begin
+        for m in _BOUNDARY.finditer(text, seg.begin, seg.end):
+            word = re.search(r"([\w.]+)\.$", text[b:m.start() + 1])
+            if m.group().startswith(".") and word and m.group() == ".":
+                w = word.group(1)
+                if w in lay.abbreviations or re.fullmatch(r"[A-Z]", w) or re.fullmatch(r"(?:\w\.)+\w", w):
+                    continue
+            e = m.end()
+            _add_sentence(art, seg, b, e)
+            b = e
+            while b < seg.end and text[b].isspace():
+                b += 1
+        if b < seg.end:
+            _add_sentence(art, seg, b, seg.end)
+
+
+def _add_sentence(art: Article, seg: Segment, b: int, e: int) -> None:
+    while e > b and art.text[e - 1].isspace():
+        e -= 1
+    if e > b:
+        art.sentences.append(Sentence(len(art.sentences), b, e, art.text[b:e], seg.kind, seg.paragraph))

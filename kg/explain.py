@@ -1,0 +1,125 @@
+"""`kg explain`: the evidence behind an entity or a fact in a built graph, found by SPARQL over
+the provenance kg writes (fact records, rule firings, NIF sentences)."""
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from rdflib import Graph, Literal, URIRef
+from rdflib.namespace import RDFS, SKOS
+
+from .errors import KgError
+
+PREFIXES = """PREFIX rdf: <http://www.w3.org/1999/02/22-rdf-syntax-ns#>
+PREFIX prov: <http://www.w3.org/ns/prov#>
+PREFIX nif: <http://persistence.uni-leipzig.org/nlp2rdf/ontologies/nif-core#>
+PREFIX kgo: <https://w3id.org/kg-news/ontology#>
+PREFIX dcterms: <http://purl.org/dc/terms/>
+PREFIX schema: <http://schema.org/>
+"""
+
+EVIDENCE = PREFIXES + """
+SELECT ?what ?s ?p ?o ?fact ?rule ?file ?b ?e ?text WHERE {
+  { ?what rdf:subject ?s ; rdf:predicate ?p ; rdf:object ?o . FILTER(?s = ?x || ?o = ?x) }
+  UNION
+  { ?what ?p ?x ; prov:wasGeneratedBy [] . FILTER NOT EXISTS { ?what rdf:subject [] } BIND(?what AS ?s) BIND(?x AS ?o) }
+  ?what prov:wasGeneratedBy ?firing .
+  OPTIONAL { ?what kgo:factuality ?fact }
+  ?firing kgo:rule [ dcterms:identifier ?rule ; kgo:ruleFile ?file ] ;
+          kgo:evidence [ nif:beginIndex ?b ; nif:endIndex ?e ; nif:anchorOf ?text ] .
+} ORDER BY ?b ?rule ?what
+"""
+
+MENTIONS = PREFIXES + """
+SELECT ?b ?e ?text WHERE { ?sent schema:mentions ?x ; nif:beginIndex ?b ; nif:endIndex ?e ; nif:anchorOf ?text } ORDER BY ?b
+"""
+
+
+@dataclass
+class Evidence:
+    subject: str
+    predicate: str
+    object: str
+    record: str
+    factuality: str
+    rule: str
+    rule_file: str
+    begin: int
+    end: int
+    sentence: str
+
+
+def find_entities(g: Graph, name: str) -> list[URIRef]:
+    """Entities whose IRI, id (last IRI segment), label or alias equals `name` (case-insensitive)."""
+    key = name.casefold().strip()
+    hits = set()
+    for s, p, o in g.triples((None, None, None)):
+        if not isinstance(s, URIRef):
+            continue
+        if p in (RDFS.label, SKOS.altLabel) and isinstance(o, Literal) and str(o).casefold() == key:
+            hits.add(s)
+        elif str(s) == name or "/entity/" in str(s) and str(s).rsplit("/", 1)[-1].casefold() == key:
+            hits.add(s)
+    return sorted(hits)
+
+
+def evidence(g: Graph, iri: URIRef) -> list[Evidence]:
+    rows = g.query(EVIDENCE, initBindings={"x": iri})
+    return [Evidence(*(g.namespace_manager.normalizeUri(t) if isinstance(t, URIRef) else str(t)
+                       for t in (r.s, r.p, r.o, r.what)),
+                     str(r.fact).rsplit("#", 1)[-1] if r.fact else "", str(r.rule), str(r.file), int(r.b), int(r.e),
+                     str(r.text)) for r in rows]
+
+
+def mentions(g: Graph, iri: URIRef) -> list[tuple[int, int, str]]:
+    return [(int(r.b), int(r.e), str(r.text)) for r in g.query(MENTIONS, initBindings={"x": iri})]
+
+
+def explain(g: Graph, name: str) -> str:
+    """A readable report: for an entity (name, id or IRI) its facts, events and mentions with their
+    sentences and rules; for a fact written `s p o` the records of that fact."""
+    parts = name.split()
+    if len(parts) == 3 and ":" in parts[1]:
+        return _explain_fact(g, *parts)
+    ents = find_entities(g, name)
+    if not ents:
+        raise KgError(f"no entity named {name!r} in the graph (try its id, label or an alias)")
+    out = []
+    for iri in ents:
+        label = g.value(iri, RDFS.label)
+        out.append(f"{label or iri} <{iri}>")
+        ev = evidence(g, iri)
+        if not ev:
+            out.append("  no facts, events or statements")
+        for e in ev:
+            out.append(f"  {e.subject} {e.predicate} {e.object}  [{e.factuality or 'asserted'}]")
+            out.append(f"    rule {e.rule} ({e.rule_file})")
+            out.append(f"    sentence {e.begin}-{e.end}: {e.sentence}")
+        ms = mentions(g, iri)
+        out.append(f"  mentioned in {len(ms)} sentence(s)" + (":" if ms else ""))
+        out += [f"    {b}-{e}: {t}" for b, e, t in ms]
+    return "\n".join(out)
+
+
+def _explain_fact(g: Graph, s: str, p: str, o: str) -> str:
+    nm = g.namespace_manager
+
+    def resolve(x: str) -> list[URIRef]:
+        if ":" in x and not x.startswith("http"):
+            try:
+                return [URIRef(nm.expand_curie(x))]
+            except ValueError:
+                pass
+        return find_entities(g, x) or [URIRef(x)]
+
+    out = []
+    for si in resolve(s):
+        for pi in resolve(p):
+            for oi in resolve(o):
+                for e in evidence(g, si):
+                    if e.predicate == nm.normalizeUri(pi) and e.object == nm.normalizeUri(oi) and e.subject == nm.normalizeUri(si):
+                        out.append(f"{e.subject} {e.predicate} {e.object}  [{e.factuality or 'asserted'}]  {e.record}")
+                        out.append(f"    rule {e.rule} ({e.rule_file})")
+                        out.append(f"    sentence {e.begin}-{e.end}: {e.sentence}")
+    if not out:
+        raise KgError(f"no fact {s} {p} {o} in the graph")
+    return "\n".join(out)

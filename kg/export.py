@@ -1,0 +1,244 @@
+"""Writing graphs: deterministic serialisations and atomic files.
+
+Turtle is written by our own small writer so that the same graph always gives the same bytes
+(subjects, predicates and objects sorted; no blank nodes) and so that prefixed names are only
+used where every RDF store reads them back alike (no escaped characters in local names).
+"""
+from __future__ import annotations
+
+import os
+import re
+import tempfile
+from pathlib import Path
+from typing import Iterable
+
+from rdflib import Graph, Literal, URIRef
+from rdflib.term import Node
+
+from .errors import InputError
+
+FORMATS = {"turtle": ".ttl", "trig": ".trig", "nt": ".nt", "nquads": ".nq", "json-ld": ".jsonld"}
+ALIASES = {"ttl": "turtle", "ntriples": "nt", "n-triples": "nt", "nq": "nquads", "n-quads": "nquads",
+           "jsonld": "json-ld"}
+RDF_TYPE = "http://www.w3.org/1999/02/22-rdf-syntax-ns#type"
+XSD = "http://www.w3.org/2001/XMLSchema#"
+_LOCAL = re.compile(r"^[A-Za-z0-9_](?:[A-Za-z0-9_.-]*[A-Za-z0-9_-])?$")
+_ESC = {"\\": "\\\\", '"': '\\"', "\n": "\\n", "\r": "\\r", "\t": "\\t", "\b": "\\b", "\f": "\\f"}
+_IRI_BAD = re.compile(r'[\x00-\x20<>"{}|^`\\]')
+
+Triple = tuple[Node, Node, Node]
+
+
+def format_for(path: str | Path | None, fmt: str | None) -> str:
+    """The output format: given explicitly, else from the file extension, else Turtle."""
+    if fmt:
+        f = ALIASES.get(fmt.lower(), fmt.lower())
+        if f not in FORMATS:
+            raise InputError(str(path or "-"), f"unknown format {fmt!r} (choose from {', '.join(FORMATS)})")
+        return f
+    if path:
+        ext = Path(str(path)).suffix.lower()
+        for f, e in FORMATS.items():
+            if e == ext:
+                return f
+        if ext == ".json":
+            return "json-ld"
+    return "turtle"
+
+
+def _iri(u: str) -> str:
+    return "<" + _IRI_BAD.sub(lambda m: f"%{ord(m.group()):02X}", u) + ">"
+
+
+def _string(s: str) -> str:
+    out = []
+    for c in s:
+        if c in _ESC:
+            out.append(_ESC[c])
+        elif ord(c) < 0x20 or ord(c) == 0x7F:
+            out.append(f"\\u{ord(c):04X}")
+        else:
+            out.append(c)
+    return '"' + "".join(out) + '"'
+
+
+class _Names:
+    def __init__(self, prefixes: dict[str, str]):
+        # longest namespace first, so kgr: (…/id/) wins over a shorter prefix of it
+        self.prefixes = sorted(prefixes.items(), key=lambda kv: (-len(kv[1]), kv[0]))
+        self.used: set[str] = set()
+
+    def iri(self, u: str) -> str:
+        for p, ns in self.prefixes:
+            if u.startswith(ns) and _LOCAL.match(u[len(ns):]):
+                self.used.add(p)
+                return f"{p}:{u[len(ns):]}"
+        return _iri(u)
+
+    def term(self, t: Node) -> str:
+        if isinstance(t, URIRef):
+            return self.iri(str(t))
+        if isinstance(t, Literal):
+            lex = str(t)
+            if t.language:
+                return _string(lex) + "@" + t.language
+            dt = str(t.datatype) if t.datatype else ""
+            if dt == XSD + "integer" and re.fullmatch(r"[+-]?\d+", lex):
+                return lex
+            if dt == XSD + "boolean" and lex in ("true", "false"):
+                return lex
+            if dt and dt != XSD + "string":
+                return _string(lex) + "^^" + self.iri(dt)
+            return _string(lex)
+        raise ValueError(f"blank nodes are not written by kg: {t!r}")
+
+
+def _sort_key(t: Node) -> tuple[int, str, str]:
+    if isinstance(t, URIRef):
+        return (0, str(t), "")
+    if isinstance(t, Literal):
+        return (1, str(t), str(t.datatype or t.language or ""))
+    return (2, str(t), "")
+
+
+def _pred_key(p: Node) -> tuple[int, str]:
+    return (0 if str(p) == RDF_TYPE else 1, str(p))
+
+
+def _block(names: _Names, triples: Iterable[Triple], indent: str = "") -> list[str]:
+    by_s: dict[Node, dict[Node, list[Node]]] = {}
+    for s, p, o in triples:
+        by_s.setdefault(s, {}).setdefault(p, []).append(o)
+    lines: list[str] = []
+    for s in sorted(by_s, key=_sort_key):
+        preds = by_s[s]
+        parts = []
+        for p in sorted(preds, key=_pred_key):
+            pn = "a" if str(p) == RDF_TYPE else names.iri(str(p))
+            objs = ", ".join(names.term(o) for o in sorted(set(preds[p]), key=_sort_key))
+            parts.append(f"{pn} {objs}")
+        lines.append(f"{indent}{names.term(s)} " + f" ;\n{indent}    ".join(parts) + " .")
+    return lines
+
+
+def to_turtle(triples: Iterable[Triple], prefixes: dict[str, str]) -> str:
+    names = _Names(prefixes)
+    body = _block(names, triples)
+    head = [f"@prefix {p}: {_iri(ns)} ." for p, ns in sorted(prefixes.items()) if p in names.used]
+    return "\n".join(head) + "\n\n" + "\n\n".join(body) + "\n"
+
+
+def to_trig(graphs: dict[URIRef, set[Triple]], prefixes: dict[str, str]) -> str:
+    names = _Names(prefixes)
+    chunks = []
+    for g in sorted(graphs, key=str):
+        inner = _block(names, graphs[g], "    ")
+        chunks.append(f"{names.iri(str(g))} {{\n" + "\n\n".join(inner) + "\n}")
+    head = [f"@prefix {p}: {_iri(ns)} ." for p, ns in sorted(prefixes.items()) if p in names.used]
+    return "\n".join(head) + "\n\n" + "\n\n".join(chunks) + "\n"
+
+
+def _nt_term(t: Node) -> str:
+    if isinstance(t, URIRef):
+        return _iri(str(t))
+    assert isinstance(t, Literal)
+    if t.language:
+        return _string(str(t)) + "@" + t.language
+    if t.datatype and str(t.datatype) != XSD + "string":
+        return _string(str(t)) + "^^" + _iri(str(t.datatype))
+    return _string(str(t))
+
+
+def to_ntriples(triples: Iterable[Triple]) -> str:
+    return "".join(sorted(f"{_nt_term(s)} {_nt_term(p)} {_nt_term(o)} .\n" for s, p, o in triples))
+
+
+def to_nquads(graphs: dict[URIRef, set[Triple]]) -> str:
+    return "".join(sorted(f"{_nt_term(s)} {_nt_term(p)} {_nt_term(o)} {_iri(str(g))} .\n"
+                          for g, ts in graphs.items() for s, p, o in ts))
+
+
+def to_jsonld(triples: Iterable[Triple], prefixes: dict[str, str]) -> str:
+    """Flattened JSON-LD: one object per subject, keys and values sorted (rdflib's JSON-LD writer
+    orders repeated values differently from run to run)."""
+    import json
+
+    names = _Names(prefixes)
+
+    def key(iri: str) -> str:
+        c = names.iri(iri)
+        return c[1:-1] if c.startswith("<") else c
+
+    def value(t: Node) -> dict[str, str]:
+        if isinstance(t, URIRef):
+            return {"@id": str(t)}
+        assert isinstance(t, Literal)
+        v = {"@value": str(t)}
+        if t.language:
+            v["@language"] = t.language
+        elif t.datatype and str(t.datatype) != XSD + "string":
+            v["@type"] = key(str(t.datatype))
+        return v
+
+    by_s: dict[Node, dict[str, list[Node]]] = {}
+    for s, p, o in triples:
+        by_s.setdefault(s, {}).setdefault(str(p), []).append(o)
+    graph = []
+    for s in sorted(by_s, key=_sort_key):
+        obj: dict[str, object] = {"@id": str(s)}
+        for p in sorted(by_s[s], key=lambda x: (x != RDF_TYPE, x)):
+            objs = sorted(set(by_s[s][p]), key=_sort_key)
+            if p == RDF_TYPE and all(isinstance(o, URIRef) for o in objs):
+                obj["@type"] = [key(str(o)) for o in objs]
+            else:
+                obj[key(p)] = [value(o) for o in objs]
+        graph.append(obj)
+    context = {p: ns for p, ns in sorted(prefixes.items()) if p in names.used}
+    return json.dumps({"@context": context, "@graph": graph}, indent=1, ensure_ascii=False) + "\n"
+
+
+def serialize(triples: set[Triple], fmt: str, prefixes: dict[str, str],
+              graphs: dict[URIRef, set[Triple]] | None = None) -> str:
+    """Text of the graph in `fmt`; quad formats use `graphs` (one named graph per article)."""
+    if fmt == "turtle":
+        return to_turtle(triples, prefixes)
+    if fmt == "nt":
+        return to_ntriples(triples)
+    if fmt == "json-ld":
+        return to_jsonld(triples, prefixes)
+    graphs = graphs if graphs is not None else {}
+    if fmt == "trig":
+        return to_trig(graphs, prefixes)
+    if fmt == "nquads":
+        return to_nquads(graphs)
+    raise ValueError(fmt)
+
+
+def write_atomic(path: str | Path, text: str) -> None:
+    """Write via a temporary file in the same folder and rename it into place, so a reader never
+    sees half a file and a failure leaves no partial output."""
+    path = Path(path)
+    folder = path.parent if str(path.parent) else Path(".")
+    if not folder.is_dir():
+        raise InputError(path, f"cannot write: folder {folder} does not exist")
+    if path.is_dir():
+        raise InputError(path, "cannot write: is a directory")
+    try:
+        fd, tmp = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=folder)
+    except OSError as e:
+        raise InputError(path, f"cannot write: {e.strerror or e}") from None
+    try:
+        mask = os.umask(0)
+        os.umask(mask)
+        os.chmod(tmp, 0o666 & ~mask)  # mkstemp makes 0600; outputs get the usual permissions
+        with os.fdopen(fd, "w", encoding="utf-8", newline="\n") as f:
+            f.write(text)
+            f.flush()
+            os.fsync(f.fileno())
+        os.replace(tmp, path)
+    except OSError as e:
+        Path(tmp).unlink(missing_ok=True)
+        raise InputError(path, f"cannot write: {e.strerror or e}") from None
+    except BaseException:
+        Path(tmp).unlink(missing_ok=True)
+        raise

@@ -1,0 +1,315 @@
+"""From an extraction to RDF: stable IRIs, facts, n-ary nodes, claims and their provenance.
+
+Provenance costs one node per rule firing (rule, evidence sentence) and one record per distinct
+fact (`rdf:subject/predicate/object`, factuality, the firings that produced it). A fact the
+article asserts is also written as a plain triple; a claimed, negated or hypothetical one
+exists only as its record, so no query over plain triples can mistake it for a fact.
+"""
+from __future__ import annotations
+
+import hashlib
+from dataclasses import dataclass, field
+from typing import Iterable
+
+from rdflib import Graph, Literal, URIRef
+from rdflib.term import Node
+
+from .document import Article
+from .gazetteer import Entity, Gazetteer
+from .rules.engine import Extraction, Firing
+from .rules.loader import Rule, Term
+from .text import slug
+from .vocab import OWL, RDF, RDFS, SKOS, XSD, Vocabulary
+
+DEFAULT_BASE = "https://w3id.org/kg-news/id/"
+KGO = "https://w3id.org/kg-news/ontology#"
+NIF = "http://persistence.uni-leipzig.org/nlp2rdf/ontologies/nif-core#"
+PROV = "http://www.w3.org/ns/prov#"
+SCHEMA = "http://schema.org/"
+DCT = "http://purl.org/dc/terms/"
+
+A = URIRef(RDF + "type")
+Triple = tuple[Node, Node, Node]
+
+
+def _h(*parts: object) -> str:
+    return hashlib.sha1("\x1f".join(map(str, parts)).encode("utf-8")).hexdigest()[:16]
+
+
+def article_slug(article_id: str) -> str:
+    """An IRI-safe, stable name for an article id of any text (ids that lose characters to the
+    slug get a hash so that two ids never share an IRI)."""
+    s = slug(article_id)
+    return s if s and s == article_id else f"{s or 'article'}-{_h(article_id)[:10]}"
+
+
+@dataclass
+class Minter:
+    base: str = DEFAULT_BASE
+
+    def entity(self, e: Entity) -> URIRef:
+        return URIRef(f"{self.base}entity/{e.id}")
+
+    def article(self, a: Article) -> URIRef:
+        return URIRef(f"{self.base}article/{article_slug(a.id)}")
+
+    def rule(self, r: Rule) -> URIRef:
+        return URIRef(f"{self.base}rule/{r.id}")
+
+    def firing(self, a: Article, f: Firing) -> URIRef:
+        return URIRef(f"{self.base}firing/{_h(a.id, f.rule.id, f.begin, f.end)}")
+
+    def sentence(self, a: Article, begin: int, end: int) -> URIRef:
+        return URIRef(f"{self.article(a)}#char={begin},{end}")
+
+    def context(self, a: Article) -> URIRef:
+        return URIRef(f"{self.article(a)}#char=0,{len(a.text)}")
+
+
+@dataclass
+class GraphBuilder:
+    """Accumulates the triples of one or more articles (entities shared through their IRIs)."""
+
+    voc: Vocabulary
+    gaz: Gazetteer
+    mint: Minter = field(default_factory=Minter)
+    triples: set[Triple] = field(default_factory=set)
+    by_article: dict[URIRef, set[Triple]] = field(default_factory=dict)  # for TriG / N-Quads
+    _current: set[Triple] = field(default_factory=set)
+    counts: dict[str, int] = field(default_factory=lambda: {"facts": 0, "events": 0, "statements": 0, "claims": 0})
+    _facts: set[URIRef] = field(default_factory=set)
+    _nodes: set[URIRef] = field(default_factory=set)
+    _entities: set[str] = field(default_factory=set)
+    _entities_here: set[str] = field(default_factory=set)
+
+    def add(self, s: Node, p: str | URIRef, o: Node) -> None:
+        t = (s, URIRef(p), o)
+        self.triples.add(t)
+        self._current.add(t)
+
+    # -- articles -------------------------------------------------------------------------
+    def add_extraction(self, ex: Extraction) -> None:
+        art = ex.article
+        self._art_id, self._art_text = art.id, art.text
+        self._current = self.by_article.setdefault(self.mint.article(art), set())
+        self._entities_here = set()
+        self._document(art)
+        for sa in ex.analyses:
+            ents = sorted({m.entity.id: m.entity for m in sa.mentions}.items())
+            if ents:
+                sid = self._sentence(art, sa.sentence.begin, sa.sentence.end, sa.sentence.kind)
+                for _, e in ents:
+                    self.add(sid, SCHEMA + "mentions", self._entity(e))
+        for f in ex.firings:
+            self._firing(art, f)
+
+    def _document(self, art: Article) -> None:
+        a, ctx, meta = self.mint.article(art), self.mint.context(art), art.meta
+        self.add(a, A, URIRef(SCHEMA + "NewsArticle"))
+        self.add(a, SCHEMA + "identifier", Literal(art.id))
+        self.add(ctx, A, URIRef(NIF + "Context"))
+        self.add(ctx, NIF + "isString", Literal(art.text))
+        self.add(ctx, NIF + "beginIndex", Literal(0))
+        self.add(ctx, NIF + "endIndex", Literal(len(art.text)))
+        self.add(ctx, NIF + "sourceUrl", a)
+        if meta.get("title"):
+            self.add(a, SCHEMA + "headline", Literal(str(meta["title"])))
+        if art.date:
+            self.add(a, SCHEMA + "datePublished", Literal(art.date.isoformat(), datatype=URIRef(XSD + "date")))
+        if meta.get("url"):
+            self.add(a, SCHEMA + "url", Literal(str(meta["url"]), datatype=URIRef(XSD + "anyURI")))
+        if meta.get("author"):
+            self.add(a, SCHEMA + "author", Literal(str(meta["author"])))
+        for key, prop in (("publisher", "publisher"), ("place", "locationCreated")):
+            if meta.get(key):
+                ent = self._lookup(str(meta[key]))
+                self.add(a, SCHEMA + prop, self._entity(ent) if ent else Literal(str(meta[key])))
+        if meta.get("caption") or meta.get("credit"):
+            img = URIRef(f"{a}#image")
+            self.add(a, SCHEMA + "image", img)
+            self.add(img, A, URIRef(SCHEMA + "ImageObject"))
+            if meta.get("caption"):
+                self.add(img, SCHEMA + "caption", Literal(str(meta["caption"])))
+            if meta.get("credit"):
+                self.add(img, SCHEMA + "creditText", Literal(str(meta["credit"])))
+
+    def _lookup(self, name: str) -> Entity | None:
+        key = name.casefold()
+        for e in self.gaz.entities.values():
+            if key == e.label.casefold() or any(key == x.casefold() for x in e.aliases):
+                return e
+        return None
+
+    def _sentence(self, art: Article, b: int, e: int, kind: str) -> URIRef:
+        sid = self.mint.sentence(art, b, e)
+        if (sid, A, URIRef(NIF + "Sentence")) not in self._current:
+            self.add(sid, A, URIRef(NIF + "Sentence"))
+            self.add(sid, NIF + "beginIndex", Literal(b))
+            self.add(sid, NIF + "endIndex", Literal(e))
+            self.add(sid, NIF + "anchorOf", Literal(art.text[b:e]))
+            self.add(sid, NIF + "referenceContext", self.mint.context(art))
+            self.add(sid, KGO + "segment", Literal(kind))
+        return sid
+
+    def _entity(self, e: Entity) -> URIRef:
+        iri = self.mint.entity(e)
+        if e.id not in self._entities_here:
+            self._entities.add(e.id)
+            self._entities_here.add(e.id)
+            self.add(iri, A, URIRef(self.voc.types[e.type].iri))
+            self.add(iri, RDFS + "label", Literal(e.label, lang="en"))
+            for alias in e.aliases:
+                if alias != e.label:
+                    self.add(iri, SKOS + "altLabel", Literal(alias, lang="en"))
+            for s in e.same_as:
+                self.add(iri, OWL + "sameAs", URIRef(self.voc.expand(s) or s))
+        return iri
+
+    def _rule(self, r: Rule) -> URIRef:
+        iri = self.mint.rule(r)
+        if (iri, A, URIRef(KGO + "Rule")) not in self._current:
+            self.add(iri, A, URIRef(KGO + "Rule"))
+            self.add(iri, DCT + "identifier", Literal(r.id))
+            self.add(iri, RDFS + "comment", Literal(r.description))
+            self.add(iri, KGO + "ruleFile", Literal(f"{r.file}:{r.line}"))
+        return iri
+
+    # -- firings --------------------------------------------------------------------------
+    def _firing(self, art: Article, f: Firing) -> None:
+        fid = self.mint.firing(art, f)
+        s = f.sentence
+        self.add(fid, A, URIRef(KGO + "RuleFiring"))
+        self.add(fid, KGO + "rule", self._rule(f.rule))
+        self.add(fid, KGO + "evidence", self._sentence(art, s.begin, s.end, s.kind))
+        node = self._node(art, f, fid) if f.rule.has_node else None
+        ctx = f.context
+        for em in f.rule.emits:
+            s_ = self._term(em.s, f, node)
+            o_ = self._term(em.o, f, node)
+            if s_ is None or o_ is None or isinstance(s_, Literal):
+                continue  # a slot in an optional part that did not match
+            if node is not None and (s_ == node or o_ == node):
+                self.add(s_, em.p, o_)  # describes the node, which carries the factuality
+            else:
+                self._fact(s_, URIRef(em.p), o_, fid, f)
+
+    def _node_iri(self, f: Firing) -> URIRef:
+        """Nodes with a `key` are minted from the key's values (so every mention of one meeting
+        lands on one node); others from the rule and the matched span."""
+        r = f.rule
+        cls = r.node_classes[0]
+        local = cls.rsplit("#", 1)[-1].rsplit("/", 1)[-1]
+        if r.node_key is not None:
+            ident = _h(self._art_id, cls, *[self._key_value(f, k) for k in r.node_key], *_context_key(f))
+        else:
+            ident = _h(self._art_id, r.id, f.begin, f.end)
+        return URIRef(f"{self.mint.base}node/{slug(local) or 'node'}-{ident}")
+
+    def _node(self, art: Article, f: Firing, fid: URIRef) -> URIRef:
+        node = self._node_iri(f)
+        cls = f.rule.node_classes[0]
+        if node not in self._nodes:
+            self._nodes.add(node)
+            kind = "statements" if self.voc.is_a(cls, KGO + "SpeechAct") else "events"
+            self.counts[kind] += 1
+        for c in f.rule.node_classes:
+            self.add(node, A, URIRef(c))
+        self.add(node, PROV + "wasGeneratedBy", fid)
+        self._factuality(node, f)
+        return node
+
+    def _key_value(self, f: Firing, name: str) -> str:
+        b = f.bindings.get(name)
+        if b is None:
+            return ""
+        if b.kind == "entity":
+            return b.value.entity.id
+        if b.kind == "time":
+            return b.value.value
+        return str(b.value).casefold()
+
+    def _fact(self, s: Node, p: URIRef, o: Node, fid: URIRef, f: Firing) -> None:
+        ctx = f.context
+        holder = self.mint.entity(ctx.holder) if ctx.holder else ""
+        rec = URIRef(f"{self.mint.base}fact/{_h(s, p, o, ctx.asserted, holder, ctx.negated, *ctx.conditions)}")
+        if rec not in self._facts:
+            self._facts.add(rec)
+            self.counts["claims" if ctx.holder else "facts"] += 1
+        if ctx.asserted:
+            self.add(s, p, o)
+        self.add(rec, RDF + "subject", s)
+        self.add(rec, RDF + "predicate", p)
+        self.add(rec, RDF + "object", o)
+        self.add(rec, PROV + "wasGeneratedBy", fid)
+        self._factuality(rec, f)
+
+    def _factuality(self, subj: URIRef, f: Firing) -> None:
+        ctx = f.context
+        if ctx.holder is not None:
+            self.add(subj, KGO + "factuality", URIRef(KGO + "Claimed"))
+            self.add(subj, KGO + "claimedBy", self._entity(ctx.holder))
+            src = ctx.holder_firing
+            if src is not None and src.rule.has_node:
+                self.add(subj, KGO + "reportedIn", self._node_iri(src))
+        elif ctx.conditions:
+            self.add(subj, KGO + "factuality", URIRef(KGO + "Hypothetical"))
+        else:
+            self.add(subj, KGO + "factuality", URIRef(KGO + "Asserted"))
+        for c in ctx.conditions:
+            self.add(subj, KGO + "condition", Literal(c))
+        if ctx.negated:
+            self.add(subj, KGO + "polarity", URIRef(KGO + "Negative"))
+
+    _art_id: str = ""
+
+    def _term(self, t: Term, f: Firing, node: URIRef | None) -> Node | None:
+        if t.kind == "node":
+            return node
+        if t.kind == "iri":
+            return URIRef(t.value)
+        if t.kind == "literal":
+            if t.datatype.startswith("@"):
+                return Literal(t.value, lang=t.datatype[1:])
+            return Literal(t.value, datatype=URIRef(t.datatype)) if t.datatype else Literal(t.value)
+        b = f.bindings.get(t.value)
+        if b is None:
+            return None
+        if t.attr == "begin":
+            return Literal(b.begin)
+        if t.attr == "end":
+            return Literal(b.end)
+        if t.attr == "text":
+            return Literal(self._art_text[b.begin:b.end])
+        if b.kind == "entity":
+            return self._entity(b.value.entity) if t.attr in ("", "value") else None
+        if b.kind == "time":
+            if t.attr == "relation":
+                return Literal(b.value.relation)
+            return Literal(b.value.value, datatype=URIRef(XSD + b.value.datatype))
+        if b.kind == "number":
+            return Literal(b.value)
+        return Literal(b.value)
+
+    _art_text: str = ""
+
+    def prefixes(self) -> dict[str, str]:
+        b = self.mint.base
+        return {**self.voc.prefixes, "kgr": b, "ent": b + "entity/", "node": b + "node/", "fact": b + "fact/",
+                "firing": b + "firing/", "rule": b + "rule/", "art": b + "article/"}
+
+    def graph(self) -> Graph:
+        """The union of all articles' triples as an rdflib Graph (insertion in sorted order, so
+        that every serialiser sees the same order on every run)."""
+        g = Graph(bind_namespaces="none")
+        for p, ns in sorted(self.prefixes().items()):
+            g.bind(p, ns, override=True, replace=True)
+        for t in sorted(self.triples):
+            g.add(t)
+        return g
+
+
+def _context_key(f: Firing) -> tuple[str, ...]:
+    """Events in different epistemic contexts stay apart even with the same key (a claimed
+    meeting and a reported one are not merged)."""
+    c = f.context
+    return (c.holder.id if c.holder else "", "neg" if c.negated else "", *c.conditions)

@@ -1,0 +1,146 @@
+"""Rule examples and explanations: what a rule emits on a sentence, in a compact readable form.
+
+A triple is shown as `s p o`: entities by gazetteer id, the rule's node as `node`, IRIs as
+prefixed names, literals in double quotes (typed ones with ^^). A triple the article does not
+assert is prefixed: `NOT` (negated), `CLAIM(holder)`, `IF` (hypothetical).
+"""
+from __future__ import annotations
+
+import datetime as dt
+from dataclasses import dataclass, field
+
+from ..dates import parse_dateline_date
+from ..document import Layout, parse_article
+from ..mentions import MentionFinder, SentenceAnalysis
+from ..vocab import RDF, XSD, Vocabulary
+from .engine import Firing, extract, match_sentence
+from .loader import Rule, RuleSet, Term
+from .match import SentenceView
+
+
+def _curie(iri: str, voc: Vocabulary) -> str:
+    best = max(((p, ns) for p, ns in voc.prefixes.items() if iri.startswith(ns)), key=lambda x: len(x[1]), default=None)
+    return f"{best[0]}:{iri[len(best[1]):]}" if best else f"<{iri}>"
+
+
+def _show(t: Term, f: Firing, voc: Vocabulary, text: str) -> str | None:
+    if t.kind == "node":
+        return "node"
+    if t.kind == "iri":
+        return _curie(t.value, voc)
+    if t.kind == "literal":
+        if t.datatype.startswith("@"):
+            return f'"{t.value}"{t.datatype}'
+        return f'"{t.value}"' + (f"^^{_curie(t.datatype, voc)}" if t.datatype and t.datatype != XSD + "string" else "")
+    b = f.bindings.get(t.value)
+    if b is None:
+        return None
+    if t.attr in ("begin", "end"):
+        return str(b.begin if t.attr == "begin" else b.end)
+    if t.attr == "text":
+        return f'"{text[b.begin:b.end]}"'
+    if b.kind == "entity":
+        return b.value.entity.id
+    if b.kind == "time":
+        return f'"{b.value.relation}"' if t.attr == "relation" else f'"{b.value.value}"^^xsd:{b.value.datatype}'
+    if b.kind == "number":
+        return str(b.value)
+    return f'"{b.value}"'
+
+
+def render(f: Firing, voc: Vocabulary, text: str) -> list[str]:
+    """The triples one firing emits, in example form."""
+    r, ctx = f.rule, f.context
+    out = []
+    if r.has_node:
+        out += [f"node a {_curie(c, voc)}" for c in r.node_classes]
+    for em in r.emits:
+        s, o = _show(em.s, f, voc, text), _show(em.o, f, voc, text)
+        if s is None or o is None:
+            continue
+        p = "a" if em.p == RDF + "type" else _curie(em.p, voc)
+        line = f"{s} {p} {o}"
+        if "node" not in (s, o):
+            if ctx.negated:
+                line = "NOT " + line
+            if ctx.conditions:
+                line = "IF " + line
+            if ctx.holder:
+                line = f"CLAIM({ctx.holder.id}) " + line
+        out.append(line)
+    if r.has_node and ctx.negated:
+        out.append("node kgo:polarity kgo:Negative")
+    return out
+
+
+@dataclass
+class ExampleResult:
+    rule: Rule
+    text: str
+    line: int
+    ok: bool
+    expected: tuple[str, ...] | None
+    got: list[str] = field(default_factory=list)
+
+    def __str__(self) -> str:
+        where = f"{self.rule.file}:{self.line}"
+        if self.expected is None:
+            return f"{where}: rule {self.rule.id} must not match {self.text!r} but emitted: {'; '.join(self.got)}"
+        missing = [x for x in self.expected if x not in self.got]
+        extra = [x for x in self.got if x not in self.expected]
+        msg = f"{where}: rule {self.rule.id} on {self.text!r}:"
+        if not self.got:
+            return msg + " did not match"
+        return msg + (f" missing {missing}" if missing else "") + (f" unexpected {extra}" if extra else "")
+
+
+def run_rule_on(rule: Rule, text: str, finder: MentionFinder, layout: Layout, voc: Vocabulary,
+                date: dt.date | None = None) -> tuple[list[Firing], str]:
+    """Apply one rule alone to a text (as a one-paragraph article)."""
+    art = parse_article(text, source="<example>", layout=layout, meta={"date": date} if date else {})
+    ex = extract(art, finder.analyse(art), RuleSet([rule], []), voc)
+    return ex.firings, art.text
+
+
+def check_examples(rules: RuleSet, finder: MentionFinder, layout: Layout, voc: Vocabulary) -> list[ExampleResult]:
+    results = []
+    for rule in rules.rules:
+        for ex in rule.examples:
+            date = parse_dateline_date(ex.date) if ex.date else None
+            firings, text = run_rule_on(rule, ex.text, finder, layout, voc, date)
+            got: list[str] = []
+            for f in firings:
+                got += [g for g in render(f, voc, text) if g not in got]
+            if ex.expect is None:
+                ok = not firings
+            else:
+                ok = sorted(got) == sorted(set(ex.expect))
+            results.append(ExampleResult(rule, ex.text, ex.line, ok, ex.expect, got))
+    return results
+
+
+@dataclass
+class SentenceReport:
+    analysis: SentenceAnalysis
+    fired: list[Firing]
+    suppressed: list[Firing]
+
+
+def explain_text(text: str, rules: RuleSet, finder: MentionFinder, layout: Layout, voc: Vocabulary,
+                 date: dt.date | None = None) -> tuple[list[SentenceReport], str]:
+    """For each sentence of `text`: its mentions and times, the rules that fired, and the matches
+    that lost an overlap to a longer or higher-priority match of the same group."""
+    art = parse_article(text, source="<text>", layout=layout, meta={"date": date} if date else {})
+    analyses = finder.analyse(art)
+    ex = extract(art, analyses, rules, voc)
+    reports = []
+    for sa in analyses:
+        v = SentenceView(sa, art.text, art.quotes, voc)
+        fired = [f for f in ex.firings if f.sentence.index == sa.sentence.index]
+        keys = {(f.rule.id, f.first, f.last) for f in fired}
+        every = []
+        for rule in rules.rules:  # each rule alone shows what it would match without competition
+            every += match_sentence([rule], v)
+        suppressed = [f for f in every if (f.rule.id, f.first, f.last) not in keys]
+        reports.append(SentenceReport(sa, fired, suppressed))
+    return reports, art.text

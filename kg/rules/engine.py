@@ -1,0 +1,180 @@
+"""Applying a rule set to an analysed article: matches, overlap resolution, and the context
+(claim, condition, negation) that decides whether what a rule found is asserted.
+
+Order when matches of one group overlap: the longest span wins, then the higher priority, then
+the rule that comes first (file order, then position in the file). Rules in different groups
+never suppress each other; a rule's group is its file name unless it sets `group`.
+"""
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+from ..document import Article, Sentence
+from ..gazetteer import Entity
+from ..mentions import SentenceAnalysis
+from ..vocab import Vocabulary
+from .loader import Rule, RuleSet
+from .match import Bound, SentenceView, find_matches
+
+NEGATION_CUES = frozenset({"not", "n't", "never", "no", "neither", "nor", "cannot", "without"})
+
+
+@dataclass
+class Context:
+    """Whether a firing's output is asserted by the article, and if not, why."""
+
+    holder: Entity | None = None  # the claim's holder (a speaker), if the text is reported speech
+    holder_firing: "Firing | None" = None
+    conditions: list[str] = field(default_factory=list)
+    negated: bool = False
+    negation_cue: str = ""
+
+    @property
+    def asserted(self) -> bool:
+        return self.holder is None and not self.conditions and not self.negated
+
+
+@dataclass
+class Firing:
+    rule: Rule
+    sentence: Sentence
+    first: int
+    last: int
+    begin: int
+    end: int
+    bindings: dict[str, Bound]
+    context: Context = field(default_factory=Context)
+
+    @property
+    def length(self) -> int:
+        return self.last - self.first
+
+
+@dataclass
+class Extraction:
+    article: Article
+    analyses: list[SentenceAnalysis]
+    firings: list[Firing]
+    dropped: list[tuple[Firing, str]] = field(default_factory=list)
+
+
+def match_sentence(rules: list[Rule], v: SentenceView) -> list[Firing]:
+    """All rule matches in one sentence, overlaps resolved within each group."""
+    cands: list[Firing] = []
+    kind = v.sa.sentence.kind
+    for rule in rules:
+        if rule.segments is not None and kind not in rule.segments:
+            continue
+        for parsed, req in zip(rule.patterns, rule.required):
+            if not req <= v.words:
+                continue
+            for first, last, b in find_matches(parsed.root, v):
+                bb, ee = v.span(first, last)
+                cands.append(Firing(rule, v.sa.sentence, first, last, bb, ee, b))
+    cands.sort(key=lambda f: (-f.length, -f.rule.priority, f.rule.order, f.first))
+    taken: dict[str, list[tuple[int, int]]] = {}
+    out = []
+    for f in cands:
+        spans = taken.setdefault(f.rule.group, [])
+        if any(f.first < e and s < f.last for s, e in spans):
+            continue
+        spans.append((f.first, f.last))
+        out.append(f)
+    out.sort(key=lambda f: (f.first, f.rule.order))
+    return out
+
+
+def extract(article: Article, analyses: list[SentenceAnalysis], rules: RuleSet, voc: Vocabulary) -> Extraction:
+    firings: list[Firing] = []
+    for sa in analyses:
+        v = SentenceView(sa, article.text, article.quotes, voc)
+        for f in match_sentence(rules.rules, v):
+            _negation(f, v)
+            firings.append(f)
+    ex = Extraction(article, analyses, firings)
+    _attribute(ex)
+    return ex
+
+
+def _negation(f: Firing, v: SentenceView) -> None:
+    """A rule's own negation slot negates it; so does a negation word inside the match that the
+    rule did not account for (a fact must never lose its polarity)."""
+    r = f.rule
+    if r.negation and r.negation in f.bindings:
+        f.context.negated = True
+        f.context.negation_cue = f.bindings[r.negation].value
+        return
+    covered = set()
+    for b in f.bindings.values():
+        covered.update(range(b.first, b.last))
+    for i in range(f.first, f.last):
+        if i not in covered and v.norms[i] in NEGATION_CUES:
+            f.context.negated = True
+            f.context.negation_cue = v.sa.tokens[i].text
+            return
+
+
+def _attribute(ex: Extraction) -> None:
+    """Reported speech and hypotheticals: what lies inside another firing's content or
+    condition span, or inside a quotation, is not asserted by the article."""
+    art = ex.article
+    zones: list[tuple[int, int, str, Firing, Entity | None]] = []  # (begin, end, kind, source, holder)
+    speakers: dict[tuple[int, int], tuple[Entity, Firing]] = {}
+    for f in ex.firings:
+        r = f.rule
+        if r.attribution:
+            h, c = r.attribution
+            if h in f.bindings and c in f.bindings and f.bindings[h].kind == "entity":
+                holder = f.bindings[h].value.entity
+                cb = f.bindings[c]
+                zones.append((cb.begin, cb.end, "claim", f, holder))
+                for q in art.quotes:
+                    if q[0] < cb.end and cb.begin < q[1] or q[0] <= f.end and f.begin <= q[1] and cb.kind == "quote":
+                        speakers.setdefault(q, (holder, f))
+        for name in r.hypothetical:
+            if name in f.bindings:
+                b = f.bindings[name]
+                zones.append((b.begin, b.end, "hypothetical", f, None))
+    _inherit_speakers(ex, speakers)
+    for f in ex.firings:
+        inner = [(e - b, b, e, kind, src, holder) for b, e, kind, src, holder in zones
+                 if src is not f and b <= f.begin and f.end <= e and not (f.begin <= src.begin and src.end <= f.end)]
+        inner.sort(key=lambda z: z[0])
+        for _, b, e, kind, src, holder in inner:
+            if kind == "claim" and f.context.holder is None:
+                f.context.holder, f.context.holder_firing = holder, src
+            elif kind == "hypothetical":
+                f.context.conditions.append(art.text[b:e].strip())
+        q = art.quote_at(f.begin)
+        if f.context.holder is None and q and f.end <= q[1]:
+            if q in speakers:
+                f.context.holder, f.context.holder_firing = speakers[q]
+            else:
+                ex.dropped.append((f, "inside a quotation whose speaker is unknown"))
+    ex.firings = [f for f in ex.firings if not any(f is d for d, _ in ex.dropped)]
+
+
+def _inherit_speakers(ex: Extraction, speakers: dict[tuple[int, int], tuple[Entity, Firing]]) -> None:
+    """Quotations without an attribution of their own take the speaker of an attributed quotation
+    in the same paragraph (a quote split by 'he said'), or the name that closes a pull quote."""
+    art = ex.article
+    para_of = {}
+    for seg in art.segments:
+        for q in art.quotes:
+            if seg.begin <= q[0] < seg.end:
+                para_of[q] = (seg.paragraph, seg.kind)
+    for q in art.quotes:
+        if q in speakers:
+            continue
+        para, kind = para_of.get(q, (None, None))
+        same = [speakers[o] for o in art.quotes if o in speakers and para_of.get(o, (None,))[0] == para]
+        if same:
+            speakers[q] = same[0]
+            continue
+        if kind == "pullquote":
+            for sa in ex.analyses:
+                if sa.sentence.paragraph == para:
+                    for m in sa.mentions:
+                        if m.begin >= q[1] and m.kind == "name":
+                            speakers[q] = (m.entity, None)  # type: ignore[assignment]
+                            break

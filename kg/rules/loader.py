@@ -1,0 +1,357 @@
+"""Rule files: loading and validation against the rule schema.
+
+Every problem in every file is collected and reported at once, each with its file, line and rule
+id, so an analyst fixes a rule pack in one pass.
+"""
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+from ..errors import InputError, Problem, RuleError
+from ..vocab import RDF, XSD, Vocabulary
+from ..yamlfile import LDict, LList, load_yaml
+from .pattern import Capture, Parsed, PatternError, Slot, parse_pattern, required_words
+
+RULE_KEYS = {"id", "description", "pattern", "patterns", "priority", "group", "segments", "node", "emit",
+             "attribution", "hypothetical", "negation", "examples", "note"}
+NODE_KEYS = {"class", "key"}
+EXAMPLE_KEYS = {"text", "expect", "date"}
+SLOT_ATTRS = {"text", "begin", "end", "value", "relation"}
+SEGMENTS = {"headline", "caption", "standfirst", "heading", "body", "pullquote"}
+ID_RX = re.compile(r"^[a-z0-9][a-z0-9._-]*$")
+LITERAL_RX = re.compile(r'^"(.*)"(?:@([A-Za-z-]+)|\^\^(\S+))?$', re.S)
+
+
+@dataclass(frozen=True)
+class Term:
+    """One position of an emitted triple: a slot (with an optional attribute), the rule's node,
+    an IRI constant, or a literal."""
+
+    kind: str  # slot node iri literal
+    value: str = ""
+    attr: str = ""
+    datatype: str = ""  # for literals: an XSD/IRI datatype or "@lang"
+
+
+@dataclass(frozen=True)
+class Emit:
+    s: Term
+    p: str
+    o: Term
+    line: int
+
+
+@dataclass(frozen=True)
+class Example:
+    text: str
+    expect: tuple[str, ...] | None  # None: must not match
+    date: str | None
+    line: int
+
+
+@dataclass
+class Rule:
+    id: str
+    description: str
+    file: str
+    line: int
+    order: int
+    group: str
+    priority: int
+    patterns: list[Parsed]
+    required: list[set[str]]
+    emits: list[Emit]
+    node_classes: list[str] = field(default_factory=list)
+    node_key: list[str] | None = None
+    attribution: tuple[str, str] | None = None  # (holder slot, content slot)
+    hypothetical: list[str] = field(default_factory=list)
+    negation: str | None = None
+    segments: frozenset[str] | None = None
+    examples: list[Example] = field(default_factory=list)
+    slots: dict[str, Slot | Capture] = field(default_factory=dict)
+
+    @property
+    def has_node(self) -> bool:
+        return bool(self.node_classes)
+
+
+@dataclass
+class RuleSet:
+    rules: list[Rule]
+    files: list[str]
+
+    def __len__(self) -> int:
+        return len(self.rules)
+
+    def get(self, rule_id: str) -> Rule | None:
+        return next((r for r in self.rules if r.id == rule_id), None)
+
+
+def rule_files(rules_dir: Path) -> list[Path]:
+    if rules_dir.is_file():
+        return [rules_dir]
+    if not rules_dir.is_dir():
+        raise InputError(rules_dir, "rules folder not found")
+    return sorted(p for p in rules_dir.rglob("*.yaml") if not p.name.startswith("_"))
+
+
+def load_rules(paths: list[Path], voc: Vocabulary, root: Path | None = None) -> RuleSet:
+    """Load, compile and validate rule files (in the given order, which is the tie-break order)."""
+    problems: list[Problem] = []
+    rules: list[Rule] = []
+    seen: dict[str, str] = {}
+    for path in paths:
+        shown = _shown(path, root)
+        try:
+            doc = load_yaml(path)
+        except InputError as e:
+            problems.append(e.problem)
+            continue
+        items = doc.get("rules") if isinstance(doc, LDict) else None
+        if not isinstance(items, LList):
+            problems.append(Problem(shown, 1, "a rule file is a mapping with a list under 'rules'"))
+            continue
+        for k in sorted(set(doc) - {"rules", "note"}):
+            problems.append(Problem(shown, doc.key_lines[k], f"unknown top-level key {k!r} (known: rules, note)"))
+        for i, spec in enumerate(items):
+            rule = _rule(spec, shown, items.item_lines[i], len(rules), path.stem, voc, problems)
+            if rule is None:
+                continue
+            if rule.id in seen:
+                problems.append(Problem(shown, rule.line, f"rule id {rule.id!r} already used at {seen[rule.id]}", rule.id))
+                continue
+            seen[rule.id] = f"{shown}:{rule.line}"
+            rules.append(rule)
+    if problems:
+        raise RuleError(problems)
+    return RuleSet(rules, [_shown(p, root) for p in paths])
+
+
+def _shown(path: Path, root: Path | None) -> str:
+    if root is not None:
+        try:
+            return path.resolve().relative_to(root.resolve()).as_posix()
+        except ValueError:
+            pass
+    return str(path)
+
+
+def _rule(spec: Any, path: str, line: int, order: int, stem: str, voc: Vocabulary, problems: list[Problem]) -> Rule | None:
+    rid = spec.get("id") if isinstance(spec, dict) and isinstance(spec.get("id"), str) else None
+    n0 = len(problems)
+
+    def bad(msg: str, key: str | None = None, at: int | None = None) -> None:
+        kl = at or (spec.key_lines.get(key, line) if isinstance(spec, LDict) and key else line)
+        problems.append(Problem(path, kl, msg, rid))
+
+    if not isinstance(spec, LDict):
+        bad("a rule is a mapping (id, description, pattern, emit, examples)")
+        return None
+    for k in sorted(set(spec) - RULE_KEYS):
+        bad(f"unknown key {k!r} (known: {', '.join(sorted(RULE_KEYS))})", k)
+    if rid is None or not ID_RX.match(rid):
+        bad("'id' is required: lower-case letters, digits, '.', '_' and '-'", "id")
+    if not isinstance(spec.get("description"), str) or not spec["description"].strip():
+        bad("'description' is required: say what the rule captures and why", "description")
+    # patterns
+    raw = spec.get("patterns", spec.get("pattern"))
+    if ("pattern" in spec) == ("patterns" in spec):
+        bad("give exactly one of 'pattern' (a string) or 'patterns' (a list of strings)", "pattern")
+        raw = []
+    plist = [raw] if isinstance(raw, str) else raw if isinstance(raw, list) else None
+    if plist is None or not all(isinstance(p, str) for p in plist):
+        bad("patterns must be strings", "patterns" if "patterns" in spec else "pattern")
+        plist = []
+    parsed: list[Parsed] = []
+    slots: dict[str, Slot | Capture] = {}
+    pkey = "patterns" if "patterns" in spec else "pattern"
+    for j, p in enumerate(plist):
+        at = spec[pkey].item_lines[j] if isinstance(spec.get(pkey), LList) else spec.key_lines.get(pkey, line)
+        try:
+            pp = parse_pattern(p, set(voc.types))
+        except PatternError as e:
+            bad(f"bad pattern: {e}", at=at)
+            continue
+        for name, s in pp.slots.items():
+            if slots.get(name, s) != s:
+                bad(f"slot {name!r} has different types in different patterns", at=at)
+            slots[name] = s
+        parsed.append(pp)
+    # node
+    node_classes: list[str] = []
+    node_key = None
+    node = spec.get("node")
+    if node is not None:
+        if not isinstance(node, LDict):
+            bad("'node' is a mapping with 'class' and optional 'key'", "node")
+        else:
+            for k in sorted(set(node) - NODE_KEYS):
+                bad(f"node: unknown key {k!r} (known: class, key)", at=node.key_lines[k])
+            cls = node.get("class")
+            for c in [cls] if isinstance(cls, str) else cls if isinstance(cls, list) else [None]:
+                if not isinstance(c, str):
+                    bad("node: 'class' is a class name or a list of them", at=node.line)
+                    continue
+                err = voc.check_term(c, "class")
+                if err:
+                    bad(f"node: {err}", at=node.key_lines.get("class"))
+                else:
+                    node_classes.append(voc.expand(c))  # type: ignore[arg-type]
+            key = node.get("key")
+            if key is not None:
+                if not isinstance(key, list) or not all(isinstance(x, str) for x in key):
+                    bad("node: 'key' is a list of slot names", at=node.key_lines.get("key"))
+                else:
+                    node_key = list(key)
+                    for x in key:
+                        if x not in slots:
+                            bad(f"node: key uses undefined slot {x!r}", at=node.key_lines.get("key"))
+    # emits
+    emits: list[Emit] = []
+    raw_emits = spec.get("emit", [])
+    if not isinstance(raw_emits, list):
+        bad("'emit' is a list of [subject, predicate, object]", "emit")
+        raw_emits = []
+    for j, t in enumerate(raw_emits):
+        at = raw_emits.item_lines[j] if isinstance(raw_emits, LList) else line
+        if not isinstance(t, list) or len(t) != 3:
+            bad("each emit is [subject, predicate, object]", at=at)
+            continue
+        s = _term(t[0], slots, bool(node_classes), voc, "subject", bad, at)
+        p = _predicate(t[1], voc, bad, at)
+        o = _term(t[2], slots, bool(node_classes), voc, "object", bad, at, cls=(p == RDF + "type"))
+        if s and p and o:
+            if s.kind == "literal":
+                bad("a literal cannot be a subject", at=at)
+                continue
+            emits.append(Emit(s, p, o, at))
+    if not emits and not node_classes:
+        bad("the rule emits nothing: add 'emit' triples or a 'node'", "emit")
+    # attribution, hypothetical, negation
+    attribution = None
+    att = spec.get("attribution")
+    if att is not None:
+        if not isinstance(att, dict) or set(att) != {"holder", "content"}:
+            bad("'attribution' is a mapping {holder: slot, content: slot}", "attribution")
+        else:
+            for k in ("holder", "content"):
+                if att[k] not in slots:
+                    bad(f"attribution: {k} uses undefined slot {att[k]!r}", "attribution")
+            attribution = (att["holder"], att["content"])
+    hyp = spec.get("hypothetical", [])
+    if isinstance(hyp, str):
+        hyp = [hyp]
+    if not isinstance(hyp, list) or any(h not in slots for h in hyp):
+        bad("'hypothetical' lists slots of this rule whose text is not asserted", "hypothetical")
+        hyp = []
+    neg = spec.get("negation")
+    if neg is not None and neg not in slots:
+        bad(f"'negation' names undefined slot {neg!r}", "negation")
+    segs = spec.get("segments")
+    if segs is not None and (not isinstance(segs, list) or not set(segs) <= SEGMENTS):
+        bad(f"'segments' lists some of: {', '.join(sorted(SEGMENTS))}", "segments")
+    prio = spec.get("priority", 0)
+    if not isinstance(prio, int) or isinstance(prio, bool):
+        bad("'priority' is a whole number", "priority")
+        prio = 0
+    group = spec.get("group", stem)
+    if not isinstance(group, str):
+        bad("'group' is a name", "group")
+    examples = _examples(spec.get("examples"), bad, spec)
+    if len(problems) > n0:
+        return None
+    return Rule(rid, spec["description"].strip(), path, line, order, str(group), prio, parsed,  # type: ignore[arg-type]
+                [required_words(p.root) for p in parsed], emits, node_classes, node_key, attribution,
+                list(hyp), neg, frozenset(segs) if segs else None, examples, slots)
+
+
+def _predicate(p: Any, voc: Vocabulary, bad: Any, at: int) -> str | None:
+    if p == "a":
+        return RDF + "type"
+    if not isinstance(p, str):
+        bad(f"predicate {p!r} must be a prefixed name like org:headOf", at=at)
+        return None
+    err = voc.check_term(p, "property")
+    if err:
+        bad(err, at=at)
+        return None
+    return voc.expand(p)
+
+
+def _term(t: Any, slots: dict[str, Any], has_node: bool, voc: Vocabulary, pos: str, bad: Any, at: int,
+          cls: bool = False) -> Term | None:
+    if isinstance(t, bool) or isinstance(t, (int, float)):
+        return Term("literal", str(t).lower() if isinstance(t, bool) else str(t), datatype=XSD + (
+            "boolean" if isinstance(t, bool) else "integer" if isinstance(t, int) else "decimal"))
+    if not isinstance(t, str):
+        bad(f"{pos} {t!r} is not a slot, node, prefixed name or literal", at=at)
+        return None
+    m = LITERAL_RX.match(t)
+    if m:
+        dt = ""
+        if m.group(2):
+            dt = "@" + m.group(2)
+        elif m.group(3):
+            err = voc.check_term(m.group(3), "constant")
+            if err or voc.expand(m.group(3)) is None:
+                bad(f"literal datatype: {err}", at=at)
+                return None
+            dt = voc.expand(m.group(3)) or ""
+        return Term("literal", m.group(1), datatype=dt)
+    if t == "node":
+        if not has_node:
+            bad("'node' is used but the rule defines no 'node'", at=at)
+            return None
+        return Term("node")
+    name, _, attr = t.partition(".")
+    if ":" not in t:
+        if name not in slots:
+            bad(f"{pos} uses undefined slot {name!r} (slots: {', '.join(sorted(slots)) or 'none'})", at=at)
+            return None
+        if attr and attr not in SLOT_ATTRS:
+            bad(f"{pos} {t!r}: unknown slot attribute {attr!r} (known: {', '.join(sorted(SLOT_ATTRS))})", at=at)
+            return None
+        return Term("slot", name, attr)
+    err = voc.check_term(t, "class" if cls else "constant")
+    if err:
+        bad(err, at=at)
+        return None
+    return Term("iri", voc.expand(t) or "")
+
+
+def _examples(ex: Any, bad: Any, spec: LDict) -> list[Example]:
+    out: list[Example] = []
+    if not isinstance(ex, LDict):
+        bad("'examples' is required: {match: [{text, expect}], no_match: [text]}", "examples")
+        return out
+    for k in sorted(set(ex) - {"match", "no_match"}):
+        bad(f"examples: unknown key {k!r} (known: match, no_match)", at=ex.key_lines[k])
+    matches = ex.get("match", [])
+    if not isinstance(matches, LList) or not matches:
+        bad("examples: 'match' needs at least one sentence the rule must match", at=ex.line)
+        matches = []
+    for i, m in enumerate(matches):
+        at = matches.item_lines[i]
+        if not isinstance(m, LDict) or not isinstance(m.get("text"), str):
+            bad("examples: each match is {text: ..., expect: [...]}", at=at)
+            continue
+        for k in sorted(set(m) - EXAMPLE_KEYS):
+            bad(f"examples: unknown key {k!r} (known: text, expect, date)", at=m.key_lines[k])
+        exp = m.get("expect")
+        if not isinstance(exp, list) or not exp or not all(isinstance(x, str) for x in exp):
+            bad("examples: 'expect' lists the triples the rule must emit, as 's p o' strings", at=at)
+            continue
+        out.append(Example(m["text"], tuple(" ".join(x.split()) for x in exp), str(m["date"]) if m.get("date") else None, at))
+    nos = ex.get("no_match", LList())
+    if not isinstance(nos, LList):
+        bad("examples: 'no_match' is a list of sentences", at=ex.line)
+        nos = []
+    for i, t in enumerate(nos):
+        if not isinstance(t, str):
+            bad("examples: each no_match is a sentence", at=nos.item_lines[i])
+            continue
+        out.append(Example(t, None, None, nos.item_lines[i]))
+    return out

@@ -1,0 +1,143 @@
+"""Matching compiled patterns against one analysed sentence."""
+from __future__ import annotations
+
+from dataclasses import dataclass
+from typing import Any, Iterator
+
+from ..dates import NUMBERS
+from ..mentions import Mention, SentenceAnalysis
+from ..vocab import Vocabulary
+from .pattern import Alt, Capture, Gap, Node, Opt, Seq, Slot, Word
+
+
+@dataclass(frozen=True, slots=True)
+class Bound:
+    """What a slot matched: its kind, token range, character span and value."""
+
+    kind: str  # entity quote time number text
+    first: int
+    last: int
+    begin: int
+    end: int
+    value: Any  # Mention | TimeValue | int | str
+
+
+class SentenceView:
+    """Per-sentence indexes the matcher needs (built once, shared by all rules)."""
+
+    def __init__(self, sa: SentenceAnalysis, text: str, quotes: list[tuple[int, int]], voc: Vocabulary):
+        self.sa, self.text = sa, text
+        toks = sa.tokens
+        self.norms = [t.norm for t in toks]
+        self.words = set(self.norms)
+        self.n = len(toks)
+        self.mention_at: dict[int, Mention] = {m.first: m for m in sa.mentions}
+        self.time_at = {i: (j, v) for i, j, v in sa.times}
+        self._types = {t: voc.ancestors(t) for t in voc.types}
+        self.quote_at: dict[int, tuple[int, tuple[int, int]]] = {}
+        for qb, qe in quotes:
+            if not (qb < sa.sentence.end and qe > sa.sentence.begin):
+                continue
+            first = next((i for i, t in enumerate(toks) if t.begin >= qb), None)
+            if first is None:
+                continue
+            last = next((i for i, t in enumerate(toks) if t.begin >= qe), self.n)
+            if last > first:
+                self.quote_at[first] = (last, (qb, qe))
+
+    def type_ok(self, m: Mention, types: tuple[str, ...]) -> bool:
+        if "Entity" in types:
+            return True
+        anc = self._types.get(m.entity.type, {m.entity.type})
+        return any(t in anc for t in types)
+
+    def span(self, first: int, last: int) -> tuple[int, int]:
+        toks = self.sa.tokens
+        return toks[first].begin, toks[last - 1].end
+
+
+def _number(norm: str) -> int | None:
+    if norm.isdigit():
+        return int(norm)
+    v = NUMBERS.get(norm)
+    return v if isinstance(v, int) and norm not in ("a", "an") else None
+
+
+def match_at(node: Node, v: SentenceView, pos: int, b: dict[str, Bound]) -> Iterator[tuple[int, dict[str, Bound]]]:
+    """Every way `node` can match from token `pos`, in preference order (regex-like)."""
+    if isinstance(node, Word):
+        if pos < v.n:
+            w = v.norms[pos]
+            if w in node.forms or node.prefix and any(w.startswith(f) for f in node.forms):
+                yield pos + 1, b
+    elif isinstance(node, Seq):
+        yield from _seq(node.items, 0, v, pos, b)
+    elif isinstance(node, Alt):
+        for o in node.options:
+            yield from match_at(o, v, pos, b)
+    elif isinstance(node, Opt):
+        yield from match_at(node.body, v, pos, b)
+        yield pos, b
+    elif isinstance(node, Gap):
+        for k in range(0, min(node.max, v.n - pos) + 1):
+            yield pos + k, b
+    elif isinstance(node, Slot):
+        yield from _slot(node, v, pos, b)
+    elif isinstance(node, Capture):
+        for end, b2 in match_at(node.body, v, pos, b):
+            if end > pos:
+                bb, ee = v.span(pos, end)
+                yield end, {**b2, node.name: Bound("text", pos, end, bb, ee, v.text[bb:ee])}
+
+
+def _seq(items: tuple[Node, ...], k: int, v: SentenceView, pos: int, b: dict[str, Bound]) -> Iterator[tuple[int, dict[str, Bound]]]:
+    if k == len(items):
+        yield pos, b
+        return
+    for end, b2 in match_at(items[k], v, pos, b):
+        yield from _seq(items, k + 1, v, end, b2)
+
+
+def _slot(s: Slot, v: SentenceView, pos: int, b: dict[str, Bound]) -> Iterator[tuple[int, dict[str, Bound]]]:
+    if pos >= v.n:
+        return
+    if s.kind == "entity":
+        m = v.mention_at.get(pos)
+        if m is not None and v.type_ok(m, s.types):
+            yield m.last, {**b, s.name: Bound("entity", pos, m.last, m.begin, m.end, m)}
+    elif s.kind == "quote":
+        q = v.quote_at.get(pos)
+        if q:
+            last, (qb, qe) = q
+            yield last, {**b, s.name: Bound("quote", pos, last, qb, qe, _unquote(v.text[qb:qe]))}
+    elif s.kind == "time":
+        t = v.time_at.get(pos)
+        if t:
+            yield t[0], {**b, s.name: Bound("time", pos, t[0], t[1].begin, t[1].end, t[1])}
+    elif s.kind == "number":
+        n = _number(v.norms[pos])
+        if n is not None:
+            bb, ee = v.span(pos, pos + 1)
+            yield pos + 1, {**b, s.name: Bound("number", pos, pos + 1, bb, ee, n)}
+    else:  # text: longest first
+        for end in range(min(v.n, pos + s.max), pos + s.min - 1, -1):
+            bb, ee = v.span(pos, end)
+            yield end, {**b, s.name: Bound("text", pos, end, bb, ee, v.text[bb:ee])}
+
+
+def _unquote(q: str) -> str:
+    q = q.strip()
+    if q and q[0] in '"“”„«»':
+        q = q[1:]
+    if q and q[-1] in '"“”„«»':
+        q = q[:-1]
+    return q.strip()
+
+
+def find_matches(root: Alt, v: SentenceView) -> Iterator[tuple[int, int, dict[str, Bound]]]:
+    """The preferred match from each start token, as (first, end, bindings)."""
+    for start in range(v.n):
+        for end, b in match_at(root, v, start, {}):
+            if end > start:
+                yield start, end, b
+                break

@@ -1,0 +1,253 @@
+"""The pattern language: one sentence, matched token by token.
+
+    word          a word, compared case-insensitively with typography folded (’ = ')
+    recogni*      a word starting with "recogni"
+    (a b|c)       alternatives;  [a b|c]  optional alternatives;  x?  optional item
+    ..N           a gap of 0 to N tokens (shortest first)
+    {x:Person}    an entity mention whose type is Person or below it; {x:Person|Organization}
+    {x:Entity}    any entity mention
+    {q:quote}     a quotation, marks included (its value is the whole quotation, even when it
+                  runs on past this sentence)
+    {t:time}      a time expression, normalised against the article date
+    {n:number}    a number, in digits or words ("six")
+    {c:text}      1 to 40 tokens (longest first); {c:text 2-12} sets the bounds
+    {w=a b|c}     the words matched by the alternatives, captured under the name w
+    \\?  \\|       punctuation that is also syntax, taken literally
+
+Everything else (commas, dashes, quote marks) is a literal token.
+"""
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+from typing import Iterator, Union
+
+from ..text import tokenize
+
+DEFAULT_TEXT_MAX = 40
+CAPTURE_KINDS = {"quote", "time", "number", "text"}
+
+
+class PatternError(ValueError):
+    """A pattern that does not parse; `col` is the 1-based column in the pattern string."""
+
+    def __init__(self, message: str, col: int):
+        super().__init__(f"{message} (column {col})")
+        self.col = col
+
+
+@dataclass(frozen=True)
+class Word:
+    forms: frozenset[str]
+    prefix: bool = False
+
+
+@dataclass(frozen=True)
+class Gap:
+    max: int
+
+
+@dataclass(frozen=True)
+class Slot:
+    name: str
+    kind: str  # "entity" or a capture kind
+    types: tuple[str, ...] = ()
+    min: int = 1
+    max: int = DEFAULT_TEXT_MAX
+
+
+@dataclass(frozen=True)
+class Capture:
+    name: str
+    body: "Alt"
+
+
+@dataclass(frozen=True)
+class Opt:
+    body: "Node"
+
+
+@dataclass(frozen=True)
+class Seq:
+    items: tuple["Node", ...]
+
+
+@dataclass(frozen=True)
+class Alt:
+    options: tuple[Seq, ...]
+
+
+Node = Union[Word, Gap, Slot, Capture, Opt, Seq, Alt]
+
+_LEX = re.compile(r"\s+|\\.|\.\.\d*|\{[^{}]*\}?|[()\[\]|?]|[^\s()\[\]{}|?\\]+")
+_SLOT = re.compile(r"^\{\s*([A-Za-z_]\w*)\s*(?:(:)\s*([^}]*?)|(=)(.*?))\s*\}$", re.S)
+
+
+@dataclass
+class Parsed:
+    root: Alt
+    slots: dict[str, Slot | Capture] = field(default_factory=dict)
+
+
+def parse_pattern(src: str, known_types: set[str] | None = None) -> Parsed:
+    """Parse a pattern string; raise PatternError with the column of the first problem."""
+    toks = [(m.group(), m.start() + 1) for m in _LEX.finditer(src) if not m.group().isspace()]
+    if not toks:
+        raise PatternError("empty pattern", 1)
+    out = Parsed(Alt(()))
+    p = _Parser(toks, out, known_types, src)
+    out.root = p.alts(top=True)
+    if p.i < len(toks):
+        raise PatternError(f"unexpected {toks[p.i][0]!r}", toks[p.i][1])
+    if all(_can_be_empty(s) for s in out.root.options):
+        raise PatternError("the pattern can match nothing; give it at least one required word or slot", 1)
+    return out
+
+
+def _can_be_empty(n: Node) -> bool:
+    if isinstance(n, (Opt, Gap)):
+        return True
+    if isinstance(n, Seq):
+        return all(_can_be_empty(i) for i in n.items)
+    if isinstance(n, Alt):
+        return any(_can_be_empty(o) for o in n.options)
+    if isinstance(n, Capture):
+        return _can_be_empty(n.body)
+    return False
+
+
+class _Parser:
+    def __init__(self, toks: list[tuple[str, int]], out: Parsed, known_types: set[str] | None, src: str):
+        self.toks, self.i, self.out, self.known, self.src = toks, 0, out, known_types, src
+
+    def peek(self) -> str | None:
+        return self.toks[self.i][0] if self.i < len(self.toks) else None
+
+    def col(self) -> int:
+        return self.toks[self.i][1] if self.i < len(self.toks) else len(self.src) + 1
+
+    def alts(self, top: bool = False, closer: str | None = None) -> Alt:
+        options = [self.seq()]
+        while self.peek() == "|":
+            if top:
+                raise PatternError("'|' must be inside ( ), [ ] or {name=...}", self.col())
+            self.i += 1
+            options.append(self.seq())
+        return Alt(tuple(options))
+
+    def seq(self) -> Seq:
+        items: list[Node] = []
+        while (t := self.peek()) is not None and t not in ("|", ")", "]"):
+            col = self.col()
+            self.i += 1
+            if t == "(":
+                node: Node = self.group(")", col)
+            elif t == "[":
+                node = Opt(self.group("]", col))
+            elif t == "?":
+                if not items:
+                    raise PatternError("'?' must follow something to make optional", col)
+                items[-1] = Opt(items[-1])
+                continue
+            elif t.startswith(".."):
+                if not t[2:].isdigit():
+                    raise PatternError("a gap needs a bound, like ..5", col)
+                node = Gap(int(t[2:]))
+                if node.max == 0:
+                    raise PatternError("a gap of ..0 matches nothing; remove it", col)
+            elif t.startswith("{"):
+                node = self.slot(t, col)
+            else:
+                if t.startswith("\\"):
+                    t = t[1:]
+                words = self.words(t, col)
+                node = words[0] if len(words) == 1 else Seq(tuple(words))
+            items.append(node)
+        if not items:
+            raise PatternError("empty alternative", self.col())
+        return Seq(tuple(items))
+
+    def group(self, closer: str, col: int) -> Alt:
+        alt = self.alts(closer=closer)
+        if self.peek() != closer:
+            raise PatternError(f"missing {closer!r} for the group opened here", col)
+        self.i += 1
+        return alt
+
+    def words(self, t: str, col: int) -> list[Node]:
+        prefix = t.endswith("*") and len(t) > 1
+        toks = tokenize(t[:-1] if prefix else t)
+        if not toks:
+            raise PatternError(f"no word in {t!r}", col)
+        out: list[Node] = [Word(frozenset([x.norm])) for x in toks]
+        if prefix:
+            out[-1] = Word(frozenset([toks[-1].norm]), True)
+        return out
+
+    def slot(self, t: str, col: int) -> Node:
+        m = _SLOT.match(t)
+        if not m:
+            raise PatternError(f"bad slot {t!r}: write {{name:Type}}, {{name:quote}} or {{name=words}}", col)
+        name = m.group(1)
+        if m.group(4):  # {name=alternatives}
+            inner = [(mm.group(), col + m.start(5) + mm.start()) for mm in _LEX.finditer(m.group(5)) if not mm.group().isspace()]
+            if not inner:
+                raise PatternError(f"capture {name!r} has no words", col)
+            sub = _Parser(inner, self.out, self.known, self.src)
+            body = sub.alts()
+            if sub.i < len(inner):
+                raise PatternError(f"unexpected {inner[sub.i][0]!r}", inner[sub.i][1])
+            node: Slot | Capture = Capture(name, body)
+        else:
+            spec = m.group(3).split()
+            if not spec:
+                raise PatternError(f"slot {name!r} needs a type, like {{{name}:Person}}", col)
+            kind = spec[0]
+            if kind in CAPTURE_KINDS:
+                lo, hi = 1, DEFAULT_TEXT_MAX
+                if len(spec) > 1:
+                    b = re.fullmatch(r"(\d+)-(\d+)", spec[1])
+                    if kind != "text" or not b or int(b[1]) < 1 or int(b[1]) > int(b[2]):
+                        raise PatternError(f"slot {name!r}: only text takes bounds, as text 1-20", col)
+                    lo, hi = int(b[1]), int(b[2])
+                node = Slot(name, kind, (), lo, hi)
+            else:
+                types = tuple(x.strip() for x in " ".join(spec).split("|"))
+                for ty in types:
+                    if self.known is not None and ty != "Entity" and ty not in self.known:
+                        raise PatternError(f"slot {name!r}: unknown type {ty!r} (known: {', '.join(sorted(self.known))}, "
+                                           f"Entity, {', '.join(sorted(CAPTURE_KINDS))})", col)
+                node = Slot(name, "entity", types)
+        if self.out.slots.get(name, node) != node:
+            raise PatternError(f"slot {name!r} is defined twice, differently", col)
+        self.out.slots[name] = node
+        return node
+
+
+def required_words(n: Node) -> set[str]:
+    """Words every match must contain: a cheap filter that skips sentences a rule cannot match."""
+    if isinstance(n, Word):
+        return set(n.forms) if len(n.forms) == 1 and not n.prefix else set()
+    if isinstance(n, Seq):
+        out: set[str] = set()
+        for i in n.items:
+            out |= required_words(i)
+        return out
+    if isinstance(n, Alt):
+        sets = [required_words(o) for o in n.options]
+        return set.intersection(*sets) if sets else set()
+    if isinstance(n, Capture):
+        return required_words(n.body)
+    return set()
+
+
+def walk(n: Node) -> Iterator[Node]:
+    yield n
+    if isinstance(n, Seq):
+        for i in n.items:
+            yield from walk(i)
+    elif isinstance(n, Alt):
+        for o in n.options:
+            yield from walk(o)
+    elif isinstance(n, (Opt, Capture)):
+        yield from walk(n.body)

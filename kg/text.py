@@ -1,0 +1,63 @@
+"""Tokens and normal forms shared by mention finding and rule matching.
+
+Typographic variants (curly quotes and apostrophes, dashes) are folded so that a rule or
+an alias written with ASCII characters matches text set with typographic ones.
+"""
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+_FOLD = str.maketrans({
+    "\u2019": "'", "\u2018": "'", "\u02bc": "'", "\u2032": "'", "`": "'",
+    "\u201c": '"', "\u201d": '"', "\u201e": '"', "\u00ab": '"', "\u00bb": '"',
+    "\u2013": "-", "\u2014": "-", "\u2212": "-", "\u00a0": " ",
+})
+
+QUOTE_CHARS = frozenset('"\u201c\u201d\u201e\u00ab\u00bb')
+OPENING_QUOTES = frozenset("\u201c\u201e\u00ab")
+CLOSING_QUOTES = frozenset("\u201d\u00bb")
+
+# One token: an abbreviation with inner dots (U.S.), a word with inner apostrophes or hyphen-free
+# letters (Mish'al), a number, a possessive ending, or any single other character.
+_TOKEN = re.compile(
+    r"(?:[^\W\d_]\.){2,}"                     # U.S. / e.g.
+    r"|[''\u2019]s\b(?![''\u2019\w])"         # possessive 's
+    r"|[^\W_]+(?:[''\u2019](?![sS]\b)[^\W_]+)*"  # words, Mish'al (a final 's stays apart)
+    r"|\.\.\.|\S",
+    re.UNICODE,
+)
+
+
+def fold(text: str) -> str:
+    """Typographic folding only (case kept): used for acronym aliases that must match in capitals."""
+    return text.translate(_FOLD)
+
+
+def norm(text: str) -> str:
+    """The form tokens are compared in: folded and lower-cased."""
+    return text.translate(_FOLD).lower()
+
+
+@dataclass(frozen=True, slots=True)
+class Token:
+    text: str
+    begin: int  # character offsets into the article text
+    end: int
+    norm: str
+    folded: str
+
+
+def tokenize(text: str, offset: int = 0) -> list[Token]:
+    """Tokens of `text` with offsets shifted by `offset` (the position of `text` in the article)."""
+    out = []
+    for m in _TOKEN.finditer(text):
+        t = m.group()
+        out.append(Token(t, m.start() + offset, m.end() + offset, norm(t), fold(t)))
+    return out
+
+
+def slug(text: str) -> str:
+    """A readable IRI-safe fragment: ASCII letters and digits joined by hyphens (may be empty)."""
+    s = re.sub(r"[^a-z0-9]+", "-", norm(text).encode("ascii", "ignore").decode()).strip("-")
+    return s[:60].strip("-")

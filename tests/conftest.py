@@ -1,0 +1,48 @@
+from __future__ import annotations
+
+import os
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+from click.testing import CliRunner
+
+ROOT = Path(__file__).resolve().parent.parent
+SEED = ROOT / "data" / "articles" / "rferl-2006-03-03-hamas-moscow.txt"
+
+
+@pytest.fixture(scope="session")
+def pack():
+    from kg.pack import Pack
+    return Pack.load()
+
+
+@pytest.fixture(scope="session")
+def seed_result(pack):
+    from kg.build import build_result
+    return build_result([SEED], pack=pack)
+
+
+@pytest.fixture(scope="session")
+def seed_turtle(seed_result):
+    from kg.export import serialize
+    b = seed_result.builder
+    return serialize(b.triples, "turtle", b.prefixes(), b.by_article)
+
+
+@pytest.fixture
+def run():
+    """Run the CLI in-process; returns the click Result (stdout and stderr kept apart)."""
+    from kg.cli import main
+
+    def _run(*args: str):
+        return CliRunner().invoke(main, [str(a) for a in args], catch_exceptions=False)
+    return _run
+
+
+def run_kg(*args: str, env: dict[str, str] | None = None, cwd: Path | None = None) -> subprocess.CompletedProcess:
+    """Run `python -m kg.cli` as a real process (for exit codes, tracebacks and hash seeds)."""
+    e = dict(os.environ, **(env or {}))
+    return subprocess.run([sys.executable, "-m", "kg.cli", *map(str, args)], capture_output=True, text=True,
+                          env=e, cwd=cwd or ROOT, timeout=120)

@@ -1,0 +1,47 @@
+"""Mention finding: longest match, typography, possessives, acronyms, context-bound references."""
+from __future__ import annotations
+
+from kg.document import parse_article
+
+
+def mentions(pack, text):
+    art = parse_article(text, source="t", layout=pack.layout)
+    return [(m.text, m.entity.id, m.kind) for sa in pack.finder.analyse(art) for m in sa.mentions]
+
+
+def test_longest_match_and_offsets(pack):
+    text = "Foreign Minister Sergei Lavrov met Khaled Meshaal."
+    art = parse_article(text, source="t", layout=pack.layout)
+    ms = [m for sa in pack.finder.analyse(art) for m in sa.mentions]
+    assert [(m.text, m.entity.id) for m in ms] == [("Sergei Lavrov", "sergei-lavrov"), ("Khaled Meshaal", "khalid-mishal")]
+    for m in ms:
+        assert text[m.begin:m.end] == m.text
+
+
+def test_typographic_variants_and_possessives(pack):
+    got = mentions(pack, "Mish’al’s aides and MISH'AL spoke; Israel’s court and Hamas’ budget.")
+    assert ("Mish’al", "khalid-mishal", "name") in got
+    assert ("MISH'AL", "khalid-mishal", "name") in got
+    assert ("Israel", "israel", "name") in got and ("Hamas", "hamas", "name") in got
+
+
+def test_acronyms_match_only_in_capitals(pack):
+    assert mentions(pack, "Tell us what the US and the EU said.") == [("US", "united-states", "name"), ("EU", "european-union", "name")]
+
+
+def test_descriptions_need_a_named_antecedent(pack):
+    assert mentions(pack, "The movement held talks.") == []
+    got = mentions(pack, "Hamas arrived. The movement held talks.")
+    assert got == [("Hamas", "hamas", "name"), ("The movement", "hamas", "description")]
+
+
+def test_description_picks_the_latest_named_candidate(pack):
+    got = mentions(pack, "The EU spoke. Europe then agreed.")
+    assert got[-1] == ("Europe", "european-union", "description")
+    assert mentions(pack, "Europe then agreed.") == []
+
+
+def test_pronoun_outside_quote_skips_people_named_inside(pack):
+    text = 'Lavrov met Meshaal. "Yasser Arafat sat at the table," he told them.'
+    got = mentions(pack, text)
+    assert got[-1] == ("he", "khalid-mishal", "pronoun")
