@@ -14,7 +14,25 @@ import click
 from .errors import KgError
 
 
+# Commands that live in their own modules, imported only when used, so that `kg build` does not
+# pay for servers, stores or plotting at start-up. name -> "module:attribute".
+LAZY_COMMANDS: dict[str, str] = {
+    "query": "kg.cli_query:query",
+}
+
+
 class _Group(click.Group):
+    def list_commands(self, ctx: click.Context) -> list[str]:
+        return sorted({*super().list_commands(ctx), *LAZY_COMMANDS})
+
+    def get_command(self, ctx: click.Context, name: str) -> click.Command | None:
+        if name in LAZY_COMMANDS and name not in self.commands:
+            import importlib
+
+            mod, _, attr = LAZY_COMMANDS[name].partition(":")
+            self.add_command(getattr(importlib.import_module(mod), attr), name)
+        return super().get_command(ctx, name)
+
     def invoke(self, ctx: click.Context) -> Any:
         try:
             return super().invoke(ctx)
