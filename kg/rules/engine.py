@@ -65,10 +65,10 @@ def match_sentence(rules: list[Rule], v: SentenceView) -> list[Firing]:
     for rule in rules:
         if rule.segments is not None and kind not in rule.segments:
             continue
-        for parsed, req in zip(rule.patterns, rule.required):
+        for parsed, req, fs in zip(rule.patterns, rule.required, rule.firsts):
             if not req <= v.words:
                 continue
-            for first, last, b in find_matches(parsed.root, v):
+            for first, last, b in find_matches(parsed.root, v, fs):
                 bb, ee = v.span(first, last)
                 cands.append(Firing(rule, v.sa.sentence, first, last, bb, ee, b))
     cands.sort(key=lambda f: (-f.length, -f.rule.priority, f.rule.order, f.first))

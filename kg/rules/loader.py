@@ -13,7 +13,7 @@ from typing import Any
 from ..errors import InputError, Problem, RuleError
 from ..vocab import RDF, XSD, Vocabulary
 from ..yamlfile import LDict, LList, load_yaml
-from .pattern import Capture, Parsed, PatternError, Slot, parse_pattern, required_words
+from .pattern import Capture, Firsts, Parsed, PatternError, Slot, firsts, parse_pattern, required_words
 
 RULE_KEYS = {"id", "description", "pattern", "patterns", "priority", "group", "segments", "node", "emit",
              "attribution", "hypothetical", "negation", "examples", "note"}
@@ -64,6 +64,7 @@ class Rule:
     patterns: list[Parsed]
     required: list[set[str]]
     emits: list[Emit]
+    firsts: list[Firsts] = field(default_factory=list)
     node_classes: list[str] = field(default_factory=list)
     node_key: list[str] | None = None
     attribution: tuple[str, str] | None = None  # (holder slot, content slot)
@@ -264,8 +265,8 @@ def _rule(spec: Any, path: str, line: int, order: int, stem: str, voc: Vocabular
     if len(problems) > n0:
         return None
     return Rule(rid, spec["description"].strip(), path, line, order, str(group), prio, parsed,  # type: ignore[arg-type]
-                [required_words(p.root) for p in parsed], emits, node_classes, node_key, attribution,
-                list(hyp), neg, frozenset(segs) if segs else None, examples, slots)
+                [required_words(p.root) for p in parsed], emits, [firsts(p.root) for p in parsed], node_classes,
+                node_key, attribution, list(hyp), neg, frozenset(segs) if segs else None, examples, slots)
 
 
 def _predicate(p: Any, voc: Vocabulary, bad: Any, at: int) -> str | None:

@@ -7,7 +7,7 @@ from typing import Any, Iterator
 from ..dates import NUMBERS
 from ..mentions import Mention, SentenceAnalysis
 from ..vocab import Vocabulary
-from .pattern import Alt, Capture, Gap, Node, Opt, Seq, Slot, Word
+from .pattern import Alt, Capture, Firsts, Gap, Node, Opt, Seq, Slot, Word, firsts
 
 
 @dataclass(frozen=True, slots=True)
@@ -134,9 +134,20 @@ def _unquote(q: str) -> str:
     return q.strip()
 
 
-def find_matches(root: Alt, v: SentenceView) -> Iterator[tuple[int, int, dict[str, Bound]]]:
+def starts(f: Firsts, v: SentenceView) -> Iterator[int]:
+    """Token positions where a match could begin."""
+    if f.anything:
+        yield from range(v.n)
+        return
+    for i, w in enumerate(v.norms):
+        if (w in f.words or f.entity and i in v.mention_at or f.quote and i in v.quote_at or f.time and i in v.time_at
+                or f.number and _number(w) is not None or f.prefixes and any(w.startswith(p) for p in f.prefixes)):
+            yield i
+
+
+def find_matches(root: Alt, v: SentenceView, first: Firsts | None = None) -> Iterator[tuple[int, int, dict[str, Bound]]]:
     """The preferred match from each start token, as (first, end, bindings)."""
-    for start in range(v.n):
+    for start in starts(first or firsts(root), v):
         for end, b in match_at(root, v, start, {}):
             if end > start:
                 yield start, end, b

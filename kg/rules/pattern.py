@@ -241,6 +241,53 @@ def required_words(n: Node) -> set[str]:
     return set()
 
 
+@dataclass(frozen=True)
+class Firsts:
+    """What the first token of a match can be: a cheap test that skips start positions."""
+
+    words: frozenset[str] = frozenset()
+    prefixes: tuple[str, ...] = ()
+    entity: bool = False
+    quote: bool = False
+    time: bool = False
+    number: bool = False
+    anything: bool = False
+
+    def __or__(self, o: "Firsts") -> "Firsts":
+        return Firsts(self.words | o.words, self.prefixes + o.prefixes, self.entity or o.entity, self.quote or o.quote,
+                      self.time or o.time, self.number or o.number, self.anything or o.anything)
+
+
+def firsts(n: Node) -> Firsts:
+    if isinstance(n, Word):
+        return Firsts(prefixes=tuple(n.forms)) if n.prefix else Firsts(words=n.forms)
+    if isinstance(n, Gap):
+        return Firsts(anything=True)
+    if isinstance(n, Slot):
+        if n.kind == "entity":
+            return Firsts(entity=True)
+        if n.kind == "text":
+            return Firsts(anything=True)
+        return Firsts(**{n.kind: True})
+    if isinstance(n, Capture):
+        return firsts(n.body)
+    if isinstance(n, Opt):
+        return firsts(n.body) | Firsts(anything=True)  # it may match nothing: the next item decides
+    if isinstance(n, Alt):
+        out = Firsts()
+        for o in n.options:
+            out = out | firsts(o)
+        return out
+    assert isinstance(n, Seq)
+    out = Firsts()
+    for item in n.items:
+        f = firsts(item)
+        out = out | Firsts(f.words, f.prefixes, f.entity, f.quote, f.time, f.number)
+        if not _can_be_empty(item):
+            return out
+    return out | Firsts(anything=True)
+
+
 def walk(n: Node) -> Iterator[Node]:
     yield n
     if isinstance(n, Seq):
