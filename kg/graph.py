@@ -18,7 +18,7 @@ from .document import Article
 from .gazetteer import Entity, Gazetteer
 from .rules.engine import Extraction, Firing
 from .rules.loader import Rule, Term
-from .text import slug
+from .text import slug, split_items
 from .vocab import OWL, RDF, RDFS, SKOS, XSD, Vocabulary
 
 DEFAULT_BASE = "https://w3id.org/kg-news/id/"
@@ -90,7 +90,7 @@ class GraphBuilder:
     # -- articles -------------------------------------------------------------------------
     def add_extraction(self, ex: Extraction) -> None:
         art = ex.article
-        self._art_id, self._art_text = art.id, art.text
+        self._art_id, self._art_text, self._art_date = art.id, art.text, art.date
         self._current = self.by_article.setdefault(self.mint.article(art), set())
         self._entities_here = set()
         self._document(art)
@@ -182,16 +182,15 @@ class GraphBuilder:
         self.add(fid, KGO + "rule", self._rule(f.rule))
         self.add(fid, KGO + "evidence", self._sentence(art, s.begin, s.end, s.kind))
         node = self._node(art, f, fid) if f.rule.has_node else None
-        ctx = f.context
         for em in f.rule.emits:
-            s_ = self._term(em.s, f, node)
-            o_ = self._term(em.o, f, node)
-            if s_ is None or o_ is None or isinstance(s_, Literal):
-                continue  # a slot in an optional part that did not match
-            if node is not None and (s_ == node or o_ == node):
-                self.add(s_, em.p, o_)  # describes the node, which carries the factuality
-            else:
-                self._fact(s_, URIRef(em.p), o_, fid, f)
+            for s_ in self._terms(em.s, f, node):
+                if isinstance(s_, Literal):
+                    continue
+                for o_ in self._terms(em.o, f, node):
+                    if node is not None and (s_ == node or o_ == node) and not em.negated:
+                        self.add(s_, em.p, o_)  # describes the node, which carries the factuality
+                    else:
+                        self._fact(s_, URIRef(em.p), o_, fid, f, em.negated)
 
     def _node_iri(self, f: Firing) -> URIRef:
         """Nodes with a `key` are minted from the key's values (so every mention of one meeting
@@ -228,22 +227,23 @@ class GraphBuilder:
             return b.value.value
         return str(b.value).casefold()
 
-    def _fact(self, s: Node, p: URIRef, o: Node, fid: URIRef, f: Firing) -> None:
+    def _fact(self, s: Node, p: URIRef, o: Node, fid: URIRef, f: Firing, negated: bool = False) -> None:
         ctx = f.context
+        neg = ctx.negated != negated  # a negated triple in a negated context is positive
         holder = self.mint.entity(ctx.holder) if ctx.holder else ""
-        rec = URIRef(f"{self.mint.base}fact/{_h(s, p, o, ctx.asserted, holder, ctx.negated, *ctx.conditions)}")
+        rec = URIRef(f"{self.mint.base}fact/{_h(s, p, o, ctx.asserted, holder, neg, *ctx.conditions)}")
         if rec not in self._facts:
             self._facts.add(rec)
             self.counts["claims" if ctx.holder else "facts"] += 1
-        if ctx.asserted:
+        if ctx.holder is None and not ctx.conditions and not neg:
             self.add(s, p, o)
         self.add(rec, RDF + "subject", s)
         self.add(rec, RDF + "predicate", p)
         self.add(rec, RDF + "object", o)
         self.add(rec, PROV + "wasGeneratedBy", fid)
-        self._factuality(rec, f)
+        self._factuality(rec, f, neg)
 
-    def _factuality(self, subj: URIRef, f: Firing) -> None:
+    def _factuality(self, subj: URIRef, f: Firing, negated: bool | None = None) -> None:
         ctx = f.context
         if ctx.holder is not None:
             self.add(subj, KGO + "factuality", URIRef(KGO + "Claimed"))
@@ -257,40 +257,52 @@ class GraphBuilder:
             self.add(subj, KGO + "factuality", URIRef(KGO + "Asserted"))
         for c in ctx.conditions:
             self.add(subj, KGO + "condition", Literal(c))
-        if ctx.negated:
+        if ctx.negated if negated is None else negated:
             self.add(subj, KGO + "polarity", URIRef(KGO + "Negative"))
 
     _art_id: str = ""
 
-    def _term(self, t: Term, f: Firing, node: URIRef | None) -> Node | None:
+    def _terms(self, t: Term, f: Firing, node: URIRef | None) -> list[Node]:
+        """The RDF terms a rule term stands for in one firing: none when its slot did not match,
+        several for a list (`slot.items`)."""
         if t.kind == "node":
-            return node
+            return [node] if node is not None else []
         if t.kind == "iri":
-            return URIRef(t.value)
+            return [URIRef(t.value)]
         if t.kind == "literal":
             if t.datatype.startswith("@"):
-                return Literal(t.value, lang=t.datatype[1:])
-            return Literal(t.value, datatype=URIRef(t.datatype)) if t.datatype else Literal(t.value)
+                return [Literal(t.value, lang=t.datatype[1:])]
+            return [Literal(t.value, datatype=URIRef(t.datatype)) if t.datatype else Literal(t.value)]
+        if t.kind == "docdate":
+            d = self._art_date
+            return [Literal(d.isoformat(), datatype=URIRef(XSD + "date"))] if d else []
+        if t.kind == "ref":
+            vals = [self._key_value(f, k) for k in t.key]
+            if any(not v for v in vals):
+                return []
+            local = t.value.rsplit("#", 1)[-1].rsplit("/", 1)[-1]
+            return [URIRef(f"{self.mint.base}node/{slug(local) or 'node'}-{_h(self._art_id, t.value, *vals, '', '')}")]
         b = f.bindings.get(t.value)
         if b is None:
-            return None
+            return []
         if t.attr == "begin":
-            return Literal(b.begin)
+            return [Literal(b.begin)]
         if t.attr == "end":
-            return Literal(b.end)
+            return [Literal(b.end)]
         if t.attr == "text":
-            return Literal(self._art_text[b.begin:b.end])
+            return [Literal(self._art_text[b.begin:b.end])]
+        if t.attr == "items":
+            return [Literal(x) for x in split_items(b.value if isinstance(b.value, str) else self._art_text[b.begin:b.end])]
         if b.kind == "entity":
-            return self._entity(b.value.entity) if t.attr in ("", "value") else None
+            return [self._entity(b.value.entity)]
         if b.kind == "time":
             if t.attr == "relation":
-                return Literal(b.value.relation)
-            return Literal(b.value.value, datatype=URIRef(XSD + b.value.datatype))
-        if b.kind == "number":
-            return Literal(b.value)
-        return Literal(b.value)
+                return [Literal(b.value.relation)]
+            return [Literal(b.value.value, datatype=URIRef(XSD + b.value.datatype))]
+        return [Literal(b.value)]
 
     _art_text: str = ""
+    _art_date: object = None
 
     def prefixes(self) -> dict[str, str]:
         b = self.mint.base

@@ -61,3 +61,26 @@ def slug(text: str) -> str:
     """A readable IRI-safe fragment: ASCII letters and digits joined by hyphens (may be empty)."""
     s = re.sub(r"[^a-z0-9]+", "-", norm(text).encode("ascii", "ignore").decode()).strip("-")
     return s[:60].strip("-")
+
+
+_ITEM_LEAD = re.compile(r"^(?:and|or|then|of|to|also)\s+", re.I)
+
+
+def split_items(text: str) -> list[str]:
+    """The items of a list written in prose: split at semicolons if there are any, else at
+    commas, else at 'and'; leading connectives (and, or, of, to) are dropped."""
+    t = text.strip().strip('"“”').strip().rstrip(".;:,").strip()
+    if ";" in t:
+        parts = t.split(";")
+    elif "," in t:
+        parts = t.split(",")
+    else:
+        parts = re.split(r"\s+and\s+", t)
+    out = []
+    for p in parts:
+        p = p.strip()
+        while _ITEM_LEAD.match(p):
+            p = _ITEM_LEAD.sub("", p, count=1).strip()
+        if p:
+            out.append(p)
+    return out

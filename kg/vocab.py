@@ -41,6 +41,7 @@ class Vocabulary:
     owned: tuple[str, ...] = ()  # namespaces whose every term must be declared in the ontology
     labels: dict[str, str] = field(default_factory=dict)
     superclasses: dict[str, set[str]] = field(default_factory=dict)
+    speaker_group: list[tuple[str, bool]] = field(default_factory=list)  # (property IRI, inverse)
 
     def is_a(self, cls: str, ancestor: str) -> bool:
         """Whether the ontology makes `cls` a (possibly indirect) subclass of `ancestor`."""
@@ -95,6 +96,13 @@ def load_vocabulary(data_dir: Path, ontology_dir: Path) -> Vocabulary:
     prefixes = {str(k): str(v) for k, v in d["prefixes"].items()}
     voc = Vocabulary(prefixes, {}, owned=tuple(prefixes[p] for p in d.get("owned", []) if p in prefixes))
     problems = []
+    for i, prop in enumerate(d.get("speaker_group", [])):
+        inverse = str(prop).startswith("^")
+        iri = voc.expand(str(prop).lstrip("^"))
+        if iri is None:
+            problems.append(Problem(str(path), d["speaker_group"].item_lines[i], f"speaker_group: {prop!r} has an undeclared prefix"))
+        else:
+            voc.speaker_group.append((iri, inverse))
     for name, spec in d["types"].items():
         line = d["types"].key_lines[name]
         if not isinstance(spec, dict) or "class" not in spec:

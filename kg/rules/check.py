@@ -12,6 +12,7 @@ from dataclasses import dataclass, field
 from ..dates import parse_dateline_date
 from ..document import Layout, parse_article
 from ..mentions import MentionFinder, SentenceAnalysis
+from ..text import split_items
 from ..vocab import RDF, XSD, Vocabulary
 from .engine import Firing, extract, match_sentence
 from .loader import Rule, RuleSet, Term
@@ -23,53 +24,68 @@ def _curie(iri: str, voc: Vocabulary) -> str:
     return f"{best[0]}:{iri[len(best[1]):]}" if best else f"<{iri}>"
 
 
-def _show(t: Term, f: Firing, voc: Vocabulary, text: str) -> str | None:
+def _show(t: Term, f: Firing, voc: Vocabulary, text: str, date: dt.date | None) -> list[str]:
     if t.kind == "node":
-        return "node"
+        return ["node"]
     if t.kind == "iri":
-        return _curie(t.value, voc)
+        return [_curie(t.value, voc)]
+    if t.kind == "docdate":
+        return [f'"{date.isoformat()}"^^xsd:date'] if date else []
+    if t.kind == "ref":
+        vals = []
+        for k in t.key:
+            b = f.bindings.get(k)
+            if b is None:
+                return []
+            vals.append(b.value.entity.id if b.kind == "entity" else str(b.value))
+        return [f"{_curie(t.value, voc)}({', '.join(vals)})"]
     if t.kind == "literal":
         if t.datatype.startswith("@"):
-            return f'"{t.value}"{t.datatype}'
-        return f'"{t.value}"' + (f"^^{_curie(t.datatype, voc)}" if t.datatype and t.datatype != XSD + "string" else "")
+            return [f'"{t.value}"{t.datatype}']
+        return [f'"{t.value}"' + (f"^^{_curie(t.datatype, voc)}" if t.datatype and t.datatype != XSD + "string" else "")]
     b = f.bindings.get(t.value)
     if b is None:
-        return None
+        return []
     if t.attr in ("begin", "end"):
-        return str(b.begin if t.attr == "begin" else b.end)
+        return [str(b.begin if t.attr == "begin" else b.end)]
     if t.attr == "text":
-        return f'"{text[b.begin:b.end]}"'
+        return [f'"{text[b.begin:b.end]}"']
+    if t.attr == "items":
+        return [f'"{x}"' for x in split_items(b.value if isinstance(b.value, str) else text[b.begin:b.end])]
     if b.kind == "entity":
-        return b.value.entity.id
+        return [b.value.entity.id]
     if b.kind == "time":
-        return f'"{b.value.relation}"' if t.attr == "relation" else f'"{b.value.value}"^^xsd:{b.value.datatype}'
+        return [f'"{b.value.relation}"' if t.attr == "relation" else f'"{b.value.value}"^^xsd:{b.value.datatype}']
     if b.kind == "number":
-        return str(b.value)
-    return f'"{b.value}"'
+        return [str(b.value)]
+    return [f'"{b.value}"']
 
 
-def render(f: Firing, voc: Vocabulary, text: str) -> list[str]:
+def render(f: Firing, voc: Vocabulary, text: str, date: dt.date | None = None) -> list[str]:
     """The triples one firing emits, in example form."""
     r, ctx = f.rule, f.context
     out = []
     if r.has_node:
         out += [f"node a {_curie(c, voc)}" for c in r.node_classes]
     for em in r.emits:
-        s, o = _show(em.s, f, voc, text), _show(em.o, f, voc, text)
-        if s is None or o is None:
-            continue
         p = "a" if em.p == RDF + "type" else _curie(em.p, voc)
-        line = f"{s} {p} {o}"
-        if "node" not in (s, o):
-            if ctx.negated:
-                line = "NOT " + line
-            if ctx.conditions:
-                line = "IF " + line
-            if ctx.holder:
-                line = f"CLAIM({ctx.holder.id}) " + line
-        out.append(line)
+        for s in _show(em.s, f, voc, text, date):
+            for o in _show(em.o, f, voc, text, date):
+                line = f"{s} {p} {o}"
+                if "node" not in (s, o) or em.negated:
+                    if ctx.negated != em.negated:
+                        line = "NOT " + line
+                    if ctx.conditions:
+                        line = "IF " + line
+                    if ctx.holder:
+                        line = f"CLAIM({ctx.holder.id}) " + line
+                out.append(line)
     if r.has_node and ctx.negated:
         out.append("node kgo:polarity kgo:Negative")
+    if r.has_node and ctx.holder:
+        out.append(f"node kgo:claimedBy {ctx.holder.id}")
+    if r.has_node and ctx.conditions:
+        out.append("node kgo:factuality kgo:Hypothetical")
     return out
 
 
@@ -102,15 +118,18 @@ def run_rule_on(rule: Rule, text: str, finder: MentionFinder, layout: Layout, vo
     return ex.firings, art.text
 
 
+EXAMPLE_DATE = dt.date(2006, 3, 3)  # examples without a date are read as if published on the seed's date
+
+
 def check_examples(rules: RuleSet, finder: MentionFinder, layout: Layout, voc: Vocabulary) -> list[ExampleResult]:
     results = []
     for rule in rules.rules:
         for ex in rule.examples:
-            date = parse_dateline_date(ex.date) if ex.date else None
+            date = parse_dateline_date(ex.date) if ex.date else EXAMPLE_DATE
             firings, text = run_rule_on(rule, ex.text, finder, layout, voc, date)
             got: list[str] = []
             for f in firings:
-                got += [g for g in render(f, voc, text) if g not in got]
+                got += [g for g in render(f, voc, text, date) if g not in got]
             if ex.expect is None:
                 ok = not firings
             else:

@@ -85,14 +85,30 @@ def match_sentence(rules: list[Rule], v: SentenceView) -> list[Firing]:
 
 
 def extract(article: Article, analyses: list[SentenceAnalysis], rules: RuleSet, voc: Vocabulary) -> Extraction:
+    """Match every rule on every sentence, then decide what is asserted.
+
+    A second pass resolves first-person pronouns inside attributed quotations ("we" is the
+    group the speaker leads or belongs to, "I" the speaker) and matches those sentences again.
+    """
+    views = {sa.sentence.index: SentenceView(sa, article.text, article.quotes, voc) for sa in analyses}
     firings: list[Firing] = []
-    for sa in analyses:
-        v = SentenceView(sa, article.text, article.quotes, voc)
-        for f in match_sentence(rules.rules, v):
-            _negation(f, v)
-            firings.append(f)
+    for v in views.values():
+        firings += match_sentence(rules.rules, v)
     ex = Extraction(article, analyses, firings)
-    _attribute(ex)
+    speakers = _attribute(ex)
+    changed = _first_person(ex, speakers, voc)
+    if changed:
+        for f in firings:
+            f.context = Context()
+        ex.firings = [f for f in firings if f.sentence.index not in changed]
+        for i in sorted(changed):
+            views[i] = SentenceView(views[i].sa, article.text, article.quotes, voc)
+            ex.firings += match_sentence(rules.rules, views[i])
+        ex.firings.sort(key=lambda f: (f.begin, f.rule.order))
+        ex.dropped = []
+        _attribute(ex)
+    for f in ex.firings:
+        _negation(f, views[f.sentence.index])
     return ex
 
 
@@ -114,22 +130,27 @@ def _negation(f: Firing, v: SentenceView) -> None:
             return
 
 
-def _attribute(ex: Extraction) -> None:
+Speakers = dict[tuple[int, int], tuple[Entity, "Firing | None"]]
+
+
+def _attribute(ex: Extraction) -> Speakers:
     """Reported speech and hypotheticals: what lies inside another firing's content or
     condition span, or inside a quotation, is not asserted by the article."""
     art = ex.article
     zones: list[tuple[int, int, str, Firing, Entity | None]] = []  # (begin, end, kind, source, holder)
-    speakers: dict[tuple[int, int], tuple[Entity, Firing]] = {}
+    speakers: Speakers = {}
     for f in ex.firings:
         r = f.rule
         if r.attribution:
             h, c = r.attribution
-            if h in f.bindings and c in f.bindings and f.bindings[h].kind == "entity":
+            if h in f.bindings and f.bindings[h].kind == "entity":
                 holder = f.bindings[h].value.entity
-                cb = f.bindings[c]
-                zones.append((cb.begin, cb.end, "claim", f, holder))
+                cb = f.bindings.get(c) if c else None
+                if cb is not None:
+                    zones.append((cb.begin, cb.end, "claim", f, holder))
                 for q in art.quotes:
-                    if q[0] < cb.end and cb.begin < q[1] or q[0] <= f.end and f.begin <= q[1] and cb.kind == "quote":
+                    if cb is not None and q[0] < cb.end and cb.begin < q[1] or (
+                            q[0] <= f.end and f.begin <= q[1] and (cb is None or cb.kind == "quote")):
                         speakers.setdefault(q, (holder, f))
         for name in r.hypothetical:
             if name in f.bindings:
@@ -152,29 +173,97 @@ def _attribute(ex: Extraction) -> None:
             else:
                 ex.dropped.append((f, "inside a quotation whose speaker is unknown"))
     ex.firings = [f for f in ex.firings if not any(f is d for d, _ in ex.dropped)]
+    return speakers
 
 
-def _inherit_speakers(ex: Extraction, speakers: dict[tuple[int, int], tuple[Entity, Firing]]) -> None:
+def _inherit_speakers(ex: Extraction, speakers: Speakers) -> None:
     """Quotations without an attribution of their own take the speaker of an attributed quotation
-    in the same paragraph (a quote split by 'he said'), or the name that closes a pull quote."""
+    in the same paragraph (a quote split by 'he said'), else the speaker of the paragraph just
+    before when that paragraph introduces speech ('he had a message:'), or the name that closes
+    a pull quote."""
     art = ex.article
-    para_of = {}
+    para_of: dict[tuple[int, int], tuple[int, str]] = {}
     for seg in art.segments:
         for q in art.quotes:
             if seg.begin <= q[0] < seg.end:
                 para_of[q] = (seg.paragraph, seg.kind)
+    speech_in: dict[int, tuple[Entity, Firing]] = {}
+    for f in sorted(ex.firings, key=lambda f: f.begin):
+        h = f.rule.attribution[0] if f.rule.attribution else None
+        if h and h in f.bindings and f.bindings[h].kind == "entity":
+            speech_in[f.sentence.paragraph] = (f.bindings[h].value.entity, f)
     for q in art.quotes:
         if q in speakers:
             continue
-        para, kind = para_of.get(q, (None, None))
+        para, kind = para_of.get(q, (-1, ""))
         same = [speakers[o] for o in art.quotes if o in speakers and para_of.get(o, (None,))[0] == para]
         if same:
             speakers[q] = same[0]
-            continue
-        if kind == "pullquote":
+        elif kind == "pullquote":
             for sa in ex.analyses:
                 if sa.sentence.paragraph == para:
                     for m in sa.mentions:
                         if m.begin >= q[1] and m.kind == "name":
-                            speakers[q] = (m.entity, None)  # type: ignore[assignment]
+                            speakers[q] = (m.entity, None)
                             break
+        elif para - 1 in speech_in and _starts_paragraph(art, q):
+            speakers[q] = speech_in[para - 1]
+
+
+def _starts_paragraph(art: Article, q: tuple[int, int]) -> bool:
+    return any(seg.begin == q[0] for seg in art.segments)
+
+
+FIRST_SINGULAR = frozenset({"i", "me", "my", "myself", "mine"})
+FIRST_PLURAL = frozenset({"we", "us", "our", "ours", "ourselves"})
+
+
+def _first_person(ex: Extraction, speakers: Speakers, voc: Vocabulary) -> set[int]:
+    """Add mentions for first-person pronouns inside quotations whose speaker is known; return
+    the indices of the sentences that gained mentions."""
+    from ..mentions import Mention
+
+    if not speakers:
+        return set()
+    groups = _speaker_groups(ex, voc)
+    changed: set[int] = set()
+    for sa in ex.analyses:
+        taken = {i for m in sa.mentions for i in range(m.first, m.last)}
+        added = []
+        for i, t in enumerate(sa.tokens):
+            if i in taken or t.norm not in FIRST_SINGULAR | FIRST_PLURAL:
+                continue
+            q = ex.article.quote_at(t.begin)
+            if q is None or q not in speakers:
+                continue
+            speaker = speakers[q][0]
+            ent = speaker if t.norm in FIRST_SINGULAR else groups.get(speaker.id)
+            if ent is None:
+                continue
+            poss = i + 1 < len(sa.tokens) and sa.tokens[i + 1].norm in ("'s", "'")
+            added.append(Mention(ent, sa.sentence.index, i, i + 1, t.begin, t.end, t.text, "pronoun", poss, True))
+        if added:
+            sa.mentions = sorted(sa.mentions + added, key=lambda m: m.first)
+            changed.add(sa.sentence.index)
+    return changed
+
+
+def _speaker_groups(ex: Extraction, voc: Vocabulary) -> dict[str, Entity]:
+    """speaker id -> the group 'we' stands for: from this article's asserted facts with the
+    properties listed under `speaker_group` in vocabulary.yaml (first listed wins)."""
+    out: dict[str, tuple[int, Entity]] = {}
+    for f in ex.firings:
+        if not f.context.asserted:
+            continue
+        for em in f.rule.emits:
+            for rank, (prop, inverse) in enumerate(voc.speaker_group):
+                if em.p != prop or em.s.kind != "slot" or em.o.kind != "slot":
+                    continue
+                s, o = f.bindings.get(em.s.value), f.bindings.get(em.o.value)
+                if s is None or o is None or s.kind != "entity" or o.kind != "entity":
+                    continue
+                person, group = (o, s) if inverse else (s, o)
+                pid = person.value.entity.id
+                if pid not in out or rank < out[pid][0]:
+                    out[pid] = (rank, group.value.entity)
+    return {k: v for k, (_, v) in out.items()}

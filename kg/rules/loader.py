@@ -19,7 +19,8 @@ RULE_KEYS = {"id", "description", "pattern", "patterns", "priority", "group", "s
              "attribution", "hypothetical", "negation", "examples", "note"}
 NODE_KEYS = {"class", "key"}
 EXAMPLE_KEYS = {"text", "expect", "date"}
-SLOT_ATTRS = {"text", "begin", "end", "value", "relation"}
+SLOT_ATTRS = {"text", "begin", "end", "value", "relation", "items"}
+REF_RX = re.compile(r"^([A-Za-z][\w.-]*:[\w.-]+)\(\s*([A-Za-z_]\w*(?:\s*,\s*[A-Za-z_]\w*)*)\s*\)$")
 SEGMENTS = {"headline", "caption", "standfirst", "heading", "body", "pullquote"}
 ID_RX = re.compile(r"^[a-z0-9][a-z0-9._-]*$")
 LITERAL_RX = re.compile(r'^"(.*)"(?:@([A-Za-z-]+)|\^\^(\S+))?$', re.S)
@@ -30,10 +31,11 @@ class Term:
     """One position of an emitted triple: a slot (with an optional attribute), the rule's node,
     an IRI constant, or a literal."""
 
-    kind: str  # slot node iri literal
+    kind: str  # slot node iri literal ref docdate
     value: str = ""
     attr: str = ""
     datatype: str = ""  # for literals: an XSD/IRI datatype or "@lang"
+    key: tuple[str, ...] = ()  # for ref: the slots whose values identify the referenced node
 
 
 @dataclass(frozen=True)
@@ -42,6 +44,7 @@ class Emit:
     p: str
     o: Term
     line: int
+    negated: bool = False  # written `[s, p, o, not]`: the text says this does not hold
 
 
 @dataclass(frozen=True)
@@ -67,7 +70,7 @@ class Rule:
     firsts: list[Firsts] = field(default_factory=list)
     node_classes: list[str] = field(default_factory=list)
     node_key: list[str] | None = None
-    attribution: tuple[str, str] | None = None  # (holder slot, content slot)
+    attribution: tuple[str, str] | None = None  # (holder slot, content slot or "")
     hypothetical: list[str] = field(default_factory=list)
     negation: str | None = None
     segments: frozenset[str] | None = None
@@ -218,8 +221,8 @@ def _rule(spec: Any, path: str, line: int, order: int, stem: str, voc: Vocabular
         raw_emits = []
     for j, t in enumerate(raw_emits):
         at = raw_emits.item_lines[j] if isinstance(raw_emits, LList) else line
-        if not isinstance(t, list) or len(t) != 3:
-            bad("each emit is [subject, predicate, object]", at=at)
+        if not isinstance(t, list) or len(t) not in (3, 4) or len(t) == 4 and t[3] != "not":
+            bad("each emit is [subject, predicate, object] or [subject, predicate, object, not]", at=at)
             continue
         s = _term(t[0], slots, bool(node_classes), voc, "subject", bad, at)
         p = _predicate(t[1], voc, bad, at)
@@ -228,20 +231,20 @@ def _rule(spec: Any, path: str, line: int, order: int, stem: str, voc: Vocabular
             if s.kind == "literal":
                 bad("a literal cannot be a subject", at=at)
                 continue
-            emits.append(Emit(s, p, o, at))
+            emits.append(Emit(s, p, o, at, len(t) == 4))
     if not emits and not node_classes:
         bad("the rule emits nothing: add 'emit' triples or a 'node'", "emit")
     # attribution, hypothetical, negation
     attribution = None
     att = spec.get("attribution")
     if att is not None:
-        if not isinstance(att, dict) or set(att) != {"holder", "content"}:
-            bad("'attribution' is a mapping {holder: slot, content: slot}", "attribution")
+        if not isinstance(att, dict) or "holder" not in att or not set(att) <= {"holder", "content"}:
+            bad("'attribution' is a mapping {holder: slot, content: slot} (content optional)", "attribution")
         else:
             for k in ("holder", "content"):
-                if att[k] not in slots:
+                if k in att and att[k] not in slots:
                     bad(f"attribution: {k} uses undefined slot {att[k]!r}", "attribution")
-            attribution = (att["holder"], att["content"])
+            attribution = (att["holder"], att.get("content", ""))
     hyp = spec.get("hypothetical", [])
     if isinstance(hyp, str):
         hyp = [hyp]
@@ -302,6 +305,17 @@ def _term(t: Any, slots: dict[str, Any], has_node: bool, voc: Vocabulary, pos: s
                 return None
             dt = voc.expand(m.group(3)) or ""
         return Term("literal", m.group(1), datatype=dt)
+    if t == "article.date":
+        return Term("docdate")
+    ref = REF_RX.match(t)
+    if ref:
+        err = voc.check_term(ref.group(1), "class")
+        keys = tuple(x.strip() for x in ref.group(2).split(","))
+        missing = [k for k in keys if k not in slots]
+        if err or missing:
+            bad(err or f"{pos} {t!r} uses undefined slot(s) {', '.join(missing)}", at=at)
+            return None
+        return Term("ref", voc.expand(ref.group(1)) or "", key=keys)
     if t == "node":
         if not has_node:
             bad("'node' is used but the rule defines no 'node'", at=at)
