@@ -70,9 +70,12 @@ def main() -> None:
 @click.option("--base", default=None, help="Base namespace of minted IRIs (default: https://w3id.org/kg-news/id/).")
 @click.option("--max-bytes", type=int, default=None, help="Largest article file accepted (default: 5,000,000).")
 @click.option("-q", "--quiet", is_flag=True, help="No summary line on standard error.")
+@click.option("--store", "store_spec", default=None, metavar="oxigraph:PATH",
+              help="Also write into a store, one named graph per article (replaced on rebuild).")
 @pack_options
 def build(articles: tuple[Path, ...], output: Path | None, fmt: str | None, base: str | None, max_bytes: int | None,
-          quiet: bool, data_dir: Path | None, ontology_dir: Path | None, rules_path: Path | None) -> None:
+          quiet: bool, data_dir: Path | None, ontology_dir: Path | None, rules_path: Path | None,
+          store_spec: str | None = None) -> None:
     """Build the knowledge graph of ARTICLES (UTF-8 text files).
 
     \b
@@ -90,9 +93,15 @@ def build(articles: tuple[Path, ...], output: Path | None, fmt: str | None, base
         _check_writable(output)
     pack = _pack(data_dir, ontology_dir, rules_path)
     res = build_result(articles, pack=pack, base=base or DEFAULT_BASE, max_bytes=max_bytes)
+    if store_spec:  # into a store (kg.store): no text on standard output unless -o asks for a file
+        from .store import write_build
+        note = write_build(store_spec, res.builder)
+        if not quiet:
+            click.echo(f"kg: {note}", err=True)
     text = serialize(res.builder.triples, fmt, res.builder.prefixes(), res.builder.by_article)
     if output is None:
-        click.echo(text, nl=False)
+        if not store_spec:
+            click.echo(text, nl=False)
     else:
         write_atomic(output, text)
     if not quiet:
@@ -190,7 +199,7 @@ def rules_explain(text: str, date: str | None, data_dir: Path | None, ontology_d
             click.echo(f"  time {t.phrase!r} -> {t.value} (xsd:{t.datatype}, {t.relation})")
         for f in rep.fired:
             click.echo(f"  FIRED {f.rule.id} on {full[f.begin:f.end]!r}")
-            for line in render(f, pack.vocabulary, full):
+            for line in render(f, pack.vocabulary, full, d):
                 click.echo(f"      {line}")
         for f in rep.suppressed:
             click.echo(f"  lost overlap: {f.rule.id} on {full[f.begin:f.end]!r} (group {f.rule.group})")

@@ -1,0 +1,370 @@
+"""Where built graphs live and are queried: rdflib in memory, or Oxigraph (pyoxigraph) on disk.
+
+One small interface, two backends, so `kg build --store`, `kg query --store`, `kg serve` and the
+benchmark treat them alike and a test can check that both give the same answers:
+
+* ``memory`` (default): an rdflib ``Dataset`` in memory; fine for a few articles.
+* ``oxigraph:PATH``: an embedded Oxigraph store (RocksDB folder), for corpora that outgrow
+  memory and for fast queries; ``oxigraph`` alone is an in-memory Oxigraph store.
+
+Each article is one named graph (its article IRI). The default graph a query sees is the *set*
+union of the article graphs in both backends: rdflib's ``default_union`` merges as a set, while
+Oxigraph's ``use_default_graph_as_union`` would count an entity triple once per article, so the
+Oxigraph store keeps the union materialised in its default graph instead.
+"""
+from __future__ import annotations
+
+import json
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any, Iterable, Iterator, Mapping
+
+from rdflib import BNode, Literal, URIRef
+from rdflib.term import Node
+
+from .errors import InputError, KgError
+
+Triple = tuple[Node, Node, Node]
+XSD_STRING = "http://www.w3.org/2001/XMLSchema#string"
+PREFIX_FILE = "kg-prefixes.json"  # the store's prefixes (for readable tables), beside RocksDB's files
+STORE_HELP = "memory (rdflib, default), oxigraph (in memory) or oxigraph:PATH (on disk)"
+_FORMATS = {".ttl": "turtle", ".nt": "nt", ".trig": "trig", ".nq": "nquads", ".jsonld": "json-ld", ".json": "json-ld"}
+
+
+class QueryError(KgError):
+    """A query that cannot run: bad syntax, or refused (see kg.serve for the policy)."""
+
+
+class ResultTooLarge(KgError):
+    """The result has more rows or triples than the caller allows (never silently truncated)."""
+
+
+@dataclass
+class QueryResult:
+    """A query's answer in rdflib terms, whichever backend ran it.
+
+    kind is SELECT, ASK or GRAPH (CONSTRUCT and DESCRIBE)."""
+
+    kind: str
+    vars: list[str] = field(default_factory=list)
+    rows: list[tuple[Node | None, ...]] = field(default_factory=list)
+    boolean: bool | None = None
+    triples: list[Triple] = field(default_factory=list)
+
+    def table(self) -> tuple[list[str], list[tuple]]:
+        """Variables and rows for kg.query.format_results (ASK: one boolean row; graph: s p o rows)."""
+        if self.kind == "ASK":
+            return ["ask"], [(Literal(bool(self.boolean)),)]
+        if self.kind == "GRAPH":
+            return ["s", "p", "o"], sorted(self.triples, key=lambda t: tuple(map(str, t)))
+        return self.vars, self.rows
+
+
+def parse_store_spec(spec: str | None) -> tuple[str, Path | None]:
+    """("memory"|"oxigraph", path or None) from a --store value."""
+    s = (spec or "memory").strip()
+    if s in ("memory", "rdflib"):
+        return "memory", None
+    if s == "oxigraph":
+        return "oxigraph", None
+    if s.startswith("oxigraph:") and s[len("oxigraph:"):].strip():
+        return "oxigraph", Path(s[len("oxigraph:"):].strip())
+    raise InputError(s, f"unknown store (use {STORE_HELP})")
+
+
+def open_store(spec: str | None = None, *, read_only: bool = False) -> "Store":
+    """Open the store a --store value names (an on-disk Oxigraph folder is created if missing)."""
+    kind, path = parse_store_spec(spec)
+    if kind == "memory":
+        return MemoryStore()
+    return OxigraphStore(path, read_only=read_only)
+
+
+def graph_format(path: Path) -> str:
+    fmt = _FORMATS.get(path.suffix.lower())
+    if fmt is None:
+        raise InputError(path, f"unknown graph format {path.suffix!r} (use .ttl, .nt, .trig, .nq or .jsonld)")
+    return fmt
+
+
+class Store:
+    """What every backend offers. Writes are trusted code paths (kg build); queries come from users."""
+
+    kind = "?"
+
+    def replace_graphs(self, graphs: Mapping[URIRef, Iterable[Triple]], prefixes: Mapping[str, str] | None = None) -> None:
+        """Put each article's triples in its named graph, replacing what that graph held."""
+        raise NotImplementedError
+
+    def load_file(self, path: str | Path) -> None:
+        """Add a graph file: quads keep their graphs, plain triples go to the default graph."""
+        raise NotImplementedError
+
+    def query(self, text: str, *, max_rows: int | None = None) -> QueryResult:
+        raise NotImplementedError
+
+    def graph_names(self) -> list[str]:
+        raise NotImplementedError
+
+    def graph_triples(self, name: str) -> list[Triple]:
+        raise NotImplementedError
+
+    def triple_count(self) -> int:
+        """Distinct triples in the default (union) graph."""
+        raise NotImplementedError
+
+    def prefixes(self) -> dict[str, str]:
+        return {}
+
+    def close(self) -> None:
+        pass
+
+    def __enter__(self) -> "Store":
+        return self
+
+    def __exit__(self, *exc: object) -> None:
+        self.close()
+
+
+def _check_rows(n: int, max_rows: int | None, what: str = "rows") -> None:
+    if max_rows is not None and n > max_rows:
+        raise ResultTooLarge(f"the result has more than {max_rows} {what}; add a LIMIT or raise the limit")
+
+
+class MemoryStore(Store):
+    """rdflib Dataset whose default graph is the (set) union of the named graphs."""
+
+    kind = "memory"
+
+    def __init__(self) -> None:
+        from rdflib import Dataset
+
+        self.ds = Dataset(default_union=True)
+        self._prefixes: dict[str, str] = {}
+
+    def replace_graphs(self, graphs: Mapping[URIRef, Iterable[Triple]], prefixes: Mapping[str, str] | None = None) -> None:
+        for name, triples in graphs.items():
+            g = self.ds.graph(URIRef(name))
+            g.remove((None, None, None))
+            for t in triples:
+                g.add(t)
+        for p, ns in (prefixes or {}).items():
+            self._prefixes[p] = ns
+            self.ds.bind(p, ns, override=True, replace=True)
+
+    def load_file(self, path: str | Path) -> None:
+        path = Path(path)
+        if not path.is_file():
+            raise InputError(path, "no such file" if not path.exists() else "not a file")
+        fmt = graph_format(path)
+        try:
+            if fmt in ("trig", "nquads"):
+                self.ds.parse(str(path), format=fmt)
+            else:
+                self.ds.default_graph.parse(str(path), format=fmt)
+        except Exception as e:  # rdflib raises many types for bad syntax
+            raise InputError(path, f"not valid {fmt}: {str(e).splitlines()[0][:300]}") from None
+        for p, ns in self.ds.namespaces():
+            self._prefixes.setdefault(str(p), str(ns))
+
+    def query(self, text: str, *, max_rows: int | None = None, parsed: Any = None) -> QueryResult:
+        try:
+            res = self.ds.query(parsed if parsed is not None else text)
+        except Exception as e:  # pyparsing and evaluation errors
+            raise QueryError(f"SPARQL error: {str(e).splitlines()[0][:300] if str(e) else type(e).__name__}") from None
+        if res.type == "ASK":
+            return QueryResult("ASK", boolean=bool(res.askAnswer))
+        if res.type in ("CONSTRUCT", "DESCRIBE"):
+            triples = []
+            for t in res.graph:
+                triples.append(t)
+                _check_rows(len(triples), max_rows, "triples")
+            return QueryResult("GRAPH", triples=triples)
+        rows = []
+        for r in res:
+            rows.append(tuple(r))
+            _check_rows(len(rows), max_rows)
+        return QueryResult("SELECT", vars=[str(v) for v in res.vars or []], rows=rows)
+
+    def graph_names(self) -> list[str]:
+        default = str(self.ds.default_graph.identifier)
+        return sorted(str(g.identifier) for g in self.ds.graphs() if str(g.identifier) != default and len(g))
+
+    def graph_triples(self, name: str) -> list[Triple]:
+        return list(self.ds.graph(URIRef(name)).triples((None, None, None)))
+
+    def triple_count(self) -> int:
+        return len(set(self.ds.triples((None, None, None))))
+
+    def prefixes(self) -> dict[str, str]:
+        return dict(self._prefixes)
+
+
+# -- Oxigraph ---------------------------------------------------------------------------------
+
+def to_rdflib(t: Any) -> Node | None:
+    """A pyoxigraph term as the equal rdflib term (xsd:string literals without a datatype, as rdflib)."""
+    import pyoxigraph as ox
+
+    if t is None:
+        return None
+    if isinstance(t, ox.NamedNode):
+        return URIRef(t.value)
+    if isinstance(t, ox.BlankNode):
+        return BNode(t.value)
+    if isinstance(t, ox.Literal):
+        if t.language:
+            return Literal(t.value, lang=t.language)
+        dt = t.datatype.value
+        return Literal(t.value, datatype=None if dt == XSD_STRING else URIRef(dt))
+    raise QueryError(f"unsupported term in result: {t!r}")
+
+
+def to_oxigraph(t: Node) -> Any:
+    import pyoxigraph as ox
+
+    if isinstance(t, URIRef):
+        return ox.NamedNode(str(t))
+    if isinstance(t, BNode):
+        return ox.BlankNode(str(t))
+    if isinstance(t, Literal):
+        if t.language:
+            return ox.Literal(str(t), language=t.language)
+        return ox.Literal(str(t), datatype=ox.NamedNode(str(t.datatype)) if t.datatype else None)
+    raise ValueError(f"not an RDF term: {t!r}")
+
+
+class OxigraphStore(Store):
+    """pyoxigraph Store, on disk (a folder) or in memory. The default graph holds the set union of
+    the named graphs, kept up to date on every replace (see the module docstring)."""
+
+    kind = "oxigraph"
+
+    def __init__(self, path: Path | None = None, *, read_only: bool = False) -> None:
+        import pyoxigraph as ox
+
+        self.path = Path(path) if path else None
+        self.read_only = read_only
+        try:
+            if self.path is None:
+                self.ox = ox.Store()
+            elif read_only:
+                if not (self.path / "CURRENT").is_file():
+                    raise InputError(self.path, "no Oxigraph store here (build one with kg build --store oxigraph:PATH)")
+                self.ox = ox.Store.read_only(str(self.path))
+            else:
+                if self.path.exists() and not self.path.is_dir():
+                    raise InputError(self.path, "cannot open store: not a folder")
+                self.ox = ox.Store(str(self.path))
+        except OSError as e:
+            raise InputError(self.path or "oxigraph", f"cannot open store: {str(e).splitlines()[0][:200]}") from None
+        self._prefixes: dict[str, str] = {}
+        if self.path and (self.path / PREFIX_FILE).is_file():
+            try:
+                self._prefixes = json.loads((self.path / PREFIX_FILE).read_text(encoding="utf-8"))
+            except (OSError, ValueError):
+                self._prefixes = {}
+
+    def replace_graphs(self, graphs: Mapping[URIRef, Iterable[Triple]], prefixes: Mapping[str, str] | None = None) -> None:
+        import pyoxigraph as ox
+
+        dg = ox.DefaultGraph()
+        for name, triples in graphs.items():
+            g = ox.NamedNode(str(name))
+            old = {(q.subject, q.predicate, q.object) for q in self.ox.quads_for_pattern(None, None, None, g)}
+            new = {(to_oxigraph(s), to_oxigraph(p), to_oxigraph(o)) for s, p, o in triples}
+            self.ox.remove_graph(g) if self.ox.contains_named_graph(g) else None
+            self.ox.extend([ox.Quad(s, p, o, g) for s, p, o in new])
+            self.ox.extend([ox.Quad(s, p, o, dg) for s, p, o in new - old])
+            for s, p, o in old - new:  # gone from this article: keep it in the union if another has it
+                if not any(q.graph_name != dg for q in self.ox.quads_for_pattern(s, p, o, None)):
+                    self.ox.remove(ox.Quad(s, p, o, dg))
+        self.ox.flush()
+        if prefixes:
+            self._prefixes.update(prefixes)
+            if self.path:
+                (self.path / PREFIX_FILE).write_text(json.dumps(self._prefixes, indent=1, sort_keys=True), encoding="utf-8")
+
+    def load_file(self, path: str | Path) -> None:
+        import pyoxigraph as ox
+
+        path = Path(path)
+        if not path.is_file():
+            raise InputError(path, "no such file" if not path.exists() else "not a file")
+        fmt = {"turtle": ox.RdfFormat.TURTLE, "nt": ox.RdfFormat.N_TRIPLES, "trig": ox.RdfFormat.TRIG,
+               "nquads": ox.RdfFormat.N_QUADS, "json-ld": ox.RdfFormat.JSON_LD}[graph_format(path)]
+        try:
+            quads = list(ox.parse(path=str(path), format=fmt))
+        except (SyntaxError, ValueError, OSError) as e:
+            raise InputError(path, f"not valid {fmt.name}: {str(e).splitlines()[0][:300]}") from None
+        dg = ox.DefaultGraph()
+        self.ox.extend(quads)
+        self.ox.extend([ox.Quad(q.subject, q.predicate, q.object, dg) for q in quads if q.graph_name != dg])
+        self.ox.flush()
+
+    def query(self, text: str, *, max_rows: int | None = None, parsed: Any = None) -> QueryResult:
+        import pyoxigraph as ox
+
+        try:
+            res = self.ox.query(text)
+        except SyntaxError as e:
+            raise QueryError(f"SPARQL syntax error: {str(e).splitlines()[0][:300]}") from None
+        except (OSError, ValueError, RuntimeError) as e:
+            raise QueryError(f"SPARQL error: {str(e).splitlines()[0][:300]}") from None
+        try:
+            if isinstance(res, ox.QueryBoolean):
+                return QueryResult("ASK", boolean=bool(res))
+            if isinstance(res, ox.QueryTriples):
+                triples = []
+                for t in res:
+                    triples.append((to_rdflib(t.subject), to_rdflib(t.predicate), to_rdflib(t.object)))
+                    _check_rows(len(triples), max_rows, "triples")
+                return QueryResult("GRAPH", triples=triples)  # type: ignore[arg-type]
+            vars_ = [v.value for v in res.variables]
+            rows = []
+            for sol in res:
+                rows.append(tuple(to_rdflib(sol[v]) for v in vars_))
+                _check_rows(len(rows), max_rows)
+            return QueryResult("SELECT", vars=vars_, rows=rows)
+        except (OSError, ValueError, RuntimeError) as e:  # evaluation errors surface while iterating
+            raise QueryError(f"SPARQL error: {str(e).splitlines()[0][:300]}") from None
+
+    def graph_names(self) -> list[str]:
+        return sorted(g.value for g in self.ox.named_graphs() if hasattr(g, "value"))
+
+    def graph_triples(self, name: str) -> list[Triple]:
+        import pyoxigraph as ox
+
+        return [(to_rdflib(q.subject), to_rdflib(q.predicate), to_rdflib(q.object))  # type: ignore[misc]
+                for q in self.ox.quads_for_pattern(None, None, None, ox.NamedNode(name))]
+
+    def triple_count(self) -> int:
+        import pyoxigraph as ox
+
+        return sum(1 for _ in self.ox.quads_for_pattern(None, None, None, ox.DefaultGraph()))
+
+    def prefixes(self) -> dict[str, str]:
+        return dict(self._prefixes)
+
+    def close(self) -> None:
+        if getattr(self, "ox", None) is not None:
+            if self.path is not None and not self.read_only:
+                self.ox.flush()
+            self.ox = None  # RocksDB closes when the last reference goes
+
+
+def iter_quads(store: Store) -> Iterator[tuple[str, list[Triple]]]:
+    """Each named graph with its triples (for kg push)."""
+    for name in store.graph_names():
+        yield name, store.graph_triples(name)
+
+
+def write_build(spec: str, builder: Any) -> str:
+    """Write a build (a kg.graph.GraphBuilder) into the store `spec` names, one named graph per
+    article, replacing earlier versions of those articles; returns a short note for the summary."""
+    kind, path = parse_store_spec(spec)
+    if path is None:
+        raise InputError(spec, "this store keeps nothing after kg build ends; use oxigraph:PATH")
+    with open_store(spec) as st:
+        st.replace_graphs(builder.by_article, builder.prefixes())
+        return f"{len(builder.by_article)} graph(s) into {spec} ({st.triple_count()} triples in store)"
