@@ -18,6 +18,8 @@ from .errors import KgError
 # pay for servers, stores or plotting at start-up. name -> "module:attribute".
 LAZY_COMMANDS: dict[str, str] = {
     "query": "kg.cli_query:query",
+    "serve": "kg.cli_query:serve",
+    "push": "kg.cli_push:push",
 }
 
 
@@ -72,15 +74,26 @@ def main() -> None:
 @click.option("-q", "--quiet", is_flag=True, help="No summary line on standard error.")
 @click.option("--store", "store_spec", default=None, metavar="oxigraph:PATH",
               help="Also write into a store, one named graph per article (replaced on rebuild).")
+@click.option("-j", "--jobs", type=click.IntRange(min=1), default=None,
+              help="Worker processes (default: all cores).")
+@click.option("--force", is_flag=True, help="Redo every article, even those unchanged since the last build.")
+@click.option("--dask", "dask_address", default=None, metavar="tcp://HOST:8786|local",
+              help="Run the articles on a Dask cluster (pip install 'kg-news[dask]').")
 @pack_options
 def build(articles: tuple[Path, ...], output: Path | None, fmt: str | None, base: str | None, max_bytes: int | None,
           quiet: bool, data_dir: Path | None, ontology_dir: Path | None, rules_path: Path | None,
-          store_spec: str | None = None) -> None:
-    """Build the knowledge graph of ARTICLES (UTF-8 text files).
+          store_spec: str | None = None, jobs: int | None = None, force: bool = False,
+          dask_address: str | None = None) -> None:
+    """Build the knowledge graph of ARTICLES: files, folders, globs, JSON Lines files
+    (one article a line: id, text, optional date, url, title, publisher) or - (JSON Lines on stdin).
+
+    Each article is its own named graph in TriG / N-Quads; N-Quads and TriG are streamed and
+    incremental (OUTPUT.kg-manifest records what was built). Exit 1 when some articles failed.
 
     \b
-    Example:
+    Examples:
         kg build data/articles/rferl-2006-03-03-hamas-moscow.txt -o seed.ttl
+        kg build news/ 'archive/**/*.txt' feed.jsonl -o corpus.nq -j 4
     """
     from .build import build_result
     from .export import format_for, serialize, write_atomic
@@ -91,6 +104,10 @@ def build(articles: tuple[Path, ...], output: Path | None, fmt: str | None, base
         raise click.BadParameter("must be an absolute IRI ending in '/', '#' or ':'", param_hint="--base")
     if output is not None:
         _check_writable(output)
+    if not store_spec:
+        _build_corpus(articles, output, fmt, base or DEFAULT_BASE, max_bytes, quiet, data_dir, ontology_dir,
+                      rules_path, jobs, force, dask_address)
+        return
     pack = _pack(data_dir, ontology_dir, rules_path)
     res = build_result(articles, pack=pack, base=base or DEFAULT_BASE, max_bytes=max_bytes)
     if store_spec:  # into a store (kg.store): no text on standard output unless -o asks for a file
@@ -106,6 +123,22 @@ def build(articles: tuple[Path, ...], output: Path | None, fmt: str | None, base
         write_atomic(output, text)
     if not quiet:
         click.echo(f"kg: {res.summary()}" + (f" -> {output}" if output else ""), err=True)
+
+
+def _build_corpus(articles: tuple[Path, ...], output: Path | None, fmt: str, base: str, max_bytes: int | None,
+                  quiet: bool, data_dir: Path | None, ontology_dir: Path | None, rules_path: Path | None,
+                  jobs: int | None, force: bool, dask_address: str | None) -> None:
+    """`kg build` without a store: kg.corpus streams, parallelises and skips unchanged articles."""
+    from .corpus import build_corpus
+
+    res = build_corpus(articles, output, fmt=fmt, base=base, data_dir=data_dir, ontology_dir=ontology_dir,
+                       rules_path=rules_path, max_bytes=max_bytes, jobs=jobs, dask=dask_address, force=force,
+                       progress=None if not quiet else False,
+                       on_failure=lambda f: click.echo(f"kg: skipped {f}", err=True))
+    if not quiet or res.failures:
+        click.echo(f"kg: {res.summary()}" + (f" -> {output}" if output and res.articles else ""), err=True)
+    if res.failures:
+        sys.exit(1)
 
 
 def _check_writable(path: Path) -> None:

@@ -36,7 +36,8 @@ def test_unreadable_articles(tmp_path, name, content, message):
 
 def test_missing_path_and_directory(tmp_path):
     assert_clean_failure(run_kg("build", tmp_path / "nope.txt"), "nope.txt", "no such file")
-    assert_clean_failure(run_kg("build", tmp_path), str(tmp_path), "is a directory")
+    # a folder is a corpus (issue 6); one without articles is the error
+    assert_clean_failure(run_kg("build", tmp_path), str(tmp_path), "no articles in folder")
 
 
 def test_file_over_the_size_limit(tmp_path):
