@@ -61,3 +61,59 @@ def query(args: tuple[str, ...], fmt: str, store_spec: str | None) -> None:
             names.bind(p, ns, override=True, replace=True)
         vars_, rows = res.table()
         click.echo(format_results(vars_, rows, fmt, names), nl=False)
+
+
+@click.command()
+@click.argument("graphs", nargs=-1, type=click.Path(path_type=Path))
+@click.option("--store", "store_spec", default=None, help=f"What to serve: {STORE_HELP}.")
+@click.option("--host", default="127.0.0.1", show_default=True, help="Address to bind (anything but loopback belongs behind a proxy with auth).")
+@click.option("--port", default=8000, show_default=True, type=int, help="Port (0: any free port, printed at start).")
+@click.option("--timeout", default=10.0, show_default=True, type=float, help="Seconds per query; then its worker is killed.")
+@click.option("--max-rows", default=100_000, show_default=True, type=int, help="Largest result (rows or triples); more is an error.")
+@click.option("--max-body", default=100_000, show_default=True, type=int, help="Largest request body in bytes.")
+@click.option("--workers", default=2, show_default=True, type=int, help="Worker processes (queries running at once).")
+@click.option("--queries", "queries_dir", type=click.Path(path_type=Path), default=None,
+              help="Folder of named .rq queries for the query page (default: the pack's queries/).")
+@click.option("-v", "--verbose", is_flag=True, help="Log every request on standard error.")
+def serve(graphs: tuple[Path, ...], store_spec: str | None, host: str, port: int, timeout: float, max_rows: int,
+          max_body: int, workers: int, queries_dir: Path | None, verbose: bool) -> None:
+    """Serve GRAPH files (or a store) as a read-only SPARQL 1.1 endpoint, with a query page at /.
+
+    Queries are checked before they run (no updates, LOAD, SERVICE, or FROM outside the served
+    graphs) and run in worker processes killed at the time limit.
+
+    \b
+    Examples:
+        kg serve seed.ttl                         # http://127.0.0.1:8000/
+        kg serve --store oxigraph:kgdb --port 7000 --timeout 5
+        curl -G http://127.0.0.1:8000/sparql --data-urlencode 'query=ASK { ?s ?p ?o }'
+    """
+    from .errors import InputError
+    from .pack import default_data_dir
+    from .serve import Limits
+    from .serve import serve as run
+    from .store import open_store, parse_store_spec
+
+    for name, v in (("--timeout", timeout), ("--max-rows", max_rows), ("--max-body", max_body), ("--workers", workers)):
+        if v <= 0:
+            raise click.BadParameter("must be positive", param_hint=name)
+    kind, path = parse_store_spec(store_spec)
+    if path is not None:
+        if graphs:
+            raise InputError(graphs[0], f"give graph files or --store {store_spec}, not both")
+        open_store(store_spec, read_only=True).close()  # fail here, with a clear message, not in a worker
+
+        def opener():
+            return open_store(store_spec, read_only=True)
+    else:
+        st = _open(graphs, store_spec)  # loaded once; workers inherit it
+
+        def opener():
+            return st
+    if queries_dir is None:
+        queries_dir = default_data_dir() / "queries"
+    elif not queries_dir.is_dir():
+        raise InputError(queries_dir, "no such folder of queries")
+    limits = Limits(timeout=timeout, max_rows=max_rows, max_body=max_body, workers=workers, queue_wait=max(timeout, 5.0))
+    run(opener, host=host, port=port, limits=limits, queries=queries_dir,
+        announce=lambda s: click.echo(s, err=True), verbose=verbose)
