@@ -337,8 +337,15 @@ class _Dask:
             self.cluster = LocalCluster(n_workers=workers, threads_per_worker=1, processes=True,
                                         host="127.0.0.1", dashboard_address=None)
             address = self.cluster.scheduler_address
+        elif address.startswith("tcp://"):  # fail in a second, not after Dask's retries, on a wrong address
+            import socket
+            host, _, port = address[6:].rpartition(":")
+            try:
+                socket.create_connection((host.strip("[]"), int(port)), timeout=10).close()
+            except (OSError, ValueError) as e:
+                raise InputError("--dask", f"cannot reach the Dask scheduler at {address}: {e}") from None
         try:
-            self.client = Client(address, timeout="20s")
+            self.client = Client(address, timeout="30s")
         except OSError as e:
             raise InputError("--dask", f"cannot reach the Dask scheduler at {address}: {e}") from None
 
