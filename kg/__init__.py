@@ -15,5 +15,14 @@ from .pack import Pack
 from .rules import load_rules
 
 __all__ = ["Article", "BuildResult", "InputError", "KgError", "MentionFinder", "Pack", "RuleError", "analyse",
-           "build", "build_result", "explain", "load_rules", "parse_article", "read_article"]
+           "build", "build_result", "explain", "load_rules", "network", "parse_article", "read_article"]
 __version__ = "0.1.0"
+
+
+def __getattr__(name: str) -> object:
+    """`kg.network` (the networkx projection) is imported on first use, so `import kg` stays light."""
+    if name == "network":
+        import importlib
+
+        return importlib.import_module(".network", __name__)  # a callable module: kg.network(graph)
+    raise AttributeError(f"module {__name__!r} has no attribute {name!r}")
