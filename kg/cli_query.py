@@ -59,6 +59,10 @@ def query(args: tuple[str, ...], fmt: str, store_spec: str | None) -> None:
         names = Graph(bind_namespaces="none")
         for p, ns in st.prefixes().items():
             names.bind(p, ns, override=True, replace=True)
+        if fmt == "json" and res.kind != "GRAPH":  # standard SPARQL JSON results, ASK included
+            from .serve import serialize_result
+            click.echo(serialize_result(res, "json").decode("utf-8"))
+            return
         vars_, rows = res.table()
         click.echo(format_results(vars_, rows, fmt, names), nl=False)
 

@@ -204,19 +204,18 @@ class MemoryStore(Store):
 
 def to_rdflib(t: Any) -> Node | None:
     """A pyoxigraph term as the equal rdflib term (xsd:string literals without a datatype, as rdflib)."""
-    import pyoxigraph as ox
-
     if t is None:
         return None
-    if isinstance(t, ox.NamedNode):
+    name = type(t).__name__
+    if name == "NamedNode":
         return URIRef(t.value)
-    if isinstance(t, ox.BlankNode):
-        return BNode(t.value)
-    if isinstance(t, ox.Literal):
+    if name == "Literal":
         if t.language:
             return Literal(t.value, lang=t.language)
         dt = t.datatype.value
         return Literal(t.value, datatype=None if dt == XSD_STRING else URIRef(dt))
+    if name == "BlankNode":
+        return BNode(t.value)
     raise QueryError(f"unsupported term in result: {t!r}")
 
 

@@ -154,7 +154,7 @@ def memory_server(seed_files):
 
 @pytest.fixture(scope="module")
 def oxigraph_server(seed_files):
-    with kg_server("--store", f"oxigraph:{seed_files[1]}", "--timeout", str(TIMEOUT), "--max-rows", "50000") as (url, proc):
+    with kg_server("--store", f"oxigraph:{seed_files[1]}", "--timeout", str(TIMEOUT), "--max-rows", "5000") as (url, proc):
         yield url
 
 
@@ -395,7 +395,7 @@ def test_millions_of_rows_are_refused_not_truncated(server, expected):
 def test_result_limit_on_oxigraph_is_reported(oxigraph_server, expected):
     """Oxigraph streams fast enough to reach the row limit before the deadline: a clear 400."""
     st, _, body = select(oxigraph_server, "SELECT * WHERE { ?a ?b ?c . ?d ?e ?f }")
-    assert st == 400 and b"more than 50000 rows" in body, body[:200]
+    assert st == 400 and b"more than 5000 rows" in body, body[:200]
     assert_still_answers(oxigraph_server, expected)
 
 
