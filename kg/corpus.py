@@ -21,6 +21,7 @@ import glob
 import hashlib
 import json
 import os
+import re
 import sys
 import time
 from collections import deque
@@ -261,7 +262,7 @@ def process(s: Settings, job: Job) -> Done | Failed:
     so one bad article never stops the others."""
     from .build import analyse
     from .document import parse_article
-    from .export import _block, _iri, _Names, to_nquads
+    from .export import _block, _Names
     from .graph import GraphBuilder, Minter
 
     art = None
@@ -280,7 +281,7 @@ def process(s: Settings, job: Job) -> Done | Failed:
     counts = dict(gb.counts, firings=len(ex.firings), sentences=len(art.sentences), triples=len(gb.triples))
     done = Done(job.index, job.source, job.key, art.id, counts=counts, entities=tuple(sorted(gb._entities)))
     if s.fmt == "nquads":
-        done.chunk = to_nquads(gb.by_article).encode("utf-8")
+        done.chunk = _nquads(gb.by_article).encode("utf-8")
     elif s.fmt == "trig":
         names = _Names(gb.prefixes())
         ((g, ts),) = gb.by_article.items()
@@ -289,6 +290,45 @@ def process(s: Settings, job: Job) -> Done | Failed:
     else:
         done.triples = gb.triples
     return done
+
+
+def _nquads(graphs: dict[Any, set[Any]]) -> str:
+    """kg.export.to_nquads with each distinct term written once (terms repeat a lot within an
+    article: predicates, the graph, entities); same bytes."""
+    from rdflib import URIRef
+
+    from .export import XSD, _iri
+
+    memo: dict[Any, str] = {}
+    xs = XSD + "string"
+
+    def term(t: Any) -> str:
+        r = memo.get(t)
+        if r is None:
+            if isinstance(t, URIRef):
+                r = _iri(t)
+            else:
+                r = _quoted(str(t))
+                if t.language:
+                    r += "@" + t.language
+                elif t.datatype and str(t.datatype) != xs:
+                    r += "^^" + _iri(str(t.datatype))
+            memo[t] = r
+        return r
+
+    return "".join(sorted(f"{term(s)} {term(p)} {term(o)} {gi} .\n"
+                          for g, ts in graphs.items() for gi in (_iri(str(g)),) for s, p, o in ts))
+
+
+_SPECIAL = re.compile(r'[\\"\x00-\x1f\x7f]')
+_ESCAPES = {"\\": "\\\\", '"': '\\"', "\n": "\\n", "\r": "\\r", "\t": "\\t", "\b": "\\b", "\f": "\\f"}
+
+
+def _quoted(s: str) -> str:
+    """kg.export._string, by regex instead of a loop over every character (article texts are long)."""
+    if not _SPECIAL.search(s):
+        return '"' + s + '"'
+    return '"' + _SPECIAL.sub(lambda m: _ESCAPES.get(m.group()) or f"\\u{ord(m.group()):04X}", s) + '"'
 
 
 def process_batch(s: Settings, jobs: list[Job]) -> list[Done | Failed]:
@@ -513,18 +553,18 @@ def build_corpus(inputs: Iterable[str | Path], output: Path | None, *, fmt: str,
     jr = open(journal, "w", encoding="utf-8")
     union: set[Any] = set()
     used: set[str] = set()
-    seen_ids: dict[int, str] = {}
+    seen_ids: set[int] = set()
     offset = 0
     bar = Progress(total, enabled=progress)
     ok = interrupted = False
     try:
         def write(d: Done, data: bytes | None, rec: dict[str, Any] | None) -> None:
             nonlocal offset
-            hid = int.from_bytes(hashlib.blake2b(d.id.encode(), digest_size=8).digest(), "big")
-            if hid in seen_ids:
-                fail(Failed(d.index, d.source, f"duplicate article id {d.id!r} (first in {seen_ids[hid]})"))
+            hid = int.from_bytes(hashlib.blake2b(d.id.encode(), digest_size=7).digest(), "big")
+            if hid in seen_ids:  # 7 bytes a article: memory stays flat for millions of ids
+                fail(Failed(d.index, d.source, f"duplicate article id {d.id!r} (an earlier article has it)"))
                 return
-            seen_ids[hid] = d.source if len(seen_ids) < 100_000 else "an earlier article"
+            seen_ids.add(hid)
             res.articles += 1
             for k, v in (rec["counts"] if rec else d.counts).items():
                 res.counts[k] = res.counts.get(k, 0) + v
