@@ -313,6 +313,10 @@ def test_page_works_offline_in_chromium(G, tmp_path):
         assert LEADER_SENTENCE in details.text and "head of" in details.text
         rule = next(d for s, o, d in G.edges(data=True) if (s, o) == (MISHAL, HAMAS) and d["predicate"] == ORG + "headOf")
         assert rule["rules"].split()[0] in details.text
+        driver.execute_script("""var s = arguments[0], f = [].slice.call(document.querySelectorAll('#details .fact'))
+            .filter(function (e) { return e.textContent.indexOf(s) >= 0 &&
+                                          e.querySelector('.rel').textContent === 'head of'; })[0];
+            f.scrollIntoView();""", LEADER_SENTENCE)
         shot = artifact_path("network-page.png")
         driver.save_screenshot(str(shot))
         print(f"\nscreenshot of the network page: {shot}")
