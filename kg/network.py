@@ -799,9 +799,10 @@ def layout(G: nx.MultiDiGraph, seed: int = 7) -> tuple[dict[str, tuple[float, fl
     return dict(sorted(pos.items())), "spring"
 
 
-# Colours by type, in the order of the sorted type names (colour-blind-safe first: Okabe-Ito, then Tableau).
-PALETTE = ("#0072B2", "#E69F00", "#009E73", "#CC79A7", "#56B4E9", "#D55E00", "#F0E442", "#999999",
-           "#4E79A7", "#59A14F", "#B07AA1", "#9C755F", "#76B7B2", "#EDC948", "#FF9DA7", "#BAB0AC")
+# Colours by type, in the order of the sorted type names (Tableau 10, red last: red marks negations;
+# then Okabe-Ito for graphs with more types).
+PALETTE = ("#4E79A7", "#F28E2B", "#59A14F", "#B07AA1", "#76B7B2", "#EDC948", "#9C755F", "#FF9DA7", "#BAB0AC",
+           "#E15759", "#0072B2", "#E69F00", "#009E73", "#CC79A7", "#56B4E9", "#D55E00")
 EDGE_STYLES = {"asserted": ("#555555", "solid"), "claimed": ("#7B3294", "dashed"),
                "hypothetical": ("#1B7837", "dotted"), "negated": ("#C0392B", "solid")}
 
