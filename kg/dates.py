@@ -71,23 +71,23 @@ def _rules() -> list[tuple[re.Pattern[str], object]]:
     wd = "(" + "|".join(WEEKDAYS) + ")"
     num = r"(\d+|" + "|".join(sorted((k for k in NUMBERS if k not in ("a", "an")), key=len, reverse=True)) + ")"
     R: list[tuple[str, object]] = [
-        (rf"{month} (\d{{1,2}}) , (\d{{4}})", lambda m, d: (_iso(int(m[3]), MONTHS[m[1]], int(m[2])), "date")),
-        (rf"(\d{{1,2}}) {month} (\d{{4}})", lambda m, d: (_iso(int(m[3]), MONTHS[m[2]], int(m[1])), "date")),
-        (rf"{month} (\d{{1,2}})(?! \d)", lambda m, d: (_iso(_year_for(d, MONTHS[m[1]]), MONTHS[m[1]], int(m[2])), "date")),
-        (rf"(\d{{1,2}}) {month}", lambda m, d: (_iso(_year_for(d, MONTHS[m[2]]), MONTHS[m[2]], int(m[1])), "date")),
+        (rf"(?:on )?{month} (\d{{1,2}}) , (\d{{4}})", lambda m, d: (_iso(int(m[3]), MONTHS[m[1]], int(m[2])), "date")),
+        (rf"(?:on )?(\d{{1,2}}) {month} (\d{{4}})", lambda m, d: (_iso(int(m[3]), MONTHS[m[2]], int(m[1])), "date")),
+        (rf"(?:on )?{month} (\d{{1,2}})(?! \d)", lambda m, d: (_iso(_year_for(d, MONTHS[m[1]]), MONTHS[m[1]], int(m[2])), "date")),
+        (rf"(?:on )?(\d{{1,2}}) {month}", lambda m, d: (_iso(_year_for(d, MONTHS[m[2]]), MONTHS[m[2]], int(m[1])), "date")),
         (rf"{month} (\d{{4}})", lambda m, d: (f"{int(m[2]):04d}-{MONTHS[m[1]]:02d}", "gYearMonth")),
         (rf"in {month}", lambda m, d: (f"{_year_for(d, MONTHS[m[1]]):04d}-{MONTHS[m[1]]:02d}", "gYearMonth")),
         (r"today|tonight|this (?:morning|afternoon|evening)", lambda m, d: (d.isoformat(), "date")),
         (r"yesterday", lambda m, d: ((d - dt.timedelta(days=1)).isoformat(), "date")),
         (r"tomorrow", lambda m, d: ((d + dt.timedelta(days=1)).isoformat(), "date")),
-        (rf"(?:last |this )?{wd}", lambda m, d: (_weekday(d, m[1]), "date")),
+        (rf"(?:on |last |this |next )?{wd}", lambda m, d: (_weekday(d, m[1], m[0].startswith("next")), "date")),
         (r"last year", lambda m, d: (f"{d.year - 1:04d}", "gYear")),
         (r"this year", lambda m, d: (f"{d.year:04d}", "gYear")),
         (r"next year", lambda m, d: (f"{d.year + 1:04d}", "gYear")),
         (r"last month", lambda m, d: (_month_shift(d, -1), "gYearMonth")),
         (r"next month", lambda m, d: (_month_shift(d, 1), "gYearMonth")),
         (r"(?:in|since|until|before|after|from) (1[89]\d\d|20\d\d)", lambda m, d: (m[1], "gYear")),
-        (rf"(?:more than |over |nearly |almost |about )?{num} (days?|weeks?|months?|years?|hours?)",
+        (rf"(?:for )?(?:more than |over |nearly |almost |about )?{num} (days?|weeks?|months?|years?|hours?)",
          lambda m, d: _duration(m)),
         (r"(?:over |in |during )?the (?:past|last) (?:few |several |(\w+) )?(days|weeks|months|years)",
          lambda m, d: _duration_past(m, d)),
@@ -105,7 +105,10 @@ def _year_for(d: dt.date, month: int) -> int:
     return d.year if month <= d.month + 1 else d.year - 1
 
 
-def _weekday(d: dt.date, name: str) -> str:
+def _weekday(d: dt.date, name: str, forward: bool = False) -> str:
+    """A weekday named in news is the latest one up to the article date, unless it says 'next'."""
+    if forward:
+        return (d + dt.timedelta(days=(WEEKDAYS[name] - d.weekday() - 1) % 7 + 1)).isoformat()
     back = (d.weekday() - WEEKDAYS[name]) % 7
     return (d - dt.timedelta(days=back)).isoformat()
 

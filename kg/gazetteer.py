@@ -13,7 +13,7 @@ from .errors import Problem, RuleError
 from .vocab import Vocabulary
 from .yamlfile import LDict, LList, load_yaml
 
-ENTITY_KEYS = {"id", "type", "label", "aliases", "descriptions", "same_as", "gender", "note"}
+ENTITY_KEYS = {"id", "type", "label", "aliases", "descriptions", "demonyms", "same_as", "gender", "note"}
 ID_RX = re.compile(r"^[a-z0-9][a-z0-9-]*$")
 
 
@@ -27,6 +27,7 @@ class Entity:
     same_as: tuple[str, ...]
     gender: str | None
     source: str  # file:line, for provenance and messages
+    demonyms: tuple[str, ...] = ()
 
 
 @dataclass
@@ -56,7 +57,7 @@ def load_gazetteer(paths: list[Path], voc: Vocabulary) -> Gazetteer:
             if ent.id in entities:
                 problems.append(Problem(str(path), line, f"entity id {ent.id!r} already defined at {entities[ent.id].source}"))
                 continue
-            for name in (ent.label, *ent.aliases):
+            for name in (ent.label, *ent.aliases, *ent.demonyms):
                 key = name.lower()
                 if names.get(key, ent.id) != ent.id:
                     problems.append(Problem(str(path), line, f"name {name!r} of {ent.id!r} is also a name of {names[key]!r}"))
@@ -86,7 +87,7 @@ def _entity(e: object, path: str, line: int, voc: Vocabulary, problems: list[Pro
     if isinstance(e.get("type"), str) and e["type"] not in voc.types:
         bad(f"unknown type {e['type']!r} (known: {', '.join(sorted(voc.types))})", "type")
     lists = {}
-    for k in ("aliases", "descriptions", "same_as"):
+    for k in ("aliases", "descriptions", "same_as", "demonyms"):
         v = e.get(k, [])
         if not isinstance(v, list) or not all(isinstance(x, str) and x.strip() for x in v):
             bad(f"{k!r} must be a list of non-empty strings", k)
@@ -100,4 +101,4 @@ def _entity(e: object, path: str, line: int, voc: Vocabulary, problems: list[Pro
     if len(problems) > n:
         return None
     return Entity(e["id"], e["type"], e["label"], lists["aliases"], lists["descriptions"], lists["same_as"],
-                  e.get("gender"), f"{path}:{line}")
+                  e.get("gender"), f"{path}:{line}", lists["demonyms"])

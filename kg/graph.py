@@ -8,6 +8,7 @@ exists only as its record, so no query over plain triples can mistake it for a f
 from __future__ import annotations
 
 import hashlib
+import re
 from dataclasses import dataclass, field
 from typing import Iterable
 
@@ -218,6 +219,10 @@ class GraphBuilder:
         return node
 
     def _key_value(self, f: Firing, name: str) -> str:
+        if ":" in name:
+            return name  # a constant in the key
+        if name == "holder":
+            return f.context.holder.id if f.context.holder else ""
         b = f.bindings.get(name)
         if b is None:
             return ""
@@ -225,7 +230,7 @@ class GraphBuilder:
             return b.value.entity.id
         if b.kind == "time":
             return b.value.value
-        return str(b.value).casefold()
+        return " ".join(re.findall(r"\w+", str(b.value).casefold()))  # the same words, whatever the punctuation
 
     def _fact(self, s: Node, p: URIRef, o: Node, fid: URIRef, f: Firing, negated: bool = False) -> None:
         ctx = f.context
@@ -273,6 +278,8 @@ class GraphBuilder:
             if t.datatype.startswith("@"):
                 return [Literal(t.value, lang=t.datatype[1:])]
             return [Literal(t.value, datatype=URIRef(t.datatype)) if t.datatype else Literal(t.value)]
+        if t.kind == "holder":  # the speaker of the quotation or report this firing is in
+            return [self._entity(f.context.holder)] if f.context.holder else []
         if t.kind == "docdate":
             d = self._art_date
             return [Literal(d.isoformat(), datatype=URIRef(XSD + "date"))] if d else []

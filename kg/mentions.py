@@ -29,7 +29,7 @@ class Mention:
     begin: int  # character offsets in the article
     end: int
     text: str
-    kind: str  # name | description | pronoun
+    kind: str  # name | demonym | description | pronoun
     possessive: bool = False
     in_quote: bool = False
 
@@ -76,7 +76,11 @@ class MentionFinder:
             for name in dict.fromkeys((ent.label, *ent.aliases)):
                 toks = tokenize(name)
                 if toks:
-                    self.names.add(toks, ent, _is_acronym(name))
+                    self.names.add(toks, (ent, "name"), _is_acronym(name))
+            for name in ent.demonyms:  # "Russian President": the adjective stands for the country
+                toks = tokenize(name)
+                if toks:
+                    self.names.add(toks, (ent, "demonym"), False)
             for desc in ent.descriptions:
                 toks = tokenize(desc)
                 if toks:
@@ -116,19 +120,20 @@ class MentionFinder:
                     spans.append((i, dhit[0], "description", dhit[1]))
                     i = dhit[0]
                 elif hit:
-                    spans.append((i, hit[0], "name", hit[1][0]))
+                    ent_, kind_ = hit[1][0]  # type: ignore[misc]
+                    spans.append((i, hit[0], kind_, ent_))
                     i = hit[0]
                 elif toks[i].norm in PRONOUNS:
                     spans.append((i, i + 1, "pronoun", PRONOUNS[toks[i].norm]))
                     i += 1
                 else:
                     i += 1
-            named_here = [(a, p) for a, b, k, p in spans if k == "name"]
+            named_here = [(a, p) for a, b, k, p in spans if k in ("name", "demonym")]
             for a, b, kind, payload in spans:
                 pos = toks[a].begin
                 quoted = sa.quoted[a]
                 ent: Entity | None
-                if kind == "name":
+                if kind in ("name", "demonym"):
                     ent = payload  # type: ignore[assignment]
                 elif kind == "description":
                     ent = self._resolve_description(payload, last_named, named_here, a)  # type: ignore[arg-type]

@@ -70,6 +70,9 @@ def split_items(text: str) -> list[str]:
     """The items of a list written in prose: split at semicolons if there are any, else at
     commas, else at 'and'; leading connectives (and, or, of, to) are dropped."""
     t = text.strip().strip('"“”').strip().rstrip(".;:,").strip()
+    head, colon, rest = t.partition(":")
+    if colon and ";" in rest and ";" not in head:  # "the principles: of A; of B; and of C"
+        t = rest
     if ";" in t:
         parts = t.split(";")
     elif "," in t:

@@ -76,8 +76,9 @@ SELECT ?s ?p ?o WHERE {
     ?rec rdf:subject ?s ; rdf:predicate ?p ; rdf:object ?o ; kgo:factuality kgo:Asserted ; prov:wasGeneratedBy ?f .
     ?f kgo:rule/dcterms:identifier ?rid ; kgo:evidence/nif:anchorOf ?t .
   }
-  FILTER NOT EXISTS {          # a triple describing an event or statement node: the node has a firing
-    ?s prov:wasGeneratedBy ?f . ?f kgo:rule/dcterms:identifier ?rid ; kgo:evidence/nif:anchorOf ?t .
+  FILTER NOT EXISTS {          # a triple describing an event, statement or post node: the node has a firing
+    { ?s prov:wasGeneratedBy ?f } UNION { ?o prov:wasGeneratedBy ?f }
+    ?f kgo:rule/dcterms:identifier ?rid ; kgo:evidence/nif:anchorOf ?t .
   }
 }"""
 

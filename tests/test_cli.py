@@ -130,7 +130,7 @@ def test_rules_list_and_explain(run):
     r = run("rules", "explain", "Hamas leader Khaled Meshaal met Sergey Lavrov on Friday.", "--date", "2006-03-03")
     assert r.exit_code == 0
     assert "mention 'Khaled Meshaal' -> khalid-mishal (Person, name)" in r.output
-    assert "time 'Friday' -> 2006-03-03 (xsd:date" in r.output
+    assert "time 'on Friday' -> 2006-03-03 (xsd:date" in r.output
     assert "FIRED leader.org-leader-name" in r.output and "khalid-mishal org:headOf hamas" in r.output
 
 

@@ -14,6 +14,7 @@ from ..errors import InputError, Problem, RuleError
 from ..vocab import RDF, XSD, Vocabulary
 from ..yamlfile import LDict, LList, load_yaml
 from .pattern import Capture, Firsts, Parsed, PatternError, Slot, firsts, parse_pattern, required_words
+from .pattern import compatible as _compatible
 
 RULE_KEYS = {"id", "description", "pattern", "patterns", "priority", "group", "segments", "node", "emit",
              "attribution", "hypothetical", "negation", "examples", "note"}
@@ -118,10 +119,16 @@ def load_rules(paths: list[Path], voc: Vocabulary, root: Path | None = None) -> 
         if not isinstance(items, LList):
             problems.append(Problem(shown, 1, "a rule file is a mapping with a list under 'rules'"))
             continue
-        for k in sorted(set(doc) - {"rules", "note"}):
-            problems.append(Problem(shown, doc.key_lines[k], f"unknown top-level key {k!r} (known: rules, note)"))
+        for k in sorted(set(doc) - {"rules", "note", "define"}):
+            problems.append(Problem(shown, doc.key_lines[k], f"unknown top-level key {k!r} (known: rules, define, note)"))
+        defines = doc.get("define", {})
+        if not isinstance(defines, dict) or not all(isinstance(v, str) and re.fullmatch(r"[a-z][a-z0-9_-]*", k)
+                                                    for k, v in defines.items()):
+            problems.append(Problem(shown, doc.key_lines.get("define", 1),
+                                    "'define' maps lower-case names to pattern fragments, used as <name> in patterns"))
+            defines = {}
         for i, spec in enumerate(items):
-            rule = _rule(spec, shown, items.item_lines[i], len(rules), path.stem, voc, problems)
+            rule = _rule(spec, shown, items.item_lines[i], len(rules), path.stem, voc, problems, defines)
             if rule is None:
                 continue
             if rule.id in seen:
@@ -143,7 +150,21 @@ def _shown(path: Path, root: Path | None) -> str:
     return str(path)
 
 
-def _rule(spec: Any, path: str, line: int, order: int, stem: str, voc: Vocabulary, problems: list[Problem]) -> Rule | None:
+def expand_defines(pattern: str, defines: dict[str, str]) -> str:
+    """Replace <name> by its definition (in parentheses), so a file can share fragments such as
+    titles; an unknown name is left as is and fails to parse with a clear message."""
+    def sub(m: re.Match[str]) -> str:
+        return f"({defines[m.group(1)]})" if m.group(1) in defines else m.group(0)
+    for _ in range(5):  # definitions may use definitions, a few levels deep
+        new = re.sub(r"<([a-z][a-z0-9_-]*)>", sub, pattern)
+        if new == pattern:
+            break
+        pattern = new
+    return pattern
+
+
+def _rule(spec: Any, path: str, line: int, order: int, stem: str, voc: Vocabulary, problems: list[Problem],
+          defines: dict[str, str] | None = None) -> Rule | None:
     rid = spec.get("id") if isinstance(spec, dict) and isinstance(spec.get("id"), str) else None
     n0 = len(problems)
 
@@ -175,12 +196,16 @@ def _rule(spec: Any, path: str, line: int, order: int, stem: str, voc: Vocabular
     for j, p in enumerate(plist):
         at = spec[pkey].item_lines[j] if isinstance(spec.get(pkey), LList) else spec.key_lines.get(pkey, line)
         try:
-            pp = parse_pattern(p, set(voc.types))
+            pp = parse_pattern(expand_defines(p, defines or {}), set(voc.types))
+            if re.search(r"<[a-z][a-z0-9_-]*>", expand_defines(p, defines or {})):
+                raise PatternError(f"undefined fragment {re.search(r'<[a-z][a-z0-9_-]*>', expand_defines(p, defines or {})).group()} "
+                                   "(define it under 'define' at the top of the file)", 1)
         except PatternError as e:
             bad(f"bad pattern: {e}", at=at)
             continue
         for name, s in pp.slots.items():
-            if slots.get(name, s) != s:
+            prev = slots.get(name, s)
+            if not _compatible(prev, s):
                 bad(f"slot {name!r} has different types in different patterns", at=at)
             slots[name] = s
         parsed.append(pp)
@@ -211,7 +236,11 @@ def _rule(spec: Any, path: str, line: int, order: int, stem: str, voc: Vocabular
                 else:
                     node_key = list(key)
                     for x in key:
-                        if x not in slots:
+                        if ":" in x:  # a constant, e.g. the role of a post
+                            err = voc.check_term(x, "constant")
+                            if err:
+                                bad(f"node: key {err}", at=node.key_lines.get("key"))
+                        elif x not in slots and x != "holder":
                             bad(f"node: key uses undefined slot {x!r}", at=node.key_lines.get("key"))
     # emits
     emits: list[Emit] = []
@@ -307,11 +336,13 @@ def _term(t: Any, slots: dict[str, Any], has_node: bool, voc: Vocabulary, pos: s
         return Term("literal", m.group(1), datatype=dt)
     if t == "article.date":
         return Term("docdate")
+    if t == "holder":
+        return Term("holder")
     ref = REF_RX.match(t)
     if ref:
         err = voc.check_term(ref.group(1), "class")
         keys = tuple(x.strip() for x in ref.group(2).split(","))
-        missing = [k for k in keys if k not in slots]
+        missing = [k for k in keys if k not in slots and k != "holder"]
         if err or missing:
             bad(err or f"{pos} {t!r} uses undefined slot(s) {', '.join(missing)}", at=at)
             return None

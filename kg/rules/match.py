@@ -46,6 +46,10 @@ class SentenceView:
                 self.quote_at[first] = (last, (qb, qe))
 
     def type_ok(self, m: Mention, types: tuple[str, ...]) -> bool:
+        """A demonym ("Russian") stands for its country only where a slot asks for that type by
+        name ({c:Country}); a wider slot ({x:Agent}) skips it, as in "Russian Foreign Minister Lavrov"."""
+        if m.kind == "demonym":
+            return m.entity.type in types
         if "Entity" in types:
             return True
         anc = self._types.get(m.entity.type, {m.entity.type})
@@ -119,10 +123,25 @@ def _slot(s: Slot, v: SentenceView, pos: int, b: dict[str, Bound]) -> Iterator[t
         if n is not None:
             bb, ee = v.span(pos, pos + 1)
             yield pos + 1, {**b, s.name: Bound("number", pos, pos + 1, bb, ee, n)}
-    else:  # text: longest first
-        for end in range(min(v.n, pos + s.max), pos + s.min - 1, -1):
+    else:  # text: longest first; never starting or ending on punctuation, so values read cleanly
+        if v.norms[pos] in _EDGE_PUNCT:
+            return
+        limit = min(v.n, pos + s.max)
+        if s.kind == "clause":
+            for i in range(pos, limit):
+                w = v.norms[i]
+                if w in (";", "-") or w == "," and i + 1 < v.n and v.norms[i + 1] in _CLAUSE_NEXT:
+                    limit = i
+                    break
+        for end in range(limit, pos + s.min - 1, -1):
+            if v.norms[end - 1] in _EDGE_PUNCT:
+                continue
             bb, ee = v.span(pos, end)
             yield end, {**b, s.name: Bound("text", pos, end, bb, ee, v.text[bb:ee])}
+
+
+_CLAUSE_NEXT = frozenset({"and", "but", "or", "while", "saying", "which", "who", "whereas", "although"})
+_EDGE_PUNCT = frozenset('.,;:!?"\')([]-')
 
 
 def _unquote(q: str) -> str:

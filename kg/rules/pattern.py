@@ -11,6 +11,8 @@
     {t:time}      a time expression, normalised against the article date
     {n:number}    a number, in digits or words ("six")
     {c:text}      1 to 40 tokens (longest first); {c:text 2-12} sets the bounds
+    {c:clause}    like text, but it stops at a clause boundary (";", "--", or a comma before
+                  and/but/or/while/saying/which/who)
     {w=a b|c}     the words matched by the alternatives, captured under the name w
     \\?  \\|       punctuation that is also syntax, taken literally
 
@@ -25,7 +27,7 @@ from typing import Iterator, Union
 from ..text import tokenize
 
 DEFAULT_TEXT_MAX = 40
-CAPTURE_KINDS = {"quote", "time", "number", "text"}
+CAPTURE_KINDS = {"quote", "time", "number", "text", "clause"}
 
 
 class PatternError(ValueError):
@@ -207,8 +209,8 @@ class _Parser:
                 lo, hi = 1, DEFAULT_TEXT_MAX
                 if len(spec) > 1:
                     b = re.fullmatch(r"(\d+)-(\d+)", spec[1])
-                    if kind != "text" or not b or int(b[1]) < 1 or int(b[1]) > int(b[2]):
-                        raise PatternError(f"slot {name!r}: only text takes bounds, as text 1-20", col)
+                    if kind not in ("text", "clause") or not b or int(b[1]) < 1 or int(b[1]) > int(b[2]):
+                        raise PatternError(f"slot {name!r}: only text and clause take bounds, as text 1-20", col)
                     lo, hi = int(b[1]), int(b[2])
                 node = Slot(name, kind, (), lo, hi)
             else:
@@ -218,10 +220,19 @@ class _Parser:
                         raise PatternError(f"slot {name!r}: unknown type {ty!r} (known: {', '.join(sorted(self.known))}, "
                                            f"Entity, {', '.join(sorted(CAPTURE_KINDS))})", col)
                 node = Slot(name, "entity", types)
-        if self.out.slots.get(name, node) != node:
+        prev = self.out.slots.get(name, node)
+        if not compatible(prev, node):
             raise PatternError(f"slot {name!r} is defined twice, differently", col)
         self.out.slots[name] = node
         return node
+
+
+def compatible(a: "Slot | Capture", b: "Slot | Capture") -> bool:
+    """Two definitions of one slot name agree when they bind the same kind of value (a text slot
+    may have other bounds, a capture other words)."""
+    if isinstance(a, Capture) or isinstance(b, Capture):
+        return isinstance(a, Capture) and isinstance(b, Capture)
+    return (a.kind, a.types) == (b.kind, b.types)
 
 
 def required_words(n: Node) -> set[str]:
@@ -266,7 +277,7 @@ def firsts(n: Node) -> Firsts:
     if isinstance(n, Slot):
         if n.kind == "entity":
             return Firsts(entity=True)
-        if n.kind == "text":
+        if n.kind in ("text", "clause"):
             return Firsts(anything=True)
         return Firsts(**{n.kind: True})
     if isinstance(n, Capture):
