@@ -349,6 +349,12 @@ def network(graph: Graph, *, fold: bool = True, types: Iterable[str] | None = No
     schema.add(graph)
     rd = _Reader(graph, schema)
     want_types, want_preds = _matcher(types, graph), _matcher(predicates, graph)
+    known = set(schema.labels) | set(schema.supers) | {t for ts in rd.types.values() for t in ts}
+    known |= {str(p) for p in graph.predicates()}
+    for what, wanted in (("type", types), ("predicate", predicates)):
+        for w in wanted or ():  # a typo should say so, not give an empty network
+            if not _hit(known, _matcher([w], graph)):
+                raise KgError(f"{what} {w!r} is not a class or property of the graph or of kg's ontology")
     roles = dict(roles or {})
 
     def keep_node(iri: str) -> bool:

@@ -361,6 +361,8 @@ def test_kg_network_bad_input_is_one_line_naming_the_file(seed_ttl, tmp_path):
         r = run_kg("network", *args)
         assert r.returncode == 2 and "Traceback" not in r.stderr, r.stderr
         assert r.stderr.startswith("kg: error: ") and needle in r.stderr and len(r.stderr.strip().splitlines()) == 1
+    r = run_kg("network", seed_ttl, "-t", "Persn")
+    assert r.returncode == 2 and "Persn" in r.stderr and len(r.stderr.strip().splitlines()) == 1, r.stderr
     bad = tmp_path / "bad.ttl"
     bad.write_text("this is not turtle", encoding="utf-8")
     r = run_kg("stats", bad)
