@@ -51,7 +51,7 @@ def test_no_blank_nodes(seed_result):
 
 def test_byte_identical_across_runs_and_hash_seeds(tmp_path):
     outs = []
-    for seed in ("0", "1", "12345"):
+    for seed in ("0", "12345"):
         for fmt in ("ttl", "nq", "jsonld"):
             out = tmp_path / f"{seed}.{fmt}"
             r = run_kg("build", SEED, "-o", out, env={"PYTHONHASHSEED": seed})
@@ -83,16 +83,20 @@ SELECT ?s ?p ?o WHERE {
 }"""
 
 
-def test_every_world_triple_has_evidence_and_a_rule(seed_result):
-    gaps = list(seed_result.graph.query(PROV_GAPS))
+def _oxigraph(turtle: str) -> ox.Store:
+    store = ox.Store()
+    store.load(turtle.encode("utf-8"), format=ox.RdfFormat.TURTLE)
+    return store
+
+
+def test_every_world_triple_has_evidence_and_a_rule(seed_turtle):
+    # run by Oxigraph's SPARQL engine: the same query takes ~20 s in rdflib's
+    gaps = list(_oxigraph(seed_turtle).query(PROV_GAPS))
     assert gaps == [], f"{len(gaps)} triples without provenance, e.g. {gaps[:3]}"
     # and the check itself is not vacuous: a triple added by hand is caught
-    g = Graph()
-    for t in seed_result.graph:
-        g.add(t)
     E = "https://w3id.org/kg-news/id/entity/"
-    g.add((URIRef(E + "hamas"), URIRef("http://www.w3.org/ns/org#headOf"), URIRef(E + "israel")))
-    assert len(list(g.query(PROV_GAPS))) == 1
+    extra = f"<{E}hamas> <http://www.w3.org/ns/org#headOf> <{E}israel> .\n"
+    assert len(list(_oxigraph(seed_turtle + extra).query(PROV_GAPS))) == 1
 
 
 def test_cited_spans_equal_the_article_text(seed_result):
