@@ -18,6 +18,7 @@ from .errors import KgError
 # pay for servers, stores or plotting at start-up. name -> "module:attribute".
 LAZY_COMMANDS: dict[str, str] = {
     "query": "kg.cli_query:query",
+    "validate": "kg.cli_validate:validate",
     "network": "kg.cli_network:network_cmd",
     "stats": "kg.cli_network:stats_cmd",
     "serve": "kg.cli_query:serve",

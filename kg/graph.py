@@ -273,7 +273,11 @@ class GraphBuilder:
         if t.kind == "node":
             return [node] if node is not None else []
         if t.kind == "iri":
-            return [URIRef(t.value)]
+            iri = URIRef(t.value)
+            label = self.voc.labels.get(t.value)
+            if label and t.value in self.voc.individuals:  # roles, CAMEO codes: readable in the output
+                self.add(iri, RDFS + "label", Literal(label, lang="en"))
+            return [iri]
         if t.kind == "literal":
             if t.datatype.startswith("@"):
                 return [Literal(t.value, lang=t.datatype[1:])]
@@ -288,7 +292,8 @@ class GraphBuilder:
             if any(not v for v in vals):
                 return []
             local = t.value.rsplit("#", 1)[-1].rsplit("/", 1)[-1]
-            return [URIRef(f"{self.mint.base}node/{slug(local) or 'node'}-{_h(self._art_id, t.value, *vals, '', '')}")]
+            # the node in the same epistemic context as this firing (a claim refers to the claimed node)
+            return [URIRef(f"{self.mint.base}node/{slug(local) or 'node'}-{_h(self._art_id, t.value, *vals, *_context_key(f))}")]
         b = f.bindings.get(t.value)
         if b is None:
             return []

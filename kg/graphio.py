@@ -22,13 +22,13 @@ def load_graph(path: str | Path, fmt: str | None = None) -> Graph:
         if fmt in ("trig", "nquads"):
             ds = Dataset()
             ds.parse(str(path), format=fmt)
-            g = Graph()
+            g = Graph(bind_namespaces="none")
             for p, ns in ds.namespaces():
                 g.bind(p, ns)
             for s, p, o, _ in ds.quads((None, None, None, None)):
                 g.add((s, p, o))
             return g
-        g = Graph()
+        g = Graph(bind_namespaces="none")  # the file's own prefixes, not rdflib's defaults
         g.parse(str(path), format=fmt)
         return g
     except Exception as e:  # rdflib raises many types for bad syntax

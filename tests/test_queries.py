@@ -1,0 +1,167 @@
+"""The competency questions (data/queries/*.rq) answered on the seed article, checked against
+what the article says; and the guarantees about claims, negations and conditions."""
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+from rdflib import Literal, URIRef
+
+from kg.query import run_query
+
+from .conftest import ROOT
+
+QUERIES = ROOT / "data" / "queries"
+
+
+def answers(graph, name: str) -> list[dict[str, str]]:
+    (path,) = QUERIES.glob(f"{name}*.rq")
+    vars_, rows = run_query(graph, path.read_text(encoding="utf-8"), str(path))
+    return [{v: (str(x) if x is not None else None) for v, x in zip(vars_, r)} for r in rows]
+
+
+def test_every_query_states_its_question():
+    files = sorted(QUERIES.glob("*.rq"))
+    assert len(files) >= 12
+    for f in files:
+        first = f.read_text(encoding="utf-8").splitlines()[0]
+        assert first.startswith("# Q") and first.endswith("?"), f
+
+
+def test_q01_who_leads_hamas(seed_result):
+    assert [r["name"] for r in answers(seed_result.graph, "01")] == ["Khalid Mish'al"]
+
+
+def test_q02_delegation_head_and_size(seed_result):
+    (r,) = answers(seed_result.graph, "02")
+    assert (r["name"], r["size"], r["of"]) == ("Khalid Mish'al", "6", "Hamas")
+
+
+def test_q03_whom_the_delegation_met(seed_result):
+    rows = answers(seed_result.graph, "03")
+    assert [(r["order"], r["name"], r["role"], r["state"], r["date"]) for r in rows] == [
+        ("1", "Aleksandr Saltanov", "deputy foreign minister", "Russia", "2006-03-03"),
+        ("2", "Sergei Lavrov", "foreign minister", None, "2006-03-03"),
+    ]
+
+
+def test_q04_quartet_members(seed_result):
+    assert {r["name"] for r in answers(seed_result.graph, "04")} == {"Russia", "United States", "European Union", "United Nations"}
+
+
+def test_q05_quartet_urged_hamas(seed_result):
+    rows = answers(seed_result.graph, "05")
+    assert {r["action"] for r in rows} == {"renounce violence", "recognize the state of Israel",
+                                           "respect all prior Israeli- Palestinian agreements"}
+
+
+def test_q06_mishal_quote_on_recognition(seed_result):
+    rows = answers(seed_result.graph, "06")
+    assert rows, "the exact quotation"
+    text = (ROOT / "data" / "articles" / "rferl-2006-03-03-hamas-moscow.txt").read_text(encoding="utf-8")
+    for r in rows:
+        assert "We are not going to recognize Israel" in r["quote"]
+        assert r["quote"] in text[int(r["begin"]):int(r["end"])]
+
+
+def test_q07_conditions_for_peace(seed_result):
+    conds = {r["condition"] for r in answers(seed_result.graph, "07")}
+    for c in ("withdrawing from all the territories occupied since 1967", "letting Palestinian refugees return",
+              "ending the settling", "breaking down the dividing wall", "freeing all the arrested and the prisoners",
+              "the Jewish state completely pulled out of Palestinian territory"):
+        assert c in conds
+    assert all(r["holder"] == "Khalid Mish'al" for r in answers(seed_result.graph, "07"))
+
+
+def test_q08_claims_attributed_to_mishal(seed_result):
+    rows = answers(seed_result.graph, "08")
+    K = "https://w3id.org/kg-news/ontology#"
+    assert any(r["type"] == K + "Killing" for r in rows), "Israel killed Arafat: his claim"
+    rec = [r for r in rows if r["p"] == K + "recognizes"]
+    assert rec and all(r["negated"] == "true" for r in rec), "We are not going to recognize Israel"
+    assert not any(r["type"] == K + "Statement" for r in rows), "his statements happened; they are not claims"
+
+
+def test_q09_terrorist_designation(seed_result):
+    rows = {(r["name"], r["regards"]) for r in answers(seed_result.graph, "09")}
+    assert rows == {("United States", "regards"), ("European Union", "regards"), ("Russia", "does not")}
+
+
+def test_q10_invitation(seed_result):
+    (r,) = answers(seed_result.graph, "10")
+    assert (r["name"], r["announced"], r["phrase"], r["place"]) == ("Vladimir Putin", "2006-01", "in January", "Moscow")
+
+
+def test_q11_what_happened_on_march_3(seed_result):
+    K = "https://w3id.org/kg-news/ontology#"
+    types = {r["type"] for r in answers(seed_result.graph, "11")}
+    assert {K + "Meeting", K + "Visit", K + "NewsConference"} <= types
+    assert K + "Killing" not in types and K + "Invitation" not in types
+
+
+def test_q12_pledge_and_condition(seed_result):
+    (r,) = answers(seed_result.graph, "12")
+    assert r["pledger"] == "Hamas" and "ceasefire" in r["content"] and r["condition"] == "Israel does not use force"
+
+
+def test_no_claim_negation_or_condition_is_a_plain_fact(seed_result):
+    g = seed_result.graph
+    K = "https://w3id.org/kg-news/ontology#"
+    R = "http://www.w3.org/1999/02/22-rdf-syntax-ns#"
+    checked = 0
+    for rec in set(g.subjects(URIRef(R + "subject"), None)):
+        fact = g.value(rec, URIRef(K + "factuality"))
+        negative = (rec, URIRef(K + "polarity"), URIRef(K + "Negative")) in g
+        triple = (g.value(rec, URIRef(R + "subject")), g.value(rec, URIRef(R + "predicate")), g.value(rec, URIRef(R + "object")))
+        if fact != URIRef(K + "Asserted") or negative:
+            checked += 1
+            assert triple not in g, f"{triple} is claimed/negated/hypothetical but also a plain triple"
+        else:
+            assert triple in g
+    assert checked >= 5
+    E = "https://w3id.org/kg-news/id/entity/"
+    assert (URIRef(E + "hamas"), URIRef(K + "recognizes"), URIRef(E + "israel")) not in g
+    # events and statements carry their factuality: the claimed killing is never asserted
+    for node in g.subjects(URIRef(R + "type"), URIRef(K + "Killing")):
+        assert g.value(node, URIRef(K + "factuality")) == URIRef(K + "Claimed")
+
+
+def test_graph_validates_with_shacl(seed_result):
+    from kg.pack import default_ontology_dir
+    from kg.validate import validate
+    conforms, violations = validate(seed_result.graph, default_ontology_dir())
+    assert conforms, "\n".join(map(str, violations[:10]))
+
+
+@pytest.mark.parametrize("break_it, shape", [
+    ("drop-speaker", "SpeechActShape"),
+    ("drop-holder", "FactualityShape"),
+    ("drop-rule", "RuleFiringShape"),
+    ("drop-status", "EventShape"),
+    ("bad-time", "EventShape"),
+])
+def test_broken_graphs_do_not_validate(seed_result, break_it, shape, tmp_path, run):
+    from rdflib import Graph
+    K = "https://w3id.org/kg-news/ontology#"
+    SEM = "http://semanticweb.cs.vu.nl/2009/11/sem/"
+    g = Graph(bind_namespaces="none")
+    for t in seed_result.graph:
+        g.add(t)
+    if break_it == "drop-speaker":
+        g.remove((None, URIRef(K + "speaker"), None))
+    elif break_it == "drop-holder":
+        g.remove((None, URIRef(K + "claimedBy"), None))
+    elif break_it == "drop-rule":
+        g.remove((None, URIRef(K + "rule"), None))
+    elif break_it == "drop-status":
+        for s in list(g.subjects(URIRef(K + "status"), None)):
+            if (s, URIRef(SEM + "hasTimeStamp"), None) not in g:
+                g.remove((s, URIRef(K + "status"), None))
+    else:
+        s = next(g.subjects(URIRef(SEM + "hasTimeStamp"), None))
+        g.add((s, URIRef(SEM + "hasTimeStamp"), Literal("last Tuesday")))
+    out = tmp_path / "broken.ttl"
+    g.serialize(out, format="turtle")
+    r = run("validate", out)
+    assert r.exit_code == 1
+    assert "does not conform" in r.output and shape in r.output
