@@ -292,14 +292,16 @@ class OxigraphStore(Store):
             raise InputError(path, "no such file" if not path.exists() else "not a file")
         fmt = {"turtle": ox.RdfFormat.TURTLE, "nt": ox.RdfFormat.N_TRIPLES, "trig": ox.RdfFormat.TRIG,
                "nquads": ox.RdfFormat.N_QUADS, "json-ld": ox.RdfFormat.JSON_LD}[graph_format(path)]
-        try:
-            quads = list(ox.parse(path=str(path), format=fmt))
+        try:  # parsed and loaded in Rust (no Python object per quad)
+            self.ox.bulk_load(path=str(path), format=fmt)
         except (SyntaxError, ValueError, OSError) as e:
             raise InputError(path, f"not valid {fmt.name}: {str(e).splitlines()[0][:300]}") from None
-        dg = ox.DefaultGraph()
-        self.ox.extend(quads)
-        self.ox.extend([ox.Quad(q.subject, q.predicate, q.object, dg) for q in quads if q.graph_name != dg])
-        self.ox.flush()
+        if fmt.supports_datasets:  # the default graph is the union of the named graphs
+            dg = ox.DefaultGraph()
+            self.ox.bulk_extend(ox.Quad(q.subject, q.predicate, q.object, dg)
+                                for q in ox.parse(path=str(path), format=fmt) if q.graph_name != dg)
+        if self.path is not None:
+            self.ox.flush()
 
     def query(self, text: str, *, max_rows: int | None = None, parsed: Any = None) -> QueryResult:
         import pyoxigraph as ox
@@ -338,9 +340,8 @@ class OxigraphStore(Store):
                 for q in self.ox.quads_for_pattern(None, None, None, ox.NamedNode(name))]
 
     def triple_count(self) -> int:
-        import pyoxigraph as ox
-
-        return sum(1 for _ in self.ox.quads_for_pattern(None, None, None, ox.DefaultGraph()))
+        sol = next(iter(self.ox.query("SELECT (COUNT(*) AS ?n) WHERE { ?s ?p ?o }")))
+        return int(sol["n"].value)
 
     def prefixes(self) -> dict[str, str]:
         return dict(self._prefixes)

@@ -1,0 +1,246 @@
+"""Query and load benchmark (not a test: it prints figures for the README's "Query and load").
+
+Builds the seed article once and repeats it under distinct IRIs (every article-specific IRI, i.e.
+article, sentences, facts, firings and nodes, gets a copy prefix; entities stay shared, as in a
+real corpus) until the graph has at least --triples triples, written as N-Quads, one named graph
+per copy. Then, for both backends (rdflib in memory, Oxigraph on disk):
+
+* load time (kg.store load_file, as `kg query FILE` / a store load do);
+* each query's median latency in-process (the competency queries in data/queries/ plus the
+  parity queries of tests/test_store.py);
+* `kg serve` under 8 concurrent loopback clients: throughput, p50 and p99 latency;
+* a cheap query's latency while an expensive one runs, and how soon after a timeout the
+  server's processes are idle again.
+
+    python tests/bench/bench_query.py                  # 1M triples, both backends (~10 min here)
+    python tests/bench/bench_query.py --triples 100000 --backends oxigraph
+"""
+from __future__ import annotations
+
+import argparse
+import json
+import os
+import statistics
+import subprocess
+import sys
+import tempfile
+import threading
+import time
+import urllib.parse
+import urllib.request
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parents[2]
+sys.path.insert(0, str(ROOT))
+
+EXPENSIVE = "SELECT (COUNT(*) AS ?n) WHERE { ?a ?b ?c . ?d ?e ?f . ?g ?h ?i }"
+CHEAP = "ASK { <https://w3id.org/kg-news/id/entity/hamas> ?p ?o }"
+
+
+def make_nquads(target: int, out: Path) -> tuple[int, int]:
+    """Write >= target triples as N-Quads; returns (distinct triples, copies)."""
+    from kg.build import build_result
+    from kg.export import _nt_term
+    from kg.graph import DEFAULT_BASE
+
+    res = build_result([ROOT / "data" / "articles" / "rferl-2006-03-03-hamas-moscow.txt"])
+    (art, triples), = res.builder.by_article.items()
+    shared = DEFAULT_BASE + "entity/"
+
+    def tpl(t) -> str:
+        s = _nt_term(t)
+        if s.startswith("<" + DEFAULT_BASE) and not s.startswith("<" + shared):
+            return "<" + DEFAULT_BASE + "\x00" + s[1 + len(DEFAULT_BASE):]
+        return s
+    lines = [f"{tpl(s)} {tpl(p)} {tpl(o)} {tpl(art)} .\n" for s, p, o in sorted(triples)]
+    entity_lines = [ln for ln in lines if "\x00" not in ln.rsplit(" <", 1)[0]]  # shared in every copy
+    per_copy = len(lines) - len(entity_lines)
+    copies = 1
+    while len(entity_lines) + copies * per_copy < target:
+        copies += 1
+    with open(out, "w", encoding="utf-8") as f:
+        for i in range(copies):
+            c = f"copy{i}/"
+            f.write("".join(ln.replace("\x00", c) for ln in lines))
+    return len(entity_lines) + copies * per_copy, copies
+
+
+def queries() -> dict[str, str]:
+    from tests.test_store import OWN
+    qs = {p.stem: p.read_text(encoding="utf-8") for p in sorted((ROOT / "data" / "queries").glob("*.rq"))}
+    own = {f"own:{k}": v for k, v in OWN.items() if k not in ("regex", "optional")}  # (unselective scans)
+    return qs | own
+
+
+def timed(fn, reps: int) -> tuple[float, object]:
+    ts, out = [], None
+    for _ in range(reps):
+        t0 = time.perf_counter()
+        out = fn()
+        ts.append(time.perf_counter() - t0)
+    return statistics.median(ts), out
+
+
+def tree_cpu(pid: int) -> float:
+    """CPU seconds used so far by pid and its children (Linux /proc)."""
+    total = 0.0
+    tick = os.sysconf("SC_CLK_TCK")
+    pids = [pid]
+    try:
+        kids = Path(f"/proc/{pid}/task/{pid}/children").read_text().split()
+        pids += [int(k) for k in kids]
+    except OSError:
+        pass
+    for p in pids:
+        try:
+            f = Path(f"/proc/{p}/stat").read_text().rsplit(")", 1)[1].split()
+            total += (int(f[11]) + int(f[12])) / tick
+        except (OSError, IndexError):
+            pass
+    return total
+
+
+def http_query(url: str, q: str, timeout: float = 120) -> tuple[int, float]:
+    data = urllib.parse.urlencode({"query": q}).encode()
+    req = urllib.request.Request(url, data=data, headers={"Accept": "application/sparql-results+json",
+                                                          "Content-Type": "application/x-www-form-urlencoded"})
+    t0 = time.perf_counter()
+    try:
+        with urllib.request.urlopen(req, timeout=timeout) as r:
+            r.read()
+            st = r.status
+    except urllib.error.HTTPError as e:
+        e.read()
+        st = e.code
+    return st, time.perf_counter() - t0
+
+
+def start_server(args: list[str]) -> tuple[subprocess.Popen, str]:
+    proc = subprocess.Popen([sys.executable, "-m", "kg.cli", "serve", "--port", "0", *args],
+                            stderr=subprocess.PIPE, stdout=subprocess.DEVNULL, text=True, cwd=ROOT)
+    line = ""
+    for _ in range(1000):
+        line = proc.stderr.readline()
+        if "serving" in line or not line:
+            break
+    if "serving" not in line:
+        raise SystemExit(f"kg serve did not start: {line}")
+    threading.Thread(target=proc.stderr.read, daemon=True).start()
+    return proc, line.split("SPARQL endpoint ")[1].split(")")[0]
+
+
+def load_concurrent(url: str, qs: list[str], clients: int, seconds: float) -> dict[str, float]:
+    lat: list[float] = []
+    errors = [0]
+    stop = time.monotonic() + seconds
+    lock = threading.Lock()
+
+    def client(k: int) -> None:
+        i = k
+        while time.monotonic() < stop:
+            st, t = http_query(url, qs[i % len(qs)])
+            i += 1
+            with lock:
+                lat.append(t)
+                errors[0] += st != 200
+    ths = [threading.Thread(target=client, args=(k,)) for k in range(clients)]
+    t0 = time.perf_counter()
+    for t in ths:
+        t.start()
+    for t in ths:
+        t.join()
+    wall = time.perf_counter() - t0
+    lat.sort()
+    return {"requests": len(lat), "errors": errors[0], "qps": len(lat) / wall,
+            "p50_ms": 1000 * lat[len(lat) // 2] if lat else float("nan"),
+            "p99_ms": 1000 * lat[min(len(lat) - 1, int(len(lat) * 0.99))] if lat else float("nan")}
+
+
+def bench_backend(kind: str, nq: Path, work: Path, reps: int, clients: int, seconds: float, timeout: float) -> dict:
+    from kg.store import open_store
+    out: dict = {"backend": kind}
+    spec = "memory" if kind == "memory" else f"oxigraph:{work / 'db'}"
+    t0 = time.perf_counter()
+    st = open_store(spec)
+    st.load_file(nq)
+    out["load_s"] = time.perf_counter() - t0
+    out["triples"] = st.triple_count()
+    out["queries_ms"] = {}
+    for name, q in queries().items():
+        med, res = timed(lambda: st.query(q), reps)
+        out["queries_ms"][name] = round(1000 * med, 1)
+        print(f"  {kind:8} {name:28} {1000 * med:10.1f} ms", file=sys.stderr, flush=True)
+    st.close()
+    del st
+    # the endpoint
+    args = [str(nq)] if kind == "memory" else ["--store", spec]
+    proc, url = start_server([*args, "--timeout", str(timeout), "--workers", "2", "--max-rows", "1000000"])
+    try:
+        qs = list(queries().values())
+        out["endpoint"] = load_concurrent(url, qs, clients, seconds)
+        # cheap query latency while an expensive one runs
+        slow = threading.Thread(target=http_query, args=(url, EXPENSIVE))
+        slow.start()
+        time.sleep(0.5)
+        cheap = []
+        while slow.is_alive() and len(cheap) < 50:
+            st_, t = http_query(url, CHEAP)
+            cheap.append(t)
+            time.sleep(0.05)
+        slow.join()
+        out["cheap_during_expensive_ms"] = {"n": len(cheap), "median": round(1000 * statistics.median(cheap), 1) if cheap else None,
+                                            "max": round(1000 * max(cheap), 1) if cheap else None}
+        # CPU after a timeout: time from the 503 until the server's processes use no CPU
+        st_, t = http_query(url, EXPENSIVE)
+        t_reply = time.perf_counter()
+        idle_after = None
+        prev = tree_cpu(proc.pid)
+        for _ in range(100):
+            time.sleep(0.1)
+            cur = tree_cpu(proc.pid)
+            if cur - prev < 0.02:  # under 20% of one core over 100 ms
+                idle_after = time.perf_counter() - t_reply
+                break
+            prev = cur
+        out["timeout"] = {"status": st_, "reply_s": round(t, 2), "idle_after_reply_s": round(idle_after, 2) if idle_after is not None else None}
+    finally:
+        proc.terminate()
+        proc.wait(30)
+    return out
+
+
+def main() -> None:
+    ap = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
+    ap.add_argument("--triples", type=int, default=1_000_000)
+    ap.add_argument("--backends", default="oxigraph,memory")
+    ap.add_argument("--reps", type=int, default=5, help="runs per query (median); rdflib gets at most 3")
+    ap.add_argument("--clients", type=int, default=8)
+    ap.add_argument("--seconds", type=float, default=20, help="duration of the concurrent-clients run")
+    ap.add_argument("--timeout", type=float, default=5, help="kg serve --timeout for the endpoint runs")
+    ap.add_argument("--json", type=Path, help="also write the figures here")
+    a = ap.parse_args()
+    with tempfile.TemporaryDirectory(prefix="kg-bench-") as tmp:
+        work = Path(tmp)
+        nq = work / "corpus.nq"
+        t0 = time.perf_counter()
+        n, copies = make_nquads(a.triples, nq)
+        print(f"corpus: {n} triples ({copies} copies of the seed), {nq.stat().st_size / 1e6:.0f} MB N-Quads, "
+              f"written in {time.perf_counter() - t0:.1f} s", flush=True)
+        results = []
+        for kind in a.backends.split(","):
+            reps = a.reps if kind != "memory" else min(3, a.reps)
+            r = bench_backend(kind, nq, work, reps, a.clients, a.seconds, a.timeout)
+            results.append(r)
+            print(json.dumps(r, indent=1), flush=True)
+        if len(results) == 2:
+            ox, mem = (r for r in sorted(results, key=lambda r: r["backend"] != "oxigraph"))
+            print("\n| query | Oxigraph (ms) | rdflib (ms) | speed-up |\n|---|---:|---:|---:|")
+            for q, v in ox["queries_ms"].items():
+                m = mem["queries_ms"][q]
+                print(f"| {q} | {v:.1f} | {m:.1f} | {m / v if v else float('inf'):.0f}x |")
+        if a.json:
+            a.json.write_text(json.dumps(results, indent=1), encoding="utf-8")
+
+
+if __name__ == "__main__":
+    main()
