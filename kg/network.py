@@ -180,6 +180,17 @@ class _Reader:
 
     def __init__(self, g: Graph, schema: _Schema):
         self.g, self.schema = g, schema
+        self._firings: dict[str, tuple[_Evidence, ...]] = {}
+        # one pass over the graph into plain dicts: rdflib's per-pattern lookups cost ~10 us each
+        self.spo: dict[str, dict[str, list[Node]]] = defaultdict(lambda: defaultdict(list))
+        self.incoming: dict[str, list[tuple[str, str]]] = defaultdict(list)  # object IRI -> (subject, property)
+        self.mentions: Counter[str] = Counter()
+        for s_, p_, o_ in g:
+            self.spo[str(s_)][str(p_)].append(o_)
+            if isinstance(o_, URIRef):
+                self.incoming[str(o_)].append((str(s_), str(p_)))
+                if str(p_) == SCHEMA + "mentions":
+                    self.mentions[str(o_)] += 1
         self.types: dict[str, set[str]] = defaultdict(set)
         for s, o in g.subject_objects(A):
             if isinstance(s, URIRef) and isinstance(o, URIRef):
@@ -206,22 +217,30 @@ class _Reader:
                 return True
         return False
 
+    def objs(self, s: str, p: str) -> list[Node]:
+        d = self.spo.get(s)
+        return sorted(d.get(p, ())) if d else []
+
+    def pos(self, s: str) -> list[tuple[str, Node]]:
+        d = self.spo.get(s)
+        return sorted((p, o) for p, os_ in d.items() for o in os_) if d else []
+
     def one(self, s: str, p: str) -> Node | None:
-        vals = sorted(self.g.objects(URIRef(s), URIRef(p)))
+        vals = self.objs(s, p)
         return vals[0] if vals else None
 
     def literals(self, s: str, p: str) -> list[str]:
-        return sorted(str(o) for o in self.g.objects(URIRef(s), URIRef(p)) if isinstance(o, Literal))
+        return sorted(str(o) for o in self.objs(s, p) if isinstance(o, Literal))
 
     def label(self, iri: str) -> str:
-        lab = [o for o in self.g.objects(URIRef(iri), URIRef(RDFS + "label")) if isinstance(o, Literal)]
+        lab = [o for o in self.objs(iri, RDFS + "label") if isinstance(o, Literal)]
         if lab:
             return str(sorted(lab, key=lambda o: (o.language not in (None, "en"), str(o)))[0])
         if iri in self.schema.labels:
             return self.schema.labels[iri]
         cls = self.main_type(iri)
         if cls and iri not in self.records:  # a minted node without a name: "delegation (Hamas)"
-            near = sorted({self.label(str(o)) for p, o in self.g.predicate_objects(URIRef(iri))
+            near = sorted({self.label(str(o)) for p, o in self.pos(iri)
                            if str(o) in self.actors and str(p) not in META_PREDICATES and str(o) != iri})
             return self.schema.label(cls) + (f" ({', '.join(near)})" if near else "")
         return local_name(iri).replace("-", " ")
@@ -238,13 +257,17 @@ class _Reader:
         anc = set().union(*(self.schema.ancestors(t) for t in self.types.get(iri, ()))) if self.types.get(iri) else set()
         return next((name for root, name in CATEGORIES if root in anc), "other")
 
-    @lru_cache(maxsize=None)
     def _firing(self, firing: str) -> tuple[_Evidence, ...]:
+        if firing not in self._firings:
+            self._firings[firing] = self._read_firing(firing)
+        return self._firings[firing]
+
+    def _read_firing(self, firing: str) -> tuple[_Evidence, ...]:
         rule = self.one(firing, KGO + "rule")
         rid = str(self.one(str(rule), DCT + "identifier") or local_name(str(rule))) if rule is not None else ""
         rfile = str(self.one(str(rule), KGO + "ruleFile") or "") if rule is not None else ""
         out = []
-        for sent in sorted(self.g.objects(URIRef(firing), URIRef(KGO + "evidence"))):
+        for sent in self.objs(firing, KGO + "evidence"):
             s = str(sent)
             b, e = self.one(s, NIF + "beginIndex"), self.one(s, NIF + "endIndex")
             ctx = self.one(s, NIF + "referenceContext")
@@ -257,7 +280,7 @@ class _Reader:
         return tuple(out)
 
     def evidence(self, iri: str) -> list[_Evidence]:
-        ev = [e for f in sorted(self.g.objects(URIRef(iri), URIRef(PROV + "wasGeneratedBy"))) for e in self._firing(str(f))]
+        ev = [e for f in self.objs(iri, PROV + "wasGeneratedBy") for e in self._firing(str(f))]
         return sorted(set(ev), key=lambda e: (e.published, e.sentence, e.begin or 0, e.rule))
 
     def status(self, iri: str) -> dict[str, Any]:
@@ -273,8 +296,8 @@ class _Reader:
         }
 
     def dates(self, iri: str) -> list[str]:
-        vals = [str(o) for p in TIME_PREDICATES for o in self.g.objects(URIRef(iri), URIRef(p))]
-        vals += [str(o) for _, o in self.g.predicate_objects(URIRef(iri))
+        vals = [str(o) for p in TIME_PREDICATES for o in self.objs(iri, p)]
+        vals += [str(o) for _, o in self.pos(iri)
                  if isinstance(o, Literal) and o.datatype is not None and str(o.datatype) in DATE_TYPES]
         return sorted(set(vals))
 
@@ -395,30 +418,29 @@ def network(graph: Graph, *, fold: bool = True, types: Iterable[str] | None = No
         rel = schema.label(str(p))
         add_edge(str(s), str(o), {**st, "relation": rel, "label": _marked(rel, st), "predicate": str(p),
                                   "kind": "fact", "event": rec}, rd.evidence(rec))
-    for s, p, o in sorted(graph.triples((None, None, None))):
-        if (isinstance(o, URIRef) and str(s) in nodes and str(o) in nodes and str(p) not in META_PREDICATES
-                and (str(s), str(p), str(o)) not in covered and str(s) not in rd.nary and str(o) not in rd.nary):
-            rel = schema.label(str(p))
-            add_edge(str(s), str(o), {"factuality": "asserted", "negated": False, "relation": rel, "label": rel,
-                                      "predicate": str(p), "kind": "fact"}, [])
+    for s in sorted(nodes - rd.nary):
+        for p, obj in rd.pos(s):
+            o = str(obj)
+            if isinstance(obj, URIRef) and o in nodes and o not in rd.nary and p not in META_PREDICATES and (s, p, o) not in covered:
+                rel = schema.label(p)
+                add_edge(s, o, {"factuality": "asserted", "negated": False, "relation": rel, "label": rel,
+                                "predicate": p, "kind": "fact"}, [])
 
     # Events and statements: folded into actor-to-actor edges, or role edges to and from the event node.
     def same_side(a: str, b: str) -> bool:
-        return any((URIRef(x), URIRef(p), URIRef(y)) in graph for x, y in ((a, b), (b, a)) for p in SAME_SIDE)
+        return any(URIRef(y) in rd.objs(x, p) for x, y in ((a, b), (b, a)) for p in SAME_SIDE)
 
-    incoming: dict[str, list[tuple[str, str]]] = defaultdict(list)  # node -> (actor, property): Lavrov org:holds post
-    for s, p, o in graph.triples((None, None, None)):
-        if str(o) in rd.nary and str(s) in rd.actors and str(p) not in META_PREDICATES:
-            incoming[str(o)].append((str(s), str(p)))
+    incoming = {n: [(s, p) for s, p in rd.incoming.get(n, ()) if s in rd.actors and p not in META_PREDICATES]
+                for n in rd.nary}  # node -> (actor, property): Lavrov org:holds post
     info: dict[str, dict[str, Any]] = {}
     for n in sorted(rd.nary):
         cls = rd.main_type(n)
-        own = [str(o) for o in graph.objects(URIRef(n), URIRef(RDFS + "label")) if isinstance(o, Literal)]
+        own = rd.literals(n, RDFS + "label")
         rel = sorted(own)[0] if own else (schema.label(cls) if cls else "event")
         status = rd.one(n, KGO + "status")
         status_txt = schema.label(str(status)) if isinstance(status, URIRef) else ""
-        qualifiers = sorted({schema.label(str(o)) for p, o in graph.predicate_objects(URIRef(n))
-                             if isinstance(o, URIRef) and str(p) not in META_PREDICATES and p != URIRef(KGO + "status")
+        qualifiers = sorted({schema.label(str(o)) for p, o in rd.pos(n)
+                             if isinstance(o, URIRef) and p not in META_PREDICATES and p != KGO + "status"
                              and str(o) not in rd.actors and str(o) not in rd.nary and str(o) not in rd.records
                              and str(o) in schema.labels})  # concepts: post: foreign minister
         if qualifiers:
@@ -427,7 +449,7 @@ def network(graph: Graph, *, fold: bool = True, types: Iterable[str] | None = No
             rel = f"{status_txt} {rel}"
         st = rd.status(n)
         dates = rd.dates(n)
-        cameo = sorted(graph.objects(URIRef(n), URIRef(KGO + "cameoCode")))
+        cameo = rd.objs(n, KGO + "cameoCode")
         cameo_txt = "; ".join(f"{schema.notations.get(str(c), local_name(str(c)))} {schema.labels.get(str(c), '')}".strip()
                               for c in cameo)
         quote = " | ".join(rd.literals(n, KGO + "quote") or rd.literals(n, KGO + "content"))
@@ -436,8 +458,7 @@ def network(graph: Graph, *, fold: bool = True, types: Iterable[str] | None = No
         info[n] = base
         ev = rd.evidence(n)
         by_kind: dict[str, list[tuple[str, str]]] = defaultdict(list)
-        outgoing = [(str(p), str(o)) for p, o in sorted(graph.predicate_objects(URIRef(n)))
-                    if isinstance(o, URIRef) and str(p) not in META_PREDICATES]
+        outgoing = [(p, str(o)) for p, o in rd.pos(n) if isinstance(o, URIRef) and p not in META_PREDICATES]
         for p, o in outgoing:
             if o in rd.actors:
                 by_kind[_role_kind(schema, p, roles)].append((o, p))
@@ -495,7 +516,7 @@ def network(graph: Graph, *, fold: bool = True, types: Iterable[str] | None = No
                    type_iri=cls, types=" ".join(sorted(local_name(t) for t in rd.types.get(iri, ()))),
                    category=rd.category(iri), iri=iri,
                    aliases=" | ".join(rd.literals(iri, SKOS + "altLabel")),
-                   mentions=sum(1 for _ in graph.subjects(URIRef(SCHEMA + "mentions"), URIRef(iri))),
+                   mentions=rd.mentions[iri],
                    date=(rd.dates(iri) or [""])[0], _solo=solo.get(iri, []))
     edges.sort(key=lambda e: (e[0], e[1], e[2]["label"], e[2]["event"], e[2]["source_role"], e[2]["target_role"]))
     for i, (s, o, attrs) in enumerate(edges):
@@ -536,11 +557,15 @@ KNOWN_PREFIXES = {"kgo": KGO, "cameo": CAMEO, "schema": SCHEMA, "org": ORG, "sem
                   "skos": SKOS, "rdf": RDF, "rdfs": RDFS, "owl": OWL, "xsd": XSD, "dcterms": DCT, "foaf": FOAF}
 
 
-def _curie(g: Graph, iri: str) -> str:
-    """A prefixed name: kg's usual prefixes first (rdflib renames a file's schema: to schema1:
-    because it binds https://schema.org/ itself), then the graph's own."""
+def _prefixes(g: Graph) -> list[tuple[str, str]]:
+    """kg's usual prefixes first (rdflib renames a file's schema: to schema1: because it binds
+    https://schema.org/ itself), then the graph's own; longest namespace first."""
     names = list(KNOWN_PREFIXES.items()) + sorted((p, str(ns)) for p, ns in g.namespaces())
-    for p, ns in sorted(names, key=lambda x: -len(x[1])):
+    return sorted(names, key=lambda x: -len(x[1]))
+
+
+def _curie(names: list[tuple[str, str]], iri: str) -> str:
+    for p, ns in names:
         if p and iri.startswith(str(ns)) and re.fullmatch(r"[\w.-]*", iri[len(str(ns)):]):
             return f"{p}:{iri[len(str(ns)):]}"
     return f"<{iri}>"
@@ -549,8 +574,11 @@ def _curie(g: Graph, iri: str) -> str:
 def stats(graph: Graph, G: nx.MultiDiGraph | None = None, top: int = 10) -> dict[str, Any]:
     """What the graph holds (classes, predicates, rule firings) and who is central in its network."""
     G = network(graph) if G is None else G
-    classes = Counter(_curie(graph, str(o)) for o in graph.objects(None, A))
-    preds = Counter(_curie(graph, str(p)) for p in graph.predicates())
+    names = _prefixes(graph)
+    classes = Counter(str(o) for o in graph.objects(None, A))
+    classes = Counter({_curie(names, k): n for k, n in classes.items()})
+    preds = Counter(str(p) for _, p, _ in graph)
+    preds = Counter({_curie(names, k): n for k, n in preds.items()})
     firings = Counter()
     for f in graph.subjects(A, URIRef(KGO + "RuleFiring")):
         for r in graph.objects(f, URIRef(KGO + "rule")):
@@ -590,7 +618,8 @@ def format_stats(st: Mapping[str, Any]) -> str:
     out.append(f"  {'degree':>6}  {'betweenness':>11}  actor")
     out += [f"  {c['degree']:6d}  {c['betweenness']:11.4f}  {c['label']} ({c['type']})" for c in st["central"]]
     out.append(f"\ncommunities ({len(st['communities'])}):")
-    out += [f"  {i}: {', '.join(c)}" for i, c in enumerate(st["communities"])]
+    out += [f"  {i}: {', '.join(c[:12])}" + (f" (+{len(c) - 12} more)" if len(c) > 12 else "")
+            for i, c in enumerate(st["communities"])]
     return "\n".join(out) + "\n"
 
 
