@@ -2,7 +2,7 @@
 from __future__ import annotations
 
 from dataclasses import dataclass
-from typing import Any, Iterator
+from typing import Any, Callable, Iterator
 
 from ..dates import NUMBERS
 from ..mentions import Mention, SentenceAnalysis
@@ -67,39 +67,90 @@ def _number(norm: str) -> int | None:
     return v if isinstance(v, int) and norm not in ("a", "an") else None
 
 
+Matcher = Callable[["SentenceView", int, dict[str, Bound]], Iterator[tuple[int, dict[str, Bound]]]]
+_COMPILED: dict[int, tuple[Node, Matcher]] = {}
+
+
 def match_at(node: Node, v: SentenceView, pos: int, b: dict[str, Bound]) -> Iterator[tuple[int, dict[str, Bound]]]:
     """Every way `node` can match from token `pos`, in preference order (regex-like)."""
+    hit = _COMPILED.get(id(node))
+    if hit is None or hit[0] is not node:
+        hit = _COMPILED[id(node)] = (node, _compile(node))
+    return hit[1](v, pos, b)
+
+
+def _compile(node: Node) -> Matcher:
+    """A pattern node as a closure: the type dispatch is done once per pattern instead of at every
+    token, which makes matching several times cheaper. Same matches, same preference order."""
     if isinstance(node, Word):
-        if pos < v.n:
-            w = v.norms[pos]
-            if w in node.forms or node.prefix and any(w.startswith(f) for f in node.forms):
+        forms = node.forms
+        if node.prefix:
+            def word_prefix(v: SentenceView, pos: int, b: dict[str, Bound]) -> Iterator[tuple[int, dict[str, Bound]]]:
+                if pos < v.n:
+                    w = v.norms[pos]
+                    if w in forms or any(w.startswith(f) for f in forms):
+                        yield pos + 1, b
+            return word_prefix
+
+        def word(v: SentenceView, pos: int, b: dict[str, Bound]) -> Iterator[tuple[int, dict[str, Bound]]]:
+            if pos < v.n and v.norms[pos] in forms:
                 yield pos + 1, b
-    elif isinstance(node, Seq):
-        yield from _seq(node.items, 0, v, pos, b)
-    elif isinstance(node, Alt):
-        for o in node.options:
-            yield from match_at(o, v, pos, b)
-    elif isinstance(node, Opt):
-        yield from match_at(node.body, v, pos, b)
-        yield pos, b
-    elif isinstance(node, Gap):
-        for k in range(0, min(node.max, v.n - pos) + 1):
-            yield pos + k, b
-    elif isinstance(node, Slot):
-        yield from _slot(node, v, pos, b)
-    elif isinstance(node, Capture):
-        for end, b2 in match_at(node.body, v, pos, b):
-            if end > pos:
-                bb, ee = v.span(pos, end)
-                yield end, {**b2, node.name: Bound("text", pos, end, bb, ee, v.text[bb:ee])}
+        return word
+    if isinstance(node, Seq):
+        return _chain([_compile(i) for i in node.items])
+    if isinstance(node, Alt):
+        opts = [_compile(o) for o in node.options]
+        if len(opts) == 1:
+            return opts[0]
+
+        def alt(v: SentenceView, pos: int, b: dict[str, Bound]) -> Iterator[tuple[int, dict[str, Bound]]]:
+            for o in opts:
+                yield from o(v, pos, b)
+        return alt
+    if isinstance(node, Opt):
+        body = _compile(node.body)
+
+        def opt(v: SentenceView, pos: int, b: dict[str, Bound]) -> Iterator[tuple[int, dict[str, Bound]]]:
+            yield from body(v, pos, b)
+            yield pos, b
+        return opt
+    if isinstance(node, Gap):
+        mx = node.max
+
+        def gap(v: SentenceView, pos: int, b: dict[str, Bound]) -> Iterator[tuple[int, dict[str, Bound]]]:
+            for k in range(0, min(mx, v.n - pos) + 1):
+                yield pos + k, b
+        return gap
+    if isinstance(node, Slot):
+        return lambda v, pos, b: _slot(node, v, pos, b)
+    if isinstance(node, Capture):
+        cbody, name = _compile(node.body), node.name
+
+        def capture(v: SentenceView, pos: int, b: dict[str, Bound]) -> Iterator[tuple[int, dict[str, Bound]]]:
+            for end, b2 in cbody(v, pos, b):
+                if end > pos:
+                    bb, ee = v.span(pos, end)
+                    yield end, {**b2, name: Bound("text", pos, end, bb, ee, v.text[bb:ee])}
+        return capture
+    raise TypeError(f"not a pattern node: {node!r}")
 
 
-def _seq(items: tuple[Node, ...], k: int, v: SentenceView, pos: int, b: dict[str, Bound]) -> Iterator[tuple[int, dict[str, Bound]]]:
-    if k == len(items):
-        yield pos, b
-        return
-    for end, b2 in match_at(items[k], v, pos, b):
-        yield from _seq(items, k + 1, v, end, b2)
+def _empty(v: SentenceView, pos: int, b: dict[str, Bound]) -> Iterator[tuple[int, dict[str, Bound]]]:
+    yield pos, b
+
+
+def _chain(fs: list[Matcher]) -> Matcher:
+    """A sequence: each way the first item matches, continued by the rest (depth first)."""
+    if not fs:
+        return _empty
+    if len(fs) == 1:
+        return fs[0]
+    head, rest = fs[0], _chain(fs[1:])
+
+    def seq(v: SentenceView, pos: int, b: dict[str, Bound]) -> Iterator[tuple[int, dict[str, Bound]]]:
+        for end, b2 in head(v, pos, b):
+            yield from rest(v, end, b2)
+    return seq
 
 
 def _slot(s: Slot, v: SentenceView, pos: int, b: dict[str, Bound]) -> Iterator[tuple[int, dict[str, Bound]]]:
