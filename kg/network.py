@@ -725,6 +725,7 @@ def write_bytes_atomic(path: Path, data: bytes) -> None:
         raise
 
 
+MAX_EDGE_LABELS = 150  # above this many relations the picture shows no relation labels
 # The picture's scale: one layout unit is UNIT_IN inches; a label character is about CHAR_IN inches
 # wide and a node with its label LINE_IN high. Layout works in these units so labels can be kept apart.
 UNIT_IN, CHAR_IN, LINE_IN = 1.2, 0.085, 0.6
@@ -916,6 +917,8 @@ def draw(G: nx.MultiDiGraph, fmt: str = "png", title: str = "kg network") -> byt
                 mx, my = (x1 + x2) / 2, (y1 + y2) / 2
                 mx, my = mx + rad * (y2 - y1) / 2, my - rad * (x2 - x1) / 2  # on the arc's middle
                 text = label if count == 1 else f"{label} (\u00d7{count})"
+                if G.number_of_edges() > MAX_EDGE_LABELS:
+                    continue  # a hairball's edge labels hide its nodes; the exports keep them
                 ax.text(mx, my, text, fontsize=8, color=colour, ha="center", va="center", zorder=3,
                         bbox={"boxstyle": "round,pad=0.15", "fc": "white", "ec": "none", "alpha": 0.8})
         for v in sorted(G.nodes):
