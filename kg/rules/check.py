@@ -89,6 +89,16 @@ def render(f: Firing, voc: Vocabulary, text: str, date: dt.date | None = None) -
                     if ctx.holder:
                         line = f"CLAIM({ctx.holder.id}) " + line
                 out.append(line)
+    zone_only = not r.emits and not r.has_node
+    if zone_only and r.attribution:  # what this rule makes reported speech (or, without content, a speaker)
+        h, cs = r.attribution
+        hb, cb = f.bindings.get(h), f.bindings.get(cs) if cs else None
+        if hb is not None and hb.kind == "entity":
+            out.append(f'ZONE claim({hb.value.entity.id})' + (f' "{text[cb.begin:cb.end]}"' if cb else ""))
+    for name in r.hypothetical if zone_only else ():
+        hb = f.bindings.get(name)
+        if hb is not None:
+            out.append(f'ZONE if "{text[hb.begin:hb.end]}"')
     if r.has_node and ctx.negated:
         out.append("node kgo:polarity kgo:Negative")
     if r.has_node and ctx.holder:

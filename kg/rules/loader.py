@@ -113,7 +113,7 @@ def load_rules(paths: list[Path], voc: Vocabulary, root: Path | None = None) -> 
         try:
             doc = load_yaml(path)
         except InputError as e:
-            problems.append(e.problem)
+            problems.append(Problem(shown, e.problem.line, e.problem.message))
             continue
         items = doc.get("rules") if isinstance(doc, LDict) else None
         if not isinstance(items, LList):
@@ -261,8 +261,6 @@ def _rule(spec: Any, path: str, line: int, order: int, stem: str, voc: Vocabular
                 bad("a literal cannot be a subject", at=at)
                 continue
             emits.append(Emit(s, p, o, at, len(t) == 4))
-    if not emits and not node_classes:
-        bad("the rule emits nothing: add 'emit' triples or a 'node'", "emit")
     # attribution, hypothetical, negation
     attribution = None
     att = spec.get("attribution")
@@ -280,6 +278,8 @@ def _rule(spec: Any, path: str, line: int, order: int, stem: str, voc: Vocabular
     if not isinstance(hyp, list) or any(h not in slots for h in hyp):
         bad("'hypothetical' lists slots of this rule whose text is not asserted", "hypothetical")
         hyp = []
+    if not emits and not node_classes and attribution is None and not hyp:
+        bad("the rule does nothing: add 'emit' triples, a 'node', 'attribution' or 'hypothetical'", "emit")
     neg = spec.get("negation")
     if neg is not None and neg not in slots:
         bad(f"'negation' names undefined slot {neg!r}", "negation")

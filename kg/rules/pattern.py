@@ -232,7 +232,8 @@ def compatible(a: "Slot | Capture", b: "Slot | Capture") -> bool:
     may have other bounds, a capture other words)."""
     if isinstance(a, Capture) or isinstance(b, Capture):
         return isinstance(a, Capture) and isinstance(b, Capture)
-    return (a.kind, a.types) == (b.kind, b.types)
+    textual = ("text", "clause")
+    return a.kind in textual and b.kind in textual or (a.kind, a.types) == (b.kind, b.types)
 
 
 def required_words(n: Node) -> set[str]:
@@ -283,7 +284,7 @@ def firsts(n: Node) -> Firsts:
     if isinstance(n, Capture):
         return firsts(n.body)
     if isinstance(n, Opt):
-        return firsts(n.body) | Firsts(anything=True)  # it may match nothing: the next item decides
+        return firsts(n.body)  # when it matches nothing, the sequence it is in looks at the next item
     if isinstance(n, Alt):
         out = Firsts()
         for o in n.options:
@@ -292,8 +293,7 @@ def firsts(n: Node) -> Firsts:
     assert isinstance(n, Seq)
     out = Firsts()
     for item in n.items:
-        f = firsts(item)
-        out = out | Firsts(f.words, f.prefixes, f.entity, f.quote, f.time, f.number)
+        out = out | firsts(item)
         if not _can_be_empty(item):
             return out
     return out | Firsts(anything=True)
