@@ -141,6 +141,20 @@ class Report:
         return "\n".join(rows)
 
 
+SYMMETRIC = ("met",)
+
+
+def normalise(rel: str) -> str:
+    """One spelling per relation: symmetric relations list their two arguments in sorted order."""
+    rel = " ".join(rel.split())
+    head, _, args = rel.rpartition("(")
+    name = head.split(" ")[-1]
+    if name in SYMMETRIC:
+        a = sorted(x.strip() for x in args.rstrip(")").split(","))
+        return f"{head}({', '.join(a)})"
+    return rel
+
+
 def evaluate(pack: Pack | None = None, path: Path = HERE / "sentences.yaml") -> Report:
     pack = pack or Pack.load()
     items = yaml.safe_load(path.read_text(encoding="utf-8"))
@@ -151,8 +165,8 @@ def evaluate(pack: Pack | None = None, path: Path = HERE / "sentences.yaml") -> 
             date = dt.date.fromisoformat(str(date))
         art = parse_article(item["text"], source=f"{path}:{i}", layout=pack.layout, meta={"id": f"s{i}", "date": date})
         g = build_articles([art], pack).graph
-        gold = {" ".join(x.split()) for x in item.get("expect") or []}
-        rep.add(item["text"], gold, relations(g))
+        gold = {normalise(x) for x in item.get("expect") or []}
+        rep.add(item["text"], gold, {normalise(x) for x in relations(g)})
     return rep
 
 

@@ -1,0 +1,31 @@
+"""The held-out evaluation runs, and the rule pack does not fall below the figures in the README."""
+from __future__ import annotations
+
+import importlib.util
+
+from .conftest import ROOT
+
+
+def _evaluate_module():
+    spec = importlib.util.spec_from_file_location("heldout_evaluate", ROOT / "tests" / "heldout" / "evaluate.py")
+    mod = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(mod)
+    return mod
+
+
+def test_heldout_precision_and_recall_do_not_regress(pack):
+    report = _evaluate_module().evaluate(pack)
+    p, r, _ = report.micro()
+    assert report.sentences >= 60
+    assert p >= 0.85 and r >= 0.70, report.table()
+
+
+def test_scorer_is_exact_about_polarity_and_holders():
+    ev = _evaluate_module()
+    rep = ev.Report()
+    rep.add("s", {"not recognizes(hamas, israel)", "met(b, a)"}, {"recognizes(hamas, israel)", ev.normalise("met(a, b)")})
+    # the symmetric pair matches in any order; the lost negation is a false positive and a miss
+    assert rep.fp["recognizes"] == 1 and rep.fn["recognizes"] == 1
+    rep2 = ev.Report()
+    rep2.add("s", {ev.normalise("met(b, a)")}, {ev.normalise("met(a, b)")})
+    assert rep2.tp["met"] == 1
