@@ -2,6 +2,7 @@
 from __future__ import annotations
 
 import importlib.util
+import sys
 
 from .conftest import ROOT
 
@@ -9,6 +10,7 @@ from .conftest import ROOT
 def _evaluate_module():
     spec = importlib.util.spec_from_file_location("heldout_evaluate", ROOT / "tests" / "heldout" / "evaluate.py")
     mod = importlib.util.module_from_spec(spec)
+    sys.modules[spec.name] = mod  # dataclasses look their module up by name
     spec.loader.exec_module(mod)
     return mod
 
