@@ -92,6 +92,8 @@ def _rules() -> list[tuple[re.Pattern[str], object]]:
         (r"(?:over |in |during )?the (?:past|last) (?:few |several |(\w+) )?(days|weeks|months|years)",
          lambda m, d: _duration_past(m, d)),
     ]
+    global _ANY
+    _ANY = re.compile("|".join(f"(?:{p})" for p, _ in R))  # matches at a position iff some rule does
     return [(re.compile(p), f) for p, f in R]
 
 
@@ -134,6 +136,7 @@ def _duration_past(m: re.Match[str], d: dt.date) -> tuple[str, str] | None:
 
 
 _RULES = None
+_ANY: re.Pattern[str] | None = None
 _PREPS = {"since": "since", "until": "until", "till": "until", "before": "before", "after": "after",
           "during": "during", "over": "during", "for": "during", "in": "at", "on": "at"}
 
@@ -156,9 +159,10 @@ def find_times(norms: list[str], offsets: list[tuple[int, int]], text: str, when
     ends = {s + len(norms[i]): i + 1 for s, i in starts.items()}
     found: list[tuple[int, int, TimeValue]] = []
     taken = [False] * len(norms)
+    anywhere = _ANY.match if _ANY is not None else None
     for pos, i in starts.items():
-        if taken[i]:
-            continue
+        if taken[i] or anywhere is not None and anywhere(joined, pos) is None:
+            continue  # one combined regex rules out most positions before trying each rule
         best = None
         for rx, fn in _RULES:
             m = rx.match(joined, pos)

@@ -2,7 +2,7 @@
 from __future__ import annotations
 
 from dataclasses import dataclass
-from typing import Any, Callable, Iterator
+from typing import Any, Callable, Iterable, Iterator
 
 from ..dates import NUMBERS
 from ..mentions import Mention, SentenceAnalysis
@@ -33,7 +33,8 @@ class SentenceView:
         self.n = len(toks)
         self.mention_at: dict[int, Mention] = {m.first: m for m in sa.mentions}
         self.time_at = {i: (j, v) for i, j, v in sa.times}
-        self._types = {t: voc.ancestors(t) for t in voc.types}
+        self._types = _ancestors(voc)
+        self._positions: dict[str, list[int]] | None = None
         self.quote_at: dict[int, tuple[int, tuple[int, int]]] = {}
         for qb, qe in quotes:
             if not (qb < sa.sentence.end and qe > sa.sentence.begin):
@@ -55,9 +56,29 @@ class SentenceView:
         anc = self._types.get(m.entity.type, {m.entity.type})
         return any(t in anc for t in types)
 
+    @property
+    def positions(self) -> dict[str, list[int]]:
+        """Token positions of each word (built on first use)."""
+        if self._positions is None:
+            self._positions = {}
+            for i, w in enumerate(self.norms):
+                self._positions.setdefault(w, []).append(i)
+        return self._positions
+
     def span(self, first: int, last: int) -> tuple[int, int]:
         toks = self.sa.tokens
         return toks[first].begin, toks[last - 1].end
+
+
+_ANCESTORS: dict[int, tuple[Vocabulary, dict[str, set[str]]]] = {}
+
+
+def _ancestors(voc: Vocabulary) -> dict[str, set[str]]:
+    """Each type's ancestors, computed once per vocabulary rather than once per sentence."""
+    hit = _ANCESTORS.get(id(voc))
+    if hit is None or hit[0] is not voc:
+        hit = _ANCESTORS[id(voc)] = (voc, {t: voc.ancestors(t) for t in voc.types})
+    return hit[1]
 
 
 def _number(norm: str) -> int | None:
@@ -204,15 +225,38 @@ def _unquote(q: str) -> str:
     return q.strip()
 
 
-def starts(f: Firsts, v: SentenceView) -> Iterator[int]:
-    """Token positions where a match could begin."""
+def starts(f: Firsts, v: SentenceView) -> Iterable[int]:
+    """Token positions where a match could begin, in order (from the sentence's word index, not
+    by testing every token)."""
     if f.anything:
-        yield from range(v.n)
-        return
-    for i, w in enumerate(v.norms):
-        if (w in f.words or f.entity and i in v.mention_at or f.quote and i in v.quote_at or f.time and i in v.time_at
-                or f.number and _number(w) is not None or f.prefixes and any(w.startswith(p) for p in f.prefixes)):
-            yield i
+        return range(v.n)
+    pos = v.positions
+    at: set[int] = set()
+    if f.words:
+        if len(f.words) < len(pos):
+            for w in f.words:
+                p = pos.get(w)
+                if p:
+                    at.update(p)
+        else:
+            for w, p in pos.items():
+                if w in f.words:
+                    at.update(p)
+    if f.prefixes:
+        for w, p in pos.items():
+            if any(w.startswith(x) for x in f.prefixes):
+                at.update(p)
+    if f.number:
+        for w, p in pos.items():
+            if _number(w) is not None:
+                at.update(p)
+    if f.entity:
+        at.update(v.mention_at)
+    if f.quote:
+        at.update(v.quote_at)
+    if f.time:
+        at.update(v.time_at)
+    return sorted(at)
 
 
 def find_matches(root: Alt, v: SentenceView, first: Firsts | None = None) -> Iterator[tuple[int, int, dict[str, Bound]]]:
