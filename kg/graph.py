@@ -30,6 +30,16 @@ SCHEMA = "http://schema.org/"
 DCT = "http://purl.org/dc/terms/"
 
 A = URIRef(RDF + "type")
+_URIS: dict[str, URIRef] = {}
+
+
+def _u(iri: str) -> URIRef:
+    """A URIRef for a vocabulary term, entity or predicate, made once: rdflib checks every IRI
+    it builds, and these few thousand recur in every article."""
+    r = _URIS.get(iri)
+    if r is None:
+        r = _URIS[iri] = URIRef(iri)
+    return r
 Triple = tuple[Node, Node, Node]
 
 
@@ -49,7 +59,7 @@ class Minter:
     base: str = DEFAULT_BASE
 
     def entity(self, e: Entity) -> URIRef:
-        return URIRef(f"{self.base}entity/{e.id}")
+        return _u(f"{self.base}entity/{e.id}")
 
     def article(self, a: Article) -> URIRef:
         return URIRef(f"{self.base}article/{article_slug(a.id)}")
@@ -84,7 +94,7 @@ class GraphBuilder:
     _entities_here: set[str] = field(default_factory=set)
 
     def add(self, s: Node, p: str | URIRef, o: Node) -> None:
-        t = (s, URIRef(p), o)
+        t = (s, p if type(p) is URIRef else _u(p), o)
         self.triples.add(t)
         self._current.add(t)
 
@@ -106,9 +116,9 @@ class GraphBuilder:
 
     def _document(self, art: Article) -> None:
         a, ctx, meta = self.mint.article(art), self.mint.context(art), art.meta
-        self.add(a, A, URIRef(SCHEMA + "NewsArticle"))
+        self.add(a, A, _u(SCHEMA + "NewsArticle"))
         self.add(a, SCHEMA + "identifier", Literal(art.id))
-        self.add(ctx, A, URIRef(NIF + "Context"))
+        self.add(ctx, A, _u(NIF + "Context"))
         self.add(ctx, NIF + "isString", Literal(art.text))
         self.add(ctx, NIF + "beginIndex", Literal(0))
         self.add(ctx, NIF + "endIndex", Literal(len(art.text)))
@@ -116,9 +126,9 @@ class GraphBuilder:
         if meta.get("title"):
             self.add(a, SCHEMA + "headline", Literal(str(meta["title"])))
         if art.date:
-            self.add(a, SCHEMA + "datePublished", Literal(art.date.isoformat(), datatype=URIRef(XSD + "date")))
+            self.add(a, SCHEMA + "datePublished", Literal(art.date.isoformat(), datatype=_u(XSD + "date")))
         if meta.get("url"):
-            self.add(a, SCHEMA + "url", Literal(str(meta["url"]), datatype=URIRef(XSD + "anyURI")))
+            self.add(a, SCHEMA + "url", Literal(str(meta["url"]), datatype=_u(XSD + "anyURI")))
         if meta.get("author"):
             self.add(a, SCHEMA + "author", Literal(str(meta["author"])))
         for key, prop in (("publisher", "publisher"), ("place", "locationCreated")):
@@ -128,7 +138,7 @@ class GraphBuilder:
         if meta.get("caption") or meta.get("credit"):
             img = URIRef(f"{a}#image")
             self.add(a, SCHEMA + "image", img)
-            self.add(img, A, URIRef(SCHEMA + "ImageObject"))
+            self.add(img, A, _u(SCHEMA + "ImageObject"))
             if meta.get("caption"):
                 self.add(img, SCHEMA + "caption", Literal(str(meta["caption"])))
             if meta.get("credit"):
@@ -143,8 +153,8 @@ class GraphBuilder:
 
     def _sentence(self, art: Article, b: int, e: int, kind: str) -> URIRef:
         sid = self.mint.sentence(art, b, e)
-        if (sid, A, URIRef(NIF + "Sentence")) not in self._current:
-            self.add(sid, A, URIRef(NIF + "Sentence"))
+        if (sid, A, _u(NIF + "Sentence")) not in self._current:
+            self.add(sid, A, _u(NIF + "Sentence"))
             self.add(sid, NIF + "beginIndex", Literal(b))
             self.add(sid, NIF + "endIndex", Literal(e))
             self.add(sid, NIF + "anchorOf", Literal(art.text[b:e]))
@@ -157,7 +167,7 @@ class GraphBuilder:
         if e.id not in self._entities_here:
             self._entities.add(e.id)
             self._entities_here.add(e.id)
-            self.add(iri, A, URIRef(self.voc.types[e.type].iri))
+            self.add(iri, A, _u(self.voc.types[e.type].iri))
             self.add(iri, RDFS + "label", Literal(e.label, lang="en"))
             for alias in e.aliases:
                 if alias != e.label:
@@ -168,8 +178,8 @@ class GraphBuilder:
 
     def _rule(self, r: Rule) -> URIRef:
         iri = self.mint.rule(r)
-        if (iri, A, URIRef(KGO + "Rule")) not in self._current:
-            self.add(iri, A, URIRef(KGO + "Rule"))
+        if (iri, A, _u(KGO + "Rule")) not in self._current:
+            self.add(iri, A, _u(KGO + "Rule"))
             self.add(iri, DCT + "identifier", Literal(r.id))
             self.add(iri, RDFS + "comment", Literal(r.description))
             self.add(iri, KGO + "ruleFile", Literal(f"{r.file}:{r.line}"))
@@ -179,7 +189,7 @@ class GraphBuilder:
     def _firing(self, art: Article, f: Firing) -> None:
         fid = self.mint.firing(art, f)
         s = f.sentence
-        self.add(fid, A, URIRef(KGO + "RuleFiring"))
+        self.add(fid, A, _u(KGO + "RuleFiring"))
         self.add(fid, KGO + "rule", self._rule(f.rule))
         self.add(fid, KGO + "evidence", self._sentence(art, s.begin, s.end, s.kind))
         node = self._node(art, f, fid) if f.rule.has_node else None
@@ -191,7 +201,7 @@ class GraphBuilder:
                     if node is not None and (s_ == node or o_ == node) and not em.negated:
                         self.add(s_, em.p, o_)  # describes the node, which carries the factuality
                     else:
-                        self._fact(s_, URIRef(em.p), o_, fid, f, em.negated)
+                        self._fact(s_, _u(em.p), o_, fid, f, em.negated)
 
     def _node_iri(self, f: Firing) -> URIRef:
         """Nodes with a `key` are minted from the key's values (so every mention of one meeting
@@ -213,7 +223,7 @@ class GraphBuilder:
             kind = "statements" if self.voc.is_a(cls, KGO + "SpeechAct") else "events"
             self.counts[kind] += 1
         for c in f.rule.node_classes:
-            self.add(node, A, URIRef(c))
+            self.add(node, A, _u(c))
         self.add(node, PROV + "wasGeneratedBy", fid)
         self._factuality(node, f)
         return node
@@ -251,19 +261,19 @@ class GraphBuilder:
     def _factuality(self, subj: URIRef, f: Firing, negated: bool | None = None) -> None:
         ctx = f.context
         if ctx.holder is not None:
-            self.add(subj, KGO + "factuality", URIRef(KGO + "Claimed"))
+            self.add(subj, KGO + "factuality", _u(KGO + "Claimed"))
             self.add(subj, KGO + "claimedBy", self._entity(ctx.holder))
             src = ctx.holder_firing
             if src is not None and src.rule.has_node:
                 self.add(subj, KGO + "reportedIn", self._node_iri(src))
         elif ctx.conditions:
-            self.add(subj, KGO + "factuality", URIRef(KGO + "Hypothetical"))
+            self.add(subj, KGO + "factuality", _u(KGO + "Hypothetical"))
         else:
-            self.add(subj, KGO + "factuality", URIRef(KGO + "Asserted"))
+            self.add(subj, KGO + "factuality", _u(KGO + "Asserted"))
         for c in ctx.conditions:
             self.add(subj, KGO + "condition", Literal(c))
         if ctx.negated if negated is None else negated:
-            self.add(subj, KGO + "polarity", URIRef(KGO + "Negative"))
+            self.add(subj, KGO + "polarity", _u(KGO + "Negative"))
 
     _art_id: str = ""
 
@@ -281,12 +291,12 @@ class GraphBuilder:
         if t.kind == "literal":
             if t.datatype.startswith("@"):
                 return [Literal(t.value, lang=t.datatype[1:])]
-            return [Literal(t.value, datatype=URIRef(t.datatype)) if t.datatype else Literal(t.value)]
+            return [Literal(t.value, datatype=_u(t.datatype)) if t.datatype else Literal(t.value)]
         if t.kind == "holder":  # the speaker of the quotation or report this firing is in
             return [self._entity(f.context.holder)] if f.context.holder else []
         if t.kind == "docdate":
             d = self._art_date
-            return [Literal(d.isoformat(), datatype=URIRef(XSD + "date"))] if d else []
+            return [Literal(d.isoformat(), datatype=_u(XSD + "date"))] if d else []
         if t.kind == "ref":
             vals = [self._key_value(f, k) for k in t.key]
             if any(not v for v in vals):
@@ -310,7 +320,7 @@ class GraphBuilder:
         if b.kind == "time":
             if t.attr == "relation":
                 return [Literal(b.value.relation)]
-            return [Literal(b.value.value, datatype=URIRef(XSD + b.value.datatype))]
+            return [Literal(b.value.value, datatype=_u(XSD + b.value.datatype))]
         return [Literal(b.value)]
 
     _art_text: str = ""
