@@ -23,8 +23,8 @@ class BuildResult:
     def summary(self) -> str:
         c = self.counts
         return (f"{c['articles']} article(s): {c['entities']} entities, {c['facts']} facts, {c['events']} events, "
-                f"{c['statements']} statements, {c['claims']} claims, {c['firings']} rule firings, "
-                f"{c['triples']} triples")
+                f"{c['statements']} statements, {c['claims']} claims, {c.get('roles', 0)} roles, "
+                f"{c['firings']} rule firings, {c['triples']} triples")
 
 
 def analyse(article: Article, pack: Pack) -> Extraction:

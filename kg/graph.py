@@ -28,6 +28,8 @@ NIF = "http://persistence.uni-leipzig.org/nlp2rdf/ontologies/nif-core#"
 PROV = "http://www.w3.org/ns/prov#"
 SCHEMA = "http://schema.org/"
 DCT = "http://purl.org/dc/terms/"
+SEM = "http://semanticweb.cs.vu.nl/2009/11/sem/"
+ORG = "http://www.w3.org/ns/org#"
 
 A = URIRef(RDF + "type")
 _URIS: dict[str, URIRef] = {}
@@ -87,7 +89,8 @@ class GraphBuilder:
     triples: set[Triple] = field(default_factory=set)
     by_article: dict[URIRef, set[Triple]] = field(default_factory=dict)  # for TriG / N-Quads
     _current: set[Triple] = field(default_factory=set)
-    counts: dict[str, int] = field(default_factory=lambda: {"facts": 0, "events": 0, "statements": 0, "claims": 0})
+    counts: dict[str, int] = field(default_factory=lambda: {"facts": 0, "events": 0, "statements": 0, "claims": 0,
+                                                            "roles": 0, "other": 0})
     _facts: set[URIRef] = field(default_factory=set)
     _nodes: set[URIRef] = field(default_factory=set)
     _entities: set[str] = field(default_factory=set)
@@ -220,13 +223,20 @@ class GraphBuilder:
         cls = f.rule.node_classes[0]
         if node not in self._nodes:
             self._nodes.add(node)
-            kind = "statements" if self.voc.is_a(cls, KGO + "SpeechAct") else "events"
-            self.counts[kind] += 1
+            self.counts[self._kind(cls)] += 1
         for c in f.rule.node_classes:
             self.add(node, A, _u(c))
         self.add(node, PROV + "wasGeneratedBy", fid)
         self._factuality(node, f)
         return node
+
+    def _kind(self, cls: str) -> str:
+        """What the summary counts a node as."""
+        if self.voc.is_a(cls, KGO + "SpeechAct"):
+            return "statements"
+        if self.voc.is_a(cls, SEM + "Event"):
+            return "events"
+        return "roles" if cls == ORG + "Post" else "other"
 
     def _key_value(self, f: Firing, name: str) -> str:
         if ":" in name:
