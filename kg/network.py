@@ -889,7 +889,7 @@ def draw(G: nx.MultiDiGraph, fmt: str = "png", title: str = "kg network") -> byt
             ax.text(0.5, 0.5, "no actors", ha="center", va="center", fontsize=14, transform=ax.transAxes)
         ax.set_xlim((x0 + x1) / 2 - w_in / unit / 2, (x0 + x1) / 2 + w_in / unit / 2)
         ax.set_ylim((y0 + y1) / 2 - h_in / unit / 2, (y0 + y1) / 2 + h_in / unit / 2)
-        size = {v: 260 + 140 * math.sqrt(G.degree(v)) for v in G.nodes}
+        size = {v: 260 + 140 * math.sqrt(min(G.degree(v), 40)) for v in G.nodes}  # hubs stay readable
         # parallel edges (either direction) get their own arcs; equal labels on one pair are drawn once
         groups: dict[tuple[str, str], list[tuple[str, str, dict[str, Any]]]] = defaultdict(list)
         for s, o, d in G.edges(data=True):
@@ -959,7 +959,7 @@ def page_data(G: nx.MultiDiGraph, title: str) -> dict[str, Any]:
     for v in sorted(G.nodes):
         d = G.nodes[v]
         data = {k: val for k, val in d.items() if not k.startswith("_")}
-        data.update(id=v, colour=cols[d.get("type", "Thing")], size=round(22 + 9 * math.sqrt(d.get("degree", 0)), 1),
+        data.update(id=v, colour=cols[d.get("type", "Thing")], size=round(22 + 9 * math.sqrt(min(d.get("degree", 0), 40)), 1),
                     solo=d.get("_solo", []), search=fold(" ".join([d["label"], d.get("aliases", ""), v])))
         x, y = pos.get(v, (0.0, 0.0))
         nodes.append({"data": data, "position": {"x": round(x * scale, 1), "y": round(-y * scale, 1)}})
