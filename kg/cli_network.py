@@ -3,8 +3,9 @@ picture, and its figures. Imported only when one of these commands runs (kg.cli.
 `kg build` never loads networkx's readers or matplotlib."""
 from __future__ import annotations
 
+from collections.abc import Callable
 from pathlib import Path
-from typing import Any, Callable
+from typing import Any
 
 import click
 

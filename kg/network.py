@@ -29,11 +29,12 @@ import tempfile
 import types
 import unicodedata
 from collections import Counter, defaultdict
+from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, field
 from functools import lru_cache
 from itertools import combinations
 from pathlib import Path
-from typing import Any, Iterable, Mapping
+from typing import Any
 
 import networkx as nx
 from rdflib import Graph, Literal, URIRef
@@ -235,7 +236,7 @@ class _Reader:
     def label(self, iri: str) -> str:
         lab = [o for o in self.objs(iri, RDFS + "label") if isinstance(o, Literal)]
         if lab:
-            return str(sorted(lab, key=lambda o: (o.language not in (None, "en"), str(o)))[0])
+            return str(min(lab, key=lambda o: (o.language not in (None, "en"), str(o))))
         if iri in self.schema.labels:
             return self.schema.labels[iri]
         cls = self.main_type(iri)
@@ -436,7 +437,7 @@ def network(graph: Graph, *, fold: bool = True, types: Iterable[str] | None = No
     for n in sorted(rd.nary):
         cls = rd.main_type(n)
         own = rd.literals(n, RDFS + "label")
-        rel = sorted(own)[0] if own else (schema.label(cls) if cls else "event")
+        rel = min(own) if own else (schema.label(cls) if cls else "event")
         status = rd.one(n, KGO + "status")
         status_txt = schema.label(str(status)) if isinstance(status, URIRef) else ""
         qualifiers = sorted({schema.label(str(o)) for p, o in rd.pos(n)

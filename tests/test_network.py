@@ -290,7 +290,7 @@ def test_page_works_offline_in_chromium(G, tmp_path):
     page = tmp_path / "seed.html"
     write(G, page, title="Seed network")
     html = page.read_text(encoding="utf-8")
-    assert not re.search(r"""<(script|link|img|iframe)[^>]+(src|href)\s*=\s*["']?(https?:)?//""", html, re.I)
+    assert not re.search(r"""<(script|link|img|iframe)[^>]+(src|href)\s*=\s*["']?(https?:)?//""", html, re.IGNORECASE)
     with chromium(tmp_path) as driver:
         driver.get(page.as_uri())
         assert driver.execute_script("return document.body.dataset.ready") == "1"
