@@ -76,11 +76,13 @@ def query(args: tuple[str, ...], fmt: str, store_spec: str | None) -> None:
 @click.option("--max-rows", default=100_000, show_default=True, type=int, help="Largest result (rows or triples); more is an error.")
 @click.option("--max-body", default=100_000, show_default=True, type=int, help="Largest request body in bytes.")
 @click.option("--workers", default=2, show_default=True, type=int, help="Worker processes (queries running at once).")
+@click.option("--max-memory", default=2048, show_default=True, type=int,
+              help="Megabytes a worker may allocate beyond the loaded data (Linux).")
 @click.option("--queries", "queries_dir", type=click.Path(path_type=Path), default=None,
               help="Folder of named .rq queries for the query page (default: the pack's queries/).")
 @click.option("-v", "--verbose", is_flag=True, help="Log every request on standard error.")
 def serve(graphs: tuple[Path, ...], store_spec: str | None, host: str, port: int, timeout: float, max_rows: int,
-          max_body: int, workers: int, queries_dir: Path | None, verbose: bool) -> None:
+          max_body: int, workers: int, max_memory: int, queries_dir: Path | None, verbose: bool) -> None:
     """Serve GRAPH files (or a store) as a read-only SPARQL 1.1 endpoint, with a query page at /.
 
     Queries are checked before they run (no updates, LOAD, SERVICE, or FROM outside the served
@@ -98,7 +100,8 @@ def serve(graphs: tuple[Path, ...], store_spec: str | None, host: str, port: int
     from .serve import serve as run
     from .store import open_store, parse_store_spec
 
-    for name, v in (("--timeout", timeout), ("--max-rows", max_rows), ("--max-body", max_body), ("--workers", workers)):
+    for name, v in (("--timeout", timeout), ("--max-rows", max_rows), ("--max-body", max_body), ("--workers", workers),
+                    ("--max-memory", max_memory)):
         if v <= 0:
             raise click.BadParameter("must be positive", param_hint=name)
     kind, path = parse_store_spec(store_spec)
@@ -118,6 +121,7 @@ def serve(graphs: tuple[Path, ...], store_spec: str | None, host: str, port: int
         queries_dir = default_data_dir() / "queries"
     elif not queries_dir.is_dir():
         raise InputError(queries_dir, "no such folder of queries")
-    limits = Limits(timeout=timeout, max_rows=max_rows, max_body=max_body, workers=workers, queue_wait=max(timeout, 5.0))
+    limits = Limits(timeout=timeout, max_rows=max_rows, max_body=max_body, workers=workers, queue_wait=max(timeout, 5.0),
+                    max_memory_mb=max_memory)
     run(opener, host=host, port=port, limits=limits, queries=queries_dir,
         announce=lambda s: click.echo(s, err=True), verbose=verbose)

@@ -65,6 +65,7 @@ class Limits:
     max_rows: int = 100_000     # rows (or triples) per result; more is an error, never a truncation
     max_body: int = 100_000     # bytes of request body (and of a GET query string)
     workers: int = 2            # worker processes (queries running at once)
+    max_memory_mb: int = 2048   # address space a worker may add after loading the data
     queue_wait: float = 10.0    # seconds a request waits for a free worker before 503
 
 
@@ -265,13 +266,15 @@ def serialize_result(res: Any, fmt: str, prefixes: dict[str, str] | None = None)
 
 # -- workers ------------------------------------------------------------------------------------
 
-def _sandbox(allowed_roots: list[str]) -> None:
+def _sandbox(allowed_roots: list[str]) -> bool:
     """Cut the worker off from the network and the file system (best effort, defence in depth:
-    the algebra check already refused SERVICE, FROM and LOAD)."""
+    the algebra check already refused SERVICE, FROM and LOAD). True when the network namespace
+    could be made (Linux, as root), which also stops the engines' own (Rust) network code."""
+    netns = False
     try:  # an empty network namespace: no route anywhere, not even loopback (needs root on Linux)
         import ctypes
         libc = ctypes.CDLL(None, use_errno=True)
-        libc.unshare(0x40000000)  # CLONE_NEWNET
+        netns = libc.unshare(0x40000000) == 0  # CLONE_NEWNET
     except (OSError, AttributeError):
         pass
 
@@ -292,6 +295,21 @@ def _sandbox(allowed_roots: list[str]) -> None:
                 raise PermissionError(f"kg serve worker: opening {p!r} is not allowed")
 
     sys.addaudithook(hook)
+    return netns
+
+
+def _limit_memory(extra_mb: int) -> None:
+    """Cap the worker's address space at what it uses now (the data) plus `extra_mb`, so a query
+    that builds a huge intermediate result fails (MemoryError, or the worker dies and is replaced)
+    instead of pushing the machine into swap. Linux only; elsewhere a no-op."""
+    try:
+        import resource
+        status = Path("/proc/self/status").read_text()
+        vm = next(int(line.split()[1]) * 1024 for line in status.splitlines() if line.startswith("VmSize:"))
+        limit = vm + extra_mb * 1024 * 1024
+        resource.setrlimit(resource.RLIMIT_AS, (limit, limit))
+    except (OSError, ValueError, StopIteration, ImportError):
+        pass
 
 
 def _library_roots() -> list[str]:
@@ -317,6 +335,7 @@ def _worker_main(conn: Any, opener: Callable[[], Any], limits: Limits) -> None:
             for f in (GRAPH_FORMATS if r.kind == "GRAPH" else RESULT_FORMATS):
                 serialize_result(r, f)
         _sandbox(_library_roots())
+        _limit_memory(limits.max_memory_mb)
     except Exception as e:
         conn.send(("error", f"{type(e).__name__}: {_first_line(e)}"))
         return
@@ -354,6 +373,8 @@ def run_job(store: Any, served: set[str], limits: Limits, text: str, accept: str
         return error(400, f"result too large: {e}")
     except QueryError as e:
         return error(400, str(e))
+    except MemoryError:
+        return error(503, f"query needs more memory than this endpoint allows ({limits.max_memory_mb} MB)")
     except Exception as e:  # an engine bug must not kill the worker silently
         return error(500, f"query failed: {_first_line(e)}")
 

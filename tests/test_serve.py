@@ -488,3 +488,47 @@ def test_query_page_in_chromium(memory_server, expected, tmp_path):
                 n = len(d.find_elements(By.CSS_SELECTOR, "#results tr")) - 1
                 assert n == len(res.rows)
         assert not [e for e in console_errors(d) if "favicon" not in e and "status of 403" not in e]
+
+
+def _probe_sandbox(conn, port: int) -> None:
+    from kg.serve import _library_roots, _sandbox
+    out: dict = {"netns": _sandbox(_library_roots())}
+    try:
+        with open("/etc/passwd", encoding="utf-8") as f:
+            out["file"] = "read " + f.read(10)
+    except PermissionError:
+        out["file"] = "refused"
+    try:
+        socket.create_connection(("127.0.0.1", port), timeout=2).close()
+        out["socket"] = "connected"
+    except OSError as e:  # PermissionError from the audit hook
+        out["socket"] = type(e).__name__
+    if out["netns"]:
+        import pyoxigraph
+        try:
+            list(pyoxigraph.Store().query(f"SELECT * WHERE {{ SERVICE <http://127.0.0.1:{port}/s> {{ ?s ?p ?o }} }}"))
+            out["service"] = "ran"
+        except Exception as e:  # noqa: BLE001 - any failure is the point
+            out["service"] = "failed: " + type(e).__name__
+    conn.send(out)
+
+
+def test_worker_sandbox_blocks_files_and_network_even_without_the_check(canary):
+    """Defence in depth behind the algebra check: in a sandboxed worker, Python cannot read
+    /etc/passwd or open a socket, and (where a network namespace can be made, e.g. as root in CI)
+    even Oxigraph's own SERVICE client, run directly, reaches nothing."""
+    import multiprocessing
+    ctx = multiprocessing.get_context("fork")
+    parent, child = ctx.Pipe()
+    p = ctx.Process(target=_probe_sandbox, args=(child, canary.port))
+    p.start()
+    assert parent.poll(60), "sandbox probe did not answer"
+    out = parent.recv()
+    p.join(10)
+    parent.close()
+    child.close()
+    assert out["file"] == "refused" and out["socket"] == "PermissionError", out
+    if out["netns"]:
+        assert out["service"].startswith("failed"), out
+    time.sleep(0.3)
+    assert canary.hits == []
