@@ -5,6 +5,11 @@ another folder with the same layout, so users extend kg by editing files, never 
 """
 from __future__ import annotations
 
+import hashlib
+import os
+import pickle
+import sys
+import tempfile
 from dataclasses import dataclass
 from functools import cached_property
 from pathlib import Path
@@ -41,14 +46,69 @@ class Pack:
 
     @classmethod
     def load(cls, data_dir: str | Path | None = None, ontology_dir: str | Path | None = None,
-             rules: str | Path | None = None) -> "Pack":
-        """Open a pack and validate all of it now, so that errors surface before any article is read."""
+             rules: str | Path | None = None, cache: bool = True) -> "Pack":
+        """Open a pack and validate all of it now, so that errors surface before any article is read.
+
+        A pack that validated is cached (pickled, keyed by the content of every pack file and
+        kg's version) in KG_CACHE_DIR or ~/.cache/kg, which spares the next process the parsing
+        of rules and ontology; set KG_CACHE_DIR=off to disable."""
         d = Path(data_dir) if data_dir else default_data_dir()
         if not d.is_dir():
             raise InputError(d, "data folder not found")
         pack = cls(d, Path(ontology_dir) if ontology_dir else default_ontology_dir(), Path(rules) if rules else None)
+        path = pack._cache_file() if cache else None
+        if path is not None and pack._read_cache(path):
+            return pack
         pack.rules  # noqa: B018 - load and validate eagerly
+        if path is not None:
+            pack._write_cache(path)
         return pack
+
+    def files(self) -> list[Path]:
+        """Every file whose content the pack depends on, in a stable order."""
+        rules = self.rules_path or self.data_dir / "rules"
+        out = [self.data_dir / "vocabulary.yaml", self.data_dir / "layout.yaml"]
+        out += sorted((self.data_dir / "gazetteer").glob("*.yaml"))
+        out += rule_files(rules) if rules.exists() else []
+        out += sorted(self.ontology_dir.glob("*.ttl"))
+        return out
+
+    def _cache_file(self) -> Path | None:
+        root = os.environ.get("KG_CACHE_DIR") or str(Path(os.environ.get("XDG_CACHE_HOME") or Path.home() / ".cache") / "kg")
+        if root.lower() == "off":
+            return None
+        from . import __version__
+
+        h = hashlib.sha256(f"{__version__}|{sys.version_info[:2]}|{self.data_dir.resolve()}".encode())
+        try:
+            for f in self.files():
+                h.update(str(f.relative_to(f.anchor)).encode() + b"\0" + f.read_bytes() + b"\0")
+        except OSError:
+            return None  # a missing file: load normally and report it
+        return Path(root) / f"pack-{h.hexdigest()[:32]}.pickle"
+
+    def _read_cache(self, path: Path) -> bool:
+        try:
+            with open(path, "rb") as f:
+                state = pickle.load(f)
+        except Exception:  # absent, unreadable or from another kg: just load the pack
+            return False
+        self.__dict__.update(state)
+        return True
+
+    def _write_cache(self, path: Path) -> None:
+        state = {k: getattr(self, k) for k in ("vocabulary", "gazetteer", "rules", "layout")}
+        try:
+            path.parent.mkdir(parents=True, exist_ok=True)
+            fd, tmp = tempfile.mkstemp(dir=path.parent, prefix=".pack-", suffix=".tmp")
+            with os.fdopen(fd, "wb") as f:
+                pickle.dump(state, f, protocol=pickle.HIGHEST_PROTOCOL)
+            os.replace(tmp, path)
+        except Exception:  # a cache that cannot be written costs speed, not correctness
+            try:
+                os.unlink(tmp)  # type: ignore[possibly-undefined]
+            except Exception:
+                pass
 
     @cached_property
     def vocabulary(self) -> Vocabulary:

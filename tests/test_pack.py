@@ -1,0 +1,37 @@
+"""The rule pack cache: a validated pack is reused, and any change to a pack file is seen."""
+from __future__ import annotations
+
+import shutil
+
+import pytest
+
+from kg.errors import RuleError
+from kg.pack import Pack
+
+from .conftest import ROOT
+
+
+def test_cache_is_reused_and_invalidated(tmp_path, monkeypatch):
+    monkeypatch.setenv("KG_CACHE_DIR", str(tmp_path / "cache"))
+    data = tmp_path / "pack"
+    shutil.copytree(ROOT / "data", data)
+    first = Pack.load(data)
+    files = list((tmp_path / "cache").glob("pack-*.pickle"))
+    assert len(files) == 1
+    again = Pack.load(data)
+    assert [r.id for r in again.rules.rules] == [r.id for r in first.rules.rules]
+    assert "rules" in again.__dict__  # came from the cache, not parsed lazily later
+    f = data / "rules" / "leadership.yaml"
+    f.write_text(f.read_text(encoding="utf-8").replace("id: leader.deputy", "id: leader.deputy-head"), encoding="utf-8")
+    changed = Pack.load(data)
+    assert changed.rules.get("leader.deputy-head") is not None and changed.rules.get("leader.deputy") is None
+    f.write_text(f.read_text(encoding="utf-8").replace("id: leader.deputy-head", "id: Bad Id"), encoding="utf-8")
+    with pytest.raises(RuleError, match="'id' is required"):
+        Pack.load(data)  # an invalid pack is never served from the cache
+
+
+def test_cache_can_be_switched_off(tmp_path, monkeypatch):
+    monkeypatch.setenv("KG_CACHE_DIR", "off")
+    monkeypatch.setenv("XDG_CACHE_HOME", str(tmp_path))
+    Pack.load()
+    assert not list(tmp_path.rglob("*.pickle"))
