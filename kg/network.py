@@ -97,7 +97,7 @@ DATE_TYPES = frozenset({XSD + t for t in ("date", "dateTime", "gYear", "gYearMon
 TIME_PREDICATES = (SEM + "hasTimeStamp", SEM + "hasBeginTimeStamp", SEM + "hasEarliestBeginTimeStamp")
 
 # Edge and node attributes every export carries (missing values are "" so tables have no holes).
-EDGE_FIELDS = ("label", "relation", "predicate", "kind", "factuality", "negated", "claimed_by", "claimed_by_iri",
+EDGE_FIELDS = ("label", "relation", "predicate", "event_type", "kind", "factuality", "negated", "claimed_by", "claimed_by_iri",
                "condition", "status", "date", "published", "place", "quote", "cameo", "event", "source_role", "target_role",
                "directed", "evidence", "sentences", "rules", "weight")
 
@@ -437,7 +437,10 @@ def network(graph: Graph, *, fold: bool = True, types: Iterable[str] | None = No
     for n in sorted(rd.nary):
         cls = rd.main_type(n)
         own = rd.literals(n, RDFS + "label")
-        rel = min(own) if own else (schema.label(cls) if cls else "event")
+        kind_txt = schema.label(cls) if cls else "event"
+        # a speech act reads best as the text's own verb ("urged", "called on"); an event as its kind
+        cue = rd.literals(n, KGO + "cue") if rd.category(n) == "statement" else []
+        rel = min(own) if own else (cue[0] if cue else kind_txt)
         status = rd.one(n, KGO + "status")
         status_txt = schema.label(str(status)) if isinstance(status, URIRef) else ""
         qualifiers = sorted({schema.label(str(o)) for p, o in rd.pos(n)
@@ -445,7 +448,7 @@ def network(graph: Graph, *, fold: bool = True, types: Iterable[str] | None = No
                              and str(o) not in rd.actors and str(o) not in rd.nary and str(o) not in rd.records
                              and str(o) in schema.labels})  # concepts: post: foreign minister
         if qualifiers:
-            rel = f"{rel}: {', '.join(qualifiers)}"
+            rel = f"{rel} {', '.join(qualifiers)}" if cue and not own else f"{rel}: {', '.join(qualifiers)}"
         if status_txt and status_txt != "happened":
             rel = f"{status_txt} {rel}"
         st = rd.status(n)
@@ -455,6 +458,7 @@ def network(graph: Graph, *, fold: bool = True, types: Iterable[str] | None = No
                               for c in cameo)
         quote = " | ".join(rd.literals(n, KGO + "quote") or rd.literals(n, KGO + "content"))
         base = {**st, "relation": rel, "label": _marked(rel, st), "predicate": cls, "event": n, "status": status_txt,
+                "event_type": kind_txt,
                 "date": dates[0] if dates else "", "cameo": cameo_txt, "quote": quote}
         info[n] = base
         ev = rd.evidence(n)

@@ -108,6 +108,11 @@ def test_folded_events_join_their_actors(G, seed_graph):
     assert members == {ENT + x for x in ("russia", "united-states", "european-union", "united-nations")}
     met = [d for d in edges_between(G, MISHAL, LAVROV) if d["kind"] == "event"]
     assert met, "the delegation's talks with Lavrov are an edge between Mish'al and Lavrov"
+    urged = [d for s, o, d in G.edges(data=True) if (s, o) == (QUARTET, HAMAS) and d["kind"] == "event"]
+    assert urged, "the Quartet urged Hamas: speaker -> addressee"
+    for d in urged:  # a speech act reads as the text's verb, its class stays in event_type and predicate
+        cue = [str(c) for c in seed_graph.objects(URIRef(d["event"]), URIRef(KGO + "cue"))]
+        assert d["relation"] == (min(cue) if cue else d["event_type"]) and d["predicate"].startswith(KGO)
     for s, o, d in G.edges(data=True):
         if d["kind"] != "event":
             continue
