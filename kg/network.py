@@ -734,6 +734,7 @@ MAX_EDGE_LABELS = 150  # above this many relations the picture shows no relation
 # The picture's scale: one layout unit is UNIT_IN inches; a label character is about CHAR_IN inches
 # wide and a node with its label LINE_IN high. Layout works in these units so labels can be kept apart.
 UNIT_IN, CHAR_IN, LINE_IN = 1.2, 0.085, 0.6
+EDGE_CLEARANCE = 0.3  # layout units between a node and an edge that passes it by
 
 
 def _box(label: str) -> tuple[float, float]:
@@ -751,6 +752,28 @@ def _declutter(pos: dict[str, list[float]], boxes: dict[str, tuple[float, float]
         return
     for _ in range(rounds):
         moved = False
+        if len(names) * len(links or ()) <= 100_000:  # nodes off edges that do not end at them
+            for (u, v) in sorted(links or ()):
+                (ax_, ay), (bx, by) = pos[u], pos[v]
+                ux, uy = bx - ax_, by - ay
+                seg = ux * ux + uy * uy
+                if seg < 1e-12:
+                    continue
+                for w in names:
+                    if w in (u, v):
+                        continue
+                    t = ((pos[w][0] - ax_) * ux + (pos[w][1] - ay) * uy) / seg
+                    if not 0.05 < t < 0.95:
+                        continue
+                    cx, cy = ax_ + t * ux, ay + t * uy
+                    dx, dy = pos[w][0] - cx, pos[w][1] - cy
+                    dist = math.hypot(dx, dy)
+                    if dist < EDGE_CLEARANCE:
+                        moved = True
+                        if dist < 1e-9:
+                            dx, dy, dist = -uy, ux, math.sqrt(seg)
+                        pos[w][0] += dx / dist * (EDGE_CLEARANCE - min(dist, EDGE_CLEARANCE) + 0.01)
+                        pos[w][1] += dy / dist * (EDGE_CLEARANCE - min(dist, EDGE_CLEARANCE) + 0.01)
         for (u, v), need in sorted((links or {}).items()):
             dx, dy = pos[v][0] - pos[u][0], pos[v][1] - pos[u][1]
             dist = math.hypot(dx, dy)
@@ -924,7 +947,7 @@ def draw(G: nx.MultiDiGraph, fmt: str = "png", title: str = "kg network") -> byt
                 text = label if count == 1 else f"{label} (\u00d7{count})"
                 if G.number_of_edges() > MAX_EDGE_LABELS:
                     continue  # a hairball's edge labels hide its nodes; the exports keep them
-                ax.text(mx, my, text, fontsize=8, color=colour, ha="center", va="center", zorder=3,
+                ax.text(mx, my, text, fontsize=8, color=colour, ha="center", va="center", zorder=1.5,
                         bbox={"boxstyle": "round,pad=0.15", "fc": "white", "ec": "none", "alpha": 0.8})
         for v in sorted(G.nodes):
             x, y = pos[v]
