@@ -676,7 +676,7 @@ def to_text(G: nx.MultiDiGraph, fmt: str, title: str = "kg network") -> str:
 
     if fmt == "graphml":
         buf = io.BytesIO()
-        nx.write_graphml(flat(G), buf, encoding="utf-8", prettyprint=True, named_key_ids=True)
+        nx.write_graphml(flat(G), buf, encoding="utf-8", prettyprint=True)  # key ids d0, d1...: unique, as the schema wants
         return buf.getvalue().decode("utf-8")
     if fmt == "gexf":
         buf = io.BytesIO()

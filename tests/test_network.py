@@ -202,6 +202,8 @@ def test_graphml_round_trip_keeps_every_attribute(G, tmp_path):
     ids = [e.get("id") for e in root.iterfind(".//g:edge", ns)]
     assert len(ids) == len(set(ids)) == G.number_of_edges()  # unique edge ids (Gephi needs them)
     assert {k.get("attr.name") for k in root.iterfind("g:key[@for='node']", ns)} >= {"label", "type", "iri", "degree"}
+    keys = [k.get("id") for k in root.iterfind("g:key", ns)]
+    assert len(keys) == len(set(keys))  # the schema's key_id_key constraint
     back = nx.read_graphml(path, force_multigraph=True)
     F = flat(G)
     assert sorted(back.nodes) == sorted(F.nodes)
