@@ -2,6 +2,7 @@
 from __future__ import annotations
 
 from dataclasses import dataclass
+from functools import partial
 from typing import Any, Callable, Iterable, Iterator
 
 from ..dates import NUMBERS
@@ -118,14 +119,20 @@ def _compile(node: Node) -> Matcher:
                 yield pos + 1, b
         return word
     if isinstance(node, Seq):
-        return _chain([_compile(i) for i in node.items])
+        return _chain(list(node.items))
     if isinstance(node, Alt):
         opts = [_compile(o) for o in node.options]
         if len(opts) == 1:
             return opts[0]
+        # Options that begin with a plain word can only match where the token is one of its forms:
+        # a table from the token to the options worth trying, in their order.
+        heads = [_head_forms(o) for o in node.options]
+        others = tuple(f for f, h in zip(opts, heads) if h is None)
+        table = {w: tuple(f for f, h in zip(opts, heads) if h is None or w in h)
+                 for h in heads if h is not None for w in h}
 
         def alt(v: SentenceView, pos: int, b: dict[str, Bound]) -> Iterator[tuple[int, dict[str, Bound]]]:
-            for o in opts:
+            for o in table.get(v.norms[pos], others) if pos < v.n else others:
                 yield from o(v, pos, b)
         return alt
     if isinstance(node, Opt):
@@ -156,31 +163,93 @@ def _compile(node: Node) -> Matcher:
     raise TypeError(f"not a pattern node: {node!r}")
 
 
+def _head_forms(n: Node) -> frozenset[str] | None:
+    """The words a node must begin with, when it begins with a plain (non-prefix) word."""
+    while isinstance(n, Seq) and n.items:
+        n = n.items[0]
+    return n.forms if isinstance(n, Word) and not n.prefix else None
+
+
 def _empty(v: SentenceView, pos: int, b: dict[str, Bound]) -> Iterator[tuple[int, dict[str, Bound]]]:
     yield pos, b
 
 
-def _chain(fs: list[Matcher]) -> Matcher:
+Step = Callable[["SentenceView", int, dict[str, Bound]], "tuple[int, dict[str, Bound]] | None"]
+
+
+def _step(node: Node) -> Step | None:
+    """Items that match in at most one way (a word, an entity slot) as plain functions: a run of
+    them in a sequence is checked in a loop, without a generator per item and token."""
+    if isinstance(node, Word):
+        forms = node.forms
+        if node.prefix:
+            def word_prefix(v: SentenceView, pos: int, b: dict[str, Bound]) -> tuple[int, dict[str, Bound]] | None:
+                if pos < v.n:
+                    w = v.norms[pos]
+                    if w in forms or any(w.startswith(f) for f in forms):
+                        return pos + 1, b
+                return None
+            return word_prefix
+
+        def word(v: SentenceView, pos: int, b: dict[str, Bound]) -> tuple[int, dict[str, Bound]] | None:
+            return (pos + 1, b) if pos < v.n and v.norms[pos] in forms else None
+        return word
+    if isinstance(node, Slot) and node.kind == "entity":
+        return partial(_entity, node)  # a C-level wrapper: no extra Python frame
+    return None
+
+
+def _chain(items: list[Node]) -> Matcher:
     """A sequence: each way the first item matches, continued by the rest (depth first)."""
-    if not fs:
+    if not items:
         return _empty
-    if len(fs) == 1:
-        return fs[0]
-    head, rest = fs[0], _chain(fs[1:])
+    if len(items) == 1:
+        return _compile(items[0])
+    steps: list[Step] = []
+    for it in items:
+        st = _step(it)
+        if st is None:
+            break
+        steps.append(st)
+    if steps:
+        rest = _chain(items[len(steps):]) if len(steps) < len(items) else None
+
+        def run(v: SentenceView, pos: int, b: dict[str, Bound]) -> Iterator[tuple[int, dict[str, Bound]]]:
+            for st in steps:
+                r = st(v, pos, b)
+                if r is None:
+                    return
+                pos, b = r
+            if rest is None:
+                yield pos, b
+            else:
+                yield from rest(v, pos, b)
+        return run
+    head, rest2 = _compile(items[0]), _chain(items[1:])
 
     def seq(v: SentenceView, pos: int, b: dict[str, Bound]) -> Iterator[tuple[int, dict[str, Bound]]]:
         for end, b2 in head(v, pos, b):
-            yield from rest(v, end, b2)
+            yield from rest2(v, end, b2)
     return seq
+
+
+def _entity(s: Slot, v: SentenceView, pos: int, b: dict[str, Bound]) -> tuple[int, dict[str, Bound]] | None:
+    """An entity slot: the mention starting at `pos`, if its type fits."""
+    if pos >= v.n:
+        return None
+    m = v.mention_at.get(pos)
+    if m is not None and v.type_ok(m, s.types):
+        return m.last, {**b, s.name: Bound("entity", pos, m.last, m.begin, m.end, m)}
+    return None
 
 
 def _slot(s: Slot, v: SentenceView, pos: int, b: dict[str, Bound]) -> Iterator[tuple[int, dict[str, Bound]]]:
     if pos >= v.n:
         return
     if s.kind == "entity":
-        m = v.mention_at.get(pos)
-        if m is not None and v.type_ok(m, s.types):
-            yield m.last, {**b, s.name: Bound("entity", pos, m.last, m.begin, m.end, m)}
+        r = _entity(s, v, pos, b)
+        if r is not None:
+            yield r
     elif s.kind == "quote":
         q = v.quote_at.get(pos)
         if q:
