@@ -199,13 +199,16 @@ def read_entry(e: Entry, index: int, settings_key: str, max_bytes: int | None) -
 
 @dataclass(frozen=True)
 class Settings:
-    """Everything a worker needs to rebuild the pack and produce an article's chunk."""
+    """Everything a worker needs to rebuild the pack and produce an article's chunk. Folders are
+    None for kg's own pack, so a Dask worker uses its own installation; `pack_key` lets it check
+    that its pack (and kg) are the client's."""
 
     data_dir: str | None
     ontology_dir: str | None
     rules_path: str | None
     base: str
     fmt: str
+    pack_key: str = ""
 
 
 def _hash_files(paths: Iterable[Path]) -> str:
@@ -253,8 +256,16 @@ def _pack_for(s: Settings) -> Any:
     pack = _PACKS.get(s)
     if pack is None:
         from .pack import Pack
-        pack = _PACKS[s] = Pack.load(s.data_dir, s.ontology_dir, s.rules_path)
+        pack = Pack.load(s.data_dir, s.ontology_dir, s.rules_path)
+        if s.pack_key and _key(pack_components(pack)) != s.pack_key:
+            raise InputError(s.data_dir or "kg's rule pack", "this worker's kg or rule pack differs from the client's; "
+                             "install the same kg on every worker and put --data on shared storage")
+        _PACKS[s] = pack
     return pack
+
+
+def _key(comps: dict[str, str]) -> str:
+    return hashlib.sha1(json.dumps(comps, sort_keys=True).encode()).hexdigest()
 
 
 def process(s: Settings, job: Job) -> Done | Failed:
@@ -515,9 +526,10 @@ def build_corpus(inputs: Iterable[str | Path], output: Path | None, *, fmt: str,
 
     listed = expand_inputs(inputs)
     pack = Pack.load(data_dir, ontology_dir, rules_path)
-    settings = Settings(str(pack.data_dir), str(pack.ontology_dir), str(rules_path) if rules_path else None, base, fmt)
-    _PACKS[settings] = pack  # forked workers inherit it, loaded and validated
     comps = pack_components(pack)
+    settings = Settings(str(data_dir) if data_dir else None, str(ontology_dir) if ontology_dir else None,
+                        str(rules_path) if rules_path else None, base, fmt, _key(comps))
+    _PACKS[settings] = pack  # forked workers inherit it, loaded and validated
     settings_key = hashlib.sha1(json.dumps([comps, base, fmt], sort_keys=True).encode()).hexdigest()
     jobs = max(1, jobs or os.cpu_count() or 1)
     total = count_entries(listed) if (progress or progress is None and sys.stderr.isatty()) else None
