@@ -214,7 +214,7 @@ def serialize(triples: set[Triple], fmt: str, prefixes: dict[str, str],
     raise ValueError(fmt)
 
 
-def write_atomic(path: str | Path, text: str) -> None:
+def write_atomic(path: str | Path, text: str | bytes) -> None:
     """Write via a temporary file in the same folder and rename it into place, so a reader never
     sees half a file and a failure leaves no partial output."""
     path = Path(path)
@@ -231,8 +231,8 @@ def write_atomic(path: str | Path, text: str) -> None:
         mask = os.umask(0)
         os.umask(mask)
         os.chmod(tmp, 0o666 & ~mask)  # mkstemp makes 0600; outputs get the usual permissions
-        with os.fdopen(fd, "w", encoding="utf-8", newline="\n") as f:
-            f.write(text)
+        with os.fdopen(fd, "wb") as f:
+            f.write(text.encode("utf-8") if isinstance(text, str) else text)
             f.flush()
             os.fsync(f.fileno())
         os.replace(tmp, path)

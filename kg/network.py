@@ -25,7 +25,6 @@ import math
 import os
 import re
 import sys
-import tempfile
 import types
 import unicodedata
 from collections import Counter, defaultdict
@@ -702,32 +701,10 @@ def write(G: nx.MultiDiGraph, path: str | Path, fmt: str | None = None, title: s
         data = draw(G, fmt, title)
     else:
         data = to_text(G, fmt, title).encode("utf-8")
-    write_bytes_atomic(path, data)
+    from .export import write_atomic
+
+    write_atomic(path, data)
     return fmt
-
-
-def write_bytes_atomic(path: Path, data: bytes) -> None:
-    folder = path.parent if str(path.parent) else Path(".")
-    if path.is_dir():
-        raise InputError(path, "cannot write: is a directory")
-    if not folder.is_dir():
-        raise InputError(path, f"cannot write: folder {folder} does not exist")
-    try:
-        fd, tmp = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=folder)
-    except OSError as e:
-        raise InputError(path, f"cannot write: {e.strerror or e}") from None
-    try:
-        mask = os.umask(0)
-        os.umask(mask)
-        os.chmod(tmp, 0o666 & ~mask)
-        with os.fdopen(fd, "wb") as f:
-            f.write(data)
-        os.replace(tmp, path)
-    except BaseException as e:
-        Path(tmp).unlink(missing_ok=True)
-        if isinstance(e, OSError):
-            raise InputError(path, f"cannot write: {e.strerror or e}") from None
-        raise
 
 
 MAX_EDGE_LABELS = 150  # above this many relations the picture shows no relation labels
