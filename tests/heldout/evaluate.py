@@ -8,6 +8,7 @@ compares exactly (a relation with the wrong polarity or holder counts as both a 
 
     python tests/heldout/evaluate.py            # table of precision/recall per relation
     python tests/heldout/evaluate.py --errors   # also every false positive and false negative
+    python tests/heldout/evaluate.py tests/heldout/sentences-2.yaml   # another set
 """
 from __future__ import annotations
 
@@ -171,7 +172,8 @@ def evaluate(pack: Pack | None = None, path: Path = HERE / "sentences.yaml") -> 
 
 
 if __name__ == "__main__":
-    report = evaluate()
+    files = [Path(a) for a in sys.argv[1:] if not a.startswith("--")]
+    report = evaluate(path=files[0]) if files else evaluate()
     print(report.table())
     if "--errors" in sys.argv:
         for kind, rel, text in sorted(report.errors):
