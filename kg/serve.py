@@ -348,12 +348,20 @@ def _worker_main(conn: Any, opener: Callable[[], Any], limits: Limits) -> None:
         conn.send(run_job(store, served, limits, *job))
 
 
+_CHECKED: dict[str, Any] = {}  # query text -> checked, translated query (per worker; rdflib's parser is slow)
+
+
 def run_job(store: Any, served: set[str], limits: Limits, text: str, accept: str | None, fmt: str | None) -> Reply:
     """Check, run and serialise one query; every outcome is a Reply (never an exception)."""
     from .store import QueryError, ResultTooLarge
 
     try:
-        parsed = check_query(text, served)
+        parsed = _CHECKED.get(text)
+        if parsed is None:
+            parsed = check_query(text, served)
+            if len(_CHECKED) >= 256:
+                _CHECKED.clear()
+            _CHECKED[text] = parsed
         kind = parsed.algebra.name
         kind = "GRAPH" if kind in ("ConstructQuery", "DescribeQuery") else ("ASK" if kind == "AskQuery" else "SELECT")
         f = negotiate(accept, fmt, kind)
@@ -569,7 +577,7 @@ class Handler(BaseHTTPRequestHandler):
         qs = params.get("query", [])
         if len(qs) != 1 or not qs[0].strip():
             return self._send(error(400, "give exactly one non-empty 'query' parameter"))
-        if params.get("default-graph-uri") or params.get("named-graph-uri"):
+        if any(v.strip() for k in ("default-graph-uri", "named-graph-uri") for v in params.get(k, [])):
             return self._send(error(403, "default-graph-uri and named-graph-uri are refused; use FROM in the query"))
         fmt = (params.get("format") or [None])[0]
         accept = self.headers.get("Accept")

@@ -315,16 +315,25 @@ class OxigraphStore(Store):
         try:
             if isinstance(res, ox.QueryBoolean):
                 return QueryResult("ASK", boolean=bool(res))
+            memo: dict[Any, Node | None] = {}  # results repeat terms; rdflib terms are costly to make
+
+            def conv(t: Any) -> Node | None:
+                if t is None:
+                    return None
+                r = memo.get(t)
+                if r is None:
+                    r = memo[t] = to_rdflib(t)
+                return r
             if isinstance(res, ox.QueryTriples):
                 triples = []
                 for t in res:
-                    triples.append((to_rdflib(t.subject), to_rdflib(t.predicate), to_rdflib(t.object)))
+                    triples.append((conv(t.subject), conv(t.predicate), conv(t.object)))
                     _check_rows(len(triples), max_rows, "triples")
                 return QueryResult("GRAPH", triples=triples)  # type: ignore[arg-type]
             vars_ = [v.value for v in res.variables]
             rows = []
             for sol in res:
-                rows.append(tuple(to_rdflib(sol[v]) for v in vars_))
+                rows.append(tuple(conv(sol[v]) for v in vars_))
                 _check_rows(len(rows), max_rows)
             return QueryResult("SELECT", vars=vars_, rows=rows)
         except (OSError, ValueError, RuntimeError) as e:  # evaluation errors surface while iterating

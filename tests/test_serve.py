@@ -532,3 +532,15 @@ def test_worker_sandbox_blocks_files_and_network_even_without_the_check(canary):
         assert out["service"].startswith("failed"), out
     time.sleep(0.3)
     assert canary.hits == []
+
+
+def test_from_a_served_article_graph_works(server, seed_result):
+    """FROM and FROM NAMED naming an article graph that is served are allowed, and scope the query."""
+    (g, triples), = seed_result.builder.by_article.items()
+    st, _, body = select(server, f"SELECT (COUNT(*) AS ?n) FROM <{g}> WHERE {{ ?s ?p ?o }}")
+    assert st == 200, body[:300]
+    assert int(json.loads(body)["results"]["bindings"][0]["n"]["value"]) == len(triples)
+    st, _, body = select(server, f"SELECT ?g (COUNT(*) AS ?n) FROM NAMED <{g}> WHERE {{ GRAPH ?g {{ ?s ?p ?o }} }} GROUP BY ?g")
+    assert st == 200, body[:300]
+    (row,) = json.loads(body)["results"]["bindings"]
+    assert row["g"]["value"] == str(g) and int(row["n"]["value"]) == len(triples)

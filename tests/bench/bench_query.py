@@ -136,7 +136,7 @@ def tree_cpu(pid: int) -> float:
 
 def http_query(url: str, q: str, timeout: float = 120) -> tuple[int, float]:
     data = urllib.parse.urlencode({"query": q}).encode()
-    req = urllib.request.Request(url, data=data, headers={"Accept": "application/sparql-results+json",
+    req = urllib.request.Request(url, data=data, headers={"Accept": "application/sparql-results+json, text/turtle;q=0.9",
                                                           "Content-Type": "application/x-www-form-urlencoded"})
     t0 = time.perf_counter()
     try:
