@@ -367,7 +367,7 @@ class _Pool:
         import multiprocessing as mp
 
         ctx = mp.get_context("fork" if "fork" in mp.get_all_start_methods() else "spawn")
-        self.s, self.pool = s, ctx.Pool(jobs)
+        self.s, self.pool = s, ctx.Pool(jobs, initializer=_quiet_worker)
 
     def submit(self, jobs: list[Job]) -> Callable[[], list[Done | Failed]]:
         return self.pool.apply_async(process_batch, (self.s, jobs)).get
@@ -375,6 +375,12 @@ class _Pool:
     def close(self) -> None:
         self.pool.terminate()
         self.pool.join()
+
+
+def _quiet_worker() -> None:
+    """Ctrl-C stops the main process, which stops the pool: no traceback from every worker."""
+    import signal
+    signal.signal(signal.SIGINT, signal.SIG_IGN)
 
 
 class _Dask:
