@@ -538,6 +538,8 @@ def build_corpus(inputs: Iterable[str | Path], output: Path | None, *, fmt: str,
     _PACKS[settings] = pack  # forked workers inherit it, loaded and validated
     settings_key = hashlib.sha1(json.dumps([comps, base, fmt], sort_keys=True).encode()).hexdigest()
     jobs = max(1, jobs or os.cpu_count() or 1)
+    if len(listed) == 1 and not _is_jsonl(listed[0][0]) and not dask:
+        jobs = 1  # one article file: no pool to start
     total = count_entries(listed) if (progress or progress is None and sys.stderr.isatty()) else None
     res = CorpusResult(fmt=fmt)
     t0 = time.monotonic()
