@@ -2,6 +2,7 @@
 from __future__ import annotations
 
 from dataclasses import dataclass, field
+from functools import cached_property
 from pathlib import Path
 from typing import Iterable
 
@@ -15,10 +16,14 @@ from .rules.engine import Extraction, extract
 
 @dataclass
 class BuildResult:
-    graph: Graph
     extractions: list[Extraction]
     builder: GraphBuilder
     counts: dict[str, int] = field(default_factory=dict)
+
+    @cached_property
+    def graph(self) -> Graph:
+        """The union graph as rdflib (made on first use: writing files needs only the builder)."""
+        return self.builder.graph()
 
     def summary(self) -> str:
         c = self.counts
@@ -40,10 +45,9 @@ def build_articles(articles: Iterable[Article], pack: Pack | None = None, base: 
         ex = analyse(art, pack)
         gb.add_extraction(ex)
         exs.append(ex)
-    g = gb.graph()
-    counts = dict(gb.counts, articles=len(exs), triples=len(g), entities=len(gb._entities),
+    counts = dict(gb.counts, articles=len(exs), triples=len(gb.triples), entities=len(gb._entities),
                   firings=sum(len(e.firings) for e in exs))
-    return BuildResult(g, exs, gb, counts)
+    return BuildResult(exs, gb, counts)
 
 
 def build(paths: Iterable[str | Path] = (), *, texts: Iterable[str] = (), pack: Pack | None = None,
