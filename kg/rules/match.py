@@ -225,6 +225,17 @@ def _chain(items: list[Node]) -> Matcher:
             else:
                 yield from rest(v, pos, b)
         return run
+    first, second = items[0], items[1]
+    if isinstance(first, Slot) and first.kind in ("text", "clause") and isinstance(second, Word) and not second.prefix:
+        # text followed by a word: only ends where that word comes next can succeed, so the
+        # others are not even built (same matches, same order)
+        after = second.forms
+        rest3 = _chain(items[1:])
+
+        def text_then_word(v: SentenceView, pos: int, b: dict[str, Bound]) -> Iterator[tuple[int, dict[str, Bound]]]:
+            for end, b2 in _slot(first, v, pos, b, after):
+                yield from rest3(v, end, b2)
+        return text_then_word
     head, rest2 = _compile(items[0]), _chain(items[1:])
 
     def seq(v: SentenceView, pos: int, b: dict[str, Bound]) -> Iterator[tuple[int, dict[str, Bound]]]:
@@ -243,7 +254,8 @@ def _entity(s: Slot, v: SentenceView, pos: int, b: dict[str, Bound]) -> tuple[in
     return None
 
 
-def _slot(s: Slot, v: SentenceView, pos: int, b: dict[str, Bound]) -> Iterator[tuple[int, dict[str, Bound]]]:
+def _slot(s: Slot, v: SentenceView, pos: int, b: dict[str, Bound],
+          next_forms: frozenset[str] | None = None) -> Iterator[tuple[int, dict[str, Bound]]]:
     if pos >= v.n:
         return
     if s.kind == "entity":
@@ -274,8 +286,9 @@ def _slot(s: Slot, v: SentenceView, pos: int, b: dict[str, Bound]) -> Iterator[t
                 if w in (";", "-") or w == "," and i + 1 < v.n and v.norms[i + 1] in _CLAUSE_NEXT:
                     limit = i
                     break
+        norms = v.norms
         for end in range(limit, pos + s.min - 1, -1):
-            if v.norms[end - 1] in _EDGE_PUNCT:
+            if norms[end - 1] in _EDGE_PUNCT or next_forms is not None and (end >= v.n or norms[end] not in next_forms):
                 continue
             bb, ee = v.span(pos, end)
             yield end, {**b, s.name: Bound("text", pos, end, bb, ee, v.text[bb:ee])}
