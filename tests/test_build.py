@@ -155,3 +155,19 @@ def test_jsonld_is_json(seed_result):
     b = seed_result.builder
     doc = json.loads(serialize(b.triples, "json-ld", b.prefixes(), b.by_article))
     assert "@context" in doc and "@graph" in doc
+
+
+def test_build_path_imports_nothing_heavy(tmp_path):
+    """SHACL, plotting, networkx, servers, browsers and Dask stay off `kg build`'s path."""
+    code = ("import runpy, sys; sys.argv = ['kg', 'build', %r, '-o', %r, '-q'];\n"
+            "try:\n    runpy.run_module('kg.cli', run_name='__main__')\nexcept SystemExit:\n    pass\n"
+            "heavy = sorted(m for m in sys.modules if m.split('.')[0] in "
+            "{'pyshacl', 'owlrl', 'matplotlib', 'networkx', 'selenium', 'dask', 'distributed', 'pyld', 'socketserver'} "
+            "or m in {'http.server', 'kg.serve', 'kg.network', 'kg.validate', 'kg.push'})\n"
+            "print(','.join(heavy))") % (str(SEED), str(tmp_path / "o.ttl"))
+    import subprocess
+    import sys
+    r = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, timeout=120)
+    assert r.returncode == 0, r.stderr
+    assert (tmp_path / "o.ttl").stat().st_size > 10000
+    assert r.stdout.strip() == "", f"heavy modules imported by kg build: {r.stdout}"
