@@ -213,7 +213,8 @@ class GraphBuilder:
         cls = r.node_classes[0]
         local = cls.rsplit("#", 1)[-1].rsplit("/", 1)[-1]
         if r.node_key is not None:
-            ident = _h(self._art_id, cls, *[self._key_value(f, k) for k in r.node_key], *_context_key(f))
+            scope = "" if r.node_scope == "world" else self._art_id  # a post is the same in every article
+            ident = _h(scope, cls, *[self._key_value(f, k) for k in r.node_key], *_context_key(f))
         else:
             ident = _h(self._art_id, r.id, f.begin, f.end)
         return URIRef(f"{self.mint.base}node/{slug(local) or 'node'}-{ident}")

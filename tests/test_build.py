@@ -171,3 +171,18 @@ def test_build_path_imports_nothing_heavy(tmp_path):
     assert r.returncode == 0, r.stderr
     assert (tmp_path / "o.ttl").stat().st_size > 10000
     assert r.stdout.strip() == "", f"heavy modules imported by kg build: {r.stdout}"
+
+
+def test_world_scoped_nodes_are_shared_across_articles(pack):
+    """A post (scope: world) is one node in a corpus; a meeting (article scope) is one per article."""
+    from kg.build import build_articles
+    from kg.document import parse_article
+    arts = [parse_article(t, source=f"t{i}", layout=pack.layout, meta={"id": f"a{i}", "date": "2006-03-03"})
+            for i, t in enumerate(["Foreign Minister Sergei Lavrov met Khaled Meshaal in Moscow.",
+                                   "Foreign Minister Sergey Lavrov met Khaled Meshaal again."])]
+    g = build_articles(arts, pack).graph
+    ORG = "http://www.w3.org/ns/org#"
+    K = "https://w3id.org/kg-news/ontology#"
+    posts = set(g.objects(URIRef("https://w3id.org/kg-news/id/entity/sergei-lavrov"), URIRef(ORG + "holds")))
+    meetings = set(g.subjects(URIRef(K + "participant"), URIRef("https://w3id.org/kg-news/id/entity/sergei-lavrov")))
+    assert len(posts) == 1 and len(meetings) == 2

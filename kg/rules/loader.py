@@ -18,7 +18,7 @@ from .pattern import compatible as _compatible
 
 RULE_KEYS = {"id", "description", "pattern", "patterns", "priority", "group", "segments", "node", "emit",
              "attribution", "hypothetical", "negation", "examples", "note"}
-NODE_KEYS = {"class", "key"}
+NODE_KEYS = {"class", "key", "scope"}
 EXAMPLE_KEYS = {"text", "expect", "date"}
 SLOT_ATTRS = {"text", "begin", "end", "value", "relation", "items"}
 REF_RX = re.compile(r"^([A-Za-z][\w.-]*:[\w.-]+)\(\s*([A-Za-z_]\w*(?:\s*,\s*[A-Za-z_]\w*)*)\s*\)$")
@@ -77,6 +77,7 @@ class Rule:
     segments: frozenset[str] | None = None
     examples: list[Example] = field(default_factory=list)
     slots: dict[str, Slot | Capture] = field(default_factory=dict)
+    node_scope: str = "article"  # "world": the same key is the same node in every article (a post)
 
     @property
     def has_node(self) -> bool:
@@ -212,13 +213,17 @@ def _rule(spec: Any, path: str, line: int, order: int, stem: str, voc: Vocabular
     # node
     node_classes: list[str] = []
     node_key = None
+    node_scope = "article"
     node = spec.get("node")
     if node is not None:
         if not isinstance(node, LDict):
             bad("'node' is a mapping with 'class' and optional 'key'", "node")
         else:
             for k in sorted(set(node) - NODE_KEYS):
-                bad(f"node: unknown key {k!r} (known: class, key)", at=node.key_lines[k])
+                bad(f"node: unknown key {k!r} (known: class, key, scope)", at=node.key_lines[k])
+            node_scope = node.get("scope", "article")
+            if node_scope not in ("article", "world") or node_scope == "world" and node.get("key") is None:
+                bad("node: 'scope' is article (the default) or world, and world needs a 'key'", at=node.key_lines.get("scope"))
             cls = node.get("class")
             for c in [cls] if isinstance(cls, str) else cls if isinstance(cls, list) else [None]:
                 if not isinstance(c, str):
@@ -298,7 +303,8 @@ def _rule(spec: Any, path: str, line: int, order: int, stem: str, voc: Vocabular
         return None
     return Rule(rid, spec["description"].strip(), path, line, order, str(group), prio, parsed,  # type: ignore[arg-type]
                 [required_words(p.root) for p in parsed], emits, [firsts(p.root) for p in parsed], node_classes,
-                node_key, attribution, list(hyp), neg, frozenset(segs) if segs else None, examples, slots)
+                node_key, attribution, list(hyp), neg, frozenset(segs) if segs else None, examples, slots,
+                node_scope=node_scope)
 
 
 def _predicate(p: Any, voc: Vocabulary, bad: Any, at: int) -> str | None:
