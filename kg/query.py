@@ -47,23 +47,24 @@ def _cell(t: object, g: Graph | None) -> str:
     return str(t)
 
 
+def json_term(t: object) -> dict[str, str]:
+    """One RDF term in the SPARQL 1.1 Query Results JSON format."""
+    if isinstance(t, URIRef):
+        return {"type": "uri", "value": str(t)}
+    if isinstance(t, BNode):
+        return {"type": "bnode", "value": str(t)}
+    assert isinstance(t, Literal)
+    d = {"type": "literal", "value": str(t)}
+    if t.language:
+        d["xml:lang"] = t.language
+    elif t.datatype:
+        d["datatype"] = str(t.datatype)
+    return d
+
+
 def format_results(vars_: list[str], rows: list[tuple], fmt: str = "table", g: Graph | None = None) -> str:
     if fmt == "json":
-        def term(t: object) -> dict[str, str] | None:
-            if t is None:
-                return None
-            if isinstance(t, URIRef):
-                return {"type": "uri", "value": str(t)}
-            if isinstance(t, BNode):
-                return {"type": "bnode", "value": str(t)}
-            assert isinstance(t, Literal)
-            d = {"type": "literal", "value": str(t)}
-            if t.language:
-                d["xml:lang"] = t.language
-            elif t.datatype:
-                d["datatype"] = str(t.datatype)
-            return d
-        bindings = [{v: term(x) for v, x in zip(vars_, r) if x is not None} for r in rows]
+        bindings = [{v: json_term(x) for v, x in zip(vars_, r) if x is not None} for r in rows]
         return json.dumps({"head": {"vars": vars_}, "results": {"bindings": bindings}}, indent=1, ensure_ascii=False) + "\n"
     if fmt in ("csv", "tsv"):
         buf = io.StringIO()

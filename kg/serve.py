@@ -34,6 +34,7 @@ from typing import Any, Callable
 from urllib.parse import parse_qs, urlsplit
 
 from .errors import KgError
+from .query import json_term
 
 # media type -> short format name
 RESULT_TYPES = {
@@ -195,20 +196,6 @@ def _nt(t: Any) -> str:
     return ""
 
 
-def _json_term(t: Any) -> dict[str, str]:
-    from rdflib import BNode, URIRef
-    if isinstance(t, URIRef):
-        return {"type": "uri", "value": str(t)}
-    if isinstance(t, BNode):
-        return {"type": "bnode", "value": str(t)}
-    d = {"type": "literal", "value": str(t)}
-    if t.language:
-        d["xml:lang"] = t.language
-    elif t.datatype:
-        d["datatype"] = str(t.datatype)
-    return d
-
-
 def _xml_term(t: Any) -> str:
     from rdflib import BNode, URIRef
     e = html.escape
@@ -236,7 +223,7 @@ def serialize_result(res: Any, fmt: str, prefixes: dict[str, str] | None = None)
     if fmt == "json":
         if res.kind == "ASK":
             return json.dumps({"head": {}, "boolean": bool(res.boolean)}).encode()
-        rows = [{v: _json_term(x) for v, x in zip(res.vars, r) if x is not None} for r in res.rows]
+        rows = [{v: json_term(x) for v, x in zip(res.vars, r) if x is not None} for r in res.rows]
         return json.dumps({"head": {"vars": res.vars}, "results": {"bindings": rows}}, ensure_ascii=False).encode("utf-8")
     if fmt == "xml":
         out = ['<?xml version="1.0"?>\n<sparql xmlns="http://www.w3.org/2005/sparql-results#">\n<head>']
