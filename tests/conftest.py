@@ -46,3 +46,16 @@ def run_kg(*args: str, env: dict[str, str] | None = None, cwd: Path | None = Non
     e = dict(os.environ, **(env or {}))
     return subprocess.run([sys.executable, "-m", "kg.cli", *map(str, args)], capture_output=True, text=True,
                           env=e, cwd=cwd or ROOT, timeout=120)
+
+
+def stop(proc: subprocess.Popen, grace: float = 15) -> None:
+    """End a server the tests started: SIGTERM, then SIGKILL if it does not exit in time."""
+    import signal
+    if proc.poll() is not None:
+        return
+    proc.send_signal(signal.SIGTERM)
+    try:
+        proc.wait(grace)
+    except subprocess.TimeoutExpired:
+        proc.kill()
+        proc.wait(10)

@@ -11,7 +11,6 @@ from __future__ import annotations
 import json
 import os
 import shutil
-import signal
 import socket
 import subprocess
 import time
@@ -22,7 +21,7 @@ from typing import Iterator
 
 import pytest
 
-from tests.conftest import run_kg
+from tests.conftest import run_kg, stop
 from tests.test_serve import http, json_answer
 from tests.test_store import OWN, QUERIES, answer, is_ordered
 
@@ -117,13 +116,7 @@ def running(cmd: list[str], url: str, log: Path, seconds: float = 60) -> Iterato
             wait_http(url, proc, seconds)
             yield proc
         finally:
-            if proc.poll() is None:
-                proc.send_signal(signal.SIGTERM)
-                try:
-                    proc.wait(15)
-                except subprocess.TimeoutExpired:
-                    proc.kill()
-                    proc.wait(10)
+            stop(proc)
 
 
 @pytest.fixture(scope="module")

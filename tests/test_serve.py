@@ -10,7 +10,6 @@ import csv
 import io
 import json
 import os
-import signal
 import socket
 import subprocess
 import sys
@@ -26,7 +25,7 @@ from typing import Iterator
 
 import pytest
 
-from tests.conftest import ROOT, SEED
+from tests.conftest import ROOT, SEED, stop
 from kg.store import QueryResult
 from tests.test_store import DESCRIBE, OWN, QUERIES, answer, is_ordered
 
@@ -51,12 +50,7 @@ def kg_server(*args: str, startup: float = 60) -> Iterator[tuple[str, subprocess
         drain.start()
         yield url, proc
     finally:
-        proc.send_signal(signal.SIGTERM)
-        try:
-            proc.wait(10)
-        except subprocess.TimeoutExpired:
-            proc.kill()
-            proc.wait(5)
+        stop(proc, 10)
         proc.stderr.close() if proc.stderr and 'drain' not in locals() else None
         if 'drain' in locals():
             drain.join(5)
