@@ -4,14 +4,15 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from functools import cached_property
 from pathlib import Path
-from typing import Iterable
-
-from rdflib import Graph
+from typing import TYPE_CHECKING, Iterable
 
 from .document import Article, parse_article, read_article
 from .graph import DEFAULT_BASE, GraphBuilder, Minter
 from .pack import Pack
 from .rules.engine import Extraction, extract
+
+if TYPE_CHECKING:
+    from rdflib import Graph
 
 
 @dataclass
@@ -45,7 +46,7 @@ def build_articles(articles: Iterable[Article], pack: Pack | None = None, base: 
         ex = analyse(art, pack)
         gb.add_extraction(ex)
         exs.append(ex)
-    counts = dict(gb.counts, articles=len(exs), triples=len(gb.triples), entities=len(gb._entities),
+    counts = dict(gb.counts, articles=len(exs), triples=len(gb.kg_triples), entities=len(gb._entities),
                   firings=sum(len(e.firings) for e in exs))
     return BuildResult(exs, gb, counts)
 

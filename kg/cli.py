@@ -98,8 +98,7 @@ def build(articles: tuple[Path, ...], output: Path | None, fmt: str | None, base
         kg build data/articles/rferl-2006-03-03-hamas-moscow.txt -o seed.ttl
         kg build news/ 'archive/**/*.txt' feed.jsonl -o corpus.nq -j 4
     """
-    from .build import build_result
-    from .export import format_for, serialize, write_atomic
+    from .export import format_for
     from .graph import DEFAULT_BASE
 
     fmt = format_for(output, fmt)
@@ -107,37 +106,22 @@ def build(articles: tuple[Path, ...], output: Path | None, fmt: str | None, base
         raise click.BadParameter("must be an absolute IRI ending in '/', '#' or ':'", param_hint="--base")
     if output is not None:
         _check_writable(output)
-    if not store_spec:
-        _build_corpus(articles, output, fmt, base or DEFAULT_BASE, max_bytes, quiet, data_dir, ontology_dir,
-                      rules_path, jobs, force, dask_address)
-        return
-    pack = _pack(data_dir, ontology_dir, rules_path)
-    res = build_result(articles, pack=pack, base=base or DEFAULT_BASE, max_bytes=max_bytes)
-    if store_spec:  # into a store (kg.store): no text on standard output unless -o asks for a file
-        from .store import write_build
-        note = write_build(store_spec, res.builder)
-        if not quiet:
-            click.echo(f"kg: {note}", err=True)
-    text = serialize(res.builder.triples, fmt, res.builder.prefixes(), res.builder.by_article)
-    if output is None:
-        if not store_spec:
-            click.echo(text, nl=False)
-    else:
-        write_atomic(output, text)
-    if not quiet:
-        click.echo(f"kg: {res.summary()}" + (f" -> {output}" if output else ""), err=True)
+    _build_corpus(articles, output, fmt, base or DEFAULT_BASE, max_bytes, quiet, data_dir, ontology_dir,
+                  rules_path, jobs, force, dask_address, store_spec)
 
 
 def _build_corpus(articles: tuple[Path, ...], output: Path | None, fmt: str, base: str, max_bytes: int | None,
                   quiet: bool, data_dir: Path | None, ontology_dir: Path | None, rules_path: Path | None,
-                  jobs: int | None, force: bool, dask_address: str | None) -> None:
-    """`kg build` without a store: kg.corpus streams, parallelises and skips unchanged articles."""
+                  jobs: int | None, force: bool, dask_address: str | None, store: str | None = None) -> None:
+    """`kg build`: kg.corpus streams, parallelises and skips unchanged articles, into a file and/or a store."""
     from .corpus import build_corpus
 
     res = build_corpus(articles, output, fmt=fmt, base=base, data_dir=data_dir, ontology_dir=ontology_dir,
                        rules_path=rules_path, max_bytes=max_bytes, jobs=jobs, dask=dask_address, force=force,
-                       progress=None if not quiet else False,
+                       progress=None if not quiet else False, store=store,
                        on_failure=lambda f: click.echo(f"kg: skipped {f}", err=True))
+    if res.store_note and not quiet:
+        click.echo(f"kg: {res.store_note}", err=True)
     if not quiet or res.failures:
         click.echo(f"kg: {res.summary()}" + (f" -> {output}" if output and res.articles else ""), err=True)
     if res.failures:

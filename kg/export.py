@@ -10,12 +10,10 @@ import os
 import re
 import tempfile
 from pathlib import Path
-from typing import Iterable
-
-from rdflib import Graph, Literal, URIRef
-from rdflib.term import Node
+from typing import Any, Iterable
 
 from .errors import InputError
+from .terms import is_literal
 
 FORMATS = {"turtle": ".ttl", "trig": ".trig", "nt": ".nt", "nquads": ".nq", "json-ld": ".jsonld"}
 ALIASES = {"ttl": "turtle", "ntriples": "nt", "n-triples": "nt", "nq": "nquads", "n-quads": "nquads",
@@ -26,6 +24,7 @@ _LOCAL = re.compile(r"^[A-Za-z0-9_](?:[A-Za-z0-9_.-]*[A-Za-z0-9_-])?$")
 _ESC = {"\\": "\\\\", '"': '\\"', "\n": "\\n", "\r": "\\r", "\t": "\\t", "\b": "\\b", "\f": "\\f"}
 _IRI_BAD = re.compile(r'[\x00-\x20<>"{}|^`\\]')
 
+Node = Any  # a kg.terms term, or an rdflib URIRef / Literal (API users may pass either)
 Triple = tuple[Node, Node, Node]
 
 
@@ -50,16 +49,19 @@ def _iri(u: str) -> str:
     return "<" + _IRI_BAD.sub(lambda m: f"%{ord(m.group()):02X}", u) + ">"
 
 
+_SPECIAL = re.compile(r'[\\"\x00-\x1f\x7f]')
+
+
 def _string(s: str) -> str:
-    out = []
-    for c in s:
-        if c in _ESC:
-            out.append(_ESC[c])
-        elif ord(c) < 0x20 or ord(c) == 0x7F:
-            out.append(f"\\u{ord(c):04X}")
-        else:
-            out.append(c)
-    return '"' + "".join(out) + '"'
+    """A quoted string literal (one regex scan: article texts are long and mostly need nothing)."""
+    if not _SPECIAL.search(s):
+        return '"' + s + '"'
+    return '"' + _SPECIAL.sub(lambda m: _ESC.get(m.group()) or f"\\u{ord(m.group()):04X}", s) + '"'
+
+
+def _check_iri(t: Node) -> None:
+    if type(t).__name__ == "BNode":
+        raise ValueError(f"blank nodes are not written by kg: {t!r}")
 
 
 class _Names:
@@ -76,9 +78,7 @@ class _Names:
         return _iri(u)
 
     def term(self, t: Node) -> str:
-        if isinstance(t, URIRef):
-            return self.iri(str(t))
-        if isinstance(t, Literal):
+        if is_literal(t):
             lex = str(t)
             if t.language:
                 return _string(lex) + "@" + t.language
@@ -90,15 +90,14 @@ class _Names:
             if dt and dt != XSD + "string":
                 return _string(lex) + "^^" + self.iri(dt)
             return _string(lex)
-        raise ValueError(f"blank nodes are not written by kg: {t!r}")
+        _check_iri(t)
+        return self.iri(str(t))
 
 
 def _sort_key(t: Node) -> tuple[int, str, str]:
-    if isinstance(t, URIRef):
-        return (0, str(t), "")
-    if isinstance(t, Literal):
+    if is_literal(t):
         return (1, str(t), str(t.datatype or t.language or ""))
-    return (2, str(t), "")
+    return (0, str(t), "")
 
 
 def _pred_key(p: Node) -> tuple[int, str]:
@@ -128,7 +127,7 @@ def to_turtle(triples: Iterable[Triple], prefixes: dict[str, str]) -> str:
     return "\n".join(head) + "\n\n" + "\n\n".join(body) + "\n"
 
 
-def to_trig(graphs: dict[URIRef, set[Triple]], prefixes: dict[str, str]) -> str:
+def to_trig(graphs: dict[Node, set[Triple]], prefixes: dict[str, str]) -> str:
     names = _Names(prefixes)
     chunks = []
     for g in sorted(graphs, key=str):
@@ -139,9 +138,9 @@ def to_trig(graphs: dict[URIRef, set[Triple]], prefixes: dict[str, str]) -> str:
 
 
 def _nt_term(t: Node) -> str:
-    if isinstance(t, URIRef):
+    if not is_literal(t):
+        _check_iri(t)
         return _iri(str(t))
-    assert isinstance(t, Literal)
     if t.language:
         return _string(str(t)) + "@" + t.language
     if t.datatype and str(t.datatype) != XSD + "string":
@@ -153,7 +152,7 @@ def to_ntriples(triples: Iterable[Triple]) -> str:
     return "".join(sorted(f"{_nt_term(s)} {_nt_term(p)} {_nt_term(o)} .\n" for s, p, o in triples))
 
 
-def to_nquads(graphs: dict[URIRef, set[Triple]]) -> str:
+def to_nquads(graphs: dict[Node, set[Triple]]) -> str:
     return "".join(sorted(f"{_nt_term(s)} {_nt_term(p)} {_nt_term(o)} {_iri(str(g))} .\n"
                           for g, ts in graphs.items() for s, p, o in ts))
 
@@ -170,9 +169,9 @@ def to_jsonld(triples: Iterable[Triple], prefixes: dict[str, str]) -> str:
         return c[1:-1] if c.startswith("<") else c
 
     def value(t: Node) -> dict[str, str]:
-        if isinstance(t, URIRef):
+        if not is_literal(t):
+            _check_iri(t)
             return {"@id": str(t)}
-        assert isinstance(t, Literal)
         v = {"@value": str(t)}
         if t.language:
             v["@language"] = t.language
@@ -188,7 +187,7 @@ def to_jsonld(triples: Iterable[Triple], prefixes: dict[str, str]) -> str:
         obj: dict[str, object] = {"@id": str(s)}
         for p in sorted(by_s[s], key=lambda x: (x != RDF_TYPE, x)):
             objs = sorted(set(by_s[s][p]), key=_sort_key)
-            if p == RDF_TYPE and all(isinstance(o, URIRef) for o in objs):
+            if p == RDF_TYPE and not any(is_literal(o) for o in objs):
                 obj["@type"] = [key(str(o)) for o in objs]
             else:
                 obj[key(p)] = [value(o) for o in objs]
@@ -198,7 +197,7 @@ def to_jsonld(triples: Iterable[Triple], prefixes: dict[str, str]) -> str:
 
 
 def serialize(triples: set[Triple], fmt: str, prefixes: dict[str, str],
-              graphs: dict[URIRef, set[Triple]] | None = None) -> str:
+              graphs: dict[Node, set[Triple]] | None = None) -> str:
     """Text of the graph in `fmt`; quad formats use `graphs` (one named graph per article)."""
     if fmt == "turtle":
         return to_turtle(triples, prefixes)

@@ -10,17 +10,18 @@ from __future__ import annotations
 import hashlib
 import re
 from dataclasses import dataclass, field
-from typing import Iterable
-
-from rdflib import Graph, Literal, URIRef
-from rdflib.term import Node
+from typing import TYPE_CHECKING, Any, Iterable
 
 from .document import Article
 from .gazetteer import Entity, Gazetteer
 from .rules.engine import Extraction, Firing
 from .rules.loader import Rule, Term
+from .terms import IRI, Literal, Term, to_rdflib
 from .text import slug, split_items
 from .vocab import OWL, RDF, RDFS, SKOS, XSD, Vocabulary
+
+if TYPE_CHECKING:
+    from rdflib import Graph
 
 DEFAULT_BASE = "https://w3id.org/kg-news/id/"
 KGO = "https://w3id.org/kg-news/ontology#"
@@ -31,18 +32,20 @@ DCT = "http://purl.org/dc/terms/"
 SEM = "http://semanticweb.cs.vu.nl/2009/11/sem/"
 ORG = "http://www.w3.org/ns/org#"
 
-A = URIRef(RDF + "type")
-_URIS: dict[str, URIRef] = {}
+A = IRI(RDF + "type")
+_URIS: dict[str, IRI] = {}
 
 
-def _u(iri: str) -> URIRef:
-    """A URIRef for a vocabulary term, entity or predicate, made once: rdflib checks every IRI
-    it builds, and these few thousand recur in every article."""
+def _u(iri: str) -> IRI:
+    """One IRI object per vocabulary term, entity or predicate: these few thousand recur in
+    every article, and shared objects make set lookups an identity check."""
     r = _URIS.get(iri)
     if r is None:
-        r = _URIS[iri] = URIRef(iri)
+        r = _URIS[iri] = IRI(iri)
     return r
-Triple = tuple[Node, Node, Node]
+
+
+Triple = tuple[Term, Term, Term]
 
 
 def _h(*parts: object) -> str:
@@ -60,52 +63,80 @@ def article_slug(article_id: str) -> str:
 class Minter:
     base: str = DEFAULT_BASE
 
-    def entity(self, e: Entity) -> URIRef:
+    def entity(self, e: Entity) -> IRI:
         return _u(f"{self.base}entity/{e.id}")
 
-    def article(self, a: Article) -> URIRef:
-        return URIRef(f"{self.base}article/{article_slug(a.id)}")
+    def article(self, a: Article) -> IRI:
+        return IRI(f"{self.base}article/{article_slug(a.id)}")
 
-    def rule(self, r: Rule) -> URIRef:
-        return URIRef(f"{self.base}rule/{r.id}")
+    def rule(self, r: Rule) -> IRI:
+        return IRI(f"{self.base}rule/{r.id}")
 
-    def firing(self, a: Article, f: Firing) -> URIRef:
-        return URIRef(f"{self.base}firing/{_h(a.id, f.rule.id, f.begin, f.end)}")
+    def firing(self, a: Article, f: Firing) -> IRI:
+        return IRI(f"{self.base}firing/{_h(a.id, f.rule.id, f.begin, f.end)}")
 
-    def sentence(self, a: Article, begin: int, end: int) -> URIRef:
-        return URIRef(f"{self.article(a)}#char={begin},{end}")
+    def sentence(self, a: Article, begin: int, end: int) -> IRI:
+        return IRI(f"{self.article(a)}#char={begin},{end}")
 
-    def context(self, a: Article) -> URIRef:
-        return URIRef(f"{self.article(a)}#char=0,{len(a.text)}")
+    def context(self, a: Article) -> IRI:
+        return IRI(f"{self.article(a)}#char=0,{len(a.text)}")
 
 
 @dataclass
 class GraphBuilder:
-    """Accumulates the triples of one or more articles (entities shared through their IRIs)."""
+    """Accumulates the triples of one or more articles (entities shared through their IRIs).
+
+    `kg_triples` / `kg_graphs` hold kg's own terms (what kg's writers take); `triples` and
+    `by_article` are the same as rdflib terms, for the Python API, made on first use."""
 
     voc: Vocabulary
     gaz: Gazetteer
     mint: Minter = field(default_factory=Minter)
-    triples: set[Triple] = field(default_factory=set)
-    by_article: dict[URIRef, set[Triple]] = field(default_factory=dict)  # for TriG / N-Quads
+    kg_triples: set[Triple] = field(default_factory=set)
+    kg_graphs: dict[IRI, set[Triple]] = field(default_factory=dict)  # one per article: TriG / N-Quads
     _current: set[Triple] = field(default_factory=set)
     counts: dict[str, int] = field(default_factory=lambda: {"facts": 0, "events": 0, "statements": 0, "claims": 0,
                                                             "roles": 0, "other": 0})
-    _facts: set[URIRef] = field(default_factory=set)
-    _nodes: set[URIRef] = field(default_factory=set)
+    _facts: set[IRI] = field(default_factory=set)
+    _nodes: set[IRI] = field(default_factory=set)
     _entities: set[str] = field(default_factory=set)
     _entities_here: set[str] = field(default_factory=set)
 
-    def add(self, s: Node, p: str | URIRef, o: Node) -> None:
-        t = (s, p if type(p) is URIRef else _u(p), o)
-        self.triples.add(t)
+    def add(self, s: Term, p: str | IRI, o: Term) -> None:
+        t = (s, p if type(p) is IRI else _u(p), o)
+        self.kg_triples.add(t)
         self._current.add(t)
+
+    @property
+    def triples(self) -> set[tuple[Any, Any, Any]]:
+        """The union of all articles' triples, as rdflib terms."""
+        return self._rdflib()[0]
+
+    @property
+    def by_article(self) -> dict[Any, set[tuple[Any, Any, Any]]]:
+        """Each article's triples (its named graph), as rdflib terms."""
+        return self._rdflib()[1]
+
+    def _rdflib(self) -> tuple[set[tuple[Any, Any, Any]], dict[Any, set[tuple[Any, Any, Any]]]]:
+        key = (len(self.kg_triples), sum(map(len, self.kg_graphs.values())))
+        cached = self.__dict__.get("_rdflib_cache")
+        if cached is None or cached[0] != key:
+            memo: dict[Term, Any] = {}
+
+            def conv(t: Term) -> Any:
+                r = memo.get(t)
+                if r is None:
+                    r = memo[t] = to_rdflib(t)
+                return r
+            graphs = {conv(g): {(conv(s), conv(p), conv(o)) for s, p, o in ts} for g, ts in self.kg_graphs.items()}
+            cached = self.__dict__["_rdflib_cache"] = (key, ({(conv(s), conv(p), conv(o)) for s, p, o in self.kg_triples}, graphs))
+        return cached[1]
 
     # -- articles -------------------------------------------------------------------------
     def add_extraction(self, ex: Extraction) -> None:
         art = ex.article
         self._art_id, self._art_text, self._art_date = art.id, art.text, art.date
-        self._current = self.by_article.setdefault(self.mint.article(art), set())
+        self._current = self.kg_graphs.setdefault(self.mint.article(art), set())
         self._entities_here = set()
         self._document(art)
         for sa in ex.analyses:
@@ -139,7 +170,7 @@ class GraphBuilder:
                 ent = self._lookup(str(meta[key]))
                 self.add(a, SCHEMA + prop, self._entity(ent) if ent else Literal(str(meta[key])))
         if meta.get("caption") or meta.get("credit"):
-            img = URIRef(f"{a}#image")
+            img = IRI(f"{a}#image")
             self.add(a, SCHEMA + "image", img)
             self.add(img, A, _u(SCHEMA + "ImageObject"))
             if meta.get("caption"):
@@ -154,7 +185,7 @@ class GraphBuilder:
                 return e
         return None
 
-    def _sentence(self, art: Article, b: int, e: int, kind: str) -> URIRef:
+    def _sentence(self, art: Article, b: int, e: int, kind: str) -> IRI:
         sid = self.mint.sentence(art, b, e)
         if (sid, A, _u(NIF + "Sentence")) not in self._current:
             self.add(sid, A, _u(NIF + "Sentence"))
@@ -165,7 +196,7 @@ class GraphBuilder:
             self.add(sid, KGO + "segment", Literal(kind))
         return sid
 
-    def _entity(self, e: Entity) -> URIRef:
+    def _entity(self, e: Entity) -> IRI:
         iri = self.mint.entity(e)
         if e.id not in self._entities_here:
             self._entities.add(e.id)
@@ -176,10 +207,10 @@ class GraphBuilder:
                 if alias != e.label:
                     self.add(iri, SKOS + "altLabel", Literal(alias, lang="en"))
             for s in e.same_as:
-                self.add(iri, OWL + "sameAs", URIRef(self.voc.expand(s) or s))
+                self.add(iri, OWL + "sameAs", IRI(self.voc.expand(s) or s))
         return iri
 
-    def _rule(self, r: Rule) -> URIRef:
+    def _rule(self, r: Rule) -> IRI:
         iri = self.mint.rule(r)
         if (iri, A, _u(KGO + "Rule")) not in self._current:
             self.add(iri, A, _u(KGO + "Rule"))
@@ -206,7 +237,7 @@ class GraphBuilder:
                     else:
                         self._fact(s_, _u(em.p), o_, fid, f, em.negated)
 
-    def _node_iri(self, f: Firing) -> URIRef:
+    def _node_iri(self, f: Firing) -> IRI:
         """Nodes with a `key` are minted from the key's values (so every mention of one meeting
         lands on one node); others from the rule and the matched span."""
         r = f.rule
@@ -217,9 +248,9 @@ class GraphBuilder:
             ident = _h(scope, cls, *[self._key_value(f, k) for k in r.node_key], *_context_key(f))
         else:
             ident = _h(self._art_id, r.id, f.begin, f.end)
-        return URIRef(f"{self.mint.base}node/{slug(local) or 'node'}-{ident}")
+        return IRI(f"{self.mint.base}node/{slug(local) or 'node'}-{ident}")
 
-    def _node(self, art: Article, f: Firing, fid: URIRef) -> URIRef:
+    def _node(self, art: Article, f: Firing, fid: IRI) -> IRI:
         node = self._node_iri(f)
         cls = f.rule.node_classes[0]
         if node not in self._nodes:
@@ -253,11 +284,11 @@ class GraphBuilder:
             return b.value.value
         return " ".join(re.findall(r"\w+", str(b.value).casefold()))  # the same words, whatever the punctuation
 
-    def _fact(self, s: Node, p: URIRef, o: Node, fid: URIRef, f: Firing, negated: bool = False) -> None:
+    def _fact(self, s: Term, p: IRI, o: Term, fid: IRI, f: Firing, negated: bool = False) -> None:
         ctx = f.context
         neg = ctx.negated != negated  # a negated triple in a negated context is positive
         holder = self.mint.entity(ctx.holder) if ctx.holder else ""
-        rec = URIRef(f"{self.mint.base}fact/{_h(s, p, o, ctx.asserted, holder, neg, *ctx.conditions)}")
+        rec = IRI(f"{self.mint.base}fact/{_h(s, p, o, ctx.asserted, holder, neg, *ctx.conditions)}")
         if rec not in self._facts:
             self._facts.add(rec)
             self.counts["claims" if ctx.holder else "facts"] += 1
@@ -269,7 +300,7 @@ class GraphBuilder:
         self.add(rec, PROV + "wasGeneratedBy", fid)
         self._factuality(rec, f, neg)
 
-    def _factuality(self, subj: URIRef, f: Firing, negated: bool | None = None) -> None:
+    def _factuality(self, subj: IRI, f: Firing, negated: bool | None = None) -> None:
         ctx = f.context
         if ctx.holder is not None:
             self.add(subj, KGO + "factuality", _u(KGO + "Claimed"))
@@ -288,13 +319,13 @@ class GraphBuilder:
 
     _art_id: str = ""
 
-    def _terms(self, t: Term, f: Firing, node: URIRef | None) -> list[Node]:
+    def _terms(self, t: Term, f: Firing, node: IRI | None) -> list[Term]:
         """The RDF terms a rule term stands for in one firing: none when its slot did not match,
         several for a list (`slot.items`)."""
         if t.kind == "node":
             return [node] if node is not None else []
         if t.kind == "iri":
-            iri = URIRef(t.value)
+            iri = IRI(t.value)
             label = self.voc.labels.get(t.value)
             if label and t.value in self.voc.individuals:  # roles, CAMEO codes: readable in the output
                 self.add(iri, RDFS + "label", Literal(label, lang="en"))
@@ -314,7 +345,7 @@ class GraphBuilder:
                 return []
             local = t.value.rsplit("#", 1)[-1].rsplit("/", 1)[-1]
             # the node in the same epistemic context as this firing (a claim refers to the claimed node)
-            return [URIRef(f"{self.mint.base}node/{slug(local) or 'node'}-{_h(self._art_id, t.value, *vals, *_context_key(f))}")]
+            return [IRI(f"{self.mint.base}node/{slug(local) or 'node'}-{_h(self._art_id, t.value, *vals, *_context_key(f))}")]
         b = f.bindings.get(t.value)
         if b is None:
             return []
@@ -345,6 +376,8 @@ class GraphBuilder:
     def graph(self) -> Graph:
         """The union of all articles' triples as an rdflib Graph (insertion in sorted order, so
         that every serialiser sees the same order on every run)."""
+        from rdflib import Graph
+
         g = Graph(bind_namespaces="none")
         for p, ns in sorted(self.prefixes().items()):
             g.bind(p, ns, override=True, replace=True)

@@ -4,14 +4,17 @@ from __future__ import annotations
 from pathlib import Path
 from typing import Any
 
-import yaml
-
 from .errors import InputError
 
-try:  # the C loader is ~10x faster; the pure-Python one gives the same nodes
-    _Loader: Any = yaml.CSafeLoader
-except AttributeError:  # pragma: no cover
-    _Loader = yaml.SafeLoader
+
+def _loader_class() -> Any:
+    """PyYAML, imported when a data file is parsed: a cached rule pack needs no YAML at all."""
+    import yaml
+
+    try:  # the C loader is ~10x faster; the pure-Python one gives the same nodes
+        return yaml.CSafeLoader
+    except AttributeError:  # pragma: no cover
+        return yaml.SafeLoader
 
 
 class LDict(dict):
@@ -26,7 +29,9 @@ class LList(list):
     item_lines: list[int]
 
 
-def _convert(node: yaml.Node, loader: Any) -> Any:
+def _convert(node: Any, loader: Any) -> Any:
+    import yaml
+
     if isinstance(node, yaml.MappingNode):
         d = LDict()
         d.line = node.start_mark.line + 1
@@ -56,7 +61,9 @@ def load_yaml(path: Path) -> Any:
         raise InputError(path, f"not valid UTF-8 (byte {e.start})") from None
     except OSError as e:
         raise InputError(path, e.strerror or str(e)) from None
-    loader = _Loader(text)
+    import yaml
+
+    loader = _loader_class()(text)
     loader.name = str(path)
     try:
         node = loader.get_single_node()

@@ -158,19 +158,57 @@ def test_jsonld_is_json(seed_result):
 
 
 def test_build_path_imports_nothing_heavy(tmp_path):
-    """SHACL, plotting, networkx, servers, browsers and Dask stay off `kg build`'s path."""
+    """SHACL, plotting, networkx, servers, browsers and Dask stay off `kg build`'s path; so do
+    rdflib (kg writes its own terms) and, once the rule pack is cached, PyYAML."""
     code = ("import runpy, sys; sys.argv = ['kg', 'build', %r, '-o', %r, '-q'];\n"
             "try:\n    runpy.run_module('kg.cli', run_name='__main__')\nexcept SystemExit:\n    pass\n"
             "heavy = sorted(m for m in sys.modules if m.split('.')[0] in "
-            "{'pyshacl', 'owlrl', 'matplotlib', 'networkx', 'selenium', 'dask', 'distributed', 'pyld', 'socketserver'} "
-            "or m in {'http.server', 'kg.serve', 'kg.network', 'kg.validate', 'kg.push'})\n"
+            "{'pyshacl', 'owlrl', 'matplotlib', 'networkx', 'selenium', 'dask', 'distributed', 'pyld', 'socketserver', "
+            "'rdflib', 'yaml', 'pyoxigraph'} "
+            "or m in {'http.server', 'kg.serve', 'kg.network', 'kg.validate', 'kg.push', 'kg.store', 'kg.explain'})\n"
             "print(','.join(heavy))") % (str(SEED), str(tmp_path / "o.ttl"))
+    import os
     import subprocess
     import sys
-    r = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, timeout=120)
+    env = dict(os.environ, KG_CACHE_DIR=str(tmp_path / "cache"))
+    first = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, timeout=120, env=env)
+    assert first.returncode == 0, first.stderr
+    assert "yaml" in first.stdout  # the first run parses the pack (so the check below can fail)
+    r = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, timeout=120, env=env)
     assert r.returncode == 0, r.stderr
     assert (tmp_path / "o.ttl").stat().st_size > 10000
     assert r.stdout.strip() == "", f"heavy modules imported by kg build: {r.stdout}"
+
+
+def test_kg_terms_follow_rdf_equality():
+    """kg's own terms: an IRI never equals a literal of the same text; literals compare lexical
+    form, datatype and language; Python values get rdflib's datatypes and lexical forms."""
+    from rdflib import Literal as RLiteral
+    from rdflib import URIRef
+
+    from kg.terms import IRI, XSD, Literal, from_rdflib, to_rdflib
+
+    assert IRI("http://x/a") != Literal("http://x/a") and len({IRI("http://x/a"), Literal("http://x/a")}) == 2
+    assert Literal("1", XSD + "integer") == Literal(1) and Literal("+01", XSD + "integer") == Literal(1)
+    assert Literal("a", lang="en") != Literal("a") != Literal("a", XSD + "string")
+    assert Literal(True) == Literal("true", XSD + "boolean")
+    for ours, theirs in [(IRI("http://x/é"), URIRef("http://x/é")), (Literal(7), RLiteral(7)),
+                         (Literal("a", lang="en"), RLiteral("a", lang="en")), (Literal("x"), RLiteral("x")),
+                         (Literal("2006-03-03", XSD + "date"), RLiteral("2006-03-03", datatype=URIRef(XSD + "date")))]:
+        assert to_rdflib(ours) == theirs and from_rdflib(theirs) == ours
+        assert str(to_rdflib(ours)) == str(ours)
+
+
+def test_rdflib_view_is_the_same_graph(seed_result):
+    """The builder's rdflib view (the Python API) holds the same triples as kg's own terms, and kg's
+    writers give the same bytes from either."""
+    from kg.terms import from_rdflib
+
+    b = seed_result.builder
+    assert {tuple(map(from_rdflib, t)) for t in b.triples} == b.kg_triples
+    assert {from_rdflib(g) for g in b.by_article} == set(b.kg_graphs)
+    for fmt in ("turtle", "nquads", "json-ld"):
+        assert serialize(b.triples, fmt, b.prefixes(), b.by_article) == serialize(b.kg_triples, fmt, b.prefixes(), b.kg_graphs)
 
 
 def test_world_scoped_nodes_are_shared_across_articles(pack):

@@ -15,6 +15,7 @@ from ..mentions import SentenceAnalysis
 from ..vocab import Vocabulary
 from .loader import Rule, RuleSet
 from .match import Bound, SentenceView, find_matches
+from .pattern import Alt, Firsts, anchor_words
 
 NEGATION_CUES = frozenset({"not", "n't", "never", "no", "neither", "nor", "cannot", "without"})
 
@@ -58,19 +59,52 @@ class Extraction:
     dropped: list[tuple[Firing, str]] = field(default_factory=list)
 
 
+Entry = tuple[int, Rule, Alt, set[str], Firsts]  # (position in rule order, rule, pattern, required words, firsts)
+_INDEX: dict[int, tuple[list[Rule], dict[str, list[Entry]], list[Entry]]] = {}
+
+
+def _index(rules: list[Rule]) -> tuple[dict[str, list[Entry]], list[Entry]]:
+    """Every pattern under one word a matching sentence must contain (a required word, else
+    each of its anchor words), so a sentence is tried only against patterns it could match;
+    patterns with no such word are tried on every sentence. Built once per rule list."""
+    hit = _INDEX.get(id(rules))
+    if hit is None or hit[0] is not rules:
+        by_word: dict[str, list[Entry]] = {}
+        always: list[Entry] = []
+        n = 0
+        for rule in rules:
+            for parsed, req, fs in zip(rule.patterns, rule.required, rule.firsts):
+                e, n = (n, rule, parsed.root, req, fs), n + 1
+                keys = {max(req, key=lambda w: (len(w), w))} if req else anchor_words(parsed.root)
+                if keys:
+                    for w in keys:
+                        by_word.setdefault(w, []).append(e)
+                else:
+                    always.append(e)
+        hit = _INDEX[id(rules)] = (rules, by_word, always)
+    return hit[1], hit[2]
+
+
+def _candidates(rules: list[Rule], v: SentenceView) -> list[Entry]:
+    by_word, always = _index(rules)
+    found = {e[0]: e for w in v.words for e in by_word.get(w, ())}
+    if not found:
+        return always
+    found.update((e[0], e) for e in always)
+    return [found[k] for k in sorted(found)]
+
+
 def match_sentence(rules: list[Rule], v: SentenceView) -> list[Firing]:
     """All rule matches in one sentence, overlaps resolved within each group."""
     cands: list[Firing] = []
     kind = v.sa.sentence.kind
-    for rule in rules:
-        if rule.segments is not None and kind not in rule.segments:
+    words = v.words
+    for _, rule, root, req, fs in _candidates(rules, v):
+        if rule.segments is not None and kind not in rule.segments or not req <= words:
             continue
-        for parsed, req, fs in zip(rule.patterns, rule.required, rule.firsts):
-            if not req <= v.words:
-                continue
-            for first, last, b in find_matches(parsed.root, v, fs):
-                bb, ee = v.span(first, last)
-                cands.append(Firing(rule, v.sa.sentence, first, last, bb, ee, b))
+        for first, last, b in find_matches(root, v, fs):
+            bb, ee = v.span(first, last)
+            cands.append(Firing(rule, v.sa.sentence, first, last, bb, ee, b))
     cands.sort(key=lambda f: (-f.length, -f.rule.priority, f.rule.order, f.first))
     taken: dict[str, list[tuple[int, int]]] = {}
     out = []

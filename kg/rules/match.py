@@ -34,7 +34,7 @@ class SentenceView:
         self.n = len(toks)
         self.mention_at: dict[int, Mention] = {m.first: m for m in sa.mentions}
         self.time_at = {i: (j, v) for i, j, v in sa.times}
-        self._types = _ancestors(voc)
+        self._types, self._accepts = _ancestors(voc)
         self._positions: dict[str, list[int]] | None = None
         self.quote_at: dict[int, tuple[int, tuple[int, int]]] = {}
         for qb, qe in quotes:
@@ -52,10 +52,11 @@ class SentenceView:
         name ({c:Country}); a wider slot ({x:Agent}) skips it, as in "Russian Foreign Minister Lavrov"."""
         if m.kind == "demonym":
             return m.entity.type in types
-        if "Entity" in types:
-            return True
-        anc = self._types.get(m.entity.type, {m.entity.type})
-        return any(t in anc for t in types)
+        ok = self._accepts.get(types)
+        if ok is None:  # the entity types a slot accepts, once per vocabulary and slot type list
+            ok = self._accepts[types] = frozenset(
+                t for t, anc in self._types.items() if "Entity" in types or any(x in anc for x in types))
+        return m.entity.type in ok or m.entity.type in types or "Entity" in types
 
     @property
     def positions(self) -> dict[str, list[int]]:
@@ -71,15 +72,16 @@ class SentenceView:
         return toks[first].begin, toks[last - 1].end
 
 
-_ANCESTORS: dict[int, tuple[Vocabulary, dict[str, set[str]]]] = {}
+_ANCESTORS: dict[int, tuple[Vocabulary, dict[str, set[str]], dict[tuple[str, ...], frozenset[str]]]] = {}
 
 
-def _ancestors(voc: Vocabulary) -> dict[str, set[str]]:
-    """Each type's ancestors, computed once per vocabulary rather than once per sentence."""
+def _ancestors(voc: Vocabulary) -> tuple[dict[str, set[str]], dict[tuple[str, ...], frozenset[str]]]:
+    """Each type's ancestors, and a cache of what each slot type list accepts, once per
+    vocabulary rather than once per sentence."""
     hit = _ANCESTORS.get(id(voc))
     if hit is None or hit[0] is not voc:
-        hit = _ANCESTORS[id(voc)] = (voc, {t: voc.ancestors(t) for t in voc.types})
-    return hit[1]
+        hit = _ANCESTORS[id(voc)] = (voc, {t: voc.ancestors(t) for t in voc.types}, {})
+    return hit[1], hit[2]
 
 
 def _number(norm: str) -> int | None:
@@ -246,8 +248,6 @@ def _chain(items: list[Node]) -> Matcher:
 
 def _entity(s: Slot, v: SentenceView, pos: int, b: dict[str, Bound]) -> tuple[int, dict[str, Bound]] | None:
     """An entity slot: the mention starting at `pos`, if its type fits."""
-    if pos >= v.n:
-        return None
     m = v.mention_at.get(pos)
     if m is not None and v.type_ok(m, s.types):
         return m.last, {**b, s.name: Bound("entity", pos, m.last, m.begin, m.end, m)}

@@ -253,6 +253,32 @@ def required_words(n: Node) -> set[str]:
     return set()
 
 
+def anchor_words(n: Node) -> frozenset[str] | None:
+    """Words of which every match must contain at least one (None: no such set), so that a
+    sentence is only tried against the patterns whose anchor it contains. Sharper than
+    `required_words` for patterns that begin with alternatives ("(urged|called on) ...")."""
+    if isinstance(n, Word):
+        return None if n.prefix else n.forms
+    if isinstance(n, Capture):
+        return anchor_words(n.body)
+    if isinstance(n, Alt):
+        out: set[str] = set()
+        for o in n.options:
+            a = anchor_words(o)
+            if a is None:
+                return None
+            out |= a
+        return frozenset(out)
+    if isinstance(n, Seq):
+        best: frozenset[str] | None = None
+        for i in n.items:
+            a = anchor_words(i)
+            if a is not None and (best is None or len(a) < len(best)):
+                best = a
+        return best
+    return None  # a gap, an optional part or a slot can match anything
+
+
 @dataclass(frozen=True)
 class Firsts:
     """What the first token of a match can be: a cheap test that skips start positions."""

@@ -1,0 +1,132 @@
+"""RDF terms as kg builds them: small `str` subclasses (the text is the IRI or the lexical form).
+
+`kg build` makes, sorts and writes tens of thousands of terms and never needs rdflib's parsers or
+SPARQL engine, yet importing rdflib costs about as much as the rest of a build of one article.
+So the builder and kg's own writers use these terms, and the Python API converts to rdflib terms
+on first use (`to_rdflib`). Equality follows RDF: an IRI never equals a literal with the same
+text, and literals compare lexical form, datatype and language.
+"""
+from __future__ import annotations
+
+import datetime as _dt
+from typing import Any, Union
+
+XSD = "http://www.w3.org/2001/XMLSchema#"
+
+
+class IRI(str):
+    """An IRI, as its text."""
+
+    __slots__ = ()
+
+    def __eq__(self, other: object) -> bool:
+        return type(other) is IRI and str.__eq__(self, other)
+
+    def __ne__(self, other: object) -> bool:
+        return not self.__eq__(other)
+
+    __hash__ = str.__hash__
+
+    def __repr__(self) -> str:
+        return f"IRI({str.__repr__(self)})"
+
+    def __reduce__(self) -> tuple[Any, ...]:
+        return (IRI, (str(self),))
+
+
+class Literal(str):
+    """A literal: the str is its lexical form; `datatype` an IRI or None (a plain string),
+    `language` a tag or None. Python ints, bools, floats and dates get their XSD datatype and
+    canonical lexical form, as rdflib gives them."""
+
+    datatype: IRI | None
+    language: str | None
+
+    def __new__(cls, value: object, datatype: str | None = None, lang: str | None = None) -> "Literal":
+        if not isinstance(value, str):
+            value, dt = _lexical(value)
+            datatype = datatype or dt
+        elif datatype == XSD + "integer" or datatype == XSD + "boolean":
+            value = _canonical(value, datatype)
+        self = str.__new__(cls, value)
+        self.datatype = None if not datatype or lang else (datatype if type(datatype) is IRI else IRI(datatype))
+        self.language = lang or None
+        return self
+
+    def __eq__(self, other: object) -> bool:
+        return (type(other) is Literal and str.__eq__(self, other) and self.datatype == other.datatype
+                and self.language == other.language)
+
+    def __ne__(self, other: object) -> bool:
+        return not self.__eq__(other)
+
+    def __hash__(self) -> int:
+        return hash((str(self), self.datatype, self.language))
+
+    def __repr__(self) -> str:
+        extra = f", lang={self.language!r}" if self.language else f", datatype={str(self.datatype)!r}" if self.datatype else ""
+        return f"Literal({str.__repr__(self)}{extra})"
+
+    def __reduce__(self) -> tuple[Any, ...]:
+        return (Literal, (str(self), self.datatype, self.language))
+
+
+Term = Union[IRI, Literal]
+
+
+def _lexical(v: object) -> tuple[str, str]:
+    if isinstance(v, bool):
+        return ("true" if v else "false"), XSD + "boolean"
+    if isinstance(v, int):
+        return str(v), XSD + "integer"
+    if isinstance(v, float):
+        return repr(v), XSD + "double"
+    if isinstance(v, _dt.datetime):
+        return v.isoformat(), XSD + "dateTime"
+    if isinstance(v, _dt.date):
+        return v.isoformat(), XSD + "date"
+    raise TypeError(f"no RDF literal for {type(v).__name__}")
+
+
+def _canonical(lex: str, datatype: str) -> str:
+    """Integers and booleans in canonical form ("+02" is 2), as rdflib normalises them."""
+    if datatype == XSD + "integer":
+        try:
+            return str(int(lex.strip()))
+        except ValueError:
+            return lex  # ill-typed: kept as written
+    low = lex.strip().lower()
+    return {"true": "true", "1": "true", "false": "false", "0": "false"}.get(low, lex)
+
+
+def is_literal(t: object) -> bool:
+    """A literal, of kg's or rdflib's kind (both carry `datatype`)."""
+    return type(t) is Literal or hasattr(t, "datatype")
+
+
+def is_iri(t: object) -> bool:
+    """An IRI, of kg's or rdflib's kind (rdflib's URIRef is a str without `datatype`)."""
+    return type(t) is IRI or (isinstance(t, str) and not hasattr(t, "datatype") and type(t).__name__ == "URIRef")
+
+
+def to_rdflib(t: Any) -> Any:
+    """The equal rdflib term (rdflib terms pass through)."""
+    from rdflib import Literal as RLiteral
+    from rdflib import URIRef
+
+    if type(t) is IRI:
+        return URIRef(str(t))
+    if type(t) is Literal:
+        return RLiteral(str(t), lang=t.language, datatype=URIRef(str(t.datatype)) if t.datatype else None)
+    return t
+
+
+def from_rdflib(t: Any) -> Any:
+    """The equal kg term (for graphs read back with rdflib)."""
+    if type(t) in (IRI, Literal):
+        return t
+    if hasattr(t, "datatype"):
+        return Literal(str(t), str(t.datatype) if t.datatype else None, t.language)
+    if type(t).__name__ == "URIRef":
+        return IRI(str(t))
+    raise ValueError(f"blank nodes are not kg terms: {t!r}")
