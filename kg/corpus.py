@@ -36,6 +36,7 @@ ARTICLE_SUFFIXES = (".txt",)
 JSONL_SUFFIXES = (".jsonl", ".ndjson")
 JSONL_KEYS = {"id", "text", "date", "url", "title", "publisher", "place", "author", "language", "caption", "credit"}
 MANIFEST_SUFFIX = ".kg-manifest"
+STORE_MANIFEST = "kg-manifest.jsonl"  # in an Oxigraph store's folder, beside kg-prefixes.json
 
 
 # ---------------------------------------------------------------------------------------------
@@ -209,6 +210,7 @@ class Settings:
     base: str
     fmt: str
     pack_key: str = ""
+    nquads_too: bool = False  # a store is written too: send the N-Quads chunk along with the output's
 
 
 def _hash_files(paths: Iterable[Path]) -> str:
@@ -243,6 +245,9 @@ class Done:
     key: str
     id: str
     chunk: bytes | None = None  # quad formats: the article's named graph, serialised
+    sha: str = ""  # checksum of chunk, computed by the worker so the main process does less
+    nq: bytes | None = None  # for a store: the named graph as N-Quads (chunk itself in N-Quads)
+    graph: str = ""  # the article's named graph
     triples: set[Any] | None = None  # triple formats: the article's triples
     used: tuple[str, ...] = ()  # TriG: prefixes the chunk uses
     counts: dict[str, int] = field(default_factory=dict)
@@ -289,26 +294,31 @@ def process(s: Settings, job: Job) -> Done | Failed:
     except Exception as e:  # a rule or the engine failed on this article: report, skip, go on
         return Failed(job.index, job.source, f"extraction failed: {type(e).__name__}: {e}",
                       id=art.id if art is not None and art.id else None)
-    counts = dict(gb.counts, firings=len(ex.firings), sentences=len(art.sentences), triples=len(gb.triples))
-    done = Done(job.index, job.source, job.key, art.id, counts=counts, entities=tuple(sorted(gb._entities)))
+    counts = dict(gb.counts, firings=len(ex.firings), sentences=len(art.sentences), triples=len(gb.kg_triples))
+    ((g, ts),) = gb.kg_graphs.items()
+    done = Done(job.index, job.source, job.key, art.id, counts=counts, entities=tuple(sorted(gb._entities)),
+                graph=str(g))
+    nq = _nquads(gb.kg_graphs).encode("utf-8") if s.fmt == "nquads" or s.nquads_too else None
     if s.fmt == "nquads":
-        done.chunk = _nquads(gb.by_article).encode("utf-8")
+        done.chunk = nq
     elif s.fmt == "trig":
         names = _Names(gb.prefixes())
-        ((g, ts),) = gb.by_article.items()
         block = f"\n{names.iri(str(g))} {{\n" + "\n\n".join(_block(names, ts, "    ")) + "\n}\n"
         done.chunk, done.used = block.encode("utf-8"), tuple(sorted(names.used))
     else:
-        done.triples = gb.triples
+        done.triples = gb.kg_triples
+    if done.chunk is not None:
+        done.sha = hashlib.sha1(done.chunk).hexdigest()
+    if s.nquads_too:
+        done.nq = nq  # the same object as chunk for N-Quads: pickled once
     return done
 
 
 def _nquads(graphs: dict[Any, set[Any]]) -> str:
     """kg.export.to_nquads with each distinct term written once (terms repeat a lot within an
     article: predicates, the graph, entities); same bytes."""
-    from rdflib import URIRef
-
     from .export import XSD, _iri
+    from .terms import is_literal
 
     memo: dict[Any, str] = {}
     xs = XSD + "string"
@@ -316,7 +326,7 @@ def _nquads(graphs: dict[Any, set[Any]]) -> str:
     def term(t: Any) -> str:
         r = memo.get(t)
         if r is None:
-            if isinstance(t, URIRef):
+            if not is_literal(t):
                 r = _iri(t)
             else:
                 r = _quoted(str(t))
@@ -465,6 +475,165 @@ def _hidden(out: Path, tag: str) -> Path:
     return out.with_name(f".{out.name}.{tag}")
 
 
+class BusyError(KgError):
+    """Another kg build is writing the same output or store."""
+
+
+class _Lock:
+    """An exclusive lock on what a build writes (an output file, a store), held for the whole build
+    in `.NAME.kg-lock` beside it, so two builds never interleave their partial files, journals,
+    manifests or graphs. A second build fails at once, naming the holder, rather than waiting:
+    two builds of one output at once are a mistake (an overlapping cron job, a double start), a
+    waiting build would redo or undo the other's work behind the user's back, and whoever wants
+    to queue can (`flock FILE kg build ...`). The lock goes with the process, even on kill -9."""
+
+    def __init__(self, target: Path):
+        self.path, self.fd = _hidden(Path(target), "kg-lock"), None
+        try:
+            import fcntl
+        except ImportError:  # not POSIX: no locking
+            return
+        while True:
+            try:
+                fd = os.open(self.path, os.O_RDWR | os.O_CREAT, 0o666)
+            except OSError as e:
+                raise InputError(target, f"cannot write: {e.strerror or e}") from None
+            try:
+                fcntl.flock(fd, fcntl.LOCK_EX | fcntl.LOCK_NB)
+            except BlockingIOError:
+                pid = os.pread(fd, 32, 0).decode("ascii", "replace").strip() or "?"
+                os.close(fd)
+                raise BusyError(f"another kg build is writing {target} (pid {pid})") from None
+            except OSError:  # a file system without flock: go on unlocked
+                os.close(fd)
+                return
+            try:  # the holder removes the file on release: make sure we locked the current one
+                same = os.stat(self.path).st_ino == os.fstat(fd).st_ino
+            except FileNotFoundError:
+                same = False
+            if same:
+                break
+            os.close(fd)
+        os.ftruncate(fd, 0)
+        os.write(fd, f"{os.getpid()}\n".encode())
+        self.fd = fd
+
+    def release(self) -> None:
+        if self.fd is not None:
+            self.path.unlink(missing_ok=True)  # while still held, so no one locks a removed file
+            os.close(self.fd)
+            self.fd = None
+
+    def __enter__(self) -> "_Lock":
+        return self
+
+    def __exit__(self, *exc: object) -> None:
+        self.release()
+
+
+class _StoreSink:
+    """`--store oxigraph:PATH`: each finished article's graph replaces its named graph in the store
+    as it arrives (kg.store.replace_article: loaded in Rust, the default graph kept the union), and
+    a line of PATH/kg-manifest.jsonl then records it (content key, graph, counts). A rebuild skips
+    the articles whose graph still holds what the same key produced; a killed run leaves every
+    finished article in place and the next run redoes only the rest. The index in memory is a
+    key -> line offset and a graph -> key map, not the records."""
+
+    def __init__(self, spec: str, force: bool):
+        from .store import OxigraphStore, parse_store_spec
+
+        _, path = parse_store_spec(spec)
+        if path is None:
+            raise InputError(spec, "this store keeps nothing after kg build ends; use oxigraph:PATH")
+        self.spec, self.force, self.written = spec, force, 0
+        self.lock = _Lock(path)
+        try:
+            self.st = OxigraphStore(path)
+            self.man = path / STORE_MANIFEST
+            self.keys: dict[str, int] = {}  # content key -> offset of its manifest line
+            self.latest: dict[str, str] = {}  # graph -> content key of what it holds
+            self.lines = 0
+            if self.man.is_file():
+                with open(self.man, "rb") as f:
+                    off = 0
+                    for raw in f:
+                        try:
+                            rec = json.loads(raw)
+                            self.keys[rec["key"]], self.latest[rec["graph"]] = off, rec["key"]
+                            self.lines += 1
+                        except (ValueError, KeyError, TypeError):
+                            pass  # a line cut short by a kill
+                        off += len(raw)
+            self.fh = open(self.man, "ab")
+            if self.fh.tell() and self._last_byte() != b"\n":
+                self.fh.write(b"\n")  # end a line cut short by a kill
+        except BaseException:
+            self.lock.release()
+            raise
+
+    def _last_byte(self) -> bytes:
+        with open(self.man, "rb") as f:
+            f.seek(-1, os.SEEK_END)
+            return f.read(1)
+
+    def get(self, key: str) -> dict[str, Any] | None:
+        """The manifest record of `key` if its graph still holds what `key` produced."""
+        off = None if self.force else self.keys.get(key)
+        if off is None:
+            return None
+        with open(self.man, "rb") as f:
+            f.seek(off)
+            rec = json.loads(f.readline())
+        return rec if self.latest.get(rec["graph"]) == key else None
+
+    def put(self, key: str, ident: str, graph: str, nquads: bytes, counts: dict[str, int],
+            entities: Iterable[str]) -> None:
+        from .export import _iri
+        from .store import replace_article
+
+        end = f" {_iri(graph)} .\n".encode("utf-8")  # every quad of the chunk is in this graph
+        if nquads.count(end) != nquads.count(b"\n"):
+            raise KgError(f"internal error: the N-Quads of {graph} are not all in that graph")
+        replace_article(self.st, graph, nquads.replace(end, b" .\n"))
+        self.fh.flush()
+        off = self.fh.tell()
+        self.fh.write(json.dumps({"key": key, "id": ident, "graph": graph, "counts": counts,
+                                  "entities": list(entities)}, ensure_ascii=False).encode("utf-8") + b"\n")
+        self.fh.flush()
+        self.keys[key], self.latest[graph] = off, key
+        self.lines += 1
+        self.written += 1
+
+    def finish(self, prefixes: dict[str, str]) -> str:
+        """Record the prefixes, drop superseded manifest lines; a note for the summary."""
+        self.st.replace_graphs({}, prefixes)
+        self.fh.close()
+        if self.lines > len(self.latest):  # articles rebuilt since: keep the last line of each graph
+            tmp = _hidden(self.man, "tmp")
+            with open(self.man, "rb") as f, open(tmp, "wb") as out:
+                off = 0
+                for raw in f:
+                    try:
+                        rec = json.loads(raw)
+                        if self.latest.get(rec["graph"]) == rec["key"] and self.keys[rec["key"]] == off:
+                            out.write(raw if raw.endswith(b"\n") else raw + b"\n")
+                    except (ValueError, KeyError, TypeError):
+                        pass
+                    off += len(raw)
+                out.flush()
+                os.fsync(out.fileno())
+            os.replace(tmp, self.man)
+        return f"{self.written} graph(s) into {self.spec} ({self.st.triple_count()} triples in store)"
+
+    def __enter__(self) -> "_StoreSink":
+        return self
+
+    def __exit__(self, *exc: object) -> None:
+        self.fh.close()
+        self.st.close()
+        self.lock.release()
+
+
 class IdSet:
     """The article ids seen so far, as 64-bit hashes in one flat array kept at most half full
     (about 16 bytes an article, where a Python set of ints takes about 70): the only state of a
@@ -547,6 +716,7 @@ class CorpusResult:
     entities: set[str] = field(default_factory=set)
     fmt: str = "turtle"
     seconds: float = 0.0
+    store_note: str = ""  # with a store: how many graphs went in, and the store's size
 
     def summary(self) -> str:
         c = self.counts
@@ -564,18 +734,41 @@ def build_corpus(inputs: Iterable[str | Path], output: Path | None, *, fmt: str,
                  data_dir: Path | None = None, ontology_dir: Path | None = None, rules_path: Path | None = None,
                  max_bytes: int | None = None, jobs: int | None = None, dask: str | None = None,
                  force: bool = False, progress: bool | None = None, stdin: IO[bytes] | None = None,
-                 on_failure: Callable[[Failed], None] | None = None, batch: int = 0) -> CorpusResult:
-    """Build the graph of a corpus into `output` (None: standard output). Raises InputError for
-    bad input that stops everything; per-article failures are in the result."""
-    from .pack import Pack
+                 on_failure: Callable[[Failed], None] | None = None, batch: int = 0,
+                 store: str | None = None) -> CorpusResult:
+    """Build the graph of a corpus into `output` (None: standard output, or no text at all when
+    `store` is given) and into the store `store` names (``oxigraph:PATH``) if any. Raises
+    InputError for bad input that stops everything (BusyError if another build is writing the
+    same output or store); per-article failures are in the result."""
+    from contextlib import ExitStack
 
     listed = expand_inputs(inputs)
+    with ExitStack() as stack:  # locks and the store are released however the build ends
+        if output is not None:
+            stack.enter_context(_Lock(output))
+        sink = stack.enter_context(_StoreSink(store, force)) if store else None
+        return _build(listed, output, sink, fmt=fmt, base=base, data_dir=data_dir, ontology_dir=ontology_dir,
+                      rules_path=rules_path, max_bytes=max_bytes, jobs=jobs, dask=dask, force=force,
+                      progress=progress, stdin=stdin, on_failure=on_failure, batch=batch)
+
+
+def _build(listed: list[tuple[str, bool]], output: Path | None, sink: "_StoreSink | None", *, fmt: str, base: str,
+           data_dir: Path | None, ontology_dir: Path | None, rules_path: Path | None, max_bytes: int | None,
+           jobs: int | None, dask: str | None, force: bool, progress: bool | None, stdin: IO[bytes] | None,
+           on_failure: Callable[[Failed], None] | None, batch: int) -> CorpusResult:
+    from .pack import Pack
+
+    text_out = output is not None or sink is None  # a store without -o: no text at all
+    if not text_out:
+        fmt = "nquads"  # what the workers send back for the store
     pack = Pack.load(data_dir, ontology_dir, rules_path)
     comps = pack_components(pack)
     settings = Settings(str(data_dir) if data_dir else None, str(ontology_dir) if ontology_dir else None,
-                        str(rules_path) if rules_path else None, base, fmt, _key(comps))
+                        str(rules_path) if rules_path else None, base, fmt, _key(comps), nquads_too=sink is not None)
     _PACKS[settings] = pack  # forked workers inherit it, loaded and validated
-    settings_key = hashlib.sha1(json.dumps([comps, base, fmt], sort_keys=True).encode()).hexdigest()
+    # an article's key does not depend on the format, so a store and a file share it; a file's
+    # chunks are looked up by key and format
+    settings_key = hashlib.sha1(json.dumps([comps, base], sort_keys=True).encode()).hexdigest()
     jobs = max(1, jobs or os.cpu_count() or 1)
     if len(listed) == 1 and not _is_jsonl(listed[0][0]) and not dask:
         jobs = 1  # one article file: no pool to start
@@ -617,7 +810,7 @@ def build_corpus(inputs: Iterable[str | Path], output: Path | None, *, fmt: str,
     bar = Progress(total, enabled=progress)
     ok = interrupted = False
     try:
-        def write(d: Done, data: bytes | None, rec: dict[str, Any] | None) -> None:
+        def write(d: Done, data: bytes | None, rec: dict[str, Any] | None, nq: bytes | None) -> None:
             nonlocal offset
             if not seen_ids.add(d.id):
                 fail(Failed(d.index, d.source, f"duplicate article id {d.id!r} (an earlier article has it)"))
@@ -626,20 +819,26 @@ def build_corpus(inputs: Iterable[str | Path], output: Path | None, *, fmt: str,
             for k, v in (rec["counts"] if rec else d.counts).items():
                 res.counts[k] = res.counts.get(k, 0) + v
             res.entities.update(rec["entities"] if rec else d.entities)
-            if data is not None:
+            graph = rec.get("graph", "") if rec else d.graph
+            if sink is not None and nq is not None:
+                sink.put(d.key, d.id, graph, nq, rec["counts"] if rec else d.counts,
+                         rec["entities"] if rec else d.entities)
+            if data is not None and text_out:
                 used.update(rec["used"] if rec else d.used)
                 out_fh.write(data)
                 out_fh.flush()
-                line = {"key": d.key, "id": d.id, "source": d.source, "offset": offset, "length": len(data),
-                        "sha": hashlib.sha1(data).hexdigest(), "counts": rec["counts"] if rec else d.counts,
-                        "entities": list(rec["entities"] if rec else d.entities), "used": sorted(rec["used"] if rec else d.used)}
+                line = {"key": f"{d.key}.{fmt}", "id": d.id, "graph": graph, "source": d.source, "offset": offset,
+                        "length": len(data), "sha": rec["sha"] if rec else d.sha or hashlib.sha1(data).hexdigest(),
+                        "counts": rec["counts"] if rec else d.counts,
+                        "entities": list(rec["entities"] if rec else d.entities),
+                        "used": sorted(rec["used"] if rec else d.used)}
                 jr.write(json.dumps(line, ensure_ascii=False) + "\n")
                 jr.flush()
                 offset += len(data)
-                if res.articles % 256 == 0:
-                    _trim()
-            elif d.triples is not None:
+            elif d.triples is not None and text_out:
                 union.update(d.triples)
+            if res.articles % 256 == 0:
+                _trim()
 
         def fail(f: Failed) -> None:
             if f.explicit:
@@ -648,14 +847,14 @@ def build_corpus(inputs: Iterable[str | Path], output: Path | None, *, fmt: str,
             if on_failure:
                 on_failure(f)
 
-        def emit(item: Done | Failed | tuple[Done, bytes, dict[str, Any]]) -> None:
+        def emit(item: Done | Failed | tuple[Done, bytes | None, dict[str, Any], bytes | None]) -> None:
             if isinstance(item, Failed):
                 fail(item)
             elif isinstance(item, tuple):
                 res.reused += 1
-                write(item[0], item[1], item[2])
+                write(*item)
             else:
-                write(item, item.chunk, None)
+                write(item, item.chunk, None, item.nq)
             bar.tick()
 
         size = batch or (1 if jobs == 1 and not dask else 4)
@@ -686,13 +885,19 @@ def build_corpus(inputs: Iterable[str | Path], output: Path | None, *, fmt: str,
                 flush_buf()
                 pending.append(lambda f=f: [f])
                 continue
-            hit = sources.get(job.key) if sources.index else None
-            if hit is not None:
-                flush_buf()
-                data, rec = hit
-                d = Done(i, job.source, job.key, rec["id"])
-                pending.append(lambda it=(d, data, rec): [it])
-                continue
+            # reuse: the output file's chunk (checked), and the store's graph or that chunk if it is N-Quads
+            hit = sources.get(f"{job.key}.{fmt}") if sources.index else None
+            srec = sink.get(job.key) if sink is not None else None
+            if hit is not None and text_out or srec is not None and not text_out:
+                data, rec = hit or (None, srec)
+                nq = None
+                if sink is not None and srec is None:
+                    nq = data if fmt == "nquads" and rec.get("graph") else None
+                if sink is None or srec is not None or nq is not None:
+                    flush_buf()
+                    d = Done(i, job.source, job.key, rec["id"])
+                    pending.append(lambda it=(d, data, rec, nq): [it])
+                    continue
             buf.append(job)
             if len(buf) >= size:
                 flush_buf()
@@ -703,13 +908,15 @@ def build_corpus(inputs: Iterable[str | Path], output: Path | None, *, fmt: str,
         bar.close()
         out_fh.close()
         jr.close()
-        if res.articles:
+        if res.articles and text_out:
             header = ""
             if fmt == "trig":
                 from .export import _iri
                 prefixes = _prefixes(pack, base)
                 header = "\n".join(f"@prefix {p}: {_iri(ns)} ." for p, ns in sorted(prefixes.items()) if p in used) + "\n"
             _finish(partial, journal, output, fmt, header, union, pack, base, comps, offset)
+        if sink is not None:
+            res.store_note = sink.finish(_prefixes(pack, base))
         ok = True
     except KgError:
         raise

@@ -377,3 +377,23 @@ def write_build(spec: str, builder: Any) -> str:
     with open_store(spec) as st:
         st.replace_graphs(builder.by_article, builder.prefixes())
         return f"{len(builder.by_article)} graph(s) into {spec} ({st.triple_count()} triples in store)"
+
+
+def replace_article(st: OxigraphStore, graph: str, ntriples: bytes) -> None:
+    """Put one article's graph, given as N-Triples, in the named graph `graph`, replacing what it
+    held, and keep the default graph the set union of the named graphs (kg.corpus streams a corpus
+    through this, one article at a time). Parsed and loaded in Rust: no Python object per triple
+    unless the article was in the store before. Each step is one transaction; a build killed
+    between steps has not recorded the article, so the next build redoes it and the union heals."""
+    import pyoxigraph as ox
+
+    g, dg, nt = ox.NamedNode(graph), ox.DefaultGraph(), ox.RdfFormat.N_TRIPLES
+    if st.ox.contains_named_graph(g):  # what it no longer says leaves the union, unless another article says it
+        new = {(t.subject, t.predicate, t.object) for t in ox.parse(ntriples, nt)}
+        for q in list(st.ox.quads_for_pattern(None, None, None, g)):
+            t = (q.subject, q.predicate, q.object)
+            if t not in new and all(o.graph_name in (dg, g) for o in st.ox.quads_for_pattern(*t, None)):
+                st.ox.remove(ox.Quad(*t, dg))
+        st.ox.remove_graph(g)
+    st.ox.load(ntriples, nt, to_graph=g)
+    st.ox.load(ntriples, nt, to_graph=dg)

@@ -263,3 +263,130 @@ def test_bad_inputs_stop_everything(tmp_path):
                          ([str(tmp_path / "*.none")], "no files match"), (["--dask", "tcp://127.0.0.1:9"], "Dask")):
         r = run_kg("build", SEED, *args) if args[0] == "--dask" else run_kg("build", *args)
         assert r.returncode == 2 and r.stderr.startswith("kg: error: ") and needle in r.stderr, r.stderr
+
+
+# -- into an Oxigraph store ----------------------------------------------------------------------
+
+def store_quads(db: Path) -> tuple[set[ox.Quad], set[ox.Triple]]:
+    """The named-graph quads of a store on disk, and its default graph (kept as their union)."""
+    st = ox.Store.read_only(str(db))
+    dg = ox.DefaultGraph()
+    named = {q for q in st.quads_for_pattern(None, None, None, None) if q.graph_name != dg}
+    default = {q.triple for q in st.quads_for_pattern(None, None, None, dg)}
+    return named, default
+
+
+def test_store_streams_the_corpus_paths_and_holds_the_nquads(corpus, tmp_path):
+    """--store goes through the corpus path: folders and JSON Lines, one named graph per article,
+    the same quads as the N-Quads output, the default graph their union; with -o both are written."""
+    ok(run_kg("build", corpus["dir"], "-o", tmp_path / "dir.nq", "-q"))
+    ref = quads(tmp_path / "dir.nq")
+    r = ok(run_kg("build", corpus["dir"], "--store", f"oxigraph:{tmp_path / 'a'}", "-j", "2"))
+    assert "24 graph(s) into" in r.stderr and r.stdout == ""
+    assert store_quads(tmp_path / "a") == (ref, {q.triple for q in ref})
+    ok(run_kg("build", corpus["jsonl"], "-o", tmp_path / "ref.nq", "-q"))
+    ref = quads(tmp_path / "ref.nq")
+    union = {q.triple for q in ref}
+    ok(run_kg("build", corpus["jsonl"], "--store", f"oxigraph:{tmp_path / 'b'}", "-o", tmp_path / "b.nq", "-q"))
+    assert store_quads(tmp_path / "b") == (ref, union) and quads(tmp_path / "b.nq") == ref
+    r = ok(run_kg("build", corpus["jsonl"], "--store", f"oxigraph:{tmp_path / 'b'}"))
+    assert "0 graph(s) into" in r.stderr and "24 unchanged" in r.stderr  # incremental, like the file
+
+
+def test_store_rebuild_replaces_changed_articles(corpus, tmp_path):
+    import shutil
+    src, db = tmp_path / "src", tmp_path / "db"
+    shutil.copytree(corpus["dir"], src)
+    ok(run_kg("build", src, "--store", f"oxigraph:{db}", "-q"))
+    art = src / "synthetic-0000005.txt"
+    old = art.read_text(encoding="utf-8")
+    art.write_text(old.replace("Synthetic Wire) --", "Synthetic Wire) -- Meshaal met Lavrov in Moscow.", 1),
+                   encoding="utf-8")
+    r = ok(run_kg("build", src, "--store", f"oxigraph:{db}", "-j", "2"))
+    assert "1 graph(s) into" in r.stderr and "23 unchanged" in r.stderr
+    ok(run_kg("build", src, "-o", tmp_path / "new.nq", "-q"))
+    new = quads(tmp_path / "new.nq")
+    named, default = store_quads(db)
+    assert named == new and default == {q.triple for q in new}  # the old text left the union
+    assert not any(q.object.value == old for q in named if isinstance(q.object, ox.Literal))
+    r = ok(run_kg("build", src, "--store", f"oxigraph:{db}", "--force"))
+    assert "24 graph(s) into" in r.stderr and store_quads(db) == (new, default)
+    assert len((db / "kg-manifest.jsonl").read_text(encoding="utf-8").splitlines()) == 24  # compacted
+
+
+# -- two builds at once --------------------------------------------------------------------------
+
+def test_a_second_build_of_the_same_output_or_store_stops_at_once(tmp_path):
+    src = tmp_path / "big.jsonl"
+    src.write_text("".join(json.dumps(a) + "\n" for a in generate(300, seed=5)), encoding="utf-8")
+    out, db = tmp_path / "c.nq", tmp_path / "db"
+    cmd = [sys.executable, "-m", "kg.cli", "build", str(src), "-j", "1", "-q"]
+    first = [subprocess.Popen(cmd + ["-o", str(out)], cwd=ROOT, stderr=subprocess.PIPE, text=True),
+             subprocess.Popen(cmd + ["--store", f"oxigraph:{db}"], cwd=ROOT, stderr=subprocess.PIPE, text=True)]
+    try:
+        deadline = time.monotonic() + 120  # both are writing once their journals have a line
+        while (_journal_lines(out) < 1 or not (db / "kg-manifest.jsonl").is_file()
+               or not (db / "kg-manifest.jsonl").read_bytes()) and time.monotonic() < deadline:
+            assert all(p.poll() is None for p in first), "a first build ended early"
+            time.sleep(0.02)
+        for p, target, args in ((first[0], out, ["-o", out]), (first[1], db, ["--store", f"oxigraph:{db}"])):
+            r = run_kg("build", src, *args)
+            assert p.poll() is None, "the first build finished before the second started; make the corpus bigger"
+            assert r.returncode == 2 and r.stderr == f"kg: error: another kg build is writing {target} (pid {p.pid})\n"
+        for p in first:
+            assert p.wait(300) == 0, p.stderr.read() if p.stderr else ""
+    finally:
+        for p in first:
+            if p.poll() is None:
+                p.kill()
+                p.wait()
+            if p.stderr:
+                p.stderr.close()
+    # the first builds were not disturbed, and the lock files are gone
+    assert len({q.graph_name for q in quads(out)}) == 300
+    r = ok(run_kg("build", src, "-o", out, "--store", f"oxigraph:{db}"))
+    assert "300 unchanged" in r.stderr and "0 graph(s) into" in r.stderr
+    assert [x.name for x in tmp_path.iterdir() if x.name.startswith(".")] == []
+
+
+# -- a Dask cluster of separate processes on loopback --------------------------------------------
+
+def _free_port() -> int:
+    import socket
+    with socket.socket() as s:
+        s.bind(("127.0.0.1", 0))
+        return s.getsockname()[1]
+
+
+def test_dask_cluster_of_separate_processes_gives_the_same_quads(corpus, tmp_path):
+    """`dask scheduler` and two `dask worker` processes, as on a real cluster (but on 127.0.0.1):
+    kg build --dask tcp://... writes the bytes of a local build."""
+    pytest.importorskip("distributed")
+    from distributed import Client
+
+    port = _free_port()
+    address = f"tcp://127.0.0.1:{port}"
+    env = dict(os.environ, PYTHONPATH=os.pathsep.join(filter(None, [str(ROOT), os.environ.get("PYTHONPATH")])))
+    dask = [sys.executable, "-m", "dask"]
+    common = dict(cwd=tmp_path, env=env, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL, start_new_session=True)
+    procs = [subprocess.Popen(dask + ["scheduler", "--host", "127.0.0.1", "--port", str(port), "--no-dashboard"],
+                              **common)]
+    try:
+        procs += [subprocess.Popen(dask + ["worker", address, "--nworkers", "1", "--nthreads", "1", "--no-dashboard",
+                                           "--host", "127.0.0.1", "--name", f"w{i}",
+                                           "--local-directory", str(tmp_path / f"w{i}")], **common) for i in (1, 2)]
+        with Client(address, timeout="60s") as client:  # the scheduler is up once this connects
+            client.wait_for_workers(2, timeout=90)
+        ok(run_kg("build", corpus["jsonl"], "-o", tmp_path / "local.nq", "-q", "-j", "1"))
+        r = ok(run_kg("build", corpus["jsonl"], "-o", tmp_path / "dask.nq", "-j", "2", "--dask", address))
+        assert "24 article(s)" in r.stderr
+        assert (tmp_path / "dask.nq").read_bytes() == (tmp_path / "local.nq").read_bytes()
+    finally:
+        for p in reversed(procs):  # workers first, then the scheduler; each with its children
+            if p.poll() is None:
+                os.killpg(p.pid, signal.SIGTERM)
+                try:
+                    p.wait(20)
+                except subprocess.TimeoutExpired:
+                    os.killpg(p.pid, signal.SIGKILL)
+                    p.wait(10)
