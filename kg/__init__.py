@@ -9,6 +9,7 @@ from __future__ import annotations
 from .build import BuildResult, analyse, build, build_result
 from .document import Article, parse_article, read_article
 from .errors import InputError, KgError, RuleError
+from .explain import explain
 from .mentions import MentionFinder
 from .pack import Pack
 from .rules import load_rules
@@ -19,14 +20,9 @@ __version__ = "0.1.0"
 
 
 def __getattr__(name: str) -> object:
-    """`kg.network` (the networkx projection) and `kg.explain` (which reads graphs with rdflib) are
-    imported on first use, so `import kg` and `kg build` stay light."""
-    import importlib
-
+    """`kg.network` (the networkx projection) is imported on first use, so `import kg` stays light."""
     if name == "network":
+        import importlib
+
         return importlib.import_module(".network", __name__)  # a callable module: kg.network(graph)
-    if name == "explain":
-        fn = importlib.import_module(".explain", __name__).explain
-        globals()["explain"] = fn  # the function, not the submodule the import just set
-        return fn
     raise AttributeError(f"module {__name__!r} has no attribute {name!r}")

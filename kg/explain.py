@@ -3,11 +3,15 @@ the provenance kg writes (fact records, rule firings, NIF sentences)."""
 from __future__ import annotations
 
 from dataclasses import dataclass
-
-from rdflib import Graph, Literal, URIRef
-from rdflib.namespace import RDFS, SKOS
+from typing import TYPE_CHECKING
 
 from .errors import KgError
+
+if TYPE_CHECKING:  # rdflib is imported when a graph is explained, not when kg is imported
+    from rdflib import Graph, URIRef
+
+RDFS_LABEL = "http://www.w3.org/2000/01/rdf-schema#label"
+SKOS_ALT_LABEL = "http://www.w3.org/2004/02/skos/core#altLabel"
 
 PREFIXES = """PREFIX rdf: <http://www.w3.org/1999/02/22-rdf-syntax-ns#>
 PREFIX prov: <http://www.w3.org/ns/prov#>
@@ -50,12 +54,15 @@ class Evidence:
 
 def find_entities(g: Graph, name: str) -> list[URIRef]:
     """Entities whose IRI, id (last IRI segment), label or alias equals `name` (case-insensitive)."""
+    from rdflib import Literal, URIRef
+
     key = name.casefold().strip()
     hits = set()
+    labels = (URIRef(RDFS_LABEL), URIRef(SKOS_ALT_LABEL))
     for s, p, o in g.triples((None, None, None)):
         if not isinstance(s, URIRef):
             continue
-        if p in (RDFS.label, SKOS.altLabel) and isinstance(o, Literal) and str(o).casefold() == key:
+        if p in labels and isinstance(o, Literal) and str(o).casefold() == key:
             hits.add(s)
         elif str(s) == name or "/entity/" in str(s) and str(s).rsplit("/", 1)[-1].casefold() == key:
             hits.add(s)
@@ -63,6 +70,8 @@ def find_entities(g: Graph, name: str) -> list[URIRef]:
 
 
 def evidence(g: Graph, iri: URIRef) -> list[Evidence]:
+    from rdflib import URIRef
+
     rows = g.query(EVIDENCE, initBindings={"x": iri})
     return [Evidence(*(g.namespace_manager.normalizeUri(t) if isinstance(t, URIRef) else str(t)
                        for t in (r.s, r.p, r.o, r.what)),
@@ -80,12 +89,15 @@ def explain(g: Graph, name: str) -> str:
     parts = name.split()
     if len(parts) == 3 and ":" in parts[1]:
         return _explain_fact(g, *parts)
+    from rdflib import URIRef
+
+    labels = (URIRef(RDFS_LABEL),)
     ents = find_entities(g, name)
     if not ents:
         raise KgError(f"no entity named {name!r} in the graph (try its id, label or an alias)")
     out = []
     for iri in ents:
-        label = g.value(iri, RDFS.label)
+        label = g.value(iri, labels[0])
         out.append(f"{label or iri} <{iri}>")
         ev = evidence(g, iri)
         if not ev:
@@ -101,6 +113,8 @@ def explain(g: Graph, name: str) -> str:
 
 
 def _explain_fact(g: Graph, s: str, p: str, o: str) -> str:
+    from rdflib import URIRef
+
     nm = g.namespace_manager
 
     def resolve(x: str) -> list[URIRef]:

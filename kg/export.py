@@ -8,7 +8,6 @@ from __future__ import annotations
 
 import os
 import re
-import tempfile
 from pathlib import Path
 from typing import Any, Iterable
 
@@ -213,6 +212,19 @@ def serialize(triples: set[Triple], fmt: str, prefixes: dict[str, str],
     raise ValueError(fmt)
 
 
+def create_beside(folder: str | Path, prefix: str, suffix: str) -> tuple[int, str]:
+    """A new file with a name no one else has (O_EXCL), opened for writing, with the usual
+    permissions (0666 less the umask). tempfile.mkstemp would do, but importing tempfile (and
+    random) costs a whole build of a short article a few milliseconds."""
+    for _ in range(100):
+        name = os.path.join(folder, f"{prefix}{os.getpid()}-{os.urandom(6).hex()}{suffix}")
+        try:
+            return os.open(name, os.O_WRONLY | os.O_CREAT | os.O_EXCL | getattr(os, "O_CLOEXEC", 0), 0o666), name
+        except FileExistsError:
+            continue
+    raise FileExistsError(f"no free temporary name in {folder}")
+
+
 def write_atomic(path: str | Path, text: str | bytes) -> None:
     """Write via a temporary file in the same folder and rename it into place, so a reader never
     sees half a file and a failure leaves no partial output."""
@@ -223,13 +235,10 @@ def write_atomic(path: str | Path, text: str | bytes) -> None:
     if path.is_dir():
         raise InputError(path, "cannot write: is a directory")
     try:
-        fd, tmp = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=folder)
+        fd, tmp = create_beside(folder, f".{path.name}.", ".tmp")
     except OSError as e:
         raise InputError(path, f"cannot write: {e.strerror or e}") from None
     try:
-        mask = os.umask(0)
-        os.umask(mask)
-        os.chmod(tmp, 0o666 & ~mask)  # mkstemp makes 0600; outputs get the usual permissions
         with os.fdopen(fd, "wb") as f:
             f.write(text.encode("utf-8") if isinstance(text, str) else text)
             f.flush()

@@ -9,7 +9,6 @@ import hashlib
 import os
 import pickle
 import sys
-import tempfile
 from dataclasses import dataclass
 from functools import cached_property
 from pathlib import Path
@@ -100,6 +99,8 @@ class Pack:
         state = {k: getattr(self, k) for k in ("vocabulary", "gazetteer", "rules", "layout")}
         try:
             path.parent.mkdir(parents=True, exist_ok=True)
+            import tempfile  # only when the cache is (re)written
+
             fd, tmp = tempfile.mkstemp(dir=path.parent, prefix=".pack-", suffix=".tmp")
             with os.fdopen(fd, "wb") as f:
                 pickle.dump(state, f, protocol=pickle.HIGHEST_PROTOCOL)

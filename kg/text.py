@@ -48,12 +48,22 @@ class Token:
     folded: str
 
 
+_FORMS: dict[str, tuple[str, str]] = {}  # token text -> (norm, folded): most tokens recur
+
+
 def tokenize(text: str, offset: int = 0) -> list[Token]:
     """Tokens of `text` with offsets shifted by `offset` (the position of `text` in the article)."""
     out = []
+    forms = _FORMS
+    if len(forms) > 200_000:  # a long corpus: bound the memo
+        forms.clear()
     for m in _TOKEN.finditer(text):
         t = m.group()
-        out.append(Token(t, m.start() + offset, m.end() + offset, norm(t), fold(t)))
+        f = forms.get(t)
+        if f is None:
+            folded = t.translate(_FOLD)
+            f = forms[t] = (folded.lower(), folded)
+        out.append(Token(t, m.start() + offset, m.end() + offset, f[0], f[1]))
     return out
 
 

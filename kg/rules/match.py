@@ -123,18 +123,23 @@ def _compile(node: Node) -> Matcher:
     if isinstance(node, Seq):
         return _chain(list(node.items))
     if isinstance(node, Alt):
-        opts = [_compile(o) for o in node.options]
-        if len(opts) == 1:
-            return opts[0]
+        options = node.options
+        if len(options) == 1:
+            return _compile(options[0])
         # Options that begin with a plain word can only match where the token is one of its forms:
-        # a table from the token to the options worth trying, in their order.
-        heads = [_head_forms(o) for o in node.options]
-        others = tuple(f for f, h in zip(opts, heads) if h is None)
-        table = {w: tuple(f for f, h in zip(opts, heads) if h is None or w in h)
+        # a table from the token to the options worth trying, in their order. Each option is
+        # compiled when first tried: most never are in a given run, and start-up counts.
+        heads = [_head_forms(o) for o in options]
+        others = tuple(i for i, h in enumerate(heads) if h is None)
+        table = {w: tuple(i for i, h2 in enumerate(heads) if h2 is None or w in h2)
                  for h in heads if h is not None for w in h}
+        opts: list[Matcher | None] = [None] * len(options)
 
         def alt(v: SentenceView, pos: int, b: dict[str, Bound]) -> Iterator[tuple[int, dict[str, Bound]]]:
-            for o in table.get(v.norms[pos], others) if pos < v.n else others:
+            for i in table.get(v.norms[pos], others) if pos < v.n else others:
+                o = opts[i]
+                if o is None:
+                    o = opts[i] = _compile(options[i])
                 yield from o(v, pos, b)
         return alt
     if isinstance(node, Opt):
