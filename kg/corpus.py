@@ -794,9 +794,13 @@ def _build(listed: list[tuple[str, bool]], output: Path | None, sink: "_StoreSin
             for d in olds:
                 sources.add(d, d.with_suffix(".idx"))
     else:
-        import tempfile
-        fd, name = tempfile.mkstemp(prefix=".kg-", suffix=".partial",
-                                    dir=output.parent if output is not None and str(output.parent) else None)
+        from .export import create_beside  # not tempfile: its import costs a one-article build ~3 ms
+        if output is not None:
+            folder = str(output.parent)
+        else:
+            import tempfile
+            folder = tempfile.gettempdir()
+        fd, name = create_beside(folder, ".kg-", ".partial")
         os.close(fd)
         partial, journal, olds = Path(name), Path(name + ".journal"), []
 
