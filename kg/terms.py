@@ -60,8 +60,9 @@ class Literal(str):
     def __ne__(self, other: object) -> bool:
         return not self.__eq__(other)
 
-    def __hash__(self) -> int:
-        return hash((str(self), self.datatype, self.language))
+    # The text's own hash (C, no Python frame): equal literals have equal text, and literals that
+    # differ only in datatype or language are rare enough in one graph to share a bucket.
+    __hash__ = str.__hash__
 
     def __repr__(self) -> str:
         extra = f", lang={self.language!r}" if self.language else f", datatype={str(self.datatype)!r}" if self.datatype else ""
