@@ -67,7 +67,11 @@ class Minter:
         return _u(f"{self.base}entity/{e.id}")
 
     def article(self, a: Article) -> IRI:
-        return IRI(f"{self.base}article/{article_slug(a.id)}")
+        # asked for every sentence and firing of an article: remember the last one
+        last = self.__dict__.get("_last")
+        if last is None or last[0] != a.id:
+            last = self.__dict__["_last"] = (a.id, IRI(f"{self.base}article/{article_slug(a.id)}"))
+        return last[1]
 
     def rule(self, r: Rule) -> IRI:
         return IRI(f"{self.base}rule/{r.id}")
