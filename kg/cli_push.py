@@ -22,8 +22,12 @@ from .store import STORE_HELP
               help="HTTP authentication scheme (Virtuoso's -auth endpoints use digest).")
 @click.option("--graph-param", default="graph", show_default=True,
               help="Name of the graph parameter (Virtuoso also accepts graph-uri).")
+@click.option("--union", "union", default=None, metavar="IRI|default",
+              help="Also put the set union of the pushed graphs into this graph (or the server's default graph): "
+                   "queries over it count a triple shared by articles once, as kg query does. Replaces that graph, "
+                   "so push the whole corpus with it.")
 def push(graphs: tuple[Path, ...], endpoint: str, store_spec: str | None, graph_iri: str | None, user: str | None,
-         password: str | None, auth: str, graph_param: str) -> None:
+         password: str | None, auth: str, graph_param: str, union: str | None) -> None:
     """Load GRAPHS (or a store) into a graph database, one named graph per article.
 
     Each graph is sent with an HTTP PUT, which replaces it: pushing again after a rebuild
@@ -33,11 +37,12 @@ def push(graphs: tuple[Path, ...], endpoint: str, store_spec: str | None, graph_
     Examples:
         kg build data/articles/*.txt -o kg.trig
         kg push kg.trig --to http://127.0.0.1:7878/store
+        kg push kg.trig --to http://127.0.0.1:7878/store --union default
         KG_PUSH_PASSWORD=... kg push kg.trig --to http://127.0.0.1:8890/sparql-graph-crud-auth --user dba --auth digest
         kg push --store oxigraph:kgdb --to http://127.0.0.1:3030/ds/data --user admin
     """
     from .errors import InputError
-    from .push import push_graphs
+    from .push import UNION_DEFAULT, push_graphs
     from .store import graph_format, open_store, parse_store_spec
 
     todo: list[tuple[str | None, list]] = []
@@ -64,5 +69,12 @@ def push(graphs: tuple[Path, ...], endpoint: str, store_spec: str | None, graph_
                 todo.append((graph_iri, list(st.ds.default_graph)))
     if not todo:
         raise InputError(store_spec or graphs[0], "no named graphs to push")
-    done = push_graphs(todo, endpoint, user=user, password=password, auth=auth, graph_param=graph_param)
-    click.echo(f"kg: pushed {len(done)} graph(s), {sum(d.triples for d in done)} triples to {endpoint}", err=True)
+    if union is not None and union != UNION_DEFAULT and (":" not in union or union in {g for g, _ in todo}):
+        raise InputError(union, "--union takes an absolute IRI that is no article's graph, or default")
+    done = push_graphs(todo, endpoint, user=user, password=password, auth=auth, graph_param=graph_param, union=union)
+    if union is not None:
+        u = done.pop()
+        click.echo(f"kg: pushed {len(done)} graph(s), {sum(d.triples for d in done)} triples to {endpoint}, "
+                   f"and their union ({u.triples} triples) to {u.graph}", err=True)
+    else:
+        click.echo(f"kg: pushed {len(done)} graph(s), {sum(d.triples for d in done)} triples to {endpoint}", err=True)

@@ -4,6 +4,12 @@ One HTTP PUT per article graph: PUT replaces the graph, so pushing a rebuilt art
 old version and pushing twice duplicates nothing. Bodies are N-Triples, which every store reads
 alike (Virtuoso 7.2 keeps backslash escapes in Turtle prefixed names verbatim; N-Triples has none).
 Only the standard library is used (urllib handles basic and digest authentication).
+
+An article graph holds its own copy of the entity triples it uses, so replacing one article never
+takes another's triples away. The servers' default graph over several graphs (Oxigraph's
+--union-default-graph, Virtuoso's default dataset, several FROM / default-graph-uri) is a bag: a
+triple is matched once per article graph that has it, and rows repeat. ``union`` also PUTs the
+set union of the pushed graphs to one graph, where each triple is once, as in kg's own stores.
 """
 from __future__ import annotations
 
@@ -52,15 +58,25 @@ def opener(endpoint: str, user: str | None, password: str | None, auth: str = "b
     return urllib.request.build_opener(*handlers)
 
 
+UNION_DEFAULT = "default"  # `union` value for the server's default graph
+
+
 def push_graphs(graphs: Iterable[tuple[str | None, Iterable[Triple]]], endpoint: str, *, user: str | None = None,
                 password: str | None = None, auth: str = "basic", graph_param: str = "graph",
-                timeout: float = 120) -> list[Pushed]:
-    """PUT each (graph IRI or None for the default graph, triples) to the Graph Store `endpoint`."""
+                timeout: float = 120, union: str | None = None) -> list[Pushed]:
+    """PUT each (graph IRI or None for the default graph, triples) to the Graph Store `endpoint`;
+    then, if `union` names a graph (an IRI, or "default"), the set union of them all to it."""
     if not endpoint.startswith(("http://", "https://")):
         raise KgError(f"{endpoint}: the Graph Store endpoint must be an http(s) URL")
     op = opener(endpoint, user, password, auth)
     done = []
-    for name, triples in graphs:
+    todo = [(name, list(triples)) for name, triples in graphs]
+    if union is not None:
+        every: set = set()
+        for _, triples in todo:
+            every.update(triples)
+        todo.append((None if union == UNION_DEFAULT else union, list(every)))
+    for name, triples in todo:
         ts = list(triples)
         body = to_ntriples(ts).encode("utf-8")
         url = graph_url(endpoint, name, graph_param)

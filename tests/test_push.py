@@ -23,7 +23,7 @@ import pytest
 
 from tests.conftest import run_kg, stop
 from tests.test_serve import http, json_answer
-from tests.test_store import OWN, QUERIES, answer, is_ordered
+from tests.test_store import OWN, QUERIES, answer, is_ordered, two_articles  # noqa: F401 (a fixture)
 
 VIRTUOSO_INI = """[Database]
 DatabaseFile = {d}/virtuoso.db
@@ -217,6 +217,84 @@ def test_push_then_query_gives_kg_query_answers(server, trig, seed_result):
         ordered = is_ordered(text)
         q = frozenset(server.get("quirks", ()))
         assert normal(json_answer(body, ordered), q) == normal(json_answer(local.stdout.encode(), ordered), q), name
+
+
+@pytest.fixture(scope="module")
+def two_trig(two_articles, tmp_path_factory) -> Path:
+    """Two articles (the seed under two ids) whose graphs share their entity triples, as TriG."""
+    from kg.export import serialize
+    b = two_articles.builder
+    p = tmp_path_factory.mktemp("push2") / "two.trig"
+    p.write_text(serialize(b.triples, "trig", b.prefixes(), b.by_article), encoding="utf-8")
+    return p
+
+
+def test_servers_count_a_shared_triple_once_per_article(server, two_trig, two_articles):
+    """What the README says of corpora on a server: each article graph keeps its own copy of the
+    entity triples (so PUT can replace one article), and the servers' default graph over several
+    graphs is a bag, not kg's set union: COUNT(*) gives the sum of the article graphs, COUNT(DISTINCT)
+    kg's count, and every competency query gives kg query's answers once duplicates are dropped."""
+    from kg.store import open_store
+    b = two_articles.builder
+    r = run_kg("push", two_trig, "--to", server["store"], *server["push"], env=server.get("env"))
+    assert r.returncode == 0, r.stderr
+    graphs = sorted(map(str, b.by_article))
+    per_article = sum(len(t) for t in b.by_article.values())
+    assert per_article > len(b.triples)  # they really share triples
+
+    def count(q: str) -> int:
+        st, body = server_select(server, q, graphs)
+        assert st == 200, body[:300]
+        return int(json.loads(body)["results"]["bindings"][0]["n"]["value"])
+    assert count(OWN["count"]) == per_article
+    assert count("SELECT (COUNT(DISTINCT *) AS ?n) WHERE { ?s ?p ?o }") == len(b.triples)
+    mem = open_store("memory")
+    mem.load_file(two_trig)
+    assert mem.triple_count() == len(b.triples)
+    q = frozenset(server.get("quirks", ()))
+    for f in QUERIES:
+        text = f.read_text(encoding="utf-8")
+        st, body = server_select(server, text, graphs)
+        assert st == 200, (f.name, body[:300])
+        _, vars_, got = normal(json_answer(body, False), q)
+        _, want_vars, want = normal(answer(mem.query(text), False), q)
+        assert vars_ == want_vars and set(got) == set(want) and want, f.name
+
+
+UNION = "https://w3id.org/kg-news/id/union"
+
+
+def test_push_union_answers_as_kg_query(server, two_trig, two_articles):
+    """kg push --union IRI also puts the set union of the article graphs in one graph: queries
+    over it give kg query's answers exactly (same rows, same order, same counts)."""
+    from kg.store import open_store
+    b = two_articles.builder
+    r = run_kg("push", two_trig, "--to", server["store"], "--union", UNION, *server["push"], env=server.get("env"))
+    assert r.returncode == 0, r.stderr
+    assert f"and their union ({len(b.triples)} triples) to {UNION}" in r.stderr
+    st, body = server_select(server, OWN["count"], [UNION])
+    assert st == 200 and int(json.loads(body)["results"]["bindings"][0]["n"]["value"]) == len(b.triples)
+    mem = open_store("memory")
+    mem.load_file(two_trig)
+    q = frozenset(server.get("quirks", ()))
+    for f in QUERIES:
+        text = f.read_text(encoding="utf-8")
+        st, body = server_select(server, text, [UNION])
+        assert st == 200, (f.name, body[:300])
+        ordered = is_ordered(text)
+        assert normal(json_answer(body, ordered), q) == normal(answer(mem.query(text), ordered), q), f.name
+    r = run_kg("push", two_trig, "--to", server["store"], "--union", str(sorted(b.by_article)[0]))
+    assert r.returncode == 2 and "--union takes" in r.stderr
+
+
+def test_push_union_into_the_oxigraph_default_graph(oxigraph_server, two_trig, two_articles):
+    """--union default: the Oxigraph server's own default graph (served without
+    --union-default-graph) then answers plain queries with kg's set union."""
+    r = run_kg("push", two_trig, "--to", oxigraph_server["store"], "--union", "default")
+    assert r.returncode == 0, r.stderr
+    st, _, body = http(oxigraph_server["sparql"] + "?" + urllib.parse.urlencode({"query": OWN["count"]}),
+                       headers={"Accept": "application/sparql-results+json"})
+    assert st == 200 and int(json.loads(body)["results"]["bindings"][0]["n"]["value"]) == len(two_articles.builder.triples)
 
 
 def test_push_reports_bad_credentials_and_unreachable_endpoints(virtuoso_server, oxigraph_server, trig, tmp_path):
