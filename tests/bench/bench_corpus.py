@@ -49,6 +49,7 @@ def tree_rss(pid: int) -> int:
 
 def run_build(corpus: Path, out: Path, jobs: int) -> dict[str, float]:
     cmd = [sys.executable, "-m", "kg.cli", "build", str(corpus), "-o", str(out), "-j", str(jobs), "--force"]
+    load0 = os.getloadavg()[0]
     t0 = time.perf_counter()
     p = subprocess.Popen(cmd, cwd=ROOT, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE, text=True)
     peak = [0]
@@ -73,7 +74,7 @@ def run_build(corpus: Path, out: Path, jobs: int) -> dict[str, float]:
     assert m, err
     return {"seconds": secs, "articles": int(m.group(1)), "firings": int(m.group(2)), "quads": int(m.group(3)),
             "peak_tree_mb": peak[0] / 2**20, "peak_process_mb": usage.ru_maxrss / 1024,
-            "cpu_seconds": usage.ru_utime + usage.ru_stime}
+            "cpu_seconds": usage.ru_utime + usage.ru_stime, "load": (load0, os.getloadavg()[0])}
 
 
 def floor(corpus: Path) -> dict[str, float]:
@@ -95,8 +96,14 @@ ru = resource.getrusage(resource.RUSAGE_SELF)
 print(json.dumps({{'seconds': time.perf_counter() - t0, 'articles': n, 'sentences': s, 'cpu_seconds': ru.ru_utime + ru.ru_stime,
                   'peak_process_mb': resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024}}))
 """
+    load0 = os.getloadavg()[0]
     r = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
-    return json.loads(r.stdout)
+    return json.loads(r.stdout) | {"load": (load0, os.getloadavg()[0])}
+
+
+def _load(r: dict) -> str:
+    """The machine's 1-minute load average before and after a run (it is shared: say how busy)."""
+    return f"{r['load'][0]:.1f}-{r['load'][1]:.1f}"
 
 
 def main() -> None:
@@ -123,8 +130,9 @@ def main() -> None:
         sent = fl["sentences"]
         rows.append(f"| {n:,} | floor (read + split) | {fl['articles'] / fl['seconds']:,.0f} | "
                     f"{sent / fl['seconds']:,.0f} | {sent / fl['cpu_seconds']:,.0f} | – | {fl['peak_process_mb']:,.0f} | "
-                    f"{fl['seconds']:,.1f} s |")
+                    f"{fl['seconds']:,.1f} s | {_load(fl)} |")
         raw.append({"n": n, "what": "floor", **fl})
+        print(rows[-1], file=sys.stderr, flush=True)
         base = None
         for j in jobs:
             out = a.out / f"out-{n}-j{j}.nq"
@@ -136,13 +144,14 @@ def main() -> None:
             base = base or s
             rows.append(f"| {n:,} | kg build -j {j} | {r['articles'] / s:,.0f} | {sent / s:,.0f} "
                         f"({sent / s / j:,.0f}/core) | {sent / r['cpu_seconds']:,.0f} | {r['quads'] / s:,.0f} | {r['peak_tree_mb']:,.0f} "
-                        f"({r['peak_process_mb']:,.0f}) | {s:,.1f} s" + (f", {base / s:.2f}x -j 1" if j > 1 else "") + " |")
+                        f"({r['peak_process_mb']:,.0f}) | {s:,.1f} s" + (f", {base / s:.2f}x -j 1" if j > 1 else "")
+                        + f" | {_load(r)} |")
             raw.append({"n": n, "what": f"-j {j}", "sentences": sent, **r})
             print(rows[-1], file=sys.stderr, flush=True)
     (a.out / "bench.json").write_text(json.dumps(raw, indent=1), encoding="utf-8")
     print("| articles | run | articles/s | sentences/s (wall) | sentences per CPU-second | quads/s | "
-          "peak RSS MB: all processes (largest) | time |")
-    print("|---:|---|---:|---:|---:|---:|---:|---|")
+          "peak RSS MB: all processes (largest) | time | load average (1 min) before-after |")
+    print("|---:|---|---:|---:|---:|---:|---:|---|---|")
     print("\n".join(rows))
     load = os.getloadavg()[0]
     print(f"\n{os.cpu_count()} cores, load average {load:.1f} at the end; Python {sys.version.split()[0]}; "
