@@ -314,6 +314,24 @@ def test_store_rebuild_replaces_changed_articles(corpus, tmp_path):
     assert len((db / "kg-manifest.jsonl").read_text(encoding="utf-8").splitlines()) == 24  # compacted
 
 
+def test_killed_store_build_resumes(tmp_path):
+    src, db = tmp_path / "big.jsonl", tmp_path / "db"
+    src.write_text("".join(json.dumps(a) + "\n" for a in generate(60, seed=9)), encoding="utf-8")
+    ok(run_kg("build", src, "-o", tmp_path / "ref.nq", "-q", "-j", "2"))
+    p = subprocess.Popen([sys.executable, "-m", "kg.cli", "build", str(src), "--store", f"oxigraph:{db}", "-j", "2"],
+                         cwd=ROOT, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL, start_new_session=True)
+    man, deadline = db / "kg-manifest.jsonl", time.monotonic() + 120
+    while (not man.is_file() or man.read_bytes().count(b"\n") < 10) and p.poll() is None and time.monotonic() < deadline:
+        time.sleep(0.01)
+    assert p.poll() is None, "the build finished before it could be killed; make the corpus bigger"
+    os.killpg(p.pid, signal.SIGKILL)
+    p.wait()
+    r = ok(run_kg("build", src, "--store", f"oxigraph:{db}", "-j", "2"))
+    assert " unchanged" in r.stderr  # the recorded articles were not redone
+    ref = quads(tmp_path / "ref.nq")
+    assert store_quads(db) == (ref, {q.triple for q in ref})
+
+
 # -- two builds at once --------------------------------------------------------------------------
 
 def test_a_second_build_of_the_same_output_or_store_stops_at_once(tmp_path):

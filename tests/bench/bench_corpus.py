@@ -52,12 +52,19 @@ def run_build(corpus: Path, out: Path, jobs: int) -> dict[str, float]:
     load0 = os.getloadavg()[0]
     t0 = time.perf_counter()
     p = subprocess.Popen(cmd, cwd=ROOT, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE, text=True)
-    peak = [0]
+    peak, main_cpu = [0], [0.0]
     done = threading.Event()
+    tick = os.sysconf("SC_CLK_TCK")
 
     def sample() -> None:
         while not done.is_set():
             peak[0] = max(peak[0], tree_rss(p.pid))
+            try:  # the main process's own CPU time (utime + stime), without its workers
+                with open(f"/proc/{p.pid}/stat") as f:
+                    fields = f.read().rsplit(")", 1)[1].split()
+                main_cpu[0] = (int(fields[11]) + int(fields[12])) / tick
+            except (OSError, ValueError, IndexError):
+                pass
             time.sleep(0.05)
 
     th = threading.Thread(target=sample, daemon=True)
@@ -74,7 +81,7 @@ def run_build(corpus: Path, out: Path, jobs: int) -> dict[str, float]:
     assert m, err
     return {"seconds": secs, "articles": int(m.group(1)), "firings": int(m.group(2)), "quads": int(m.group(3)),
             "peak_tree_mb": peak[0] / 2**20, "peak_process_mb": usage.ru_maxrss / 1024,
-            "cpu_seconds": usage.ru_utime + usage.ru_stime, "load": (load0, os.getloadavg()[0])}
+            "cpu_seconds": usage.ru_utime + usage.ru_stime, "main_cpu_seconds": main_cpu[0], "load": (load0, os.getloadavg()[0])}
 
 
 def floor(corpus: Path) -> dict[str, float]:
