@@ -289,7 +289,10 @@ def main() -> None:
         results = []
         for kind in a.backends.split(","):
             reps = a.reps if kind != "memory" else min(3, a.reps)
+            load_before = os.getloadavg()
             r = bench_backend(kind, nq, work, reps, a.clients, a.seconds, a.timeout, a.cap)
+            # the machine's load (1, 5, 15 min) before and after: the figures are only as quiet as it
+            r["load_average"] = {"before": [round(x, 2) for x in load_before], "after": [round(x, 2) for x in os.getloadavg()]}
             results.append(r)
             print(json.dumps(r, indent=1), flush=True)
         if len(results) == 2:
