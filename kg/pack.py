@@ -5,6 +5,7 @@ another folder with the same layout, so users extend kg by editing files, never 
 """
 from __future__ import annotations
 
+import gc
 import hashlib
 import os
 import pickle
@@ -87,11 +88,16 @@ class Pack:
         return Path(root) / f"pack-{h.hexdigest()[:32]}.pickle"
 
     def _read_cache(self, path: Path) -> bool:
+        was = gc.isenabled()
+        gc.disable()  # unpickling makes ~100k objects, none of them garbage: no collections meanwhile
         try:
             with open(path, "rb") as f:
                 state = pickle.load(f)
         except Exception:  # absent, unreadable or from another kg: just load the pack
             return False
+        finally:
+            if was:
+                gc.enable()
         self.__dict__.update(state)
         return True
 
