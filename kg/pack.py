@@ -38,6 +38,20 @@ def default_ontology_dir() -> Path:
     return _find("ontology")
 
 
+def _code_stamp() -> str:
+    """Size and modification time of kg's own modules: a pickled pack holds instances of kg's
+    classes, so a changed kg (a developer's checkout, an upgrade without a version bump) must not
+    read a cache written by another. Stat only, no reading: this runs on every build."""
+    here = Path(__file__).resolve().parent
+    parts = []
+    for folder in (here, here / "rules"):
+        for name in sorted(os.listdir(folder)):
+            if name.endswith(".py"):
+                st = os.stat(folder / name)
+                parts.append(f"{name}:{st.st_size}:{st.st_mtime_ns}")
+    return ";".join(parts)
+
+
 @dataclass
 class Pack:
     data_dir: Path
@@ -79,7 +93,7 @@ class Pack:
             return None
         from . import __version__
 
-        h = hashlib.sha256(f"{__version__}|{sys.version_info[:2]}|{self.data_dir.resolve()}".encode())
+        h = hashlib.sha256(f"{__version__}|{sys.version_info[:2]}|{self.data_dir.resolve()}|{_code_stamp()}".encode())
         try:
             for f in self.files():
                 h.update(str(f.relative_to(f.anchor)).encode() + b"\0" + f.read_bytes() + b"\0")

@@ -35,3 +35,21 @@ def test_cache_can_be_switched_off(tmp_path, monkeypatch):
     monkeypatch.setenv("XDG_CACHE_HOME", str(tmp_path))
     Pack.load()
     assert not list(tmp_path.rglob("*.pickle"))
+
+
+def test_cache_follows_kg_code(tmp_path, monkeypatch):
+    """A cache written by another kg (here: one of its modules changed) is not read."""
+    import os
+
+    import kg.rules.loader as loader
+
+    monkeypatch.setenv("KG_CACHE_DIR", str(tmp_path / "cache"))
+    pack = Pack(ROOT / "data", ROOT / "ontology")
+    before = pack._cache_file()
+    st = os.stat(loader.__file__)
+    try:
+        os.utime(loader.__file__, ns=(st.st_atime_ns, st.st_mtime_ns + 1_000_000_000))
+        assert pack._cache_file() != before
+    finally:
+        os.utime(loader.__file__, ns=(st.st_atime_ns, st.st_mtime_ns))
+    assert pack._cache_file() == before
