@@ -82,9 +82,12 @@ def make_synthetic(target: int, out: Path, work: Path) -> tuple[int, int]:
         n = int(n * target / distinct * 1.05) + 1
 
 
+QUERY_DIR = ROOT / "data" / "queries"  # --queries: another folder, e.g. an earlier version to compare
+
+
 def queries() -> dict[str, str]:
     from tests.test_store import OWN
-    qs = {p.stem: p.read_text(encoding="utf-8") for p in sorted((ROOT / "data" / "queries").glob("*.rq"))}
+    qs = {p.stem: p.read_text(encoding="utf-8") for p in sorted(QUERY_DIR.glob("*.rq"))}
     own = {f"own:{k}": v for k, v in OWN.items() if k not in ("regex", "optional")}  # (unselective scans)
     return qs | own
 
@@ -194,7 +197,7 @@ def load_concurrent(url: str, qs: list[str], clients: int, seconds: float) -> di
 
 
 def bench_backend(kind: str, nq: Path, work: Path, reps: int, clients: int, seconds: float, timeout: float,
-                  cap: float) -> dict:
+                  cap: float, endpoint: bool = True) -> dict:
     from kg.store import open_store
     out: dict = {"backend": kind}
     spec = "memory" if kind == "memory" else f"oxigraph:{work / 'db'}"
@@ -219,6 +222,8 @@ def bench_backend(kind: str, nq: Path, work: Path, reps: int, clients: int, seco
         print(f"  {kind:8} {name:28} " + (f"{1000 * med:10.1f} ms" if med is not None else f"> {cap:.0f} s"),
               file=sys.stderr, flush=True)
     opener = st = None  # noqa: F841 - drop the in-memory data before the server loads its own
+    if not endpoint:
+        return out
     # the endpoint
     args = [str(nq)] if kind == "memory" else ["--store", spec]
     proc, url = start_server([*args, "--timeout", str(timeout), "--workers", "2", "--max-rows", "1000000"])
@@ -261,6 +266,7 @@ def bench_backend(kind: str, nq: Path, work: Path, reps: int, clients: int, seco
 
 
 def main() -> None:
+    global QUERY_DIR
     ap = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     ap.add_argument("--triples", type=int, default=1_000_000)
     ap.add_argument("--backends", default="oxigraph,memory")
@@ -273,7 +279,10 @@ def main() -> None:
     ap.add_argument("--timeout", type=float, default=5, help="kg serve --timeout for the endpoint runs")
     ap.add_argument("--cap", type=float, default=120, help="seconds per query (all its runs) before giving up")
     ap.add_argument("--json", type=Path, help="also write the figures here")
+    ap.add_argument("--queries", type=Path, default=QUERY_DIR, help="folder of .rq files (default data/queries)")
+    ap.add_argument("--no-endpoint", action="store_true", help="in-process query latencies only")
     a = ap.parse_args()
+    QUERY_DIR = a.queries
     with tempfile.TemporaryDirectory(prefix="kg-bench-") as tmp:
         work = Path(tmp)
         nq = work / "corpus.nq"
@@ -290,7 +299,7 @@ def main() -> None:
         for kind in a.backends.split(","):
             reps = a.reps if kind != "memory" else min(3, a.reps)
             load_before = os.getloadavg()
-            r = bench_backend(kind, nq, work, reps, a.clients, a.seconds, a.timeout, a.cap)
+            r = bench_backend(kind, nq, work, reps, a.clients, a.seconds, a.timeout, a.cap, not a.no_endpoint)
             # the machine's load (1, 5, 15 min) before and after: the figures are only as quiet as it
             r["load_average"] = {"before": [round(x, 2) for x in load_before], "after": [round(x, 2) for x in os.getloadavg()]}
             results.append(r)
