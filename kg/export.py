@@ -65,15 +65,23 @@ def _check_iri(t: Node) -> None:
 
 class _Names:
     def __init__(self, prefixes: dict[str, str]):
-        # longest namespace first, so kgr: (…/id/) wins over a shorter prefix of it
+        # longest namespace first, so kgr: (…/id/) wins over a shorter prefix of it; one regex
+        # tries them in that order (alternation backtracks to the next namespace when the rest
+        # is not a plain local name), in C rather than a Python loop per IRI
         self.prefixes = sorted(prefixes.items(), key=lambda kv: (-len(kv[1]), kv[0]))
+        self._ns: dict[str, str] = {}
+        for p, ns in self.prefixes:
+            self._ns.setdefault(ns, p)
+        alts = "|".join(re.escape(ns) for ns in self._ns)
+        self._rx = re.compile(f"({alts})({_LOCAL.pattern[1:-1]})\\Z") if self._ns else None
         self.used: set[str] = set()
 
     def iri(self, u: str) -> str:
-        for p, ns in self.prefixes:
-            if u.startswith(ns) and _LOCAL.match(u[len(ns):]):
-                self.used.add(p)
-                return f"{p}:{u[len(ns):]}"
+        m = self._rx.match(u) if self._rx is not None else None
+        if m is not None:
+            p = self._ns[m.group(1)]
+            self.used.add(p)
+            return f"{p}:{m.group(2)}"
         return _iri(u)
 
     def term(self, t: Node) -> str:
