@@ -315,30 +315,38 @@ def process(s: Settings, job: Job) -> Done | Failed:
 
 
 def _nquads(graphs: dict[Any, set[Any]]) -> str:
-    """kg.export.to_nquads with each distinct term written once (terms repeat a lot within an
-    article: predicates, the graph, entities); same bytes."""
+    """kg.export.to_nquads, faster, same bytes: each IRI is written once per article (predicates,
+    the graph, entities recur), keyed by the IRI (a str hash); literals, mostly distinct, are
+    written as they come. Terms are kg.terms, or rdflib terms from the Python API."""
     from .export import XSD, _iri
-    from .terms import is_literal
+    from .terms import IRI, is_literal
 
     memo: dict[Any, str] = {}
     xs = XSD + "string"
-
-    def term(t: Any) -> str:
-        r = memo.get(t)
-        if r is None:
-            if not is_literal(t):
-                r = _iri(t)
+    out: list[str] = []
+    add = out.append
+    for g, ts in graphs.items():
+        tail = " " + _iri(str(g)) + " .\n"
+        for s, p, o in ts:
+            a = memo.get(s)
+            if a is None:
+                a = memo[s] = _iri(s)
+            b = memo.get(p)
+            if b is None:
+                b = memo[p] = _iri(p)
+            if type(o) is IRI or not is_literal(o):
+                c = memo.get(o)
+                if c is None:
+                    c = memo[o] = _iri(o)
             else:
-                r = _quoted(str(t))
-                if t.language:
-                    r += "@" + t.language
-                elif t.datatype and str(t.datatype) != xs:
-                    r += "^^" + _iri(str(t.datatype))
-            memo[t] = r
-        return r
-
-    return "".join(sorted(f"{term(s)} {term(p)} {term(o)} {gi} .\n"
-                          for g, ts in graphs.items() for gi in (_iri(str(g)),) for s, p, o in ts))
+                c = _quoted(o)
+                if o.language:
+                    c += "@" + o.language
+                elif o.datatype and o.datatype != xs:
+                    c += "^^" + _iri(str(o.datatype))
+            add(a + " " + b + " " + c + tail)
+    out.sort()
+    return "".join(out)
 
 
 _SPECIAL = re.compile(r'[\\"\x00-\x1f\x7f]')
@@ -546,6 +554,8 @@ class _StoreSink:
         if path is None:
             raise InputError(spec, "this store keeps nothing after kg build ends; use oxigraph:PATH")
         self.spec, self.force, self.written = spec, force, 0
+        self.batch: list[tuple[str, str, bytes, bytes, bytes]] = []  # new articles not yet in the store
+        self.batch_graphs: set[str] = set()
         self.lock = _Lock(path)
         try:
             self.st = OxigraphStore(path)
@@ -586,26 +596,56 @@ class _StoreSink:
             rec = json.loads(f.readline())
         return rec if self.latest.get(rec["graph"]) == key else None
 
+    BATCH = 16  # new articles per store transaction: ~25% less time per quad than one article each
+
     def put(self, key: str, ident: str, graph: str, nquads: bytes, counts: dict[str, int],
             entities: Iterable[str]) -> None:
+        """Write an article's graph (new articles in batches, replaced ones at once); its manifest
+        line follows once its graph is in the store."""
+        import pyoxigraph as ox
+
         from .export import _iri
         from .store import replace_article
 
         end = f" {_iri(graph)} .\n".encode("utf-8")  # every quad of the chunk is in this graph
         if nquads.count(end) != nquads.count(b"\n"):
             raise KgError(f"internal error: the N-Quads of {graph} are not all in that graph")
-        replace_article(self.st, graph, nquads.replace(end, b" .\n"))
+        line = json.dumps({"key": key, "id": ident, "graph": graph, "counts": counts, "entities": list(entities)},
+                          ensure_ascii=False).encode("utf-8") + b"\n"
+        if graph in self.batch_graphs or self.st.ox.contains_named_graph(ox.NamedNode(graph)):
+            self.flush()
+            replace_article(self.st, graph, nquads.replace(end, b" .\n"))
+            self._record([(key, graph, line)])
+            return
+        self.batch.append((key, graph, line, nquads, nquads.replace(end, b" .\n")))
+        self.batch_graphs.add(graph)
+        if len(self.batch) >= self.BATCH:
+            self.flush()
+
+    def flush(self) -> None:
+        """Load the batch of new articles, then record them."""
+        from .store import add_articles
+
+        if self.batch:
+            add_articles(self.st, b"".join(b[3] for b in self.batch), b"".join(b[4] for b in self.batch))
+            self._record([b[:3] for b in self.batch])
+            self.batch.clear()
+            self.batch_graphs.clear()
+
+    def _record(self, done: list[tuple[str, str, bytes]]) -> None:
         self.fh.flush()
         off = self.fh.tell()
-        self.fh.write(json.dumps({"key": key, "id": ident, "graph": graph, "counts": counts,
-                                  "entities": list(entities)}, ensure_ascii=False).encode("utf-8") + b"\n")
+        for key, graph, line in done:
+            self.fh.write(line)
+            self.keys[key], self.latest[graph] = off, key
+            off += len(line)
+            self.lines += 1
+            self.written += 1
         self.fh.flush()
-        self.keys[key], self.latest[graph] = off, key
-        self.lines += 1
-        self.written += 1
 
     def finish(self, prefixes: dict[str, str]) -> str:
         """Record the prefixes, drop superseded manifest lines; a note for the summary."""
+        self.flush()
         self.st.replace_graphs({}, prefixes)
         self.fh.close()
         if self.lines > len(self.latest):  # articles rebuilt since: keep the last line of each graph

@@ -398,3 +398,13 @@ def replace_article(st: OxigraphStore, graph: str, ntriples: bytes) -> None:
         st.ox.remove_graph(g)
     st.ox.load(ntriples, nt, to_graph=g)
     st.ox.load(ntriples, nt, to_graph=dg)
+
+
+def add_articles(st: OxigraphStore, nquads: bytes, ntriples: bytes) -> None:
+    """Add the graphs of articles not yet in the store: their N-Quads (each quad in its article's
+    graph), and the same triples into the default graph, the union; two loads in Rust, whatever
+    the number of articles (a transaction per article costs more per quad)."""
+    import pyoxigraph as ox
+
+    st.ox.load(nquads, ox.RdfFormat.N_QUADS)
+    st.ox.load(ntriples, ox.RdfFormat.N_TRIPLES, to_graph=ox.DefaultGraph())
