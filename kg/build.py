@@ -17,6 +17,8 @@ if TYPE_CHECKING:
 
 @dataclass
 class BuildResult:
+    """What a build made: each article's extraction (for explanations and tests) and the graph builder."""
+
     extractions: list[Extraction]
     builder: GraphBuilder
     counts: dict[str, int] = field(default_factory=dict)

@@ -26,6 +26,8 @@ META_KEYS = {"id", "title", "date", "place", "publisher", "url", "caption", "cre
 
 @dataclass(frozen=True, slots=True)
 class Segment:
+    """A stretch of the article with one layout role; only some roles yield facts (FACT_SEGMENTS)."""
+
     kind: str  # headline caption credit standfirst dateline heading body pullquote furniture frontmatter
     begin: int
     end: int
@@ -34,6 +36,8 @@ class Segment:
 
 @dataclass(frozen=True, slots=True)
 class Sentence:
+    """A sentence with offsets such that article.text[begin:end] == text, for provenance."""
+
     index: int
     begin: int
     end: int
@@ -44,6 +48,8 @@ class Sentence:
 
 @dataclass
 class Article:
+    """An article as read: its text, metadata, layout segments, sentences and quotations."""
+
     id: str
     text: str
     source: str  # the path or name it was read from, for messages
@@ -66,6 +72,8 @@ class Article:
 
 @dataclass(frozen=True)
 class Layout:
+    """How a publisher's pages are laid out (data/layout.yaml): furniture, dateline, credit lines."""
+
     furniture: tuple[re.Pattern[str], ...]
     dateline: re.Pattern[str]
     credit: re.Pattern[str]

@@ -40,6 +40,8 @@ SELECT ?b ?e ?text WHERE { ?sent schema:mentions ?x ; nif:beginIndex ?b ; nif:en
 
 @dataclass
 class Evidence:
+    """One fact or node statement with the rule and sentence that produced it."""
+
     subject: str
     predicate: str
     object: str

@@ -19,6 +19,8 @@ ID_RX = re.compile(r"^[a-z0-9][a-z0-9-]*$")
 
 @dataclass(frozen=True)
 class Entity:
+    """An entity kg knows, with every name and description that may refer to it."""
+
     id: str
     type: str
     label: str
@@ -32,6 +34,8 @@ class Entity:
 
 @dataclass
 class Gazetteer:
+    """All known entities by id, with the files they came from (for messages)."""
+
     entities: dict[str, Entity]
     files: tuple[str, ...]
 

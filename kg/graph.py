@@ -61,6 +61,8 @@ def article_slug(article_id: str) -> str:
 
 @dataclass
 class Minter:
+    """Mints stable IRIs from content under one base, so rebuilding gives the same IRIs."""
+
     base: str = DEFAULT_BASE
 
     def entity(self, e: Entity) -> IRI:

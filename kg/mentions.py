@@ -22,6 +22,8 @@ PRONOUN_REACH = 6  # sentences back that a pronoun may look for its antecedent
 
 @dataclass(frozen=True, slots=True)
 class Mention:
+    """A stretch of tokens that refers to a gazetteer entity, and how (name, alias, description, pronoun)."""
+
     entity: Entity
     sentence: int
     first: int  # token indices in the sentence, end exclusive

@@ -54,6 +54,8 @@ def _code_stamp() -> str:
 
 @dataclass
 class Pack:
+    """The files kg extracts with; each part is loaded and validated once, then cached."""
+
     data_dir: Path
     ontology_dir: Path
     rules_path: Path | None = None  # a rules folder or file other than data_dir/rules

@@ -41,6 +41,8 @@ def norm(text: str) -> str:
 
 @dataclass(frozen=True, slots=True)
 class Token:
+    """A token with offsets into the article and its folded and normal forms."""
+
     text: str
     begin: int  # character offsets into the article text
     end: int

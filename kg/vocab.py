@@ -26,6 +26,8 @@ CURIE = re.compile(r"^([A-Za-z][\w.-]*):([\w.\-/#%]*)$")
 
 @dataclass(frozen=True)
 class EntityType:
+    """A gazetteer type (Person, Country, ...) mapped to its RDF class, with its parent types."""
+
     name: str
     iri: str
     parents: tuple[str, ...]
@@ -33,6 +35,8 @@ class EntityType:
 
 @dataclass
 class Vocabulary:
+    """Prefixes, entity types and the ontology's terms that rules and the gazetteer may use."""
+
     prefixes: dict[str, str]
     types: dict[str, EntityType]
     classes: set[str] = field(default_factory=set)

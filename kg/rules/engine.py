@@ -37,6 +37,8 @@ class Context:
 
 @dataclass
 class Firing:
+    """One match of a rule in a sentence, with what its slots bound and the context it stands in."""
+
     rule: Rule
     sentence: Sentence
     first: int
@@ -53,6 +55,8 @@ class Firing:
 
 @dataclass
 class Extraction:
+    """What the rules found in one article; `dropped` keeps firings a guard removed, for explanations."""
+
     article: Article
     analyses: list[SentenceAnalysis]
     firings: list[Firing]

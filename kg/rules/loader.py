@@ -41,6 +41,8 @@ class Term:
 
 @dataclass(frozen=True)
 class Emit:
+    """One triple a rule emits, as written in the rule file (its line is kept for messages)."""
+
     s: Term
     p: str
     o: Term
@@ -50,6 +52,8 @@ class Emit:
 
 @dataclass(frozen=True)
 class Example:
+    """A sentence a rule must match (with the triples expected) or must not match."""
+
     text: str
     expect: tuple[str, ...] | None  # None: must not match
     date: str | None
@@ -58,6 +62,8 @@ class Example:
 
 @dataclass
 class Rule:
+    """A validated rule: patterns compiled, emits checked against the vocabulary, examples kept."""
+
     id: str
     description: str
     file: str
@@ -86,6 +92,8 @@ class Rule:
 
 @dataclass
 class RuleSet:
+    """The rules of a pack in tie-break order (file order, then order in the file)."""
+
     rules: list[Rule]
     files: list[str]
 

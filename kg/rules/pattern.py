@@ -40,17 +40,23 @@ class PatternError(ValueError):
 
 @dataclass(frozen=True)
 class Word:
+    """A token in one of several normal forms (`prefix`: a form may begin the token)."""
+
     forms: frozenset[str]
     prefix: bool = False
 
 
 @dataclass(frozen=True)
 class Gap:
+    """Up to `max` tokens of anything."""
+
     max: int
 
 
 @dataclass(frozen=True)
 class Slot:
+    """A typed entity slot or a capture of a quote, time, number, text or clause."""
+
     name: str
     kind: str  # "entity" or a capture kind
     types: tuple[str, ...] = ()
@@ -60,22 +66,30 @@ class Slot:
 
 @dataclass(frozen=True)
 class Capture:
+    """A named capture of the text that a sub-pattern matches."""
+
     name: str
     body: "Alt"
 
 
 @dataclass(frozen=True)
 class Opt:
+    """An optional part."""
+
     body: "Node"
 
 
 @dataclass(frozen=True)
 class Seq:
+    """Parts that match one after another."""
+
     items: tuple["Node", ...]
 
 
 @dataclass(frozen=True)
 class Alt:
+    """Alternatives, tried in order (the first that leads to a match wins)."""
+
     options: tuple[Seq, ...]
 
 
@@ -87,6 +101,8 @@ _SLOT = re.compile(r"^\{\s*([A-Za-z_]\w*)\s*(?:(:)\s*([^}]*?)|(=)(.*?))\s*\}$", 
 
 @dataclass
 class Parsed:
+    """A parsed pattern and the slots it defines."""
+
     root: Alt
     slots: dict[str, Slot | Capture] = field(default_factory=dict)
 
