@@ -127,6 +127,10 @@ class Pack:
             with os.fdopen(fd, "wb") as f:
                 pickle.dump(state, f, protocol=pickle.HIGHEST_PROTOCOL)
             os.replace(tmp, path)
+            # caches of other packs and kg versions: keep the few used last, not every one ever made
+            olds = sorted(path.parent.glob("pack-*.pickle"), key=lambda p: p.stat().st_mtime, reverse=True)
+            for old in olds[8:]:
+                old.unlink(missing_ok=True)
         except Exception:  # a cache that cannot be written costs speed, not correctness
             try:
                 os.unlink(tmp)  # type: ignore[possibly-undefined]

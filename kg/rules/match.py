@@ -99,11 +99,20 @@ def match_at(node: Node, v: SentenceView, pos: int, b: dict[str, Bound]) -> Iter
     """Every way `node` can match from token `pos`, in preference order (regex-like)."""
     hit = _COMPILED.get(id(node))
     if hit is None or hit[0] is not node:
-        hit = _COMPILED[id(node)] = (node, _compile(node))
+        hit = _COMPILED[id(node)] = (node, _build(node))
     return hit[1](v, pos, b)
 
 
 def _compile(node: Node) -> Matcher:
+    """The node's matcher, built once per node: patterns share their nodes (kg.rules.pattern
+    keeps one object per distinct node), so a word or fragment used by many rules is compiled once."""
+    hit = _COMPILED.get(id(node))
+    if hit is None or hit[0] is not node:
+        hit = _COMPILED[id(node)] = (node, _build(node))
+    return hit[1]
+
+
+def _build(node: Node) -> Matcher:
     """A pattern node as a closure: the type dispatch is done once per pattern instead of at every
     token, which makes matching several times cheaper. Same matches, same preference order."""
     if isinstance(node, Word):
