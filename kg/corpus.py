@@ -21,7 +21,6 @@ import glob
 import hashlib
 import json
 import os
-import re
 import sys
 import time
 from collections import deque
@@ -319,6 +318,7 @@ def _nquads(graphs: dict[Any, set[Any]]) -> str:
     the graph, entities recur), keyed by the IRI (a str hash); literals, mostly distinct, are
     written as they come. Terms are kg.terms, or rdflib terms from the Python API."""
     from .export import XSD, _iri
+    from .export import _string as _quoted
     from .terms import IRI, is_literal
 
     memo: dict[Any, str] = {}
@@ -347,17 +347,6 @@ def _nquads(graphs: dict[Any, set[Any]]) -> str:
             add(a + " " + b + " " + c + tail)
     out.sort()
     return "".join(out)
-
-
-_SPECIAL = re.compile(r'[\\"\x00-\x1f\x7f]')
-_ESCAPES = {"\\": "\\\\", '"': '\\"', "\n": "\\n", "\r": "\\r", "\t": "\\t", "\b": "\\b", "\f": "\\f"}
-
-
-def _quoted(s: str) -> str:
-    """kg.export._string, by regex instead of a loop over every character (article texts are long)."""
-    if not _SPECIAL.search(s):
-        return '"' + s + '"'
-    return '"' + _SPECIAL.sub(lambda m: _ESCAPES.get(m.group()) or f"\\u{ord(m.group()):04X}", s) + '"'
 
 
 def process_batch(s: Settings, jobs: list[Job]) -> list[Done | Failed]:

@@ -10,13 +10,14 @@ from __future__ import annotations
 import hashlib
 import re
 from dataclasses import dataclass, field
-from typing import TYPE_CHECKING, Any, Iterable
+from typing import TYPE_CHECKING, Any
 
 from .document import Article
 from .gazetteer import Entity, Gazetteer
 from .rules.engine import Extraction, Firing
 from .rules.loader import Rule, Term
-from .terms import IRI, Literal, Term, to_rdflib
+from .terms import IRI, Literal, to_rdflib
+from .terms import Term as RDFTerm
 from .text import slug, split_items
 from .vocab import OWL, RDF, RDFS, SKOS, XSD, Vocabulary
 
@@ -45,7 +46,7 @@ def _u(iri: str) -> IRI:
     return r
 
 
-Triple = tuple[Term, Term, Term]
+Triple = tuple[RDFTerm, RDFTerm, RDFTerm]
 
 
 def _h(*parts: object) -> str:
@@ -108,7 +109,7 @@ class GraphBuilder:
     _entities: set[str] = field(default_factory=set)
     _entities_here: set[str] = field(default_factory=set)
 
-    def add(self, s: Term, p: str | IRI, o: Term) -> None:
+    def add(self, s: RDFTerm, p: str | IRI, o: RDFTerm) -> None:
         t = (s, p if type(p) is IRI else _u(p), o)
         self.kg_triples.add(t)
         self._current.add(t)
@@ -127,9 +128,9 @@ class GraphBuilder:
         key = (len(self.kg_triples), sum(map(len, self.kg_graphs.values())))
         cached = self.__dict__.get("_rdflib_cache")
         if cached is None or cached[0] != key:
-            memo: dict[Term, Any] = {}
+            memo: dict[RDFTerm, Any] = {}
 
-            def conv(t: Term) -> Any:
+            def conv(t: RDFTerm) -> Any:
                 r = memo.get(t)
                 if r is None:
                     r = memo[t] = to_rdflib(t)
@@ -290,7 +291,7 @@ class GraphBuilder:
             return b.value.value
         return " ".join(re.findall(r"\w+", str(b.value).casefold()))  # the same words, whatever the punctuation
 
-    def _fact(self, s: Term, p: IRI, o: Term, fid: IRI, f: Firing, negated: bool = False) -> None:
+    def _fact(self, s: RDFTerm, p: IRI, o: RDFTerm, fid: IRI, f: Firing, negated: bool = False) -> None:
         ctx = f.context
         neg = ctx.negated != negated  # a negated triple in a negated context is positive
         holder = self.mint.entity(ctx.holder) if ctx.holder else ""
@@ -325,7 +326,7 @@ class GraphBuilder:
 
     _art_id: str = ""
 
-    def _terms(self, t: Term, f: Firing, node: IRI | None) -> list[Term]:
+    def _terms(self, t: Term, f: Firing, node: IRI | None) -> list[RDFTerm]:
         """The RDF terms a rule term stands for in one firing: none when its slot did not match,
         several for a list (`slot.items`)."""
         if t.kind == "node":

@@ -105,11 +105,6 @@ def is_literal(t: object) -> bool:
     return type(t) is Literal or hasattr(t, "datatype")
 
 
-def is_iri(t: object) -> bool:
-    """An IRI, of kg's or rdflib's kind (rdflib's URIRef is a str without `datatype`)."""
-    return type(t) is IRI or (isinstance(t, str) and not hasattr(t, "datatype") and type(t).__name__ == "URIRef")
-
-
 def to_rdflib(t: Any) -> Any:
     """The equal rdflib term (rdflib terms pass through)."""
     from rdflib import Literal as RLiteral

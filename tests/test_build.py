@@ -11,7 +11,7 @@ from rdflib import Graph, URIRef
 from rdflib.compare import isomorphic
 
 from kg.build import build_result
-from kg.export import serialize, to_turtle
+from kg.export import serialize
 
 from .conftest import SEED, run_kg
 

@@ -2,7 +2,6 @@
 what the article says; and the guarantees about claims, negations and conditions."""
 from __future__ import annotations
 
-from pathlib import Path
 
 import pytest
 from rdflib import Literal, URIRef

@@ -97,10 +97,7 @@ _COMPILED: dict[int, tuple[Node, Matcher]] = {}
 
 def match_at(node: Node, v: SentenceView, pos: int, b: dict[str, Bound]) -> Iterator[tuple[int, dict[str, Bound]]]:
     """Every way `node` can match from token `pos`, in preference order (regex-like)."""
-    hit = _COMPILED.get(id(node))
-    if hit is None or hit[0] is not node:
-        hit = _COMPILED[id(node)] = (node, _build(node))
-    return hit[1](v, pos, b)
+    return _compile(node)(v, pos, b)
 
 
 def _compile(node: Node) -> Matcher:
