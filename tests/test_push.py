@@ -119,13 +119,17 @@ def running(cmd: list[str], url: str, log: Path, seconds: float = 60) -> Iterato
             stop(proc)
 
 
+def _write_trig(result, path: Path) -> Path:
+    """A build's graphs as TriG, one named graph per article."""
+    from kg.export import serialize
+    b = result.builder
+    path.write_text(serialize(b.kg_triples, "trig", b.prefixes(), b.kg_graphs), encoding="utf-8")
+    return path
+
+
 @pytest.fixture(scope="module")
 def trig(seed_result, tmp_path_factory) -> Path:
-    from kg.export import serialize
-    b = seed_result.builder
-    p = tmp_path_factory.mktemp("push") / "seed.trig"
-    p.write_text(serialize(b.triples, "trig", b.prefixes(), b.by_article), encoding="utf-8")
-    return p
+    return _write_trig(seed_result, tmp_path_factory.mktemp("push") / "seed.trig")
 
 
 @pytest.fixture(scope="module")
@@ -222,11 +226,7 @@ def test_push_then_query_gives_kg_query_answers(server, trig, seed_result):
 @pytest.fixture(scope="module")
 def two_trig(two_articles, tmp_path_factory) -> Path:
     """Two articles (the seed under two ids) whose graphs share their entity triples, as TriG."""
-    from kg.export import serialize
-    b = two_articles.builder
-    p = tmp_path_factory.mktemp("push2") / "two.trig"
-    p.write_text(serialize(b.triples, "trig", b.prefixes(), b.by_article), encoding="utf-8")
-    return p
+    return _write_trig(two_articles, tmp_path_factory.mktemp("push2") / "two.trig")
 
 
 def test_servers_count_a_shared_triple_once_per_article(server, two_trig, two_articles):
