@@ -212,28 +212,6 @@ class Settings:
     nquads_too: bool = False  # a store is written too: send the N-Quads chunk along with the output's
 
 
-def _hash_files(paths: Iterable[Path]) -> str:
-    h = hashlib.sha1()
-    for p in sorted(paths):
-        h.update(str(p.name).encode() + b"\0" + p.read_bytes() + b"\0")
-    return h.hexdigest()[:16]
-
-
-def pack_components(pack: Any) -> dict[str, str]:
-    """Content hashes of what an article's output depends on besides its own text."""
-    from . import __version__
-    from .rules.loader import rule_files
-
-    d, code = Path(pack.data_dir), Path(__file__).resolve().parent
-    return {
-        "kg": __version__ + "+" + _hash_files(code.rglob("*.py")),
-        "rules": _hash_files(rule_files(pack.rules_path or d / "rules")),
-        "gazetteer": _hash_files((d / "gazetteer").glob("*.yaml")),
-        "ontology": _hash_files(Path(pack.ontology_dir).rglob("*.ttl")),
-        "vocabulary": _hash_files([p for p in (d / "vocabulary.yaml", d / "layout.yaml") if p.is_file()]),
-    }
-
-
 # ---------------------------------------------------------------------------------------------
 # The work on one article (in a worker process, a Dask worker, or in-process)
 
@@ -261,7 +239,7 @@ def _pack_for(s: Settings) -> Any:
     if pack is None:
         from .pack import Pack
         pack = Pack.load(s.data_dir, s.ontology_dir, s.rules_path)
-        if s.pack_key and _key(pack_components(pack)) != s.pack_key:
+        if s.pack_key and _key(pack.components) != s.pack_key:
             raise InputError(s.data_dir or "kg's rule pack", "this worker's kg or rule pack differs from the client's; "
                              "install the same kg on every worker and put --data on shared storage")
         _PACKS[s] = pack
@@ -791,7 +769,7 @@ def _build(listed: list[tuple[str, bool]], output: Path | None, sink: "_StoreSin
     if not text_out:
         fmt = "nquads"  # what the workers send back for the store
     pack = Pack.load(data_dir, ontology_dir, rules_path)
-    comps = pack_components(pack)
+    comps = pack.components
     settings = Settings(str(data_dir) if data_dir else None, str(ontology_dir) if ontology_dir else None,
                         str(rules_path) if rules_path else None, base, fmt, _key(comps), nquads_too=sink is not None)
     _PACKS[settings] = pack  # forked workers inherit it, loaded and validated

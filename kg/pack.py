@@ -7,12 +7,14 @@ from __future__ import annotations
 
 import gc
 import hashlib
+import json
 import os
 import pickle
 import sys
 from dataclasses import dataclass
 from functools import cached_property
 from pathlib import Path
+from typing import Iterable
 
 from .document import Layout, load_layout
 from .errors import InputError
@@ -38,18 +40,11 @@ def default_ontology_dir() -> Path:
     return _find("ontology")
 
 
-def _code_stamp() -> str:
-    """Size and modification time of kg's own modules: a pickled pack holds instances of kg's
-    classes, so a changed kg (a developer's checkout, an upgrade without a version bump) must not
-    read a cache written by another. Stat only, no reading: this runs on every build."""
-    here = Path(__file__).resolve().parent
-    parts = []
-    for folder in (here, here / "rules"):
-        for name in sorted(os.listdir(folder)):
-            if name.endswith(".py"):
-                st = os.stat(folder / name)
-                parts.append(f"{name}:{st.st_size}:{st.st_mtime_ns}")
-    return ";".join(parts)
+def _hash_files(paths: Iterable[Path]) -> str:
+    h = hashlib.sha1()
+    for p in sorted(paths):
+        h.update(str(p.name).encode() + b"\0" + p.read_bytes() + b"\0")
+    return h.hexdigest()[:16]
 
 
 @dataclass
@@ -66,7 +61,7 @@ class Pack:
         """Open a pack and validate all of it now, so that errors surface before any article is read.
 
         A pack that validated is cached (pickled, keyed by the content of every pack file and
-        kg's version) in KG_CACHE_DIR or ~/.cache/kg, which spares the next process the parsing
+        of kg's code) in KG_CACHE_DIR or ~/.cache/kg, which spares the next process the parsing
         of rules and ontology; set KG_CACHE_DIR=off to disable."""
         d = Path(data_dir) if data_dir else default_data_dir()
         if not d.is_dir():
@@ -80,27 +75,32 @@ class Pack:
             pack._write_cache(path)
         return pack
 
-    def files(self) -> list[Path]:
-        """Every file whose content the pack depends on, in a stable order."""
-        rules = self.rules_path or self.data_dir / "rules"
-        out = [self.data_dir / "vocabulary.yaml", self.data_dir / "layout.yaml"]
-        out += sorted((self.data_dir / "gazetteer").glob("*.yaml"))
-        out += rule_files(rules) if rules.exists() else []
-        out += sorted(self.ontology_dir.glob("*.ttl"))
-        return out
+    @cached_property
+    def components(self) -> dict[str, str]:
+        """Content hashes of what a build's output depends on besides the article itself: kg's code,
+        rules, gazetteer, ontology, vocabulary and layout. They key the pickled pack (which holds
+        instances of kg's classes, so a changed kg must not read another's) and the corpus manifests."""
+        from . import __version__
+
+        d, code = self.data_dir, Path(__file__).resolve().parent
+        return {
+            "kg": __version__ + "+" + _hash_files(code.rglob("*.py")),
+            "rules": _hash_files(rule_files(self.rules_path or d / "rules")),
+            "gazetteer": _hash_files((d / "gazetteer").glob("*.yaml")),
+            "ontology": _hash_files(self.ontology_dir.rglob("*.ttl")),
+            "vocabulary": _hash_files([p for p in (d / "vocabulary.yaml", d / "layout.yaml") if p.is_file()]),
+        }
 
     def _cache_file(self) -> Path | None:
         root = os.environ.get("KG_CACHE_DIR") or str(Path(os.environ.get("XDG_CACHE_HOME") or Path.home() / ".cache") / "kg")
         if root.lower() == "off":
             return None
-        from . import __version__
-
-        h = hashlib.sha256(f"{__version__}|{sys.version_info[:2]}|{self.data_dir.resolve()}|{_code_stamp()}".encode())
         try:
-            for f in self.files():
-                h.update(str(f.relative_to(f.anchor)).encode() + b"\0" + f.read_bytes() + b"\0")
-        except OSError:
-            return None  # a missing file: load normally and report it
+            comps = json.dumps(self.components, sort_keys=True)
+        except (OSError, InputError):
+            return None  # a missing file or folder: load normally and report it
+        where = f"{self.data_dir.resolve()}|{self.ontology_dir.resolve()}|{self.rules_path and self.rules_path.resolve()}"
+        h = hashlib.sha256(f"{sys.version_info[:2]}|{where}|{comps}".encode())  # paths: rules keep their file names
         return Path(root) / f"pack-{h.hexdigest()[:32]}.pickle"
 
     def _read_cache(self, path: Path) -> bool:
