@@ -719,7 +719,7 @@ class CorpusResult:
     reused: int = 0
     failures: list[Failed] = field(default_factory=list)
     counts: dict[str, int] = field(default_factory=lambda: dict.fromkeys(
-        ("facts", "events", "statements", "claims", "firings", "sentences", "triples"), 0))
+        ("facts", "events", "statements", "claims", "roles", "firings", "sentences", "triples"), 0))
     entities: set[str] = field(default_factory=set)
     fmt: str = "turtle"
     seconds: float = 0.0
@@ -729,7 +729,8 @@ class CorpusResult:
         c = self.counts
         unit = "quads" if self.fmt in QUAD_FORMATS else "triples"
         s = (f"{self.articles} article(s): {len(self.entities)} entities, {c['facts']} facts, {c['events']} events, "
-             f"{c['statements']} statements, {c['claims']} claims, {c['firings']} rule firings, {c['triples']} {unit}")
+             f"{c['statements']} statements, {c['claims']} claims, {c['roles']} roles, {c['firings']} rule firings, "
+             f"{c['triples']} {unit}")
         if self.reused:
             s += f"; {self.reused} unchanged"
         if self.failures:
