@@ -160,8 +160,30 @@ def to_ntriples(triples: Iterable[Triple]) -> str:
 
 
 def to_nquads(graphs: dict[Node, set[Triple]]) -> str:
-    return "".join(sorted(f"{_nt_term(s)} {_nt_term(p)} {_nt_term(o)} {_iri(str(g))} .\n"
-                          for g, ts in graphs.items() for s, p, o in ts))
+    """Sorted N-Quads lines. Each IRI is written once (predicates, the graph and entities recur on
+    every line; an IRI hashes as its text); literals, mostly distinct, are written as they come.
+    Corpus builds write every article through here, so it is a hot path."""
+    memo: dict[Node, str] = {}
+    out: list[str] = []
+    add = out.append
+    for g, ts in graphs.items():
+        tail = " " + _nt_term(g) + " .\n"
+        for s, p, o in ts:
+            a = memo.get(s)
+            if a is None:
+                a = memo[s] = _nt_term(s)
+            b = memo.get(p)
+            if b is None:
+                b = memo[p] = _nt_term(p)
+            if is_literal(o):
+                c = _nt_term(o)
+            else:
+                c = memo.get(o)
+                if c is None:
+                    c = memo[o] = _nt_term(o)
+            add(a + " " + b + " " + c + tail)
+    out.sort()
+    return "".join(out)
 
 
 def to_jsonld(triples: Iterable[Triple], prefixes: dict[str, str]) -> str:

@@ -369,17 +369,6 @@ def iter_quads(store: Store) -> Iterator[tuple[str, list[Triple]]]:
         yield name, store.graph_triples(name)
 
 
-def write_build(spec: str, builder: Any) -> str:
-    """Write a build (a kg.graph.GraphBuilder) into the store `spec` names, one named graph per
-    article, replacing earlier versions of those articles; returns a short note for the summary."""
-    kind, path = parse_store_spec(spec)
-    if path is None:
-        raise InputError(spec, "this store keeps nothing after kg build ends; use oxigraph:PATH")
-    with open_store(spec) as st:
-        st.replace_graphs(builder.by_article, builder.prefixes())
-        return f"{len(builder.by_article)} graph(s) into {spec} ({st.triple_count()} triples in store)"
-
-
 def replace_article(st: OxigraphStore, graph: str, ntriples: bytes) -> None:
     """Put one article's graph, given as N-Triples, in the named graph `graph`, replacing what it
     held, and keep the default graph the set union of the named graphs (kg.corpus streams a corpus
