@@ -49,7 +49,7 @@ def build_articles(articles: Iterable[Article], pack: Pack | None = None, base: 
         gb.add_extraction(ex)
         exs.append(ex)
     counts = dict(gb.counts, articles=len(exs), triples=len(gb.kg_triples), entities=len(gb._entities),
-                  firings=sum(len(e.firings) for e in exs))
+                  firings=sum(len(e.firings) for e in exs) + gb.counts["joins"])
     return BuildResult(exs, gb, counts)
 
 

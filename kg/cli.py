@@ -173,7 +173,9 @@ def rules_list(data_dir: Path | None, ontology_dir: Path | None, rules_path: Pat
     pack = _pack(data_dir, ontology_dir, rules_path)
     for r in pack.rules.rules:
         click.echo(f"{r.id}\t{r.file}:{r.line}\tgroup={r.group}\tpriority={r.priority}\t{r.description}")
-    click.echo(f"{len(pack.rules)} rules in {len(pack.rules.files)} files", err=True)
+    for j in pack.rules.joins:
+        click.echo(f"{j.id}\t{j.file}:{j.line}\tjoin\t\t{j.description}")
+    click.echo(f"{len(pack.rules)} rules ({len(pack.rules.joins)} join rules) in {len(pack.rules.files)} files", err=True)
 
 
 @rules.command("test")
@@ -181,10 +183,12 @@ def rules_list(data_dir: Path | None, ontology_dir: Path | None, rules_path: Pat
 @pack_options
 def rules_test(verbose: bool, data_dir: Path | None, ontology_dir: Path | None, rules_path: Path | None) -> None:
     """Run every rule's own examples (sentences it must and must not match)."""
+    from .joincheck import check_join_examples
     from .rules.check import check_examples
 
     pack = _pack(data_dir, ontology_dir, rules_path)
     results = check_examples(pack.rules, pack.finder, pack.layout, pack.vocabulary)
+    results += check_join_examples(pack.rules, pack.finder, pack.gazetteer, pack.layout, pack.vocabulary)
     failed = [r for r in results if not r.ok]
     for r in results:
         if not r.ok:
@@ -201,8 +205,10 @@ def rules_test(verbose: bool, data_dir: Path | None, ontology_dir: Path | None, 
 @pack_options
 def rules_explain(text: str, date: str | None, data_dir: Path | None, ontology_dir: Path | None,
                   rules_path: Path | None) -> None:
-    """Show the mentions, times and rule firings on TEXT (one or more sentences)."""
+    """Show the mentions, times and rule firings on TEXT (one or more sentences), then what the
+    join rules link across its sentences."""
     from .dates import parse_dateline_date
+    from .joincheck import run_joins
     from .rules.check import explain_text, render
 
     pack = _pack(data_dir, ontology_dir, rules_path)
@@ -225,6 +231,10 @@ def rules_explain(text: str, date: str | None, data_dir: Path | None, ontology_d
             click.echo(f"  lost overlap: {f.rule.id} on {full[f.begin:f.end]!r} (group {f.rule.group})")
         if not rep.fired and not rep.suppressed:
             click.echo("  no rule fired")
+    for j in run_joins(text, pack.rules, pack.finder, pack.gazetteer, pack.layout, pack.vocabulary, d):
+        click.echo(f"JOINED {j.rule.id} on {len(j.evidence)} sentence(s)")
+        for line in j.triples:
+            click.echo(f"      {line}")
 
 
 if __name__ == "__main__":  # pragma: no cover

@@ -271,7 +271,7 @@ def process(s: Settings, job: Job) -> Done | Failed:
     except Exception as e:  # a rule or the engine failed on this article: report, skip, go on
         return Failed(job.index, job.source, f"extraction failed: {type(e).__name__}: {e}",
                       id=art.id if art is not None and art.id else None)
-    counts = dict(gb.counts, firings=len(ex.firings), sentences=len(art.sentences), triples=len(gb.kg_triples))
+    counts = dict(gb.counts, firings=len(ex.firings) + gb.counts["joins"], sentences=len(art.sentences), triples=len(gb.kg_triples))
     ((g, ts),) = gb.kg_graphs.items()
     done = Done(job.index, job.source, job.key, art.id, counts=counts, entities=tuple(sorted(gb._entities)),
                 graph=str(g))

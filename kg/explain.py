@@ -104,10 +104,7 @@ def explain(g: Graph, name: str) -> str:
         ev = evidence(g, iri)
         if not ev:
             out.append("  no facts, events or statements")
-        for e in ev:
-            out.append(f"  {e.subject} {e.predicate} {e.object}  [{e.factuality or 'asserted'}]")
-            out.append(f"    rule {e.rule} ({e.rule_file})")
-            out.append(f"    sentence {e.begin}-{e.end}: {e.sentence}")
+        out += _report(ev, "  ", with_record=False)
         ms = mentions(g, iri)
         out.append(f"  mentioned in {len(ms)} sentence(s)" + (":" if ms else ""))
         out += [f"    {b}-{e}: {t}" for b, e, t in ms]
@@ -127,15 +124,27 @@ def _explain_fact(g: Graph, s: str, p: str, o: str) -> str:
                 pass
         return find_entities(g, x) or [URIRef(x)]
 
-    out = []
+    found = []
     for si in resolve(s):
         for pi in resolve(p):
             for oi in resolve(o):
-                for e in evidence(g, si):
-                    if e.predicate == nm.normalizeUri(pi) and e.object == nm.normalizeUri(oi) and e.subject == nm.normalizeUri(si):
-                        out.append(f"{e.subject} {e.predicate} {e.object}  [{e.factuality or 'asserted'}]  {e.record}")
-                        out.append(f"    rule {e.rule} ({e.rule_file})")
-                        out.append(f"    sentence {e.begin}-{e.end}: {e.sentence}")
+                found += [e for e in evidence(g, si) if e.predicate == nm.normalizeUri(pi) and
+                          e.object == nm.normalizeUri(oi) and e.subject == nm.normalizeUri(si)]
+    out = _report(found, "", with_record=True)
     if not out:
         raise KgError(f"no fact {s} {p} {o} in the graph")
     return "\n".join(out)
+
+
+def _report(evs: list[Evidence], indent: str, with_record: bool) -> list[str]:
+    """One block per fact and rule, with every sentence it rests on (a join rule's fact rests on
+    the sentences it joined)."""
+    blocks: dict[tuple[str, ...], list[Evidence]] = {}
+    for e in evs:
+        blocks.setdefault((e.subject, e.predicate, e.object, e.record, e.factuality, e.rule, e.rule_file), []).append(e)
+    out = []
+    for (s, p, o, rec, fact, rule, rfile), es in blocks.items():
+        out.append(f"{indent}{s} {p} {o}  [{fact or 'asserted'}]" + (f"  {rec}" if with_record else ""))
+        out.append(f"    rule {rule} ({rfile})")
+        out += [f"    sentence {e.begin}-{e.end}: {e.sentence}" for e in es]
+    return out

@@ -15,7 +15,8 @@ from typing import TYPE_CHECKING, Any
 from .document import Article
 from .gazetteer import Entity, Gazetteer
 from .rules.engine import Extraction, Firing
-from .rules.loader import Rule, Term
+from .rules.join import Var, index, solve
+from .rules.loader import JoinRule, Rule, Term
 from .terms import IRI, Literal, to_rdflib
 from .terms import Term as RDFTerm
 from .text import slug, split_items
@@ -103,7 +104,10 @@ class GraphBuilder:
     kg_graphs: dict[IRI, set[Triple]] = field(default_factory=dict)  # one per article: TriG / N-Quads
     _current: set[Triple] = field(default_factory=set)
     counts: dict[str, int] = field(default_factory=lambda: {"facts": 0, "events": 0, "statements": 0, "claims": 0,
-                                                            "roles": 0, "other": 0})
+                                                            "roles": 0, "other": 0, "joins": 0})
+    _origin: dict[Triple, set[IRI]] = field(default_factory=dict)  # this article's plain triple -> firings that made it
+    _evidence_of: dict[IRI, list[IRI]] = field(default_factory=dict)  # firing -> its sentence(s)
+    _nodes_here: set[IRI] = field(default_factory=set)  # this article's nodes
     _facts: set[IRI] = field(default_factory=set)
     _nodes: set[IRI] = field(default_factory=set)
     _entities: set[str] = field(default_factory=set)
@@ -152,8 +156,15 @@ class GraphBuilder:
                 sid = self._sentence(art, sa.sentence.begin, sa.sentence.end, sa.sentence.kind)
                 for _, e in ents:
                     self.add(sid, SCHEMA + "mentions", self._entity(e))
+        self._origin, self._evidence_of, self._nodes_here = {}, {}, set()
         for f in ex.firings:
             self._firing(art, f)
+        if ex.joins:
+            cur, fact, neg = self._current, _u(KGO + "factuality"), _u(KGO + "polarity")
+            hidden = {n for n in self._nodes_here if (n, fact, _u(KGO + "Asserted")) not in cur
+                      or (n, neg, _u(KGO + "Negative")) in cur}
+            for jr in ex.joins:
+                self._join(art, jr, hidden)
 
     def _document(self, art: Article) -> None:
         a, ctx, meta = self.mint.article(art), self.mint.context(art), art.meta
@@ -217,7 +228,7 @@ class GraphBuilder:
                 self.add(iri, OWL + "sameAs", IRI(self.voc.expand(s) or s))
         return iri
 
-    def _rule(self, r: Rule) -> IRI:
+    def _rule(self, r: Rule | JoinRule) -> IRI:
         iri = self.mint.rule(r)
         if (iri, A, _u(KGO + "Rule")) not in self._current:
             self.add(iri, A, _u(KGO + "Rule"))
@@ -232,7 +243,9 @@ class GraphBuilder:
         s = f.sentence
         self.add(fid, A, _u(KGO + "RuleFiring"))
         self.add(fid, KGO + "rule", self._rule(f.rule))
-        self.add(fid, KGO + "evidence", self._sentence(art, s.begin, s.end, s.kind))
+        sid = self._sentence(art, s.begin, s.end, s.kind)
+        self._evidence_of[fid] = [sid]
+        self.add(fid, KGO + "evidence", sid)
         node = self._node(art, f, fid) if f.rule.has_node else None
         for em in f.rule.emits:
             for s_ in self._terms(em.s, f, node):
@@ -240,9 +253,78 @@ class GraphBuilder:
                     continue
                 for o_ in self._terms(em.o, f, node):
                     if node is not None and (s_ == node or o_ == node) and not em.negated:
-                        self.add(s_, em.p, o_)  # describes the node, which carries the factuality
+                        self._add_from(fid, s_, em.p, o_)  # describes the node, which carries the factuality
                     else:
                         self._fact(s_, _u(em.p), o_, fid, f, em.negated)
+
+    def _add_from(self, fid: IRI, s: RDFTerm, p: str | IRI, o: RDFTerm) -> None:
+        """A plain triple, remembering the firing that made it (a join rule cites it)."""
+        self.add(s, p, o)
+        self._origin.setdefault((s, p if type(p) is IRI else _u(p), o), set()).add(fid)
+
+    # -- join rules -----------------------------------------------------------------------
+    def _join(self, art: Article, jr: JoinRule, hidden: set[IRI]) -> None:
+        """Run a join rule on what this article asserts: plain triples made by its firings (and
+        the gazetteer's entity descriptions), none touching a claimed, hypothetical or negated
+        node, and no provenance records. Each solution is a firing (kgo:JoinFiring) informed by
+        the firings of the triples it matched, with their sentences as evidence; what it emits
+        is asserted, as a fact with its record, like a sentence rule's facts."""
+        pats = [(self._join_term(s), _u(p), self._join_term(o)) for s, p, o in jr.where]
+        cur, skip = self._current, (self.mint.base + "fact/", self.mint.base + "firing/")
+        visible = ((s, p, o) for s, p, o in cur if not s.startswith(skip) and s not in hidden and o not in hidden)
+        seen: set[IRI] = set()
+        for env, used in solve(pats, index(visible, {p for _, p, _ in pats})):
+            premises = sorted({f for t in used for f in self._origin.get(t, ())})
+            if not premises:
+                continue  # the gazetteer alone: nothing in this article says it
+            fid = IRI(f"{self.mint.base}firing/{_h(art.id, jr.id, *(f'{k}={env[k]}' for k in sorted(env)))}")
+            if fid in seen:
+                continue
+            seen.add(fid)
+            self.counts["joins"] += 1
+            self.add(fid, A, _u(KGO + "RuleFiring"))
+            self.add(fid, A, _u(KGO + "JoinFiring"))
+            self.add(fid, KGO + "rule", self._rule(jr))
+            evidence = sorted({sid for pf in premises for sid in self._evidence_of[pf]})
+            self._evidence_of[fid] = evidence
+            for pf in premises:
+                self.add(fid, PROV + "wasInformedBy", pf)
+            for sid in evidence:
+                self.add(fid, KGO + "evidence", sid)
+            for em in jr.emits:
+                s_, o_ = self._join_value(em.s, env), self._join_value(em.o, env)
+                rec = IRI(f"{self.mint.base}fact/{_h(s_, _u(em.p), o_, True, '', False)}")
+                if rec not in self._facts:
+                    self._facts.add(rec)
+                    self.counts["facts"] += 1
+                self._add_from(fid, s_, em.p, o_)
+                self.add(rec, RDF + "subject", s_)
+                self.add(rec, RDF + "predicate", _u(em.p))
+                self.add(rec, RDF + "object", o_)
+                self.add(rec, PROV + "wasGeneratedBy", fid)
+                self.add(rec, KGO + "factuality", _u(KGO + "Asserted"))
+
+    def _join_term(self, t: Term) -> object:
+        if t.kind == "slot":
+            return Var(t.value)
+        return self._constant(t)
+
+    def _join_value(self, t: Term, env: dict[str, Any]) -> RDFTerm:
+        return env[t.value] if t.kind == "slot" else self._constant(t)
+
+    def _constant(self, t: Term) -> RDFTerm:
+        if t.kind == "iri":
+            return _u(t.value)
+        if t.datatype.startswith("@"):
+            return Literal(t.value, lang=t.datatype[1:])
+        return Literal(t.value, datatype=_u(t.datatype)) if t.datatype else Literal(t.value)
+
+    def node_of(self, f: Firing) -> tuple[IRI, list[str]]:
+        """The node a firing of the article last added describes, and the key values that
+        identify it (for readable names: `kgo:Visit(hamas, moscow)`)."""
+        r = f.rule
+        keys = [self._key_value(f, k) for k in r.node_key] if r.node_key is not None else []
+        return self._node_iri(f), keys
 
     def _node_iri(self, f: Firing) -> IRI:
         """Nodes with a `key` are minted from the key's values (so every mention of one meeting
@@ -260,11 +342,12 @@ class GraphBuilder:
     def _node(self, art: Article, f: Firing, fid: IRI) -> IRI:
         node = self._node_iri(f)
         cls = f.rule.node_classes[0]
+        self._nodes_here.add(node)
         if node not in self._nodes:
             self._nodes.add(node)
             self.counts[self._kind(cls)] += 1
         for c in f.rule.node_classes:
-            self.add(node, A, _u(c))
+            self._add_from(fid, node, A, _u(c))
         self.add(node, PROV + "wasGeneratedBy", fid)
         self._factuality(node, f)
         return node
@@ -300,7 +383,7 @@ class GraphBuilder:
             self._facts.add(rec)
             self.counts["claims" if ctx.holder else "facts"] += 1
         if ctx.holder is None and not ctx.conditions and not neg:
-            self.add(s, p, o)
+            self._add_from(fid, s, p, o)
         self.add(rec, RDF + "subject", s)
         self.add(rec, RDF + "predicate", p)
         self.add(rec, RDF + "object", o)

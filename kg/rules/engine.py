@@ -13,7 +13,7 @@ from ..document import Article, Sentence
 from ..gazetteer import Entity
 from ..mentions import SentenceAnalysis
 from ..vocab import Vocabulary
-from .loader import Rule, RuleSet
+from .loader import JoinRule, Rule, RuleSet
 from .match import Bound, SentenceView, find_matches
 from .pattern import Alt, Firsts, anchor_words
 
@@ -55,12 +55,14 @@ class Firing:
 
 @dataclass
 class Extraction:
-    """What the rules found in one article; `dropped` keeps firings a guard removed, for explanations."""
+    """What the rules found in one article; `dropped` keeps firings a guard removed, for explanations;
+    `joins` are the rule set's join rules, which the graph builder runs on the article's triples."""
 
     article: Article
     analyses: list[SentenceAnalysis]
     firings: list[Firing]
     dropped: list[tuple[Firing, str]] = field(default_factory=list)
+    joins: list[JoinRule] = field(default_factory=list)
 
 
 Entry = tuple[int, Rule, Alt, set[str], Firsts]  # (position in rule order, rule, pattern, required words, firsts)
@@ -132,7 +134,7 @@ def extract(article: Article, analyses: list[SentenceAnalysis], rules: RuleSet, 
     firings: list[Firing] = []
     for v in views.values():
         firings += match_sentence(rules.rules, v)
-    ex = Extraction(article, analyses, firings)
+    ex = Extraction(article, analyses, firings, joins=rules.joins)
     speakers = _attribute(ex)
     changed = _first_person(ex, speakers, voc)
     if changed:

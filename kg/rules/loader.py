@@ -18,6 +18,7 @@ from .pattern import compatible as _compatible
 
 RULE_KEYS = {"id", "description", "pattern", "patterns", "priority", "group", "segments", "node", "emit",
              "attribution", "hypothetical", "negation", "examples", "note"}
+JOIN_KEYS = {"id", "description", "where", "emit", "examples", "note"}
 NODE_KEYS = {"class", "key", "scope"}
 EXAMPLE_KEYS = {"text", "expect", "date"}
 SLOT_ATTRS = {"text", "begin", "end", "value", "relation", "items"}
@@ -90,18 +91,39 @@ class Rule:
         return bool(self.node_classes)
 
 
+Pattern = tuple[Term, str, Term]  # a triple pattern of a join rule: variables are `slot` terms
+
+
+@dataclass
+class JoinRule:
+    """A rule over what one article asserts, across its sentences: triple patterns (`where`)
+    whose variables bind to the article's terms, and triples to emit for each solution (see
+    kg.rules.join). Written with `where` instead of `pattern`."""
+
+    id: str
+    description: str
+    file: str
+    line: int
+    order: int
+    where: list[Pattern]
+    emits: list[Emit]
+    examples: list[Example] = field(default_factory=list)
+
+
 @dataclass
 class RuleSet:
-    """The rules of a pack in tie-break order (file order, then order in the file)."""
+    """The rules of a pack in tie-break order (file order, then order in the file); join rules
+    run after all sentence rules, in file order."""
 
     rules: list[Rule]
     files: list[str]
+    joins: list[JoinRule] = field(default_factory=list)
 
     def __len__(self) -> int:
-        return len(self.rules)
+        return len(self.rules) + len(self.joins)
 
-    def get(self, rule_id: str) -> Rule | None:
-        return next((r for r in self.rules if r.id == rule_id), None)
+    def get(self, rule_id: str) -> Rule | JoinRule | None:
+        return next((r for r in [*self.rules, *self.joins] if r.id == rule_id), None)
 
 
 def rule_files(rules_dir: Path) -> list[Path]:
@@ -116,6 +138,7 @@ def load_rules(paths: list[Path], voc: Vocabulary, root: Path | None = None) -> 
     """Load, compile and validate rule files (in the given order, which is the tie-break order)."""
     problems: list[Problem] = []
     rules: list[Rule] = []
+    joins: list[JoinRule] = []
     seen: dict[str, str] = {}
     for path in paths:
         shown = _shown(path, root)
@@ -137,17 +160,21 @@ def load_rules(paths: list[Path], voc: Vocabulary, root: Path | None = None) -> 
                                     "'define' maps lower-case names to pattern fragments, used as <name> in patterns"))
             defines = {}
         for i, spec in enumerate(items):
-            rule = _rule(spec, shown, items.item_lines[i], len(rules), path.stem, voc, problems, defines)
+            rule: Rule | JoinRule | None
+            if isinstance(spec, LDict) and "where" in spec:
+                rule = _join_rule(spec, shown, items.item_lines[i], len(joins), voc, problems)
+            else:
+                rule = _rule(spec, shown, items.item_lines[i], len(rules), path.stem, voc, problems, defines)
             if rule is None:
                 continue
             if rule.id in seen:
                 problems.append(Problem(shown, rule.line, f"rule id {rule.id!r} already used at {seen[rule.id]}", rule.id))
                 continue
             seen[rule.id] = f"{shown}:{rule.line}"
-            rules.append(rule)
+            (joins if isinstance(rule, JoinRule) else rules).append(rule)  # type: ignore[arg-type]
     if problems:
         raise RuleError(problems)
-    return RuleSet(rules, [_shown(p, root) for p in paths])
+    return RuleSet(rules, [_shown(p, root) for p in paths], joins)
 
 
 def _shown(path: Path, root: Path | None) -> str:
@@ -313,6 +340,76 @@ def _rule(spec: Any, path: str, line: int, order: int, stem: str, voc: Vocabular
                 [required_words(p.root) for p in parsed], emits, [firsts(p.root) for p in parsed], node_classes,
                 node_key, attribution, list(hyp), neg, frozenset(segs) if segs else None, examples, slots,
                 node_scope=node_scope)
+
+
+def _join_rule(spec: LDict, path: str, line: int, order: int, voc: Vocabulary, problems: list[Problem]) -> JoinRule | None:
+    rid = spec.get("id") if isinstance(spec.get("id"), str) else None
+    n0 = len(problems)
+
+    def bad(msg: str, key: str | None = None, at: int | None = None) -> None:
+        problems.append(Problem(path, at or (spec.key_lines.get(key, line) if key else line), msg, rid))
+
+    for k in sorted(set(spec) - JOIN_KEYS):
+        hint = " (a join rule has 'where' instead of patterns)" if k in RULE_KEYS else ""
+        bad(f"unknown key {k!r} in a join rule{hint} (known: {', '.join(sorted(JOIN_KEYS))})", k)
+    if rid is None or not ID_RX.match(rid):
+        bad("'id' is required: lower-case letters, digits, '.', '_' and '-'", "id")
+    if not isinstance(spec.get("description"), str) or not spec["description"].strip():
+        bad("'description' is required: say what the rule captures and why", "description")
+
+    def triples(key: str) -> list[tuple[list[Any], int]]:
+        raw = spec.get(key)
+        if not isinstance(raw, LList) or not raw:
+            bad(f"'{key}' is a non-empty list of [subject, predicate, object]", key)
+            return []
+        out = []
+        for j, t in enumerate(raw):
+            if not isinstance(t, list) or len(t) != 3:
+                bad(f"each '{key}' item is [subject, predicate, object]", at=raw.item_lines[j])
+                continue
+            out.append((t, raw.item_lines[j]))
+        return out
+
+    def variable(x: Any) -> bool:
+        return isinstance(x, str) and bool(re.fullmatch(r"[A-Za-z_]\w*", x))
+
+    where: list[Pattern] = []
+    bound: set[str] = set()
+    for t, at in triples("where"):
+        names = {x for x in (t[0], t[2]) if variable(x)}
+        if where and not names & bound:
+            bad("this pattern shares no variable with the ones before it (a join would pair every match "
+                "of each): order the patterns so each one follows from the previous", at=at)
+        bound |= names
+        s, p = _join_term(t[0], names, voc, "subject", bad, at), _predicate(t[1], voc, bad, at)
+        o = _join_term(t[2], names, voc, "object", bad, at, cls=p == RDF + "type")
+        if s and p and o:
+            where.append((s, p, o))
+    emits = []
+    for t, at in triples("emit"):
+        s, p = _join_term(t[0], bound, voc, "subject", bad, at), _predicate(t[1], voc, bad, at)
+        o = _join_term(t[2], bound, voc, "object", bad, at, cls=p == RDF + "type")
+        if s and p and o:
+            if s.kind == "literal":
+                bad("a literal cannot be a subject", at=at)
+                continue
+            emits.append(Emit(s, p, o, at))
+    examples = _examples(spec.get("examples"), bad, spec)
+    if len(problems) > n0:
+        return None
+    return JoinRule(rid, spec["description"].strip(), path, line, order, where, emits, examples)  # type: ignore[arg-type]
+
+
+def _join_term(t: Any, variables: set[str], voc: Vocabulary, pos: str, bad: Any, at: int, cls: bool = False) -> Term | None:
+    """A variable, a prefixed name or a literal: what a join rule's triples hold."""
+    if isinstance(t, str) and not LITERAL_RX.match(t):
+        if t in ("node", "holder", "article.date") or REF_RX.match(t) or ":" not in t and not re.fullmatch(r"[A-Za-z_]\w*", t):
+            bad(f"{pos} {t!r}: a join rule's triples hold variables, prefixed names and literals only", at=at)
+            return None
+        if ":" not in t and t not in variables:
+            bad(f"{pos} uses variable {t!r} that no 'where' pattern binds", at=at)
+            return None
+    return _term(t, dict.fromkeys(variables), False, voc, pos, bad, at, cls)
 
 
 def _predicate(p: Any, voc: Vocabulary, bad: Any, at: int) -> str | None:

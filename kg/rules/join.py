@@ -1,0 +1,64 @@
+"""Join rules: what one article says across its sentences, put together.
+
+A sentence rule sees one sentence, but some links are spread over two: "Hamas leaders traveled to
+Moscow today" and, later, "The six-member delegation, led by ... Mish'al". A join rule matches
+triple patterns against the triples one article asserts, after its sentence rules have run, and
+emits the triples that link what it found. The graph builder decides what a rule may see (only
+what the article asserts) and records each solution's provenance; this module only solves.
+"""
+from __future__ import annotations
+
+from dataclasses import dataclass
+from typing import Hashable, Iterator
+
+
+@dataclass(frozen=True)
+class Var:
+    """A variable of a triple pattern."""
+
+    name: str
+
+
+Pat = tuple[object, Hashable, object]  # subject and object: a Var or a term; predicate: a term
+Triple = tuple[Hashable, Hashable, Hashable]
+
+
+def index(triples: Iterator[Triple] | set[Triple], predicates: set[Hashable]) -> dict[Hashable, list[tuple[Hashable, Hashable]]]:
+    """The triples with one of `predicates`, by predicate, in sorted order (so solutions come
+    in the same order on every run)."""
+    out: dict[Hashable, list[tuple[Hashable, Hashable]]] = {p: [] for p in predicates}
+    for s, p, o in triples:
+        if p in out:
+            out[p].append((s, o))
+    for v in out.values():
+        v.sort()
+    return out
+
+
+def solve(patterns: list[Pat], by_pred: dict[Hashable, list[tuple[Hashable, Hashable]]],
+          ) -> Iterator[tuple[dict[str, Hashable], list[Triple]]]:
+    """Every binding of the patterns' variables that makes all of them triples of `by_pred`, with
+    the triples that matched (a nested-loop join in the patterns' order: articles are small)."""
+    def step(i: int, env: dict[str, Hashable], used: list[Triple]) -> Iterator[tuple[dict[str, Hashable], list[Triple]]]:
+        if i == len(patterns):
+            yield dict(env), list(used)
+            return
+        s, p, o = patterns[i]
+        s_val = env.get(s.name) if isinstance(s, Var) else s
+        o_val = env.get(o.name) if isinstance(o, Var) else o
+        for ts, to in by_pred.get(p, ()):
+            if s_val is not None and ts != s_val or o_val is not None and to != o_val:
+                continue
+            if isinstance(s, Var) and isinstance(o, Var) and s.name == o.name and ts != to:
+                continue
+            new = []
+            for v, val in ((s, ts), (o, to)):
+                if isinstance(v, Var) and v.name not in env:
+                    env[v.name] = val
+                    new.append(v.name)
+            used.append((ts, p, to))
+            yield from step(i + 1, env, used)
+            used.pop()
+            for name in new:
+                del env[name]
+    yield from step(0, {}, [])
