@@ -15,6 +15,7 @@ Oxigraph store keeps the union materialised in its default graph instead.
 from __future__ import annotations
 
 import json
+from itertools import islice
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any, Iterable, Iterator, Mapping
@@ -316,26 +317,24 @@ class OxigraphStore(Store):
         try:
             if isinstance(res, ox.QueryBoolean):
                 return QueryResult("ASK", boolean=bool(res))
-            memo: dict[Any, Node | None] = {}  # results repeat terms; rdflib terms are costly to make
+            memo: dict[Any, Node | None] = {None: None}  # results repeat terms; rdflib terms are costly to make
 
             def conv(t: Any) -> Node | None:
-                if t is None:
-                    return None
-                r = memo.get(t)
-                if r is None:
+                try:
+                    return memo[t]
+                except KeyError:
                     r = memo[t] = to_rdflib(t)
-                return r
+                    return r
+            # at most one row past the limit is read: enough to say the result is too large
             if isinstance(res, ox.QueryTriples):
-                triples = []
-                for t in res:
-                    triples.append((conv(t.subject), conv(t.predicate), conv(t.object)))
-                    _check_rows(len(triples), max_rows, "triples")
+                triples = [(conv(t.subject), conv(t.predicate), conv(t.object))
+                           for t in (res if max_rows is None else islice(res, max_rows + 1))]
+                _check_rows(len(triples), max_rows, "triples")
                 return QueryResult("GRAPH", triples=triples)  # type: ignore[arg-type]
             vars_ = [v.value for v in res.variables]
-            rows = []
-            for sol in res:
-                rows.append(tuple(conv(sol[v]) for v in vars_))
-                _check_rows(len(rows), max_rows)
+            # a solution iterates its values in the order of `variables`, None where unbound
+            rows = [tuple(map(conv, sol)) for sol in (res if max_rows is None else islice(res, max_rows + 1))]
+            _check_rows(len(rows), max_rows)
             return QueryResult("SELECT", vars=vars_, rows=rows)
         except (OSError, ValueError, RuntimeError) as e:  # evaluation errors surface while iterating
             raise QueryError(f"SPARQL error: {str(e).splitlines()[0][:300]}") from None
