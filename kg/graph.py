@@ -293,6 +293,8 @@ class GraphBuilder:
                 self.add(fid, KGO + "evidence", sid)
             for em in jr.emits:
                 s_, o_ = self._join_value(em.s, env), self._join_value(em.o, env)
+                if isinstance(s_, Literal):
+                    continue  # a variable bound to a literal cannot be a subject
                 rec = IRI(f"{self.mint.base}fact/{_h(s_, _u(em.p), o_, True, '', False)}")
                 if rec not in self._facts:
                     self._facts.add(rec)

@@ -41,7 +41,8 @@ def run_joins(text: str, rules: RuleSet, finder: MentionFinder, gaz: Gazetteer, 
     for f in ex.firings:
         if f.rule.has_node:
             node, keys = gb.node_of(f)
-            names[node] = f"{_curie(f.rule.node_classes[0], voc)}({', '.join(keys) if keys else repr(art.text[f.begin:f.end])})"
+            what = ", ".join(keys) if keys else f'"{art.text[f.begin:f.end]}"'
+            names[node] = f"{_curie(f.rule.node_classes[0], voc)}({what})"
     ent = gb.mint.base + "entity/"
 
     def show(t: object) -> str:
