@@ -70,10 +70,10 @@ def run_joins(text: str, rules: RuleSet, finder: MentionFinder, gaz: Gazetteer, 
             po = dict(by_s[s])
             pred = po[pred_p]
             made.setdefault(o, []).append(f"{show(po[subj])} {'a' if pred == typ else _curie(pred, voc)} {show(po[obj])}")
+    join_of = {gb.mint.rule(j): j for j in rules.joins}  # type: ignore[arg-type]
     out = []
     for fid in sorted(made):
-        rid = rule_of[fid][len(gb.mint.base + "rule/"):]
-        rule = next(j for j in rules.joins if j.id == rid)
+        rule = join_of[rule_of[fid]]
         ev = sorted((e for p, e in by_s[fid] if p == evid), key=lambda e: int(dict(by_s[e])[IRI(NIF + "beginIndex")]))
         out.append(Joined(rule, sorted(made[fid]), [str(dict(by_s[e])[anchor]) for e in ev]))
     return out

@@ -12,6 +12,16 @@ ROOT = Path(__file__).resolve().parent.parent
 SEED = ROOT / "data" / "articles" / "rferl-2006-03-03-hamas-moscow.txt"
 
 
+def write_rules(tmp_path: Path, body: str, name: str = "bad.yaml") -> Path:
+    """A rule file of `body` (dedented) in tmp_path/rules/, for loader tests."""
+    import textwrap
+    d = tmp_path / "rules"
+    d.mkdir(exist_ok=True)
+    f = d / name
+    f.write_text(textwrap.dedent(body), encoding="utf-8")
+    return f
+
+
 @pytest.fixture(scope="session")
 def pack():
     from kg.pack import Pack

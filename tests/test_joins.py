@@ -3,7 +3,6 @@ article asserts; their validation and examples; the graph's shapes for join firi
 from __future__ import annotations
 
 import shutil
-import textwrap
 
 import pytest
 
@@ -12,7 +11,7 @@ from kg.joincheck import check_join_examples, run_joins
 from kg.rules.join import Var, index, solve
 from kg.rules.loader import load_rules
 
-from .conftest import ROOT
+from .conftest import ROOT, write_rules
 
 KGO = "https://w3id.org/kg-news/ontology#"
 PROV = "http://www.w3.org/ns/prov#"
@@ -152,14 +151,6 @@ def test_explain_lists_every_sentence_a_joined_fact_rests_on(tmp_path, seed_turt
     assert r.output.count("    sentence ") == 2 and r.output.count("rule link.") == 1
 
 
-def write_rules(tmp_path, body: str):
-    d = tmp_path / "rules"
-    d.mkdir(exist_ok=True)
-    f = d / "joins.yaml"
-    f.write_text(textwrap.dedent(body), encoding="utf-8")
-    return f
-
-
 GOOD = """\
   - id: j
     description: a join
@@ -183,7 +174,7 @@ GOOD = """\
 def test_bad_join_rules_name_file_line_and_problem(tmp_path, pack, change, message, line):
     body = "rules:\n" + GOOD.replace(*change)
     assert body != "rules:\n" + GOOD
-    f = write_rules(tmp_path, body)
+    f = write_rules(tmp_path, body, "joins.yaml")
     with pytest.raises(RuleError) as e:
         load_rules([f], pack.vocabulary)
     assert message in str(e.value)
@@ -191,7 +182,7 @@ def test_bad_join_rules_name_file_line_and_problem(tmp_path, pack, change, messa
 
 
 def test_good_join_rule_loads(tmp_path, pack):
-    rs = load_rules([write_rules(tmp_path, "rules:\n" + GOOD)], pack.vocabulary)
+    rs = load_rules([write_rules(tmp_path, "rules:\n" + GOOD, "joins.yaml")], pack.vocabulary)
     assert [j.id for j in rs.joins] == ["j"] and rs.rules == [] and len(rs) == 1
 
 

@@ -12,7 +12,7 @@ from kg.rules.check import explain_text, run_rule_on, check_examples
 from kg.rules.loader import load_rules
 from kg.rules.pattern import PatternError, parse_pattern
 
-from .conftest import ROOT
+from .conftest import ROOT, write_rules
 
 
 @pytest.mark.parametrize("pattern, message", [
@@ -32,12 +32,6 @@ def test_bad_patterns(pattern, message):
         parse_pattern(pattern, {"Person", "Country"})
 
 
-def write_rules(tmp_path, body: str):
-    d = tmp_path / "rules"
-    d.mkdir(exist_ok=True)
-    f = d / "bad.yaml"
-    f.write_text(textwrap.dedent(body), encoding="utf-8")
-    return f
 
 
 def test_all_rule_errors_reported_at_once_with_file_line_and_id(tmp_path, pack):

@@ -25,6 +25,7 @@ SLOT_ATTRS = {"text", "begin", "end", "value", "relation", "items"}
 REF_RX = re.compile(r"^([A-Za-z][\w.-]*:[\w.-]+)\(\s*([A-Za-z_]\w*(?:\s*,\s*[A-Za-z_]\w*)*)\s*\)$")
 SEGMENTS = {"headline", "caption", "standfirst", "heading", "body", "pullquote"}
 ID_RX = re.compile(r"^[a-z0-9][a-z0-9._-]*$")
+VAR_RX = re.compile(r"[A-Za-z_]\w*")  # a join rule's variable
 LITERAL_RX = re.compile(r'^"(.*)"(?:@([A-Za-z-]+)|\^\^(\S+))?$', re.S)
 
 
@@ -370,13 +371,10 @@ def _join_rule(spec: LDict, path: str, line: int, order: int, voc: Vocabulary, p
             out.append((t, raw.item_lines[j]))
         return out
 
-    def variable(x: Any) -> bool:
-        return isinstance(x, str) and bool(re.fullmatch(r"[A-Za-z_]\w*", x))
-
     where: list[Pattern] = []
     bound: set[str] = set()
     for t, at in triples("where"):
-        names = {x for x in (t[0], t[2]) if variable(x)}
+        names = {x for x in (t[0], t[2]) if isinstance(x, str) and VAR_RX.fullmatch(x)}
         if where and not names & bound:
             bad("this pattern shares no variable with the ones before it (a join would pair every match "
                 "of each): order the patterns so each one follows from the previous", at=at)
@@ -403,7 +401,7 @@ def _join_rule(spec: LDict, path: str, line: int, order: int, voc: Vocabulary, p
 def _join_term(t: Any, variables: set[str], voc: Vocabulary, pos: str, bad: Any, at: int, cls: bool = False) -> Term | None:
     """A variable, a prefixed name or a literal: what a join rule's triples hold."""
     if isinstance(t, str) and not LITERAL_RX.match(t):
-        if t in ("node", "holder", "article.date") or REF_RX.match(t) or ":" not in t and not re.fullmatch(r"[A-Za-z_]\w*", t):
+        if t in ("node", "holder", "article.date") or REF_RX.match(t) or ":" not in t and not VAR_RX.fullmatch(t):
             bad(f"{pos} {t!r}: a join rule's triples hold variables, prefixed names and literals only", at=at)
             return None
         if ":" not in t and t not in variables:
