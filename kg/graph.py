@@ -272,15 +272,12 @@ class GraphBuilder:
         pats = [(self._join_term(s), _u(p), self._join_term(o)) for s, p, o in jr.where]
         cur, skip = self._current, (self.mint.base + "fact/", self.mint.base + "firing/")
         visible = ((s, p, o) for s, p, o in cur if not s.startswith(skip) and s not in hidden and o not in hidden)
-        seen: set[IRI] = set()
         for env, used in solve(pats, index(visible, {p for _, p, _ in pats})):
             premises = sorted({f for t in used for f in self._origin.get(t, ())})
             if not premises:
                 continue  # the gazetteer alone: nothing in this article says it
+            # one solution per binding: the same binding would match the same triples
             fid = IRI(f"{self.mint.base}firing/{_h(art.id, jr.id, *(f'{k}={env[k]}' for k in sorted(env)))}")
-            if fid in seen:
-                continue
-            seen.add(fid)
             self.counts["joins"] += 1
             self.add(fid, A, _u(KGO + "RuleFiring"))
             self.add(fid, A, _u(KGO + "JoinFiring"))
