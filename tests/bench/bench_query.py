@@ -18,7 +18,6 @@ copy prefix, entities stay shared). Then, for both backends (rdflib in memory, O
 from __future__ import annotations
 
 import argparse
-import gc
 import json
 import os
 import statistics
@@ -30,7 +29,6 @@ import time
 import urllib.parse
 import urllib.request
 from pathlib import Path
-from typing import Any, Callable
 
 ROOT = Path(__file__).resolve().parents[2]
 sys.path.insert(0, str(ROOT))
@@ -202,10 +200,10 @@ def load_concurrent(url: str, qs: list[str], clients: int, seconds: float) -> di
             "p99_ms": 1000 * lat[min(len(lat) - 1, int(len(lat) * 0.99))] if lat else float("nan")}
 
 
-def load_backend(kind: str, nq: Path, work: Path) -> tuple[dict, Callable[[], Any], str]:
-    """Load the corpus into one backend: (figures so far, an opener for the query children, spec)."""
+def bench_backend(kind: str, nq: Path, work: Path, reps: int, clients: int, seconds: float, timeout: float,
+                  cap: float, endpoint: bool = True, rounds: int = 5) -> dict:
     from kg.store import open_store
-    out: dict = {"backend": kind, "queries_ms": {}, "rows": {}}
+    out: dict = {"backend": kind}
     # memory: rdflib in memory; oxigraph: Oxigraph on disk; oxigraph-memory: Oxigraph in memory
     spec = {"memory": "memory", "oxigraph-memory": "oxigraph"}.get(kind, f"oxigraph:{work / 'db'}")
     t0 = time.perf_counter()
@@ -213,64 +211,46 @@ def load_backend(kind: str, nq: Path, work: Path) -> tuple[dict, Callable[[], An
     st.load_file(nq)
     out["load_s"] = time.perf_counter() - t0
     out["triples"] = st.triple_count()
+    out["queries_ms"] = {}
     if kind == "oxigraph":
         st.close()
-        return out, lambda: open_store(spec, read_only=True), spec
-    return out, lambda: st, spec
+        del st
 
-
-def time_queries(backends: dict[str, tuple[dict, Callable[[], Any]]], reps: int, cap: float, rounds: int) -> None:
-    """Each query's median latency on every backend, into each backend's figures.
-
-    `rounds` rounds over all the queries; in each, every query runs on every backend, one after
-    the other, each in a new process (the median of `reps` warm runs). A backend's figure is the
-    median of its rounds, and the speed-up of Oxigraph over rdflib is the median of the rounds'
-    ratios: on this machine a query of a few milliseconds runs up to 1.5x slower in one process,
-    or for minutes, than in the next, for either backend, so the two are timed side by side and
-    each query's samples are spread over the run. rdflib also runs the plain texts of the shaped
-    queries (PLAIN_DIR) and its faster text counts."""
-    plain = {p.stem: p.read_text(encoding="utf-8") for p in sorted(PLAIN_DIR.glob("*.rq")) if (QUERY_DIR / p.name).is_file()}
-    todo = []  # (query, backend, figures key, text): a query's runs on the backends side by side
-    for name, q in queries().items():
-        for kind in backends:
-            todo.append((name, kind, "queries_ms", q))
-            if kind == "memory" and name in plain:
-                todo.append((name, kind, "plain_ms", plain[name]))
-    samples: dict[tuple[str, str, str], list[float] | None] = {(n, k, key): [] for n, k, key, _ in todo}
-    ratios: dict[str, list[float]] = {}
+        def opener():
+            return open_store(spec, read_only=True)
+    else:
+        def opener():
+            return st
+    out["rows"] = {}
+    todo = [(name, q, "queries_ms") for name, q in queries().items()]
+    if kind == "memory":  # rdflib also runs the plain texts of the shaped queries (see PLAIN_DIR)
+        out["plain_ms"] = {}
+        todo += [(p.stem, p.read_text(encoding="utf-8"), "plain_ms") for p in sorted(PLAIN_DIR.glob("*.rq"))
+                 if (QUERY_DIR / p.name).is_file()]
+    # `rounds` rounds over all the queries, each query in a new process every round, and the median
+    # of the rounds: a query of a few milliseconds runs up to 1.5x slower in one process, or one
+    # minute, than in the next on this machine, and rounds spread each query's samples over the run
+    meds: dict[tuple[str, str], list[float] | None] = {(name, key): [] for name, _, key in todo}
     for rnd in range(1, rounds + 1):
-        got: dict[tuple[str, str, str], float] = {}
-        for name, kind, key, q in todo:
-            if samples[(name, kind, key)] is None:  # cut off at --cap in an earlier round
+        for name, q, key in todo:
+            if meds[(name, key)] is None:  # cut off at --cap in an earlier round
                 continue
-            med, rows = timed(backends[kind][1], q, reps, cap)
+            med, rows = timed(opener, q, reps, cap)
             if med is None:
-                samples[(name, kind, key)] = None
+                meds[(name, key)] = None
             else:
-                samples[(name, kind, key)].append(med)  # type: ignore[union-attr]
-                got[(name, kind, key)] = med
-                backends[kind][0]["rows"].setdefault(name, set()).add(rows)
-            print(f"  round {rnd}/{rounds} {kind:8} {name:33} {'plain ' if key == 'plain_ms' else '      '}"
+                meds[(name, key)].append(med)  # type: ignore[union-attr]
+                out["rows"].setdefault(name, set()).add(rows)
+            print(f"  {kind:8} round {rnd}/{rounds} {name:28} {'plain ' if key == 'plain_ms' else ''}"
                   + (f"{1000 * med:10.1f} ms, {rows} rows" if med is not None else f"> {cap:.0f} s"),
                   file=sys.stderr, flush=True)
-        for name in queries():
-            ox = got.get((name, "oxigraph", "queries_ms"))
-            mem = [v for key in ("queries_ms", "plain_ms") if (v := got.get((name, "memory", key))) is not None]
-            if ox and mem:
-                ratios.setdefault(name, []).append(min(mem) / ox)
-    for (name, kind, key), m in samples.items():
-        fig = backends[kind][0].setdefault(key, {})
-        fig[name] = round(1000 * statistics.median(m), 1) if m else None
-    for out, _ in backends.values():
-        out["rows"] = {k: sorted(v) for k, v in out["rows"].items()}
-        if out["backend"] == "oxigraph" and ratios:
-            out["speedup_over_rdflib"] = {n: round(statistics.median(r), 1) for n, r in ratios.items()}
-            out["speedup_rounds"] = {n: [round(x, 1) for x in r] for n, r in ratios.items()}
-
-
-def bench_endpoint(out: dict, kind: str, spec: str, nq: Path, clients: int, seconds: float, timeout: float) -> None:
-    """kg serve over the backend under concurrent clients, a cheap query during an expensive one,
-    and the CPU after a timeout, into the backend's figures."""
+    for (name, key), m in meds.items():
+        out[key][name] = round(1000 * statistics.median(m), 1) if m else None
+    out["rows"] = {k: sorted(v) for k, v in out["rows"].items()}
+    opener = st = None  # noqa: F841 - drop the in-memory data before the server loads its own
+    if not endpoint:
+        return out
+    # the endpoint
     args = [str(nq)] if kind == "memory" else [str(nq), "--store", spec] if kind == "oxigraph-memory" else ["--store", spec]
     proc, url = start_server([*args, "--timeout", str(timeout), "--workers", "2", "--max-rows", "1000000"])
     try:
@@ -308,6 +288,7 @@ def bench_endpoint(out: dict, kind: str, spec: str, nq: Path, clients: int, seco
     finally:
         proc.terminate()
         proc.wait(30)
+    return out
 
 
 def main() -> None:
@@ -343,26 +324,13 @@ def main() -> None:
             what = f"{arts} synthetic articles built with kg build"
         print(f"corpus: {n} triples ({what}), {nq.stat().st_size / 1e6:.0f} MB N-Quads, "
               f"made in {time.perf_counter() - t0:.1f} s", flush=True)
-        backends: dict[str, tuple[dict, Callable[[], Any]]] = {}
-        specs: dict[str, str] = {}
-        load_before = [round(x, 2) for x in os.getloadavg()]
+        results = []
         for kind in a.backends.split(","):
-            out, opener, specs[kind] = load_backend(kind, nq, work)
-            backends[kind] = (out, opener)
-            print(f"  {kind}: {out['triples']} triples loaded in {out['load_s']:.1f} s", file=sys.stderr, flush=True)
-        time_queries(backends, a.reps, a.cap, a.rounds)
-        # the machine's load (1, 5, 15 min) before and after: the figures are only as quiet as it
-        after = [round(x, 2) for x in os.getloadavg()]
-        results = [out | {"load_average": {"before": load_before, "after": after}} for out, _ in backends.values()]
-        backends.clear()  # drop the in-memory data before a server loads its own
-        opener = None  # noqa: F841
-        gc.collect()
-        if not a.no_endpoint:
-            for r in results:
-                before = [round(x, 2) for x in os.getloadavg()]
-                bench_endpoint(r, r["backend"], specs[r["backend"]], nq, a.clients, a.seconds, a.timeout)
-                r["endpoint_load_average"] = {"before": before, "after": [round(x, 2) for x in os.getloadavg()]}
-        for r in results:
+            load_before = os.getloadavg()
+            r = bench_backend(kind, nq, work, a.reps, a.clients, a.seconds, a.timeout, a.cap, not a.no_endpoint, a.rounds)
+            # the machine's load (1, 5, 15 min) before and after: the figures are only as quiet as it
+            r["load_average"] = {"before": [round(x, 2) for x in load_before], "after": [round(x, 2) for x in os.getloadavg()]}
+            results.append(r)
             print(json.dumps(r, indent=1), flush=True)
         if len(results) == 2:
             ox, mem = (r for r in sorted(results, key=lambda r: r["backend"] != "oxigraph"))
@@ -377,8 +345,7 @@ def main() -> None:
             for q, v in ox["queries_ms"].items():
                 same, plain = mem["queries_ms"][q], mem.get("plain_ms", {}).get(q)
                 best = min((x for x in (same, plain) if x is not None), default=None)
-                paired = ox.get("speedup_over_rdflib", {}).get(q)
-                ratio = f"{paired:.1f}x" if paired else (f"> {a.cap * 1000 / v:.0f}x" if v and not best else "-")
+                ratio = f"{best / v:.1f}x" if v and best else (f"> {a.cap * 1000 / v:.0f}x" if v else "-")
                 print(f"| {q} | {ms(v)} | {ms(same)} | {ms(plain) if q in mem.get('plain_ms', {}) else ''} | {ratio} |")
         if a.json:
             a.json.write_text(json.dumps(results, indent=1), encoding="utf-8")
