@@ -99,18 +99,17 @@ def queries() -> dict[str, str]:
 
 
 class Backend:
-    """One backend's query processes: a template process, started fresh (spawned: it inherits
-    nothing of this one), holds the backend's data (an rdflib graph it loads itself; nothing for
-    Oxigraph on disk, which each child opens read-only, as a store is never used across a fork)
-    and forks one child per query and round, which runs its texts once per `go`. A template
-    inherits nothing from this process: Oxigraph's children forked from a process holding the
-    rdflib graph ran 1.3-1.6x slower (8f1cb49). Messages go over the template's pipe: the
-    template waits on its child while the child talks."""
+    """One backend's query processes: a template process holds the backend's data (an rdflib
+    graph it loads itself; nothing for Oxigraph on disk, which each child opens read-only, as a
+    store is never used across a fork) and forks one child per query and round, which runs its
+    texts once per `go`. The template is spawned, so it inherits nothing from this process:
+    Oxigraph's children forked from a process holding the rdflib graph ran 1.3-1.6x slower
+    (8f1cb49). Messages go over the template's pipe: the template waits on its child while the
+    child talks."""
 
     def __init__(self, kind: str, spec: str, nq: Path):
         import multiprocessing
         ctx = multiprocessing.get_context("spawn")
-        self.kind = kind
         self.conn, child = ctx.Pipe()
         self.proc = ctx.Process(target=_template, args=(kind, spec, str(nq), child), daemon=True)
         self.proc.start()
@@ -325,29 +324,28 @@ def time_queries(backends: dict[str, Backend], reps: int, cap: float, rounds: in
                 ratios.setdefault(name, []).append(min(mem) / statistics.median(ox))
                 line.append(f"speed-up {ratios[name][-1]:.1f}x")
             print(f"  round {rnd}/{rounds} {name:33} " + ", ".join(line), file=sys.stderr, flush=True)
+    best = {key: min(m) for key, m in meds.items() if m}  # each one's fastest round
     for (name, kind, k), m in meds.items():
         out[kind][k][name] = round(1000 * statistics.median(m), 1) if m else None
     for kind, o in out.items():
         for name in queries():
             o["queries_ms"].setdefault(name, None)
         o["rows"] = {n: sorted(v) for n, v in o["rows"].items()}
-        o["best_ms"] = {f"{n}{' plain' if k == 'plain_ms' else ''}": round(1000 * min(m), 1)
-                        for (n, kd, k), m in meds.items() if kd == kind and m}
+        o["best_ms"] = {f"{n}{' plain' if k == 'plain_ms' else ''}": round(1000 * v, 1)
+                        for (n, kd, k), v in best.items() if kd == kind}
     if "oxigraph" in out and ratios:
         out["oxigraph"]["speedup_over_rdflib"] = {n: round(statistics.median(r), 1) for n, r in ratios.items()}
         out["oxigraph"]["speedup_rounds"] = {n: [round(x, 1) for x in r] for n, r in ratios.items()}
         # each backend's fastest round against the other's: the machine's quietest moments
-        best = {kind: {(n, k): min(m) for (n, kd, k), m in meds.items() if kd == kind and m} for kind in out}
         out["oxigraph"]["speedup_best_rounds"] = {
-            n: round(min(v for (n2, _), v in best.get("memory", {}).items() if n2 == n) / best["oxigraph"][(n, "queries_ms")], 1)
-            for n in ratios if (n, "queries_ms") in best["oxigraph"]}
+            n: round(min(v for (n2, kd, _), v in best.items() if n2 == n and kd == "memory") / best[(n, "oxigraph", "queries_ms")], 1)
+            for n in ratios}
     return out
 
 
 def bench_endpoint(out: dict, kind: str, spec: str, nq: Path, clients: int, seconds: float, timeout: float) -> None:
     """kg serve over the backend under concurrent clients, a cheap query during an expensive one,
     and the CPU after a timeout, into the backend's figures."""
-    # the endpoint
     args = [str(nq)] if kind == "memory" else [str(nq), "--store", spec] if kind == "oxigraph-memory" else ["--store", spec]
     proc, url = start_server([*args, "--timeout", str(timeout), "--workers", "2", "--max-rows", "1000000"])
     try:
