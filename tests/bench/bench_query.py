@@ -282,7 +282,7 @@ def time_queries(backends: dict[str, Backend], reps: int, cap: float, rounds: in
     for seconds at a time, on either backend and not on both at once: rounds spread each query's
     samples over the run. The runs of a query are not interleaved between backends one by one:
     an rdflib run between two Oxigraph runs empties the CPU caches and made Oxigraph's runs
-    1.2-2x slower. rdflib also runs the plain texts of the shaped queries (PLAIN_DIR) and its
+    up to 2x slower. rdflib also runs the plain texts of the shaped queries (PLAIN_DIR) and its
     faster text counts."""
     plain = {p.stem: p.read_text(encoding="utf-8") for p in sorted(PLAIN_DIR.glob("*.rq")) if (QUERY_DIR / p.name).is_file()}
     keys = {kind: ["queries_ms", "plain_ms"] if kind == "memory" else ["queries_ms"] for kind in backends}
