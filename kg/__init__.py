@@ -6,12 +6,12 @@ matching, factuality) -> graph (RDF with provenance) -> export / explain / cli.
 """
 from __future__ import annotations
 
-from .build import BuildResult, analyse, build, build_result
-from .document import Article, parse_article, read_article
+from .graph.build import BuildResult, analyse, build, build_result
+from .reading.document import Article, parse_article, read_article
 from .errors import InputError, KgError, RuleError
-from .explain import explain
-from .mentions import MentionFinder
-from .pack import Pack
+from .graph.explain import explain
+from .knowing.mentions import MentionFinder
+from .rules.pack import Pack
 from .rules import load_rules
 
 __all__ = ["Article", "BuildResult", "InputError", "KgError", "MentionFinder", "Pack", "RuleError", "analyse",

@@ -24,19 +24,19 @@ def write_rules(tmp_path: Path, body: str, name: str = "bad.yaml") -> Path:
 
 @pytest.fixture(scope="session")
 def pack():
-    from kg.pack import Pack
+    from kg.rules.pack import Pack
     return Pack.load()
 
 
 @pytest.fixture(scope="session")
 def seed_result(pack):
-    from kg.build import build_result
+    from kg.graph.build import build_result
     return build_result([SEED], pack=pack)
 
 
 @pytest.fixture(scope="session")
 def seed_turtle(seed_result):
-    from kg.export import serialize
+    from kg.graph.export import serialize
     b = seed_result.builder
     return serialize(b.triples, "turtle", b.prefixes(), b.by_article)
 

@@ -10,8 +10,8 @@ from hypothesis import strategies as st
 from rdflib import Graph, URIRef
 from rdflib.compare import isomorphic
 
-from kg.build import build_result
-from kg.export import serialize
+from kg.graph.build import build_result
+from kg.graph.export import serialize
 
 from .conftest import SEED, run_kg
 
@@ -130,8 +130,8 @@ def test_base_namespace_is_configurable(pack):
 @settings(max_examples=40, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
 @given(article_id=st.text(min_size=1, max_size=30), body=st.text(min_size=1, max_size=200))
 def test_any_unicode_text_gives_valid_iris_and_output(pack, article_id, body):
-    from kg.document import parse_article
-    from kg.build import build_articles
+    from kg.reading.document import parse_article
+    from kg.graph.build import build_articles
     if not body.strip():
         return
     art = parse_article("Meshaal met Lavrov in Moscow. " + body, source="t", layout=pack.layout,
@@ -165,7 +165,7 @@ def test_build_path_imports_nothing_heavy(tmp_path):
             "heavy = sorted(m for m in sys.modules if m.split('.')[0] in "
             "{'pyshacl', 'owlrl', 'matplotlib', 'networkx', 'selenium', 'dask', 'distributed', 'pyld', 'socketserver', "
             "'rdflib', 'yaml', 'pyoxigraph'} "
-            "or m in {'http.server', 'kg.serve', 'kg.network', 'kg.validate', 'kg.push', 'kg.store'})\n"
+            "or m in {'http.server', 'kg.sparql.serve', 'kg.network', 'kg.graph.validate', 'kg.sparql.push', 'kg.sparql.store'})\n"
             "print(','.join(heavy))") % (str(SEED), str(tmp_path / "o.ttl"))
     import os
     import subprocess
@@ -186,7 +186,7 @@ def test_kg_terms_follow_rdf_equality():
     from rdflib import Literal as RLiteral
     from rdflib import URIRef
 
-    from kg.terms import IRI, XSD, Literal, from_rdflib, to_rdflib
+    from kg.graph.terms import IRI, XSD, Literal, from_rdflib, to_rdflib
 
     assert IRI("http://x/a") != Literal("http://x/a") and len({IRI("http://x/a"), Literal("http://x/a")}) == 2
     assert Literal("1", XSD + "integer") == Literal(1) and Literal("+01", XSD + "integer") == Literal(1)
@@ -202,7 +202,7 @@ def test_kg_terms_follow_rdf_equality():
 def test_rdflib_view_is_the_same_graph(seed_result):
     """The builder's rdflib view (the Python API) holds the same triples as kg's own terms, and kg's
     writers give the same bytes from either."""
-    from kg.terms import from_rdflib
+    from kg.graph.terms import from_rdflib
 
     b = seed_result.builder
     assert {tuple(map(from_rdflib, t)) for t in b.triples} == b.kg_triples
@@ -213,8 +213,8 @@ def test_rdflib_view_is_the_same_graph(seed_result):
 
 def test_world_scoped_nodes_are_shared_across_articles(pack):
     """A post (scope: world) is one node in a corpus; a meeting (article scope) is one per article."""
-    from kg.build import build_articles
-    from kg.document import parse_article
+    from kg.graph.build import build_articles
+    from kg.reading.document import parse_article
     arts = [parse_article(t, source=f"t{i}", layout=pack.layout, meta={"id": f"a{i}", "date": "2006-03-03"})
             for i, t in enumerate(["Foreign Minister Sergei Lavrov met Khaled Meshaal in Moscow.",
                                    "Foreign Minister Sergey Lavrov met Khaled Meshaal again."])]

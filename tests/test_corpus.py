@@ -118,7 +118,7 @@ def test_same_bytes_whatever_the_number_of_workers(corpus, tmp_path):
 
 def test_single_article_output_unchanged_by_the_corpus_path(tmp_path, seed_result):
     """The seed built through kg.corpus gives the bytes of the in-memory serialisers."""
-    from kg.export import serialize
+    from kg.graph.export import serialize
     b = seed_result.builder
     for fmt, ext in (("turtle", "ttl"), ("trig", "trig"), ("nquads", "nq"), ("nt", "nt")):
         ok(run_kg("build", SEED, "-o", tmp_path / f"s.{ext}", "-q"))

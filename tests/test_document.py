@@ -5,7 +5,7 @@ import datetime as dt
 
 import pytest
 
-from kg.document import parse_article, read_article
+from kg.reading.document import parse_article, read_article
 from kg.errors import InputError
 
 from .conftest import SEED

@@ -17,7 +17,7 @@ FILES = {"turtle": "seed.ttl", "trig": "seed.trig", "nt": "seed.nt", "nquads": "
 
 @pytest.fixture(scope="module")
 def outputs(seed_result, tmp_path_factory) -> dict[str, Path]:
-    from kg.export import serialize
+    from kg.graph.export import serialize
     b = seed_result.builder
     d = tmp_path_factory.mktemp("interop")
     out = {}
@@ -46,7 +46,7 @@ def keys(triples) -> set[tuple[str, ...]]:
 def test_pyoxigraph_reads_the_same_graph(outputs, seed_result, fmt):
     import pyoxigraph as ox
 
-    from kg.store import to_rdflib
+    from kg.sparql.store import to_rdflib
     oxfmt = {"turtle": ox.RdfFormat.TURTLE, "trig": ox.RdfFormat.TRIG, "nt": ox.RdfFormat.N_TRIPLES,
              "nquads": ox.RdfFormat.N_QUADS, "json-ld": ox.RdfFormat.JSON_LD}[fmt]
     quads = list(ox.parse(path=str(outputs[fmt]), format=oxfmt))

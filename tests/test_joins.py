@@ -7,7 +7,7 @@ import shutil
 import pytest
 
 from kg.errors import RuleError
-from kg.joincheck import check_join_examples, run_joins
+from kg.graph.joincheck import check_join_examples, run_joins
 from kg.rules.join import Var, index, solve
 from kg.rules.loader import load_rules
 
@@ -44,7 +44,7 @@ def test_solve_binds_variables_in_pattern_order():
 
 
 def _graph(pack, text):
-    from kg.build import build_result
+    from kg.graph.build import build_result
     res = build_result(texts=[text], pack=pack)
     return res, _plain(res.builder.kg_triples)
 

@@ -1,7 +1,7 @@
 """Mention finding: longest match, typography, possessives, acronyms, context-bound references."""
 from __future__ import annotations
 
-from kg.document import parse_article
+from kg.reading.document import parse_article
 
 
 def mentions(pack, text):

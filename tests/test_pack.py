@@ -7,7 +7,7 @@ from pathlib import Path
 import pytest
 
 from kg.errors import RuleError
-from kg.pack import Pack
+from kg.rules.pack import Pack
 
 from .conftest import ROOT
 
@@ -40,12 +40,12 @@ def test_cache_can_be_switched_off(tmp_path, monkeypatch):
 
 def test_cache_follows_kg_code(tmp_path, monkeypatch):
     """A cache written by another kg (here: a copy of kg with one module changed) is not read."""
-    import kg.pack as kp
+    import kg.rules.pack as kp
 
     monkeypatch.setenv("KG_CACHE_DIR", str(tmp_path / "cache"))
     code = tmp_path / "kg"
-    shutil.copytree(Path(kp.__file__).parent, code, ignore=shutil.ignore_patterns("__pycache__"))
-    monkeypatch.setattr(kp, "__file__", str(code / "pack.py"))
+    shutil.copytree(Path(kp.__file__).parent.parent, code, ignore=shutil.ignore_patterns("__pycache__"))
+    monkeypatch.setattr(kp, "__file__", str(code / "rules" / "pack.py"))
     before = Pack(ROOT / "data", ROOT / "ontology")._cache_file()
     assert Pack(ROOT / "data", ROOT / "ontology")._cache_file() == before
     loader = code / "rules" / "loader.py"

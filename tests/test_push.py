@@ -121,7 +121,7 @@ def running(cmd: list[str], url: str, log: Path, seconds: float = 60) -> Iterato
 
 def _write_trig(result, path: Path) -> Path:
     """A build's graphs as TriG, one named graph per article."""
-    from kg.export import serialize
+    from kg.graph.export import serialize
     b = result.builder
     path.write_text(serialize(b.kg_triples, "trig", b.prefixes(), b.kg_graphs), encoding="utf-8")
     return path
@@ -234,7 +234,7 @@ def test_servers_count_a_shared_triple_once_per_article(server, two_trig, two_ar
     entity triples (so PUT can replace one article), and the servers' default graph over several
     graphs is a bag, not kg's set union: COUNT(*) gives the sum of the article graphs, COUNT(DISTINCT)
     kg's count, and every competency query gives kg query's answers once duplicates are dropped."""
-    from kg.store import open_store
+    from kg.sparql.store import open_store
     b = two_articles.builder
     r = run_kg("push", two_trig, "--to", server["store"], *server["push"], env=server.get("env"))
     assert r.returncode == 0, r.stderr
@@ -267,7 +267,7 @@ UNION = "https://w3id.org/kg-news/id/union"
 def test_push_union_answers_as_kg_query(server, two_trig, two_articles):
     """kg push --union IRI also puts the set union of the article graphs in one graph: queries
     over it give kg query's answers exactly (same rows, same order, same counts)."""
-    from kg.store import open_store
+    from kg.sparql.store import open_store
     b = two_articles.builder
     r = run_kg("push", two_trig, "--to", server["store"], "--union", UNION, *server["push"], env=server.get("env"))
     assert r.returncode == 0, r.stderr

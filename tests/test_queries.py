@@ -6,7 +6,7 @@ from __future__ import annotations
 import pytest
 from rdflib import Literal, URIRef
 
-from kg.query import run_query
+from kg.sparql.query import run_query
 
 from .conftest import ROOT
 
@@ -126,8 +126,8 @@ def test_no_claim_negation_or_condition_is_a_plain_fact(seed_result):
 
 
 def test_graph_validates_with_shacl(seed_result):
-    from kg.pack import default_ontology_dir
-    from kg.validate import validate
+    from kg.rules.pack import default_ontology_dir
+    from kg.graph.validate import validate
     conforms, violations = validate(seed_result.graph, default_ontology_dir())
     assert conforms, "\n".join(map(str, violations[:10]))
 

@@ -7,7 +7,7 @@ import textwrap
 import pytest
 
 from kg.errors import RuleError
-from kg.pack import Pack
+from kg.rules.pack import Pack
 from kg.rules.check import explain_text, run_rule_on, check_examples
 from kg.rules.loader import load_rules
 from kg.rules.pattern import PatternError, parse_pattern

@@ -26,7 +26,7 @@ from typing import Iterator
 import pytest
 
 from tests.conftest import ROOT, SEED, stop
-from kg.store import QueryResult
+from kg.sparql.store import QueryResult
 from tests.test_store import DESCRIBE, OWN, QUERIES, answer, is_ordered
 
 TIMEOUT = 2  # seconds per query on the test servers
@@ -78,7 +78,7 @@ def json_answer(body: bytes, ordered: bool):
     """A SPARQL JSON result in the comparable form of tests.test_store.answer."""
     from rdflib import BNode, Literal, URIRef
 
-    from kg.store import QueryResult
+    from kg.sparql.store import QueryResult
     j = json.loads(body)
     if "boolean" in j:
         return answer(QueryResult("ASK", boolean=j["boolean"]), ordered)
@@ -99,7 +99,7 @@ def json_answer(body: bytes, ordered: bool):
 def graph_answer(body: bytes, fmt: str):
     from rdflib import Graph
 
-    from kg.store import QueryResult
+    from kg.sparql.store import QueryResult
     g = Graph().parse(data=body.decode("utf-8"), format=fmt)
     return answer(QueryResult("GRAPH", triples=list(g)), False)
 
@@ -107,7 +107,7 @@ def graph_answer(body: bytes, fmt: str):
 @pytest.fixture(scope="module")
 def expected(seed_result):
     """What the competency and own queries answer in kg's memory store."""
-    from kg.store import open_store
+    from kg.sparql.store import open_store
     st = open_store("memory")
     st.replace_graphs(seed_result.builder.by_article, seed_result.builder.prefixes())
     queries = {q.stem: q.read_text(encoding="utf-8") for q in QUERIES} | OWN
@@ -129,12 +129,12 @@ def assert_still_answers(url: str, expected) -> None:
 
 @pytest.fixture(scope="module")
 def seed_files(seed_result, tmp_path_factory):
-    from kg.export import serialize
+    from kg.graph.export import serialize
     d = tmp_path_factory.mktemp("serve")
     b = seed_result.builder
     (d / "seed.trig").write_text(serialize(b.triples, "trig", b.prefixes(), b.by_article), encoding="utf-8")
     db = d / "db"
-    from kg.store import open_store
+    from kg.sparql.store import open_store
     with open_store(f"oxigraph:{db}") as st:
         st.replace_graphs(b.by_article, b.prefixes())
     return d / "seed.trig", db
@@ -425,8 +425,8 @@ def test_binds_loopback_by_default_and_refuses_bad_options(seed_files, tmp_path)
 
 def test_check_query_inspects_the_algebra():
     """The policy itself, on parsed queries: nested SERVICE, sub-selects and dataset clauses."""
-    from kg.serve import Refused, check_query
-    from kg.store import QueryError
+    from kg.sparql.serve import Refused, check_query
+    from kg.sparql.store import QueryError
     g = "https://w3id.org/kg-news/id/article/a"
     check_query(f"SELECT * FROM <{g}> WHERE {{ ?s ?p ?o }}", {g})
     check_query(f"SELECT * FROM NAMED <{g}> WHERE {{ GRAPH ?g {{ ?s ?p ?o }} }}", {g})
@@ -485,7 +485,7 @@ def test_query_page_in_chromium(memory_server, expected, tmp_path):
 
 
 def _probe_sandbox(conn, port: int) -> None:
-    from kg.serve import _library_roots, _sandbox
+    from kg.sparql.serve import _library_roots, _sandbox
     out: dict = {"netns": _sandbox(_library_roots())}
     try:
         with open("/etc/passwd", encoding="utf-8") as f:

@@ -72,8 +72,8 @@ def is_ordered(text: str) -> bool:
 @pytest.fixture(scope="module")
 def two_articles(pack):
     """The seed article twice, under two ids: two named graphs that share their entities."""
-    from kg.build import build_articles
-    from kg.document import parse_article
+    from kg.graph.build import build_articles
+    from kg.reading.document import parse_article
     text = SEED.read_text(encoding="utf-8")
     arts = [parse_article(text, source=str(SEED), layout=pack.layout, meta={"id": i}) for i in ("seed-a", "seed-b")]
     return build_articles(arts, pack)
@@ -81,7 +81,7 @@ def two_articles(pack):
 
 @pytest.fixture(scope="module")
 def stores(seed_result, two_articles, tmp_path_factory):
-    from kg.store import open_store
+    from kg.sparql.store import open_store
     path = tmp_path_factory.mktemp("oxi") / "db"
     out = {}
     for name, res in (("seed", seed_result), ("two", two_articles)):
@@ -158,7 +158,7 @@ def test_union_is_a_set_and_counts_agree(stores):
 
 def test_replacing_an_article_graph_keeps_shared_triples(two_articles, tmp_path):
     """Rebuilding one article replaces its graph; triples the other article also has stay."""
-    from kg.store import open_store
+    from kg.sparql.store import open_store
     by = two_articles.builder.by_article
     a, b = sorted(by)
     with open_store(f"oxigraph:{tmp_path / 'db'}") as ox:
@@ -170,7 +170,7 @@ def test_replacing_an_article_graph_keeps_shared_triples(two_articles, tmp_path)
 
 
 def test_result_limit_raises_instead_of_truncating(stores):
-    from kg.store import ResultTooLarge
+    from kg.sparql.store import ResultTooLarge
     for st in stores["seed"][:2]:
         with pytest.raises(ResultTooLarge, match="more than 10 rows"):
             st.query("SELECT * WHERE { ?s ?p ?o }", max_rows=10)

@@ -9,11 +9,11 @@ from __future__ import annotations
 import datetime as dt
 from dataclasses import dataclass, field
 
-from ..dates import parse_dateline_date
-from ..document import Layout, parse_article
-from ..mentions import MentionFinder, SentenceAnalysis
-from ..text import split_items
-from ..vocab import RDF, XSD, Vocabulary
+from ..reading.dates import parse_dateline_date
+from ..reading.document import Layout, parse_article
+from ..knowing.mentions import MentionFinder, SentenceAnalysis
+from ..reading.text import split_items
+from ..knowing.vocab import RDF, XSD, Vocabulary
 from .engine import Firing, extract, match_sentence
 from .loader import Rule, RuleSet, Term
 from .match import SentenceView

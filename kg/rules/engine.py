@@ -9,10 +9,10 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 
-from ..document import Article, Sentence
-from ..gazetteer import Entity
-from ..mentions import SentenceAnalysis
-from ..vocab import Vocabulary
+from ..reading.document import Article, Sentence
+from ..knowing.gazetteer import Entity
+from ..knowing.mentions import SentenceAnalysis
+from ..knowing.vocab import Vocabulary
 from .loader import JoinRule, Rule, RuleSet
 from .match import Bound, SentenceView, find_matches
 from .pattern import Alt, Firsts, anchor_words
@@ -261,7 +261,7 @@ FIRST_PLURAL = frozenset({"we", "us", "our", "ours", "ourselves"})
 def _first_person(ex: Extraction, speakers: Speakers, voc: Vocabulary) -> set[int]:
     """Add mentions for first-person pronouns inside quotations whose speaker is known; return
     the indices of the sentences that gained mentions."""
-    from ..mentions import Mention
+    from ..knowing.mentions import Mention
 
     if not speakers:
         return set()

@@ -11,7 +11,7 @@ from pathlib import Path
 from typing import Any
 
 from ..errors import InputError, Problem, RuleError
-from ..vocab import RDF, XSD, Vocabulary
+from ..knowing.vocab import RDF, XSD, Vocabulary
 from ..yamlfile import LDict, LList, load_yaml
 from .pattern import Capture, Firsts, Parsed, PatternError, Slot, firsts, parse_pattern, required_words
 from .pattern import compatible as _compatible

@@ -5,9 +5,9 @@ from dataclasses import dataclass
 from functools import partial
 from typing import Any, Callable, Iterable, Iterator
 
-from ..dates import NUMBERS
-from ..mentions import Mention, SentenceAnalysis
-from ..vocab import Vocabulary
+from ..reading.dates import NUMBERS
+from ..knowing.mentions import Mention, SentenceAnalysis
+from ..knowing.vocab import Vocabulary
 from .pattern import Alt, Capture, Firsts, Gap, Node, Opt, Seq, Slot, Word, firsts
 
 

@@ -24,7 +24,7 @@ import re
 from dataclasses import dataclass, field
 from typing import Iterator, TypeVar, Union
 
-from ..text import tokenize
+from ..reading.text import tokenize
 
 DEFAULT_TEXT_MAX = 40
 CAPTURE_KINDS = {"quote", "time", "number", "text", "clause"}

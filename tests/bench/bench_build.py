@@ -66,9 +66,9 @@ def main() -> None:
                                 "print(resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss)"],
                                capture_output=True, text=True, cwd=ROOT, env=ENV).stdout.strip()
     sys.path.insert(0, str(ROOT))
-    from kg.build import build_result
-    from kg.export import serialize
-    from kg.pack import Pack
+    from kg.graph.build import build_result
+    from kg.graph.export import serialize
+    from kg.rules.pack import Pack
 
     t = time.perf_counter()
     pack = Pack.load()

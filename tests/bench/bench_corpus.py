@@ -2,7 +2,7 @@
 
 For each N, a synthetic JSON Lines corpus (gen_corpus.py) is built into N-Quads with -j 1 and
 -j 2 (as real `kg` processes, --force so nothing is reused), next to the floor: reading the same
-file and laying out + sentence-splitting every article in one process (kg.document), no rules.
+file and laying out + sentence-splitting every article in one process (kg.reading.document), no rules.
 
 Peak RSS is sampled every 50 ms over the whole process tree (main process + workers, summed), and
 the largest single process is read from the kernel (wait4). Writes a Markdown table to stdout
@@ -90,8 +90,8 @@ def floor(corpus: Path) -> dict[str, float]:
 import json, sys, time, resource
 sys.path.insert(0, {str(ROOT)!r})
 t0 = time.perf_counter()
-from kg.pack import Pack
-from kg.document import parse_article
+from kg.rules.pack import Pack
+from kg.reading.document import parse_article
 lay = Pack.load().layout
 n = s = 0
 with open({str(corpus)!r}, encoding='utf-8') as f:

@@ -5,7 +5,7 @@ synthetic articles from the corpus generator (tests/bench/gen_corpus.py) built w
 with --corpus seed, the seed article repeated under distinct IRIs (article-specific IRIs get a
 copy prefix, entities stay shared). Then, for both backends (rdflib in memory, Oxigraph on disk):
 
-* load time (kg.store load_file, as `kg query FILE` / a store load do);
+* load time (kg.sparql.store load_file, as `kg query FILE` / a store load do);
 * each query's median latency (the competency queries in data/queries/ plus the parity queries
   of tests/test_store.py), in rounds, each query in a new process on each backend, one backend
   right after the other; rdflib also runs the plain texts of tests/bench/plain/ and its faster
@@ -42,9 +42,9 @@ CHEAP = "ASK { <https://w3id.org/kg-news/id/entity/hamas> ?p ?o }"
 
 def make_nquads(target: int, out: Path) -> tuple[int, int]:
     """Write >= target triples as N-Quads; returns (distinct triples, copies)."""
-    from kg.build import build_result
-    from kg.export import _nt_term
-    from kg.graph import DEFAULT_BASE
+    from kg.graph.build import build_result
+    from kg.graph.export import _nt_term
+    from kg.graph.builder import DEFAULT_BASE
 
     res = build_result([ROOT / "data" / "articles" / "rferl-2006-03-03-hamas-moscow.txt"])
     (art, triples), = res.builder.by_article.items()
@@ -154,7 +154,7 @@ class Backend:
 
 
 def _template(kind: str, spec: str, nq: str, conn) -> None:
-    from kg.store import open_store
+    from kg.sparql.store import open_store
     if kind == "oxigraph":  # loaded by the parent, opened read-only by each child
         st = None
         conn.send({})
@@ -264,7 +264,7 @@ def load_concurrent(url: str, qs: list[str], clients: int, seconds: float) -> di
 
 
 def load_oxigraph(spec: str, nq: Path) -> dict:
-    from kg.store import open_store
+    from kg.sparql.store import open_store
     t0 = time.perf_counter()
     with open_store(spec) as st:
         st.load_file(nq)

@@ -24,9 +24,9 @@ from rdflib import Graph, URIRef
 HERE = Path(__file__).resolve().parent
 sys.path.insert(0, str(HERE.parent.parent))
 
-from kg.build import build_articles  # noqa: E402
-from kg.document import parse_article  # noqa: E402
-from kg.pack import Pack  # noqa: E402
+from kg.graph.build import build_articles  # noqa: E402
+from kg.reading.document import parse_article  # noqa: E402
+from kg.rules.pack import Pack  # noqa: E402
 
 K = "https://w3id.org/kg-news/ontology#"
 ORG = "http://www.w3.org/ns/org#"

@@ -32,7 +32,7 @@ from pathlib import Path
 from typing import Any, Callable
 from urllib.parse import parse_qs, urlsplit
 
-from .errors import KgError
+from ..errors import KgError
 from .query import json_term
 
 # media type -> short format name
@@ -187,7 +187,7 @@ def acceptable_at_all(accept: str | None, fmt: str | None) -> bool:
 def _nt(t: Any) -> str:
     from rdflib import BNode, Literal, URIRef
 
-    from .export import _nt_term
+    from ..graph.export import _nt_term
     if isinstance(t, BNode):
         return f"_:{t}"
     if isinstance(t, (URIRef, Literal)):
@@ -301,7 +301,7 @@ def _limit_memory(extra_mb: int) -> None:
 def _library_roots() -> list[str]:
     import sysconfig
     roots = {sysconfig.get_paths()[k] for k in ("stdlib", "platstdlib", "purelib", "platlib")}
-    roots.add(str(Path(__file__).resolve().parent))
+    roots.add(str(Path(__file__).resolve().parent.parent))  # kg/
     return sorted(os.path.realpath(r) for r in roots if r)
 
 
@@ -479,7 +479,7 @@ def named_queries(folder: Path | None) -> list[dict[str, str]]:
 
 
 def _page(queries: list[dict[str, str]]) -> bytes:
-    tpl = (Path(__file__).parent / "web" / "query.html").read_text(encoding="utf-8")
+    tpl = (Path(__file__).parent.parent / "web" / "query.html").read_text(encoding="utf-8")
     data = json.dumps(queries).replace("</", "<\\/")
     return tpl.replace("/*QUERIES*/[]", data).encode("utf-8")
 

@@ -28,7 +28,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import IO, Any, Callable, Iterable, Iterator
 
-from .errors import InputError, KgError
+from ..errors import InputError, KgError
 
 QUAD_FORMATS = ("nquads", "trig")
 ARTICLE_SUFFIXES = (".txt",)
@@ -161,7 +161,7 @@ def count_entries(inputs: list[tuple[str, bool]]) -> int | None:
 
 def read_entry(e: Entry, index: int, settings_key: str, max_bytes: int | None) -> Job:
     """Read a file or decode a JSON line into a Job; InputError says what is wrong."""
-    from .document import MAX_BYTES, _check_meta, _sidecar, read_text_file
+    from ..reading.document import MAX_BYTES, _check_meta, _sidecar, read_text_file
 
     if e.path is not None:
         p = Path(e.path)
@@ -237,7 +237,7 @@ _PACKS: dict[Settings, Any] = {}
 def _pack_for(s: Settings) -> Any:
     pack = _PACKS.get(s)
     if pack is None:
-        from .pack import Pack
+        from ..rules.pack import Pack
         pack = Pack.load(s.data_dir, s.ontology_dir, s.rules_path)
         if s.pack_key and _key(pack.components) != s.pack_key:
             raise InputError(s.data_dir or "kg's rule pack", "this worker's kg or rule pack differs from the client's; "
@@ -253,10 +253,10 @@ def _key(comps: dict[str, str]) -> str:
 def process(s: Settings, job: Job) -> Done | Failed:
     """Analyse one article and serialise its named graph; any failure is returned, not raised,
     so one bad article never stops the others."""
-    from .build import analyse
-    from .document import parse_article
-    from .export import _block, _Names, to_nquads
-    from .graph import GraphBuilder, Minter
+    from ..graph.build import analyse
+    from ..reading.document import parse_article
+    from ..graph.export import _block, _Names, to_nquads
+    from ..graph.builder import GraphBuilder, Minter
 
     art = None
     try:
@@ -479,7 +479,7 @@ class _StoreSink:
     key -> line offset and a graph -> key map, not the records."""
 
     def __init__(self, spec: str, force: bool):
-        from .store import OxigraphStore, parse_store_spec
+        from ..sparql.store import OxigraphStore, parse_store_spec
 
         _, path = parse_store_spec(spec)
         if path is None:
@@ -535,8 +535,8 @@ class _StoreSink:
         line follows once its graph is in the store."""
         import pyoxigraph as ox
 
-        from .export import _iri
-        from .store import replace_article
+        from ..graph.export import _iri
+        from ..sparql.store import replace_article
 
         end = f" {_iri(graph)} .\n".encode("utf-8")  # every quad of the chunk is in this graph
         if nquads.count(end) != nquads.count(b"\n"):
@@ -555,7 +555,7 @@ class _StoreSink:
 
     def flush(self) -> None:
         """Load the batch of new articles, then record them."""
-        from .store import add_articles
+        from ..sparql.store import add_articles
 
         if self.batch:
             add_articles(self.st, b"".join(b[3] for b in self.batch), b"".join(b[4] for b in self.batch))
@@ -728,7 +728,7 @@ def _build(listed: list[tuple[str, bool]], output: Path | None, sink: "_StoreSin
            data_dir: Path | None, ontology_dir: Path | None, rules_path: Path | None, max_bytes: int | None,
            jobs: int | None, dask: str | None, force: bool, progress: bool | None, stdin: IO[bytes] | None,
            on_failure: Callable[[Failed], None] | None, batch: int) -> CorpusResult:
-    from .pack import Pack
+    from ..rules.pack import Pack
 
     text_out = output is not None or sink is None  # a store without -o: no text at all
     if not text_out:
@@ -766,7 +766,7 @@ def _build(listed: list[tuple[str, bool]], output: Path | None, sink: "_StoreSin
             for d in olds:
                 sources.add(d, d.with_suffix(".idx"))
     else:
-        from .export import create_beside  # not tempfile: its import costs a one-article build ~3 ms
+        from ..graph.export import create_beside  # not tempfile: its import costs a one-article build ~3 ms
         if output is not None:
             folder = str(output.parent)
         else:
@@ -890,7 +890,7 @@ def _build(listed: list[tuple[str, bool]], output: Path | None, sink: "_StoreSin
         if res.articles and text_out:
             header = ""
             if fmt == "trig":
-                from .export import _iri
+                from ..graph.export import _iri
                 prefixes = _prefixes(pack, base)
                 header = "\n".join(f"@prefix {p}: {_iri(ns)} ." for p, ns in sorted(prefixes.items()) if p in used) + "\n"
             _finish(partial, journal, output, fmt, header, union, pack, base, comps, offset)
@@ -941,7 +941,7 @@ _MALLOC_TRIM: Any = None
 
 
 def _prefixes(pack: Any, base: str) -> dict[str, str]:
-    from .graph import GraphBuilder, Minter
+    from ..graph.builder import GraphBuilder, Minter
     return GraphBuilder(pack.vocabulary, pack.gazetteer, Minter(base)).prefixes()
 
 
@@ -960,7 +960,7 @@ def _add_manifest(sources: _Sources, output: Path) -> None:
 def _finish(partial: Path, journal: Path, output: Path | None, fmt: str, header: str, union: set[Any],
             pack: Any, base: str, comps: dict[str, str], body_len: int) -> None:
     """Turn the partial file into the output (atomic rename), then write the manifest."""
-    from .export import serialize, write_atomic
+    from ..graph.export import serialize, write_atomic
 
     if fmt not in QUAD_FORMATS:
         text = serialize(union, fmt, _prefixes(pack, base))

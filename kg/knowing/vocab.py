@@ -10,8 +10,8 @@ import re
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from .errors import InputError, Problem
-from .yamlfile import LDict, load_yaml
+from ..errors import InputError, Problem
+from ..yamlfile import LDict, load_yaml
 
 RDF = "http://www.w3.org/1999/02/22-rdf-syntax-ns#"
 RDFS = "http://www.w3.org/2000/01/rdf-schema#"
@@ -122,7 +122,7 @@ def load_vocabulary(data_dir: Path, ontology_dir: Path) -> Vocabulary:
             if p not in voc.types:
                 problems.append(Problem(str(path), d["types"].key_lines[t.name], f"type {t.name}: unknown parent type {p!r}"))
     if problems:
-        from .errors import RuleError
+        from ..errors import RuleError
         raise RuleError(problems)
     _read_ontology(voc, ontology_dir)
     return voc

@@ -5,7 +5,7 @@ from pathlib import Path
 
 import click
 
-from .store import STORE_HELP
+from ..sparql.store import STORE_HELP
 
 
 @click.command()
@@ -41,9 +41,9 @@ def push(graphs: tuple[Path, ...], endpoint: str, store_spec: str | None, graph_
         KG_PUSH_PASSWORD=... kg push kg.trig --to http://127.0.0.1:8890/sparql-graph-crud-auth --user dba --auth digest
         kg push --store oxigraph:kgdb --to http://127.0.0.1:3030/ds/data --user admin
     """
-    from .errors import InputError
-    from .push import UNION_DEFAULT, push_graphs
-    from .store import graph_format, open_store, parse_store_spec
+    from ..errors import InputError
+    from ..sparql.push import UNION_DEFAULT, push_graphs
+    from ..sparql.store import graph_format, open_store, parse_store_spec
 
     todo: list[tuple[str | None, list]] = []
     if store_spec:

@@ -23,7 +23,7 @@ from typing import Any, Iterable, Iterator, Mapping
 from rdflib import BNode, Literal, URIRef
 from rdflib.term import Node
 
-from .errors import InputError, KgError
+from ..errors import InputError, KgError
 
 Triple = tuple[Node, Node, Node]
 XSD_STRING = "http://www.w3.org/2001/XMLSchema#string"

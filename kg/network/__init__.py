@@ -38,7 +38,7 @@ import networkx as nx
 from rdflib import Graph, Literal, URIRef
 from rdflib.term import Node
 
-from .errors import InputError, KgError
+from ..errors import InputError, KgError
 
 RDF = "http://www.w3.org/1999/02/22-rdf-syntax-ns#"
 RDFS = "http://www.w3.org/2000/01/rdf-schema#"
@@ -118,7 +118,7 @@ def fold(text: str) -> str:
 @lru_cache(maxsize=1)
 def _shipped_ontology() -> Graph:
     """kg's own ontology (labels, class and property hierarchy), parsed once per process."""
-    from .pack import default_ontology_dir
+    from ..rules.pack import default_ontology_dir
 
     g = Graph(bind_namespaces="none")
     for f in sorted(default_ontology_dir().glob("*.ttl")):
@@ -700,7 +700,7 @@ def write(G: nx.MultiDiGraph, path: str | Path, fmt: str | None = None, title: s
         data = draw(G, fmt, title)
     else:
         data = to_text(G, fmt, title).encode("utf-8")
-    from .export import write_atomic
+    from ..graph.export import write_atomic
 
     write_atomic(path, data)
     return fmt
@@ -950,7 +950,7 @@ def draw(G: nx.MultiDiGraph, fmt: str = "png", title: str = "kg network") -> byt
     return buf.getvalue()
 
 
-WEB = Path(__file__).resolve().parent / "web"
+WEB = Path(__file__).resolve().parent.parent / "web"
 
 
 def page_data(G: nx.MultiDiGraph, title: str) -> dict[str, Any]:

@@ -19,8 +19,8 @@ import urllib.request
 from dataclasses import dataclass
 from typing import Iterable
 
-from .errors import KgError
-from .export import to_ntriples
+from ..errors import KgError
+from ..graph.export import to_ntriples
 
 Triple = tuple
 

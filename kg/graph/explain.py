@@ -5,7 +5,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
-from .errors import KgError
+from ..errors import KgError
 
 if TYPE_CHECKING:  # rdflib is imported when a graph is explained, not when kg is imported
     from rdflib import Graph, URIRef

@@ -19,9 +19,9 @@ def validate(graph: Path, ontology_dir: Path | None, max_shown: int) -> None:
     Example:
         kg validate seed.ttl
     """
-    from .graphio import load_graph
-    from .pack import default_ontology_dir
-    from .validate import validate as run
+    from ..graph.graphio import load_graph
+    from ..rules.pack import default_ontology_dir
+    from ..graph.validate import validate as run
 
     conforms, violations = run(load_graph(graph), ontology_dir or default_ontology_dir())
     if conforms:

@@ -7,7 +7,7 @@ from pathlib import Path
 from rdflib import Graph, URIRef
 from rdflib.namespace import RDF, SH
 
-from .errors import InputError
+from ..errors import InputError
 
 
 @dataclass(frozen=True)

@@ -15,9 +15,9 @@ from pathlib import Path
 from typing import Any
 
 from .dates import parse_dateline_date
-from .errors import InputError
+from ..errors import InputError
 from .text import CLOSING_QUOTES, OPENING_QUOTES, QUOTE_CHARS, slug
-from .yamlfile import load_yaml
+from ..yamlfile import load_yaml
 
 MAX_BYTES = 5_000_000
 FACT_SEGMENTS = frozenset({"headline", "caption", "standfirst", "heading", "body", "pullquote"})

@@ -5,7 +5,7 @@ from pathlib import Path
 
 from rdflib import Dataset, Graph
 
-from .errors import InputError
+from ..errors import InputError
 
 _BY_EXT = {".ttl": "turtle", ".nt": "nt", ".trig": "trig", ".nq": "nquads", ".jsonld": "json-ld", ".json": "json-ld"}
 

@@ -8,7 +8,7 @@ from pathlib import Path
 
 from rdflib import BNode, Graph, Literal, URIRef
 
-from .errors import InputError, KgError
+from ..errors import InputError, KgError
 
 RESULT_FORMATS = ("table", "csv", "tsv", "json")
 

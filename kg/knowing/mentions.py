@@ -9,10 +9,10 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 
-from .dates import TimeValue, find_times
-from .document import FACT_SEGMENTS, Article, Sentence
+from ..reading.dates import TimeValue, find_times
+from ..reading.document import FACT_SEGMENTS, Article, Sentence
 from .gazetteer import Entity, Gazetteer
-from .text import Token, tokenize
+from ..reading.text import Token, tokenize
 from .vocab import Vocabulary
 
 PRONOUNS = {"he": "male", "him": "male", "his": "male", "himself": "male",

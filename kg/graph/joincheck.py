@@ -9,16 +9,16 @@ from __future__ import annotations
 import datetime as dt
 from dataclasses import dataclass
 
-from .dates import parse_dateline_date
-from .document import Layout, parse_article
-from .gazetteer import Gazetteer
-from .graph import KGO, NIF, PROV, GraphBuilder
-from .mentions import MentionFinder
-from .rules.check import EXAMPLE_DATE, ExampleResult, _curie
-from .rules.engine import extract
-from .rules.loader import JoinRule, RuleSet
+from ..reading.dates import parse_dateline_date
+from ..reading.document import Layout, parse_article
+from ..knowing.gazetteer import Gazetteer
+from .builder import KGO, NIF, PROV, GraphBuilder
+from ..knowing.mentions import MentionFinder
+from ..rules.check import EXAMPLE_DATE, ExampleResult, _curie
+from ..rules.engine import extract
+from ..rules.loader import JoinRule, RuleSet
 from .terms import IRI, Literal
-from .vocab import RDF, XSD, Vocabulary
+from ..knowing.vocab import RDF, XSD, Vocabulary
 
 
 @dataclass

@@ -6,14 +6,14 @@ from pathlib import Path
 
 import click
 
-from .store import STORE_HELP
+from ..sparql.store import STORE_HELP
 
 
 def _open(graphs: tuple[Path, ...], store_spec: str | None):
     """The store to query: the given files loaded into memory (or into an in-memory Oxigraph), or an
     existing on-disk store (opened read-only; files cannot be added to it from here)."""
-    from .errors import InputError
-    from .store import open_store, parse_store_spec
+    from ..errors import InputError
+    from ..sparql.store import open_store, parse_store_spec
 
     kind, path = parse_store_spec(store_spec)
     if path is not None:
@@ -44,12 +44,12 @@ def query(args: tuple[str, ...], fmt: str, store_spec: str | None) -> None:
     """
     from rdflib import Graph
 
-    from .query import format_results, read_query
+    from ..sparql.query import format_results, read_query
 
     *graphs, q = args
     text, source = read_query(q)
-    from .errors import KgError
-    from .store import QueryError
+    from ..errors import KgError
+    from ..sparql.store import QueryError
 
     with _open(tuple(Path(g) for g in graphs), store_spec) as st:
         try:
@@ -60,7 +60,7 @@ def query(args: tuple[str, ...], fmt: str, store_spec: str | None) -> None:
         for p, ns in st.prefixes().items():
             names.bind(p, ns, override=True, replace=True)
         if fmt == "json" and res.kind != "GRAPH":  # standard SPARQL JSON results, ASK included
-            from .serve import serialize_result
+            from ..sparql.serve import serialize_result
             click.echo(serialize_result(res, "json").decode("utf-8"))
             return
         vars_, rows = res.table()
@@ -94,11 +94,11 @@ def serve(graphs: tuple[Path, ...], store_spec: str | None, host: str, port: int
         kg serve --store oxigraph:kgdb --port 7000 --timeout 5
         curl -G http://127.0.0.1:8000/sparql --data-urlencode 'query=ASK { ?s ?p ?o }'
     """
-    from .errors import InputError
-    from .pack import default_data_dir
-    from .serve import Limits
-    from .serve import serve as run
-    from .store import open_store, parse_store_spec
+    from ..errors import InputError
+    from ..rules.pack import default_data_dir
+    from ..sparql.serve import Limits
+    from ..sparql.serve import serve as run
+    from ..sparql.store import open_store, parse_store_spec
 
     for name, v in (("--timeout", timeout), ("--max-rows", max_rows), ("--max-body", max_body), ("--workers", workers),
                     ("--max-memory", max_memory)):

@@ -27,8 +27,8 @@ def projection_options(fn: Callable[..., Any]) -> Callable[..., Any]:
 
 def _project(graph_path: Path, events: bool, types: tuple[str, ...], predicates: tuple[str, ...],
              asserted_only: bool, isolated: bool) -> tuple[Any, Any]:
-    from .graphio import load_graph
-    from .network import network
+    from ..graph.graphio import load_graph
+    from ..network import network
 
     g = load_graph(graph_path)
     G = network(g, fold=not events, types=types or None, predicates=predicates or None,
@@ -59,8 +59,8 @@ def network_cmd(graph: Path, output: Path | None, fmt: str | None, title: str | 
         kg network seed.ttl -o seed.png            # a picture (needs kg-news[viz])
         kg network seed.ttl -t Person -t Organization --asserted-only -o people.gexf
     """
-    from .cli import _check_writable
-    from .network import format_for, to_text, write
+    from . import _check_writable
+    from ..network import format_for, to_text, write
 
     fmt = format_for(output, fmt)
     if output is not None:
@@ -92,7 +92,7 @@ def stats_cmd(graph: Path, top: int, as_json: bool, events: bool, types: tuple[s
     """
     import json
 
-    from .network import format_stats, stats
+    from ..network import format_stats, stats
 
     g, G = _project(graph, events, types, predicates, asserted_only, isolated)
     st = stats(g, G, top=top)

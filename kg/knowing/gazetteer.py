@@ -9,9 +9,9 @@ import re
 from dataclasses import dataclass
 from pathlib import Path
 
-from .errors import Problem, RuleError
+from ..errors import Problem, RuleError
 from .vocab import Vocabulary
-from .yamlfile import LDict, LList, load_yaml
+from ..yamlfile import LDict, LList, load_yaml
 
 ENTITY_KEYS = {"id", "type", "label", "aliases", "descriptions", "demonyms", "same_as", "gender", "note"}
 ID_RX = re.compile(r"^[a-z0-9][a-z0-9-]*$")

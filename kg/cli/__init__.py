@@ -11,18 +11,18 @@ from typing import Any, Callable
 
 import click
 
-from .errors import KgError
+from ..errors import KgError
 
 
 # Commands that live in their own modules, imported only when used, so that `kg build` does not
 # pay for servers, stores or plotting at start-up. name -> "module:attribute".
 LAZY_COMMANDS: dict[str, str] = {
-    "query": "kg.cli_query:query",
-    "validate": "kg.cli_validate:validate",
-    "network": "kg.cli_network:network_cmd",
-    "stats": "kg.cli_network:stats_cmd",
-    "serve": "kg.cli_query:serve",
-    "push": "kg.cli_push:push",
+    "query": "kg.cli.query:query",
+    "validate": "kg.cli.validate:validate",
+    "network": "kg.cli.network:network_cmd",
+    "stats": "kg.cli.network:stats_cmd",
+    "serve": "kg.cli.query:serve",
+    "push": "kg.cli.push:push",
 }
 
 
@@ -58,7 +58,7 @@ def pack_options(fn: Callable[..., Any]) -> Callable[..., Any]:
 
 
 def _pack(data_dir: Path | None, ontology_dir: Path | None, rules_path: Path | None) -> Any:
-    from .pack import Pack
+    from ..rules.pack import Pack
     return Pack.load(data_dir, ontology_dir, rules_path)
 
 
@@ -98,8 +98,8 @@ def build(articles: tuple[Path, ...], output: Path | None, fmt: str | None, base
         kg build data/articles/rferl-2006-03-03-hamas-moscow.txt -o seed.ttl
         kg build news/ 'archive/**/*.txt' feed.jsonl -o corpus.nq -j 4
     """
-    from .export import format_for
-    from .graph import DEFAULT_BASE
+    from ..graph.export import format_for
+    from ..graph.builder import DEFAULT_BASE
 
     fmt = format_for(output, fmt)
     if base is not None and not base.startswith(("http://", "https://", "urn:")) or base and base[-1] not in "/#:":
@@ -114,7 +114,7 @@ def _build_corpus(articles: tuple[Path, ...], output: Path | None, fmt: str, bas
                   quiet: bool, data_dir: Path | None, ontology_dir: Path | None, rules_path: Path | None,
                   jobs: int | None, force: bool, dask_address: str | None, store: str | None = None) -> None:
     """`kg build`: kg.corpus streams, parallelises and skips unchanged articles, into a file and/or a store."""
-    from .corpus import build_corpus
+    from ..corpus import build_corpus
 
     res = build_corpus(articles, output, fmt=fmt, base=base, data_dir=data_dir, ontology_dir=ontology_dir,
                        rules_path=rules_path, max_bytes=max_bytes, jobs=jobs, dask=dask_address, force=force,
@@ -132,7 +132,7 @@ def _check_writable(path: Path) -> None:
     """Fail before the work, not after it, when the output cannot be written."""
     import os
 
-    from .errors import InputError
+    from ..errors import InputError
     folder = path.parent if str(path.parent) else Path(".")
     if path.is_dir():
         raise InputError(path, "cannot write: is a directory")
@@ -155,8 +155,8 @@ def explain(graph: Path, what: str) -> None:
         kg explain seed.ttl "Mish'al"
         kg explain seed.ttl "khalid-mishal org:headOf hamas"
     """
-    from .explain import explain as run
-    from .graphio import load_graph
+    from ..graph.explain import explain as run
+    from ..graph.graphio import load_graph
 
     click.echo(run(load_graph(graph), what))
 
@@ -183,8 +183,8 @@ def rules_list(data_dir: Path | None, ontology_dir: Path | None, rules_path: Pat
 @pack_options
 def rules_test(verbose: bool, data_dir: Path | None, ontology_dir: Path | None, rules_path: Path | None) -> None:
     """Run every rule's own examples (sentences it must and must not match)."""
-    from .joincheck import check_join_examples
-    from .rules.check import check_examples
+    from ..graph.joincheck import check_join_examples
+    from ..rules.check import check_examples
 
     pack = _pack(data_dir, ontology_dir, rules_path)
     results = check_examples(pack.rules, pack.finder, pack.layout, pack.vocabulary)
@@ -207,9 +207,9 @@ def rules_explain(text: str, date: str | None, data_dir: Path | None, ontology_d
                   rules_path: Path | None) -> None:
     """Show the mentions, times and rule firings on TEXT (one or more sentences), then what the
     join rules link across its sentences."""
-    from .dates import parse_dateline_date
-    from .joincheck import run_joins
-    from .rules.check import explain_text, render
+    from ..reading.dates import parse_dateline_date
+    from ..graph.joincheck import run_joins
+    from ..rules.check import explain_text, render
 
     pack = _pack(data_dir, ontology_dir, rules_path)
     d = parse_dateline_date(date) if date else None
@@ -236,6 +236,3 @@ def rules_explain(text: str, date: str | None, data_dir: Path | None, ontology_d
         for line in j.triples:
             click.echo(f"      {line}")
 
-
-if __name__ == "__main__":  # pragma: no cover
-    main()

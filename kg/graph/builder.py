@@ -12,15 +12,15 @@ import re
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Any
 
-from .document import Article
-from .gazetteer import Entity, Gazetteer
-from .rules.engine import Extraction, Firing
-from .rules.join import Var, index, solve
-from .rules.loader import JoinRule, Rule, Term
+from ..reading.document import Article
+from ..knowing.gazetteer import Entity, Gazetteer
+from ..rules.engine import Extraction, Firing
+from ..rules.join import Var, index, solve
+from ..rules.loader import JoinRule, Rule, Term
 from .terms import IRI, Literal, to_rdflib
 from .terms import Term as RDFTerm
-from .text import slug, split_items
-from .vocab import OWL, RDF, RDFS, SKOS, XSD, Vocabulary
+from ..reading.text import slug, split_items
+from ..knowing.vocab import OWL, RDF, RDFS, SKOS, XSD, Vocabulary
 
 if TYPE_CHECKING:
     from rdflib import Graph

@@ -16,16 +16,16 @@ from functools import cached_property
 from pathlib import Path
 from typing import Iterable
 
-from .document import Layout, load_layout
-from .errors import InputError
-from .gazetteer import Gazetteer, load_gazetteer
-from .mentions import MentionFinder
-from .rules.loader import RuleSet, load_rules, rule_files
-from .vocab import Vocabulary, load_vocabulary
+from ..reading.document import Layout, load_layout
+from ..errors import InputError
+from ..knowing.gazetteer import Gazetteer, load_gazetteer
+from ..knowing.mentions import MentionFinder
+from .loader import RuleSet, load_rules, rule_files
+from ..knowing.vocab import Vocabulary, load_vocabulary
 
 
 def _find(name: str) -> Path:
-    here = Path(__file__).resolve().parent
+    here = Path(__file__).resolve().parent.parent  # kg/
     for cand in (here / name, here.parent / name):  # installed wheel, then a source checkout
         if cand.is_dir():
             return cand
@@ -80,9 +80,9 @@ class Pack:
         """Content hashes of what a build's output depends on besides the article itself: kg's code,
         rules, gazetteer, ontology, vocabulary and layout. They key the pickled pack (which holds
         instances of kg's classes, so a changed kg must not read another's) and the corpus manifests."""
-        from . import __version__
+        from .. import __version__
 
-        d, code = self.data_dir, Path(__file__).resolve().parent
+        d, code = self.data_dir, Path(__file__).resolve().parent.parent  # all of kg/
         return {
             "kg": __version__ + "+" + _hash_files(code.rglob("*.py")),
             "rules": _hash_files(rule_files(self.rules_path or d / "rules")),

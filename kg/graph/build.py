@@ -6,10 +6,10 @@ from functools import cached_property
 from pathlib import Path
 from typing import TYPE_CHECKING, Iterable
 
-from .document import Article, parse_article, read_article
-from .graph import DEFAULT_BASE, GraphBuilder, Minter
-from .pack import Pack
-from .rules.engine import Extraction, extract
+from ..reading.document import Article, parse_article, read_article
+from .builder import DEFAULT_BASE, GraphBuilder, Minter
+from ..rules.pack import Pack
+from ..rules.engine import Extraction, extract
 
 if TYPE_CHECKING:
     from rdflib import Graph
@@ -73,6 +73,6 @@ def build_result(paths: Iterable[str | Path] = (), *, texts: Iterable[str] = (),
     ids = [a.id for a in arts]
     dup = sorted({i for i in ids if ids.count(i) > 1})
     if dup:
-        from .errors import InputError
+        from ..errors import InputError
         raise InputError(next(a.source for a in arts if a.id == dup[0]), f"two articles have the id {dup[0]!r}; give each a unique id")
     return build_articles(arts, pack, base)

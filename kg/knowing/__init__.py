@@ -1,0 +1,1 @@
+"""Knowing: the vocabulary, the gazetteer and the mentions of known and unknown names (imports reading)."""
