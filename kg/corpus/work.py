@@ -1,0 +1,178 @@
+"""The work on one article (in-process, in a worker process or on a Dask worker), its settings, and
+the executors that run it: each yields results in input order from a bounded window of work in flight."""
+from __future__ import annotations
+
+import hashlib
+import json
+from dataclasses import dataclass, field
+from typing import Any, Callable
+
+from ..errors import InputError
+from .inputs import Failed, Job
+
+@dataclass(frozen=True)
+class Settings:
+    """Everything a worker needs to rebuild the pack and produce an article's chunk. Folders are
+    None for kg's own pack, so a Dask worker uses its own installation; `pack_key` lets it check
+    that its pack (and kg) are the client's."""
+
+    data_dir: str | None
+    ontology_dir: str | None
+    rules_path: str | None
+    base: str
+    fmt: str
+    pack_key: str = ""
+    nquads_too: bool = False  # a store is written too: send the N-Quads chunk along with the output's
+
+
+# ---------------------------------------------------------------------------------------------
+# The work on one article (in a worker process, a Dask worker, or in-process)
+
+@dataclass
+class Done:
+    index: int
+    source: str
+    key: str
+    id: str
+    chunk: bytes | None = None  # quad formats: the article's named graph, serialised
+    sha: str = ""  # checksum of chunk, computed by the worker so the main process does less
+    nq: bytes | None = None  # for a store: the named graph as N-Quads (chunk itself in N-Quads)
+    graph: str = ""  # the article's named graph
+    triples: set[Any] | None = None  # triple formats: the article's triples
+    used: tuple[str, ...] = ()  # TriG: prefixes the chunk uses
+    counts: dict[str, int] = field(default_factory=dict)
+    entities: tuple[str, ...] = ()
+
+
+_PACKS: dict[Settings, Any] = {}
+
+
+def _pack_for(s: Settings) -> Any:
+    pack = _PACKS.get(s)
+    if pack is None:
+        from ..rules.pack import Pack
+        pack = Pack.load(s.data_dir, s.ontology_dir, s.rules_path)
+        if s.pack_key and _key(pack.components) != s.pack_key:
+            raise InputError(s.data_dir or "kg's rule pack", "this worker's kg or rule pack differs from the client's; "
+                             "install the same kg on every worker and put --data on shared storage")
+        _PACKS[s] = pack
+    return pack
+
+
+def _key(comps: dict[str, str]) -> str:
+    return hashlib.sha1(json.dumps(comps, sort_keys=True).encode()).hexdigest()
+
+
+def process(s: Settings, job: Job) -> Done | Failed:
+    """Analyse one article and serialise its named graph; any failure is returned, not raised,
+    so one bad article never stops the others."""
+    from ..graph.build import analyse
+    from ..reading.document import parse_article
+    from ..graph.export import _block, _Names, to_nquads
+    from ..graph.builder import GraphBuilder, Minter
+
+    art = None
+    try:
+        pack = _pack_for(s)
+        art = parse_article(job.text, source=job.source, layout=pack.layout, meta=job.meta,
+                            default_id=job.default_id)
+        ex = analyse(art, pack)
+        gb = GraphBuilder(pack.vocabulary, pack.gazetteer, Minter(s.base))
+        gb.add_extraction(ex)
+    except InputError as e:
+        return Failed(job.index, job.source, e.problem.message, job.explicit, e.problem.line)
+    except Exception as e:  # a rule or the engine failed on this article: report, skip, go on
+        return Failed(job.index, job.source, f"extraction failed: {type(e).__name__}: {e}",
+                      id=art.id if art is not None and art.id else None)
+    counts = dict(gb.counts, firings=len(ex.firings) + gb.counts["joins"], sentences=len(art.sentences), triples=len(gb.kg_triples))
+    ((g, ts),) = gb.kg_graphs.items()
+    done = Done(job.index, job.source, job.key, art.id, counts=counts, entities=tuple(sorted(gb._entities)),
+                graph=str(g))
+    nq = to_nquads(gb.kg_graphs).encode("utf-8") if s.fmt == "nquads" or s.nquads_too else None
+    if s.fmt == "nquads":
+        done.chunk = nq
+    elif s.fmt == "trig":
+        names = _Names(gb.prefixes())
+        block = f"\n{names.iri(str(g))} {{\n" + "\n\n".join(_block(names, ts, "    ")) + "\n}\n"
+        done.chunk, done.used = block.encode("utf-8"), tuple(sorted(names.used))
+    else:
+        done.triples = gb.kg_triples
+    if done.chunk is not None:
+        done.sha = hashlib.sha1(done.chunk).hexdigest()
+    if s.nquads_too:
+        done.nq = nq  # the same object as chunk for N-Quads: pickled once
+    return done
+
+
+def process_batch(s: Settings, jobs: list[Job]) -> list[Done | Failed]:
+    return [process(s, j) for j in jobs]
+
+
+# ---------------------------------------------------------------------------------------------
+# Executors: in-process, a process pool, Dask. Each yields results in input order from a bounded
+# window of work in flight, so memory stays flat and the output does not depend on scheduling.
+
+class _Local:
+    def __init__(self, s: Settings):
+        self.s = s
+
+    def submit(self, jobs: list[Job]) -> Callable[[], list[Done | Failed]]:
+        res = process_batch(self.s, jobs)
+        return lambda: res
+
+    def close(self) -> None:
+        pass
+
+
+class _Pool:
+    def __init__(self, s: Settings, jobs: int):
+        import multiprocessing as mp
+
+        ctx = mp.get_context("fork" if "fork" in mp.get_all_start_methods() else "spawn")
+        self.s, self.pool = s, ctx.Pool(jobs, initializer=_quiet_worker)
+
+    def submit(self, jobs: list[Job]) -> Callable[[], list[Done | Failed]]:
+        return self.pool.apply_async(process_batch, (self.s, jobs)).get
+
+    def close(self) -> None:
+        self.pool.terminate()
+        self.pool.join()
+
+
+def _quiet_worker() -> None:
+    """Ctrl-C stops the main process, which stops the pool: no traceback from every worker."""
+    import signal
+    signal.signal(signal.SIGINT, signal.SIG_IGN)
+
+
+class _Dask:
+    def __init__(self, s: Settings, address: str, workers: int):
+        try:
+            from dask.distributed import Client, LocalCluster
+        except ImportError:
+            raise InputError("--dask", "Dask is not installed: pip install 'kg-news[dask]'") from None
+        self.s, self.cluster = s, None
+        if address == "local":
+            self.cluster = LocalCluster(n_workers=workers, threads_per_worker=1, processes=True,
+                                        host="127.0.0.1", dashboard_address=None)
+            address = self.cluster.scheduler_address
+        elif address.startswith("tcp://"):  # fail in a second, not after Dask's retries, on a wrong address
+            import socket
+            host, _, port = address[6:].rpartition(":")
+            try:
+                socket.create_connection((host.strip("[]"), int(port)), timeout=10).close()
+            except (OSError, ValueError) as e:
+                raise InputError("--dask", f"cannot reach the Dask scheduler at {address}: {e}") from None
+        try:
+            self.client = Client(address, timeout="30s")
+        except OSError as e:
+            raise InputError("--dask", f"cannot reach the Dask scheduler at {address}: {e}") from None
+
+    def submit(self, jobs: list[Job]) -> Callable[[], list[Done | Failed]]:
+        fut = self.client.submit(process_batch, self.s, jobs, pure=False)
+        return fut.result
+
+    def close(self) -> None:
+        self.client.close()
+        if self.cluster is not None:
+            self.cluster.close()
