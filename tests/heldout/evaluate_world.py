@@ -1,0 +1,462 @@
+"""Scores kg on the frozen held-out sets written with names, not gazetteer ids (INVENTORY.md).
+
+Two sets, both written by helpers that never saw kg's rules, gazetteer or code, and frozen before
+tuning:
+- `articles/`: real 2005-2008 articles, with the actors each names (`entities.yaml`) and the
+  relations a reader lists (`relations.yaml`). Copyrighted texts are not in the repo: their
+  addresses are in `index.yaml`, and the texts are read from `--cache DIR` when present.
+- `sentences-3.yaml`: single sentences across the relation inventory, with negatives.
+
+    python tests/heldout/evaluate_world.py entities [--cache DIR] [--errors]
+    python tests/heldout/evaluate_world.py relations [--cache DIR] [--errors]     # real articles
+    python tests/heldout/evaluate_world.py sentences [--errors]                   # sentences-3.yaml
+
+Actors are matched by name: a gold name matches a kg entity when the folded name (or, for the
+articles, one of the forms the annotator listed) is the entity's label, an alias or the text of
+one of its mentions in the article; a gold state never matches a kg city.
+"""
+from __future__ import annotations
+
+import argparse
+import datetime as dt
+import functools
+import re
+import sys
+import unicodedata
+from collections import Counter, defaultdict
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any, Iterable
+
+import yaml
+
+HERE = Path(__file__).resolve().parent
+ROOT = HERE.parent.parent
+sys.path.insert(0, str(ROOT))
+
+K = "https://w3id.org/kg-news/ontology#"
+ORG = "http://www.w3.org/ns/org#"
+RDF = "http://www.w3.org/1999/02/22-rdf-syntax-ns#"
+RDFS = "http://www.w3.org/2000/01/rdf-schema#"
+SKOS = "http://www.w3.org/2004/02/skos/core#"
+SCHEMA = "http://schema.org/"
+
+# relation -> list of (node class, role of the first argument, role of the second or None).
+# The same role twice means a symmetric relation over the node's participants.
+NODES: dict[str, list[tuple[str, str, str | None]]] = {
+    "met": [(K + "Meeting", K + "participant", K + "participant"), (K + "Talks", K + "participant", K + "participant"),
+            (K + "Negotiation", K + "participant", K + "participant")],
+    "visited": [(K + "Visit", K + "visitor", K + "destination")],
+    "urged": [(K + "Appeal", K + "speaker", K + "addressee"), (K + "Demand", K + "speaker", K + "addressee")],
+    "rejected": [(K + "Rejection", K + "speaker", K + "addressee")],
+    "denied": [(K + "Denial", K + "speaker", None)],
+    "accused": [(K + "Criticism", K + "speaker", K + "addressee"), (K + "Accusation", K + "speaker", K + "addressee"),
+                (K + "Condemnation", K + "speaker", K + "addressee")],
+    "praised": [(K + "Praise", K + "speaker", K + "addressee")],
+    "pledged": [(K + "Pledge", K + "speaker", None)],
+    "agreed": [(K + "Agreement", K + "participant", K + "participant"), (K + "Agreement", K + "speaker", None)],
+    "threatened": [(K + "Threat", K + "speaker", K + "addressee")],
+    "supports": [(K + "Support", K + "supporter", K + "supported")],
+    "opposes": [(K + "Opposition", K + "opponent", K + "opposed")],
+    "sanctioned": [(K + "Sanction", K + "imposer", K + "target")],
+    "attacked": [(K + "Attack", K + "attacker", K + "target"), (K + "Killing", K + "perpetrator", K + "victim")],
+    "designates-terrorist": [(K + "Designation", K + "holder", K + "designee")],
+    "invited": [(K + "Invitation", K + "inviter", K + "invitee")],
+    "won-election": [(K + "ElectionWin", K + "winner", None), (K + "Election", K + "winner", None)],
+    "adopted-resolution": [(K + "Resolution", K + "adopter", None)],
+}
+SPEECH = "said"  # every kgo:SpeechAct (and subclass) with a speaker
+FACTS = {ORG + "headOf": ("leads", False), ORG + "hasMember": ("member", True), K + "recognizes": ("recognizes", False)}
+SYMMETRIC = {"met", "agreed"}
+MODS = ("planned", "claim", "not", "if")
+
+
+def fold(s: str) -> str:
+    s = unicodedata.normalize("NFKD", str(s))
+    s = "".join(c for c in s if not unicodedata.combining(c))
+    s = s.lower().replace("\u2019", "'").replace("`", "'").replace("\u2018", "'")
+    s = re.sub(r"'s$", "", s)
+    s = re.sub(r"[.\u200b]", "", s)
+    s = re.sub(r"[-\u2010-\u2015]", " ", s)
+    s = " ".join(s.split())
+    return s[4:] if s.startswith("the ") else s
+
+
+# ---------------------------------------------------------------- gold relations
+
+
+@dataclass(frozen=True)
+class Rel:
+    name: str
+    args: tuple[str, ...]
+    planned: bool = False
+    claim: str | None = None
+    negated: bool = False
+    conditional: bool = False
+
+    def __str__(self) -> str:
+        mods = ("planned " if self.planned else "") + (f"claim({self.claim}) " if self.claim else "") + \
+            ("not " if self.negated else "") + ("if " if self.conditional else "")
+        return f"{mods}{self.name}({', '.join(self.args)})"
+
+
+_HEAD = re.compile(r"^\s*(planned\s+|claim\(([^)]*)\)\s+|not\s+|if\s+)")
+
+
+def parse_rel(text: str) -> Rel:
+    s, planned, claim, neg, cond = text.strip(), False, None, False, False
+    while True:
+        m = _HEAD.match(s)
+        if not m:
+            break
+        w = m.group(1).strip()
+        if w == "planned":
+            planned = True
+        elif w.startswith("claim("):
+            claim = m.group(2).strip()
+        elif w == "not":
+            neg = True
+        else:
+            cond = True
+        s = s[m.end():]
+    name, _, rest = s.partition("(")
+    args = tuple(a.strip() for a in rest.rstrip().rstrip(")").split(",") if a.strip())
+    if name.strip() in SYMMETRIC and len(args) == 2:
+        args = tuple(sorted(args, key=fold))
+    return Rel(name.strip(), args, planned, claim, neg, cond)
+
+
+# ---------------------------------------------------------------- kg output as relations over entity IRIs
+
+
+def _graph_relations(g: Any) -> set[Rel]:
+    from rdflib import URIRef
+
+    def u(x: str) -> URIRef:
+        return URIRef(x)
+
+    out: set[Rel] = set()
+
+    def mods(node: Any) -> dict[str, Any]:
+        fac = g.value(node, u(K + "factuality"))
+        claim = g.value(node, u(K + "claimedBy")) if fac == u(K + "Claimed") else None
+        return {"planned": (node, u(K + "status"), u(K + "Planned")) in g,
+                "claim": str(claim) if claim is not None else None,
+                "negated": (node, u(K + "polarity"), u(K + "Negative")) in g,
+                "conditional": fac == u(K + "Hypothetical")}
+
+    for name, specs in NODES.items():
+        for cls, r1, r2 in specs:
+            for node in set(g.subjects(u(RDF + "type"), u(cls))):
+                m = mods(node)
+                a = sorted({str(x) for x in g.objects(node, u(r1)) if isinstance(x, URIRef)})
+                if r2 is None:
+                    out |= {Rel(name, (x,), **m) for x in a}
+                    continue
+                b = sorted({str(x) for x in g.objects(node, u(r2)) if isinstance(x, URIRef)})
+                if r1 == r2:
+                    out |= {Rel(name, (x, y), **m) for x in a for y in a if x < y}
+                else:
+                    out |= {Rel(name, (x, y), **m) for x in a for y in b if x != y}
+    speech = _speech_acts()
+    for cls in speech:
+        for node in set(g.subjects(u(RDF + "type"), cls)):
+            m = mods(node)
+            m["planned"] = False
+            out |= {Rel(SPEECH, (str(x),), **m) for x in g.objects(node, u(K + "speaker")) if isinstance(x, URIRef)}
+    for rec in set(g.subjects(u(RDF + "subject"), None)):
+        p = str(g.value(rec, u(RDF + "predicate")))
+        if p not in FACTS:
+            continue
+        name, flip = FACTS[p]
+        s, o = g.value(rec, u(RDF + "subject")), g.value(rec, u(RDF + "object"))
+        if not isinstance(s, URIRef) or not isinstance(o, URIRef):
+            continue
+        out.add(Rel(name, (str(o), str(s)) if flip else (str(s), str(o)), **mods(rec)))
+    # posts: person org:holds post; post org:postIn body
+    for person, post in g.subject_objects(u(ORG + "holds")):
+        for body in g.objects(post, u(ORG + "postIn")):
+            out.add(Rel("post", (str(person), str(body)), **mods(post)))
+    # a head is also a member: kg may state both, the annotation only the head
+    heads = {(r.args, r.claim, r.negated) for r in out if r.name == "leads"}
+    return {r for r in out if not (r.name == "member" and ((r.args[0], r.args[1]), r.claim, r.negated) in heads)}
+
+
+@functools.lru_cache(maxsize=1)
+def _speech_acts() -> frozenset[Any]:
+    """kgo:SpeechAct and its subclasses, from kg's ontology (the output graph does not repeat it)."""
+    from rdflib import Graph, URIRef
+    onto = Graph()
+    for p in sorted((ROOT / "ontology").glob("*.ttl")):
+        onto.parse(p)
+    top = URIRef(K + "SpeechAct")
+    return frozenset(onto.transitive_subjects(URIRef(RDFS + "subClassOf"), top)) | {top}
+
+
+@dataclass
+class Names:
+    """What each kg entity IRI is called in one article: labels, aliases and mention texts, and its types."""
+
+    names: dict[str, set[str]] = field(default_factory=lambda: defaultdict(set))
+    types: dict[str, set[str]] = field(default_factory=lambda: defaultdict(set))
+
+    def add_graph(self, g: Any) -> None:
+        from rdflib import URIRef
+        for p in (RDFS + "label", SKOS + "altLabel", SKOS + "prefLabel", "http://schema.org/name"):
+            for s, o in g.subject_objects(URIRef(p)):
+                self.names[str(s)].add(fold(o))
+        for s, o in g.subject_objects(URIRef(RDF + "type")):
+            self.types[str(s)].add(str(o))
+
+    def matches(self, iri: str, gold: str, forms: Iterable[str] = (), gold_type: str | None = None) -> bool:
+        if gold_type == "State" and any(t.endswith(("City", "Place")) for t in self.types.get(iri, ())):
+            return False
+        n = self.names.get(iri, set())
+        if fold(gold) in n or any(fold(f) in n for f in forms):
+            return True
+        if not iri.rsplit("/", 1)[-1]:
+            return False
+        return fold(gold) == fold(iri.rsplit("/", 1)[-1].replace("-", " "))
+
+
+# ---------------------------------------------------------------- scoring
+
+
+@dataclass
+class Report:
+    tp: Counter = field(default_factory=Counter)
+    fp: Counter = field(default_factory=Counter)
+    fn: Counter = field(default_factory=Counter)
+    errors: list[tuple[str, str, str]] = field(default_factory=list)
+    items: int = 0
+
+    def add(self, where: str, gold: list[Rel], got: list[tuple[Rel, Rel | None]]) -> None:
+        """`got` pairs each kg relation with the gold relation it matched (None: no match)."""
+        self.items += 1
+        hit = {id(gr) for _, gr in got if gr is not None}
+        seen: set[int] = set()
+        for kr, gr in got:
+            if gr is None:
+                self.fp[kr.name] += 1
+                self.errors.append(("FP", str(kr), where))
+            elif id(gr) not in seen:
+                seen.add(id(gr))
+                self.tp[gr.name] += 1
+        for gr in gold:
+            if id(gr) not in hit:
+                self.fn[gr.name] += 1
+                self.errors.append(("FN", str(gr), where))
+
+    def micro(self) -> tuple[float, float, float]:
+        tp, fp, fn = sum(self.tp.values()), sum(self.fp.values()), sum(self.fn.values())
+        p = tp / (tp + fp) if tp + fp else 1.0
+        r = tp / (tp + fn) if tp + fn else 1.0
+        return p, r, (2 * p * r / (p + r) if p + r else 0.0)
+
+    def table(self, unit: str) -> str:
+        rows = ["relation               tp   fp   fn   precision  recall"]
+        for rel in sorted(set(self.tp) | set(self.fp) | set(self.fn)):
+            tp, fp, fn = self.tp[rel], self.fp[rel], self.fn[rel]
+            p = f"{tp / (tp + fp):.2f}" if tp + fp else "  - "
+            r = f"{tp / (tp + fn):.2f}" if tp + fn else "  - "
+            rows.append(f"{rel:<21} {tp:>4} {fp:>4} {fn:>4}   {p:>9}  {r:>6}")
+        p, r, f = self.micro()
+        rows.append(f"{'all (micro)':<21} {sum(self.tp.values()):>4} {sum(self.fp.values()):>4} "
+                    f"{sum(self.fn.values()):>4}   {p:>9.2f}  {r:>6.2f}   F1 {f:.2f}   ({self.items} {unit})")
+        return "\n".join(rows)
+
+
+def match_relations(gold: list[Rel], got: set[Rel], names: Names,
+                    forms: dict[str, list[str]], types: dict[str, str]) -> list[tuple[Rel, Rel | None]]:
+    """Pair kg relations (over IRIs) with gold relations (over names); exact in name, modifiers and holder."""
+    def arg_ok(iri: str, name: str) -> bool:
+        return names.matches(iri, name, forms.get(name, ()), types.get(name))
+
+    out = []
+    for kr in sorted(got, key=str):
+        found = None
+        for gr in gold:
+            if (gr.name, gr.planned, gr.negated, gr.conditional, len(gr.args)) != \
+                    (kr.name, kr.planned, kr.negated, kr.conditional, len(kr.args)):
+                continue
+            if (gr.claim is None) != (kr.claim is None):
+                continue
+            if gr.claim is not None and not arg_ok(kr.claim, gr.claim):
+                continue
+            pairs = [kr.args]
+            if kr.name in SYMMETRIC and len(kr.args) == 2:
+                pairs.append((kr.args[1], kr.args[0]))
+            if any(all(arg_ok(i, n) for i, n in zip(p, gr.args)) for p in pairs):
+                found = gr
+                break
+        out.append((kr, found))
+    return out
+
+
+# ---------------------------------------------------------------- running kg
+
+
+def _pack() -> Any:
+    from kg.rules.pack import Pack
+    return Pack.load()
+
+
+def _date(v: Any) -> dt.date:
+    return v if isinstance(v, dt.date) else dt.date.fromisoformat(str(v))
+
+
+def _build(text: str, source: str, meta: dict[str, Any], pack: Any) -> tuple[Any, Names, list[Any]]:
+    from kg.graph.build import build_articles
+    from kg.reading.document import parse_article
+    art = parse_article(text, source=source, layout=pack.layout, meta=meta)
+    res = build_articles([art], pack)
+    g = res.graph
+    names = Names()
+    names.add_graph(g)
+    ex = res.extractions[0]
+    minter = res.builder
+    mentions = [m for a in ex.analyses for m in a.mentions]
+    for m in mentions:
+        iri = _entity_iri(minter, m.entity)
+        if iri:
+            names.names[iri].add(fold(m.text))
+    return g, names, mentions
+
+
+def _entity_iri(builder: Any, entity: Any) -> str | None:
+    minter = getattr(builder, "minter", None)
+    return str(minter.entity(entity)) if minter is not None else None
+
+
+def _articles(cache: Path | None) -> list[tuple[dict[str, Any], str | None]]:
+    index = yaml.safe_load((HERE / "articles" / "index.yaml").read_text(encoding="utf-8"))
+    out = []
+    for a in index:
+        p = ROOT / a["file"]
+        if not p.exists() and cache is not None:
+            p = cache / Path(a["file"]).name
+        out.append((a, p.read_text(encoding="utf-8") if p.exists() else None))
+    return out
+
+
+def evaluate_relations_articles(pack: Any, cache: Path | None) -> tuple[Report, list[str]]:
+    ents = yaml.safe_load((HERE / "articles" / "entities.yaml").read_text(encoding="utf-8"))
+    rels = yaml.safe_load((HERE / "articles" / "relations.yaml").read_text(encoding="utf-8"))
+    rep, rows = Report(), []
+    for a, text in _articles(cache):
+        if text is None:
+            rows.append(f"{a['id']:<48} (text not available: {a['url']})")
+            continue
+        g, names, _ = _build(text, a["id"], {"id": a["id"], "date": _date(a["date"])}, pack)
+        forms = {e["name"]: e.get("forms") or [] for e in ents.get(a["id"]) or []}
+        types = {e["name"]: e.get("type") for e in ents.get(a["id"]) or []}
+        gold = [parse_rel(r) for r in rels.get(a["id"]) or []]
+        one = Report()
+        pairs = match_relations(gold, _graph_relations(g), names, forms, types)
+        one.add(a["id"], gold, pairs)
+        rep.add(a["id"], gold, pairs)
+        p, r, _ = one.micro()
+        rows.append(f"{a['id']:<48} gold {len(gold):>3}  tp {sum(one.tp.values()):>3}  fp {sum(one.fp.values()):>3}"
+                    f"  precision {p:.2f}  recall {r:.2f}")
+    return rep, rows
+
+
+def evaluate_sentences(pack: Any, path: Path = HERE / "sentences-3.yaml") -> Report:
+    items = yaml.safe_load(path.read_text(encoding="utf-8"))
+    rep = Report()
+    for i, item in enumerate(items):
+        g, names, _ = _build(item["text"], f"{path.name}:{i}", {"id": f"s{i}", "date": _date(item.get("date") or "2006-03-03")}, pack)
+        gold = [parse_rel(r) for r in item.get("expect") or []]
+        rep.add(item["text"], gold, match_relations(gold, _graph_relations(g), names, {}, {}))
+    return rep
+
+
+@dataclass
+class EntityScore:
+    named: int = 0
+    found: int = 0
+    linked: int = 0
+    linked_right: int = 0
+    wrong: list[str] = field(default_factory=list)
+    missed: list[str] = field(default_factory=list)
+
+
+def _occurrences(text: str, form: str) -> list[tuple[int, int]]:
+    return [(m.start(), m.end()) for m in re.finditer(r"(?<!\w)" + re.escape(form) + r"(?!\w)", text)]
+
+
+def evaluate_entities(pack: Any, cache: Path | None) -> tuple[EntityScore, list[str]]:
+    """Share of named actors kg makes an entity for, share linked to the right curated entry, wrong links."""
+    from kg.graph.build import build_articles
+    from kg.reading.document import parse_article
+    ents = yaml.safe_load((HERE / "articles" / "entities.yaml").read_text(encoding="utf-8"))
+    known = pack.gazetteer.entities
+    total, rows = EntityScore(), []
+    for a, text in _articles(cache):
+        if text is None:
+            rows.append(f"{a['id']:<48} (text not available: {a['url']})")
+            continue
+        art = parse_article(text, source=a["id"], layout=pack.layout, meta={"id": a["id"], "date": _date(a["date"])})
+        res = build_articles([art], pack)
+        mentions = [m for s in res.extractions[0].analyses for m in s.mentions]
+        one = EntityScore()
+        for e in ents.get(a["id"]) or []:
+            one.named += 1
+            occ = [o for f in e.get("forms") or [e["name"]] for o in _occurrences(art.text, f)]
+            hits = [m for m in mentions for b, en in occ if m.begin < en and b < m.end]
+            if not hits:
+                one.missed.append(f"{a['id']}: {e['name']} ({e['type']})")
+                continue
+            one.found += 1
+            linked = {m.entity.id: m.entity for m in hits if m.entity.id in known}
+            if not linked:
+                continue
+            one.linked += 1
+            golds = {fold(e["name"])} | {fold(f) for f in e.get("forms") or []}
+            bad = [x for x in linked.values()
+                   if not (golds & ({fold(x.label)} | {fold(al) for al in x.aliases} | {fold(d) for d in getattr(x, "demonyms", ())}))]
+            if bad:
+                one.wrong.append(f"{a['id']}: {e['name']} -> " + ", ".join(f"{x.id} ({x.label})" for x in bad))
+            else:
+                one.linked_right += 1
+        rows.append(f"{a['id']:<48} named {one.named:>3}  entities {one.found:>3} ({one.found / max(one.named, 1):.0%})"
+                    f"  linked {one.linked:>3}  right {one.linked_right:>3}  wrong {len(one.wrong)}")
+        for k in ("named", "found", "linked", "linked_right"):
+            setattr(total, k, getattr(total, k) + getattr(one, k))
+        total.wrong += one.wrong
+        total.missed += one.missed
+    return total, rows
+
+
+def main(argv: list[str] | None = None) -> int:
+    ap = argparse.ArgumentParser(description=__doc__.split("\n")[0])
+    ap.add_argument("what", choices=["entities", "relations", "sentences"])
+    ap.add_argument("--cache", type=Path, default=ROOT.parent / "heldout-cache",
+                    help="folder holding the copyrighted article texts (default: ../heldout-cache beside the repo)")
+    ap.add_argument("--errors", action="store_true")
+    args = ap.parse_args(argv)
+    pack = _pack()
+    cache = args.cache if args.cache.is_dir() else None
+    if args.what == "entities":
+        t, rows = evaluate_entities(pack, cache)
+        print("\n".join(rows))
+        print(f"{'all':<48} named {t.named:>3}  entities {t.found:>3} ({t.found / max(t.named, 1):.1%})  linked {t.linked:>3}"
+              f"  right {t.linked_right:>3} ({t.linked_right / max(t.linked, 1):.1%})  wrong {len(t.wrong)}")
+        if args.errors:
+            print("\n".join(["", "wrong links:", *t.wrong, "", "no entity:", *t.missed]))
+        return 0
+    if args.what == "relations":
+        rep, rows = evaluate_relations_articles(pack, cache)
+        print("\n".join(rows))
+        print(rep.table("articles"))
+    else:
+        rep = evaluate_sentences(pack)
+        print(rep.table("sentences"))
+    if args.errors:
+        for kind, rel, where in sorted(rep.errors):
+            print(f"{kind} {rel}\n     {where[:200]}")
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
