@@ -1,0 +1,129 @@
+"""Benchmark: the rules' cost on real text, and how reading and matching scale with an article's size.
+
+Two measurements, each printed as a table; nothing is asserted (timings on a shared machine are
+noisy: CPU seconds are printed beside wall seconds, and the lead re-runs this on a quiet machine).
+
+* **throughput**: real news sentences (the seed article and the PETRARCH2 GigaWord sample of AFP
+  wire sentences in /work/shared/third-party or $KG_THIRD_PARTY) built as many small articles;
+  the time of rule matching alone (`kg.rules.engine.extract`, mentions found beforehand) and of
+  the whole analysis, in sentences per CPU-second. Compare a run before and after a rule-language
+  change on the same machine (frames must not cost more than 25%).
+* **scaling**: one article of 1, 2 and 4 MB made by repeating real text (the seed's body), and the
+  same with an unclosed quotation mark in every paragraph (`Meshaal said "we will ...`), read,
+  analysed and matched; time per MB should be flat (linear), not grow with the size.
+
+    python tests/bench/bench_rules.py                     # both
+    python tests/bench/bench_rules.py --only throughput --rounds 5
+    python tests/bench/bench_rules.py --only scaling --sizes 0.25 0.5 1
+"""
+from __future__ import annotations
+
+import argparse
+import os
+import re
+import statistics
+import sys
+import time
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parents[2]
+sys.path.insert(0, str(ROOT))
+
+from kg.reading.document import parse_article  # noqa: E402
+from kg.rules.engine import extract  # noqa: E402
+from kg.rules.pack import Pack  # noqa: E402
+
+SEED = ROOT / "data" / "articles" / "rferl-2006-03-03-hamas-moscow.txt"
+
+
+def third_party() -> Path:
+    env = os.environ.get("KG_THIRD_PARTY")
+    if env:
+        return Path(env)
+    for up in ROOT.parents:
+        cand = up / "shared" / "third-party"
+        if cand.is_dir():
+            return cand
+    return ROOT / "third-party"
+
+
+def real_paragraphs() -> list[str]:
+    """Paragraphs of real news text: the seed's body and, when present, the GigaWord sample."""
+    paras = [p.strip() for p in SEED.read_text(encoding="utf-8").split("\n\n") if len(p.strip()) > 80]
+    giga = third_party() / "petrarch2" / "text" / "GigaWord.sample.PETR.xml"
+    if giga.is_file():
+        for t in re.findall(r"<Text>(.*?)</Text>", giga.read_text(encoding="utf-8"), re.S):
+            if len(t.split()) > 5:
+                paras.append(" ".join(t.split()))
+    return paras
+
+
+def cpu() -> float:
+    t = os.times()
+    return t.user + t.system
+
+
+def throughput(pack: Pack, rounds: int, copies: int) -> None:
+    paras = real_paragraphs()
+    arts = []
+    for k in range(copies):
+        for i in range(0, len(paras), 4):
+            text = "\n\n".join(paras[i:i + 4])
+            arts.append(parse_article(text, source=f"<bench {k}.{i}>", layout=pack.layout, meta={"id": f"b{k}-{i}"}))
+    analyses = [pack.finder.analyse(a) for a in arts]
+    n = sum(len(a) for a in analyses)
+    rules, voc = pack.rules, pack.vocabulary
+    match_cpu, whole_cpu = [], []
+    for _ in range(rounds):
+        c = cpu()
+        for a, an in zip(arts, analyses):
+            extract(a, an, rules, voc)
+        match_cpu.append(cpu() - c)
+        c = cpu()
+        for a in arts:
+            extract(a, pack.finder.analyse(a), rules, voc)
+        whole_cpu.append(cpu() - c)
+    print(f"throughput: {len(arts)} articles, {n} sentences of real text, {len(rules.rules)} sentence rules, "
+          f"{sum(len(r.patterns) for r in rules.rules)} patterns; {rounds} rounds (median, CPU seconds)")
+    m, w = statistics.median(match_cpu), statistics.median(whole_cpu)
+    print(f"  rule matching only      {m:8.3f} s   {n / m:10.0f} sentences/CPU-s")
+    print(f"  mentions + matching     {w:8.3f} s   {n / w:10.0f} sentences/CPU-s")
+
+
+def scaling(pack: Pack, sizes: list[float]) -> None:
+    body = "\n\n".join(p for p in SEED.read_text(encoding="utf-8").split("\n\n") if len(p.strip()) > 80)
+    unclosed = "\n\n".join(f'Meshaal said "we will {p}' for p in body.split("\n\n"))
+    print("scaling: one article of repeated real text; seconds (wall / CPU) and seconds per MB")
+    print(f"  {'text':<22} {'MB':>5} {'read':>7} {'analyse':>8} {'match':>7} {'total CPU':>10} {'CPU s/MB':>9}")
+    for name, unit in (("seed body", body), ("unclosed quotations", unclosed)):
+        for mb in sizes:
+            reps = max(1, int(mb * 1_000_000 / len(unit.encode())))
+            text = "\n\n".join([unit] * reps)
+            c0 = cpu()
+            art = parse_article(text, source="<bench>", layout=pack.layout, meta={"id": "big"})
+            c1 = cpu()
+            an = pack.finder.analyse(art)
+            c2 = cpu()
+            extract(art, an, pack.rules, pack.vocabulary)
+            c3 = cpu()
+            size = len(text.encode()) / 1e6
+            print(f"  {name:<22} {size:5.2f} {c1 - c0:7.2f} {c2 - c1:8.2f} {c3 - c2:7.2f} {c3 - c0:10.2f} {(c3 - c0) / size:9.2f}",
+                  flush=True)
+
+
+def main() -> None:
+    ap = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
+    ap.add_argument("--only", choices=["throughput", "scaling"])
+    ap.add_argument("--rounds", type=int, default=3)
+    ap.add_argument("--copies", type=int, default=10, help="copies of the real text in the throughput run")
+    ap.add_argument("--sizes", type=float, nargs="+", default=[1, 2, 4], help="article sizes in MB for the scaling run")
+    a = ap.parse_args()
+    pack = Pack.load()
+    if a.only in (None, "throughput"):
+        throughput(pack, a.rounds, a.copies)
+    if a.only in (None, "scaling"):
+        scaling(pack, a.sizes)
+
+
+if __name__ == "__main__":
+    main()
