@@ -64,9 +64,14 @@ class Article:
         return d if isinstance(d, dt.date) else None
 
     def quote_at(self, pos: int) -> tuple[int, int] | None:
-        for b, e in self.quotes:
-            if b <= pos < e:
-                return (b, e)
+        """The quotation around `pos`, by bisection: quotations are disjoint and in text order, and
+        a scan per call made articles with many quotation marks quadratic."""
+        import bisect
+
+        qs = self.quotes
+        i = bisect.bisect_right(qs, (pos, float("inf"))) - 1
+        if i >= 0 and qs[i][0] <= pos < qs[i][1]:
+            return qs[i]
         return None
 
 

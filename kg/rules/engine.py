@@ -7,6 +7,8 @@ never suppress each other; a rule's group is its file name unless it sets `group
 """
 from __future__ import annotations
 
+import bisect
+import heapq
 from dataclasses import dataclass, field
 
 from ..reading.document import Article, Sentence
@@ -188,7 +190,10 @@ def _attribute(ex: Extraction) -> Speakers:
                 cb = f.bindings.get(c) if c else None
                 if cb is not None:
                     zones.append((cb.begin, cb.end, "claim", f, holder))
-                for q in art.quotes:
+                near = _overlapping(art.quotes, f.begin, f.end + 1)
+                if cb is not None:
+                    near = sorted(set(near) | set(_overlapping(art.quotes, cb.begin, cb.end)))
+                for q in near:
                     if cb is not None and q[0] < cb.end and cb.begin < q[1] or (
                             q[0] <= f.end and f.begin <= q[1] and (cb is None or cb.kind == "quote")):
                         speakers.setdefault(q, (holder, f))
@@ -197,9 +202,10 @@ def _attribute(ex: Extraction) -> Speakers:
                 b = f.bindings[name]
                 zones.append((b.begin, b.end, "hypothetical", f, None))
     _inherit_speakers(ex, speakers)
+    around = _containing(zones, ex.firings)
     for f in ex.firings:
-        inner = [(e - b, b, e, kind, src, holder) for b, e, kind, src, holder in zones
-                 if src is not f and b <= f.begin and f.end <= e and not (f.begin <= src.begin and src.end <= f.end)]
+        inner = [(e - b, b, e, kind, src, holder) for b, e, kind, src, holder in around[id(f)]
+                 if src is not f and not (f.begin <= src.begin and src.end <= f.end)]
         inner.sort(key=lambda z: z[0])
         for _, b, e, kind, src, holder in inner:
             if kind == "claim" and f.context.holder is None:
@@ -212,8 +218,41 @@ def _attribute(ex: Extraction) -> Speakers:
                 f.context.holder, f.context.holder_firing = speakers[q]
             else:
                 ex.dropped.append((f, "inside a quotation whose speaker is unknown"))
-    ex.firings = [f for f in ex.firings if not any(f is d for d, _ in ex.dropped)]
+    gone = {id(d) for d, _ in ex.dropped}
+    ex.firings = [f for f in ex.firings if id(f) not in gone]
     return speakers
+
+
+def _overlapping(quotes: list[tuple[int, int]], begin: int, end: int) -> list[tuple[int, int]]:
+    """The quotations that overlap or touch [begin, end] (quotations are disjoint and in text
+    order: found by bisection, not by a scan per firing)."""
+    k = max(0, bisect.bisect_left(quotes, (begin, begin)) - 1)
+    out = []
+    while k < len(quotes) and quotes[k][0] <= end:
+        if quotes[k][1] >= begin:
+            out.append(quotes[k])
+        k += 1
+    return out
+
+
+Zone = tuple[int, int, str, "Firing", "Entity | None"]
+
+
+def _containing(zones: list[Zone], firings: list[Firing]) -> dict[int, list[Zone]]:
+    """For each firing, the zones whose span contains it: one sweep over both sorted by begin,
+    keeping the zones still open, instead of every zone tested against every firing."""
+    out: dict[int, list[Zone]] = {id(f): [] for f in firings}
+    order = sorted(range(len(zones)), key=lambda i: zones[i][0])
+    heap: list[tuple[int, int]] = []  # (end, zone index) of the zones begun so far
+    k = 0
+    for f in sorted(firings, key=lambda f: f.begin):
+        while k < len(order) and zones[order[k]][0] <= f.begin:
+            heapq.heappush(heap, (zones[order[k]][1], order[k]))
+            k += 1
+        while heap and heap[0][0] < f.begin:
+            heapq.heappop(heap)  # ended before this firing begins: it contains no later firing
+        out[id(f)] = [zones[i] for e, i in sorted(heap, key=lambda x: x[1]) if f.end <= e]
+    return out
 
 
 def _inherit_speakers(ex: Extraction, speakers: Speakers) -> None:
@@ -224,9 +263,15 @@ def _inherit_speakers(ex: Extraction, speakers: Speakers) -> None:
     art = ex.article
     para_of: dict[tuple[int, int], tuple[int, str]] = {}
     for seg in art.segments:
-        for q in art.quotes:
-            if seg.begin <= q[0] < seg.end:
-                para_of[q] = (seg.paragraph, seg.kind)
+        k = bisect.bisect_left(art.quotes, (seg.begin, seg.begin))
+        while k < len(art.quotes) and art.quotes[k][0] < seg.end:
+            para_of[art.quotes[k]] = (seg.paragraph, seg.kind)
+            k += 1
+    seg_begins = {seg.begin for seg in art.segments}
+    first_speaker: dict[int, tuple[Entity, "Firing | None"]] = {}  # per paragraph, in quotation order
+    for o in art.quotes:
+        if o in speakers and para_of.get(o, (None,))[0] not in first_speaker:
+            first_speaker[para_of.get(o, (None,))[0]] = speakers[o]  # type: ignore[index]
     speech_in: dict[int, tuple[Entity, Firing]] = {}
     for f in sorted(ex.firings, key=lambda f: f.begin):
         h = f.rule.attribution[0] if f.rule.attribution else None
@@ -236,9 +281,8 @@ def _inherit_speakers(ex: Extraction, speakers: Speakers) -> None:
         if q in speakers:
             continue
         para, kind = para_of.get(q, (-1, ""))
-        same = [speakers[o] for o in art.quotes if o in speakers and para_of.get(o, (None,))[0] == para]
-        if same:
-            speakers[q] = same[0]
+        if para in first_speaker:
+            speakers[q] = first_speaker[para]
         elif kind == "pullquote":
             for sa in ex.analyses:
                 if sa.sentence.paragraph == para:
@@ -246,12 +290,10 @@ def _inherit_speakers(ex: Extraction, speakers: Speakers) -> None:
                         if m.begin >= q[1] and m.kind == "name":
                             speakers[q] = (m.entity, None)
                             break
-        elif para - 1 in speech_in and _starts_paragraph(art, q):
+        elif para - 1 in speech_in and q[0] in seg_begins:
             speakers[q] = speech_in[para - 1]
-
-
-def _starts_paragraph(art: Article, q: tuple[int, int]) -> bool:
-    return any(seg.begin == q[0] for seg in art.segments)
+        if q in speakers and q in para_of and para not in first_speaker:
+            first_speaker[para] = speakers[q]
 
 
 FIRST_SINGULAR = frozenset({"i", "me", "my", "myself", "mine"})

@@ -1,6 +1,7 @@
 """Matching compiled patterns against one analysed sentence."""
 from __future__ import annotations
 
+import bisect
 from dataclasses import dataclass
 from functools import partial
 from typing import Any, Callable, Iterable, Iterator
@@ -37,13 +38,21 @@ class SentenceView:
         self._types, self._accepts = _ancestors(voc)
         self._positions: dict[str, list[int]] | None = None
         self.quote_at: dict[int, tuple[int, tuple[int, int]]] = {}
-        for qb, qe in quotes:
-            if not (qb < sa.sentence.end and qe > sa.sentence.begin):
+        # only the quotations that overlap this sentence (found by bisection: quotations are
+        # disjoint and in text order), and token positions by bisection too, so that an article
+        # with thousands of quotation marks is read in linear time
+        starts = [t.begin for t in toks]
+        sb, se = sa.sentence.begin, sa.sentence.end
+        k = max(0, bisect.bisect_left(quotes, (sb, sb)) - 1)
+        while k < len(quotes) and quotes[k][0] < se:
+            qb, qe = quotes[k]
+            k += 1
+            if qe <= sb:
                 continue
-            first = next((i for i, t in enumerate(toks) if t.begin >= qb), None)
-            if first is None:
+            first = bisect.bisect_left(starts, qb)
+            if first >= self.n:
                 continue
-            last = next((i for i, t in enumerate(toks) if t.begin >= qe), self.n)
+            last = bisect.bisect_left(starts, qe)
             if last > first:
                 self.quote_at[first] = (last, (qb, qe))
 
