@@ -66,7 +66,7 @@ NODES: dict[str, list[tuple[str, str, str | None]]] = {
     "adopted-resolution": [(K + "Resolution", K + "adopter", None)],
 }
 SPEECH = "said"  # every kgo:SpeechAct (and subclass) with a speaker
-FACTS = {ORG + "headOf": ("leads", False), ORG + "hasMember": ("member", True), K + "recognizes": ("recognizes", False)}
+FACTS = {ORG + "headOf": ("leads", False), ORG + "hasMember": ("member", True)}  # the inventory only
 SYMMETRIC = {"met", "agreed"}
 MODS = ("planned", "claim", "not", "if")
 
