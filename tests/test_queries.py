@@ -2,6 +2,7 @@
 what the article says; and the guarantees about claims, negations and conditions."""
 from __future__ import annotations
 
+import re
 
 import pytest
 from rdflib import Literal, URIRef
@@ -164,3 +165,11 @@ def test_broken_graphs_do_not_validate(seed_result, break_it, shape, tmp_path, r
     r = run("validate", out)
     assert r.exit_code == 1
     assert "does not conform" in r.output and shape in r.output
+    lines = [x for x in r.output.splitlines()[1:] if not x.startswith("  ... and")]
+    for line in lines:  # one line each, `node:meeting-... (kgo:Meeting): missing kgo:status (EventShape)`
+        assert re.fullmatch(r"  [\w:-]+( \([\w:, ]+\))?: [^\n]+ \(\w+Shape\)", line), line
+        assert "Literal(" not in line and "sh:" not in line, line
+    expected = {"drop-speaker": "missing kgo:speaker or kgo:claimedBy", "drop-holder": "kgo:Claimed without kgo:claimedBy",
+                "drop-rule": "missing kgo:rule", "drop-status": "missing kgo:status or sem:hasTimeStamp",
+                "bad-time": "sem:hasTimeStamp 'last Tuesday' is not of type xsd:date"}[break_it]
+    assert expected in r.output
