@@ -1,0 +1,503 @@
+"""Coding sentences with a CAMEO pack, without a parser.
+
+How a sentence is coded:
+
+1. **Actors** come in as token spans with their code on the article's date (kg mentions whose
+   entity has CAMEO codes, or an actor dictionary); **agents** ("police", "foreign minister")
+   are found with the pack's agent phrases. Neighbouring actors and agents joined by "'s",
+   "of", "in", "from", determiners or up to two modifiers form one *noun phrase*; "and", ","
+   and "or" split it into coordinated members. An agent combines with its actor into a
+   composite code (Iran + foreign minister -> IRNGOVFRM; an agent with no actor -> ---GOV).
+2. **Verbs** are found through the index: every form of every verb (regular forms generated,
+   irregular ones from the dictionary, multi-word verbs with their glued words) points to its
+   verb block. A form after a determiner or a possessive is read as a noun and skipped.
+3. **Patterns** of the block are tried only if the sentence contains every literal word the
+   pattern needs (each pattern is filed under those words), so a sentence meets a handful of
+   the ~4,700 patterns. Elements match in order around the verb within its clause (`_` = next
+   token); synsets match any of their phrases; `$`, `+`, `^`, `%` match noun phrases and name
+   the source, the target, a skipped actor, a compound. The pattern matching the most elements
+   wins (then the earlier one); with none, the verb's own code, else the block's.
+4. **Source and target**: the source is the nearest noun phrase before the verb in its clause
+   that does not follow a preposition; the target the first one after it (before the clause
+   ends), unless the pattern placed them. A passive (be + participle) swaps them ("was shot by
+   X": X is the source). Coordinated members give one event each; `%` gives every ordered
+   pair of the compound. A paired code [042:043] gives the event and its reverse; [---] none.
+   An event needs both a source and a target (PETRARCH's require_dyad), with different codes.
+"""
+from __future__ import annotations
+
+import json
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Iterable, Sequence
+
+from ...errors import InputError
+
+DETERMINERS = frozenset("a an the its their his her our my your this these those 's ' no any every".split())
+PREPOSITIONS = frozenset("in on at by with from to for of against into over about under near between among "
+                         "toward towards after before during without through across within".split())
+GLUE = frozenset("'s ' of in from the a an".split())
+COORD = frozenset(", and or nor neither either both".split())
+CLAUSE_END = frozenset("; : after before when while because although though until unless which who whom whose "
+                       "whereas if".split())
+BE = frozenset("is are was were be been being am 's get got gets getting".split())
+MAX_MODIFIERS = 2
+
+
+@dataclass(frozen=True, slots=True)
+class Unit:
+    """An actor or agent found in a sentence: token span, code, and what it refers to."""
+
+    first: int
+    last: int
+    code: str
+    agent: bool = False
+    prefix: bool = False  # an agent whose code goes before the actor's (NGO~)
+    label: str = ""
+    ref: object = None  # the kg entity, when the actor is one
+
+
+@dataclass(frozen=True, slots=True)
+class Member:
+    """One coordinated member of a noun phrase, with its composite code."""
+
+    code: str
+    label: str
+    first: int
+    last: int
+    ref: object = None
+
+
+@dataclass
+class Phrase:
+    first: int
+    last: int
+    members: list[Member]
+    after_preposition: bool = False
+
+
+@dataclass(frozen=True)
+class Event:
+    """One coded event: source and target members, CAMEO code, and what coded it."""
+
+    source: Member
+    target: Member
+    code: str
+    verb_first: int
+    verb_last: int
+    block: str
+    verb: str  # the verb as written
+    rule: str  # FILE:LINE of the pattern, else of the verb
+    pattern: str  # the pattern as written in the pack, or "" for the verb's own code
+    passive: bool = False
+
+
+@dataclass
+class _Pattern:
+    elements: tuple[tuple[str, bool], ...]
+    code: str
+    src: str
+    order: int
+    needs: frozenset[str]  # literal words the sentence must contain
+    text: str
+
+
+@dataclass
+class _Verb:
+    block: str
+    head: str
+    before: tuple[str, ...]
+    after: tuple[str, ...]
+    code: str
+    src: str
+
+
+@dataclass
+class CameoPack:
+    """A loaded CAMEO pack, indexed for coding (see the module docstring)."""
+
+    verbs: dict[str, list[_Verb]] = field(default_factory=dict)  # form -> verbs
+    patterns: dict[str, list[_Pattern]] = field(default_factory=dict)  # block -> patterns (file order)
+    synsets: dict[str, tuple[tuple[str, ...], ...]] = field(default_factory=dict)
+    agents: dict = field(default_factory=dict)  # trie: word -> {...}, "" -> (code, prefix)
+    discards: list[tuple[tuple[str, ...], bool]] = field(default_factory=list)
+    sources: tuple[str, ...] = ()
+
+    @property
+    def n_patterns(self) -> int:
+        return sum(len(v) for v in self.patterns.values())
+
+
+def _trie_add(trie: dict, words: Sequence[str], value: object) -> None:
+    node = trie
+    for w in words:
+        node = node.setdefault(w, {})
+    node.setdefault("", value)  # the first entry for a phrase wins
+
+
+def load_pack(folder: str | Path) -> CameoPack:
+    """Read a pack written by `kg rules import cameo` (verbs.jsonl, agents.jsonl, discards.jsonl)."""
+    folder = Path(folder)
+    vp = folder / "verbs.jsonl"
+    if not vp.is_file():
+        raise InputError(folder, "not a CAMEO pack (no verbs.jsonl); make one with `kg rules import cameo`")
+    pack = CameoPack()
+    block_code: dict[str, str] = {}
+    order = 0
+    for n, line in enumerate(vp.read_text(encoding="utf-8").splitlines(), 1):
+        try:
+            rec = json.loads(line)
+        except ValueError as e:
+            raise InputError(vp, f"not JSON: {e}", n) from None
+        if "pattern" in rec:
+            els = tuple((e, bool(g)) for e, g in rec["pattern"])
+            needs = frozenset(e for e, _ in els if e not in "*$+^%" and not e.startswith("&"))
+            text = " ".join(("_" if g else "") + e for e, g in els).replace(" _", "_")
+            pack.patterns.setdefault(rec["block"], []).append(_Pattern(els, rec["code"], rec["src"], order, needs, text))
+            order += 1
+        elif "verb" in rec:
+            v = _Verb(rec["block"], rec["verb"], tuple(rec["before"]), tuple(rec["after"]),
+                      rec["code"] or block_code.get(rec["block"], "---"), rec["src"])
+            for f in rec["forms"]:
+                pack.verbs.setdefault(f, []).append(v)
+        elif "synset" in rec:
+            pack.synsets[rec["synset"]] = tuple(tuple(p) for p in rec["phrases"])
+        elif "block" in rec:
+            block_code[rec["block"]] = rec["code"]
+        elif "source" in rec:
+            pack.sources += (rec["source"],)
+    ap = folder / "agents.jsonl"
+    if ap.is_file():
+        for line in ap.read_text(encoding="utf-8").splitlines():
+            rec = json.loads(line)
+            _trie_add(pack.agents, rec["agent"], (rec["code"], rec["prefix"]))
+    dp = folder / "discards.jsonl"
+    if dp.is_file():
+        for line in dp.read_text(encoding="utf-8").splitlines():
+            rec = json.loads(line)
+            pack.discards.append((tuple(rec["discard"]), rec["story"]))
+    return pack
+
+
+def find_phrases(trie: dict, toks: Sequence[str]) -> Iterable[tuple[int, int, object]]:
+    """Longest matches of a word trie over tokens, left to right, not overlapping."""
+    i, n = 0, len(toks)
+    while i < n:
+        node, best, j = trie, None, i
+        while j < n and toks[j] in node:
+            node = node[toks[j]]
+            j += 1
+            if "" in node:
+                best = (j, node[""])
+        if best:
+            yield i, best[0], best[1]
+            i = best[0]
+        else:
+            i += 1
+
+
+def split_contractions(toks: Sequence[str]) -> tuple[list[str], list[int]]:
+    """didn't -> did n't, won't -> wo n't (the dictionaries' Treebank forms); returns the new
+    tokens and, for each, the index of the token it came from."""
+    out, origin = [], []
+    for i, t in enumerate(toks):
+        if t.endswith("n't") and len(t) > 3:
+            out += [t[:-3], "n't"]
+            origin += [i, i]
+        else:
+            out.append(t)
+            origin.append(i)
+    return out, origin
+
+
+class Coder:
+    """Codes tokenised sentences with one pack."""
+
+    def __init__(self, pack: CameoPack):
+        self.pack = pack
+
+    # -- discards -----------------------------------------------------------------------
+    def discarded(self, toks: Sequence[str]) -> tuple[bool, bool]:
+        """(sentence discarded, story discarded)."""
+        sent = story = False
+        joined = " " + " ".join(toks) + " "
+        for words, is_story in self.pack.discards:
+            if " " + " ".join(words) + " " in joined:
+                if is_story:
+                    story = True
+                sent = True
+        return sent, story
+
+    # -- agents -------------------------------------------------------------------------
+    def agents(self, toks: Sequence[str], taken: set[int]) -> list[Unit]:
+        out = []
+        for a, b, (code, prefix) in find_phrases(self.pack.agents, toks):
+            if not any(i in taken for i in range(a, b)):
+                out.append(Unit(a, b, code, True, prefix, " ".join(toks[a:b])))
+        return out
+
+    # -- noun phrases -------------------------------------------------------------------
+    def phrases(self, toks: Sequence[str], units: list[Unit], verbs_at: set[int]) -> list[Phrase]:
+        """Group units into noun phrases of coordinated members."""
+        units = sorted(units, key=lambda u: u.first)
+        groups: list[list[Unit]] = []
+        for u in units:
+            if groups:
+                prev = groups[-1][-1]
+                gap = toks[prev.last:u.first]
+                if self._joinable(gap, prev.last, verbs_at):
+                    groups[-1].append(u)
+                    continue
+            groups.append([u])
+        out = []
+        for g in groups:
+            members = self._members(toks, g)
+            if members:
+                first, last = g[0].first, g[-1].last
+                k = first - 1
+                while k >= 0 and (toks[k] in DETERMINERS or k >= first - MAX_MODIFIERS and toks[k].isalpha()
+                                  and toks[k] not in PREPOSITIONS and k not in verbs_at and toks[k] not in CLAUSE_END
+                                  and toks[k] not in COORD) and toks[k] not in PREPOSITIONS:
+                    if toks[k] in DETERMINERS:
+                        k -= 1
+                        break
+                    k -= 1
+                prep = k >= 0 and toks[k] in PREPOSITIONS
+                out.append(Phrase(first, last, members, prep))
+        return out
+
+    def _joinable(self, gap: Sequence[str], at: int, verbs_at: set[int]) -> bool:
+        mods = 0
+        for j, w in enumerate(gap):
+            if w in GLUE or w in COORD:
+                continue
+            if w in PREPOSITIONS or w in CLAUSE_END or not w[:1].isalnum() or (at + j) in verbs_at:
+                return False
+            mods += 1
+            if mods > MAX_MODIFIERS:
+                return False
+        return True
+
+    def _members(self, toks: Sequence[str], g: list[Unit]) -> list[Member]:
+        # split into conjuncts at coordinators between units
+        conj: list[list[Unit]] = [[g[0]]]
+        preps: list[bool] = []  # per conjunct: an agent that reaches its actor through a preposition
+        for prev, u in zip(g, g[1:]):
+            gap = toks[prev.last:u.first]
+            if any(w in COORD for w in gap) and not (gap and gap[-1] in ("of", "in", "from")):
+                conj.append([u])
+            else:
+                conj[-1].append(u)
+        info = []
+        for c in conj:
+            actors = [u for u in c if not u.agent]
+            agents = [u for u in c if u.agent]
+            via = bool(agents and actors and agents[0].first < actors[0].first
+                       and any(w in ("of", "in", "from") for w in toks[agents[0].last:actors[0].first]))
+            info.append((actors, agents, via))
+        out: list[Member] = []
+        carry: list[list[Unit]] = []  # agent groups an "X in A and B" list distributes over its actors
+        for k, (actors, agents, via) in enumerate(info):
+            groups: list[list[Unit]] = [agents]
+            if not actors:
+                # agents only: borrow the actor of a neighbour ("Danish media and government"),
+                # unless a later "agents in ACTOR" takes them ("lawmakers and officials in Fornost")
+                if k + 1 < len(info) and info[k + 1][2]:
+                    carry.append(agents)
+                    continue
+                nb = next((info[j] for j in (k - 1, k + 1) if 0 <= j < len(info) and info[j][0]), None)
+                actors = nb[0][:1] if nb else []
+            elif via:
+                carry.append(agents)
+                groups = carry
+            elif not agents and carry:
+                groups = carry  # "lawmakers in Fornost and Gondor", "ambassadors of A, B and C"
+            else:
+                carry = []
+            c = conj[k]
+            main = actors[0] if actors else None
+            label = " ".join(toks[c[0].first:c[-1].last])
+            for base in (main.code.split("/") if main else ["---"]):
+                for g in groups:
+                    code = base
+                    pre = "".join(a.code for a in g if a.prefix)
+                    for a in g:
+                        if not a.prefix and a.code not in code:
+                            code += a.code
+                    out.append(Member(pre + code, label, c[0].first, c[-1].last, main.ref if main else None))
+        return out
+
+    # -- verbs --------------------------------------------------------------------------
+    def verbs(self, toks: Sequence[str], taken: set[int]) -> list[tuple[int, int, int, _Verb]]:
+        """(first, last, head index, verb) for every verb form read as a verb."""
+        out = []
+        for i, t in enumerate(toks):
+            vs = self.pack.verbs.get(t)
+            if not vs or i in taken:
+                continue
+            for v in vs:
+                a, b = i - len(v.before), i + 1 + len(v.after)
+                if a < 0 or tuple(toks[a:i]) != v.before or tuple(toks[i + 1:b]) != v.after:
+                    continue
+                if a > 0 and toks[a - 1] in DETERMINERS and not v.after and not v.before:
+                    continue  # "an attack", "their meeting": a noun
+                out.append((a, b, i, v))
+                break
+        return out
+
+    # -- coding -------------------------------------------------------------------------
+    def code(self, toks: Sequence[str], units: list[Unit]) -> list[Event]:
+        """Events of one sentence: `toks` are token norms (contractions split), `units` its actors."""
+        if self.pack.discards and self.discarded(toks)[0]:
+            return []
+        taken = {i for u in units for i in range(u.first, u.last)}
+        units = units + self.agents(toks, taken)
+        taken = {i for u in units for i in range(u.first, u.last)}
+        vlist = self.verbs(toks, taken)
+        verbs_at = {i for a, b, _, _ in vlist for i in range(a, b)}
+        phrases = self.phrases(toks, units, verbs_at)
+        words = set(toks)
+        events: list[Event] = []
+        for a, b, head, v in vlist:
+            events += self._code_verb(toks, words, phrases, a, b, head, v)
+        return events
+
+    def _clause(self, toks: Sequence[str], a: int, b: int) -> tuple[int, int]:
+        lo = a
+        while lo > 0 and toks[lo - 1] not in CLAUSE_END and toks[lo - 1] != "that":
+            lo -= 1
+        hi = b
+        while hi < len(toks) and toks[hi] not in CLAUSE_END:
+            hi += 1
+        return lo, hi
+
+    def _code_verb(self, toks: Sequence[str], words: set[str], phrases: list[Phrase],
+                   a: int, b: int, head: int, v: _Verb) -> list[Event]:
+        lo, hi = self._clause(toks, a, b)
+        best: tuple[int, int, _Pattern, dict[str, Phrase]] | None = None
+        for p in self.pack.patterns.get(v.block, ()):
+            if not p.needs <= words:
+                continue
+            got = self._match(p, toks, phrases, a, b, lo, hi)
+            if got is not None:
+                score = got[0]
+                if best is None or score > best[0] or score == best[0] and p.order < best[2].order:
+                    best = (score, p.order, p, got[1])
+        slots: dict[str, Phrase] = {}
+        if best is not None:
+            code, rule, ptext, slots = best[2].code, best[2].src, best[2].text, best[3]
+        else:
+            code, rule, ptext = v.code, v.src, ""
+        if not code or code == "---":
+            return []
+        passive = self._passive(toks, a, head, v)
+        src = slots.get("$")
+        tgt = slots.get("+")
+        left = [p for p in phrases if lo <= p.first and p.last <= a]
+        right = [p for p in phrases if b <= p.first and p.last <= hi]
+        if "%" in slots:
+            ms = slots["%"].members
+            pairs = [(x, y) for x in ms for y in ms if x.code != y.code]
+            return self._emit(pairs, code, a, b, v, toks, rule, ptext, passive)
+        subj = next((p for p in reversed(left) if not p.after_preposition), None)
+        if passive:
+            by = next((p for p in right if p.first > 0 and toks[p.first - 1] == "by"), right[0] if right else None)
+            src, tgt = src or by, tgt or subj
+        else:
+            src = src or subj
+            tgt = tgt or next((p for p in right if p is not src), None)
+        if src is None or tgt is None:
+            return []
+        pairs = [(x, y) for x in src.members for y in tgt.members if x.code != y.code]
+        return self._emit(pairs, code, a, b, v, toks, rule, ptext, passive)
+
+    def _emit(self, pairs: list[tuple[Member, Member]], code: str, a: int, b: int, v: _Verb, toks: Sequence[str],
+              rule: str, ptext: str, passive: bool) -> list[Event]:
+        fwd, _, back = code.partition(":")
+        out = []
+        verb = " ".join(toks[a:b])
+        for x, y in pairs:
+            if fwd and fwd != "---":
+                out.append(Event(x, y, fwd, a, b, v.block, verb, rule, ptext, passive))
+            if back and back != "---":
+                out.append(Event(y, x, back, a, b, v.block, verb, rule, ptext, passive))
+        return out
+
+    def _passive(self, toks: Sequence[str], a: int, head: int, v: _Verb) -> bool:
+        w = toks[head]
+        if w == v.head or w.endswith(("ing", "s")) and not w.endswith("ss"):
+            return False  # not a participle
+        k = a - 1
+        while k >= 0 and k >= a - 3 and toks[k] in ("not", "n't", "also", "then", "reportedly", "being", "been"):
+            if toks[k] in ("being", "been"):
+                return True
+            k -= 1
+        return k >= 0 and toks[k] in BE and toks[k] != "'s"
+
+    def _match(self, p: _Pattern, toks: Sequence[str], phrases: list[Phrase], a: int, b: int,
+               lo: int, hi: int) -> tuple[int, dict[str, Phrase]] | None:
+        """Match the pattern's elements around the verb span [a, b): the elements before '*'
+        leftwards from a (down to lo), those after it rightwards from b (up to hi)."""
+        els = p.elements
+        star = next(i for i, (e, _) in enumerate(els) if e == "*")
+        slots: dict[str, Phrase] = {}
+        score = 0
+        # after the verb
+        pos = b
+        glued = True
+        for i in range(star + 1, len(els)):
+            e, g = els[i]
+            got = self._find(e, toks, phrases, pos, hi, g or (i == star + 1 and els[i][1]), True)
+            if got is None:
+                return None
+            s, t, ph = got
+            if ph is not None and e in "$+%":
+                slots[e] = ph
+            score += 1
+            pos = t
+        # before the verb (right to left)
+        end = a
+        glued = els[star][1]
+        for i in range(star - 1, -1, -1):
+            e, g = els[i]
+            got = self._find(e, toks, phrases, end, lo, glued, False)
+            if got is None:
+                return None
+            s, t, ph = got
+            if ph is not None and e in "$+%":
+                slots[e] = ph
+            score += 1
+            end = s
+            glued = g
+        return score, slots
+
+    def _find(self, e: str, toks: Sequence[str], phrases: list[Phrase], pos: int, limit: int, glued: bool,
+              forward: bool) -> tuple[int, int, Phrase | None] | None:
+        """Where element e matches next to `pos`: forward, the first match starting at or after
+        pos (exactly at pos if glued); backward, the nearest match ending at or before pos."""
+        if e in "$+^%":
+            cands = [p for p in phrases if (p.first >= pos and p.last <= limit) if forward] if forward else \
+                [p for p in reversed(phrases) if p.last <= pos and p.first >= limit]
+            for p in cands:
+                if glued and (p.first != pos if forward else p.last != pos):
+                    continue
+                if e == "%" and len(p.members) < 2:
+                    continue
+                return p.first, p.last, p
+            return None
+        alts = self.pack.synsets.get(e, ()) if e.startswith("&") else ((e,),)
+        if forward:
+            rng = [pos] if glued else range(pos, limit)
+            for s in rng:
+                for ph in alts:
+                    t = s + len(ph)
+                    if t <= len(toks) and t <= max(limit, pos) and tuple(toks[s:t]) == ph:
+                        return s, t, None
+        else:
+            rng = [pos] if glued else range(pos, limit, -1)
+            for t in rng:
+                for ph in alts:
+                    s = t - len(ph)
+                    if s >= limit and tuple(toks[s:t]) == ph:
+                        return s, t, None
+        return None
