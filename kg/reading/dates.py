@@ -38,7 +38,7 @@ class TimeValue:
 
 def parse_dateline_date(text: str) -> dt.date | None:
     """'March 3, 2006' / '3 March 2006' / '2006-03-03' -> date, else None."""
-    text = text.strip().replace(".", "")
+    text = re.sub(r"^(?:[A-Za-z]+day|(?:Mon|Tue|Tues|Wed|Thu|Thur|Thurs|Fri|Sat|Sun)\.?),? ", "", text.strip()).replace(".", "")
     m = re.fullmatch(r"(\d{4})-(\d{2})-(\d{2})", text)
     if m:
         return _safe_date(int(m[1]), int(m[2]), int(m[3]))
@@ -48,6 +48,27 @@ def parse_dateline_date(text: str) -> dt.date | None:
     m = re.fullmatch(r"(\d{1,2}) ([A-Za-z]+),? (\d{4})", text)
     if m and m[2].lower() in MONTHS:
         return _safe_date(int(m[3]), MONTHS[m[2].lower()], int(m[1]))
+    return None
+
+
+def parse_date_near(text: str, ref: dt.date | None) -> dt.date | None:
+    """A date with or without its year ('Jan. 31', '3 March'): a date without a year takes the
+    year that puts it on or before `ref` (a dateline is never after its publication date), within
+    a year; None without `ref`."""
+    full = parse_dateline_date(text)
+    if full is not None or ref is None:
+        return full
+    s = text.strip().replace(".", "")
+    m = re.fullmatch(r"([A-Za-z]+) (\d{1,2})", s) or re.fullmatch(r"(\d{1,2}) ([A-Za-z]+)", s)
+    if not m:
+        return None
+    month, day = (m[1], m[2]) if not m[1].isdigit() else (m[2], m[1])
+    if month.lower() not in MONTHS:
+        return None
+    for year in (ref.year, ref.year - 1):
+        d = _safe_date(year, MONTHS[month.lower()], int(day))
+        if d is not None and d <= ref + dt.timedelta(days=1):
+            return d
     return None
 
 
@@ -186,3 +207,14 @@ def find_times(norms: list[str], offsets: list[tuple[int, int]], text: str, when
             for k in range(i, j):
                 taken[k] = True
     return found
+
+
+def unresolved_times(norms: list[str], offsets: list[tuple[int, int]], text: str) -> list[tuple[int, int, str]]:
+    """Relative time phrases ('today', 'on Friday', 'last year') that need the article's date:
+    for an undated article they stay unresolved, and are reported rather than silently lost.
+    Returned as (begin, end, phrase) character spans of `text`."""
+    if not norms:
+        return []
+    absolute = {(t.begin, t.end) for _, _, t in find_times(norms, offsets, text, None)}
+    return [(t.begin, t.end, t.phrase) for _, _, t in find_times(norms, offsets, text, dt.date(2000, 6, 15))
+            if (t.begin, t.end) not in absolute]

@@ -14,9 +14,9 @@ from functools import lru_cache
 from pathlib import Path
 from typing import Any
 
-from .dates import parse_dateline_date
+from .dates import parse_date_near, parse_dateline_date
 from ..errors import InputError
-from .text import CLOSING_QUOTES, OPENING_QUOTES, QUOTE_CHARS, slug
+from .text import CLOSING_QUOTES, OPENING_QUOTES, QUOTE_CHARS, norm, slug
 from ..yamlfile import load_yaml
 
 MAX_BYTES = 5_000_000
@@ -57,11 +57,28 @@ class Article:
     segments: list[Segment] = field(default_factory=list)
     sentences: list[Sentence] = field(default_factory=list)
     quotes: list[tuple[int, int]] = field(default_factory=list)  # spans including the quote marks
+    date_source: str = ""  # where the date came from: metadata, front matter, feed, dateline, publication line, ...
+    date_span: tuple[int, int] | None = None  # the characters of the text it was read from, if any
 
     @property
     def date(self) -> dt.date | None:
         d = self.meta.get("date")
         return d if isinstance(d, dt.date) else None
+
+    @property
+    def unresolved_times(self) -> list[tuple[int, int, str]]:
+        """Relative times ('today', 'on Friday') of an undated article: kept, as (begin, end, phrase),
+        so a report can say what was left unresolved instead of losing it silently."""
+        if self.date is not None:
+            return []
+        from .dates import unresolved_times
+        from .text import tokenize
+
+        out: list[tuple[int, int, str]] = []
+        for s in self.sentences:
+            toks = tokenize(s.text, s.begin)
+            out += unresolved_times([k.norm for k in toks], [(k.begin, k.end) for k in toks], self.text)
+        return out
 
     def quote_at(self, pos: int) -> tuple[int, int] | None:
         """The quotation around `pos`, by bisection: quotations are disjoint and in text order, and
@@ -76,35 +93,89 @@ class Article:
 
 
 @dataclass(frozen=True)
+class LinePattern:
+    """A whole-line pattern of layout.yaml with the values it implies (e.g. a masthead's publisher)."""
+
+    rx: re.Pattern[str]
+    kind: str = "publication"
+    values: tuple[tuple[str, str], ...] = ()
+
+
+@dataclass(frozen=True)
 class Layout:
-    """How a publisher's pages are laid out (data/layout.yaml): furniture, dateline, credit lines."""
+    """How publishers' pages are laid out (data/layout.yaml): furniture, datelines, publication,
+    source and note lines, credits, headlines."""
 
     furniture: tuple[re.Pattern[str], ...]
-    dateline: re.Pattern[str]
-    credit: re.Pattern[str]
+    datelines: tuple[re.Pattern[str], ...]
+    credits: tuple[re.Pattern[str], ...]
     pullquote: re.Pattern[str]
     heading_max_words: int
     abbreviations: frozenset[str]
+    publication: tuple[LinePattern, ...] = ()
+    sources: tuple[re.Pattern[str], ...] = ()
+    notes: tuple[re.Pattern[str], ...] = ()
+    headline_max_words: int = 18
+    dateline_within: int = 12
+
+    @property
+    def dateline(self) -> re.Pattern[str]:  # the first one, for callers of the one-pattern layout
+        return self.datelines[0]
+
+    @property
+    def credit(self) -> re.Pattern[str]:
+        return self.credits[0]
 
 
 @lru_cache(maxsize=8)
 def load_layout(path: Path) -> Layout:
     d = load_yaml(path) or {}
+    lines = getattr(d, "key_lines", {})
+    defines = {str(k): str(v) for k, v in (d.get("defines") or {}).items()}
 
-    def rx(key: str, flags: int = 0) -> re.Pattern[str]:
-        try:
-            return re.compile(d[key], flags)
-        except (KeyError, re.error, TypeError) as e:
-            raise InputError(path, f"{key}: {e}", getattr(d, "key_lines", {}).get(key)) from None
+    def expand(p: str) -> str:
+        for _ in range(10):  # defines may use defines
+            q = re.sub(r"\{([A-Za-z_]\w*)\}", lambda m: defines.get(m[1], m[0]), p)
+            if q == p:
+                break
+            p = q
+        return p
 
-    furniture = []
-    for i, p in enumerate(d.get("furniture", [])):
+    def compile_(key: str, p: Any, flags: int, line: int | None) -> re.Pattern[str]:
         try:
-            furniture.append(re.compile(p, re.I))
-        except re.error as e:
-            raise InputError(path, f"furniture pattern {p!r}: {e}", d["furniture"].item_lines[i]) from None
-    return Layout(tuple(furniture), rx("dateline", re.M), rx("credit"), rx("pullquote"),
-                  int(d.get("heading_max_words", 10)), frozenset(d.get("abbreviations", [])))
+            return re.compile(expand(str(p)), flags)
+        except (re.error, TypeError) as e:
+            raise InputError(path, f"{key} pattern {p!r}: {e}", line) from None
+
+    def many(key: str, flags: int = 0) -> tuple[re.Pattern[str], ...]:
+        items = d.get(key) or []
+        if isinstance(items, str):
+            items = [items]
+        at = getattr(items, "item_lines", [])
+        return tuple(compile_(key, p, flags, at[i] if i < len(at) else lines.get(key))
+                     for i, p in enumerate(items))
+
+    pubs = []
+    items = d.get("publication") or []
+    at = getattr(items, "item_lines", [])
+    for i, item in enumerate(items):
+        line = at[i] if i < len(at) else lines.get("publication")
+        if not isinstance(item, dict) or "pattern" not in item:
+            raise InputError(path, "publication: each entry needs a pattern", line)
+        values = tuple(sorted((str(k), str(v)) for k, v in item.items() if k not in ("pattern", "kind")))
+        pubs.append(LinePattern(compile_("publication", item["pattern"], 0, line), str(item.get("kind", "publication")),
+                                values))
+    datelines = many("datelines") or many("dateline")
+    if not datelines:
+        raise InputError(path, "datelines: at least one pattern is needed")
+    pull = d.get("pullquote")
+    if pull is None:
+        raise InputError(path, "pullquote: missing")
+    return Layout(many("furniture", re.I), datelines, many("credits") or many("credit"),
+                  compile_("pullquote", pull, 0, lines.get("pullquote")),
+                  int(d.get("heading_max_words", 10)), frozenset(d.get("abbreviations", [])),
+                  tuple(pubs), many("sources"), many("notes"), int(d.get("headline_max_words", 18)),
+                  int(d.get("dateline_within", 12)))
 
 
 # ---------------------------------------------------------------------------------------------
@@ -180,15 +251,19 @@ def read_article(path: str | Path, *, layout: Layout, max_bytes: int = MAX_BYTES
     return parse_article(text, source=str(path), layout=layout, meta=given, default_id=path.stem)
 
 
+WEAK_DATE_SOURCES = frozenset({"feed", "page metadata", "page address"})  # a dateline's full date wins over these
+
+
 def parse_article(text: str, *, source: str, layout: Layout, meta: dict[str, Any] | None = None,
-                  default_id: str | None = None) -> Article:
-    """Lay out an article already in memory (the API behind `read_article`)."""
+                  default_id: str | None = None, date_source: str = "metadata") -> Article:
+    """Lay out an article already in memory (the API behind `read_article`). `date_source` says
+    where a date in `meta` came from (a feed's or a page's date yields to a full dateline)."""
     if not text.strip():
         raise InputError(source, "empty file: no article text")
     meta = dict(meta or {})
     art = Article(id="", text=text, source=source)
     start = 0
-    fm = re.match(r"---[ \t]*\r?\n(.*?\r?\n)---[ \t]*(?:\r?\n|$)", text, re.S)
+    fm = re.match(r"---[ \t]*(?:\r\n?|\n)(.*?(?:\r\n?|\n))---[ \t]*(?:\r\n?|\n|$)", text, re.S)
     if fm:
         import yaml  # front matter is rare; the file loader's line tracking is not needed here
 
@@ -199,10 +274,12 @@ def parse_article(text: str, *, source: str, layout: Layout, meta: dict[str, Any
         if not isinstance(front, dict):
             raise InputError(source, "front matter must be a mapping of keys to values", 1)
         front = _check_meta(front, source, 1)
+        if "date" in front and "date" not in meta:
+            date_source = "front matter"
         meta = {**front, **meta}
         art.segments.append(Segment("frontmatter", 0, fm.end(), -1))
         start = fm.end()
-    _layout(art, start, layout, meta)
+    _layout(art, start, layout, meta, date_source if "date" in meta else "")
     art.meta = meta
     art.id = str(meta.get("id") or slug(default_id or "") or "article")
     _find_quotes(art)
@@ -210,76 +287,273 @@ def parse_article(text: str, *, source: str, layout: Layout, meta: dict[str, Any
     return art
 
 
+_BLOCK = re.compile(r"[^\r\n]+(?:(?:\r\n?|\n)[ \t]*[^\s][^\r\n]*)*")  # lines up to a blank line; CR, LF or CRLF
+_LINE = re.compile(r"[^\r\n]+")
+_PROSE_END = re.compile(r"[.!?][\"”’')\]]*$")
+
+
+def _trim(text: str, b: int, e: int) -> tuple[int, int]:
+    while b < e and text[b].isspace():
+        b += 1
+    while e > b and text[e - 1].isspace():
+        e -= 1
+    return b, e
+
+
 def _blocks(text: str, start: int) -> list[tuple[int, int]]:
     out = []
-    for m in re.finditer(r"[^\n]+(?:\n[ \t]*[^\s][^\n]*)*", text[start:]):
-        b, e = m.start() + start, m.end() + start
-        while b < e and text[b].isspace():
-            b += 1
-        while e > b and text[e - 1].isspace():
-            e -= 1
+    for m in _BLOCK.finditer(text, start):
+        b, e = _trim(text, m.start(), m.end())
         if e > b:
             out.append((b, e))
     return out
 
 
-def _layout(art: Article, start: int, lay: Layout, meta: dict[str, Any]) -> None:
+def _lines(text: str, b: int, e: int) -> list[tuple[int, int]]:
+    out = []
+    for m in _LINE.finditer(text, b, e):
+        lb, le = _trim(text, m.start(), m.end())
+        if le > lb:
+            out.append((lb, le))
+    return out
+
+
+@dataclass
+class _Found:
+    """What the page's own lines say about it, first found first (the caller decides priority)."""
+
+    values: dict[str, tuple[str, int, int, str]] = field(default_factory=dict)  # key -> (value, begin, end, from)
+
+    def put(self, key: str, value: str | None, b: int, e: int, where: str) -> None:
+        if value and value.strip() and key not in self.values:
+            self.values[key] = (value.strip(), b, e, where)
+
+    def get(self, key: str) -> str | None:
+        v = self.values.get(key)
+        return v[0] if v else None
+
+
+def _line_kind(text: str, b: int, e: int, lay: Layout, found: _Found) -> str | None:
+    """furniture, publication, byline, source or note if the line is one of those (recording
+    what it says in `found`), else None."""
+    line = text[b:e]
+    if any(rx.search(line) for rx in lay.furniture):
+        return "furniture"
+    for lp in lay.publication:
+        m = lp.rx.match(line)
+        if m:
+            for k, v in lp.values:
+                found.put(k, v, b, e, f"{lp.kind} line")
+            for k, v in m.groupdict().items():
+                found.put(k, v, b + m.start(k), b + m.end(k), f"{lp.kind} line")
+            return lp.kind
+    for kind, rxs in (("note", lay.notes), ("source", lay.sources)):
+        for rx in rxs:
+            m = rx.match(line)
+            if m:
+                for k, v in m.groupdict().items():
+                    found.put(k, v, b + m.start(k), b + m.end(k), f"{kind} line")
+                return kind
+    return None
+
+
+def _dateline(lay: Layout, text: str, b: int, e: int) -> re.Match[str] | None:
+    line = text[b:e]  # matched alone: `^` is its start whatever the line ends (CR, LF)
+    for rx in lay.datelines:
+        m = rx.match(line)
+        if m and m.end() < len(line):  # a dateline opens a paragraph: text must follow
+            return m
+    return None
+
+
+def _credit(lay: Layout, chunk: str) -> re.Match[str] | None:
+    for rx in lay.credits:
+        m = rx.search(chunk)
+        if m:
+            return m
+    return None
+
+
+def _is_headline(chunk: str, lay: Layout) -> bool:
+    """Sentence case, title case or capitals: a short single line not ending like a sentence part."""
+    words = chunk.split()
+    return (0 < len(words) <= lay.headline_max_words and "\n" not in chunk and "\r" not in chunk
+            and chunk[-1] not in ".,;:" and (chunk[0].isupper() or chunk[0].isdigit() or chunk[0] in QUOTE_CHARS
+                                             or chunk[0] in "'‘"))
+
+
+def _find_dateline(text: str, blocks: list[tuple[int, int]], lay: Layout) -> tuple[int, re.Match[str]] | None:
+    """The dateline among the article's first lines (also right after a photo credit): where it
+    starts and its match. Looks no further than `dateline_within` lines or the third paragraph of prose."""
+    n = prose = 0
+    scratch = _Found()
+    for b, e in blocks:
+        for lb, le in _lines(text, b, e):
+            n += 1
+            if n > lay.dateline_within or prose >= 3:
+                return None
+            if _line_kind(text, lb, le, lay, scratch):
+                continue
+            m = _dateline(lay, text, lb, le)
+            if m:
+                return lb, m
+            c = _credit(lay, text[lb:le])
+            if c and c.end() < le - lb:
+                m = _dateline(lay, text, lb + c.end(), le)
+                if m:
+                    return lb + c.end(), m
+            if _PROSE_END.search(text[lb:le]):
+                prose += 1
+    return None
+
+
+def _layout(art: Article, start: int, lay: Layout, meta: dict[str, Any], date_source: str) -> None:
     text = art.text
     blocks = _blocks(text, start)
-    kinds: list[str | None] = [None] * len(blocks)
-    for i, (b, e) in enumerate(blocks):
-        if any(rx.search(text[b:e]) for rx in lay.furniture):
-            kinds[i] = "furniture"
+    found = _Found()
+    dl = _find_dateline(text, blocks, lay)
     segs: list[Segment] = []
-    dl_index = None
-    for i, (b, e) in enumerate(blocks):
-        if kinds[i] is None:
-            m = lay.dateline.match(text, b, e)
-            if m:
-                dl_index = i
-                segs.append(Segment("dateline", b, b + m.end() - m.start(), i))
-                segs.append(Segment("body", b + m.end() - m.start(), e, i))
-                meta.setdefault("place", m["place"].strip().title())
-                meta.setdefault("publisher", m["publisher"].strip())
-                d = parse_dateline_date(m["date"])
-                if d:
-                    meta.setdefault("date", d)
-                break
-    front = range(0, dl_index if dl_index is not None else 0)
-    seen_headline = "title" in meta and dl_index is None
-    for i in range(len(blocks)):
-        b, e = blocks[i]
-        if kinds[i] == "furniture":
-            segs.append(Segment("furniture", b, e, i))
-            continue
-        if i == dl_index:
-            continue
+    title = meta.get("title")
+    headline_seen = False
+    in_front = True
+
+    def body_block(b: int, e: int, i: int) -> None:
+        """A paragraph of the body: lines that are furniture, source or note lines stand apart."""
+        run_b = None
+        lines = _lines(text, b, e)
+        if len(lines) == 1 and _line_kind(text, b, e, lay, found) is None:
+            return body_unit(b, e, i)
+        for lb, le in lines:
+            kind = _line_kind(text, lb, le, lay, found)
+            if kind is None:
+                run_b = lb if run_b is None else run_b
+                run_e = le
+                continue
+            if run_b is not None:
+                body_unit(run_b, run_e, i)
+                run_b = None
+            segs.append(Segment(kind, lb, le, i))
+        if run_b is not None:
+            body_unit(run_b, run_e, i)
+
+    def body_unit(b: int, e: int, i: int) -> None:
         chunk = text[b:e]
-        if i in front or dl_index is None and not seen_headline:
-            if not seen_headline and _is_heading(chunk, lay):
-                segs.append(Segment("headline", b, e, i))
-                meta.setdefault("title", chunk)
-                seen_headline = True
-                continue
-            if i in front:
-                m = lay.credit.search(chunk)
-                if m and "caption" not in meta:
-                    cb = b + m.start("credit") - 1
-                    segs.append(Segment("caption", b, _rstrip(text, b, cb), i))
-                    segs.append(Segment("credit", cb, b + m.end("credit") + 1, i))
-                    segs.append(Segment("standfirst", b + m.end(), e, i))
-                    meta.setdefault("caption", text[b:_rstrip(text, b, cb)])
-                    meta.setdefault("credit", m["credit"])
-                else:
-                    segs.append(Segment("standfirst", b, e, i))
-                continue
         if _is_heading(chunk, lay):
             segs.append(Segment("heading", b, e, i))
         elif lay.pullquote.match(chunk) and not re.search(r"[”\"]\s*,?\s*(he|she|they)\b", chunk):
             segs.append(Segment("pullquote", b, e, i))
         else:
             segs.append(Segment("body", b, e, i))
+
+    def caption(b: int, e: int, i: int, m: re.Match[str] | None) -> int:
+        """A caption line with its credit; returns where the text after the credit starts."""
+        if m is None:
+            segs.append(Segment("caption", b, e, i))
+            meta.setdefault("caption", text[b:e])
+            return e
+        cb = b + m.start()
+        while text[cb].isspace():
+            cb += 1
+        ce = b + m.end("credit")
+        if ce < len(text) and text[ce] == ")":
+            ce += 1
+        cap_e = _rstrip(text, b, cb)
+        if cap_e > b:
+            segs.append(Segment("caption", b, cap_e, i))
+            meta.setdefault("caption", text[b:cap_e])
+        segs.append(Segment("credit", cb, ce, i))
+        meta.setdefault("credit", m["credit"].strip())
+        rest = b + m.end()
+        while rest < e and text[rest].isspace():
+            rest += 1
+        return rest
+
+    for i, (b, e) in enumerate(blocks):
+        if not in_front:
+            if any(rx.search(text[b:e]) for rx in lay.furniture):
+                segs.append(Segment("furniture", b, e, i))
+            else:
+                body_block(b, e, i)
+            continue
+        for lb, le in _lines(text, b, e):
+            if dl is not None and lb <= dl[0] < le + 1:  # the dateline, maybe after a caption and credit
+                pos, m = dl
+                if pos > lb:
+                    c = _credit(lay, text[lb:pos + 1])
+                    caption(lb, pos, i, c)
+                segs.append(Segment("dateline", pos, pos + m.end() - m.start(), i))
+                gd = m.groupdict()
+                for k in ("place", "publisher"):
+                    if gd.get(k):
+                        found.put("dateline " + k, gd[k], pos + m.start(k) - m.start(), pos + m.end(k) - m.start(), "dateline")
+                if gd.get("date"):
+                    found.put("dateline date", gd["date"], pos + m.start("date") - m.start(),
+                              pos + m.end("date") - m.start(), "dateline")
+                body_block(pos + m.end() - m.start(), e, i)
+                in_front = False
+                break
+            kind = _line_kind(text, lb, le, lay, found)
+            if kind:
+                segs.append(Segment(kind, lb, le, i))
+                continue
+            chunk = text[lb:le]
+            if not headline_seen and _is_headline(chunk, lay) and (
+                    title is None or norm(chunk).strip() == norm(str(title)).strip()):
+                segs.append(Segment("headline", lb, le, i))
+                meta.setdefault("title", chunk)
+                headline_seen = True
+                continue
+            c = _credit(lay, chunk)
+            if c is not None and (headline_seen or title is not None or dl is not None):
+                rest = caption(lb, le, i, c)
+                if rest < le:
+                    if dl is None:
+                        body_block(rest, e, i)
+                        in_front = False
+                        break
+                    segs.append(Segment("standfirst", rest, le, i))
+                continue
+            if _PROSE_END.search(chunk) or not (headline_seen or title is not None):
+                if dl is not None:
+                    segs.append(Segment("standfirst", lb, le, i))
+                    continue
+                body_block(lb, e, i)  # the body starts here, with the rest of this paragraph
+                in_front = False
+                break
+            caption(lb, le, i, None)  # a short line between the headline and the body: a photo caption
     art.segments.extend(sorted(segs, key=lambda s: (s.begin, s.end)))
+    _metadata(art, meta, found, date_source)
+
+
+def _metadata(art: Article, meta: dict[str, Any], found: _Found, date_source: str) -> None:
+    """Fill in what the page's lines say (the given metadata wins), and record where the date came from."""
+    place = found.get("dateline place") or found.get("place")
+    if place:
+        meta.setdefault("place", place.title() if place.isupper() else place)
+    pub = found.get("dateline publisher") or found.get("publisher")
+    if pub:
+        meta.setdefault("publisher", pub)
+    if found.get("author"):
+        meta.setdefault("author", found.get("author"))
+    given = meta.get("date") if isinstance(meta.get("date"), dt.date) else None
+    if given is not None and date_source not in WEAK_DATE_SOURCES:
+        art.date_source = date_source
+        return
+    pub_date = parse_dateline_date(found.get("date") or "")
+    ref, ref_from = (pub_date, found.values["date"][3]) if pub_date else (given, date_source)
+    dl_text = found.get("dateline date")
+    dl_date = parse_date_near(dl_text, ref) if dl_text else None
+    if dl_date is not None:
+        _, b, e, _ = found.values["dateline date"]
+        full = parse_dateline_date(dl_text) is not None
+        meta["date"], art.date_source, art.date_span = dl_date, "dateline" if full else f"dateline, year from the {ref_from}", (b, e)
+    elif pub_date is not None:
+        _, b, e, where = found.values["date"]
+        meta["date"], art.date_source, art.date_span = pub_date, where, (b, e)
+    elif given is not None:
+        art.date_source = date_source
+    if pub_date is not None and meta.get("date") != pub_date:
+        meta.setdefault("published", pub_date)
 
 
 def _rstrip(text: str, b: int, e: int) -> int:
@@ -290,7 +564,7 @@ def _rstrip(text: str, b: int, e: int) -> int:
 
 def _is_heading(chunk: str, lay: Layout) -> bool:
     words = chunk.split()
-    return (0 < len(words) <= lay.heading_max_words and "\n" not in chunk
+    return (0 < len(words) <= lay.heading_max_words and "\n" not in chunk and "\r" not in chunk
             and chunk[-1] not in ".!?\"”':;," and chunk[0] not in QUOTE_CHARS
             and sum(w[0].isupper() for w in words if w[0].isalpha()) * 2 >= len(words))
 
