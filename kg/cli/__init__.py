@@ -23,6 +23,7 @@ LAZY_COMMANDS: dict[str, str] = {
     "stats": "kg.cli.network:stats_cmd",
     "serve": "kg.cli.query:serve",
     "push": "kg.cli.push:push",
+    "events": "kg.cli.events:events",
 }
 
 
@@ -236,3 +237,6 @@ def rules_explain(text: str, date: str | None, data_dir: Path | None, ontology_d
         for line in j.triples:
             click.echo(f"      {line}")
 
+
+from .cameo import rules_import  # noqa: E402  (kg rules import cameo: click only, no heavy imports)
+rules.add_command(rules_import)

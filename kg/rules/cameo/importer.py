@@ -110,12 +110,24 @@ def write_pack(files: dict[str, str], out: str | Path) -> None:
             tmps.append((tmp, out / name))
             with os.fdopen(fd, "w", encoding="utf-8", newline="\n") as f:
                 f.write(text)
+            os.chmod(tmp, 0o644)
         for tmp, dest in tmps:
             os.replace(tmp, dest)
     finally:
         for tmp, _ in tmps:
             if os.path.exists(tmp):
                 os.unlink(tmp)
+
+
+def codes_of(files: dict[str, str]) -> set[str]:
+    """The CAMEO codes (3-4 digits) a converted verb dictionary uses, both sides of a:b."""
+    out: set[str] = set()
+    for line in files.get("verbs.jsonl", "").splitlines():
+        rec = json.loads(line)
+        for c in str(rec.get("code") or "").split(":"):
+            if c.isdigit() and len(c) in (3, 4):
+                out.add(c)
+    return out
 
 
 def summary(files: dict[str, str]) -> str:
