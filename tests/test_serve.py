@@ -33,9 +33,10 @@ TIMEOUT = 2  # seconds per query on the test servers
 
 
 @contextmanager
-def kg_server(*args: str, startup: float = 60) -> Iterator[tuple[str, subprocess.Popen]]:
-    """A `kg serve` process on a free loopback port; yields (base URL, process)."""
-    proc = subprocess.Popen([sys.executable, "-m", "kg.cli", "serve", "--port", "0", *args],
+def kg_server(*args: str, startup: float = 60, prefix: list[str] | None = None) -> Iterator[tuple[str, subprocess.Popen]]:
+    """A `kg serve` process on a free loopback port; yields (base URL, process). `prefix` runs it
+    through another program (setpriv, for a non-root user)."""
+    proc = subprocess.Popen([*(prefix or []), sys.executable, "-m", "kg.cli", "serve", "--port", "0", *args],
                             stdout=subprocess.DEVNULL, stderr=subprocess.PIPE, text=True, cwd=ROOT)
     try:
         line = ""

@@ -23,6 +23,7 @@ import html
 import json
 import os
 import queue
+import re
 import signal
 import sys
 import threading
@@ -75,6 +76,7 @@ class Reply:
     content_type: str
     body: bytes
     headers: dict[str, str] = field(default_factory=dict)
+    retire: bool = False  # the worker that made it must be replaced (not sent to the client)
 
 
 def error(status: int, message: str) -> Reply:
@@ -87,15 +89,55 @@ class Refused(KgError):
 
 # -- the query policy ---------------------------------------------------------------------------
 
-def check_query(text: str, served_graphs: set[str]) -> Any:
+@dataclass
+class Checked:
+    """A query that passed the policy: rdflib's translation of it, and the text the engine is to
+    run, which is the text that was judged (see check_query)."""
+
+    query: Any
+    text: str
+
+    @property
+    def algebra(self) -> Any:
+        return self.query.algebra
+
+
+_SURROGATE = re.compile(r"[\ud800-\udfff]")
+
+
+def engine_text(text: str) -> str:
+    """The query text as every engine reads it alike: \\u and \\U escapes expanded once, before
+    parsing, as SPARQL says and rdflib does. Oxigraph expands them only inside strings and IRIs,
+    so a comment such as ``# \\u000A SERVICE ...`` would hide a SERVICE from one parser and not
+    from the other; expanded text leaves nothing to read differently. Raises QueryError for an
+    escape that spells another escape (read twice, it would differ again) or a lone surrogate."""
+    from rdflib.plugins.sparql.parser import expandUnicodeEscapes, expandUnicodeEscapes_re
+
+    from .store import QueryError
+
+    try:
+        out = expandUnicodeEscapes(text)
+    except ValueError as e:
+        raise QueryError(f"SPARQL syntax error: {_first_line(e)}") from None
+    if out != text and expandUnicodeEscapes_re.search(out):
+        raise QueryError("SPARQL syntax error: a \\u escape that spells another \\u escape is not accepted")
+    m = _SURROGATE.search(out)
+    if m:
+        raise QueryError(f"SPARQL syntax error: unpaired surrogate code point U+{ord(m.group()):04X}")
+    return out
+
+
+def check_query(text: str, served_graphs: set[str]) -> Checked:
     """Parse `text` with rdflib and inspect its algebra before anything runs.
 
-    Returns the translated rdflib query. Raises Refused for what a read-only endpoint must not do
-    and kg.store.QueryError for syntax errors."""
+    Returns the translated query and the text to run (escapes expanded: the engine must run what
+    was judged, see engine_text). Raises Refused for what a read-only endpoint must not do and
+    kg.store.QueryError for syntax errors and queries too complex to parse safely."""
     from rdflib.plugins.sparql import algebra, parser
 
     from .store import QueryError
 
+    text = engine_text(text)
     try:
         tree = parser.parseQuery(text)
     except Exception as e:  # pyparsing's ParseException and friends
@@ -115,7 +157,7 @@ def check_query(text: str, served_graphs: set[str]) -> Any:
             raise Refused(f"{kind} <{iri}> refused: only graphs served here may be named "
                           f"({len(served_graphs)} article graphs; list them with SELECT DISTINCT ?g {{ GRAPH ?g {{}} }})")
     _walk(q.algebra, set())
-    return q
+    return Checked(q, text)
 
 
 def _walk(node: Any, seen: set[int]) -> None:
@@ -252,17 +294,77 @@ def serialize_result(res: Any, fmt: str, prefixes: dict[str, str] | None = None)
 
 # -- workers ------------------------------------------------------------------------------------
 
+# syscalls a locked-down worker may not make, per machine: (AUDIT_ARCH, seccomp's own number, denied)
+_SECCOMP = {
+    "x86_64": (0xC000003E, 317, {"socket": 41, "connect": 42, "accept": 43, "bind": 49, "listen": 50,
+                                 "socketpair": 53, "execve": 59, "ptrace": 101, "accept4": 288,
+                                 "process_vm_readv": 310, "process_vm_writev": 311, "execveat": 322,
+                                 "io_uring_setup": 425, "io_uring_enter": 426, "io_uring_register": 427}),
+    "aarch64": (0xC00000B7, 277, {"ptrace": 117, "socket": 198, "socketpair": 199, "bind": 200, "listen": 201,
+                                  "accept": 202, "connect": 203, "execve": 221, "accept4": 242,
+                                  "process_vm_readv": 270, "process_vm_writev": 271, "execveat": 281,
+                                  "io_uring_setup": 425, "io_uring_enter": 426, "io_uring_register": 427}),
+}
+
+
+def _seccomp_no_network() -> None:
+    """Forbid, in every thread of this process and its future children, the system calls that
+    reach a network or another program: socket, connect, bind, listen, accept, socketpair, exec,
+    ptrace, io_uring (EPERM; foreign-ABI calls kill the process). This is what stops the engines'
+    own (Rust) network code when no network namespace can be made (not root): the audit hook only
+    sees Python. Raises KgError when the filter cannot be installed."""
+    import ctypes
+    import errno
+    import platform
+
+    machine = platform.machine()
+    if machine not in _SECCOMP:
+        raise KgError(f"kg serve: no seccomp filter for this machine ({machine}); the workers cannot be locked down")
+    arch, nr_seccomp, denied = _SECCOMP[machine]
+    LD_W_ABS, JEQ, JGE, RET = 0x20, 0x15, 0x35, 0x06
+    ALLOW, KILL, DENY = 0x7FFF0000, 0x80000000, 0x00050000 | errno.EPERM
+    nrs = sorted(denied.values())
+    n = len(nrs)
+    prog = [(LD_W_ABS, 0, 0, 4), (JEQ, 1, 0, arch), (RET, 0, 0, KILL), (LD_W_ABS, 0, 0, 0)]
+    if machine == "x86_64":  # the x32 ABI numbers its calls from 0x40000000: refuse them all
+        prog.append((JGE, n + 1, 0, 0x40000000))
+    prog += [(JEQ, n - i, 0, nr) for i, nr in enumerate(nrs)]
+    prog += [(RET, 0, 0, ALLOW), (RET, 0, 0, DENY)]
+
+    class Filter(ctypes.Structure):
+        _fields_ = [("code", ctypes.c_ushort), ("jt", ctypes.c_ubyte), ("jf", ctypes.c_ubyte), ("k", ctypes.c_uint32)]
+
+    class Prog(ctypes.Structure):
+        _fields_ = [("len", ctypes.c_ushort), ("filter", ctypes.POINTER(Filter))]
+
+    filters = (Filter * len(prog))(*[Filter(*i) for i in prog])
+    fprog = Prog(len(prog), filters)
+    libc = ctypes.CDLL(None, use_errno=True)
+    libc.syscall.restype = ctypes.c_long
+    if libc.prctl(38, 1, 0, 0, 0) != 0:  # PR_SET_NO_NEW_PRIVS, required to filter without CAP_SYS_ADMIN
+        raise KgError(f"kg serve: cannot set no_new_privs: {os.strerror(ctypes.get_errno())}")
+    # SECCOMP_SET_MODE_FILTER with SECCOMP_FILTER_FLAG_TSYNC: every thread (RocksDB's too)
+    r = libc.syscall(ctypes.c_long(nr_seccomp), ctypes.c_uint(1), ctypes.c_uint(1), ctypes.byref(fprog))
+    if r != 0:
+        why = os.strerror(ctypes.get_errno()) if r < 0 else f"thread {r} could not be synchronised"
+        raise KgError(f"kg serve: cannot install the seccomp filter that keeps workers off the network: {why}")
+
+
 def _sandbox(allowed_roots: list[str]) -> bool:
-    """Cut the worker off from the network and the file system (best effort, defence in depth:
-    the algebra check already refused SERVICE, FROM and LOAD). True when the network namespace
-    could be made (Linux, as root), which also stops the engines' own (Rust) network code."""
+    """Cut the worker off from the network and the file system (defence in depth: the algebra
+    check already refused SERVICE, FROM and LOAD). On Linux a seccomp filter forbids creating or
+    connecting sockets for the whole process, Rust code included, for any user; as root the worker
+    also enters an empty network namespace. Everywhere, an audit hook refuses Python's sockets,
+    subprocesses and file opens outside Python's library folders. Returns True when the network
+    namespace was made. Raises KgError on Linux when the seccomp filter cannot be installed."""
     netns = False
-    try:  # an empty network namespace: no route anywhere, not even loopback (needs root on Linux)
-        import ctypes
-        libc = ctypes.CDLL(None, use_errno=True)
-        netns = libc.unshare(0x40000000) == 0  # CLONE_NEWNET
-    except (OSError, AttributeError):
-        pass
+    if sys.platform == "linux":
+        try:  # an empty network namespace: no route anywhere, not even loopback (needs CAP_SYS_ADMIN)
+            import ctypes
+            libc = ctypes.CDLL(None, use_errno=True)
+            netns = libc.unshare(0x40000000) == 0  # CLONE_NEWNET
+        except (OSError, AttributeError):
+            pass
 
     roots = tuple(r.rstrip("/") + "/" for r in allowed_roots)
     denied = ("socket.connect", "socket.bind", "socket.getaddrinfo", "socket.gethostbyname", "urllib.Request",
@@ -280,6 +382,8 @@ def _sandbox(allowed_roots: list[str]) -> bool:
             if (mode and any(c in str(mode) for c in "wax+")) or not os.path.abspath(p).startswith(roots):
                 raise PermissionError(f"kg serve worker: opening {p!r} is not allowed")
 
+    if sys.platform == "linux":
+        _seccomp_no_network()
     sys.addaudithook(hook)
     return netns
 
@@ -287,15 +391,64 @@ def _sandbox(allowed_roots: list[str]) -> bool:
 def _limit_memory(extra_mb: int) -> None:
     """Cap the worker's address space at what it uses now (the data) plus `extra_mb`, so a query
     that builds a huge intermediate result fails (MemoryError, or the worker dies and is replaced)
-    instead of pushing the machine into swap. Linux only; elsewhere a no-op."""
+    instead of pushing the machine into swap. Must run before the sandbox, which closes /proc.
+    Raises KgError when the cap cannot be applied (0: no cap, asked for explicitly)."""
+    if extra_mb <= 0:
+        return
     try:
         import resource
+    except ImportError:
+        raise KgError("--max-memory needs a Unix system (use --max-memory 0 to serve without a cap)") from None
+    try:
         status = Path("/proc/self/status").read_text()
         vm = next(int(line.split()[1]) * 1024 for line in status.splitlines() if line.startswith("VmSize:"))
-        limit = vm + extra_mb * 1024 * 1024
+    except (OSError, ValueError, StopIteration) as e:
+        raise KgError(f"--max-memory: cannot read this process's size from /proc ({e}); "
+                      "use --max-memory 0 to serve without a cap") from None
+    limit = vm + extra_mb * 1024 * 1024
+    try:
         resource.setrlimit(resource.RLIMIT_AS, (limit, limit))
-    except (OSError, ValueError, StopIteration, ImportError):
-        pass
+    except (OSError, ValueError) as e:
+        hard = resource.getrlimit(resource.RLIMIT_AS)[1]
+        raise KgError(f"--max-memory {extra_mb}: cannot cap a worker's memory at {limit >> 20} MB "
+                      f"({e}; the hard limit is {'unlimited' if hard < 0 else f'{hard >> 20} MB'})") from None
+    if resource.getrlimit(resource.RLIMIT_AS)[0] != limit:
+        raise KgError(f"--max-memory {extra_mb}: the memory cap did not take effect")
+
+
+def _tie_to_parent(parent: int) -> None:
+    """Die with the server: SIGKILL when the thread that forked this worker ends (the pool forks
+    from one long-lived thread), so a `kill -9` of kg serve leaves no orphan holding its port."""
+    if sys.platform != "linux":
+        return
+    import ctypes
+    libc = ctypes.CDLL(None, use_errno=True)
+    libc.prctl(1, signal.SIGKILL, 0, 0, 0)  # PR_SET_PDEATHSIG
+    if os.getppid() != parent:  # the server died before the line above
+        os._exit(1)
+
+
+def _drop_inherited_sockets(keep: set[int]) -> None:
+    """A forked worker inherits the server's sockets: the listening one and its clients'
+    connections. Holding them would keep the port open after the server dies and keep clients
+    waiting for a close; each is replaced by /dev/null (closing the number outright could let a
+    stale Python object close whatever reuses it)."""
+    import stat
+
+    try:
+        fds = [int(f) for f in os.listdir("/proc/self/fd")]
+    except OSError:
+        return
+    null = os.open(os.devnull, os.O_RDWR | getattr(os, "O_CLOEXEC", 0))
+    for fd in fds:
+        if fd < 3 or fd in keep or fd == null:
+            continue
+        try:
+            if stat.S_ISSOCK(os.fstat(fd).st_mode):
+                os.dup2(null, fd)
+        except OSError:
+            continue
+    os.close(null)
 
 
 def _library_roots() -> list[str]:
@@ -305,9 +458,13 @@ def _library_roots() -> list[str]:
     return sorted(os.path.realpath(r) for r in roots if r)
 
 
-def _worker_main(conn: Any, opener: Callable[[], Any], limits: Limits) -> None:
-    """A worker: open the data, warm up, lock itself down, then answer jobs until the pipe closes."""
+def _worker_main(conn: Any, opener: Callable[[], Any], limits: Limits, parent: int) -> None:
+    """A worker: open the data, warm up, cap its memory, lock itself down, then answer jobs until
+    the pipe closes."""
+    _tie_to_parent(parent)
     signal.signal(signal.SIGINT, signal.SIG_IGN)
+    signal.signal(signal.SIGTERM, signal.SIG_DFL)  # not the server's handler, inherited by the fork
+    _drop_inherited_sockets({conn.fileno()})
     import rdflib.plugins.sparql
     rdflib.plugins.sparql.SPARQL_LOAD_GRAPHS = False  # never fetch FROM graphs (belt and braces)
     try:
@@ -320,10 +477,10 @@ def _worker_main(conn: Any, opener: Callable[[], Any], limits: Limits) -> None:
             check_query(q, served)
             for f in (GRAPH_FORMATS if r.kind == "GRAPH" else RESULT_FORMATS):
                 serialize_result(r, f)
+        _limit_memory(limits.max_memory_mb)  # reads /proc: before the sandbox
         _sandbox(_library_roots())
-        _limit_memory(limits.max_memory_mb)
     except Exception as e:
-        conn.send(("error", f"{type(e).__name__}: {_first_line(e)}"))
+        conn.send(("error", str(e) if isinstance(e, KgError) else f"{type(e).__name__}: {_first_line(e)}"))
         return
     conn.send(("ready", (len(served), store.triple_count())))
     while True:
@@ -331,7 +488,10 @@ def _worker_main(conn: Any, opener: Callable[[], Any], limits: Limits) -> None:
             job = conn.recv()
         except (EOFError, OSError):
             return
-        conn.send(run_job(store, served, limits, *job))
+        reply = run_job(store, served, limits, *job)
+        conn.send(reply)
+        if reply.retire:  # a MemoryError may have left the heap fragmented: start afresh
+            os._exit(0)
 
 
 _CHECKED: dict[str, Any] = {}  # query text -> checked, translated query (per worker; rdflib's parser is slow)
@@ -356,9 +516,9 @@ def run_job(store: Any, served: set[str], limits: Limits, text: str, accept: str
             offer = ", ".join(CONTENT_TYPE[x] for x in (GRAPH_FORMATS if kind == "GRAPH" else RESULT_FORMATS))
             return error(406, f"cannot give a {kind if kind != 'GRAPH' else 'CONSTRUCT/DESCRIBE'} result as {wanted!r}; offered: {offer}")
         if store.kind == "memory":
-            res = store.query(text, max_rows=limits.max_rows, parsed=parsed)
-        else:
-            res = store.query(text, max_rows=limits.max_rows)
+            res = store.query(parsed.text, max_rows=limits.max_rows, parsed=parsed.query)
+        else:  # the expanded text: what the check judged, not what the client sent
+            res = store.query(parsed.text, max_rows=limits.max_rows)
         body = serialize_result(res, f, store.prefixes())
         return Reply(200, CONTENT_TYPE[f] + ("; charset=utf-8" if f in ("csv", "tsv", "turtle", "nt") else ""), body)
     except Refused as e:
@@ -368,7 +528,9 @@ def run_job(store: Any, served: set[str], limits: Limits, text: str, accept: str
     except QueryError as e:
         return error(400, str(e))
     except MemoryError:
-        return error(503, f"query needs more memory than this endpoint allows ({limits.max_memory_mb} MB)")
+        r = error(503, f"query needs more memory than this endpoint allows ({limits.max_memory_mb} MB)")
+        r.retire = True
+        return r
     except Exception as e:  # an engine bug must not kill the worker silently
         return error(500, f"query failed: {_first_line(e)}")
 
@@ -376,7 +538,7 @@ def run_job(store: Any, served: set[str], limits: Limits, text: str, accept: str
 class Worker:
     def __init__(self, ctx: Any, opener: Callable[[], Any], limits: Limits):
         self.conn, child = ctx.Pipe()
-        self.proc = ctx.Process(target=_worker_main, args=(child, opener, limits), daemon=True)
+        self.proc = ctx.Process(target=_worker_main, args=(child, opener, limits, os.getpid()), daemon=True)
         self.proc.start()
         child.close()
         self.ready = False
@@ -415,14 +577,30 @@ class Pool:
         self.all: set[Worker] = set()
         self.lock = threading.Lock()
         self.graphs = self.triples = 0
+        # every worker is forked by this one thread: a worker's PR_SET_PDEATHSIG fires when the
+        # thread that forked it ends, so it must not be a request's thread
+        self._forks: queue.Queue[queue.Queue] = queue.Queue()
+        threading.Thread(target=self._fork_loop, daemon=True, name="kg-serve-forks").start()
         for _ in range(max(1, limits.workers)):
             w = self._spawn()
             self.graphs, self.triples = w.graphs
             self.idle.put(w)
         self.timeouts = 0
 
+    def _fork_loop(self) -> None:
+        while True:
+            done = self._forks.get()
+            try:
+                done.put(Worker(self.ctx, self.opener, self.limits))
+            except BaseException as e:  # noqa: BLE001 - handed to the caller
+                done.put(e)
+
     def _spawn(self) -> Worker:
-        w = Worker(self.ctx, self.opener, self.limits)
+        done: queue.Queue = queue.Queue(1)
+        self._forks.put(done)
+        w = done.get()
+        if isinstance(w, BaseException):
+            raise w
         w.wait_ready(self.start_timeout)
         with self.lock:
             self.all.add(w)
@@ -437,6 +615,16 @@ class Pool:
         except Exception as e:  # pragma: no cover - the pool shrinks; say so in the log
             print(f"kg serve: could not replace a worker: {e}", file=sys.stderr)
 
+    def _died(self, w: Worker) -> Reply:
+        """The reply for a query whose worker died under it (it is replaced in the background)."""
+        w.proc.join(2)
+        code = w.proc.exitcode
+        threading.Thread(target=self._replace, args=(w,), daemon=True).start()
+        if code in (-signal.SIGABRT, -signal.SIGKILL):  # Rust aborts when an allocation fails; the OOM killer kills
+            return error(503, f"query needs more memory than this endpoint allows ({self.limits.max_memory_mb} MB "
+                              "per worker); its worker was replaced")
+        return error(500, f"query failed: the query engine crashed ({_exit_text(code)}); its worker was replaced")
+
     def run(self, text: str, accept: str | None, fmt: str | None) -> Reply:
         try:
             w = self.idle.get(timeout=self.limits.queue_wait)
@@ -447,11 +635,13 @@ class Pool:
             w.conn.send((text, accept, fmt))
             if w.conn.poll(self.limits.timeout):
                 reply = w.conn.recv()
-                self.idle.put(w)
+                if reply.retire:
+                    threading.Thread(target=self._replace, args=(w,), daemon=True).start()
+                else:
+                    self.idle.put(w)
                 return reply
-        except (EOFError, OSError, BrokenPipeError):
-            threading.Thread(target=self._replace, args=(w,), daemon=True).start()
-            return error(500, "query failed: the worker process died (out of memory?)")
+        except (EOFError, OSError):
+            return self._died(w)
         self.timeouts += 1
         self._replace(w)  # SIGKILL: the CPU is free at once
         return error(503, f"query timed out after {self.limits.timeout:g} s (the limit of this endpoint)")
@@ -461,6 +651,17 @@ class Pool:
             ws = list(self.all)
         for w in ws:
             w.kill()
+
+
+def _exit_text(code: int | None) -> str:
+    if code is None:
+        return "still running"
+    if code < 0:
+        try:
+            return signal.Signals(-code).name
+        except ValueError:
+            return f"signal {-code}"
+    return f"exit status {code}"
 
 
 # -- HTTP ---------------------------------------------------------------------------------------

@@ -1,0 +1,328 @@
+"""Attacks on `kg serve`, `kg query` and `kg build -o` (issue 18), each reproduced for real.
+
+The endpoint tests that matter for deployments run the server as a non-root user (uid 65534
+with no capabilities, so no network namespace can be made): that is where the algebra check
+and the worker's own socket ban are all that stand between a query and the network. Every
+probe of the outside world is aimed at a loopback canary that must receive nothing.
+"""
+from __future__ import annotations
+
+import json
+import os
+import re
+import select
+import socket
+import stat
+import subprocess
+import sys
+import tempfile
+import threading
+import time
+import urllib.parse
+from pathlib import Path
+
+import pytest
+
+from tests.conftest import ROOT, SEED, stop
+from tests.test_serve import Canary, http, kg_server, select as sparql_select
+
+pytestmark = pytest.mark.skipif(sys.platform != "linux", reason="the sandbox and the tests' probes are Linux's")
+
+CAP_NET_ADMIN, CAP_SYS_ADMIN = 12, 21
+
+
+# -- running as a non-root user -------------------------------------------------------------------
+
+def _setpriv(read_all: bool) -> list[str]:
+    caps = "+dac_read_search" if read_all else ""
+    cmd = ["setpriv", "--reuid=65534", "--regid=65534", "--clear-groups",
+           f"--inh-caps=-all{',' + caps if caps else ''}", f"--bounding-set=-all{',' + caps if caps else ''}"]
+    return cmd + (["--ambient-caps=" + caps] if caps else [])
+
+
+_PREFIX: list[str] | None = None
+
+
+def unprivileged() -> list[str]:
+    """The command prefix that runs a program as uid/gid 65534 with no capabilities ([] when the
+    tests already run as non-root). Where the Python installation or the checkout sits in a folder
+    only root may enter (pyenv under /root), the user keeps one capability, reading files
+    (CAP_DAC_READ_SEARCH): no network, namespace or write rights."""
+    global _PREFIX
+    if _PREFIX is None:
+        if os.geteuid() != 0:
+            _PREFIX = []
+        else:
+            plain = _setpriv(False)
+            probe = subprocess.run(plain + [sys.executable, "-c", "import kg.sparql.serve, rdflib, pyoxigraph"],
+                                   cwd=ROOT, capture_output=True, timeout=120)
+            _PREFIX = plain if probe.returncode == 0 else _setpriv(True)
+    return _PREFIX
+
+
+def readable_dir() -> Path:
+    """A temporary folder the unprivileged user can read (pytest's tmp_path is root's alone)."""
+    d = Path(tempfile.mkdtemp(prefix="kg-hardening-"))
+    d.chmod(0o755)
+    return d
+
+
+def assert_unprivileged(pid: int) -> None:
+    status = Path(f"/proc/{pid}/status").read_text()
+    uid = int(re.search(r"^Uid:\s+(\d+)", status, re.M).group(1))
+    eff = int(re.search(r"^CapEff:\s+([0-9a-f]+)", status, re.M).group(1), 16)
+    assert uid != 0 and not eff & (1 << CAP_SYS_ADMIN) and not eff & (1 << CAP_NET_ADMIN), (uid, hex(eff))
+
+
+def children(pid: int) -> set[int]:
+    out = set()
+    for d in os.listdir("/proc"):
+        if d.isdigit():
+            try:
+                st = Path(f"/proc/{d}/stat").read_text()
+            except OSError:
+                continue
+            if int(st.rsplit(")", 1)[1].split()[1]) == pid:
+                out.add(int(d))
+    return out
+
+
+@pytest.fixture(scope="module")
+def shared_data(seed_result):
+    """The seed as TriG and as an on-disk Oxigraph store, in a folder the non-root user can read."""
+    import shutil
+
+    from kg.graph.export import serialize
+    from kg.sparql.store import open_store
+    d = readable_dir()
+    b = seed_result.builder
+    (d / "seed.trig").write_text(serialize(b.triples, "trig", b.prefixes(), b.by_article), encoding="utf-8")
+    with open_store(f"oxigraph:{d / 'db'}") as st:
+        st.replace_graphs(b.by_article, b.prefixes())
+    for p in [d, *d.rglob("*")]:
+        p.chmod(0o755 if p.is_dir() else 0o644)
+    yield d
+    shutil.rmtree(d, ignore_errors=True)
+
+
+@pytest.fixture
+def canary():
+    c = Canary()
+    yield c
+    c.close()
+
+
+def _served(shared_data: Path, backend: str) -> list[str]:
+    return [str(shared_data / "seed.trig")] if backend == "memory" else ["--store", f"oxigraph:{shared_data / 'db'}"]
+
+
+# -- 1. SERVICE hidden from the check by \\u escapes -------------------------------------------------
+
+def _smuggled(port: int) -> str:
+    # rdflib expands \u000A everywhere, so for it the comment ends and a BIND of a long string
+    # follows; Oxigraph expands escapes only in strings and IRIs, so for it the whole first line
+    # is a comment and the SERVICE below runs
+    return ("SELECT ?who ?label WHERE { # \\u000A BIND(\"\"\"\n"
+            f"SERVICE <http://127.0.0.1:{port}/sparql> {{ ?who <http://www.w3.org/2000/01/rdf-schema#label> ?label }}\n"
+            "# \"\"\" AS ?x)\n}")
+
+
+@pytest.mark.parametrize("backend", ["oxigraph", "memory"])
+def test_service_smuggled_in_unicode_escapes_reaches_nothing_as_non_root(shared_data, canary, backend):
+    with kg_server(*_served(shared_data, backend), "--timeout", "5", prefix=unprivileged()) as (url, proc):
+        assert_unprivileged(proc.pid)
+        for w in children(proc.pid):
+            assert_unprivileged(w)
+        for q in (_smuggled(canary.port), _smuggled(canary.port).replace("\\u000A", "\\U0000000a")):
+            st, _, body = sparql_select(url, q)
+            # run as the check read it: a BIND of an unprojected string, nothing fetched (Oxigraph
+            # gives one empty row, rdflib none)
+            assert st == 200, (st, body[:300])
+            rows = json.loads(body)["results"]["bindings"]
+            assert len(rows) <= 1 and all(r == {} for r in rows), rows
+        time.sleep(0.5)
+        assert canary.hits == [], "the smuggled SERVICE reached the canary"
+        st, _, body = sparql_select(url, "ASK { ?s ?p ?o }")
+        assert st == 200 and json.loads(body)["boolean"] is True
+
+
+def test_check_reads_the_query_as_the_engine_does():
+    """The policy on its own: whatever rdflib and Oxigraph would read differently is refused, and
+    the text the engine runs is the one that was judged."""
+    from kg.sparql.serve import Refused, check_query
+    from kg.sparql.store import QueryError
+    g = "https://w3id.org/kg-news/id/article/a"
+    smuggled = check_query(_smuggled(9), {g})
+    assert smuggled.text.startswith("SELECT ?who ?label WHERE { # \n BIND(")  # the comment ends where rdflib ends it
+    assert not [n for n in _names(smuggled.algebra) if "service" in n.lower()]
+    for q in ("SELECT * WHERE { BIND(\"\\u0022\" AS ?x) }",
+              "SELECT * WHERE { ?s ?p \"\\u005Cu0022\" }", "SELECT (\"\\uD800\" AS ?x) WHERE {}"):
+        with pytest.raises((Refused, QueryError)):
+            check_query(q, {g})
+    ok = check_query("SELECT ?x WHERE { BIND(\"caf\\u00E9\" AS ?x) }", {g})
+    assert "\\u" not in ok.text and "café" in ok.text
+
+
+def _names(node, seen=None) -> list[str]:
+    from rdflib.plugins.sparql.parserutils import CompValue
+    seen = seen if seen is not None else set()
+    if id(node) in seen:
+        return []
+    seen.add(id(node))
+    if isinstance(node, CompValue):
+        return [node.name] + [n for v in node.values() for n in _names(v, seen)]
+    if isinstance(node, (list, tuple)):
+        return [n for v in node for n in _names(v, seen)]
+    return []
+
+
+_PROBE = """
+import json, socket, sys
+import pyoxigraph
+from kg.sparql.serve import _library_roots, _sandbox
+port = int(sys.argv[1])
+out = {"netns": bool(_sandbox(_library_roots()))}
+try:
+    list(pyoxigraph.Store().query(f"SELECT * WHERE {{ SERVICE <http://127.0.0.1:{port}/s> {{ ?s ?p ?o }} }}"))
+    out["service"] = "ran"
+except Exception as e:
+    out["service"] = "failed: " + type(e).__name__ + ": " + str(e)[:200]
+try:
+    socket.create_connection(("127.0.0.1", port), timeout=2).close()
+    out["socket"] = "connected"
+except OSError as e:
+    out["socket"] = type(e).__name__
+print(json.dumps(out))
+"""
+
+
+def test_worker_sandbox_stops_oxigraph_service_as_non_root(canary):
+    """Behind the check: in a locked-down worker run by a non-root user (no network namespace
+    possible), even Oxigraph's own SERVICE client, called directly, cannot open a socket."""
+    r = subprocess.run(unprivileged() + [sys.executable, "-c", _PROBE, str(canary.port)], cwd=ROOT,
+                       capture_output=True, text=True, timeout=120)
+    assert r.returncode == 0, r.stderr[-2000:]
+    out = json.loads(r.stdout.strip().splitlines()[-1])
+    assert out["netns"] is False, out  # the point: no namespace to hide behind
+    assert out["service"].startswith("failed") and out["socket"] == "PermissionError", out
+    time.sleep(0.3)
+    assert canary.hits == []
+
+
+# -- 2. --max-memory --------------------------------------------------------------------------------
+
+def _address_limit(pid: int) -> int | None:
+    for line in Path(f"/proc/{pid}/limits").read_text().splitlines():
+        if line.startswith("Max address space"):
+            soft = line.split()[3]
+            return None if soft == "unlimited" else int(soft)
+    raise AssertionError("no address-space line")
+
+
+# REPLACE amplification: 10 -> 100 -> 10^4 -> 10^8 characters, then ten times that (~1 GB)
+AMPLIFY = ('SELECT (STRLEN(?e) AS ?n) WHERE { BIND("aaaaaaaaaa" AS ?a) BIND(REPLACE(?a, "a", ?a) AS ?b) '
+           'BIND(REPLACE(?b, "a", ?b) AS ?c) BIND(REPLACE(?c, "a", ?c) AS ?d) '
+           'BIND(REPLACE(?d, "a", "aaaaaaaaaa") AS ?e) }')
+
+
+@pytest.mark.parametrize("backend", ["oxigraph", "memory"])
+def test_max_memory_is_applied_and_a_query_over_it_gets_503(shared_data, backend):
+    with kg_server(*_served(shared_data, backend), "--timeout", "60", "--max-memory", "256",
+                   prefix=unprivileged()) as (url, proc):
+        workers = children(proc.pid)
+        assert len(workers) == 2
+        for w in workers:
+            limit = _address_limit(w)
+            assert limit is not None, "the worker's address space is not capped"
+            vm = int(re.search(r"^VmSize:\s+(\d+)", Path(f"/proc/{w}/status").read_text(), re.M).group(1)) * 1024
+            assert limit <= vm + 256 * 2**20, (limit, vm)
+        st, _, body = sparql_select(url, AMPLIFY, timeout=120)
+        assert st == 503 and b"memory" in body, (st, body[:300])
+        deadline = time.monotonic() + 30  # the replacement starts in the background: wait for its cap
+        while time.monotonic() < deadline:
+            now = children(proc.pid)
+            if len(now) == 2 and now != workers and all(_address_limit(w) is not None for w in now):
+                break
+            time.sleep(0.1)
+        assert len(now) == 2 and now != workers, (workers, now)  # the worker that ran it was replaced
+        assert all(_address_limit(w) is not None for w in now)
+        st, _, body = sparql_select(url, "ASK { ?s ?p ?o }")
+        assert st == 200 and json.loads(body)["boolean"] is True
+
+
+def test_max_memory_that_cannot_be_applied_stops_start_up(shared_data):
+    """A hard limit below the cap asked for cannot be raised by a non-root user: kg serve says so and
+    exits, rather than serving without the cap."""
+    cmd = unprivileged() + ["prlimit", "--as=4000000000", "--", sys.executable, "-m", "kg.cli", "serve", "--port", "0",
+                            str(shared_data / "seed.trig"), "--max-memory", "8000"]
+    r = subprocess.run(cmd, cwd=ROOT, capture_output=True, text=True, timeout=120)
+    assert r.returncode != 0 and "memory" in r.stderr and "Traceback" not in r.stderr, r.stderr[-1000:]
+
+
+# -- 3. kg build -o onto things that are not regular files -----------------------------------------
+
+def _kg(*args: str, **kw) -> subprocess.CompletedProcess:
+    return subprocess.run([sys.executable, "-m", "kg.cli", *args], cwd=ROOT, capture_output=True, timeout=120, **kw)
+
+
+@pytest.fixture(scope="module")
+def built() -> dict[str, bytes]:
+    out = {}
+    for fmt in ("turtle", "nquads"):
+        r = _kg("build", str(SEED), "-q", "-f", fmt)
+        assert r.returncode == 0, r.stderr
+        out[fmt] = r.stdout
+    return out
+
+
+@pytest.mark.parametrize("fmt", ["turtle", "nquads"])
+def test_build_output_into_a_fifo_streams(tmp_path, built, fmt):
+    fifo = tmp_path / "pipe"
+    os.mkfifo(fifo)
+    fd = os.open(fifo, os.O_RDONLY | os.O_NONBLOCK)  # a reader is there, so the writer's open does not wait
+    got = b""
+    try:
+        proc = subprocess.Popen([sys.executable, "-m", "kg.cli", "build", str(SEED), "-q", "-f", fmt, "-o", str(fifo)],
+                                cwd=ROOT, stdout=subprocess.PIPE, stderr=subprocess.PIPE)
+        deadline = time.monotonic() + 120
+        while time.monotonic() < deadline:
+            select.select([fd], [], [], 0.2)
+            chunk = os.read(fd, 1 << 20)
+            got += chunk
+            if not chunk and proc.poll() is not None:
+                break
+        _, err = proc.communicate(timeout=60)
+    finally:
+        os.close(fd)
+    assert proc.returncode == 0, err
+    assert stat.S_ISFIFO(os.lstat(fifo).st_mode), "the FIFO was replaced by a file"
+    assert got == built[fmt]
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["pipe"]  # no manifest or temporary file beside it
+
+
+@pytest.mark.parametrize("fmt,ext", [("turtle", ".ttl"), ("nquads", ".nq")])
+def test_build_output_through_a_symlink_writes_its_target(tmp_path, built, fmt, ext):
+    (tmp_path / "real").mkdir()
+    target = tmp_path / "real" / f"graph{ext}"
+    target.write_bytes(b"old\n")
+    link = tmp_path / f"link{ext}"
+    link.symlink_to(Path("real") / target.name)
+    r = _kg("build", str(SEED), "-q", "-o", str(link))
+    assert r.returncode == 0, r.stderr
+    assert link.is_symlink() and os.readlink(link) == str(Path("real") / target.name), "the symlink was replaced"
+    assert target.read_bytes() == built[fmt]
+
+
+def test_build_output_to_dev_fd_streams_into_stdout(built):
+    r = _kg("build", str(SEED), "-q", "-o", "/dev/fd/1")
+    assert r.returncode == 0, r.stderr
+    assert r.stdout == built["turtle"]
+
+
+@pytest.mark.skipif(os.geteuid() != 0, reason="making a device node needs root")
+def test_build_output_onto_a_device_node_never_replaces_it(tmp_path, built):
+    null = tmp_path / "null"
+    os.mknod(null, 0o666 | stat.S_IFCHR, os.makedev(1, 3))  # a second /dev/null
+    r = _kg("build", str(SEED), "-q", "-o", str(null))
+    assert stat.S_ISCHR(os.lstat(null).st_mode), "the device node was replaced by a file"
+    assert r.returncode == 0, r.stderr
