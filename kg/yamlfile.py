@@ -29,25 +29,52 @@ class LList(list):
     item_lines: list[int]
 
 
-def _convert(node: Any, loader: Any) -> Any:
+ALIAS_FACTOR = 10  # an alias may copy at most this many times the file's own nodes ...
+ALIAS_SLACK = 100_000  # ... plus this many: ordinary reuse passes, a "billion laughs" does not
+
+
+class _Walk:
+    """What the conversion has seen: the nodes on the current path (a recursive alias), the
+    distinct nodes and the nodes made (an alias re-expanded into exponentially many copies)."""
+
+    def __init__(self) -> None:
+        self.path: set[int] = set()
+        self.seen: set[int] = set()
+        self.made = 0
+
+
+def _convert(node: Any, loader: Any, walk: _Walk | None = None) -> Any:
     import yaml
 
+    walk = walk or _Walk()
+    line = node.start_mark.line + 1
+    if id(node) in walk.path:
+        raise InputError(loader.name, "recursive YAML alias: a node that contains itself", line)
+    walk.made += 1
+    walk.seen.add(id(node))
+    if walk.made > ALIAS_FACTOR * len(walk.seen) + ALIAS_SLACK:
+        raise InputError(loader.name, f"YAML aliases expand to more than {walk.made:,} nodes from {len(walk.seen):,} "
+                                      "written (an alias bomb?); write the data out instead", line)
     if isinstance(node, yaml.MappingNode):
+        walk.path.add(id(node))
         d = LDict()
-        d.line = node.start_mark.line + 1
+        d.line = line
         d.key_lines = {}
         for k, v in node.value:
-            key = loader.construct_object(k, deep=True) if not isinstance(k, yaml.ScalarNode) else loader.construct_scalar(k)
+            key = _convert(k, loader, walk) if not isinstance(k, yaml.ScalarNode) else loader.construct_scalar(k)
             if not isinstance(key, str):
                 key = str(key)
             if key in d:
                 raise InputError(loader.name, f"duplicate key {key!r}", k.start_mark.line + 1)
-            d[key] = _convert(v, loader)
+            d[key] = _convert(v, loader, walk)
             d.key_lines[key] = k.start_mark.line + 1
+        walk.path.discard(id(node))
         return d
     if isinstance(node, yaml.SequenceNode):
-        seq = LList(_convert(v, loader) for v in node.value)
-        seq.line = node.start_mark.line + 1
+        walk.path.add(id(node))
+        seq = LList(_convert(v, loader, walk) for v in node.value)
+        walk.path.discard(id(node))
+        seq.line = line
         seq.item_lines = [v.start_mark.line + 1 for v in node.value]
         return seq
     return loader.construct_object(node, deep=True)

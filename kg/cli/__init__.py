@@ -168,12 +168,18 @@ def rules() -> None:
 
 
 @rules.command("list")
+@click.option("--frames", is_flag=True, help="Also show each rule's patterns: a frame's forms as derived patterns.")
 @pack_options
-def rules_list(data_dir: Path | None, ontology_dir: Path | None, rules_path: Path | None) -> None:
+def rules_list(frames: bool, data_dir: Path | None, ontology_dir: Path | None, rules_path: Path | None) -> None:
     """List every rule with its file, group, priority and description."""
     pack = _pack(data_dir, ontology_dir, rules_path)
     for r in pack.rules.rules:
+        if r.parent is not None:
+            continue  # a frame rule's variant (emits that differ by form): listed with its rule
         click.echo(f"{r.id}\t{r.file}:{r.line}\tgroup={r.group}\tpriority={r.priority}\t{r.description}")
+        for v in [r, *r.variants] if frames else ():
+            for i, src in enumerate(v.sources):
+                click.echo(f"    {v.form_of(i):<18} {src}")
     for j in pack.rules.joins:
         click.echo(f"{j.id}\t{j.file}:{j.line}\tjoin\t\t{j.description}")
     click.echo(f"{len(pack.rules)} rules ({len(pack.rules.joins)} join rules) in {len(pack.rules.files)} files", err=True)
@@ -225,7 +231,7 @@ def rules_explain(text: str, date: str | None, data_dir: Path | None, ontology_d
         for _, _, t in rep.analysis.times:
             click.echo(f"  time {t.phrase!r} -> {t.value} (xsd:{t.datatype}, {t.relation})")
         for f in rep.fired:
-            click.echo(f"  FIRED {f.rule.id} on {full[f.begin:f.end]!r}")
+            click.echo(f"  FIRED {f.rule.id} ({f.form}) on {full[f.begin:f.end]!r}")
             for line in render(f, pack.vocabulary, full, d):
                 click.echo(f"      {line}")
         for f in rep.suppressed:

@@ -49,6 +49,7 @@ class Firing:
     end: int
     bindings: dict[str, Bound]
     context: Context = field(default_factory=Context)
+    form: str = ""  # the pattern that matched: a frame's form ("passive"), else "pattern N"
 
     @property
     def length(self) -> int:
@@ -67,7 +68,7 @@ class Extraction:
     joins: list[JoinRule] = field(default_factory=list)
 
 
-Entry = tuple[int, Rule, Alt, set[str], Firsts]  # (position in rule order, rule, pattern, required words, firsts)
+Entry = tuple[int, Rule, Alt, set[str], Firsts, int]  # (position in rule order, rule, pattern, required words, firsts, pattern index)
 _INDEX: dict[int, tuple[list[Rule], dict[str, list[Entry]], list[Entry]]] = {}
 
 
@@ -81,8 +82,8 @@ def _index(rules: list[Rule]) -> tuple[dict[str, list[Entry]], list[Entry]]:
         always: list[Entry] = []
         n = 0
         for rule in rules:
-            for parsed, req, fs in zip(rule.patterns, rule.required, rule.firsts):
-                e, n = (n, rule, parsed.root, req, fs), n + 1
+            for i, (parsed, req, fs) in enumerate(zip(rule.patterns, rule.required, rule.firsts)):
+                e, n = (n, rule, parsed.root, req, fs, i), n + 1
                 keys = {max(req, key=lambda w: (len(w), w))} if req else anchor_words(parsed.root)
                 if keys:
                     for w in keys:
@@ -107,12 +108,12 @@ def match_sentence(rules: list[Rule], v: SentenceView) -> list[Firing]:
     cands: list[Firing] = []
     kind = v.sa.sentence.kind
     words = v.words
-    for _, rule, root, req, fs in _candidates(rules, v):
+    for _, rule, root, req, fs, i in _candidates(rules, v):
         if rule.segments is not None and kind not in rule.segments or not req <= words:
             continue
         for first, last, b in find_matches(root, v, fs):
             bb, ee = v.span(first, last)
-            cands.append(Firing(rule, v.sa.sentence, first, last, bb, ee, b))
+            cands.append(Firing(rule, v.sa.sentence, first, last, bb, ee, b, form=rule.form_of(i)))
     cands.sort(key=lambda f: (-f.length, -f.rule.priority, f.rule.order, f.first))
     taken: dict[str, list[tuple[int, int]]] = {}
     out = []
@@ -121,9 +122,21 @@ def match_sentence(rules: list[Rule], v: SentenceView) -> list[Firing]:
         if any(f.first < e and s < f.last for s, e in spans):
             continue
         spans.append((f.first, f.last))
-        out.append(f)
+        out.extend(_per_item(f))
     out.sort(key=lambda f: (f.first, f.rule.order))
     return out
+
+
+def _per_item(f: Firing) -> list[Firing]:
+    """A match with list slots ({x:Agent+}) as one firing per combination of their items:
+    "The US, the EU and Israel designated Hamas ..." is three designations."""
+    lists = [(name, b.items) for name, b in f.bindings.items() if b.items]
+    if not lists:
+        return [f]
+    out = [f.bindings]
+    for name, items in lists:
+        out = [{**bs, name: it} for bs in out for it in items]
+    return [Firing(f.rule, f.sentence, f.first, f.last, f.begin, f.end, bs, form=f.form) for bs in out]
 
 
 def extract(article: Article, analyses: list[SentenceAnalysis], rules: RuleSet, voc: Vocabulary) -> Extraction:
@@ -158,10 +171,11 @@ def _negation(f: Firing, v: SentenceView) -> None:
     """A rule's own negation slot negates it; so does a negation word inside the match that the
     rule did not account for (a fact must never lose its polarity)."""
     r = f.rule
-    if r.negation and r.negation in f.bindings:
-        f.context.negated = True
-        f.context.negation_cue = f.bindings[r.negation].value
-        return
+    for name in (r.negation, "neg" if r.frame else None):
+        if name and name in f.bindings:
+            f.context.negated = True
+            f.context.negation_cue = f.bindings[name].value
+            return
     covered = set()
     for b in f.bindings.values():
         covered.update(range(b.first, b.last))

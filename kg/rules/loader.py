@@ -13,11 +13,14 @@ from typing import Any
 from ..errors import InputError, Problem, RuleError
 from ..knowing.vocab import RDF, XSD, Vocabulary
 from ..yamlfile import LDict, LList, load_yaml
-from .pattern import Capture, Firsts, Parsed, PatternError, Slot, firsts, parse_pattern, required_words
+from .classes import Classes, load_classes
+from .frames import FrameError, expand_frame
+from .pattern import Capture, Firsts, Parsed, PatternError, Slot, cost, firsts, parse_pattern, required_words
 from .pattern import compatible as _compatible
 
-RULE_KEYS = {"id", "description", "pattern", "patterns", "priority", "group", "segments", "node", "emit",
+RULE_KEYS = {"id", "description", "pattern", "patterns", "frame", "priority", "group", "segments", "node", "emit",
              "attribution", "hypothetical", "negation", "examples", "note"}
+MAX_PATTERN_COST = 10 ** 7  # kg.rules.pattern.cost: ways a pattern may try from one token
 JOIN_KEYS = {"id", "description", "where", "emit", "examples", "note"}
 NODE_KEYS = {"class", "key", "scope"}
 EXAMPLE_KEYS = {"text", "expect", "date"}
@@ -50,6 +53,7 @@ class Emit:
     o: Term
     line: int
     negated: bool = False  # written `[s, p, o, not]`: the text says this does not hold
+    when: tuple[str, str] | None = None  # `[s, p, o, if planned]` / `unless planned`: only for some frame forms
 
 
 @dataclass(frozen=True)
@@ -86,10 +90,23 @@ class Rule:
     examples: list[Example] = field(default_factory=list)
     slots: dict[str, Slot | Capture] = field(default_factory=dict)
     node_scope: str = "article"  # "world": the same key is the same node in every article (a post)
+    forms: list[str] = field(default_factory=list)  # per pattern: the frame form it derives from, or ""
+    sources: list[str] = field(default_factory=list)  # per pattern: its text before word classes are expanded
+    frame: dict[str, Any] | None = None
+    parent: "Rule | None" = None  # a variant of a frame rule whose emits differ by form (`if planned`)
+    variants: list["Rule"] = field(default_factory=list)
 
     @property
     def has_node(self) -> bool:
         return bool(self.node_classes)
+
+    @property
+    def root(self) -> "Rule":
+        """The rule as written (a variant's parent)."""
+        return self.parent or self
+
+    def form_of(self, i: int) -> str:
+        return (self.forms[i] if i < len(self.forms) else "") or f"pattern {i + 1}"
 
 
 Pattern = tuple[Term, str, Term]  # a triple pattern of a join rule: variables are `slot` terms
@@ -135,12 +152,30 @@ def rule_files(rules_dir: Path) -> list[Path]:
     return sorted(p for p in rules_dir.rglob("*.yaml") if not p.name.startswith("_"))
 
 
-def load_rules(paths: list[Path], voc: Vocabulary, root: Path | None = None) -> RuleSet:
-    """Load, compile and validate rule files (in the given order, which is the tie-break order)."""
+def class_files(paths: list[Path]) -> list[Path]:
+    """The `_classes.yaml` beside the rule files (once per folder, in order)."""
+    out: list[Path] = []
+    for p in paths:
+        c = p.parent / "_classes.yaml"
+        if c.is_file() and c not in out:
+            out.append(c)
+    return out
+
+
+DEFAULT_CLASSES = {"LIGHT": ["also", "again"], "NOUN_MOD": ["first"], "TITLE": ["president"]}  # what frames use, if a pack has none
+
+
+def load_rules(paths: list[Path], voc: Vocabulary, root: Path | None = None,
+               classes: list[Path] | None = None) -> RuleSet:
+    """Load, compile and validate rule files (in the given order, which is the tie-break order).
+    Word classes come from `classes` (default: the `_classes.yaml` beside the rule files) and
+    from `classes:` sections of the rule files, and are visible to every rule."""
     problems: list[Problem] = []
     rules: list[Rule] = []
     joins: list[JoinRule] = []
     seen: dict[str, str] = {}
+    wc = load_classes(class_files(paths) if classes is None else classes, root, problems, _shown)
+    docs: list[tuple[Path, str, Any]] = []
     for path in paths:
         shown = _shown(path, root)
         try:
@@ -148,12 +183,19 @@ def load_rules(paths: list[Path], voc: Vocabulary, root: Path | None = None) -> 
         except InputError as e:
             problems.append(Problem(shown, e.problem.line, e.problem.message))
             continue
+        docs.append((path, shown, doc))
+        if isinstance(doc, LDict) and "classes" in doc:
+            wc.add_section(doc["classes"], shown, doc.key_lines["classes"], problems)
+    for name, words in DEFAULT_CLASSES.items():
+        if name not in wc.classes:
+            wc.add_section(_ldict({name: words}), "(kg)", 0, problems)
+    for path, shown, doc in docs:
         items = doc.get("rules") if isinstance(doc, LDict) else None
         if not isinstance(items, LList):
             problems.append(Problem(shown, 1, "a rule file is a mapping with a list under 'rules'"))
             continue
-        for k in sorted(set(doc) - {"rules", "note", "define"}):
-            problems.append(Problem(shown, doc.key_lines[k], f"unknown top-level key {k!r} (known: rules, define, note)"))
+        for k in sorted(set(doc) - {"rules", "note", "define", "classes"}):
+            problems.append(Problem(shown, doc.key_lines[k], f"unknown top-level key {k!r} (known: rules, define, classes, note)"))
         defines = doc.get("define", {})
         if not isinstance(defines, dict) or not all(isinstance(v, str) and re.fullmatch(r"[a-z][a-z0-9_-]*", k)
                                                     for k, v in defines.items()):
@@ -165,14 +207,18 @@ def load_rules(paths: list[Path], voc: Vocabulary, root: Path | None = None) -> 
             if isinstance(spec, LDict) and "where" in spec:
                 rule = _join_rule(spec, shown, items.item_lines[i], len(joins), voc, problems)
             else:
-                rule = _rule(spec, shown, items.item_lines[i], len(rules), path.stem, voc, problems, defines)
+                rule = _rule(spec, shown, items.item_lines[i], len(rules), path.stem, voc, problems, defines, wc)
             if rule is None:
                 continue
             if rule.id in seen:
                 problems.append(Problem(shown, rule.line, f"rule id {rule.id!r} already used at {seen[rule.id]}", rule.id))
                 continue
             seen[rule.id] = f"{shown}:{rule.line}"
-            (joins if isinstance(rule, JoinRule) else rules).append(rule)  # type: ignore[arg-type]
+            if isinstance(rule, JoinRule):
+                joins.append(rule)
+            else:
+                rules.append(rule)
+                rules.extend(rule.variants)
     if problems:
         raise RuleError(problems)
     return RuleSet(rules, [_shown(p, root) for p in paths], joins)
@@ -185,6 +231,12 @@ def _shown(path: Path, root: Path | None) -> str:
         except ValueError:
             pass
     return str(path)
+
+
+def _ldict(d: dict[str, Any]) -> LDict:
+    out = LDict(d)
+    out.line, out.key_lines = 0, {k: 0 for k in d}
+    return out
 
 
 def expand_defines(pattern: str, defines: dict[str, str]) -> str:
@@ -201,7 +253,7 @@ def expand_defines(pattern: str, defines: dict[str, str]) -> str:
 
 
 def _rule(spec: Any, path: str, line: int, order: int, stem: str, voc: Vocabulary, problems: list[Problem],
-          defines: dict[str, str] | None = None) -> Rule | None:
+          defines: dict[str, str] | None = None, wc: Classes | None = None) -> Rule | None:
     rid = spec.get("id") if isinstance(spec, dict) and isinstance(spec.get("id"), str) else None
     n0 = len(problems)
 
@@ -219,33 +271,54 @@ def _rule(spec: Any, path: str, line: int, order: int, stem: str, voc: Vocabular
     if not isinstance(spec.get("description"), str) or not spec["description"].strip():
         bad("'description' is required: say what the rule captures and why", "description")
     # patterns
-    raw = spec.get("patterns", spec.get("pattern"))
-    if ("pattern" in spec) == ("patterns" in spec):
-        bad("give exactly one of 'pattern' (a string) or 'patterns' (a list of strings)", "pattern")
+    raw = spec.get("patterns", spec.get("pattern", []))
+    if "pattern" in spec and "patterns" in spec or not ({"pattern", "patterns", "frame"} & set(spec)):
+        bad("give one of 'pattern' (a string) or 'patterns' (a list of strings), and/or a 'frame'", "pattern")
         raw = []
     plist = [raw] if isinstance(raw, str) else raw if isinstance(raw, list) else None
     if plist is None or not all(isinstance(p, str) for p in plist):
         bad("patterns must be strings", "patterns" if "patterns" in spec else "pattern")
         plist = []
     parsed: list[Parsed] = []
+    forms: list[str] = []
+    sources: list[str] = []
     slots: dict[str, Slot | Capture] = {}
     pkey = "patterns" if "patterns" in spec else "pattern"
-    for j, p in enumerate(plist):
-        at = spec[pkey].item_lines[j] if isinstance(spec.get(pkey), LList) else spec.key_lines.get(pkey, line)
+    todo = [(p, "", spec[pkey].item_lines[j] if isinstance(spec.get(pkey), LList) else spec.key_lines.get(pkey, line))
+            for j, p in enumerate(plist)]
+    frame = spec.get("frame")
+    if frame is not None:
         try:
-            pp = parse_pattern(expand_defines(p, defines or {}), set(voc.types))
-            if re.search(r"<[a-z][a-z0-9_-]*>", expand_defines(p, defines or {})):
-                raise PatternError(f"undefined fragment {re.search(r'<[a-z][a-z0-9_-]*>', expand_defines(p, defines or {})).group()} "
+            todo += [(p, form, spec.key_lines["frame"]) for form, p in expand_frame(frame)]
+        except FrameError as e:
+            bad(str(e), "frame")
+    for p, form, at in todo:
+        try:
+            text = expand_defines(p, defines or {})
+            if re.search(r"<[a-z][a-z0-9_-]*>", text):
+                raise PatternError(f"undefined fragment {re.search(r'<[a-z][a-z0-9_-]*>', text).group()} "  # type: ignore[union-attr]
                                    "(define it under 'define' at the top of the file)", 1)
+            try:
+                text = (wc or Classes()).expand(text)
+            except ValueError as e:
+                raise PatternError(str(e), 1) from None
+            pp = parse_pattern(text, set(voc.types))
         except PatternError as e:
-            bad(f"bad pattern: {e}", at=at)
+            bad(f"bad pattern{f' (frame form {form})' if form else ''}: {e}", at=at)
             continue
         for name, s in pp.slots.items():
             prev = slots.get(name, s)
             if not _compatible(prev, s):
                 bad(f"slot {name!r} has different types in different patterns", at=at)
             slots[name] = s
+        c = cost(pp.root)
+        if c > MAX_PATTERN_COST:
+            bad(f"bad pattern{f' (frame form {form})' if form else ''}: it may try {c:.1e} ways from each token "
+                f"(the limit is {MAX_PATTERN_COST:.0e}): narrow its gaps (..N) and text slots, or split it into several patterns", at=at)
+            continue
         parsed.append(pp)
+        forms.append(form)
+        sources.append(" ".join(p.split()))
     # node
     node_classes: list[str] = []
     node_key = None
@@ -291,8 +364,15 @@ def _rule(spec: Any, path: str, line: int, order: int, stem: str, voc: Vocabular
         raw_emits = []
     for j, t in enumerate(raw_emits):
         at = raw_emits.item_lines[j] if isinstance(raw_emits, LList) else line
+        when = None
+        if isinstance(t, list) and len(t) == 4 and isinstance(t[3], str) and re.fullmatch(r"(if|unless) [a-z-]+", t[3]):
+            w0, w1 = t[3].split()
+            if w1 not in {f for f in forms if f}:
+                bad(f"emit: '{t[3]}' names a form this rule's frame does not have (forms: {', '.join(sorted({f for f in forms if f})) or 'none'})", at=at)
+                continue
+            when, t = (w0, w1), t[:3]
         if not isinstance(t, list) or len(t) not in (3, 4) or len(t) == 4 and t[3] != "not":
-            bad("each emit is [subject, predicate, object] or [subject, predicate, object, not]", at=at)
+            bad("each emit is [subject, predicate, object], with 'not' or 'if FORM' / 'unless FORM' as a fourth item", at=at)
             continue
         s = _term(t[0], slots, bool(node_classes), voc, "subject", bad, at)
         p = _predicate(t[1], voc, bad, at)
@@ -301,7 +381,7 @@ def _rule(spec: Any, path: str, line: int, order: int, stem: str, voc: Vocabular
             if s.kind == "literal":
                 bad("a literal cannot be a subject", at=at)
                 continue
-            emits.append(Emit(s, p, o, at, len(t) == 4))
+            emits.append(Emit(s, p, o, at, len(t) == 4, when))
     # attribution, hypothetical, negation
     attribution = None
     att = spec.get("attribution")
@@ -322,6 +402,8 @@ def _rule(spec: Any, path: str, line: int, order: int, stem: str, voc: Vocabular
     if not emits and not node_classes and attribution is None and not hyp:
         bad("the rule does nothing: add 'emit' triples, a 'node', 'attribution' or 'hypothetical'", "emit")
     neg = spec.get("negation")
+    if neg == "neg" and frame is not None:
+        neg = None  # the frame's own negation slot
     if neg is not None and neg not in slots:
         bad(f"'negation' names undefined slot {neg!r}", "negation")
     segs = spec.get("segments")
@@ -337,10 +419,39 @@ def _rule(spec: Any, path: str, line: int, order: int, stem: str, voc: Vocabular
     examples = _examples(spec.get("examples"), bad, spec)
     if len(problems) > n0:
         return None
-    return Rule(rid, spec["description"].strip(), path, line, order, str(group), prio, parsed,  # type: ignore[arg-type]
+    rule = Rule(rid, spec["description"].strip(), path, line, order, str(group), prio, parsed,  # type: ignore[arg-type]
                 [required_words(p.root) for p in parsed], emits, [firsts(p.root) for p in parsed], node_classes,
                 node_key, attribution, list(hyp), neg, frozenset(segs) if segs else None, examples, slots,
-                node_scope=node_scope)
+                node_scope=node_scope, forms=forms, frame=dict(frame) if isinstance(frame, dict) else None, sources=sources)
+    return _variants(rule)
+
+
+def _variants(rule: Rule) -> Rule:
+    """A rule whose emits depend on the form (`if planned`) becomes one rule per set of emits:
+    the rule as written keeps the patterns of its first set, variants (same id, `parent` set) the
+    others; the graph builder and explanations see ordinary rules."""
+    if not any(e.when for e in rule.emits):
+        return rule
+
+    def applies(e: Emit, form: str) -> bool:
+        return e.when is None or (form == e.when[1]) == (e.when[0] == "if")
+
+    groups: dict[tuple[int, ...], list[int]] = {}
+    for i, form in enumerate(rule.forms):
+        groups.setdefault(tuple(j for j, e in enumerate(rule.emits) if applies(e, form)), []).append(i)
+    every = list(rule.emits)
+    pats, req, fsts, forms, srcs = list(rule.patterns), list(rule.required), list(rule.firsts), list(rule.forms), list(rule.sources)
+    for n, (keep, idx) in enumerate(groups.items()):
+        target = rule if n == 0 else Rule(**{**rule.__dict__, "variants": [], "parent": rule})
+        target.patterns = [pats[i] for i in idx]
+        target.required = [req[i] for i in idx]
+        target.firsts = [fsts[i] for i in idx]
+        target.forms = [forms[i] for i in idx]
+        target.sources = [srcs[i] for i in idx]
+        target.emits = [every[j] for j in keep]
+        if n:
+            rule.variants.append(target)
+    return rule
 
 
 def _join_rule(spec: LDict, path: str, line: int, order: int, voc: Vocabulary, problems: list[Problem]) -> JoinRule | None:

@@ -22,6 +22,7 @@ class Bound:
     begin: int
     end: int
     value: Any  # Mention | TimeValue | int | str
+    items: tuple["Bound", ...] = ()  # a list slot ({x:Agent+}): one Bound per actor, each spanning the list
 
 
 class SentenceView:
@@ -37,6 +38,7 @@ class SentenceView:
         self.time_at = {i: (j, v) for i, j, v in sa.times}
         self._types, self._accepts = _ancestors(voc)
         self._positions: dict[str, list[int]] | None = None
+        self.budget = STEP_BUDGET
         self.quote_at: dict[int, tuple[int, tuple[int, int]]] = {}
         # only the quotations that overlap this sentence (found by bisection: quotations are
         # disjoint and in text order), and token positions by bisection too, so that an article
@@ -161,6 +163,9 @@ def _build(node: Node) -> Matcher:
         body = _compile(node.body)
 
         def opt(v: SentenceView, pos: int, b: dict[str, Bound]) -> Iterator[tuple[int, dict[str, Bound]]]:
+            v.budget -= 1
+            if v.budget < 0:
+                raise OverBudget
             yield from body(v, pos, b)
             yield pos, b
         return opt
@@ -168,6 +173,9 @@ def _build(node: Node) -> Matcher:
         mx = node.max
 
         def gap(v: SentenceView, pos: int, b: dict[str, Bound]) -> Iterator[tuple[int, dict[str, Bound]]]:
+            v.budget -= 1
+            if v.budget < 0:
+                raise OverBudget
             for k in range(0, min(mx, v.n - pos) + 1):
                 yield pos + k, b
         return gap
@@ -216,7 +224,7 @@ def _step(node: Node) -> Step | None:
         def word(v: SentenceView, pos: int, b: dict[str, Bound]) -> tuple[int, dict[str, Bound]] | None:
             return (pos + 1, b) if pos < v.n and v.norms[pos] in forms else None
         return word
-    if isinstance(node, Slot) and node.kind == "entity":
+    if isinstance(node, Slot) and node.kind == "entity" and not node.many:
         return partial(_entity, node)  # a C-level wrapper: no extra Python frame
     return None
 
@@ -274,11 +282,49 @@ def _entity(s: Slot, v: SentenceView, pos: int, b: dict[str, Bound]) -> tuple[in
     return None
 
 
+_LIST_JOINS = (("and",), (",",), (",", "and"), ("as", "well", "as"), ("&",), (",", "as", "well", "as"))
+
+
+def _entity_list(s: Slot, v: SentenceView, pos: int, b: dict[str, Bound]) -> Iterator[tuple[int, dict[str, Bound]]]:
+    """A list slot: mentions joined by commas, "and" or "as well as" (each may be preceded by
+    "the"), longest list first, then shorter ones, down to one mention."""
+    m = v.mention_at.get(pos)
+    if m is None or not v.type_ok(m, s.types):
+        return
+    items = [m]
+    ends = [m.last]
+    at = m.last
+    while True:
+        nxt = None
+        for j in _LIST_JOINS:
+            k = at + len(j)
+            if tuple(v.norms[at:k]) == j:
+                if k < v.n and v.norms[k] == "the":
+                    k += 1
+                m2 = v.mention_at.get(k)
+                if m2 is not None and v.type_ok(m2, s.types):
+                    nxt = m2
+                    break
+        if nxt is None:
+            break
+        items.append(nxt)
+        ends.append(nxt.last)
+        at = nxt.last
+    for n in range(len(items), 0, -1):
+        last = ends[n - 1]
+        first_b, last_e = items[0].begin, items[n - 1].end
+        parts = tuple(Bound("entity", pos, last, x.begin, x.end, x) for x in items[:n])
+        yield last, {**b, s.name: Bound("entity", pos, last, first_b, last_e, items[0], parts if n > 1 else ())}
+
+
 def _slot(s: Slot, v: SentenceView, pos: int, b: dict[str, Bound],
           next_forms: frozenset[str] | None = None) -> Iterator[tuple[int, dict[str, Bound]]]:
     if pos >= v.n:
         return
     if s.kind == "entity":
+        if s.many:
+            yield from _entity_list(s, v, pos, b)
+            return
         r = _entity(s, v, pos, b)
         if r is not None:
             yield r
@@ -299,6 +345,9 @@ def _slot(s: Slot, v: SentenceView, pos: int, b: dict[str, Bound],
     else:  # text: longest first; never starting or ending on punctuation, so values read cleanly
         if v.norms[pos] in _EDGE_PUNCT:
             return
+        v.budget -= 1
+        if v.budget < 0:
+            raise OverBudget
         limit = min(v.n, pos + s.max)
         if s.kind == "clause":
             for i in range(pos, limit):
@@ -361,10 +410,28 @@ def starts(f: Firsts, v: SentenceView) -> Iterable[int]:
     return sorted(at)
 
 
+STEP_BUDGET = 50_000  # gaps, optional parts and text slots entered, per pattern and sentence
+
+
+class OverBudget(Exception):
+    """A pattern tried more ways than STEP_BUDGET on one sentence (see `find_matches`)."""
+
+
 def find_matches(root: Alt, v: SentenceView, first: Firsts | None = None) -> Iterator[tuple[int, int, dict[str, Bound]]]:
-    """The preferred match from each start token, as (first, end, bindings)."""
-    for start in starts(first or firsts(root), v):
-        for end, b in match_at(root, v, start, {}):
-            if end > start:
-                yield start, end, b
-                break
+    """The preferred match from each start token, as (first, end, bindings).
+
+    Backtracking over gaps and text slots can take exponential time on a long sentence; each
+    pattern gets a fixed budget of steps per sentence (deterministic, not a clock), and when it
+    is spent the pattern stops there with the matches found so far. The loader also refuses
+    patterns whose worst case is out of all proportion (kg.rules.pattern.cost)."""
+    v.budget = STEP_BUDGET
+    found = []
+    try:
+        for start in starts(first or firsts(root), v):
+            for end, b in match_at(root, v, start, {}):
+                if end > start:
+                    found.append((start, end, b))
+                    break
+    except OverBudget:
+        v.over_budget = getattr(v, "over_budget", 0) + 1
+    yield from found

@@ -85,9 +85,9 @@ class Pack:
         d, code = self.data_dir, Path(__file__).resolve().parent.parent  # all of kg/
         return {
             "kg": __version__ + "+" + _hash_files(code.rglob("*.py")),
-            "rules": _hash_files(rule_files(self.rules_path or d / "rules")),
+            "rules": _hash_files(rule_files(self.rules_path or d / "rules") + self._class_files()),
             "gazetteer": _hash_files((d / "gazetteer").glob("*.yaml")),
-            "ontology": _hash_files(self.ontology_dir.rglob("*.ttl")),
+            "ontology": _hash_files([*self.ontology_dir.rglob("*.ttl"), *self._own_ontology()]),
             "vocabulary": _hash_files([p for p in (d / "vocabulary.yaml", d / "layout.yaml") if p.is_file()]),
         }
 
@@ -137,9 +137,49 @@ class Pack:
             except Exception:
                 pass
 
+    def _own_ontology(self) -> list[Path]:
+        """The pack's own ontology files, merged with kg's: DATA/ontology.ttl, DATA/ontology/*.ttl
+        and DATA/rules/_ontology.ttl (and _ontology.ttl beside --rules), so that a rule pack
+        declares its new classes and properties without copying kg's ontology."""
+        d = self.data_dir
+        found = [d / "ontology.ttl", *sorted((d / "ontology").glob("*.ttl")), d / "rules" / "_ontology.ttl"]
+        if self.rules_path is not None:
+            found.append((self.rules_path if self.rules_path.is_dir() else self.rules_path.parent) / "_ontology.ttl")
+        out: list[Path] = []
+        for f in found:
+            if f.is_file() and not f.name.endswith("shapes.ttl") and f.resolve() not in {o.resolve() for o in out} \
+                    and f.resolve().parent != self.ontology_dir.resolve():
+                out.append(f)
+        return out
+
+    def _class_files(self) -> list[Path]:
+        """Word classes (kg.rules.classes): the _classes.yaml beside --rules, else the pack's rules/_classes.yaml."""
+        if self.rules_path is not None:  # another rules folder brings its own classes, if it has any
+            d = self.rules_path if self.rules_path.is_dir() else self.rules_path.parent
+            if (d / "_classes.yaml").is_file():
+                return [d / "_classes.yaml"]
+        own = self.data_dir / "rules" / "_classes.yaml"
+        return [own] if own.is_file() else []
+
     @cached_property
     def vocabulary(self) -> Vocabulary:
-        return load_vocabulary(self.data_dir, self.ontology_dir)
+        voc = load_vocabulary(self.data_dir, self.ontology_dir)
+        own = self._own_ontology()
+        if own:
+            from ..knowing.vocab import _read_ontology  # one reader for kg's ontology and a pack's own
+            import tempfile
+            import shutil
+
+            with tempfile.TemporaryDirectory(prefix="kg-ontology-") as tmp:  # the reader takes a folder
+                for i, f in enumerate(own):
+                    shutil.copyfile(f, Path(tmp) / f"{i:03d}.ttl")
+                try:
+                    _read_ontology(voc, Path(tmp))
+                except InputError as e:
+                    stem = Path(e.problem.path).stem
+                    raise InputError(own[int(stem)] if stem.isdigit() and int(stem) < len(own) else e.problem.path,
+                                     e.problem.message.replace(tmp, "")) from None
+        return voc
 
     @cached_property
     def gazetteer(self) -> Gazetteer:
@@ -151,7 +191,8 @@ class Pack:
     @cached_property
     def rules(self) -> RuleSet:
         self.gazetteer  # noqa: B018 - report gazetteer errors first
-        return load_rules(rule_files(self.rules_path or self.data_dir / "rules"), self.vocabulary, self.data_dir)
+        return load_rules(rule_files(self.rules_path or self.data_dir / "rules"), self.vocabulary, self.data_dir,
+                          classes=self._class_files())
 
     @cached_property
     def layout(self) -> Layout:

@@ -5,7 +5,8 @@
     (a b|c)       alternatives;  [a b|c]  optional alternatives;  x?  optional item
     ..N           a gap of 0 to N tokens (shortest first)
     {x:Person}    an entity mention whose type is Person or below it; {x:Person|Organization}
-    {x:Entity}    any entity mention
+    {x:Entity}    any entity mention;  {x:Agent+}  a list of them ("the US, the EU and Israel"):
+                  the rule fires once per item
     {q:quote}     a quotation, marks included (its value is the whole quotation, even when it
                   runs on past this sentence)
     {t:time}      a time expression, normalised against the article date
@@ -62,6 +63,7 @@ class Slot:
     types: tuple[str, ...] = ()
     min: int = 1
     max: int = DEFAULT_TEXT_MAX
+    many: bool = False  # {x:Agent+}: a coordinated list ("the US, the EU and Israel"), one fact per item
 
 
 @dataclass(frozen=True)
@@ -243,12 +245,14 @@ class _Parser:
                     lo, hi = int(b[1]), int(b[2])
                 node = _share(Slot(name, kind, (), lo, hi))
             else:
-                types = tuple(x.strip() for x in " ".join(spec).split("|"))
+                joined = " ".join(spec)
+                many = joined.endswith("+")
+                types = tuple(x.strip() for x in joined.rstrip("+").split("|"))
                 for ty in types:
                     if self.known is not None and ty != "Entity" and ty not in self.known:
                         raise PatternError(f"slot {name!r}: unknown type {ty!r} (known: {', '.join(sorted(self.known))}, "
                                            f"Entity, {', '.join(sorted(CAPTURE_KINDS))})", col)
-                node = _share(Slot(name, "entity", types))
+                node = _share(Slot(name, "entity", types, many=many))
         prev = self.out.slots.get(name, node)
         if not compatible(prev, node):
             raise PatternError(f"slot {name!r} is defined twice, differently", col)
@@ -364,3 +368,37 @@ def walk(n: Node) -> Iterator[Node]:
             yield from walk(o)
     elif isinstance(n, (Opt, Capture)):
         yield from walk(n.body)
+
+
+def cost(n: Node) -> int:
+    """An upper bound on the ways a node can match from one token (the paths a backtracking
+    matcher may try): gaps and text slots multiply along a sequence. The loader refuses patterns
+    whose bound is too high, so no rule pack can make matching take minutes on one sentence."""
+    if isinstance(n, Gap):
+        return n.max + 1
+    if isinstance(n, Slot):
+        return n.max - n.min + 1 if n.kind in ("text", "clause") else 1
+    if isinstance(n, (Capture,)):
+        return cost(n.body)
+    if isinstance(n, Opt):
+        return cost(n.body) + 1
+    if isinstance(n, Alt):  # options that begin with different words cannot both match at one token
+        by_word: dict[str, int] = {}
+        free = 0
+        for o in n.options:
+            h = o
+            while isinstance(h, Seq) and h.items:
+                h = h.items[0]
+            c = cost(o)
+            if isinstance(h, Word) and not h.prefix:
+                for w in h.forms:
+                    by_word[w] = by_word.get(w, 0) + c
+            else:
+                free += c
+        return free + max(by_word.values(), default=0)
+    if isinstance(n, Seq):
+        out = 1
+        for i in n.items:
+            out *= cost(i)
+        return out
+    return 1

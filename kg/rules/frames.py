@@ -1,0 +1,140 @@
+"""Frames: a relation declared once (who, verb, whom, preposition) from which kg derives the
+patterns of the ways the news says it.
+
+    frame:
+      subject: "{a:Agent}"          # the doer (a slot)
+      verb: "@MEET"                 # a word class or ~lemma (or a fragment using them)
+      object: "{b:Agent}"           # optional: the one done to
+      prep: with                    # optional: the object's preposition in the active ("met with")
+      complement: "as a terrorist (group|organization)"   # optional: after the object
+      noun: "(meeting|talks)"       # optional: the relation as a noun ("X's meeting with Y")
+      after: "[in {pl:Place}] [{t:time}]"                  # optional: after the clause
+      forms: [active, passive, ...] # optional: which forms (default: see DEFAULT_FORMS)
+
+Each form is a pattern (shown by `kg rules list --frames`; `kg rules explain` names the form that
+matched). Subject and object become lists ("The US, the EU and Israel"), one fact per actor,
+unless `coordinate: false`. Light words (the pack's `LIGHT` class: also, again, reportedly ...)
+are skipped before and after the verb; negators never are: a negated form (`negated`) captures
+the negation in the slot `neg`, and any other "not" inside a match negates it (kg.rules.engine).
+
+| form | example (MEET; a = Lavrov, b = Meshaal) |
+|---|---|
+| active | Lavrov (also) met (with) Meshaal; Lavrov has met Meshaal |
+| passive | Meshaal was received by Lavrov |
+| passive-agentless | Meshaal was received (only the object is known) |
+| relative | Lavrov, who met Meshaal, ...; Meshaal, whom Lavrov received, ... |
+| reduced | Meshaal, received by Lavrov, ...; the delegation led by Meshaal |
+| nominal | Lavrov's meeting with Meshaal; talks between Lavrov and Meshaal; Lavrov held talks with Meshaal |
+| after-nominal | Lavrov spoke after talks with Meshaal |
+| gerund | Lavrov spoke before meeting (with) Meshaal |
+| planned | Lavrov is to / is due to / will meet Meshaal (emit `if planned` / `unless planned`) |
+| negated | Lavrov did not / refused to / will never meet Meshaal (negation slot `neg`) |
+"""
+from __future__ import annotations
+
+import re
+from typing import Any
+
+FRAME_KEYS = {"subject", "verb", "object", "prep", "complement", "noun", "after", "forms", "coordinate"}
+ALL_FORMS = ("active", "passive", "passive-agentless", "relative", "reduced", "nominal", "after-nominal",
+             "gerund", "planned", "negated")
+DEFAULT_FORMS = ("active", "passive", "relative", "reduced", "nominal", "negated")
+SLOT_RX = re.compile(r"^\{\s*([A-Za-z_]\w*)\s*:\s*([^}]*?)\s*\}$")
+
+BE = "(is|are|was|were|has been|have been|had been|will be|would be|being|been)"
+LIGHT = "[@LIGHT [@LIGHT]]"  # up to two light words: "reportedly also"
+PRE = "[the] [@TITLE]"  # before an actor named as an object: "(the) (Russian Foreign Minister) Lavrov"
+NEGATION = ("{neg=did not|does not|do not|didn't|doesn't|don't|has not|have not|had not|hasn't|haven't|will not|won't|"
+            "would not|wouldn't|cannot|can't|could not|couldn't|never|did never|refused to|refuses to|refuse to|"
+            "declined to|declines to|decline to|has refused to|have refused to|has never|have never}")
+PLAN = ("(is to|are to|was to|were to|is due to|are due to|was due to|were due to|is scheduled to|are scheduled to|"
+        "was scheduled to|were scheduled to|is expected to|are expected to|is set to|are set to|will|plans to|plan to|"
+        "planned to|intends to|intend to|is planning to|are planning to|is going to|are going to)")
+
+
+class FrameError(ValueError):
+    """A frame that cannot be expanded."""
+
+
+def _slot(spec: Any, what: str, coordinate: bool) -> tuple[str, str]:
+    """A slot as written, and as a list slot when actors may be coordinated."""
+    if not isinstance(spec, str) or not SLOT_RX.match(spec.strip()):
+        raise FrameError(f"frame: '{what}' is one slot, like {{a:Agent}}")
+    s = spec.strip()
+    name, types = SLOT_RX.match(s).groups()  # type: ignore[union-attr]
+    if coordinate and not types.endswith("+") and types.split()[0] not in ("quote", "time", "number", "text", "clause"):
+        return s, "{" + f"{name}:{types}+" + "}"
+    return s, s
+
+
+def _select(verb: str, form: str) -> str:
+    """The verb fragment with its inflecting words in one form (`@MEET` -> `@MEET:pp`)."""
+    v = re.sub(r"@([A-Z][A-Z0-9_]*)(?![:A-Z0-9_])", lambda m: f"@{m.group(1)}:{form}", verb)
+    return re.sub(r"~([A-Za-z][A-Za-z-]*)(?!:|[A-Za-z-])", lambda m: f"~{m.group(1)}:{form}", v)
+
+
+def expand_frame(frame: Any) -> list[tuple[str, str]]:
+    """(form, pattern) for each form of a frame, in a fixed order."""
+    if not isinstance(frame, dict):
+        raise FrameError("'frame' is a mapping: subject, verb, object, prep, complement, noun, after, forms")
+    unknown = set(frame) - FRAME_KEYS
+    if unknown:
+        raise FrameError(f"frame: unknown key(s) {', '.join(sorted(unknown))} (known: {', '.join(sorted(FRAME_KEYS))})")
+    for k in ("subject", "verb"):
+        if k not in frame:
+            raise FrameError(f"frame: '{k}' is required")
+    for k in ("verb", "prep", "complement", "noun", "after"):
+        if k in frame and not isinstance(frame[k], str):
+            raise FrameError(f"frame: '{k}' is a pattern fragment (a string)")
+    verb = frame["verb"]
+    if "~" not in verb and "@" not in verb:
+        raise FrameError("frame: 'verb' needs a ~lemma or a @CLASS, so its forms can be derived")
+    coord = frame.get("coordinate", True)
+    s1, s = _slot(frame["subject"], "subject", coord)
+    has_obj = "object" in frame
+    o1, o = _slot(frame["object"], "object", coord) if has_obj else ("", "")
+    forms = frame.get("forms", DEFAULT_FORMS)
+    if not isinstance(forms, list) and forms is not DEFAULT_FORMS or any(f not in ALL_FORMS for f in forms):
+        raise FrameError(f"frame: 'forms' lists some of {', '.join(ALL_FORMS)}")
+    prep = f" {frame['prep']}" if frame.get("prep") else ""
+    comp = f" {frame['complement']}" if frame.get("complement") else ""
+    after = f" {frame['after']}" if frame.get("after") else ""
+    noun = frame.get("noun")
+    obj = f"{prep} {PRE} {o}" if has_obj else ""
+    out: list[tuple[str, str]] = []
+
+    def add(form: str, pattern: str) -> None:
+        out.append((form, " ".join(pattern.split())))
+
+    fin, pp, ing, base = (_select(verb, f) for f in ("finite", "pp", "ing", "base"))
+    for form in ALL_FORMS:
+        if form not in forms:
+            continue
+        if form == "active":
+            add(form, f"{s} [, ..12 ,] {LIGHT} ({fin}|(has|have|had) {LIGHT} {pp}) {LIGHT}{obj}{comp}{after}")
+        elif form == "passive" and has_obj:
+            add(form, f"{o} [, ..12 ,] {BE} {LIGHT} {pp}{comp} [..4] by {PRE} {s}{after}")
+        elif form == "passive-agentless" and has_obj:
+            add(form, f"{o} {BE} {LIGHT} {pp}{comp}")
+        elif form == "relative":
+            add(form, f"{s1} , (who|which|that) {LIGHT} ({fin}|(has|have|had) {LIGHT} {pp}){obj}{comp}{after}")
+            if has_obj:
+                add(form, f"{o1} , (whom|which|who|that) {PRE} {s} {LIGHT} ({fin}|(has|have|had) {LIGHT} {pp}){comp}")
+        elif form == "reduced" and has_obj:
+            add(form, f"{o1} [,] {LIGHT} {pp}{comp} by {PRE} {s}")
+        elif form == "nominal" and noun:
+            add(form, f"{s} ['s|'] [@NOUN_MOD] {noun} (with|to) {PRE} {o}{after}" if has_obj else f"{s} ['s|'] {noun}{after}")
+            if has_obj:
+                add(form, f"{noun} between {PRE} {s1} and {PRE} {o1}{after}")
+                add(form, f"{s} [, ..12 ,] {LIGHT} (held|hold|holds|holding|had|have|has|began|opened|open|opens) [..3] {noun} (with|to) {PRE} {o}{after}")
+        elif form == "after-nominal" and noun and has_obj:
+            add(form, f"{s1} ..8 (after|before|following|during|ahead of) [the|their|his|her|its] [..2] {noun} with {PRE} {o1}")
+        elif form == "gerund" and has_obj:
+            add(form, f"{s1} ..8 (after|before|while|since|by|when) {LIGHT} {ing}{obj}{comp}")
+        elif form == "planned":
+            add(form, f"{s} [, ..12 ,] {LIGHT} {PLAN} {LIGHT} {base}{obj}{comp}{after}")
+        elif form == "negated":
+            add(form, f"{s} [, ..12 ,] {LIGHT} {NEGATION} {LIGHT} ({base}|{pp}){obj}{comp}{after}")
+    if not out:
+        raise FrameError("frame: none of its forms applies (a passive, relative or nominal form needs an object; nominal a noun)")
+    return out

@@ -1,0 +1,234 @@
+"""The rule language's generalising parts: lemmas (~meet), word classes (@MEET), list slots
+({a:Agent+}), frames that derive their forms, and the guards on rule packs (alias bombs,
+recursive aliases, patterns too costly to match)."""
+from __future__ import annotations
+
+import shutil
+import textwrap
+from pathlib import Path
+
+import pytest
+
+from kg.errors import InputError, RuleError
+from kg.rules.check import check_examples, explain_text, render
+from kg.rules.lemmas import inflect
+from kg.rules.loader import load_rules
+from kg.rules.pack import Pack
+from kg.yamlfile import load_yaml
+
+from .conftest import ROOT, run_kg, write_rules
+
+CLASSES = ROOT / "data" / "rules" / "_classes.yaml"
+
+MEET_FRAME = """\
+    rules:
+      - id: t.meet
+        description: A meeting, declared once as a frame.
+        frame:
+          subject: "{a:Agent}"
+          verb: "@MEET"
+          object: "{b:Agent}"
+          noun: "(meeting|meetings|talks)"
+          after: "[in {pl:Place}] [{t:time}]"
+          forms: [active, passive, relative, reduced, nominal, after-nominal, gerund, planned, negated]
+        node: {class: kgo:Meeting, key: [a, b]}
+        emit:
+          - [node, kgo:participant, a]
+          - [node, kgo:participant, b]
+          - [node, sem:hasPlace, pl]
+          - [node, kgo:status, kgo:Happened, unless planned]
+          - [node, kgo:status, kgo:Planned, if planned]
+        examples:
+          match:
+            - text: "Lavrov met Meshaal."
+              expect: ["node a kgo:Meeting", "node kgo:participant sergei-lavrov", "node kgo:participant khalid-mishal",
+                       "node kgo:status kgo:Happened"]
+    """
+
+
+@pytest.fixture(scope="module")
+def frame_pack(tmp_path_factory):
+    d = tmp_path_factory.mktemp("frames")
+    write_rules(d, MEET_FRAME, "meet.yaml")
+    shutil.copy(CLASSES, d / "rules" / "_classes.yaml")
+    return Pack.load(rules=d / "rules", cache=False)
+
+
+def fired(pack: Pack, text: str) -> list[tuple[str, str, list[str]]]:
+    reports, full = explain_text(text, pack.rules, pack.finder, pack.layout, pack.vocabulary)
+    return [(f.rule.id, f.form, render(f, pack.vocabulary, full)) for r in reports for f in r.fired]
+
+
+def test_lemmas_inflect_irregular_verbs_and_british_spellings():
+    assert set(inflect("meet")) >= {"meet", "meets", "met", "meeting"}
+    assert inflect("hold", "pp") == ("held",)
+    assert set(inflect("recognize", "past")) == {"recognized", "recognised"}
+    assert "travelled" in inflect("travel", "pp")
+    assert "led" in inflect("lead", "past")
+
+
+@pytest.mark.parametrize("text, form, expect", [
+    ("Lavrov met Meshaal.", "active", {"node kgo:participant sergei-lavrov", "node kgo:participant khalid-mishal",
+                                       "node kgo:status kgo:Happened"}),
+    ("Lavrov also held talks with Meshaal in Moscow.", "active", {"node sem:hasPlace moscow"}),
+    ("Meshaal was received by Russian Foreign Minister Sergei Lavrov on Friday.", "passive", {"node kgo:participant sergei-lavrov"}),
+    ("Lavrov, who met Meshaal, said so.", "relative", {"node kgo:participant khalid-mishal"}),
+    ("Meshaal, received by Lavrov, spoke.", "reduced", {"node kgo:participant sergei-lavrov"}),
+    ("Lavrov's meeting with Meshaal was long.", "nominal", {"node kgo:participant khalid-mishal"}),
+    ("Talks between Lavrov and Meshaal lasted three hours.", "nominal", {"node kgo:participant khalid-mishal"}),
+    ("Meshaal left Moscow after talks with Lavrov.", "after-nominal", {"node kgo:participant sergei-lavrov"}),
+    ("Lavrov is to meet Meshaal on Friday.", "planned", {"node kgo:status kgo:Planned"}),
+    ("Putin refused to receive Meshaal.", "negated", {"node kgo:polarity kgo:Negative", "node kgo:participant vladimir-putin"}),
+])
+def test_frame_forms(frame_pack, text, form, expect):
+    got = fired(frame_pack, text)
+    assert [f for _, f, _ in got] == [form], got
+    assert expect <= set(got[0][2]), got
+    if form == "planned":
+        assert "node kgo:status kgo:Happened" not in got[0][2]
+
+
+def test_light_words_are_skipped_but_a_negation_never_is(frame_pack):
+    (_, form, out), = fired(frame_pack, "Lavrov reportedly also met Meshaal.")
+    assert form == "active" and "node kgo:polarity kgo:Negative" not in out
+    (_, form, out), = fired(frame_pack, "Lavrov has not met Meshaal.")
+    assert "node kgo:polarity kgo:Negative" in out
+
+
+def test_coordinated_actors_give_one_fact_per_actor(frame_pack):
+    got = fired(frame_pack, "Lavrov and Saltanov met Meshaal and Abu Marzouk.")
+    pairs = {tuple(sorted(x.split()[-1] for x in out if "participant" in x)) for _, _, out in got}
+    assert pairs == {("khalid-mishal", "sergei-lavrov"), ("musa-abu-marzuk", "sergei-lavrov"),
+                     ("aleksandr-saltanov", "khalid-mishal"), ("aleksandr-saltanov", "musa-abu-marzuk")}
+
+
+def test_frame_examples_run_and_list_shows_the_derived_patterns(frame_pack, tmp_path):
+    results = check_examples(frame_pack.rules, frame_pack.finder, frame_pack.layout, frame_pack.vocabulary)
+    assert len(results) == 1 and results[0].ok, results[0]
+    d = tmp_path / "rules"
+    write_rules(tmp_path, MEET_FRAME, "meet.yaml")
+    shutil.copy(CLASSES, d / "_classes.yaml")
+    r = run_kg("rules", "list", "--frames", "--rules", d, env={"KG_CACHE_DIR": "off"})
+    assert r.returncode == 0, r.stderr
+    assert "passive" in r.stdout and "@MEET:pp [..4] by" in r.stdout and "planned" in r.stdout
+    r = run_kg("rules", "explain", "Meshaal was received by Lavrov.", "--rules", d, env={"KG_CACHE_DIR": "off"})
+    assert "FIRED t.meet (passive)" in r.stdout, r.stdout
+
+
+def test_word_class_errors_are_located(tmp_path, pack):
+    f = write_rules(tmp_path, """\
+        classes:
+          BAD:
+            light: true
+            words: [also, not]
+          lower: [x]
+        rules:
+          - id: r.one
+            description: unknown class
+            pattern: "{a:Person} @NOPE {b:Person}"
+            emit: [[a, org:headOf, b]]
+            examples: {match: [{text: x, expect: ["a b c"]}]}
+          - id: r.two
+            description: a frame without a lemma or class
+            frame: {subject: "{a:Person}", verb: "met", object: "{b:Person}"}
+            emit: [[a, org:headOf, b]]
+            examples: {match: [{text: x, expect: ["a b c"]}]}
+          - id: r.three
+            description: an emit condition on a form the rule does not have
+            pattern: "{a:Person} met {b:Person}"
+            emit: [[a, org:headOf, b, if planned]]
+            examples: {match: [{text: x, expect: ["a b c"]}]}
+        """)
+    with pytest.raises(RuleError) as e:
+        load_rules([f], pack.vocabulary, classes=[])
+    text = str(e.value)
+    assert f"{f}:2: class BAD is light (skippable) but holds the negator(s) not" in text
+    assert f"{f}:5: class name 'lower'" in text
+    assert "unknown word class @NOPE" in text and "(rule r.one)" in text
+    assert "needs a ~lemma or a @CLASS" in text and "(rule r.two)" in text
+    assert "'if planned' names a form" in text and "(rule r.three)" in text
+
+
+def test_lemma_in_a_plain_pattern(tmp_path, pack):
+    f = write_rules(tmp_path, """\
+        rules:
+          - id: r.lead
+            description: leads, led, leading
+            pattern: "{p:Person} ~lead {o:Organization}"
+            emit: [[p, org:headOf, o]]
+            examples: {match: [{text: "Meshaal led Hamas.", expect: ["khalid-mishal org:headOf hamas"]}]}
+        """)
+    rs = load_rules([f], pack.vocabulary, classes=[])
+    res = check_examples(rs, pack.finder, pack.layout, pack.vocabulary)
+    assert res[0].ok, res[0]
+
+
+def test_yaml_alias_bomb_and_recursive_alias_are_refused_with_file_and_line(tmp_path):
+    bomb = tmp_path / "bomb.yaml"
+    rows = ['a: &a ["lol","lol","lol","lol","lol","lol","lol","lol","lol"]']
+    for prev, name in zip("abcdefgh", "bcdefghi"):
+        rows.append(f"{name}: &{name} [{','.join(['*' + prev] * 9)}]")
+    bomb.write_text("\n".join(rows) + "\n", encoding="utf-8")
+    with pytest.raises(InputError, match=r"bomb.yaml:\d+: YAML aliases expand to more than"):
+        load_yaml(bomb)
+    rec = tmp_path / "rec.yaml"
+    rec.write_text("rules: &r\n  - id: x\n    more: *r\n", encoding="utf-8")
+    with pytest.raises(InputError, match=r"rec.yaml:1: recursive YAML alias"):
+        load_yaml(rec)
+    ok = tmp_path / "ok.yaml"
+    ok.write_text("a: &a [1, 2]\nb: *a\nc: *a\n", encoding="utf-8")
+    assert load_yaml(ok) == {"a": [1, 2], "b": [1, 2], "c": [1, 2]}
+
+
+def test_a_pattern_too_costly_to_match_is_refused(tmp_path, pack):
+    f = write_rules(tmp_path, """\
+        rules:
+          - id: r.slow
+            description: four wide gaps and a long text slot
+            pattern: "{a:Person} ..40 met ..40 {b:Person} ..40 in ..40 {c:text 1-40}"
+            emit: [[a, org:headOf, b]]
+            examples: {match: [{text: x, expect: ["a b c"]}]}
+        """)
+    with pytest.raises(RuleError, match=r"bad.yaml:4: bad pattern: it may try .* ways from each token"):
+        load_rules([f], pack.vocabulary, classes=[])
+
+
+def test_nested_optional_gaps_stop_at_the_step_budget(tmp_path, pack):
+    """A pattern under the static bound can still backtrack a lot on a long sentence; the matcher
+    stops it after a fixed number of steps, and the build goes on (no timing asserted)."""
+    f = write_rules(tmp_path, """\
+        rules:
+          - id: r.nested
+            description: nested optional gaps
+            pattern: "{a:Person} [..10 [..10 [..10 x]]] [..10 [..10 y]] zzz"
+            emit: [[a, org:headOf, a]]
+            examples: {match: [{text: x, expect: ["a b c"]}]}
+        """)
+    rs = load_rules([f], pack.vocabulary, classes=[])
+    words = " ".join(["Meshaal x y"] * 150)
+    reports, _ = explain_text(words + ".", rs, pack.finder, pack.layout, pack.vocabulary)
+    assert all(not r.fired for r in reports)
+
+
+def test_a_rule_packs_own_ontology_declares_new_terms(tmp_path):
+    data = tmp_path / "data"
+    shutil.copytree(ROOT / "data", data, ignore=shutil.ignore_patterns("articles", "figures", "queries"))
+    (data / "rules" / "_ontology.ttl").write_text(textwrap.dedent("""\
+        @prefix kgo: <https://w3id.org/kg-news/ontology#> .
+        @prefix owl: <http://www.w3.org/2002/07/owl#> .
+        @prefix rdfs: <http://www.w3.org/2000/01/rdf-schema#> .
+        kgo:chairs a owl:ObjectProperty ; rdfs:label "chairs"@en ; rdfs:comment "A person chairs a body."@en .
+        """), encoding="utf-8")
+    write_rules(data, """\
+        rules:
+          - id: chair.chairs
+            description: a person chairs a body
+            pattern: "{p:Person} chairs {o:Organization}"
+            emit: [[p, kgo:chairs, o]]
+            examples: {match: [{text: "Meshaal chairs Hamas.", expect: ["khalid-mishal kgo:chairs hamas"]}]}
+        """, "chairs.yaml")
+    r = run_kg("rules", "test", "--data", data, env={"KG_CACHE_DIR": "off"})
+    assert r.returncode == 0, r.stdout + r.stderr
+    (data / "rules" / "_ontology.ttl").unlink()
+    r = run_kg("rules", "list", "--data", data, env={"KG_CACHE_DIR": "off"})
+    assert r.returncode == 2 and "unknown property 'kgo:chairs'" in r.stderr
