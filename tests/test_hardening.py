@@ -287,7 +287,10 @@ def test_build_output_into_a_fifo_streams(tmp_path, built, fmt):
         deadline = time.monotonic() + 120
         while time.monotonic() < deadline:
             select.select([fd], [], [], 0.2)
-            chunk = os.read(fd, 1 << 20)
+            try:
+                chunk = os.read(fd, 1 << 20)
+            except BlockingIOError:  # a writer is there, with nothing written yet
+                continue
             got += chunk
             if not chunk and proc.poll() is not None:
                 break

@@ -23,6 +23,7 @@ LAZY_COMMANDS: dict[str, str] = {
     "stats": "kg.cli.network:stats_cmd",
     "serve": "kg.cli.query:serve",
     "push": "kg.cli.push:push",
+    "gazetteer": "kg.cli.gazetteer:gazetteer",
     "events": "kg.cli.events:events",
 }
 

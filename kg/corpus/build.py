@@ -62,6 +62,14 @@ def build_corpus(inputs: Iterable[str | Path], output: Path | None, *, fmt: str,
 
     listed = expand_inputs(inputs)
     with ExitStack() as stack:  # locks and the store are released however the build ends
+        if output is not None:  # a symlink's target is written; a FIFO or device is streamed into, never replaced
+            from ..graph.export import output_target, stdout_into
+            output, streamed = output_target(output)
+            if streamed:
+                if store:
+                    raise InputError(output, "cannot write: a FIFO or device output cannot go with a store")
+                stack.enter_context(stdout_into(output))
+                output = None
         if output is not None:
             stack.enter_context(_Lock(output))
         sink = stack.enter_context(_StoreSink(store, force)) if store else None

@@ -33,6 +33,7 @@ SCHEMA = "http://schema.org/"
 DCT = "http://purl.org/dc/terms/"
 SEM = "http://semanticweb.cs.vu.nl/2009/11/sem/"
 ORG = "http://www.w3.org/ns/org#"
+TIME = "http://www.w3.org/2006/time#"
 
 A = IRI(RDF + "type")
 _URIS: dict[str, IRI] = {}
@@ -197,11 +198,10 @@ class GraphBuilder:
                 self.add(img, SCHEMA + "creditText", Literal(str(meta["credit"])))
 
     def _lookup(self, name: str) -> Entity | None:
-        key = name.casefold()
-        for e in self.gaz.entities.values():
-            if key == e.label.casefold() or any(key == x.casefold() for x in e.aliases):
-                return e
-        return None
+        """The entity a dateline place or publisher names: a curated one, else the only imported
+        one with that name (a name index lookup, not a scan of the ~26,000 entities)."""
+        cands = self.gaz.candidates(name)
+        return cands[0] if cands and (cands[0].curated or len(cands) == 1) else None
 
     def _sentence(self, art: Article, b: int, e: int, kind: str) -> IRI:
         sid = self.mint.sentence(art, b, e)
@@ -226,7 +226,42 @@ class GraphBuilder:
                     self.add(iri, SKOS + "altLabel", Literal(alias, lang="en"))
             for s in e.same_as:
                 self.add(iri, OWL + "sameAs", IRI(self.voc.expand(s) or s))
+            if getattr(e, "codes", ()) or getattr(e, "affiliations", ()) or getattr(e, "located_in", None):
+                self._world_facts(e, iri)  # (roles and unlinked names have none of these)
         return iri
+
+    def _world_facts(self, e: Entity, iri: IRI) -> None:
+        """What the gazetteer knows of an entity beyond its names: its own actor codes
+        (`kgo:actorCode`), the state a place is in (`schema:containedInPlace`), and each
+        affiliation as a W3C ORG membership whose dates are an OWL-Time interval, so "who was in
+        Russia's government on 2006-03-03" is a SPARQL query. Written where the entity is; the
+        states and organisations it points to get their own description (type, label, codes)."""
+        for c in dict.fromkeys(c.code for c in e.codes):
+            self.add(iri, KGO + "actorCode", Literal(c))
+        if e.located_in:
+            state = self.gaz.get(e.located_in)
+            if state is not None:
+                self.add(iri, SCHEMA + "containedInPlace", self._entity(state))
+        for a in e.affiliations:
+            m = _u(f"{self.mint.base}node/membership-{_h(e.id, a.of, a.code, a.start, a.end)}")
+            self.add(m, A, _u(ORG + "Membership"))
+            self.add(m, ORG + "member", iri)
+            of = self.gaz.get(a.of) if a.of else None
+            if of is not None:
+                self.add(m, ORG + "organization", self._entity(of))
+            self.add(m, KGO + "actorCode", Literal(a.code))
+            if a.sector:
+                self.add(m, KGO + "sector", Literal(a.sector))
+            if a.start or a.end:
+                span = _u(f"{self.mint.base}node/interval-{a.start or 'open'}-{a.end or 'open'}")
+                self.add(m, ORG + "memberDuring", span)
+                self.add(span, A, _u(TIME + "Interval"))
+                for prop, day in ((TIME + "hasBeginning", a.start), (TIME + "hasEnd", a.end)):
+                    if day is not None:
+                        instant = _u(f"{self.mint.base}node/instant-{day.isoformat()}")
+                        self.add(span, prop, instant)
+                        self.add(instant, A, _u(TIME + "Instant"))
+                        self.add(instant, TIME + "inXSDDate", Literal(day.isoformat(), datatype=_u(XSD + "date")))
 
     def _rule(self, r: Rule | JoinRule) -> IRI:
         iri = self.mint.rule(r)

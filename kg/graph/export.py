@@ -9,7 +9,8 @@ from __future__ import annotations
 import os
 import re
 from pathlib import Path
-from typing import Any, Iterable
+from contextlib import contextmanager
+from typing import Any, Iterable, Iterator
 
 from ..errors import InputError
 from .terms import is_literal
@@ -255,22 +256,102 @@ def create_beside(folder: str | Path, prefix: str, suffix: str) -> tuple[int, st
     raise FileExistsError(f"no free temporary name in {folder}")
 
 
+def output_target(path: str | Path) -> tuple[Path, bool]:
+    """Where writing "to `path`" really goes, and whether it must be streamed rather than replaced.
+
+    A rename over `path` would replace whatever is there, so: symlinks are followed (the target
+    is written, the link stays), except a link someone else planted in a shared sticky folder
+    such as /tmp (the kernel's protected_symlinks rule); a FIFO, a character device (/dev/null, a
+    terminal) and /dev/stdout or /dev/fd/N are streamed into, as a shell redirection would; a
+    block device, a socket or a folder is refused. Returns (path, streamed); raises InputError."""
+    import stat
+
+    cur = Path(path)
+    for _ in range(40):
+        try:
+            st = os.lstat(cur)
+        except FileNotFoundError:
+            return cur, False
+        except OSError as e:
+            raise InputError(path, f"cannot write: {e.strerror or e}") from None
+        if stat.S_ISLNK(st.st_mode):
+            parent = cur.parent if str(cur.parent) else Path(".")
+            if re.fullmatch(r"/proc/(self|\d+)/fd", os.path.realpath(parent)):
+                return cur, True  # /dev/stdout, /dev/fd/N: an open file of this process
+            d = os.stat(parent)
+            if (d.st_mode & stat.S_ISVTX and d.st_mode & stat.S_IWOTH
+                    and st.st_uid not in (os.geteuid(), d.st_uid)):
+                raise InputError(path, f"cannot write: {cur} is a symlink another user made in a shared folder")
+            cur = parent / os.readlink(cur)
+            continue
+        if stat.S_ISREG(st.st_mode):
+            return cur, False
+        if stat.S_ISFIFO(st.st_mode) or stat.S_ISCHR(st.st_mode):
+            return cur, True
+        kind = ("a directory" if stat.S_ISDIR(st.st_mode) else "a block device" if stat.S_ISBLK(st.st_mode)
+                else "a socket" if stat.S_ISSOCK(st.st_mode) else "not a regular file")
+        raise InputError(path, f"cannot write: is {kind}")
+    raise InputError(path, "cannot write: too many levels of symbolic links")
+
+
+def open_stream(path: str | Path) -> Any:
+    """A binary file object writing into a FIFO, device or /dev/fd/N found by output_target: never
+    created, truncated or renamed over (appending keeps what a `>>` redirection already holds).
+    This process's own /dev/fd/N is the descriptor itself (a socket cannot be reopened by name)."""
+    p = Path(path)
+    try:
+        if p.name.isdigit() and os.path.realpath(p.parent) == f"/proc/{os.getpid()}/fd":
+            fd = os.dup(int(p.name))
+        else:
+            fd = os.open(p, os.O_WRONLY | os.O_APPEND | getattr(os, "O_CLOEXEC", 0))
+    except OSError as e:
+        raise InputError(path, f"cannot write: {e.strerror or e}") from None
+    return os.fdopen(fd, "wb")
+
+
+@contextmanager
+def stdout_into(path: str | Path) -> Iterator[None]:
+    """Standard output (sys.stdout and its buffer) redirected into a stream output_target found,
+    for writers that stream their output there."""
+    import io
+    import sys
+
+    with open_stream(path) as f:
+        old, sys.stdout = sys.stdout, io.TextIOWrapper(f, encoding="utf-8", newline="", write_through=True)
+        try:
+            yield
+        finally:
+            try:
+                sys.stdout.flush()
+            finally:
+                sys.stdout.detach()
+                sys.stdout = old
+
+
 def write_atomic(path: str | Path, text: str | bytes) -> None:
     """Write via a temporary file in the same folder and rename it into place, so a reader never
-    sees half a file and a failure leaves no partial output."""
-    path = Path(path)
+    sees half a file and a failure leaves no partial output. Through a symlink, its target is
+    written; a FIFO or a device is streamed into (see output_target)."""
+    target, streamed = output_target(path)
+    data = text.encode("utf-8") if isinstance(text, str) else text
+    if streamed:
+        try:
+            with open_stream(target) as f:
+                f.write(data)
+        except OSError as e:
+            raise InputError(path, f"cannot write: {e.strerror or e}") from None
+        return
+    path = target
     folder = path.parent if str(path.parent) else Path(".")
     if not folder.is_dir():
         raise InputError(path, f"cannot write: folder {folder} does not exist")
-    if path.is_dir():
-        raise InputError(path, "cannot write: is a directory")
     try:
         fd, tmp = create_beside(folder, f".{path.name}.", ".tmp")
     except OSError as e:
         raise InputError(path, f"cannot write: {e.strerror or e}") from None
     try:
         with os.fdopen(fd, "wb") as f:
-            f.write(text.encode("utf-8") if isinstance(text, str) else text)
+            f.write(data)
             f.flush()
             os.fsync(f.fileno())
         os.replace(tmp, path)

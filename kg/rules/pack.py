@@ -86,7 +86,7 @@ class Pack:
         return {
             "kg": __version__ + "+" + _hash_files(code.rglob("*.py")),
             "rules": _hash_files(rule_files(self.rules_path or d / "rules") + self._class_files()),
-            "gazetteer": _hash_files((d / "gazetteer").glob("*.yaml")),
+            "gazetteer": _hash_files((d / "gazetteer").rglob("*.yaml")),
             "ontology": _hash_files([*self.ontology_dir.rglob("*.ttl"), *self._own_ontology()]),
             "vocabulary": _hash_files([p for p in (d / "vocabulary.yaml", d / "layout.yaml") if p.is_file()]),
         }
@@ -183,7 +183,7 @@ class Pack:
 
     @cached_property
     def gazetteer(self) -> Gazetteer:
-        files = sorted((self.data_dir / "gazetteer").glob("*.yaml"))
+        files = sorted((self.data_dir / "gazetteer").rglob("*.yaml"))
         if not files:
             raise InputError(self.data_dir / "gazetteer", "no gazetteer files (*.yaml)")
         return load_gazetteer(files, self.vocabulary)
