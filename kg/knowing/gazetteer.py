@@ -7,14 +7,59 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
+from datetime import date
 from pathlib import Path
 
 from ..errors import Problem, RuleError
+from ..reading.text import tokenize
 from .vocab import Vocabulary
 from ..yamlfile import LDict, LList, load_yaml
 
-ENTITY_KEYS = {"id", "type", "label", "aliases", "descriptions", "demonyms", "same_as", "gender", "note"}
+ENTITY_KEYS = {"id", "type", "label", "aliases", "descriptions", "demonyms", "same_as", "gender", "note",
+               "codes", "affiliations", "located_in", "capital", "source"}
+EXTEND_KEYS = {"extends", "aliases", "demonyms", "codes", "affiliations", "located_in", "capital", "source", "note"}
 ID_RX = re.compile(r"^[a-z0-9][a-z0-9-]*$")
+
+
+def name_key(name: str) -> str:
+    """The form names are indexed and compared in: the mention tokenizer's normal forms joined by
+    spaces ("Mish’al" and "MISH'AL" share a key), so a name found in text has the same key."""
+    return " ".join(t.norm for t in tokenize(name))
+
+
+@dataclass(frozen=True, slots=True)
+class Code:
+    """An actor code (RUS, IGOUNO, RUSGOV) valid from `start` to `end`, inclusive; None is open."""
+
+    code: str
+    start: date | None = None
+    end: date | None = None
+
+    def valid_on(self, day: date | None) -> bool:
+        return day is None or ((self.start is None or self.start <= day) and (self.end is None or day <= self.end))
+
+    @property
+    def dated(self) -> bool:
+        return self.start is not None or self.end is not None
+
+
+@dataclass(frozen=True, slots=True)
+class Affiliation:
+    """A date-bounded membership: `code` as the dictionary gives it (RUSGOV), `of` the entity id of
+    the state or organisation it encodes (None if none is known), `sector` (GOV, MIL, REB, ...)."""
+
+    of: str | None
+    sector: str | None
+    code: str
+    start: date | None = None
+    end: date | None = None
+
+    def valid_on(self, day: date | None) -> bool:
+        return day is None or ((self.start is None or self.start <= day) and (self.end is None or day <= self.end))
+
+    @property
+    def dated(self) -> bool:
+        return self.start is not None or self.end is not None
 
 
 @dataclass(frozen=True)
@@ -28,48 +73,474 @@ class Entity:
     descriptions: tuple[str, ...]
     same_as: tuple[str, ...]
     gender: str | None
-    source: str  # file:line, for provenance and messages
+    source: str  # file:line of the gazetteer entry, for messages
     demonyms: tuple[str, ...] = ()
+    codes: tuple[Code, ...] = ()
+    affiliations: tuple[Affiliation, ...] = ()
+    located_in: str | None = None
+    capital: str | None = None
+    origin: str | None = None  # the entry's `source`: where an imported entity comes from (FILE:LINE)
+
+    @property
+    def curated(self) -> bool:
+        """Written by hand in the pack (not imported from a dictionary)."""
+        return self.origin is None
+
+    def codes_on(self, day: date | None) -> list[str]:
+        """Own codes and affiliation codes valid on `day` (all of them when `day` is None), dated
+        ones first (an undated code is a dictionary's default, used when no dated one applies),
+        each once, in entry order."""
+        dated = [c.code for c in (*self.codes, *self.affiliations) if c.dated and c.valid_on(day)]
+        undated = [c.code for c in (*self.codes, *self.affiliations) if not c.dated]
+        return list(dict.fromkeys(dated + undated))
+
+    def affiliations_on(self, day: date | None) -> list[Affiliation]:
+        """Affiliations whose dates include `day` (undated ones excluded unless `day` is None)."""
+        return [a for a in self.affiliations if (day is None or a.dated) and a.valid_on(day)]
+
+    def active_on(self, day: date | None) -> bool:
+        """Whether the entity has a dated code or affiliation valid on `day`."""
+        return any(c.dated and c.valid_on(day) for c in (*self.codes, *self.affiliations))
+
+
+class BlobMap:
+    """A read-only str -> value map stored as one bytes blob and one offset array, so that pickling
+    and unpickling it cost a copy, not one object per key (a dict of the world's ~100k names
+    takes ~60 ms to unpickle; this takes well under one). Lookup: crc32 of the key picks a bucket,
+    a few marshalled (key, value) pairs are decoded and compared: a hash lookup, never a scan.
+    Values are marshal-able (tuples of ints and strings)."""
+
+    __slots__ = ("blob", "offsets")
+
+    def __init__(self, items: dict[str, object]):
+        import marshal
+        from array import array
+        from zlib import crc32
+
+        n = 1
+        while n < max(len(items), 1):
+            n *= 2
+        buckets: list[list[tuple[str, object]]] = [[] for _ in range(n)]
+        for k, v in items.items():
+            buckets[crc32(k.encode("utf-8")) & (n - 1)].append((k, v))
+        parts, offsets, at = [], array("I", [0]), 0
+        for b in buckets:
+            data = marshal.dumps(tuple(b)) if b else b""
+            parts.append(data)
+            at += len(data)
+            offsets.append(at)
+        self.blob, self.offsets = b"".join(parts), offsets
+
+    def get(self, key: str, default: object = None) -> object:
+        import marshal
+        from zlib import crc32
+
+        o = self.offsets
+        h = crc32(key.encode("utf-8")) & (len(o) - 2)
+        a, b = o[h], o[h + 1]
+        if a == b:
+            return default
+        for k, v in marshal.loads(self.blob[a:b]):
+            if k == key:
+                return v
+        return default
+
+    def __getstate__(self) -> tuple[bytes, object]:
+        return self.blob, self.offsets
+
+    def __setstate__(self, state: tuple[bytes, object]) -> None:
+        self.blob, self.offsets = state
+
+
+def _pack_entity(e: Entity) -> bytes:
+    import marshal
+
+    return marshal.dumps((e.id, e.type, e.label, e.aliases, e.demonyms,
+                          tuple((c.code, _ord(c.start), _ord(c.end)) for c in e.codes),
+                          tuple((a.of, a.sector, a.code, _ord(a.start), _ord(a.end)) for a in e.affiliations),
+                          e.located_in, e.capital, e.origin, e.source, e.descriptions, e.same_as, e.gender))
+
+
+def _ord(d: date | None) -> int:
+    return d.toordinal() if d else 0
+
+
+def _day(n: int) -> date | None:
+    return date.fromordinal(n) if n else None
+
+
+def _unpack_entity(data: bytes) -> Entity:
+    import marshal
+
+    (i, t, label, aliases, demonyms, codes, affs, located_in, capital, origin, source, descriptions,
+     same_as, gender) = marshal.loads(data)
+    return Entity(i, t, label, aliases, descriptions, same_as, gender, source, demonyms,
+                  tuple(Code(c, _day(a), _day(b)) for c, a, b in codes),
+                  tuple(Affiliation(o, s, c, _day(a), _day(b)) for o, s, c, a, b in affs),
+                  located_in, capital, origin)
+
+
+class WorldStore:
+    """The imported (world) entities, kept as marshalled records in one blob and decoded when
+    asked for: a process that builds one article touches a few dozen of ~26,000 entities, so it
+    should not pay for creating all of them. Indexes: id -> record, name key -> records (with
+    whether the name matches only in capitals, like an acronym), name-key prefixes (so the longest
+    match walks token by token and stops early, like a trie), and own code -> records."""
+
+    __slots__ = ("blob", "offsets", "ids", "names", "codes", "_memo")
+
+    def __init__(self, entities: list[Entity]):
+        from array import array
+
+        parts, offsets, at = [], array("I", [0]), 0
+        for e in entities:
+            data = _pack_entity(e)
+            parts.append(data)
+            at += len(data)
+            offsets.append(at)
+        self.blob, self.offsets = b"".join(parts), offsets
+        self.ids = BlobMap({e.id: i for i, e in enumerate(entities)})
+        names: dict[str, list] = {}
+        codes: dict[str, list[int]] = {}
+        for i, e in enumerate(entities):
+            for n in dict.fromkeys((e.label, *e.aliases, *e.demonyms)):
+                toks = tokenize(n)
+                if not toks:
+                    continue
+                k = " ".join(t.norm for t in toks)
+                hits = names.setdefault(k, [[], False])[0]
+                hit = (i, " ".join(t.folded for t in toks) if _is_acronym(n) else "")
+                if hit not in hits:
+                    hits.append(hit)
+                words = k.split(" ")
+                for j in range(1, len(words)):  # every proper prefix: the walk may go on
+                    names.setdefault(" ".join(words[:j]), [[], False])[1] = True
+            for c in e.codes:
+                if i not in codes.setdefault(c.code, []):
+                    codes[c.code].append(i)
+        self.names = BlobMap({k: (tuple(h), more) for k, (h, more) in names.items()})
+        self.codes = BlobMap({k: tuple(v) for k, v in codes.items()})
+        self._memo: dict[int, Entity] = {}
+
+    def __len__(self) -> int:
+        return len(self.offsets) - 1
+
+    def __getstate__(self) -> tuple:
+        return self.blob, self.offsets, self.ids, self.names, self.codes
+
+    def __setstate__(self, state: tuple) -> None:
+        self.blob, self.offsets, self.ids, self.names, self.codes = state
+        self._memo = {}
+
+    def at(self, i: int) -> Entity:
+        e = self._memo.get(i)
+        if e is None:
+            e = self._memo[i] = _unpack_entity(self.blob[self.offsets[i]:self.offsets[i + 1]])
+        return e
+
+    def get(self, entity_id: str) -> Entity | None:
+        i = self.ids.get(entity_id)
+        return None if i is None else self.at(i)  # type: ignore[arg-type]
+
+    def __iter__(self):  # every entity: slow (decodes all), for tools, not for a build
+        return (self.at(i) for i in range(len(self)))
+
+    def named(self, key: str) -> list[Entity]:
+        hit = self.names.get(key)
+        return [self.at(i) for i, _ in hit[0]] if hit else []  # type: ignore[index]
+
+    def longest(self, norms: list[str], folded: list[str], i: int) -> tuple[int, list[Entity]] | None:
+        """The longest name starting at token i (tokens given by their normal and folded forms),
+        and its entities; a name that is an acronym (US, EU) matches only in capitals."""
+        best, key, j = None, "", i
+        while j < len(norms):
+            key = norms[j] if j == i else key + " " + norms[j]
+            hit = self.names.get(key)
+            if hit is None:
+                break
+            j += 1
+            hits, more = hit  # type: ignore[misc]
+            if hits:
+                ok = [x for x, f in hits if not f or f == " ".join(folded[i:j])]
+                if ok:
+                    best = (j, [self.at(x) for x in ok])
+            if not more:
+                break
+        return best
+
+
+def _is_acronym(name: str) -> bool:
+    """Like mention finding's rule: 2-6 letters, all capitals (US, EU, NATO) match only in capitals."""
+    letters = [c for c in name if c.isalpha()]
+    return len(letters) >= 2 and all(c.isupper() for c in letters) and len(letters) <= 6
 
 
 @dataclass
 class Gazetteer:
-    """All known entities by id, with the files they came from (for messages)."""
+    """The entities kg knows. `entities` holds the curated ones (hand-written in the pack, with
+    what the world import adds to them), as Entity objects; `world` the imported ones, decoded on
+    demand (see WorldStore). `get`, `candidates`, `pick` and `by_code` look in both, curated first."""
 
     entities: dict[str, Entity]
     files: tuple[str, ...]
+    world: WorldStore | None = None
+    _curated_names: dict[str, tuple[str, ...]] | None = None
+    _curated_codes: dict[str, tuple[str, ...]] | None = None
 
     def __len__(self) -> int:
-        return len(self.entities)
+        return len(self.entities) + (len(self.world) if self.world else 0)
+
+    def get(self, entity_id: str) -> Entity | None:
+        """A curated or imported entity by id."""
+        e = self.entities.get(entity_id)
+        if e is None and self.world is not None:
+            e = self.world.get(entity_id)
+        return e
+
+    def all(self):
+        """Every entity, curated first (decodes the whole world: for tools, not for builds)."""
+        yield from self.entities.values()
+        if self.world is not None:
+            yield from self.world
+
+    def candidates(self, name: str) -> list[Entity]:
+        """Every entity that has `name` as label, alias or demonym (compared by name key), curated
+        ones first, then imported ones in import order: the names engineer picks among them."""
+        if self._curated_names is None:
+            self._index()
+        k = name_key(name)
+        out = [self.entities[i] for i in self._curated_names.get(k, ())]  # type: ignore[union-attr]
+        if self.world is not None:
+            out += self.world.named(k)
+        return out
+
+    def pick(self, name: str, day: date | None = None) -> Entity | None:
+        """The entity a name means on `day`: a curated one if any; else the only candidate, or
+        the only one with a dated code or affiliation valid that day; None when undecidable."""
+        cands = self.candidates(name)
+        curated = [e for e in cands if e.curated]
+        if curated:
+            return curated[0]
+        if len(cands) == 1:
+            return cands[0]
+        if day is not None:
+            active = [e for e in cands if e.active_on(day)]
+            if len(active) == 1:
+                return active[0]
+        return None
+
+    def by_code(self, code: str) -> list[Entity]:
+        """Entities whose own code is `code` (RUS -> the Russian state), curated first."""
+        if self._curated_codes is None:
+            self._index()
+        out = [self.entities[i] for i in self._curated_codes.get(code, ())]  # type: ignore[union-attr]
+        if self.world is not None:
+            out += [self.world.at(i) for i in self.world.codes.get(code, ())]  # type: ignore[union-attr]
+        return out
+
+    def capital_of(self, state_id: str) -> Entity | None:
+        e = self.get(state_id)
+        return self.get(e.capital) if e and e.capital else None
+
+    def state_of(self, place_id: str) -> Entity | None:
+        e = self.get(place_id)
+        return self.get(e.located_in) if e and e.located_in else None
+
+    def _index(self) -> None:
+        names: dict[str, list[str]] = {}
+        codes: dict[str, list[str]] = {}
+        for e in self.entities.values():
+            for n in (e.label, *e.aliases, *e.demonyms):
+                ids = names.setdefault(name_key(n), [])
+                if e.id not in ids:
+                    ids.append(e.id)
+            for c in e.codes:
+                ids = codes.setdefault(c.code, [])
+                if e.id not in ids:
+                    ids.append(e.id)
+        self._curated_names = {k: tuple(v) for k, v in names.items()}
+        self._curated_codes = {k: tuple(v) for k, v in codes.items()}
 
 
 def load_gazetteer(paths: list[Path], voc: Vocabulary) -> Gazetteer:
     """Load and validate every gazetteer file; all problems are reported together."""
     problems: list[Problem] = []
     entities: dict[str, Entity] = {}
-    names: dict[str, str] = {}
+    names: dict[str, str] = {}  # curated names only: two curated entities may not share one
+    extensions: list[tuple[LDict, str, int]] = []
     for path in paths:
-        doc = load_yaml(path)
-        if not isinstance(doc, LDict) or not isinstance(doc.get("entities"), LList):
-            problems.append(Problem(str(path), 1, "a gazetteer file is a mapping with a list under 'entities'"))
-            continue
-        for i, e in enumerate(doc["entities"]):
-            line = doc["entities"].item_lines[i]
+        items = _generated_entries(path)
+        if items is None:
+            doc = load_yaml(path)
+            if not isinstance(doc, LDict) or not isinstance(doc.get("entities"), LList):
+                problems.append(Problem(str(path), 1, "a gazetteer file is a mapping with a list under 'entities'"))
+                continue
+            items = list(zip(doc["entities"], doc["entities"].item_lines))
+        for e, line in items:
+            if isinstance(e, LDict) and "extends" in e:
+                extensions.append((e, str(path), line))
+                continue
             ent = _entity(e, str(path), line, voc, problems)
             if ent is None:
                 continue
             if ent.id in entities:
                 problems.append(Problem(str(path), line, f"entity id {ent.id!r} already defined at {entities[ent.id].source}"))
                 continue
-            for name in (ent.label, *ent.aliases, *ent.demonyms):
-                key = name.lower()
-                if names.get(key, ent.id) != ent.id:
-                    problems.append(Problem(str(path), line, f"name {name!r} of {ent.id!r} is also a name of {names[key]!r}"))
-                names[key] = ent.id
+            if ent.curated:
+                for name in (ent.label, *ent.aliases, *ent.demonyms):
+                    key = name.lower()
+                    if names.get(key, ent.id) != ent.id:
+                        problems.append(Problem(str(path), line, f"name {name!r} of {ent.id!r} is also a name of {names[key]!r}"))
+                    names[key] = ent.id
             entities[ent.id] = ent
+    for e, path, line in extensions:
+        _extend(e, path, line, entities, problems)
+    for ent in entities.values():
+        for key, ref in (("located_in", ent.located_in), ("capital", ent.capital),
+                         *(("affiliations", a.of) for a in ent.affiliations)):
+            if ref is not None and ref not in entities:
+                problems.append(Problem(*_where(ent.source), f"{key}: no entity {ref!r} in the gazetteer", ent.id))
+                break
     if problems:
         raise RuleError(problems)
-    return Gazetteer(entities, tuple(str(p) for p in paths))
+    # curated entities (and those they extend) as objects; imported ones in the compact store
+    curated = {k: v for k, v in entities.items() if v.curated}
+    imported = [v for v in entities.values() if not v.curated]
+    gaz = Gazetteer(curated, tuple(str(p) for p in paths), WorldStore(imported) if imported else None)
+    gaz._index()
+    return gaz
+
+
+GENERATED = "# Generated by `kg gazetteer import"
+
+
+def _generated_entries(path: Path) -> list[tuple[object, int]] | None:
+    """The entries of a file `kg gazetteer import` wrote, read line by line (each value is JSON,
+    which is YAML too): ~7x faster than the YAML parser on the world's 26,000 entries. None if
+    the file is not such a file or was edited out of its shape (then it is read as YAML)."""
+    import json
+
+    try:
+        text = path.read_text(encoding="utf-8")
+    except (OSError, UnicodeDecodeError):
+        return None
+    if not text.startswith(GENERATED):
+        return None
+    out: list[tuple[object, int]] = []
+    cur: LDict | None = None
+    key = ""
+    try:
+        for n, line in enumerate(text.splitlines(), 1):
+            if not line or line.startswith("#") or line == "entities:":
+                continue
+            if line.startswith("      - ") and cur is not None and isinstance(cur.get(key), list):
+                cur[key].append(json.loads(line[8:]))
+                continue
+            if line.startswith("  - "):
+                cur = LDict()
+                cur.line, cur.key_lines = n, {}
+                out.append((cur, n))
+                body = line[4:]
+            elif line.startswith("    ") and not line.startswith("     ") and cur is not None:
+                body = line[4:]
+            else:
+                return None
+            key, sep, val = body.partition(":")
+            if not sep or not key.isidentifier() or key in cur:
+                return None
+            cur[key] = json.loads(val) if val.strip() else []
+            cur.key_lines[key] = n
+    except ValueError:  # not JSON: an edited file, read as YAML
+        return None
+    return out
+
+
+def _where(source: str) -> tuple[str, int | None]:
+    path, _, line = source.rpartition(":")
+    return (path, int(line)) if line.isdigit() else (source, None)
+
+
+def _extend(e: LDict, path: str, line: int, entities: dict[str, Entity], problems: list[Problem]) -> None:
+    """Apply an `extends` entry: more names, codes, affiliations and links for an entity defined
+    elsewhere (how the world import adds to the curated entities without rewriting them)."""
+    import dataclasses
+
+    n = len(problems)
+    target = e.get("extends")
+    for k in sorted(set(e) - EXTEND_KEYS):
+        problems.append(Problem(path, e.key_lines.get(k, line), f"unknown key {k!r} in an extends entry (known: {', '.join(sorted(EXTEND_KEYS))})"))
+    base = entities.get(target) if isinstance(target, str) else None
+    if base is None:
+        problems.append(Problem(path, line, f"extends: no entity {target!r} in the gazetteer"))
+        return
+    parts = _parts(e, path, line, problems)
+    if len(problems) > n:
+        return
+    seen = {name_key(x) for x in (base.label, *base.aliases, *base.demonyms)}
+    aliases = [a for a in parts["aliases"] if name_key(a) not in seen]
+    seen.update(name_key(a) for a in aliases)
+    demonyms = [a for a in parts["demonyms"] if name_key(a) not in seen]
+    entities[base.id] = dataclasses.replace(
+        base, aliases=base.aliases + tuple(dict.fromkeys(aliases)), demonyms=base.demonyms + tuple(dict.fromkeys(demonyms)),
+        codes=base.codes + parts["codes"], affiliations=base.affiliations + parts["affiliations"],
+        located_in=base.located_in or parts["located_in"], capital=base.capital or parts["capital"])
+
+
+def _date(v: object, what: str, bad: list[str]) -> date | None:
+    if v is None:
+        return None
+    if isinstance(v, date):
+        return v
+    try:
+        return date.fromisoformat(str(v))
+    except ValueError:
+        bad.append(f"{what} {v!r} is not a date YYYY-MM-DD or null")
+        return None
+
+
+def _parts(e: LDict, path: str, line: int, problems: list[Problem]) -> dict:
+    """The fields an imported or extending entry may carry, validated."""
+    def bad(msg: str, key: str) -> None:
+        problems.append(Problem(path, e.key_lines.get(key, line), msg, e.get("id") if isinstance(e.get("id"), str) else None))
+
+    out: dict = {}
+    for k in ("aliases", "demonyms"):
+        v = e.get(k, [])
+        if not isinstance(v, list) or not all(isinstance(x, str) and x.strip() for x in v):
+            bad(f"{k!r} must be a list of non-empty strings", k)
+            v = []
+        out[k] = tuple(v)
+    codes = []
+    for c in e.get("codes", []) or []:
+        errs: list[str] = []
+        if isinstance(c, str) and c:
+            codes.append(Code(c))
+        elif isinstance(c, dict) and isinstance(c.get("code"), str) and not set(c) - {"code", "from", "to"}:
+            codes.append(Code(c["code"], _date(c.get("from"), "from", errs), _date(c.get("to"), "to", errs)))
+        else:
+            errs.append("a code is CODE or {code: CODE, from: DATE, to: DATE}")
+        for m in errs:
+            bad(f"codes: {m}", "codes")
+    out["codes"] = tuple(codes)
+    affs = []
+    for a in e.get("affiliations", []) or []:
+        errs = []
+        if not isinstance(a, dict) or not isinstance(a.get("code"), str) or set(a) - {"of", "sector", "code", "from", "to"}:
+            bad("an affiliation is {of: ID, sector: SECTOR, code: CODE, from: DATE, to: DATE}", "affiliations")
+            continue
+        if a.get("of") is not None and not isinstance(a.get("of"), str):
+            errs.append("'of' is an entity id or null")
+        affs.append(Affiliation(a.get("of"), a.get("sector"), a["code"], _date(a.get("from"), "from", errs), _date(a.get("to"), "to", errs)))
+        for m in errs:
+            bad(f"affiliations: {m}", "affiliations")
+    out["affiliations"] = tuple(affs)
+    for k in ("located_in", "capital", "source"):
+        v = e.get(k)
+        if v is not None and not isinstance(v, str):
+            bad(f"{k!r} must be a string", k)
+            v = None
+        out[k] = v
+    return out
 
 
 def _entity(e: object, path: str, line: int, voc: Vocabulary, problems: list[Problem]) -> Entity | None:
@@ -102,7 +573,9 @@ def _entity(e: object, path: str, line: int, voc: Vocabulary, problems: list[Pro
             bad(f"same_as {s!r} needs a declared prefix (e.g. wd:Q42)", "same_as")
     if e.get("gender") not in (None, "male", "female"):
         bad("gender is male or female", "gender")
+    parts = _parts(e, path, line, problems)
     if len(problems) > n:
         return None
     return Entity(e["id"], e["type"], e["label"], lists["aliases"], lists["descriptions"], lists["same_as"],
-                  e.get("gender"), f"{path}:{line}", lists["demonyms"])
+                  e.get("gender"), f"{path}:{line}", lists["demonyms"], parts["codes"], parts["affiliations"],
+                  parts["located_in"], parts["capital"], parts["source"])

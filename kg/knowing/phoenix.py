@@ -1,0 +1,663 @@
+"""Reading Phoenix (PETRARCH/TABARI) actor dictionaries and converting them into gazetteer entries.
+
+The Phoenix dictionaries of Open Event Data (MIT licence) know ~250 states, ~28,000 persons with
+date-bounded affiliations, international organisations and armed groups. kg keeps what they know
+(names, codes, dates) as gazetteer data, so a name resolves to an entity and an entity's codes on
+an article's date are a lookup. The format is documented in PETRARCH's `dictionaries.rst`:
+
+    PRIMARY_PHRASE [CODE]      a record; an optional default code (or several, with dates)
+    +SYNONYM_PHRASE            another name of the record
+    <TAB>[CODE 040309-061231]  a date-bounded code: <DATE (until), >DATE (from), D1-D2 (between)
+
+Dates are YYMMDD (00-30 = 20YY, else 19YY) or YYYYMMDD, bounds inclusive. Consecutive primary
+phrases before the first code share one record (as PETRARCH reads them). Bad lines are reported as
+`FILE:LINE: what is wrong`, all together, and nothing is written.
+"""
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+from datetime import date
+from pathlib import Path
+
+from ..errors import Problem, RuleError
+from ..reading.text import slug
+from .gazetteer import name_key
+
+# CAMEO sector codes (the three letters after a state's code): GOV in RUSGOV, REB in PSEREBHMS.
+SECTORS = frozenset("""COP GOV INS JUD MIL OPP REB SEP SPY UAF AGR BUS CRM CVL DEV EDU ELI ENV HLH HRI
+LAB LEG MED MOD RAD REF REL AMN IRC GRP UNO PKO NGO IGO IMG MNC ATH BUD CHR CON DRZ HIN ITH JAN JEW
+MOS SHI SUN SIK TAO UNR CON""".split())
+
+_CODE = re.compile(r"^[A-Z0-9]{3,}$")
+_DATE = re.compile(r"^\d{6,}$")
+
+
+@dataclass(frozen=True)
+class Restriction:
+    """A code, valid from `start` to `end` (inclusive; None is open)."""
+
+    code: str
+    start: date | None
+    end: date | None
+
+
+@dataclass
+class Record:
+    """One dictionary record: its names (first is the primary phrase), codes and where it is."""
+
+    file: str  # file name, no folder (it is written into shipped data)
+    line: int
+    names: list[str] = field(default_factory=list)
+    codes: list[Restriction] = field(default_factory=list)
+    comments: list[str] = field(default_factory=list)
+
+    @property
+    def where(self) -> str:
+        return f"{self.file}:{self.line}"
+
+
+def parse_date(s: str) -> date:
+    """A Phoenix date: YYMMDD (00-30 is 20YY) or YYYYMMDD (only the first eight digits count,
+    as in PETRARCH, which some entries rely on)."""
+    if len(s) > 7:
+        y, m, d = int(s[:4]), int(s[4:6]), int(s[6:8])
+    else:
+        y, m, d = int(s[:2]), int(s[2:4]), int(s[4:6])
+        y += 2000 if y <= 30 else 1900
+    return date(y, m, d)  # ValueError for a day or month that does not exist
+
+
+class Skip(ValueError):
+    """A restriction PETRARCH itself skips (the null code ---, an interval that ends before it
+    begins): reported as a warning, not an error, so the published dictionaries import."""
+
+
+def _restriction(body: str) -> Restriction:
+    """`CODE`, `CODE <DATE`, `CODE >DATE`, `CODE D1-D2` or `CODE DATE` (from that day on)."""
+    parts = body.split(None, 1)
+    if not parts:
+        raise ValueError("empty code restriction []")
+    code, rest = parts[0], (parts[1].replace(" ", "") if len(parts) > 1 else "")
+    if code == "---":
+        raise Skip("the null code --- is skipped")
+    if not _CODE.match(code):
+        raise ValueError(f"code {code!r} is not capital letters and digits")
+    if not rest:
+        return Restriction(code, None, None)
+    try:
+        if rest[0] in "<>":
+            if not _DATE.match(rest[1:]):
+                raise ValueError
+            d = parse_date(rest[1:])
+            return Restriction(code, None, d) if rest[0] == "<" else Restriction(code, d, None)
+        a, dash, b = rest.partition("-")
+        if not _DATE.match(a) or (dash and not _DATE.match(b)):
+            raise ValueError
+        start, end = parse_date(a), (parse_date(b) if dash else None)
+    except ValueError:
+        raise ValueError(f"date restriction {rest!r} of {code} is not <DATE, >DATE, DATE-DATE or DATE "
+                         "with dates YYMMDD or YYYYMMDD") from None
+    if end is not None and end < start:
+        raise Skip(f"date restriction {rest!r} of {code} ends before it begins: skipped, as PETRARCH does")
+    return Restriction(code, start, end)
+
+
+_BRACKETS = re.compile(r"\[([^\[\]]*)\]")
+
+
+def parse_actors(path: Path, problems: list[Problem], warnings: list[Problem] | None = None) -> list[Record]:
+    """The records of one actor dictionary. Errors (a line that cannot be read as the format
+    says) go to `problems`, what PETRARCH itself skips or repairs to `warnings`; both located."""
+    warnings = [] if warnings is None else warnings
+    name = path.name
+    try:
+        text = path.read_text(encoding="utf-8")
+    except (OSError, UnicodeDecodeError) as e:
+        problems.append(Problem(str(path), None, f"cannot read: {e}"))
+        return []
+    records: list[Record] = []
+    cur: Record | None = None
+    gap = True  # a blank line since the last primary phrase: the next one starts a new record
+    for n, raw in enumerate(text.splitlines(), 1):
+        if "---STOP---" in raw:
+            break
+        body, _, comment = raw.partition("#")
+        if raw.lstrip().startswith("<!"):
+            continue
+        if not body.strip():
+            if not raw.strip():
+                gap = True
+            continue
+        comment = comment.strip()
+
+        def bad(msg: str) -> None:
+            problems.append(Problem(str(path), n, msg))
+
+        def warn(msg: str) -> None:
+            warnings.append(Problem(str(path), n, msg))
+
+        def add_code(body: str, to: list[Restriction]) -> None:
+            try:
+                to.append(_restriction(body))
+            except Skip as e:
+                warn(str(e))
+            except ValueError as e:
+                bad(str(e))
+
+        indented = body[0] in " \t"
+        stripped = body.strip()
+        if indented and stripped.startswith("["):  # date restrictions of the current record
+            if cur is None:
+                bad("a code restriction before any actor phrase")
+                continue
+            rest = _BRACKETS.sub("", stripped).strip()
+            if rest or stripped.count("[") != stripped.count("]"):
+                bad(f"a restriction line holds only [CODE ...] groups, not {stripped!r}")
+                continue
+            for m in _BRACKETS.finditer(stripped):
+                add_code(m.group(1), cur.codes)
+            if comment:
+                cur.comments.append(comment)
+            continue
+        if stripped.startswith("+"):  # a synonym of the current record
+            phrase = stripped[1:].partition(";")[0].strip()
+            if "]" in phrase and "[" not in phrase:
+                warn(f"stray ']' removed from synonym {phrase!r}")
+                phrase = phrase.replace("]", "")
+            if cur is None:
+                bad("a synonym (+PHRASE) before any actor phrase")
+            elif "[" in phrase:
+                bad("a synonym line (+PHRASE) carries no code")
+            elif not _phrase_ok(phrase):
+                warn(f"synonym {phrase!r} has no letters: skipped (it would match numbers)")
+            else:
+                cur.names.append(phrase)
+            continue
+        # a primary phrase, possibly with codes: PHRASE [CODE] [CODE D1-D2] ...; an indented
+        # phrase (one entry of the International file is so written) is read the same way
+        phrase, br, rest = stripped.partition("[")
+        phrase = phrase.partition(";")[0].strip()
+        codes: list[Restriction] = []
+        if br:
+            groups = "[" + rest
+            lead = re.match(r"^(?:\s*\[[^\[\]]*\])+", groups)
+            if lead is None or "[" in groups[lead.end():] or "]" in groups[lead.end():]:
+                bad(f"after the phrase only [CODE ...] groups may follow, not {groups.strip()!r}")
+                continue
+            if groups[lead.end():].strip(" \t;"):  # text after the codes: PETRARCH ignores it
+                comment = (comment + " " + groups[lead.end():].strip()).strip()
+            for m in _BRACKETS.finditer(lead.group()):
+                add_code(m.group(1), codes)
+        if not _phrase_ok(phrase):
+            warn(f"actor phrase {phrase!r} has no letters: record skipped (it would match numbers)")
+            cur, gap = Record(name, n, [phrase], codes), False  # kept out, with its synonyms
+            continue
+        if cur is not None and not cur.codes and not gap and not codes:
+            cur.names.append(phrase)  # PETRARCH: primaries before the first code share a record
+        else:
+            cur = Record(name, n, [phrase], codes)
+            records.append(cur)
+        if comment:
+            cur.comments.append(comment)
+        gap = False
+    return records
+
+
+def _phrase_ok(phrase: str) -> bool:
+    return any(c.isalpha() for c in phrase)
+
+
+# -- names --------------------------------------------------------------------------------------
+_LOWER = frozenset("of the and for in on de da del della van von der den bin bint ibn la le du des al el y".split())
+_ROMAN = re.compile(r"^(?:I{1,3}|IV|V|VI{1,3}|IX|X{1,3})$")
+
+
+def normal_case(phrase: str, acronyms: bool = False) -> str:
+    """`CONDOLEEZZA_RICE_` -> `Condoleezza Rice`; `ORGANIZATION_OF_THE_ISLAMIC_CONFERENCE` ->
+    `Organization of the Islamic Conference`. Dotted abbreviations (U.N.) and roman numerals stay
+    in capitals; with `acronyms`, so does a one-word name of up to five letters (NATO, FARC)."""
+    words = [w for w in re.split(r"[_\s]+", phrase) if w]
+    out = []
+    for i, w in enumerate(words):
+        if ("." in w and sum(c.isalpha() for c in w) <= 4 and len(w) <= 5 and w.count(".") >= 2) or _ROMAN.match(w):
+            out.append(w)  # U.N., U.S., II
+        elif acronyms and len(words) == 1 and len(w) <= 5 and w.isalpha():
+            out.append(w)
+        elif i > 0 and w.lower() in _LOWER:
+            out.append(w.lower())
+        else:
+            # each hyphen part capitalised (Ki-Moon); after an apostrophe only a one-letter prefix
+            # starts a new capital (O'Brien, D'Estaing), not a possessive or Mish'al
+            w = "-".join(x[:1].upper() + x[1:] for x in w.lower().split("-"))
+            out.append(re.sub(r"\b([A-Za-z])'([a-z])", lambda m: m.group(1).upper() + "'" + m.group(2).upper(), w))
+    return " ".join(out)
+
+
+def record_names(rec: Record, acronyms: bool = False) -> list[str]:
+    """The record's names in normal case, first the primary one, each name key once."""
+    seen: set[str] = set()
+    out = []
+    for p in rec.names:
+        label = normal_case(p, acronyms)
+        k = name_key(label)
+        if k and k not in seen:
+            seen.add(k)
+            out.append(label)
+    return out
+
+
+def id_for(label: str) -> str:
+    """The slug of a label; empty when the label has no ASCII letters or digits (the caller then
+    mints one from a hash: an id is always IRI-safe)."""
+    return slug(label)
+
+
+# -- conversion ---------------------------------------------------------------------------------
+@dataclass
+class Profile:
+    """What the import needs to know that the dictionaries do not say (data/.../import-phoenix.yml)."""
+
+    capitals: dict[str, str]
+    state_names: dict[str, list[str]]
+    demonym_endings: tuple[str, ...]
+    not_demonym_endings: tuple[str, ...]
+    not_places: set[str]
+    organisation_words: set[str]
+    title_words: set[str]
+    skip_code_prefixes: tuple[str, ...]
+
+    @classmethod
+    def load(cls, path: Path) -> "Profile":
+        from ..yamlfile import load_yaml
+
+        d = load_yaml(path)
+        if not isinstance(d, dict):
+            raise RuleError([Problem(str(path), 1, "an import profile is a mapping")])
+        return cls({str(k).upper(): str(v) for k, v in (d.get("capitals") or {}).items()},
+                   {str(k).upper(): [str(x) for x in v] for k, v in (d.get("state_names") or {}).items()},
+                   tuple(d.get("demonym_endings") or ()), tuple(d.get("not_demonym_endings") or ()),
+                   {name_key(x) for x in d.get("not_places") or ()},
+                   {str(x).lower() for x in d.get("organisation_words") or ()},
+                   {str(x).lower() for x in d.get("title_words") or ()},
+                   tuple(d.get("skip_code_prefixes") or ()))
+
+
+@dataclass
+class Draft:
+    """An entry being made: becomes a gazetteer entry (or an `extends` of a curated one)."""
+
+    kind: str  # output file: states, places, persons, organisations, groups
+    type: str
+    label: str
+    aliases: list[str]
+    where: str
+    demonyms: list[str] = field(default_factory=list)
+    codes: list[Restriction] = field(default_factory=list)
+    affiliations: list[tuple[str | None, str | None, Restriction]] = field(default_factory=list)  # (of key, sector, r)
+    located_in: str | None = None  # key of the state draft
+    capital: str | None = None
+    key: str = ""  # internal handle until ids are assigned
+    id: str = ""
+    extends: str | None = None
+
+
+@dataclass
+class Curated:
+    """A curated entity, as far as matching needs it."""
+
+    id: str
+    type: str
+    names: set[str]
+
+
+_PERSONISH = {"Person", "Agent"}
+_ORGISH = {"Organization", "GovernmentBody", "Group", "Agent"}
+_PLACEISH = {"City", "Place", "Region"}
+_GOV_SECTORS = {"GOV", "LEG", "JUD", "MIL", "COP", "SPY"}
+
+
+def _compatible(a: str, b: str) -> bool:
+    return a == b or any(a in s and b in s for s in (_PERSONISH, _ORGISH, _PLACEISH))
+
+
+def _is_person_record(rec: Record, prof: Profile) -> bool | None:
+    """True a person, False an organisation, None undecided (an Agent)."""
+    words = set(re.split(r"[_\s\-()/]+", rec.names[0].lower()))
+    if words & prof.organisation_words:
+        return False
+    if any("countryinfo" in c.lower() or "rulers" in c.lower() for c in rec.comments):
+        return True
+    return True if any(r.start or r.end for r in rec.codes) else None
+
+
+def _clean_aliases(names: list[str], label: str, prof: Profile, person: bool) -> list[str]:
+    """Aliases other than the label; a person's title-and-name forms are left out."""
+    out, seen = [], {name_key(label)}
+    for n in names:
+        k = name_key(n)
+        if not k or k in seen:
+            continue
+        if person and set(k.split()) & prof.title_words:
+            continue
+        seen.add(k)
+        out.append(n)
+    return out
+
+
+def convert(files: list[Path], prof: Profile, curated: list[Curated]) -> tuple[dict[str, list[dict]], list[str], list[Problem]]:
+    """Entries per output file (states, places, persons, organisations, groups), a report of the
+    merges and choices made, and the problems (errors) found. Deterministic: files are read in
+    name order, records in file order."""
+    problems: list[Problem] = []
+    warnings: list[Problem] = []
+    parsed = [(p, parse_actors(p, problems, warnings)) for p in sorted(files, key=lambda p: p.name)]
+    report = [f"warning: {w}" for w in warnings]
+    drafts: list[Draft] = []
+    states: dict[str, Draft] = {}  # ISO-3 code -> state draft
+    org_codes: dict[str, Draft] = {}  # own code of an international organisation or group -> draft
+
+    # 1. states: the first record with an undated three-letter code; else the first with a dated one
+    country_recs = [r for p, recs in parsed if "countr" in p.name.lower() for r in recs]
+    for undated in (True, False):
+        for r in country_recs:
+            for c in r.codes:
+                if len(c.code) == 3 and c.code.isalpha() and ((c.start is None and c.end is None) == undated) \
+                        and c.code not in states and r.names and not any(r is s.__dict__.get("_rec") for s in states.values()):
+                    d = Draft("states", "Country", normal_case(r.names[0]), [], r.where, codes=list(r.codes))
+                    d.__dict__["_rec"] = r
+                    d.key = "state:" + c.code
+                    states[c.code] = d
+                    break
+    state_recs = {id(s.__dict__["_rec"]): s for s in states.values()}
+    for code, st in sorted(states.items(), key=lambda kv: kv[1].where):
+        drafts.append(st)
+        _split_state(st, code, st.__dict__["_rec"], prof, drafts)
+
+    # 2. every other record
+    for p, recs in parsed:
+        fname = p.name.lower()
+        for r in recs:
+            if id(r) in state_recs or not r.codes:
+                if not r.codes and id(r) not in state_recs:
+                    report.append(f"warning: {r.where}: record {r.names[0]!r} has no code: left out")
+                continue
+            if any(c.code.startswith(prof.skip_code_prefixes) for c in r.codes) and prof.skip_code_prefixes:
+                continue
+            if "countr" in fname and all(len(c.code) == 3 or c.code[:3] in states and len(c.code) == 6 and c.code[3:] in ("UNR", "OCC", "AUT") for c in r.codes):
+                latest = max(r.codes, key=lambda c: (c.end is None, c.end or date.min, c.start or date.min))
+                st = states.get(latest.code[:3])
+                for n in record_names(r):
+                    if name_key(n) in prof.not_places:
+                        continue
+                    drafts.append(Draft("places", "Place", n, [], r.where, located_in=st.key if st else None,
+                                        key=f"place:{r.where}:{n}"))
+                continue
+            person = _is_person_record(r, prof)
+            if "milnonstate" in fname and person is None:
+                person = False  # the armed-groups file: a record without dates is a group
+            if "international" in fname and person is None:
+                person = False
+            names = record_names(r, acronyms=not person)
+            label = names[0]
+            own = [c for c in r.codes if c.start is None and c.end is None]
+            if person is False:
+                sector = r.codes[0].code[3:6]
+                typ = "GovernmentBody" if r.codes[0].code[:3] in states and sector in _GOV_SECTORS else "Organization"
+                kind = "groups" if "milnonstate" in fname else "organisations"
+                d = Draft(kind, typ, label, _clean_aliases(names[1:], label, prof, False), r.where, codes=list(r.codes))
+                if kind != "groups" or True:
+                    for c in own:
+                        if not c.code[:3] in states or "international" in fname or "milnonstate" in fname:
+                            org_codes.setdefault(c.code, d)
+            else:
+                d = Draft("persons", "Person" if person else "Agent", label,
+                          _clean_aliases(names[1:], label, prof, True), r.where)
+                d.affiliations = [(None, None, c) for c in r.codes]
+            d.key = f"rec:{r.where}"
+            drafts.append(d)
+
+    # 3. affiliations: what each code encodes (an organisation's own code, else a state + sector)
+    org_list = sorted(org_codes.items(), key=lambda kv: -len(kv[0]))
+    for d in drafts:
+        resolved = []
+        for _, _, c in d.affiliations:
+            of, sector = None, None
+            for oc, od in org_list:
+                if len(oc) > 3 and c.code.startswith(oc) and od is not d:
+                    of, sector = od.key, (c.code[len(oc):len(oc) + 3] or None)
+                    break
+            else:
+                st = states.get(c.code[:3])
+                if st is not None:
+                    of, sector = st.key, (c.code[3:6] or None)
+            if sector is not None and sector not in SECTORS:
+                sector = None
+            resolved.append((of, sector, c))
+        d.affiliations = resolved
+
+    # 4. merge with the curated entities (a matching name and a compatible type)
+    by_name: dict[str, list[Curated]] = {}
+    for c in curated:
+        for n in c.names:
+            by_name.setdefault(n, []).append(c)
+    for d in drafts:
+        keys = [name_key(d.label)] + [name_key(a) for a in (*d.aliases, *d.demonyms)]
+        hits: dict[str, Curated] = {}
+        for k in keys:
+            for c in by_name.get(k, ()):
+                if _compatible(c.type, d.type):
+                    hits.setdefault(c.id, c)
+        if len(hits) == 1:
+            (c,) = hits.values()
+            d.extends = c.id
+            report.append(f"merged {d.where} {d.label!r} into curated {c.id!r}")
+        elif len(hits) > 1:
+            first = [c for c in by_name.get(keys[0], ()) if c.id in hits]
+            if len(first) == 1:
+                d.extends = first[0].id
+                report.append(f"merged {d.where} {d.label!r} into curated {first[0].id!r} (by its label; "
+                              f"also matches {', '.join(sorted(set(hits) - {first[0].id}))})")
+            else:
+                report.append(f"not merged: {d.where} {d.label!r} matches several curated entities: {', '.join(sorted(hits))}")
+
+    # 5. ids: the slug of the label; on a collision the state code, then a number
+    taken = {c.id for c in curated}
+    ids: dict[str, str] = {}
+    for d in drafts:
+        if d.extends:
+            ids[d.key] = d.extends
+            continue
+        base = id_for(d.label) or "entity"
+        cand = base
+        if cand in taken:
+            st = next((states_key for states_key in [d.located_in, *(a[0] for a in d.affiliations)] if states_key and states_key.startswith("state:")), None)
+            if st:
+                cand = f"{base}-{st[6:].lower()}"
+            n = 2
+            while cand in taken:
+                cand, n = f"{base}-{n}", n + 1
+        taken.add(cand)
+        d.id = ids[d.key] = cand
+
+    # 6. entries
+    out: dict[str, list[dict]] = {k: [] for k in ("states", "places", "persons", "organisations", "groups")}
+    for d in drafts:
+        e: dict = {"extends": d.extends} if d.extends else {"id": d.id, "type": d.type, "label": d.label}
+        if d.aliases:
+            e["aliases"] = d.aliases
+        if d.demonyms:
+            e["demonyms"] = d.demonyms
+        if d.codes:
+            e["codes"] = [_code_entry(c) for c in d.codes]
+        if d.affiliations:
+            e["affiliations"] = [{"of": ids.get(of) if of else None, "sector": sec, "code": c.code,
+                                  "from": c.start.isoformat() if c.start else None,
+                                  "to": c.end.isoformat() if c.end else None} for of, sec, c in d.affiliations]
+        if d.located_in and d.located_in in ids:
+            e["located_in"] = ids[d.located_in]
+        if d.capital and d.capital in ids:
+            e["capital"] = ids[d.capital]
+        e["source"] = d.where
+        out[d.kind].append(e)
+    return out, report, problems
+
+
+def _code_entry(c: Restriction) -> str | dict:
+    if c.start is None and c.end is None:
+        return c.code
+    return {"code": c.code, "from": c.start.isoformat() if c.start else None, "to": c.end.isoformat() if c.end else None}
+
+
+def _split_state(st: Draft, code: str, rec: Record, prof: Profile, drafts: list[Draft]) -> None:
+    """A state's names: its names and demonyms, its capital (a City) and the places in it."""
+    names = record_names(rec)
+    keys = [name_key(n) for n in names]
+    cap_name = prof.capitals.get(code)
+    cap_key = name_key(cap_name) if cap_name else None
+    cut = keys.index(cap_key) if cap_key in keys else None
+    explicit = {name_key(x) for x in prof.state_names.get(code, ())}
+    accepted: list[str] = [names[0]]
+    places: list[str] = []
+
+    def demonym(n: str) -> bool:
+        w = n.lower()
+        return (" " not in w and w.endswith(prof.demonym_endings) and not w.endswith(prof.not_demonym_endings)
+                and any(name_key(a)[:4] == name_key(w)[:4] for a in accepted))
+
+    for i, (n, k) in enumerate(zip(names[1:], keys[1:]), 1):
+        if k == cap_key:
+            continue
+        if k in explicit or (cut is not None and i < cut) or demonym(n) or k == code.lower() \
+                or (n.count(".") >= 2 and len(n) <= 8):
+            accepted.append(n)
+        elif k not in prof.not_places:
+            places.append(n)
+    if cut is None and cap_key is None:
+        accepted += places  # no capital known: the dictionary's names all stay names of the state
+        places = []
+    st.label = names[0]
+    for n in accepted[1:]:
+        (st.demonyms if demonym(n) and name_key(n) not in explicit else st.aliases).append(n)
+    if cap_name:
+        cap_label = names[cut] if cut is not None else cap_name
+        if name_key(cap_label) not in {name_key(a) for a in accepted}:
+            cap = Draft("places", "City", cap_label, [], rec.where, located_in=st.key, key=f"capital:{code}")
+            drafts.append(cap)
+            st.capital = cap.key
+    for n in places:
+        drafts.append(Draft("places", "Place", n, [], rec.where, located_in=st.key, key=f"place:{code}:{n}"))
+
+
+# -- reading the curated entities and writing the result ----------------------------------------
+def read_curated(paths: list[Path]) -> list[Curated]:
+    """The curated entities' ids, types and names (what merging needs), from gazetteer files."""
+    from ..yamlfile import load_yaml
+
+    out = []
+    for p in sorted(paths):
+        doc = load_yaml(p)
+        for e in (doc.get("entities") or []) if isinstance(doc, dict) else []:
+            if isinstance(e, dict) and isinstance(e.get("id"), str) and "source" not in e:
+                names = {name_key(n) for n in (e.get("label"), *(e.get("aliases") or ()), *(e.get("demonyms") or ()))
+                         if isinstance(n, str)}
+                out.append(Curated(e["id"], str(e.get("type")), names))
+    return out
+
+
+_PLAIN = re.compile(r"^[a-z0-9][a-z0-9-]*$")
+
+
+def _y(v: object) -> str:
+    """One value as JSON, which is also YAML: a generated file is read line by line with the
+    JSON parser (kg.knowing.gazetteer reads ~26,000 entries in about a second instead of ~7)."""
+    import json
+
+    return json.dumps(v, ensure_ascii=False)
+
+
+HEADER = """# Generated by `kg gazetteer import phoenix` from the Phoenix actor dictionaries of Open Event Data
+# (MIT licence, see NOTICE in this folder). Do not edit: edit import-phoenix.yml or the dictionaries
+# and re-run the import (docs/world.md).
+"""
+
+
+def render(kind: str, entries: list[dict]) -> str:
+    """A gazetteer file, one entry per block, deterministic."""
+    lines = [HEADER, f"# {kind}: {len(entries)} entries\n", "entities:\n"]
+    for e in entries:
+        first = True
+        for k, v in e.items():
+            if k in ("codes", "affiliations") and isinstance(v, list) and len(v) > 1:
+                lines.append(("  - " if first else "    ") + f"{k}:\n")
+                lines.extend(f"      - {_y(x)}\n" for x in v)
+            else:
+                lines.append(("  - " if first else "    ") + f"{k}: {_y(v)}\n")
+            first = False
+    return "".join(lines)
+
+
+NOTICE = """The files states.yaml, places.yaml, persons.yaml, organisations.yaml and groups.yaml in this
+folder are derived from the Phoenix actor dictionaries (Phoenix.Countries.actors.txt,
+Phoenix.International.actors.txt, Phoenix.MilNonState.actors.txt) of Open Event Data's PETRARCH2,
+https://github.com/openeventdata/petrarch2 (petrarch2/data/dictionaries/), commit
+676801cd9cb2924bbbad09f86d15c9323e7097bf, converted by `kg gazetteer import phoenix`
+(kg/knowing/phoenix.py; the choices made are in import-phoenix.yml and docs/world.md).
+
+The dictionaries carry this notice:
+
+The MIT License (MIT)
+
+Copyright (c) 2014 Open Event Data Alliance
+
+Permission is hereby granted, free of charge, to any person obtaining a copy
+of this software and associated documentation files (the "Software"), to deal
+in the Software without restriction, including without limitation the rights
+to use, copy, modify, merge, publish, distribute, sublicense, and/or sell
+copies of the Software, and to permit persons to whom the Software is
+furnished to do so, subject to the following conditions:
+
+The above copyright notice and this permission notice shall be included in
+all copies or substantial portions of the Software.
+
+THE SOFTWARE IS PROVIDED "AS IS", WITHOUT WARRANTY OF ANY KIND, EXPRESS OR
+IMPLIED, INCLUDING BUT NOT LIMITED TO THE WARRANTIES OF MERCHANTABILITY,
+FITNESS FOR A PARTICULAR PURPOSE AND NONINFRINGEMENT. IN NO EVENT SHALL THE
+AUTHORS OR COPYRIGHT HOLDERS BE LIABLE FOR ANY CLAIM, DAMAGES OR OTHER
+LIABILITY, WHETHER IN AN ACTION OF CONTRACT, TORT OR OTHERWISE, ARISING FROM,
+OUT OF OR IN CONNECTION WITH THE SOFTWARE OR THE USE OR OTHER DEALINGS IN
+THE SOFTWARE.
+"""
+
+
+def write_all(out_dir: Path, files: dict[str, str]) -> None:
+    """Write every file or none: all go to temporary files first, then are renamed."""
+    import os
+
+    out_dir.mkdir(parents=True, exist_ok=True)
+    tmps = []
+    try:
+        for name, text in sorted(files.items()):
+            tmp = out_dir / f".{name}.tmp-{os.getpid()}"
+            tmp.write_text(text, encoding="utf-8")
+            tmps.append((tmp, out_dir / name))
+    except OSError:
+        for tmp, _ in tmps:
+            tmp.unlink(missing_ok=True)
+        raise
+    for tmp, dest in tmps:
+        os.replace(tmp, dest)
+
+
+def import_phoenix(dictionaries: list[Path], out_dir: Path, profile: Path, curated: list[Path]) -> list[str]:
+    """Convert the dictionaries into gazetteer files under `out_dir` (with NOTICE); returns the
+    report lines (merges, warnings). Raises RuleError, writing nothing, if a line is malformed."""
+    prof = Profile.load(profile)
+    out, report, problems = convert(dictionaries, prof, read_curated(curated))
+    if problems:
+        raise RuleError(problems)
+    files = {f"{kind}.yaml": render(kind, entries) for kind, entries in out.items()}
+    files["NOTICE"] = NOTICE
+    write_all(out_dir, files)
+    counts = ", ".join(f"{len(v)} {k}" for k, v in out.items())
+    return report + [f"wrote {out_dir}: {counts}"]
