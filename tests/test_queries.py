@@ -175,3 +175,21 @@ def test_broken_graphs_do_not_validate(seed_result, break_it, shape, tmp_path, r
                 "drop-rule": "missing kgo:rule", "drop-status": "missing kgo:status or sem:hasTimeStamp",
                 "bad-time": "sem:hasTimeStamp 'last Tuesday' is not of type xsd:date"}[break_it]
     assert expected in r.output
+
+
+def test_query_tables_read_as_the_article_does(seed_result, tmp_path, run):
+    """`kg query` tables: labels, fact records as sentences, prefixed names; --iris adds the IRIs;
+    the same prefixes from a file and from a store (no `schema1:`)."""
+    ttl = tmp_path / "seed.ttl"
+    seed_result.graph.serialize(ttl, format="turtle")
+    claims = 'PREFIX kgo: <https://w3id.org/kg-news/ontology#> SELECT ?claim WHERE { ?claim kgo:claimedBy ?who }'
+    out = run("query", ttl, claims).output
+    assert "Hamas - recognizes - Israel (claimed by Khalid Mish'al, negated)" in out
+    assert "fact/" not in out and "https://" not in out
+    q04 = next(QUERIES.glob("04*.rq"))
+    from_file = run("query", ttl, q04).output
+    from_store = run("query", ttl, q04, "--store", "oxigraph").output
+    assert from_file == from_store and "schema:Country" in from_file and "schema1:" not in from_file
+    assert "Russia " in from_file and "entity/russia" not in from_file
+    assert "Russia <https://w3id.org/kg-news/id/entity/russia>" in run("query", ttl, q04, "--iris").output
+    assert "https://w3id.org/kg-news/id/entity/russia" in run("query", ttl, q04, "-f", "csv").output, "CSV keeps IRIs"

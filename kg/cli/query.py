@@ -33,8 +33,13 @@ def _open(graphs: tuple[Path, ...], store_spec: str | None):
 @click.option("-f", "--format", "fmt", type=click.Choice(["table", "csv", "tsv", "json"]), default="table",
               help="Result format (default: a table).")
 @click.option("--store", "store_spec", default=None, help=f"Where to query: {STORE_HELP}.")
-def query(args: tuple[str, ...], fmt: str, store_spec: str | None) -> None:
+@click.option("--iris", is_flag=True, help="In a table, show each term's IRI after its label.")
+def query(args: tuple[str, ...], fmt: str, store_spec: str | None, iris: bool) -> None:
     """Run a SPARQL QUERY (inline text or a .rq file) over GRAPH files or a store.
+
+    A table reads as people do: labels, fact records as "Hamas - recognizes - Israel (claimed
+    by Khalid Mish'al, negated)", prefixed names for the rest (--iris adds IRIs); csv, tsv and
+    json keep the plain RDF terms, for programs.
 
     \b
     Examples:
@@ -44,7 +49,7 @@ def query(args: tuple[str, ...], fmt: str, store_spec: str | None) -> None:
     """
     from rdflib import Graph
 
-    from ..sparql.query import format_results, read_query
+    from ..sparql.query import Reader, format_results, read_query, readable_table
 
     *graphs, q = args
     text, source = read_query(q)
@@ -64,6 +69,10 @@ def query(args: tuple[str, ...], fmt: str, store_spec: str | None) -> None:
             click.echo(serialize_result(res, "json").decode("utf-8"))
             return
         vars_, rows = res.table()
+        if fmt == "table":
+            reader = Reader(lambda q: st.query(q).table()[1], st.prefixes(), iris=iris)
+            click.echo(readable_table(vars_, rows, reader), nl=False)
+            return
         click.echo(format_results(vars_, rows, fmt, names), nl=False)
 
 
