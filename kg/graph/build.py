@@ -36,8 +36,11 @@ class BuildResult:
 
 
 def analyse(article: Article, pack: Pack) -> Extraction:
-    """Mentions, times and rule firings of one article."""
-    return extract(article, pack.finder.analyse(article), pack.rules, pack.vocabulary)
+    """Mentions, times and rule firings of one article, and its CAMEO-coded events (kg.graph.events)."""
+    ex = extract(article, pack.finder.analyse(article), pack.rules, pack.vocabulary)
+    from .events import code_article
+    ex.cameo = code_article(ex, pack)  # type: ignore[attr-defined]
+    return ex
 
 
 def build_articles(articles: Iterable[Article], pack: Pack | None = None, base: str = DEFAULT_BASE) -> BuildResult:

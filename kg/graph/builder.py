@@ -166,6 +166,8 @@ class GraphBuilder:
                       or (n, neg, _u(KGO + "Negative")) in cur}
             for jr in ex.joins:
                 self._join(art, jr, hidden)
+        from .events import add_events  # CAMEO-coded events (issue 15), after the joins: they do not see them
+        add_events(self, ex)
 
     def _document(self, art: Article) -> None:
         a, ctx, meta = self.mint.article(art), self.mint.context(art), art.meta

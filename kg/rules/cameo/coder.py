@@ -40,8 +40,11 @@ GLUE = frozenset("'s ' of in from the a an".split())
 COORD = frozenset(", and or nor neither either both".split())
 CLAUSE_END = frozenset("; : after before when while because although though until unless which who whom whose "
                        "whereas if".split())
+AUXILIARIES = frozenset("would will could can may might should must shall has have had is are was were did does do "
+                        "wo ca".split())
 BE = frozenset("is are was were be been being am 's get got gets getting".split())
 MAX_MODIFIERS = 2
+MAX_GAP = 4  # tokens outside noun phrases between two pattern elements
 
 
 @dataclass(frozen=True, slots=True)
@@ -341,21 +344,30 @@ class Coder:
                     continue
                 if a > 0 and toks[a - 1] in DETERMINERS and not v.after and not v.before:
                     continue  # "an attack", "their meeting": a noun
+                if a > 0 and toks[a - 1] == "(" and b < len(toks) and toks[b] == ")":
+                    continue  # "Musa Abu Marzuk (left)": a caption's position
                 out.append((a, b, i, v))
                 break
         return out
 
     # -- coding -------------------------------------------------------------------------
-    def code(self, toks: Sequence[str], units: list[Unit]) -> list[Event]:
-        """Events of one sentence: `toks` are token norms (contractions split), `units` its actors."""
+    def code(self, toks: Sequence[str], units: list[Unit], blocked: set[int] | None = None) -> list[Event]:
+        """Events of one sentence: `toks` are token norms (contractions split), `units` its actors,
+        `blocked` tokens that are no verb (names without codes, time expressions: "March")."""
         if self.pack.discards and self.discarded(toks)[0]:
             return []
-        taken = {i for u in units for i in range(u.first, u.last)}
+        taken = {i for u in units for i in range(u.first, u.last)} | (blocked or set())
         units = units + self.agents(toks, taken)
-        taken = {i for u in units for i in range(u.first, u.last)}
+        taken |= {i for u in units for i in range(u.first, u.last)}
         vlist = self.verbs(toks, taken)
         verbs_at = {i for a, b, _, _ in vlist for i in range(a, b)}
         phrases = self.phrases(toks, units, verbs_at)
+        inp = [False] * (len(toks) + 1)
+        for p in phrases:
+            for i in range(p.first, p.last):
+                inp[i] = True
+        self._inp = inp
+        self._verbs_at = {h for _, _, h, _ in vlist}
         words = set(toks)
         events: list[Event] = []
         for a, b, head, v in vlist:
@@ -400,16 +412,27 @@ class Coder:
             pairs = [(x, y) for x in ms for y in ms if x.code != y.code]
             return self._emit(pairs, code, a, b, v, toks, rule, ptext, passive)
         subj = next((p for p in reversed(left) if not p.after_preposition), None)
+        if a >= 2 and toks[a - 1] == "to" and left and left[-1].last == a - 1:
+            subj = left[-1]  # "urged Hamas to respect ...": the one urged is who is to respect
         if passive:
             by = next((p for p in right if p.first > 0 and toks[p.first - 1] == "by"), right[0] if right else None)
             src, tgt = src or by, tgt or subj
         else:
             src = src or subj
-            tgt = tgt or next((p for p in right if p is not src), None)
+            if tgt is None:
+                tgt = next((p for p in right if p is not src), None)
+                if tgt is not None and self._subject_of_clause(toks, tgt):
+                    tgt = None  # "said Russia would ...": the subject of what was said, not a target
         if src is None or tgt is None:
             return []
         pairs = [(x, y) for x in src.members for y in tgt.members if x.code != y.code]
         return self._emit(pairs, code, a, b, v, toks, rule, ptext, passive)
+
+    def _subject_of_clause(self, toks: Sequence[str], p: Phrase) -> bool:
+        k = p.last
+        while k < len(toks) and toks[k] in ("also", "now", "then", "not", "n't", "still"):
+            k += 1
+        return k < len(toks) and (toks[k] in AUXILIARIES or k in self._verbs_at)
 
     def _emit(self, pairs: list[tuple[Member, Member]], code: str, a: int, b: int, v: _Verb, toks: Sequence[str],
               rule: str, ptext: str, passive: bool) -> list[Event]:
@@ -474,30 +497,47 @@ class Coder:
     def _find(self, e: str, toks: Sequence[str], phrases: list[Phrase], pos: int, limit: int, glued: bool,
               forward: bool) -> tuple[int, int, Phrase | None] | None:
         """Where element e matches next to `pos`: forward, the first match starting at or after
-        pos (exactly at pos if glued); backward, the nearest match ending at or before pos."""
+        pos (exactly at pos if glued); backward, the nearest match ending at or before pos. At
+        most MAX_GAP tokens outside noun phrases may lie between an element and the one before
+        it: the dictionaries' elements hang on the verb's own phrase, not anywhere after it."""
+        inp = self._inp
+        if forward:
+            starts, gap = [], 0
+            for s in range(pos, limit + 1):
+                starts.append(s)
+                if glued or s >= len(toks):
+                    break
+                if not inp[s]:
+                    gap += 1
+                    if gap > MAX_GAP:
+                        break
+        else:
+            starts, gap = [], 0
+            for t in range(pos, limit - 1, -1):
+                starts.append(t)
+                if glued or t <= 0:
+                    break
+                if not inp[t - 1]:
+                    gap += 1
+                    if gap > MAX_GAP:
+                        break
         if e in "$+^%":
-            cands = [p for p in phrases if (p.first >= pos and p.last <= limit) if forward] if forward else \
-                [p for p in reversed(phrases) if p.last <= pos and p.first >= limit]
-            for p in cands:
-                if glued and (p.first != pos if forward else p.last != pos):
-                    continue
-                if e == "%" and len(p.members) < 2:
-                    continue
-                return p.first, p.last, p
+            for x in starts:
+                for p in phrases:
+                    if (p.first == x and p.last <= limit) if forward else (p.last == x and p.first >= limit):
+                        if e == "%" and len(p.members) < 2:
+                            continue
+                        return p.first, p.last, p
             return None
         alts = self.pack.synsets.get(e, ()) if e.startswith("&") else ((e,),)
-        if forward:
-            rng = [pos] if glued else range(pos, limit)
-            for s in rng:
-                for ph in alts:
-                    t = s + len(ph)
-                    if t <= len(toks) and t <= max(limit, pos) and tuple(toks[s:t]) == ph:
-                        return s, t, None
-        else:
-            rng = [pos] if glued else range(pos, limit, -1)
-            for t in rng:
-                for ph in alts:
-                    s = t - len(ph)
-                    if s >= limit and tuple(toks[s:t]) == ph:
-                        return s, t, None
+        for x in starts:
+            for ph in alts:
+                if forward:
+                    t = x + len(ph)
+                    if t <= max(limit, pos) and tuple(toks[x:t]) == ph:
+                        return x, t, None
+                else:
+                    b = x - len(ph)
+                    if b >= limit and tuple(toks[b:x]) == ph:
+                        return b, x, None
         return None

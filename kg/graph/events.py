@@ -1,0 +1,449 @@
+"""CAMEO-coded events in the graph: the imported verb dictionary (data/cameo, kg.rules.cameo)
+codes each sentence of an article, and every coded event becomes one node.
+
+    node:codedevent-… a kgo:CodedEvent ; kgo:cameoCode cameo:042 ;
+        kgo:sourceActor ent:hamas ; kgo:sourceCode "PSEREBHMS" ; kgo:sourceText "Hamas leaders" ;
+        kgo:targetActor ent:russia ; kgo:targetCode "RUS" ; kgo:targetText "Moscow" ;
+        kgo:verb "traveled" ; kgo:verbBlock "TRAVEL" ; kgo:pattern "* to" ;
+        sem:hasTimeStamp "2006-03-03"^^xsd:date ; kgo:status kgo:Happened ;
+        kgo:factuality kgo:Asserted ; prov:wasGeneratedBy firing:… .
+
+Actors are kg's mentions whose entity has CAMEO codes (the world gazetteer's `codes` and dated
+`affiliations`), coded on the article's date; agents come from the pack.
+
+**Factuality** is the engine's: a verb inside the content of an attribution ("X said ...") or a
+quotation is Claimed by its speaker, inside an if-clause or other hypothetical zone it is
+Hypothetical, a negation just before the verb ("did not visit") makes it Negative; such an
+event is written with its factuality and never as asserted.
+
+**Reconciliation with kg's rules**: kg's own rules come first. A verb that lies inside the span
+of a firing of kg's rules that gives its node a `kgo:cameoCode` (a visit, a meeting, an appeal,
+a statement) is not coded a second time: kg's node is the event, and gets the same
+kgo:sourceActor / kgo:targetActor / kgo:sourceCode / kgo:targetCode from its role properties
+(data/cameo/kg-roles.tsv: speaker, visitor, ... -> source; addressee, destination, ... -> target),
+so `kg events` exports both alike. The pack codes everything else.
+"""
+from __future__ import annotations
+
+import hashlib
+import os
+import pickle
+import sys
+from dataclasses import dataclass
+from datetime import date
+from pathlib import Path
+from typing import TYPE_CHECKING, Any
+
+from ..rules.cameo.coder import Coder, Event, Unit, load_pack, split_contractions
+from ..rules.cameo.codebook import quad_class
+from ..rules.engine import NEGATION_CUES, Context, Extraction, Firing
+
+if TYPE_CHECKING:
+    from ..rules.pack import Pack
+    from .builder import GraphBuilder
+
+KGO = "https://w3id.org/kg-news/ontology#"
+CAMEO = "https://w3id.org/kg-news/cameo#"
+FUTURE = frozenset("will would shall to may might could plans plan planned intends".split())
+
+
+@dataclass
+class Coded:
+    """A coded event in an article: the event, its sentence and character span, its context."""
+
+    event: Event
+    sentence: Any  # kg.reading.document.Sentence
+    begin: int  # character span of the verb
+    end: int
+    context: Context
+    planned: bool
+
+
+_CODERS: dict[str, Coder | None] = {}
+
+
+def coder_for(data_dir: Path) -> Coder | None:
+    """The pack in DATA/cameo as a Coder (None when the pack has none), once per process; the
+    loaded pack is pickled next to kg's pack cache, keyed by the content of its files."""
+    key = str(data_dir.resolve())
+    if key in _CODERS:
+        return _CODERS[key]
+    folder = data_dir / "cameo"
+    if not (folder / "verbs.jsonl").is_file():
+        _CODERS[key] = None
+        return None
+    h = hashlib.sha1(f"{sys.version_info[:2]}".encode())
+    for p in sorted(folder.glob("*.jsonl")):
+        h.update(p.name.encode() + b"\0" + p.read_bytes())
+    h.update(Path(__file__).read_bytes() + (Path(__file__).parent.parent / "rules" / "cameo" / "coder.py").read_bytes())
+    root = os.environ.get("KG_CACHE_DIR") or str(Path(os.environ.get("XDG_CACHE_HOME") or Path.home() / ".cache") / "kg")
+    cache = None if root.lower() == "off" else Path(root) / f"cameo-{h.hexdigest()[:24]}.pickle"
+    pack = None
+    if cache is not None and cache.is_file():
+        import gc
+
+        was = gc.isenabled()
+        gc.disable()
+        try:
+            with open(cache, "rb") as f:
+                pack = pickle.load(f)
+        except Exception:
+            pack = None
+        finally:
+            if was:
+                gc.enable()
+    if pack is None:
+        pack = load_pack(folder)
+        if cache is not None:
+            try:
+                import tempfile
+
+                cache.parent.mkdir(parents=True, exist_ok=True)
+                fd, tmp = tempfile.mkstemp(dir=cache.parent, prefix=".cameo-", suffix=".tmp")
+                with os.fdopen(fd, "wb") as f:
+                    pickle.dump(pack, f, protocol=pickle.HIGHEST_PROTOCOL)
+                os.replace(tmp, cache)
+            except Exception:
+                pass
+    _CODERS[key] = Coder(pack)
+    return _CODERS[key]
+
+
+def _codes(entity: Any, day: date | None, gaz: Any = None) -> str | None:
+    """The entity's first CAMEO code on `day` (world gazetteer), else its state's (a city)."""
+    codes_on = getattr(entity, "codes_on", None)
+    if codes_on is None:
+        return None
+    codes = codes_on(day)
+    if not codes and gaz is not None and getattr(entity, "located_in", None):
+        state = gaz.entities.get(entity.located_in)
+        codes = state.codes_on(day) if state is not None else []
+    return codes[0] if codes else None
+
+
+def _kg_spans(ex: Extraction) -> list[tuple[int, int, list[tuple[int, int]]]]:
+    """Spans of firings of kg's rules whose node carries a CAMEO code, with their slots' spans:
+    a verb that such a rule matched as one of its own words (not inside a slot, such as the
+    content of "said that ...") is coded by kg."""
+    out = []
+    for f in ex.firings:
+        if any(em.p == KGO + "cameoCode" for em in f.rule.emits):
+            slots = [(b.begin, b.end) for k, b in f.bindings.items()
+                     if type(f.rule.slots.get(k)).__name__ != "Capture"]  # a capture is the rule's own words
+            out.append((f.begin, f.end, slots))
+    return out
+
+
+def _kg_codes(spans: list[tuple[int, int, list[tuple[int, int]]]], b0: int, e0: int) -> bool:
+    return any(s <= b0 and e0 <= t and not any(x <= b0 and e0 <= y for x, y in slots) for s, t, slots in spans)
+
+
+def code_article(ex: Extraction, pack: "Pack") -> list[Coded]:
+    """Code every sentence of an analysed article with the pack's CAMEO dictionary."""
+    coder = coder_for(pack.data_dir)
+    if coder is None:
+        return []
+    ex.cameo_data = pack.data_dir  # type: ignore[attr-defined]
+    art = ex.article
+    day = art.date
+    kg_spans = _kg_spans(ex)
+    gaz = pack.gazetteer
+    out: list[Coded] = []
+    story_discarded = False
+    per_sentence = []
+    for sa in ex.analyses:
+        norms, origin = split_contractions([t.norm for t in sa.tokens])
+        sent, story = coder.discarded(norms) if coder.pack.discards else (False, False)
+        story_discarded |= story
+        per_sentence.append((sa, norms, origin, sent))
+    if story_discarded:
+        return []
+    for sa, norms, origin, sent in per_sentence:
+        if sent:
+            continue
+        first_of = {}
+        for j, o in enumerate(origin):
+            first_of.setdefault(o, j)
+        units = []
+        blocked: set[int] = set()
+        for m in sa.mentions:
+            if m.first not in first_of:
+                continue
+            a, b = first_of[m.first], first_of.get(m.last, len(norms))
+            blocked.update(range(a, b))
+            code = _codes(m.entity, day, gaz)
+            if code:
+                units.append(Unit(a, b, code, label=m.text, ref=m.entity))
+        if not units:
+            continue
+        for i, j, _ in sa.times:
+            blocked.update(range(first_of.get(i, len(norms)), first_of.get(j, len(norms))))
+        for e in coder.code(norms, units, blocked):
+            toks = sa.tokens
+            b0 = toks[origin[e.verb_first]].begin
+            e0 = toks[origin[e.verb_last - 1]].end
+            if _kg_codes(kg_spans, b0, e0):
+                continue  # kg's own rule codes this verb
+            ctx = _context(ex, b0, e0, norms, e.verb_first)
+            planned = any(w in FUTURE for w in norms[max(0, e.verb_first - 3):e.verb_first])
+            out.append(Coded(e, sa.sentence, b0, e0, ctx, planned))
+    return out
+
+
+def _context(ex: Extraction, begin: int, end: int, norms: list[str], at: int) -> Context:
+    """The engine's zones applied to a verb: attribution content and quotations (claims),
+    hypothetical zones (conditions), and a negation word just before the verb."""
+    ctx = Context()
+    best = None
+    for f in ex.firings:
+        r = f.rule
+        if r.attribution:
+            h, c = r.attribution
+            hb, cb = f.bindings.get(h), f.bindings.get(c) if c else None
+            if hb is not None and hb.kind == "entity" and cb is not None and cb.begin <= begin and end <= cb.end:
+                if best is None or cb.end - cb.begin < best[0]:
+                    best = (cb.end - cb.begin, hb.value.entity, f)
+        for name in r.hypothetical:
+            b = f.bindings.get(name)
+            if b is not None and b.begin <= begin and end <= b.end:
+                ctx.conditions.append(ex.article.text[b.begin:b.end].strip())
+    if best is not None:
+        ctx.holder, ctx.holder_firing = best[1], best[2]
+    else:
+        q = ex.article.quote_at(begin)
+        if q is not None and end <= q[1]:
+            holder = next((f.context.holder for f in ex.firings
+                           if f.context.holder is not None and q[0] <= f.begin < q[1]), None)
+            ctx.holder = holder
+            if holder is None:
+                ctx.conditions.append("inside a quotation whose speaker is unknown")
+    for k in range(max(0, at - 3), at):
+        if norms[k] in NEGATION_CUES:
+            ctx.negated, ctx.negation_cue = True, norms[k]
+    return ctx
+
+
+_ROLES: dict[str, list[tuple[str, tuple[str, ...]]]] = {}
+
+
+def _roles(data_dir: Path | None) -> list[tuple[str, tuple[str, ...]]]:
+    """(property IRI, roles) from DATA/cameo/kg-roles.tsv, in file order."""
+    key = str(data_dir)
+    if key not in _ROLES:
+        out = []
+        f = data_dir / "cameo" / "kg-roles.tsv" if data_dir is not None else None
+        if f is not None and f.is_file():
+            for n, line in enumerate(f.read_text(encoding="utf-8").splitlines(), 1):
+                if not line.strip() or line.startswith(("#", "property\t")):
+                    continue
+                prop, _, roles = line.partition("\t")
+                rs = tuple(roles.split())
+                if not prop.startswith("kgo:") or not rs or any(r not in ("source", "target") for r in rs):
+                    from ..errors import InputError
+                    raise InputError(f, "a line is kgo:PROPERTY<TAB>source|target|source target", n)
+                out.append((KGO + prop[4:], rs))
+        _ROLES[key] = out
+    return _ROLES[key]
+
+
+def annotate_kg_events(gb: "GraphBuilder", ex: Extraction, data_dir: Path | None) -> None:
+    """Give the nodes kg's own rules code with a CAMEO code their source and target actors and
+    those actors' codes on the article's date, read from the firing by kg-roles.tsv (first
+    firing of a node wins: a node has one dyad)."""
+    from .builder import _u
+    from .terms import Literal
+
+    roles = _roles(data_dir)
+    if not roles:
+        return
+    day = ex.article.date
+    done: set[Any] = set()
+    for f in ex.firings:
+        r = f.rule
+        if not r.has_node or not any(em.p == KGO + "cameoCode" for em in r.emits):
+            continue
+        found: dict[str, Any] = {}
+        for prop, rs in roles:
+            ents = [f.bindings[em.o.value].value.entity for em in r.emits
+                    if em.p == prop and em.s.kind == "node" and em.o.kind == "slot" and em.o.value in f.bindings
+                    and f.bindings[em.o.value].kind == "entity"]
+            for role, ent in zip(rs, ents if len(rs) > 1 else ents[:1]):
+                found.setdefault(role, ent)
+        if "source" not in found or "target" not in found or found["source"] is found["target"]:
+            continue
+        node = gb._node_iri(f)
+        if node in done:
+            continue
+        done.add(node)
+        for role in ("source", "target"):
+            ent = found[role]
+            gb.add(node, KGO + role + "Actor", gb._entity(ent))
+            code = _codes(ent, day, gb.gaz)
+            if code:
+                gb.add(node, KGO + role + "Code", Literal(code))
+
+
+def add_events(gb: "GraphBuilder", ex: Extraction) -> None:
+    """Write the coded events of an extraction (ex.cameo, set by kg.graph.build.analyse)."""
+    coded: list[Coded] = getattr(ex, "cameo", None) or []
+    if getattr(ex, "cameo_data", None) is not None:
+        annotate_kg_events(gb, ex, ex.cameo_data)  # type: ignore[attr-defined]
+    if not coded:
+        return
+    from .builder import DCT, PROV, RDFS, SEM, XSD, A, _h, _u
+    from .terms import IRI, Literal
+
+    art = ex.article
+    base = gb.mint.base
+    for c in coded:
+        e, s, ctx = c.event, c.sentence, c.context
+        sid = gb._sentence(art, s.begin, s.end, s.kind)
+        rid = IRI(f"{base}rule/cameo-{_h(e.rule)}")
+        if (rid, A, _u(KGO + "Rule")) not in gb._current:
+            gb.add(rid, A, _u(KGO + "Rule"))
+            gb.add(rid, DCT + "identifier", Literal(f"cameo:{e.rule}"))
+            what = f"pattern '{e.pattern}'" if e.pattern else "the verb's own code"
+            gb.add(rid, RDFS + "comment", Literal(f"CAMEO verb dictionary, block {e.block}: {what}"))
+            gb.add(rid, KGO + "ruleFile", Literal(f"data/cameo/verbs.jsonl ({e.rule})"))
+        fid = IRI(f"{base}firing/{_h(art.id, 'cameo', e.rule, c.begin, c.end)}")
+        gb.add(fid, A, _u(KGO + "RuleFiring"))
+        gb.add(fid, KGO + "rule", rid)
+        gb.add(fid, KGO + "evidence", sid)
+        holder = ctx.holder.id if ctx.holder else ""
+        node = IRI(f"{base}node/codedevent-{_h(art.id, c.begin, e.code, e.source.code, e.target.code, e.source.first, e.target.first, holder, ctx.negated, *ctx.conditions)}")
+        if node not in gb._nodes:
+            gb._nodes.add(node)
+            gb.counts["events"] += 1
+        gb._nodes_here.add(node)
+        gb.add(node, A, _u(KGO + "CodedEvent"))
+        concept = _u(CAMEO + e.code) if e.code.isdigit() else None
+        if concept is not None:
+            gb.add(node, KGO + "cameoCode", concept)
+            label = gb.voc.labels.get(CAMEO + e.code)
+            if label:
+                gb.add(concept, RDFS + "label", Literal(label, lang="en"))
+        else:
+            gb.add(node, KGO + "eventCode", Literal(e.code))
+        for role, m in (("source", e.source), ("target", e.target)):
+            if m.ref is not None:
+                gb.add(node, KGO + role + "Actor", gb._entity(m.ref))
+            gb.add(node, KGO + role + "Code", Literal(m.code))
+            gb.add(node, KGO + role + "Text", Literal(m.label))
+        gb.add(node, KGO + "verb", Literal(art.text[c.begin:c.end]))
+        gb.add(node, KGO + "verbBlock", Literal(e.block))
+        if e.pattern:
+            gb.add(node, KGO + "pattern", Literal(e.pattern))
+        q = quad_class(e.code)
+        if q:
+            gb.add(node, KGO + "quadClass", Literal(q))
+        if art.date:
+            gb.add(node, SEM + "hasTimeStamp", Literal(art.date.isoformat(), datatype=_u(XSD + "date")))
+        gb.add(node, KGO + "status", _u(KGO + ("Planned" if c.planned else "Happened")))
+        gb.add(node, PROV + "wasGeneratedBy", fid)
+        f = Firing(_FakeRule, s, 0, 0, c.begin, c.end, {}, ctx)  # the builder's factuality writer takes a firing
+        gb._factuality(node, f)
+
+
+class _RuleStub:
+    """What GraphBuilder._factuality reads of a firing's rule (nothing: it reads the context)."""
+
+    has_node = False
+
+
+_FakeRule: Any = _RuleStub()
+
+
+# -- export: one row per event, in the column layout of Phoenix-style event data --------------
+
+COLUMNS = ("event_id", "date", "source_code", "target_code", "event_code", "root_code", "quad_class",
+           "source_label", "target_label", "sentence_id", "sentence", "article", "rule", "factuality")
+
+
+def event_rows(g: Any, everything: bool = False) -> list[dict[str, str]]:
+    """One row per CAMEO-coded event node of an rdflib graph (kg's own nodes with kgo:cameoCode
+    and the pack's kgo:CodedEvent alike) that has a source and a target. Only asserted,
+    non-negated events unless `everything` (then `factuality` says which). Sorted by date,
+    article, sentence position, then codes: deterministic."""
+    from rdflib import RDF, RDFS, Namespace, URIRef
+
+    K = Namespace(KGO)
+    NIF = Namespace("http://persistence.uni-leipzig.org/nlp2rdf/ontologies/nif-core#")
+    PROV = Namespace("http://www.w3.org/ns/prov#")
+    SEM = Namespace("http://semanticweb.cs.vu.nl/2009/11/sem/")
+    SCHEMA = Namespace("http://schema.org/")
+    DCT = Namespace("http://purl.org/dc/terms/")
+
+    def one(s: Any, p: Any) -> Any:
+        return next(iter(sorted(g.objects(s, p))), None)
+
+    def label(e: Any) -> str:
+        if e is None:
+            return ""
+        lab = one(e, RDFS.label)
+        return str(lab) if lab is not None else str(e).rsplit("/", 1)[-1]
+
+    rows = []
+    for node in sorted(set(g.subjects(K.cameoCode, None))):
+        fact = one(node, K.factuality)
+        negative = (node, K.polarity, K.Negative) in g
+        fname = str(fact).rsplit("#", 1)[-1] if fact is not None else ""
+        if not everything and (fname != "Asserted" or negative):
+            continue
+        src, tgt = one(node, K.sourceActor), one(node, K.targetActor)
+        scode, tcode = one(node, K.sourceCode), one(node, K.targetCode)
+        if (src is None and scode is None) or (tgt is None and tcode is None):
+            continue
+        code = str(one(node, K.cameoCode)).rsplit("#", 1)[-1]
+        firing = one(node, PROV.wasGeneratedBy)
+        sent = one(firing, K.evidence) if firing is not None else None
+        rule = one(one(firing, K.rule), DCT.identifier) if firing is not None else None
+        ctx = one(sent, NIF.referenceContext) if sent is not None else None
+        art = one(ctx, NIF.sourceUrl) if ctx is not None else None
+        day = one(node, SEM.hasTimeStamp)
+        if day is None or len(str(day)) != 10:
+            day = one(art, SCHEMA.datePublished) if art is not None else day
+        begin = one(sent, NIF.beginIndex) if sent is not None else None
+        q = quad_class(code)
+        rows.append({
+            "event_id": str(node).rsplit("/", 1)[-1],
+            "date": str(day or ""),
+            "source_code": str(scode or ""), "target_code": str(tcode or ""),
+            "event_code": code, "root_code": code[:2], "quad_class": str(q or ""),
+            "source_label": label(src) if src is not None else str(one(node, K.sourceText) or ""),
+            "target_label": label(tgt) if tgt is not None else str(one(node, K.targetText) or ""),
+            "sentence_id": str(sent or ""),
+            "sentence": " ".join(str(one(sent, NIF.anchorOf) or "").split()) if sent is not None else "",
+            "article": str(one(art, SCHEMA.identifier) or art or ""),
+            "rule": str(rule or ""),
+            "factuality": fname + (" negated" if negative else ""),
+            "_order": (str(day or ""), str(art or ""), int(begin) if begin is not None else 0),
+        })
+    rows.sort(key=lambda r: (r["_order"], r["event_code"], r["source_code"], r["target_code"], r["event_id"]))
+    for r in rows:
+        del r["_order"]
+    if not everything:
+        for r in rows:
+            del r["factuality"]
+    return rows
+
+
+def write_rows(rows: list[dict[str, str]], fmt: str, everything: bool = False) -> str:
+    """The rows as tsv, csv or json text."""
+    import csv
+    import io
+    import json
+
+    cols = [c for c in COLUMNS if everything or c != "factuality"]
+    if fmt == "json":
+        return json.dumps(rows, ensure_ascii=False, indent=1) + "\n"
+    buf = io.StringIO()
+    if fmt == "csv":
+        w = csv.writer(buf, lineterminator="\n")
+        w.writerow(cols)
+        for r in rows:
+            w.writerow([r[c] for c in cols])
+    else:
+        buf.write("\t".join(cols) + "\n")
+        for r in rows:
+            buf.write("\t".join(r[c].replace("\t", " ").replace("\n", " ") for c in cols) + "\n")
+    return buf.getvalue()
