@@ -41,6 +41,7 @@ ALL_FORMS = ("active", "passive", "passive-agentless", "relative", "reduced", "n
 DEFAULT_FORMS = ("active", "passive", "relative", "reduced", "nominal", "negated")
 SLOT_RX = re.compile(r"^\{\s*([A-Za-z_]\w*)\s*:\s*([^}]*?)\s*\}$")
 
+TIME = "[{t:time}]"  # "Israel on Friday condemned ...": frames reserve the slot names t, neg and _tc
 BE = "(is|are|was|were|has been|have been|had been|will be|would be|being|been)"
 LIGHT = "[@LIGHT [@LIGHT]]"  # up to two light words: "reportedly also"
 PRE = "[the] [@TITLE]"  # before an actor named as an object: "(the) (Russian Foreign Minister) Lavrov"
@@ -111,9 +112,11 @@ def expand_frame(frame: Any) -> list[tuple[str, str]]:
         if form not in forms:
             continue
         if form == "active":
-            add(form, f"{s} [, ..12 ,] {LIGHT} ({fin}|(has|have|had) {LIGHT} {pp}) {LIGHT}{obj}{comp}{after}")
+            add(form, f"{s} [, ..12 ,] {TIME} {LIGHT} ({fin}|(has|have|had) {LIGHT} {pp}) {LIGHT}{obj}{comp}{after}")
         elif form == "passive" and has_obj:
             add(form, f"{o} [, ..12 ,] {BE} {LIGHT} {pp}{comp} [..4] by {PRE} {s}{after}")
+            if comp:
+                add(form, f"{o} [, ..12 ,] {BE} {LIGHT} {pp} by {PRE} {s}{comp}{after}")
         elif form == "passive-agentless" and has_obj:
             add(form, f"{o} {BE} {LIGHT} {pp}{comp}")
         elif form == "relative":
@@ -126,15 +129,16 @@ def expand_frame(frame: Any) -> list[tuple[str, str]]:
             add(form, f"{s} ['s|'] [@NOUN_MOD] {noun} (with|to) {PRE} {o}{after}" if has_obj else f"{s} ['s|'] {noun}{after}")
             if has_obj:
                 add(form, f"{noun} between {PRE} {s1} and {PRE} {o1}{after}")
-                add(form, f"{s} [, ..12 ,] {LIGHT} (held|hold|holds|holding|had|have|has|began|opened|open|opens) [..3] {noun} (with|to) {PRE} {o}{after}")
+                add(form, f"{s} [, ..12 ,] {TIME} {LIGHT} (held|hold|holds|holding|began|begin|begins|opened|open|opens|conducted|had) "
+                          f"[a|an|the|two|three|several|more|further|new] [@NOUN_MOD] [(day|days|hours|round|rounds) of] {noun} (with|to) {PRE} {o}{after}")
         elif form == "after-nominal" and noun and has_obj:
             add(form, f"{s1} ..8 (after|before|following|during|ahead of) [the|their|his|her|its] [..2] {noun} with {PRE} {o1}")
         elif form == "gerund" and has_obj:
             add(form, f"{s1} ..8 (after|before|while|since|by|when) {LIGHT} {ing}{obj}{comp}")
         elif form == "planned":
-            add(form, f"{s} [, ..12 ,] {LIGHT} {PLAN} {LIGHT} {base}{obj}{comp}{after}")
+            add(form, f"{s} [, ..12 ,] {TIME} {LIGHT} {PLAN} {LIGHT} {base}{obj}{comp}{after}")
         elif form == "negated":
-            add(form, f"{s} [, ..12 ,] {LIGHT} {NEGATION} {LIGHT} ({base}|{pp}){obj}{comp}{after}")
+            add(form, f"{s} [, ..12 ,] {TIME} {LIGHT} {NEGATION} {LIGHT} ({base}|{pp}){obj}{comp}{after}")
     if not out:
         raise FrameError("frame: none of its forms applies (a passive, relative or nominal form needs an object; nominal a noun)")
     return out

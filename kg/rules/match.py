@@ -9,7 +9,7 @@ from typing import Any, Callable, Iterable, Iterator
 from ..reading.dates import NUMBERS
 from ..knowing.mentions import Mention, SentenceAnalysis
 from ..knowing.vocab import Vocabulary
-from .pattern import Alt, Capture, Firsts, Gap, Node, Opt, Seq, Slot, Word, firsts
+from .pattern import Alt, Assert, Capture, Firsts, Gap, Node, Opt, Seq, Slot, Word, firsts
 
 
 @dataclass(frozen=True, slots=True)
@@ -179,6 +179,18 @@ def _build(node: Node) -> Matcher:
             for k in range(0, min(mx, v.n - pos) + 1):
                 yield pos + k, b
         return gap
+    if isinstance(node, Assert):
+        if node.kind == "start":
+            def start(v: SentenceView, pos: int, b: dict[str, Bound]) -> Iterator[tuple[int, dict[str, Bound]]]:
+                if pos == 0:
+                    yield pos, b
+            return start
+        banned = node.forms
+
+        def not_word(v: SentenceView, pos: int, b: dict[str, Bound]) -> Iterator[tuple[int, dict[str, Bound]]]:
+            if pos >= v.n or v.norms[pos] not in banned:
+                yield pos, b
+        return not_word
     if isinstance(node, Slot):
         return lambda v, pos, b: _slot(node, v, pos, b)
     if isinstance(node, Capture):

@@ -95,9 +95,18 @@ class Alt:
     options: tuple[Seq, ...]
 
 
-Node = Union[Word, Gap, Slot, Capture, Opt, Seq, Alt]
+@dataclass(frozen=True)
+class Assert:
+    """A test that consumes no token: `^` (the sentence starts here) or `!word` / `!(a|b)` (the
+    next token is none of these words), so a rule can say where a text slot may not begin."""
 
-_LEX = re.compile(r"\s+|\\.|\.\.\d*|\{[^{}]*\}?|[()\[\]|?]|[^\s()\[\]{}|?\\]+")
+    kind: str  # "start" | "not"
+    forms: frozenset[str] = frozenset()
+
+
+Node = Union[Word, Gap, Slot, Capture, Opt, Seq, Alt, Assert]
+
+_LEX = re.compile(r"\s+|\\.|\.\.\d*|\{[^{}]*\}?|!\([^()]*\)|[()\[\]|?]|[^\s()\[\]{}|?\\]+")
 _SLOT = re.compile(r"^\{\s*([A-Za-z_]\w*)\s*(?:(:)\s*([^}]*?)|(=)(.*?))\s*\}$", re.S)
 
 
@@ -125,7 +134,7 @@ def parse_pattern(src: str, known_types: set[str] | None = None) -> Parsed:
 
 
 def _can_be_empty(n: Node) -> bool:
-    if isinstance(n, (Opt, Gap)):
+    if isinstance(n, (Opt, Gap, Assert)):
         return True
     if isinstance(n, Seq):
         return all(_can_be_empty(i) for i in n.items)
@@ -190,6 +199,14 @@ class _Parser:
                     raise PatternError("a gap of ..0 matches nothing; remove it", col)
             elif t.startswith("{"):
                 node = self.slot(t, col)
+            elif t == "^":
+                node = _share(Assert("start"))
+            elif t.startswith("!") and len(t) > 1:
+                body = t[2:-1] if t.startswith("!(") else t[1:]
+                forms = frozenset(x.norm for w in body.split("|") for x in tokenize(w)[:1])
+                if not forms or any(len(tokenize(w)) != 1 for w in body.split("|")):
+                    raise PatternError(f"{t!r}: '!' takes one word or (one|word|each)", col)
+                node = _share(Assert("not", forms))
             else:
                 if t.startswith("\\"):
                     t = t[1:]
@@ -273,6 +290,8 @@ def required_words(n: Node) -> set[str]:
     """Words every match must contain: a cheap filter that skips sentences a rule cannot match."""
     if isinstance(n, Word):
         return set(n.forms) if len(n.forms) == 1 and not n.prefix else set()
+    if isinstance(n, Assert):
+        return set()
     if isinstance(n, Seq):
         out: set[str] = set()
         for i in n.items:
@@ -332,7 +351,7 @@ class Firsts:
 def firsts(n: Node) -> Firsts:
     if isinstance(n, Word):
         return Firsts(prefixes=tuple(n.forms)) if n.prefix else Firsts(words=n.forms)
-    if isinstance(n, Gap):
+    if isinstance(n, (Gap, Assert)):
         return Firsts(anything=True)
     if isinstance(n, Slot):
         if n.kind == "entity":
