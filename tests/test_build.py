@@ -123,7 +123,9 @@ def test_rdf_graph_has_article_metadata(seed_result):
 
 def test_base_namespace_is_configurable(pack):
     res = build_result([SEED], pack=pack, base="http://example.org/news/")
-    assert all(str(s).startswith("http://example.org/news/") for s in res.graph.subjects() if "kg-news/id" in str(s)) is True
+    minted = {str(s) for s in res.graph.subjects() if str(s).startswith("http://example.org/news/")}
+    kinds = {s[len("http://example.org/news/"):].split("/")[0] for s in minted}
+    assert {"entity", "node", "fact", "firing", "article"} <= kinds, kinds  # every kind of minted IRI moved
     assert not any("w3id.org/kg-news/id/" in str(t) for tr in res.graph for t in tr)
 
 

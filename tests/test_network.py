@@ -127,12 +127,26 @@ def test_unfolded_keeps_events_as_nodes(seed_graph, G):
     import kg
 
     H = kg.network(seed_graph, fold=False)
-    events = {n for n, d in H.nodes(data=True) if d["category"] in ("event", "statement") or "/node/" in n}
-    assert events and all("/node/" in n for n in events)
+    # the events and statements, found in the RDF (not in the network): nodes under node/ with a
+    # factuality and at least one role (not the claim's holder) filled by an actor of the network
+    # whose class is an event or a speech act in the ontology
+    onto = Graph()
+    for f in sorted((ROOT / "ontology").glob("*.ttl")):
+        onto.parse(f)
+    sub = URIRef("http://www.w3.org/2000/01/rdf-schema#subClassOf")
+    kinds = set(onto.transitive_subjects(sub, URIRef("http://semanticweb.cs.vu.nl/2009/11/sem/Event")))
+    kinds |= set(onto.transitive_subjects(sub, URIRef(KGO + "SpeechAct")))
+    not_roles = {URIRef(KGO + "claimedBy"), URIRef(KGO + "reportedIn")}
+    events = {str(s) for s in seed_graph.subjects(URIRef(KGO + "factuality"), None)
+              if set(seed_graph.objects(s, URIRef("http://www.w3.org/1999/02/22-rdf-syntax-ns#type"))) & kinds
+              and any(str(o) in G for p, o in seed_graph.predicate_objects(s) if p not in not_roles)}
+    assert len(events) >= 10
+    assert events <= set(H.nodes), sorted(events - set(H.nodes))[:5]
+    for n in events:
+        assert H.nodes[n]["category"] in ("event", "statement"), (n, H.nodes[n]["category"])
+        assert H.degree(n) >= 1 and H.nodes[n]["label"]
     assert not any(d["kind"] == "event" for _, _, d in H.edges(data=True))  # nothing folded
     assert set(G.nodes) <= set(H.nodes)
-    for n in events:
-        assert H.degree(n) >= 1 and H.nodes[n]["label"]
 
 
 def test_claims_negations_and_conditions_are_marked_never_plain(seed_graph):
@@ -252,15 +266,19 @@ def test_json_node_link_and_cytoscape(G, tmp_path):
     assert "Khalid Mish'al" in names and len(cy["elements"]["edges"]) == G.number_of_edges()
 
 
-def test_outputs_are_deterministic(seed_graph, tmp_path):
-    import kg
-    from kg.network import write
-
+def test_outputs_are_deterministic(tmp_path):
+    """Byte-identical files from two separate processes with different hash seeds (set and dict
+    order, object ids and hashing all differ between processes, not within one)."""
+    ttl = tmp_path / "seed.ttl"
+    assert run_kg("build", SEED, "-o", ttl, "-q").returncode == 0
     for ext in ("graphml", "gexf", "json", "html", "png"):
-        a, b = tmp_path / f"a.{ext}", tmp_path / f"b.{ext}"
-        write(kg.network(seed_graph), a)
-        write(kg.network(seed_graph), b)
-        assert a.read_bytes() == b.read_bytes(), ext
+        outs = []
+        for seed in ("1", "2"):
+            out = tmp_path / f"{seed}.{ext}"
+            r = run_kg("network", ttl, "-o", out, env={"PYTHONHASHSEED": seed})
+            assert r.returncode == 0, r.stderr
+            outs.append(out.read_bytes())
+        assert outs[0] == outs[1], ext
 
 
 def test_png_and_svg_pictures_are_not_blank(G, tmp_path):
