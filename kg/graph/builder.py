@@ -69,7 +69,8 @@ class Minter:
     base: str = DEFAULT_BASE
 
     def entity(self, e: Entity) -> IRI:
-        return _u(f"{self.base}entity/{e.id}")
+        iri = getattr(e, "iri", None)  # a role (kg.knowing.roles) has its own IRI, kgo:ForeignMinister
+        return _u(iri) if iri else _u(f"{self.base}entity/{e.id}")
 
     def article(self, a: Article) -> IRI:
         # asked for every sentence and firing of an article: remember the last one
@@ -152,7 +153,7 @@ class GraphBuilder:
         self._entities_here = set()
         self._document(art)
         for sa in ex.analyses:
-            ents = sorted({m.entity.id: m.entity for m in sa.mentions}.items())
+            ents = sorted({m.entity.id: m.entity for m in sa.mentions if m.kind != "role"}.items())
             if ents:
                 sid = self._sentence(art, sa.sentence.begin, sa.sentence.end, sa.sentence.kind)
                 for _, e in ents:
@@ -223,6 +224,8 @@ class GraphBuilder:
             self._entities_here.add(e.id)
             self.add(iri, A, _u(self.voc.types[e.type].iri))
             self.add(iri, RDFS + "label", Literal(e.label, lang="en"))
+            if getattr(e, "unlinked", False):  # a name no gazetteer lists (kg.knowing.names)
+                self.add(iri, A, _u(KGO + "UnlinkedEntity"))
             for alias in e.aliases:
                 if alias != e.label:
                     self.add(iri, SKOS + "altLabel", Literal(alias, lang="en"))

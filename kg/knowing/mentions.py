@@ -1,22 +1,31 @@
-"""Finding the gazetteer's entities in an article: names, descriptions, pronouns.
+"""Finding the entities of an article: gazetteer names, unknown names, roles, seats of power,
+descriptions and pronouns.
 
-Names match longest-first over folded, lower-cased tokens; an alias written in capitals (US, EU)
-matches only in capitals, so "us" is not the United States. Descriptions ("the movement") and
-pronouns ("he") depend on context: they resolve to an entity already named in this article,
-never through a global table.
+Names match longest-first over folded, lower-cased tokens in a trie of token tuples (one dict
+step per token, whatever the gazetteer's size); an alias written in capitals (US, EU) matches only
+in capitals, so "us" is not the United States. Names no gazetteer lists become unlinked entities
+(kg.knowing.names). Roles ("foreign minister") are mentions of type Role; capitals and seats of
+power that act ("Moscow demanded", "the Kremlin said") stand for their state. Descriptions ("the
+movement", "the envoy") and pronouns ("he") depend on context: they resolve to an entity already
+named in this article, never through a global table, and a pronoun never reaches past a person
+kg could not name to one it knows.
 """
 from __future__ import annotations
 
 from dataclasses import dataclass, field
+from pathlib import Path
 
 from ..reading.dates import TimeValue, find_times
 from ..reading.document import FACT_SEGMENTS, Article, Sentence
 from .gazetteer import Entity, Gazetteer
 from ..reading.text import Token, tokenize
+from .names import Candidate, NameLexicon, UnlinkedEntity, find_candidates, load_names, resolve, unlinked_id
+from .roles import RoleEntity, RoleLexicon, load_roles
 from .vocab import Vocabulary
 
 PRONOUNS = {"he": "male", "him": "male", "his": "male", "himself": "male",
             "she": "female", "her": "female", "hers": "female", "herself": "female"}
+_ADVERBS = frozenset({"later", "also", "again", "then", "still", "now", "too", "himself", "herself", "earlier", "once"})
 PRONOUN_REACH = 6  # sentences back that a pronoun may look for its antecedent
 
 
@@ -31,7 +40,7 @@ class Mention:
     begin: int  # character offsets in the article
     end: int
     text: str
-    kind: str  # name | demonym | description | pronoun
+    kind: str  # name | demonym | description | pronoun | unlinked | metonym | role
     possessive: bool = False
     in_quote: bool = False
 
@@ -69,16 +78,22 @@ def _is_acronym(name: str) -> bool:
 
 
 class MentionFinder:
-    """Compiled matchers for one gazetteer; reuse it across articles."""
+    """Compiled matchers for one gazetteer and pack; reuse it across articles.
 
-    def __init__(self, gaz: Gazetteer, voc: Vocabulary):
+    `data_dir` holds names.yaml and roles.yaml (default: the folder above the gazetteer's files)."""
+
+    def __init__(self, gaz: Gazetteer, voc: Vocabulary, data_dir: Path | None = None):
         self.gaz, self.voc = gaz, voc
         self.names, self.descriptions = _Trie(), _Trie()
+        first_names: set[str] = set()
+        self.person_types = {t for t in voc.types if "Person" in voc.ancestors(t)}
         for ent in gaz.entities.values():
             for name in dict.fromkeys((ent.label, *ent.aliases)):
                 toks = tokenize(name)
                 if toks:
                     self.names.add(toks, (ent, "name"), _is_acronym(name))
+                    if ent.type in self.person_types and len(toks) >= 2 and toks[0].text[:1].isupper():
+                        first_names.add(toks[0].norm)
             for name in ent.demonyms:  # "Russian President": the adjective stands for the country
                 toks = tokenize(name)
                 if toks:
@@ -87,7 +102,43 @@ class MentionFinder:
                 toks = tokenize(desc)
                 if toks:
                     self.descriptions.add(toks, ent, False)
-        self.person_types = {t for t in voc.types if "Person" in voc.ancestors(t)}
+        self.first_names = frozenset(first_names)
+        if data_dir is None and gaz.files:  # the pack folder: the first above a gazetteer file with a vocabulary
+            data_dir = next((p for p in Path(gaz.files[0]).parents if (p / "vocabulary.yaml").is_file()), None)
+        self.lex: NameLexicon = load_names(data_dir / "names.yaml" if data_dir else Path("/nonexistent"))
+        self.role_lex: RoleLexicon = load_roles(data_dir / "roles.yaml", voc) if data_dir else RoleLexicon()
+        self.roles = _Trie()
+        for role in self.role_lex.roles.values():
+            for form in dict.fromkeys((role.label, *role.aliases)):
+                toks = tokenize(form)
+                if toks:
+                    self.roles.add(toks, role, _is_acronym(form))
+        self.seats = _Trie()  # seat of power or capital -> the state it stands for when it acts
+        for ent in gaz.entities.values():  # a state's capital (world gazetteer) stands for it when it acts
+            city = gaz.entities.get(getattr(ent, "capital", None) or "")
+            if city is not None:
+                for name in dict.fromkeys((city.label, *city.aliases)):
+                    toks = tokenize(name)
+                    if toks:
+                        self.seats.add(toks, ent, False)
+        for seat in self.role_lex.seats:
+            state = self._by_name(seat.stands_for)
+            if state is None:
+                continue  # a state this pack's gazetteer does not know
+            for name in seat.names:
+                toks = tokenize(name)
+                if toks:
+                    self.seats.add(toks, state, False)
+
+    def _by_name(self, name: str) -> Entity | None:
+        """The gazetteer entity with exactly this name (a state rather than anything else)."""
+        toks = tokenize(name)
+        hit = self._longest(self.names, toks, 0) if toks else None
+        if hit is None or hit[0] != len(toks):
+            return None
+        ents = [p[0] for p in hit[1] if p[1] == "name"]  # type: ignore[index]
+        states = [e for e in ents if "Country" in self.voc.ancestors(e.type)]
+        return (states or ents or [None])[0]
 
     def _longest(self, trie: _Trie, toks: list[Token], i: int) -> tuple[int, list[object]] | None:
         node, best, j = trie, None, i
@@ -101,57 +152,269 @@ class MentionFinder:
                     best = (j, hits)
         return best
 
+    def _choose(self, hits: list[object], day: object, surface: str) -> tuple[Entity, str]:
+        """Among the entities a name may mean: a curated one, else the only one, else the only
+        one whose dated affiliations or codes hold on the article's date; when that still leaves
+        several, an unlinked entity (kg does not guess between two people called the same)."""
+        ents = list(dict.fromkeys(p[0] for p in hits))  # type: ignore[index]
+        if len(ents) == 1:
+            return hits[0]  # type: ignore[return-value]
+        key = " ".join(surface.casefold().split())
+        own = [e for e in ents if e.label.casefold() == key]  # the name is its label, not an added alias
+        if len(own) == 1:
+            return next(p for p in hits if p[0] is own[0])  # type: ignore[index,return-value]
+        curated = [e for e in ents if getattr(e, "curated", True)]
+        if len(curated) > 1:  # a dictionary lists a member's name under the group too: the person is meant
+            people = [e for e in curated if e.type in self.person_types]
+            curated = people or curated
+        if curated:
+            return next(p for p in hits if p[0] is curated[0])  # type: ignore[index,return-value]
+        active = [e for e in ents if day is not None and hasattr(e, "active_on") and e.active_on(day)]
+        if len(active) == 1:
+            return next(p for p in hits if p[0] is active[0])  # type: ignore[index,return-value]
+        kinds = {e.type for e in ents}
+        label = " ".join(surface.split())
+        return UnlinkedEntity(unlinked_id(label), kinds.pop() if len(kinds) == 1 else "Agent", label, (), (), (), None,
+                              "ambiguous: " + ", ".join(e.id for e in ents), ()), "unlinked"
+
+    def _known(self, toks: list[Token], day: object = None, text: str = "") -> list[tuple[int, int, str, object]]:
+        """Gazetteer names, demonyms, descriptions and pronouns, longest first, left to right."""
+        spans: list[tuple[int, int, str, object]] = []
+        i = 0
+        while i < len(toks):
+            hit = self._longest(self.names, toks, i)
+            dhit = self._longest(self.descriptions, toks, i)
+            if dhit and (not hit or dhit[0] > hit[0]):
+                spans.append((i, dhit[0], "description", dhit[1]))
+                i = dhit[0]
+            elif hit:
+                ent_, kind_ = hit[1][0] if len(hit[1]) == 1 else self._choose(
+                    hit[1], day, text[toks[i].begin - toks[0].begin:toks[hit[0] - 1].end - toks[0].begin])  # type: ignore[misc]
+                spans.append((i, hit[0], kind_, ent_))
+                i = hit[0]
+            elif toks[i].norm in PRONOUNS:
+                spans.append((i, i + 1, "pronoun", PRONOUNS[toks[i].norm]))
+                i += 1
+            else:
+                i += 1
+        return spans
+
+    def _acts(self, toks: list[Token], a: int, b: int) -> bool:
+        """Whether a capital or seat at tokens a..b acts (is the subject of a verb of acting or
+        speaking, or owns a position): then it stands for its state; else it is the place."""
+        lex = self.lex
+        p = a - 1
+        if p >= 0 and toks[p].norm == "the":
+            p -= 1
+        prev = toks[p].norm if p >= 0 else ""
+        if prev in lex.place_preps or prev in ("to", "from", "via", "of", "for", "outside", "between"):
+            return False
+        if prev == "by":
+            return True
+        k = b
+        if k < len(toks) and toks[k].norm in ("'s", "'"):
+            return k + 1 < len(toks) and toks[k + 1].norm in lex.actor_nouns
+        while k < len(toks) and (toks[k].norm.endswith("ly") or toks[k].norm in ("on", "last", "this") or
+                                 toks[k].norm in lex.not_names or toks[k].norm.isdigit()):
+            k += 1  # "Moscow strongly condemned", "Tehran on Monday rejected"
+        return k < len(toks) and toks[k].norm in lex.actor_verbs
+
     def analyse(self, art: Article) -> list[SentenceAnalysis]:
-        """Tokens, mentions and times for every fact-bearing sentence, in document order."""
+        """Tokens, mentions and times for every fact-bearing sentence, in document order.
+
+        Two passes: the first finds every known and candidate name of the article (so that a
+        name's type and short forms are decided on all its evidence, and a headline can use a
+        name the body spells out); the second resolves descriptions, roles and pronouns in order."""
+        prepared: list[tuple[Sentence, list[Token], list[bool], list[tuple[int, int, str, object]],
+                             list[tuple[int, int, RoleEntity]], list[Candidate]]] = []
+        cands: list[Candidate] = []
+        people: list[tuple[int, int, Entity, str]] = []
+        sents = [s for s in art.sentences if s.kind in FACT_SEGMENTS]
+        for si, s in enumerate(sents):
+            toks = tokenize(s.text, s.begin)
+            quoted = [art.quote_at(t.begin) is not None and not (
+                t.text in '"“”' and art.quote_at(t.begin) in ((t.begin, t.begin + 1),)) for t in toks]
+            spans = self._metonymy(toks, self._known(toks, art.date, s.text))
+            taken = [False] * len(toks)
+            for a, b, kind, _ in spans:
+                for k in range(a, b):
+                    taken[k] = True
+            roles = self._roles(toks, spans)
+            covered = list(taken)
+            for a, b, _ in roles:
+                for k in range(a, b):
+                    covered[k] = True
+            role_end = {b for _, b, _ in roles}
+            role_start = {a for a, _, _ in roles}
+            found = find_candidates(si, toks, covered, role_end, role_start, self.lex, self.first_names, s.kind,
+                                    s.begin, s.text)
+            cands += found
+            for a, b, kind, ent in spans:
+                if kind == "name" and ent.type in self.person_types:  # type: ignore[attr-defined]
+                    people.append((si, a, ent, art.text[toks[a].begin:toks[b - 1].end]))  # type: ignore[arg-type]
+            prepared.append((s, toks, quoted, spans, roles, found))
+        resolve(cands, people, self.voc.types, self.lex)
         out: list[SentenceAnalysis] = []
         last_named: dict[str, int] = {}  # entity id -> char position of its latest mention
-        recent_people: list[tuple[int, bool, Entity, int]] = []  # (pos, in_quote, entity, sentence)
-        for s in art.sentences:
-            if s.kind not in FACT_SEGMENTS:
-                continue
-            toks = tokenize(s.text, s.begin)
-            sa = SentenceAnalysis(s, toks, quoted=[art.quote_at(t.begin) is not None and not (
-                t.text in '"“”' and art.quote_at(t.begin) in ((t.begin, t.begin + 1),)) for t in toks])
-            # names first (they also anchor descriptions written in the same sentence)
-            spans: list[tuple[int, int, str, object]] = []
-            i = 0
-            while i < len(toks):
-                hit = self._longest(self.names, toks, i)
-                dhit = self._longest(self.descriptions, toks, i)
-                if dhit and (not hit or dhit[0] > hit[0]):
-                    spans.append((i, dhit[0], "description", dhit[1]))
-                    i = dhit[0]
-                elif hit:
-                    ent_, kind_ = hit[1][0]  # type: ignore[misc]
-                    spans.append((i, hit[0], kind_, ent_))
-                    i = hit[0]
-                elif toks[i].norm in PRONOUNS:
-                    spans.append((i, i + 1, "pronoun", PRONOUNS[toks[i].norm]))
-                    i += 1
-                else:
-                    i += 1
-            named_here = [(a, p) for a, b, k, p in spans if k in ("name", "demonym")]
+        recent_people: list[tuple[int, bool, Entity | None, int]] = []  # (pos, in_quote, entity or None = unnamed, sentence)
+        holders: list[tuple[RoleEntity, Entity, Entity | None]] = []  # (role, person, state) in article order
+        for s, toks, quoted, spans, roles, found in prepared:
+            sa = SentenceAnalysis(s, toks, quoted=quoted)
+            spans = sorted(spans + [(c.first, c.last, "unlinked", c.entity) for c in found if c.entity is not None],
+                           key=lambda x: x[0])
+            named_here = [(a, p) for a, b, k, p in spans if k in ("name", "demonym", "unlinked", "metonym")]
             for a, b, kind, payload in spans:
                 pos = toks[a].begin
-                quoted = sa.quoted[a]
+                q = sa.quoted[a]
                 ent: Entity | None
-                if kind in ("name", "demonym"):
+                if kind in ("name", "demonym", "unlinked", "metonym"):
                     ent = payload  # type: ignore[assignment]
                 elif kind == "description":
                     ent = self._resolve_description(payload, last_named, named_here, a)  # type: ignore[arg-type]
                 else:
-                    ent = self._resolve_pronoun(payload, recent_people, quoted, s.index)  # type: ignore[arg-type]
+                    ent = self._resolve_pronoun(payload, recent_people, q, s.index)  # type: ignore[arg-type]
                 if ent is None:
                     continue
-                poss = b < len(toks) and toks[b].norm in ("'s", "'")
-                m = Mention(ent, s.index, a, b, pos, toks[b - 1].end, art.text[pos:toks[b - 1].end], kind, poss, quoted)
-                sa.mentions.append(m)
-                last_named[ent.id] = pos
-                if ent.type in self.person_types:
-                    recent_people.append((pos, quoted, ent, s.index))
+                self._add(sa, art, ent, a, b, kind, last_named, recent_people)
+            self._roles_in(sa, art, roles, holders, last_named, recent_people)
+            sa.mentions.sort(key=lambda m: (m.first, m.kind == "role"))
             sa.times = find_times([t.norm for t in toks], [(t.begin, t.end) for t in toks], art.text, art.date)
             out.append(sa)
         return out
+
+    def _add(self, sa: SentenceAnalysis, art: Article, ent: Entity, a: int, b: int, kind: str,
+             last_named: dict[str, int], recent_people: list[tuple[int, bool, Entity | None, int]]) -> Mention:
+        toks, s = sa.tokens, sa.sentence
+        pos, q = toks[a].begin, sa.quoted[a]
+        poss = b < len(toks) and toks[b].norm in ("'s", "'")
+        m = Mention(ent, s.index, a, b, pos, toks[b - 1].end, art.text[pos:toks[b - 1].end], kind, poss, q)
+        sa.mentions.append(m)
+        if kind != "role":
+            last_named[ent.id] = pos
+        if ent.type in self.person_types:
+            recent_people.append((pos, q, ent, s.index))
+        elif getattr(ent, "unlinked", False) and ent.type == "Agent":
+            recent_people.append((pos, q, None, s.index))  # may be a person kg cannot tell: pronouns stop here
+        return m
+
+    def _metonymy(self, toks: list[Token], spans: list[tuple[int, int, str, object]]) -> list[tuple[int, int, str, object]]:
+        """Capitals and seats of power that act become their state ("Moscow demanded"); a capital
+        known only as a description of its state stays a place where it does not act."""
+        out: list[tuple[int, int, str, object]] = []
+        taken = set()
+        for a, b, kind, payload in spans:
+            hit = self._longest(self.seats, toks, a) if kind in ("name", "description") else None
+            if hit is not None and hit[0] == b:
+                if self._acts(toks, a, b):
+                    out.append((a, b, "metonym", hit[1][0]))
+                    taken.update(range(a, b))
+                    continue
+                if kind == "description":
+                    continue  # "in Washington": the city, which the unknown-name finder will name
+            out.append((a, b, kind, payload))
+            taken.update(range(a, b))
+        i = 0
+        while i < len(toks):  # seats no gazetteer lists ("the Kremlin")
+            if i in taken:
+                i += 1
+                continue
+            hit = self._longest(self.seats, toks, i)
+            if hit is not None and not any(k in taken for k in range(i, hit[0])) and self._acts(toks, i, hit[0]):
+                out.append((i, hit[0], "metonym", hit[1][0]))
+                i = hit[0]
+            else:
+                i += 1
+        return sorted(out, key=lambda x: x[0])
+
+    def _roles(self, toks: list[Token], spans: list[tuple[int, int, str, object]]) -> list[tuple[int, int, RoleEntity]]:
+        """Role mentions, longest first, outside names ("Vice President" is never a "President")."""
+        blocked = set()
+        for a, b, kind, _ in spans:
+            if kind in ("name", "demonym", "metonym"):
+                blocked.update(range(a, b))
+        out = []
+        i = 0
+        while i < len(toks):
+            hit = self._longest(self.roles, toks, i) if i not in blocked else None
+            if hit is not None and not any(k in blocked for k in range(i, hit[0])):
+                out.append((i, hit[0], hit[1][0]))  # type: ignore[arg-type]
+                i = hit[0]
+            else:
+                i += 1
+        return out
+
+    def _roles_in(self, sa: SentenceAnalysis, art: Article, roles: list[tuple[int, int, RoleEntity]],
+                  holders: list[tuple[RoleEntity, Entity, Entity | None]], last_named: dict[str, int],
+                  recent_people: list[tuple[int, bool, Entity | None, int]]) -> None:
+        """Role mentions; who holds a role here ("Foreign Minister Sergei Lavrov", "Alexander
+        Kalugin, Russia's special envoy"); and "the envoy" for the latest holder of that role (or
+        of a narrower one), when nothing qualifies it with another state or body."""
+        toks = sa.tokens
+        at = {m.first: m for m in sa.mentions}
+        ends = {m.last: m for m in sa.mentions}
+        people = [m for m in sa.mentions if m.entity.type in self.person_types]
+        attached: set[int] = set()
+        for a, b, role in roles:
+            k = b
+            while k < len(toks) and (toks[k].norm in self.lex.honorifics or toks[k].text == "."):
+                k += 1
+            m = at.get(k)
+            if m is not None and m.entity.type in self.person_types:  # title before the name
+                holders.append((role, m.entity, self._state_before(toks, a, ends)))
+                attached.add(a)
+        for m in people:  # NAME, [the|a] [COUNTRY's|demonym|modifiers] ROLE
+            if m.last < len(toks) and toks[m.last].text == ",":
+                for a, b, role in roles:
+                    if m.last < a <= m.last + 6 and not any(toks[x].text in ',;:.!?"“”()' for x in range(m.last + 1, a)):
+                        holders.append((role, m.entity, self._state_before(toks, a, ends)))
+                        attached.add(a)
+                        break
+        for a, b, role in roles:
+            self._add(sa, art, role, a, b, "role", last_named, [])
+            if a in attached:
+                continue
+            ref = self._role_reference(toks, a, b, role, holders, ends, at)
+            if ref is not None:
+                first, ent = ref
+                self._add(sa, art, ent, first, b, "description", last_named, recent_people)
+            else:  # someone kg cannot name ("a spokesman said"): no pronoun may reach past him
+                recent_people.append((toks[a].begin, sa.quoted[a], None, sa.sentence.index))
+
+    def _state_before(self, toks: list[Token], a: int, ends: dict[int, Mention]) -> Entity | None:
+        """The state or body written just before a role ("Russian", "Russia's", "the EU's")."""
+        m = ends.get(a) or (ends.get(a - 1) if a > 0 and toks[a - 1].norm in ("'s", "'") else None)
+        if m is not None and m.entity.type not in self.person_types:
+            return m.entity
+        return None
+
+    def _role_reference(self, toks: list[Token], a: int, b: int, role: RoleEntity,
+                        holders: list[tuple[RoleEntity, Entity, Entity | None]], ends: dict[int, Mention],
+                        at: dict[int, Mention]) -> tuple[int, Entity] | None:
+        """"the foreign minister" -> (first token, the person who holds it in this article)."""
+        state = self._state_before(toks, a, ends)
+        first = a
+        if state is not None:
+            first = ends[a].first if a in ends else ends[a - 1].first
+        if first == 0 or toks[first - 1].norm != "the":
+            return None
+        first -= 1
+        if first >= 2 and toks[first - 1].text == "," and any(m.last == first - 1 and m.entity.type in self.person_types
+                                                               for m in ends.values()):
+            return None  # the apposition itself
+        if b < len(toks):
+            nxt = toks[b]
+            if nxt.norm in ("of", "to", "for", "at", "in", "on") or b in at:
+                return None  # qualified ("the foreign minister of Israel") or a title before a name
+            k = b
+            while k + 1 < len(toks) and (toks[k].norm.endswith("ly") or toks[k].norm in _ADVERBS):
+                k += 1  # "the envoy later left", "the minister also said"
+            nxt = toks[k]
+            if nxt.text[0].isalpha() and not (nxt.norm in self.lex.actor_verbs or nxt.norm.endswith("ed")):
+                return None  # "the official visit": the word is not the head of its phrase
+        for r, person, st in reversed(holders):
+            if self.role_lex.narrower_or_same(r.id, role.id) and (state is None or st is state):
+                return first, person
+        return None
 
     def _resolve_description(self, cands: list[Entity], last_named: dict[str, int],
                              named_here: list[tuple[int, object]], at: int) -> Entity | None:
@@ -161,15 +424,19 @@ class MentionFinder:
         ahead = [p for a, p in named_here if a > at and p in cands]
         return ahead[0] if ahead else None  # type: ignore[return-value]
 
-    def _resolve_pronoun(self, gender: str, people: list[tuple[int, bool, Entity, int]], quoted: bool,
+    def _resolve_pronoun(self, gender: str, people: list[tuple[int, bool, Entity | None, int]], quoted: bool,
                          sentence: int) -> Entity | None:
         """The latest person of matching gender within reach; a pronoun outside a quotation skips
-        people named inside quotations (in '"...Arafat...," he told', he is the speaker)."""
+        people named inside quotations (in '"...Arafat...," he told', he is the speaker). A person
+        kg could not name (an unknown name it could not type, "a spokesman") stops the search: the
+        pronoun is left unresolved rather than handed to someone kg knows."""
         for pos, q, ent, s in reversed(people):
             if sentence - s > PRONOUN_REACH:
                 return None
             if q and not quoted:
                 continue
+            if ent is None:
+                return None
             if ent.gender in (None, gender):
                 return ent
         return None

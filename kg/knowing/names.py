@@ -1,0 +1,399 @@
+"""Proper names that no gazetteer lists: found by form and context, typed by evidence, and
+linked within the article ("Rice" after "Condoleezza Rice").
+
+Why: the gazetteer can never list everyone; a name kg does not know must still become an entity
+(so rules can use it and a quote is never handed to someone else), but marked as unlinked, with
+an IRI minted from its normalised name. The word lists are data (`data/names.yaml`).
+
+How: a candidate is a run of capitalised tokens (with particles, connectors, initials and inner
+hyphens) that no gazetteer name, description, role or seat covers. Runs are split at
+nationality and other never-name words unless an organisation word follows ("Arab League").
+Sentence-initial single words, title-case headlines and datelines yield no new names; they are
+names only where the same name is confirmed elsewhere in the article. Evidence (honorific or
+title before it, apposition with a role, organisation or place words inside it, a preposition
+of place before it, a known first name) is gathered over the whole article and decides the type.
+"""
+from __future__ import annotations
+
+import hashlib
+import re
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from ..errors import InputError
+from ..reading.text import Token, slug
+from ..yamlfile import LDict, load_yaml
+from .gazetteer import Entity
+
+UNLINKED = "unlinked/"  # id prefix of unlinked entities: their IRIs never collide with a gazetteer id
+_OPEN = frozenset({'"', "(", "[", ":", ".", "!", "?", "'", ";"})
+_DATELINE = re.compile(
+    r"^[A-Z][A-Z.'\- ]+(?:,\s*[A-Z][A-Za-z.' ]+)?(?:,\s*[A-Z][a-z]{2,8}\.?\s+\d{1,2}(?:,\s*\d{4})?)?"
+    r"\s*(?:\([^)]{1,40}\))?\s*(?:--|-|—|–)\s")
+
+
+@dataclass(frozen=True)
+class UnlinkedEntity(Entity):
+    """An entity for a name no gazetteer lists (the graph marks it kgo:UnlinkedEntity)."""
+
+    unlinked: bool = True
+
+
+@dataclass(frozen=True)
+class NameLexicon:
+    """The word lists of data/names.yaml."""
+
+    honorifics: dict[str, str | None]
+    particles: frozenset[str]
+    connectors: frozenset[str]
+    org_words: dict[str, str]
+    place_words: dict[str, str]
+    place_preps: frozenset[str]
+    not_names: frozenset[str]
+    function_words: frozenset[str]
+    suffixes: frozenset[str]
+    actor_verbs: frozenset[str]
+    actor_nouns: frozenset[str]
+
+
+def load_names(path: Path) -> NameLexicon:
+    """Read data/names.yaml (every list optional; a missing file means empty lists)."""
+    d = load_yaml(path) if path.is_file() else LDict()
+    if not isinstance(d, dict):
+        raise InputError(path, "must be a mapping of word lists")
+
+    def words(key: str) -> frozenset[str]:
+        v = d.get(key) or []
+        if not isinstance(v, list) or not all(isinstance(x, str) for x in v):
+            raise InputError(path, f"{key!r} must be a list of words", getattr(d, "key_lines", {}).get(key))
+        return frozenset(x.casefold() for x in v)
+
+    def table(key: str) -> dict[str, str]:
+        v = d.get(key) or {}
+        if not isinstance(v, dict):
+            raise InputError(path, f"{key!r} must be a mapping of word: value", getattr(d, "key_lines", {}).get(key))
+        return {str(k).casefold(): x for k, x in v.items()}
+
+    return NameLexicon(table("honorifics"), words("particles"), words("connectors"), table("organization_words"),
+                       table("place_words"), words("place_prepositions"), words("not_names"), words("function_words"),
+                       words("name_suffixes"), words("actor_verbs"), words("actor_nouns"))
+
+
+@dataclass
+class Candidate:
+    """One run of capitals in one sentence that no gazetteer entry covers, with its evidence."""
+
+    sentence: int  # index in the article's analysed sentences (not Sentence.index)
+    first: int
+    last: int
+    key: str  # normalised name: folded lower-case words
+    surface: str
+    evidence: set[str] = field(default_factory=set)
+    gender: str | None = None
+    tentative: bool = False  # sentence-initial single word, headline or dateline: a name only if confirmed
+    entity: Entity | None = None
+
+
+def is_cap(t: Token) -> bool:
+    c = t.text[0]
+    return c.isupper() and c.isalpha()
+
+
+def _acronym(t: Token) -> bool:
+    letters = [c for c in t.text if c.isalpha()]
+    return 2 <= len(letters) <= 6 and all(c.isupper() for c in letters)
+
+
+def title_case(toks: list[Token], lex: NameLexicon, segment: str) -> bool:
+    """A headline or heading in title case (most content words capitalised), or any sentence
+    whose every content word is capitalised or that is all in capitals."""
+    words = [t for t in toks if t.text[0].isalpha()]
+    if len(words) >= 3 and all(t.text.isupper() for t in words):
+        return True
+    content = [t for t in words if len(t.text) >= 3 and t.norm not in lex.function_words]
+    if not content:
+        return False
+    share = sum(is_cap(t) for t in content) / len(content)
+    if segment in ("headline", "heading"):
+        return share >= 0.6
+    return share == 1.0 and len(content) >= 3
+
+
+def dateline_end(text: str) -> int:
+    """Length of a dateline that opens a sentence ("JERUSALEM (Reuters) - ", "MOSCOW, March 3 (AP) -- ")."""
+    m = _DATELINE.match(text)
+    return m.end() if m and any(c.isupper() for c in m.group().split("(")[0][:3]) else 0
+
+
+def _initial(toks: list[Token], i: int) -> bool:
+    """Whether token i starts a sentence or a quotation (where every word is capitalised)."""
+    j = i - 1
+    while j >= 0 and toks[j].text in ('"', "“", "‘", "(", "["):
+        if toks[j].text in ('"', "“", "‘"):
+            return True
+        j -= 1
+    if j < 0:
+        return True
+    p = toks[j]
+    if p.norm in _OPEN:
+        return True
+    return p.norm == "-" and (j == 0 or toks[j - 1].end < p.begin)  # a spaced dash
+
+
+def find_candidates(si: int, toks: list[Token], covered: list[bool], role_end: set[int], role_start: set[int],
+                    lex: NameLexicon, first_names: frozenset[str], segment: str, text_offset: int,
+                    sentence_text: str) -> list[Candidate]:
+    """The runs of capitals of one sentence that no known mention covers, with their evidence."""
+    n = len(toks)
+    headline = title_case(toks, lex, segment)
+    dl = dateline_end(sentence_text)
+    out: list[Candidate] = []
+    i = 0
+    while i < n:
+        t = toks[i]
+        starts_particle = (t.norm in lex.particles and i + 2 < n and toks[i + 1].text == "-" and
+                           toks[i + 1].begin == t.end and is_cap(toks[i + 2]))
+        if covered[i] or not (is_cap(t) or starts_particle):
+            i += 1
+            continue
+        j = i + 1
+        while j < n and not covered[j]:
+            u = toks[j]
+            if is_cap(u):
+                j += 1
+            elif u.text == "-" and j + 1 < n and u.begin == toks[j - 1].end and toks[j + 1].begin == u.end and \
+                    (is_cap(toks[j + 1]) or toks[j + 1].norm in lex.particles) and not covered[j + 1]:
+                j += 2
+            elif u.text == "." and len(toks[j - 1].text) == 1 and toks[j - 1].text.isupper() and j + 1 < n and is_cap(toks[j + 1]):
+                j += 1  # an initial: George W. Bush
+            elif u.norm in lex.particles and j + 1 < n and not covered[j + 1] and is_cap(toks[j + 1]):
+                j += 1  # Osama bin Laden
+            elif u.norm in lex.connectors and j + 1 < n and not covered[j + 1] and _named_body(toks, i, j, lex) and (
+                    _capital_word(toks[j + 1], lex) or toks[j + 1].norm in lex.connectors and j + 2 < n and
+                    not covered[j + 2] and _capital_word(toks[j + 2], lex)):
+                j += 1  # Ministry of Foreign Affairs: only after an organisation or place word
+            else:
+                break
+        while j > i and (toks[j - 1].norm in lex.connectors or toks[j - 1].text in "-." or
+                         toks[j - 1].norm in lex.particles and not is_cap(toks[j - 1])):
+            j -= 1
+        for a, b, gender, hon in _pieces(toks, i, j, lex):
+            c = _candidate(si, toks, a, b, lex, first_names, role_end, role_start, text_offset)
+            if c is None:
+                continue
+            if hon:
+                c.evidence.add("honorific")
+                c.gender = gender
+            if headline or toks[a].begin - text_offset < dl or (_initial(toks, a) and b - a == 1 and not hon):
+                c.tentative = True
+            out.append(c)
+        i = max(j, i + 1)
+    return out
+
+
+def _capital_word(t: Token, lex: NameLexicon) -> bool:
+    return is_cap(t) and t.norm not in lex.not_names
+
+
+def _named_body(toks: list[Token], i: int, j: int, lex: NameLexicon) -> bool:
+    """Whether the run so far names a body or place ("Bank", "Ministry", "Republic"), after which
+    'of', 'for', 'and' may continue the name; after a person's name they never do."""
+    return any(toks[k].norm in lex.org_words or toks[k].norm in lex.place_words for k in range(i, j))
+
+
+def _pieces(toks: list[Token], i: int, j: int, lex: NameLexicon) -> list[tuple[int, int, str | None, bool]]:
+    """Split a run at never-name words unless an organisation or place word follows them ("Arab
+    League"); drop leading function words ("The Kremlin" at a sentence start) and honorifics,
+    remembering the honorific's gender ("Mr Kalugin")."""
+    out: list[tuple[int, int, str | None, bool]] = []
+    a, k = i, i
+    gender: str | None = None
+    hon = False
+
+    def org_after(m: int) -> bool:
+        return any(toks[x].norm in lex.org_words or toks[x].norm in lex.place_words for x in range(m, j))
+    while k < j:
+        w = toks[k].norm
+        if w in lex.not_names and not org_after(k + 1):
+            if k > a:
+                out.append((a, k, gender, hon))
+            a, gender, hon = k + 1, None, False
+        elif k == a and w in lex.function_words:
+            a = k + 1
+        elif k == a and w in lex.honorifics and k + 1 < j and not org_after(k + 1):
+            gender, hon = lex.honorifics[w] or gender, True
+            a = k + 1
+            if toks[a].text == ".":
+                a += 1
+                k += 1
+        k += 1
+    if j > a:
+        out.append((a, j, gender, hon))
+    return [(a, b, g, h) for a, b, g, h in out if b > a and any(t.text[0].isalpha() for t in toks[a:b])]
+
+
+def _candidate(si: int, toks: list[Token], a: int, b: int, lex: NameLexicon, first_names: frozenset[str],
+               role_end: set[int], role_start: set[int], offset: int) -> Candidate | None:
+    words = toks[a:b]
+    alpha = [t for t in words if t.text[0].isalpha()]
+    if not alpha or all(t.norm in lex.not_names or t.norm in lex.function_words for t in alpha):
+        return None
+    if len(alpha) == 1 and len(alpha[0].text) == 1:
+        return None  # a lone letter
+    key = " ".join(t.norm for t in words if t.text not in ".")
+    surface = "".join((" " if k and words[k].begin > words[k - 1].end else "") + w.text for k, w in enumerate(words))
+    c = Candidate(si, a, b, key, surface)
+    ev = c.evidence
+    for t in words:
+        if t.norm in lex.org_words:
+            ev.add("org:" + lex.org_words[t.norm])
+        if t.norm in lex.place_words and t is not words[0]:
+            ev.add("place:" + lex.place_words[t.norm])
+    if len(words) == 1 and _acronym(words[0]):
+        ev.add("acronym")
+    if len(alpha) >= 2 and alpha[0].norm in first_names:
+        ev.add("first-name")
+    if a in role_end or a - 1 in role_end and toks[a - 1].text == ".":
+        ev.add("title")
+    p = a - 1
+    if p >= 0 and toks[p].norm == "the":
+        ev.add("the")
+        p -= 1
+    if p >= 0 and toks[p].norm in lex.place_preps:
+        ev.add("place-prep")
+    # apposition: NAME, [the|a] [Country's|demonym|modifiers] ROLE
+    if b < len(toks) and toks[b].text == ",":
+        k = b + 1
+        while k < len(toks) and k <= b + 6 and k not in role_start and toks[k].text not in ",;:.!?\"“”()":
+            k += 1
+        if k in role_start:
+            ev.add("apposition")
+        if b + 1 < len(toks) and toks[b + 1].norm == "who":
+            ev.add("who")
+    return c
+
+
+ORDER = ("org", "person", "place", "first-name", "acronym", "the", "place-prep")
+
+
+def decide_type(evidence: set[str]) -> str:
+    """The most precise type the evidence allows (organisation words beat titles, titles beat
+    places, ...); plain Agent when nothing says more than that it is a name."""
+    for e in sorted(evidence):
+        if e.startswith("org:"):
+            return e[4:]
+    if evidence & {"honorific", "title", "apposition", "who"}:
+        return "Person"
+    for e in sorted(evidence):
+        if e.startswith("place:"):
+            return e[6:]
+    if "first-name" in evidence:
+        return "Person"
+    if "acronym" in evidence or "the" in evidence:
+        return "Organization"
+    if "place-prep" in evidence:
+        return "Place"
+    return "Agent"
+
+
+def unlinked_id(label: str) -> str:
+    """A stable IRI-safe id from a normalised name; a hash where the slug loses the name."""
+    s = slug(label)
+    folded = " ".join(label.casefold().split())
+    if not s or len(folded) > 60 or not folded.isascii():
+        s = f"{s}-{hashlib.sha1(folded.encode()).hexdigest()[:8]}".strip("-")
+    return UNLINKED + s
+
+
+def _label(surface: str) -> str:
+    words = surface.split()
+    if all(w.isupper() for w in words if any(c.isalpha() for c in w)) and sum(len(w) for w in words) > 6:
+        return " ".join(w.capitalize() for w in words)  # from a text in capitals
+    return " ".join(words)
+
+
+def resolve(cands: list[Candidate], people: list[tuple[int, int, Entity, str]], types_of: dict[str, str],
+            lex: NameLexicon) -> None:
+    """Give each candidate its entity (or None), article-wide: short forms land on the full
+    name ("Rice", "Mr Kalugin" after "Condoleezza Rice", "Alexander Kalugin"), acronyms on the
+    name they abbreviate, and tentative ones only when the article confirms them elsewhere.
+
+    `people`: (sentence, token, entity, surface) of the gazetteer's people named in the article."""
+    by_key: dict[str, list[Candidate]] = {}
+    for c in cands:
+        by_key.setdefault(c.key, []).append(c)
+    confirmed = {k for k, cs in by_key.items() if any(not c.tentative for c in cs)}
+    evidence: dict[str, set[str]] = {}
+    gender: dict[str, str | None] = {}
+    for c in cands:
+        if c.key in confirmed:
+            evidence.setdefault(c.key, set()).update(c.evidence)
+            if c.gender:
+                gender[c.key] = c.gender
+    # full names whose last word may stand alone later: unlinked multi-word people and the gazetteer's people
+    surnames: list[tuple[int, int, str, object]] = []  # (sentence, token, surname, key or entity)
+    for k in sorted(confirmed):
+        words = [w for w in k.split() if w not in lex.suffixes and w not in ("-", ".")]
+        t = decide_type(evidence[k])
+        if len(words) >= 2 and t in ("Person", "Agent"):
+            for c in by_key[k]:
+                surnames.append((c.sentence, c.first, words[-1], k))
+    for s, tok, ent, surface in people:
+        words = [w for w in ent.label.casefold().split() if w not in lex.suffixes]
+        if len(words) >= 2:
+            surnames.append((s, tok, words[-1], ent))
+        sw = surface.casefold().split()
+        if len(sw) >= 2 and sw[-1] != (words[-1] if words else None):
+            surnames.append((s, tok, sw[-1], ent))
+    surnames.sort(key=lambda x: (x[0], x[1]))
+    entities: dict[str, Entity] = {}
+
+    def entity_of(k: str) -> Entity:
+        e = entities.get(k)
+        if e is None:
+            first = next(c for c in by_key[k] if not c.tentative)
+            t = decide_type(evidence[k])
+            if t not in types_of:
+                t = "Agent"
+            label = _label(first.surface)
+            e = entities[k] = UnlinkedEntity(unlinked_id(label), t, label, (), (), (), gender.get(k), "text", ())
+        return e
+
+    acronyms = _acronym_targets(cands, confirmed, evidence)
+    for c in cands:
+        words = c.key.split()
+        if len(words) == 1 and (c.key not in confirmed or decide_type(evidence.get(c.key, set())) in ("Agent", "Person")):
+            target = _short_form(surnames, c, words[0])
+            if target is not None:
+                c.entity = entity_of(target) if isinstance(target, str) else target  # type: ignore[assignment]
+                continue
+        if c.key in acronyms:
+            c.entity = entity_of(acronyms[c.key])
+            continue
+        if c.key in confirmed:
+            c.entity = entity_of(c.key)
+
+
+def _short_form(surnames: list[tuple[int, int, str, object]], c: Candidate, word: str) -> object | None:
+    """The full name this single word shortens: the latest one before it, else the first after."""
+    before = [x for x in surnames if x[2] == word and (x[0], x[1]) < (c.sentence, c.first)]
+    if before:
+        return before[-1][3]
+    after = [x for x in surnames if x[2] == word and (x[0], x[1]) > (c.sentence, c.first)]
+    return after[0][3] if after else None
+
+
+def _acronym_targets(cands: list[Candidate], confirmed: set[str], evidence: dict[str, set[str]]) -> dict[str, str]:
+    """Acronym -> the organisation name it abbreviates in this article (initials of its capitalised words)."""
+    out: dict[str, str] = {}
+    orgs = [k for k in sorted(confirmed) if len(k.split()) >= 2]
+    for c in cands:
+        if "acronym" not in c.evidence or c.key in out:
+            continue
+        letters = c.key.replace(".", "")
+        for k in orgs:
+            initials = "".join(w[0] for w in k.split() if w[0].isalpha() and w not in ("of", "for", "the", "and", "on", "in", "de"))
+            if initials == letters:
+                out[c.key] = k
+                break
+    return out
