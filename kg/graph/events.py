@@ -36,7 +36,7 @@ from typing import TYPE_CHECKING, Any
 
 from ..rules.cameo.coder import Coder, Event, Unit, load_pack, split_contractions
 from ..rules.cameo.codebook import quad_class
-from ..rules.engine import NEGATION_CUES, Context, Extraction, Firing
+from ..rules.engine import NEGATION_CUES, Context, Extraction, Firing, _speaker_groups
 
 if TYPE_CHECKING:
     from ..rules.pack import Pack
@@ -148,6 +148,7 @@ def code_article(ex: Extraction, pack: "Pack") -> list[Coded]:
     day = art.date
     kg_spans = _kg_spans(ex)
     gaz = pack.gazetteer
+    groups = _speaker_groups(ex, pack.vocabulary)  # a leader without a code of his own: his group's
     out: list[Coded] = []
     story_discarded = False
     per_sentence = []
@@ -172,6 +173,8 @@ def code_article(ex: Extraction, pack: "Pack") -> list[Coded]:
             a, b = first_of[m.first], first_of.get(m.last, len(norms))
             blocked.update(range(a, b))
             code = _codes(m.entity, day, gaz)
+            if not code and m.entity.id in groups:
+                code = _codes(groups[m.entity.id], day, gaz)
             if code:
                 units.append(Unit(a, b, code, label=m.text, ref=m.entity))
         if not units:
@@ -238,9 +241,10 @@ def _roles(data_dir: Path | None) -> list[tuple[str, tuple[str, ...]]]:
                     continue
                 prop, _, roles = line.partition("\t")
                 rs = tuple(roles.split())
-                if not prop.startswith("kgo:") or not rs or any(r not in ("source", "target") for r in rs):
+                if not prop.startswith("kgo:") or not rs or any(r not in ("source", "target", "about") for r in rs) \
+                        or "about" in rs and len(rs) > 1:
                     from ..errors import InputError
-                    raise InputError(f, "a line is kgo:PROPERTY<TAB>source|target|source target", n)
+                    raise InputError(f, "a line is kgo:PROPERTY<TAB>source|target|source target|about", n)
                 out.append((KGO + prop[4:], rs))
         _ROLES[key] = out
     return _ROLES[key]
@@ -257,18 +261,33 @@ def annotate_kg_events(gb: "GraphBuilder", ex: Extraction, data_dir: Path | None
     if not roles:
         return
     day = ex.article.date
+    groups = _speaker_groups(ex, gb.voc)
+    mentions = [m for sa in ex.analyses for m in sa.mentions]
     done: set[Any] = set()
     for f in ex.firings:
         r = f.rule
         if not r.has_node or not any(em.p == KGO + "cameoCode" for em in r.emits):
             continue
         found: dict[str, Any] = {}
+        about: list[Any] = []  # spans whose first other actor is the target ("about")
         for prop, rs in roles:
-            ents = [f.bindings[em.o.value].value.entity for em in r.emits
-                    if em.p == prop and em.s.kind == "node" and em.o.kind == "slot" and em.o.value in f.bindings
-                    and f.bindings[em.o.value].kind == "entity"]
+            bs = [f.bindings[em.o.value] for em in r.emits
+                  if em.p == prop and em.s.kind == "node" and em.o.kind == "slot" and em.o.value in f.bindings]
+            if rs == ("about",):
+                about += bs
+                continue
+            ents = [b.value.entity for b in bs if b.kind == "entity"]
             for role, ent in zip(rs, ents if len(rs) > 1 else ents[:1]):
                 found.setdefault(role, ent)
+        if "source" in found and "target" not in found and about:
+            src = found["source"]
+            mine = {src.id, getattr(groups.get(src.id), "id", None)}
+            for b in about:
+                hit = next((m.entity for m in mentions if b.begin <= m.begin and m.end <= b.end
+                            and m.entity.id not in mine and m.kind != "role" and _codes(m.entity, day, gb.gaz)), None)
+                if hit is not None:
+                    found["target"] = hit
+                    break
         if "source" not in found or "target" not in found or found["source"] is found["target"]:
             continue
         node = gb._node_iri(f)
@@ -279,6 +298,8 @@ def annotate_kg_events(gb: "GraphBuilder", ex: Extraction, data_dir: Path | None
             ent = found[role]
             gb.add(node, KGO + role + "Actor", gb._entity(ent))
             code = _codes(ent, day, gb.gaz)
+            if not code and ent.id in groups:
+                code = _codes(groups[ent.id], day, gb.gaz)
             if code:
                 gb.add(node, KGO + role + "Code", Literal(code))
 

@@ -89,6 +89,7 @@ class Pack:
             "gazetteer": _hash_files((d / "gazetteer").rglob("*.yaml")),
             "ontology": _hash_files([*self.ontology_dir.rglob("*.ttl"), *self._own_ontology()]),
             "vocabulary": _hash_files([p for p in (d / "vocabulary.yaml", d / "layout.yaml") if p.is_file()]),
+            "cameo": _hash_files((d / "cameo").glob("*.*")),  # the CAMEO pack (kg.graph.events)
         }
 
     def _cache_file(self) -> Path | None:

@@ -36,7 +36,7 @@ from ...errors import InputError
 DETERMINERS = frozenset("a an the its their his her our my your this these those 's ' no any every".split())
 PREPOSITIONS = frozenset("in on at by with from to for of against into over about under near between among "
                          "toward towards after before during without through across within".split())
-GLUE = frozenset("'s ' of in from the a an".split())
+GLUE = frozenset("'s ' of in from the a an ( )".split())
 COORD = frozenset(", and or nor neither either both".split())
 CLAUSE_END = frozenset("; : after before when while because although though until unless which who whom whose "
                        "whereas if".split())
