@@ -15,6 +15,7 @@ phrases before the first code share one record (as PETRARCH reads them). Bad lin
 """
 from __future__ import annotations
 
+import hashlib
 import re
 from dataclasses import dataclass, field
 from datetime import date
@@ -222,8 +223,9 @@ def normal_case(phrase: str, acronyms: bool = False) -> str:
     for i, w in enumerate(words):
         if ("." in w and sum(c.isalpha() for c in w) <= 4 and len(w) <= 5 and w.count(".") >= 2) or _ROMAN.match(w):
             out.append(w)  # U.N., U.S., II
-        elif acronyms and len(words) == 1 and len(w) <= 5 and w.isalpha():
-            out.append(w)
+        elif acronyms and w.isalpha() and ((len(words) == 1 and len(w) <= 5) or (len(w) == 2 and w.lower() not in _LOWER)
+                                           or not set(w.lower()) & set("aeiouy")):
+            out.append(w)  # an organisation's acronym: NATO, the UN, FSB
         elif i > 0 and w.lower() in _LOWER:
             out.append(w.lower())
         else:
@@ -375,6 +377,7 @@ def convert(files: list[Path], prof: Profile, curated: list[Curated]) -> tuple[d
         _split_state(st, code, st.__dict__["_rec"], prof, drafts)
 
     # 2. every other record
+    people: dict[str, Draft] = {}  # name key of a person's label -> the person
     for p, recs in parsed:
         fname = p.name.lower()
         for r in recs:
@@ -400,6 +403,8 @@ def convert(files: list[Path], prof: Profile, curated: list[Curated]) -> tuple[d
                 person = False
             names = record_names(r, acronyms=not person)
             label = names[0]
+            if person is not False:  # "Secretary-General Ban Ki-Moon": the first name without a title
+                label = next((n for n in names if not set(name_key(n).split()) & prof.title_words), label)
             own = [c for c in r.codes if c.start is None and c.end is None]
             if person is False:
                 sector = r.codes[0].code[3:6]
@@ -411,9 +416,21 @@ def convert(files: list[Path], prof: Profile, curated: list[Curated]) -> tuple[d
                         if not c.code[:3] in states or "international" in fname or "milnonstate" in fname:
                             org_codes.setdefault(c.code, d)
             else:
-                d = Draft("persons", "Person" if person else "Agent", label,
-                          _clean_aliases(names[1:], label, prof, True), r.where)
+                aliases = _clean_aliases([n for n in names if n != label], label, prof, True)
+                loose = " ".join(re.findall(r"\w+", name_key(label)))  # Ban Ki-Moon = Ban Ki Moon
+                same = people.get(loose)
+                if person and same is not None and same.where.partition(":")[0] != r.file:
+                    # the same name in another dictionary (a minister in Countries, later an
+                    # official in International): one person with both records' names and codes
+                    have = {name_key(x) for x in (same.label, *same.aliases)}
+                    same.aliases += [a for a in (label, *aliases) if name_key(a) not in have]
+                    same.affiliations += [(None, None, c) for c in r.codes]
+                    report.append(f"joined {r.where} {label!r} with {same.where} (the same name in two dictionaries)")
+                    continue
+                d = Draft("persons", "Person" if person else "Agent", label, aliases, r.where)
                 d.affiliations = [(None, None, c) for c in r.codes]
+                if person:
+                    people.setdefault(loose, d)
             d.key = f"rec:{r.where}"
             drafts.append(d)
 
@@ -443,6 +460,7 @@ def convert(files: list[Path], prof: Profile, curated: list[Curated]) -> tuple[d
             by_name.setdefault(n, []).append(c)
     for d in drafts:
         keys = [name_key(d.label)] + [name_key(a) for a in (*d.aliases, *d.demonyms)]
+        keys += [k[4:] for k in keys if k.startswith("the ")]  # The United Nations = United Nations
         hits: dict[str, Curated] = {}
         for k in keys:
             for c in by_name.get(k, ()):
@@ -468,7 +486,7 @@ def convert(files: list[Path], prof: Profile, curated: list[Curated]) -> tuple[d
         if d.extends:
             ids[d.key] = d.extends
             continue
-        base = id_for(d.label) or "entity"
+        base = id_for(d.label) or "entity-" + hashlib.sha1(d.label.encode("utf-8")).hexdigest()[:10]
         cand = base
         if cand in taken:
             st = next((states_key for states_key in [d.located_in, *(a[0] for a in d.affiliations)] if states_key and states_key.startswith("state:")), None)
@@ -525,8 +543,12 @@ def _split_state(st: Draft, code: str, rec: Record, prof: Profile, drafts: list[
         return (" " not in w and w.endswith(prof.demonym_endings) and not w.endswith(prof.not_demonym_endings)
                 and any(name_key(a)[:4] == name_key(w)[:4] for a in accepted))
 
+    cap_aliases: list[str] = []
     for i, (n, k) in enumerate(zip(names[1:], keys[1:]), 1):
         if k == cap_key:
+            continue
+        if cap_key and cut is not None and i > cut and (cap_key.startswith(k + " ") or k.startswith(cap_key + " ")):
+            cap_aliases.append(n)  # Washington after Washington D.C.: the capital again
             continue
         if k in explicit or (cut is not None and i < cut) or demonym(n) or k == code.lower() \
                 or (n.count(".") >= 2 and len(n) <= 8):
@@ -542,7 +564,7 @@ def _split_state(st: Draft, code: str, rec: Record, prof: Profile, drafts: list[
     if cap_name:
         cap_label = names[cut] if cut is not None else cap_name
         if name_key(cap_label) not in {name_key(a) for a in accepted}:
-            cap = Draft("places", "City", cap_label, [], rec.where, located_in=st.key, key=f"capital:{code}")
+            cap = Draft("places", "City", cap_label, cap_aliases, rec.where, located_in=st.key, key=f"capital:{code}")
             drafts.append(cap)
             st.capital = cap.key
     for n in places:

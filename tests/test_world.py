@@ -1,0 +1,197 @@
+"""The world gazetteer: the Phoenix import (real dictionaries), the gazetteer format and API,
+and what the graph says of imported entities (codes, dated memberships)."""
+from __future__ import annotations
+
+import shutil
+from datetime import date
+from pathlib import Path
+
+import pytest
+
+from kg.knowing.gazetteer import Affiliation, Code, _generated_entries, load_gazetteer, name_key
+from kg.knowing.phoenix import normal_case, parse_actors, parse_date
+from kg.yamlfile import load_yaml
+
+from .conftest import ROOT, SEED
+
+DICTS = ROOT.parent / "shared" / "third-party" / "petrarch2" / "dictionaries"
+PHOENIX = [DICTS / f"Phoenix.{n}.actors.txt" for n in ("Countries", "International", "MilNonState")]
+WORLD = ROOT / "data" / "gazetteer" / "world"
+needs_dicts = pytest.mark.skipif(not all(p.is_file() for p in PHOENIX), reason="Phoenix dictionaries not beside the repo")
+
+
+# -- reading the dictionaries ------------------------------------------------------------------
+def test_dates_as_petrarch_reads_them():
+    assert parse_date("040309") == date(2004, 3, 9)       # YYMMDD, 00-30 is 20YY
+    assert parse_date("510724") == date(1951, 7, 24)      # else 19YY
+    assert parse_date("19411207") == date(1941, 12, 7)
+    with pytest.raises(ValueError):
+        parse_date("041340")
+
+
+@needs_dicts
+def test_real_record_with_dated_codes():
+    problems: list = []
+    recs = parse_actors(DICTS / "Phoenix.Countries.actors.txt", problems, [])
+    assert problems == []
+    (putin,) = [r for r in recs if r.names[0] == "VLADIMIR_PUTIN_"]
+    assert "PUTIN_" in putin.names
+    gov = [(c.start, c.end) for c in putin.codes if c.code == "RUSGOV"]
+    assert (date(2008, 5, 8), None) in gov and (date(1999, 12, 31), date(2008, 5, 7)) in gov
+    # consecutive primary phrases before the first code are one record (PETRARCH's reading)
+    (brezhnev,) = [r for r in recs if r.names[0] == "LEONID_BREZHNEV_"]
+    assert "SECRETARY_BREZHNEV" in brezhnev.names
+
+
+def test_normal_case_labels():
+    assert normal_case("CONDOLEEZZA_RICE_") == "Condoleezza Rice"
+    assert normal_case("ORGANIZATION_OF_THE_ISLAMIC_CONFERENCE") == "Organization of the Islamic Conference"
+    assert normal_case("O'BRIEN") == "O'Brien" and normal_case("KHALED_MISH'AL") == "Khaled Mish'al"
+    assert normal_case("NATO_", acronyms=True) == "NATO" and normal_case("NATO_") == "Nato"
+
+
+def test_malformed_line_is_located_and_nothing_is_written(tmp_path, run):
+    bad = tmp_path / "Mine.actors.txt"
+    bad.write_text("RUSSIA_ [RUS]\n+MOSCOW_\n\nVLADIMIR_PUTIN_\n\t[RUSGOV 001340-080507]\n", encoding="utf-8")
+    out = tmp_path / "out"
+    r = run("gazetteer", "import", "phoenix", bad, "-o", out)
+    assert r.exit_code == 2
+    assert f"{bad}:5: date restriction" in r.stderr and "Traceback" not in r.stderr
+    assert not out.exists()
+    bad.write_text("+SYNONYM_FIRST\n", encoding="utf-8")
+    r = run("gazetteer", "import", "phoenix", bad, "-o", out)
+    assert r.exit_code == 2 and f"{bad}:1: a synonym (+PHRASE) before any actor phrase" in r.stderr
+    assert not out.exists()
+
+
+@needs_dicts
+def test_import_rebuilds_the_shipped_world_byte_for_byte(tmp_path, run):
+    """Deterministic, and the shipped files are what the documented command makes."""
+    out = tmp_path / "world"
+    r = run("gazetteer", "import", "phoenix", *PHOENIX, "-o", out)
+    assert r.exit_code == 0, r.stderr
+    assert "merged Phoenix.Countries.actors.txt:39559 'Vladimir Putin' into curated 'vladimir-putin'" in r.stderr
+    for f in ("states.yaml", "places.yaml", "persons.yaml", "organisations.yaml", "groups.yaml", "NOTICE"):
+        assert (out / f).read_bytes() == (WORLD / f).read_bytes(), f
+    assert "MIT License" in (out / "NOTICE").read_text() and "openeventdata/petrarch2" in (out / "NOTICE").read_text()
+
+
+def test_generated_files_read_fast_as_they_read_as_yaml():
+    """The line reader of generated files gives what the YAML parser gives."""
+    path = WORLD / "states.yaml"
+    fast = _generated_entries(path)
+    slow = load_yaml(path)["entities"]
+    assert fast is not None and len(fast) == len(slow)
+    norm = lambda e: {k: (v.isoformat() if isinstance(v, date) else v) for k, v in e.items()}  # noqa: E731
+    assert [norm(e) for e, _ in fast] == [dict(e) for e in slow]
+
+
+# -- the gazetteer API -------------------------------------------------------------------------
+def test_curated_entities_keep_their_ids_and_gain_codes(pack):
+    g = pack.gazetteer
+    putin = g.get("vladimir-putin")
+    assert putin.curated and putin.same_as == ("wd:Q7747",) and putin.gender == "male"
+    assert putin.codes_on(date(2006, 3, 3))[0] == "RUSGOV"
+    assert "RUSGOV" not in putin.codes_on(date(1990, 1, 1))
+    assert all(a.of == "russia" for a in putin.affiliations)
+    assert [e.id for e in g.by_code("RUS")] == ["russia"]
+    assert g.capital_of("russia").id == "moscow" and g.state_of("moscow").id == "russia"
+    assert g.get("russia").same_as == ("wd:Q159",) and "Rossiya" not in g.get("russia").aliases
+
+
+def test_imported_entities_and_candidates(pack):
+    g = pack.gazetteer
+    (rice,) = g.candidates("Condoleezza Rice")
+    assert rice.type == "Person" and rice.label == "Condoleezza Rice" and not rice.curated
+    assert any(a.of == "united-states" and a.sector == "GOV" for a in rice.affiliations_on(date(2006, 3, 3)))
+    assert g.get(rice.id) is rice
+    assert g.get("tehran").type == "City" and g.state_of("tehran").id == "iran"
+    assert [e.id for e in g.candidates("Putin")] == ["vladimir-putin"]  # curated first, one entity
+    assert g.pick("Kremlin").type == "GovernmentBody"
+
+
+def test_a_name_shared_across_time_resolves_by_date(tmp_path, pack):
+    """Two people of one name: the one whose dated affiliation holds on the article's date."""
+    gz = tmp_path / "gazetteer"
+    gz.mkdir()
+    (gz / "two.yaml").write_text(
+        "entities:\n"
+        "  - {id: ali-hassan-1, type: Person, label: Ali Hassan, source: 'x.txt:1',\n"
+        "     affiliations: [{of: null, sector: GOV, code: IRQGOV, from: 1990-01-01, to: 1999-12-31}]}\n"
+        "  - {id: ali-hassan-2, type: Person, label: Ali Hassan, source: 'x.txt:2',\n"
+        "     affiliations: [{of: null, sector: GOV, code: EGYGOV, from: 2004-03-09, to: null}]}\n", encoding="utf-8")
+    g = load_gazetteer([gz / "two.yaml"], pack.vocabulary)
+    assert [e.id for e in g.candidates("ALI HASSAN")] == ["ali-hassan-1", "ali-hassan-2"]
+    assert g.pick("Ali Hassan", date(2006, 3, 3)).id == "ali-hassan-2"
+    assert g.pick("Ali Hassan", date(1995, 1, 1)).id == "ali-hassan-1"
+    assert g.pick("Ali Hassan") is None  # undecidable without a date
+    e = g.get("ali-hassan-2")
+    assert e.affiliations == (Affiliation(None, "GOV", "EGYGOV", date(2004, 3, 9), None),)
+    assert e.codes_on(date(2000, 1, 1)) == [] and e.codes == ()
+    assert Code("RUS").valid_on(date(1900, 1, 1))
+
+
+def test_bad_ids_and_duplicates_across_files_are_refused(tmp_path, pack):
+    gz = tmp_path / "gazetteer"
+    gz.mkdir()
+    (gz / "a.yaml").write_text("entities:\n  - {id: Bad Id, type: Person, label: X}\n"
+                               "  - {id: twice, type: Person, label: Y}\n", encoding="utf-8")
+    (gz / "b.yaml").write_text("entities:\n  - {id: twice, type: Person, label: Z, source: 'x.txt:1'}\n"
+                               "  - {extends: nobody, aliases: [W]}\n", encoding="utf-8")
+    from kg.errors import RuleError
+    with pytest.raises(RuleError) as e:
+        load_gazetteer([gz / "a.yaml", gz / "b.yaml"], pack.vocabulary)
+    text = str(e.value)
+    assert f"{gz / 'a.yaml'}:2: id 'Bad Id' must be lower-case letters, digits and hyphens" in text
+    assert f"{gz / 'b.yaml'}:2: entity id 'twice' already defined at {gz / 'a.yaml'}:3" in text
+    assert f"{gz / 'b.yaml'}:3: extends: no entity 'nobody'" in text
+
+
+def test_world_ids_are_iri_safe_and_unique():
+    import re
+    seen: dict[str, str] = {}
+    for f in sorted(WORLD.glob("*.yaml")):
+        for e, line in _generated_entries(f):
+            if "id" in e:
+                assert re.fullmatch(r"[a-z0-9][a-z0-9-]*", e["id"]), (f, line)
+                assert e["id"] not in seen, (e["id"], seen.get(e["id"]), f"{f}:{line}")
+                seen[e["id"]] = f"{f}:{line}"
+    assert len(seen) > 25000
+
+
+def test_matching_is_a_lookup_not_a_scan(pack):
+    """The world's names are found by hashing token sequences (longest first), whatever its size."""
+    from kg.reading.text import tokenize
+    toks = tokenize("Condoleezza Rice met officials of the Kremlin in Tehran.")
+    norms, folded = [t.norm for t in toks], [t.folded for t in toks]
+    w = pack.gazetteer.world
+    assert [e.id for e in w.longest(norms, folded, 0)[1]] == ["condoleezza-rice"] and w.longest(norms, folded, 0)[0] == 2
+    assert w.longest(norms, folded, 2) is None
+    assert name_key("Mish’al") == name_key("MISH'AL")
+
+
+# -- the graph -------------------------------------------------------------------------------
+def test_seed_graph_has_memberships_of_mentioned_people_only(seed_result):
+    from kg.sparql.query import run_query
+    q = ROOT / "data" / "queries" / "13-russian-government-on-2006-03-03.rq"
+    _, rows = run_query(seed_result.graph, q.read_text(encoding="utf-8"), str(q))
+    names = [str(r[1]) for r in rows]
+    assert "Sergei Lavrov" in names and "Vladimir Putin" in names
+    assert "Dmitry Medvedev" not in names  # in Russia's government in 2006, but not in the article
+    g = seed_result.graph
+    from rdflib import URIRef
+    members = set(g.objects(None, URIRef("http://www.w3.org/ns/org#member")))
+    mentioned = set(g.objects(None, URIRef("http://schema.org/mentions")))
+    assert members and members <= mentioned
+
+
+def test_world_loaded_build_is_deterministic(tmp_path):
+    import subprocess
+    import sys
+    outs = []
+    for i in range(2):
+        out = tmp_path / f"{i}.ttl"
+        subprocess.run([sys.executable, "-m", "kg.cli", "build", str(SEED), "-o", str(out), "-q"], check=True, cwd=ROOT,
+                       env={**__import__("os").environ, "PYTHONHASHSEED": str(i + 1)})
+        outs.append(out.read_bytes())
+    assert outs[0] == outs[1] and b"org:Membership" in outs[0]
