@@ -247,9 +247,11 @@ class GraphBuilder:
             state = self.gaz.get(e.located_in)
             if state is not None:
                 self.add(iri, SCHEMA + "containedInPlace", self._entity(state))
-        for a in e.affiliations:
-            m = _u(f"{self.mint.base}node/membership-{_h(e.id, a.of, a.code, a.start, a.end)}")
+        for a in e.affiliations:  # under world/: background knowledge, not a rule's finding (node/)
+            m = _u(f"{self.mint.base}world/membership-{_h(e.id, a.of, a.code, a.start, a.end)}")
             self.add(m, A, _u(ORG + "Membership"))
+            if e.origin:
+                self.add(m, DCT + "source", Literal(e.origin))
             self.add(m, ORG + "member", iri)
             of = self.gaz.get(a.of) if a.of else None
             if of is not None:
@@ -258,12 +260,12 @@ class GraphBuilder:
             if a.sector:
                 self.add(m, KGO + "sector", Literal(a.sector))
             if a.start or a.end:
-                span = _u(f"{self.mint.base}node/interval-{a.start or 'open'}-{a.end or 'open'}")
+                span = _u(f"{self.mint.base}world/interval-{a.start or 'open'}-{a.end or 'open'}")
                 self.add(m, ORG + "memberDuring", span)
                 self.add(span, A, _u(TIME + "Interval"))
                 for prop, day in ((TIME + "hasBeginning", a.start), (TIME + "hasEnd", a.end)):
                     if day is not None:
-                        instant = _u(f"{self.mint.base}node/instant-{day.isoformat()}")
+                        instant = _u(f"{self.mint.base}world/instant-{day.isoformat()}")
                         self.add(span, prop, instant)
                         self.add(instant, A, _u(TIME + "Instant"))
                         self.add(instant, TIME + "inXSDDate", Literal(day.isoformat(), datatype=_u(XSD + "date")))
