@@ -54,6 +54,7 @@ class NameLexicon:
     suffixes: frozenset[str]
     actor_verbs: frozenset[str]
     actor_nouns: frozenset[str]
+    motion_verbs: frozenset[str] = frozenset()
 
 
 def load_names(path: Path) -> NameLexicon:
@@ -76,7 +77,8 @@ def load_names(path: Path) -> NameLexicon:
 
     return NameLexicon(table("honorifics"), words("particles"), words("connectors"), table("organization_words"),
                        table("place_words"), words("place_prepositions"), words("not_names"), words("function_words"),
-                       words("name_suffixes"), words("actor_verbs"), words("actor_nouns"))
+                       words("name_suffixes"), words("actor_verbs"), words("actor_nouns"),
+                       words("motion_verbs"))
 
 
 @dataclass
@@ -259,8 +261,9 @@ def _candidate(si: int, toks: list[Token], a: int, b: int, lex: NameLexicon, fir
     if p >= 0 and toks[p].norm == "the":
         ev.add("the")
         p -= 1
-    if p >= 0 and toks[p].norm in lex.place_preps:
-        ev.add("place-prep")
+    if p >= 0 and (toks[p].norm in lex.place_preps or toks[p].norm in ("to", "from") and p > 0 and
+                   toks[p - 1].norm in lex.motion_verbs):
+        ev.add("place-prep")  # "in Kabul", "flew to Kabul"
     # apposition: NAME, [the|a] [Country's|demonym|modifiers] ROLE
     if b < len(toks) and toks[b].text == ",":
         k = b + 1

@@ -1,0 +1,146 @@
+"""Names kg has never seen, roles, seats of power and honest coreference (kg.knowing.names,
+kg.knowing.roles), on sentences written in several agencies' styles."""
+from __future__ import annotations
+
+import pyoxigraph as ox
+
+from kg.graph.build import build_articles
+from kg.reading.document import parse_article
+
+from .conftest import ROOT
+
+
+def found(pack, text, roles=False):
+    art = parse_article(text, source="t", layout=pack.layout)
+    return [(m.text, m.entity.id, m.entity.type, m.kind) for sa in pack.finder.analyse(art) for m in sa.mentions
+            if roles or m.kind != "role"]
+
+
+def ids(pack, text):
+    return [(t, i) for t, i, _, _ in found(pack, text)]
+
+
+def test_unknown_person_after_title_is_an_unlinked_person(pack):
+    got = found(pack, "JERUSALEM (Reuters) - Israeli Prime Minister Ehud Olmert met Lavrov on Sunday.")
+    assert ("Ehud Olmert", "unlinked/ehud-olmert", "Person", "unlinked") in got
+    assert not any(t in ("JERUSALEM", "Sunday") for t, *_ in got)  # dateline and day names are not names
+
+
+def test_organisation_words_and_acronyms(pack):
+    got = found(pack, "Inspectors of the International Atomic Energy Agency (IAEA) left. The IAEA said so.")
+    org = [(t, i, ty) for t, i, ty, k in got if k == "unlinked"]
+    assert org == [("International Atomic Energy Agency", "unlinked/international-atomic-energy-agency", "Organization"),
+                   ("IAEA", "unlinked/international-atomic-energy-agency", "Organization"),
+                   ("IAEA", "unlinked/international-atomic-energy-agency", "Organization")]
+    got = found(pack, "Lavrov met leaders of the Democratic Front for the Liberation of Palestine.")
+    assert ("Democratic Front for the Liberation of Palestine", "Organization") in [(t, ty) for t, _, ty, _ in got]
+
+
+def test_short_form_and_honorific_land_on_the_full_name(pack):
+    text = "Secretary of State Condoleezza Rice met Lavrov in Moscow. Rice said she was pleased. Ms Rice left."
+    got = ids(pack, text)
+    assert got.count(("Rice", "unlinked/condoleezza-rice")) == 2
+    assert ("she", "unlinked/condoleezza-rice") in got
+
+
+def test_not_names(pack):
+    # sentence-initial ordinary words, months, days, nationalities, title-case headings
+    assert ids(pack, "Officials said on Monday that Palestinian and Iranian diplomats met in March.") == []
+    art = parse_article("Envoy Heads To Gaza Talks\n\nLavrov arrived today.", source="t", layout=pack.layout)
+    heads = [m for sa in pack.finder.analyse(art) for m in sa.mentions
+             if sa.sentence.kind in ("headline", "heading") and m.kind != "role"]
+    assert [m.kind for m in heads] == []
+
+
+def test_place_after_preposition_and_metonymy(pack):
+    got = found(pack, "Moscow demanded an apology. Lavrov arrived in Moscow. The Kremlin said no. Lavrov flew to Kabul.")
+    assert ("Moscow", "russia", "Country", "metonym") in got
+    assert ("Moscow", "moscow", "City", "name") in got
+    assert ("The Kremlin", "russia", "Country", "metonym") in got
+    assert ("Kabul", "unlinked/kabul", "Place", "unlinked") in got
+
+
+def test_vice_president_is_not_president(pack):
+    got = found(pack, "Vice President Dick Cheney met Putin.", roles=True)
+    assert ("Vice President", "kgo:VicePresident", "Role", "role") in got
+    assert not any(i == "kgo:President" for _, i, _, _ in got)
+
+
+def test_role_description_refers_to_the_holder_here(pack):
+    text = ("Alexander Kalugin, Russia's special envoy, met Lavrov. The envoy later flew to Gaza. "
+            "Lavrov met the foreign minister of Israel.")
+    got = ids(pack, text)
+    assert ("The envoy", "unlinked/alexander-kalugin") in got
+    assert not any(t.startswith("the foreign minister") for t, _ in got)  # qualified by another state
+
+
+def test_unknown_envoy_quoted_then_he_never_goes_to_a_known_minister(pack):
+    """The failure this issue was filed for: a quote of an unknown envoy given to Lavrov through 'he'."""
+    text = ('Lavrov met Hamas leaders on Friday. Later, Alexander Kalugin spoke to reporters. '
+            '"The talks were useful," he said.')
+    assert ids(pack, text)[-1] == ("he", "unlinked/alexander-kalugin")
+    # an envoy kg cannot name at all: the pronoun stays unresolved rather than reaching Lavrov
+    text2 = 'Lavrov met Hamas leaders on Friday. A Russian envoy spoke to reporters. "The talks were useful," he said.'
+    assert ("he", "sergei-lavrov") not in ids(pack, text2)
+
+
+def test_quote_of_unknown_envoy_is_not_a_known_persons_statement(pack):
+    text = ('Lavrov met Hamas leaders on Friday. Later, Alexander Kalugin spoke to reporters. '
+            '"The talks were useful," he said.')
+    art = parse_article(text, source="t", layout=pack.layout)
+    g = build_articles([art], pack).graph
+    speakers = {str(o).rsplit("/entity/", 1)[-1] for o in g.objects(None, _iri("https://w3id.org/kg-news/ontology#speaker"))}
+    assert "sergei-lavrov" not in speakers
+    assert "unlinked/alexander-kalugin" in speakers
+
+
+def _iri(s):
+    from rdflib import URIRef
+    return URIRef(s)
+
+
+def test_unlinked_entities_are_marked_in_the_graph(pack):
+    art = parse_article("Vice President Dick Cheney met Putin in Moscow.", source="t", layout=pack.layout)
+    g = build_articles([art], pack).graph
+    q = """PREFIX kgo: <https://w3id.org/kg-news/ontology#> PREFIX rdfs: <http://www.w3.org/2000/01/rdf-schema#>
+           PREFIX schema: <http://schema.org/>
+           SELECT ?e ?l WHERE { ?e a kgo:UnlinkedEntity, schema:Person ; rdfs:label ?l }"""
+    rows = [(str(r.e).rsplit("/entity/", 1)[-1], str(r.l)) for r in g.query(q)]
+    assert rows == [("unlinked/dick-cheney", "Dick Cheney")]
+    roles = {str(o) for o in g.objects(None, _iri("http://www.w3.org/ns/org#role"))}
+    assert roles == {"https://w3id.org/kg-news/ontology#VicePresident"}
+
+
+def test_agencies_are_known_organisations(pack):
+    got = found(pack, "Hamas will not recognise Israel, Interfax reported, citing RIA Novosti and ITAR-TASS.")
+    assert [(t, i, ty) for t, i, ty, _ in got if ty == "NewsMedia"] == [
+        ("Interfax", "interfax", "NewsMedia"), ("RIA Novosti", "ria-novosti", "NewsMedia"), ("ITAR-TASS", "itar-tass", "NewsMedia")]
+
+
+def test_every_role_is_declared_in_the_ontology(pack):
+    declared = {str(q.subject.value) for q in ox.parse(path=str(ROOT / "ontology" / "kg.ttl"), format=ox.RdfFormat.TURTLE)
+                if q.predicate.value.endswith("#type") and q.object.value == "http://www.w3.org/ns/org#Role"}
+    assert pack.finder.role_lex.roles and all(r.iri in declared for r in pack.finder.role_lex.roles.values())
+
+
+def test_bad_roles_file_is_reported_with_its_line(tmp_path, pack):
+    from kg.errors import RuleError
+    from kg.knowing.roles import load_roles
+
+    f = tmp_path / "roles.yaml"
+    f.write_text("roles:\n  - iri: kgo:NoSuchRole\n    label: grand vizier\n  - label: no iri\n", encoding="utf-8")
+    try:
+        load_roles(f, pack.vocabulary)
+    except RuleError as e:
+        msg = str(e)
+    else:
+        raise AssertionError("a bad roles file loaded")
+    assert f"{f}:2: role 'kgo:NoSuchRole' is not declared" in msg and f"{f}:4: a role needs an 'iri'" in msg
+
+
+def test_seed_gains_no_unlinked_people(seed_result):
+    """The seed names only people the gazetteer knows: no unknown person may appear."""
+    g = seed_result.graph
+    q = """PREFIX kgo: <https://w3id.org/kg-news/ontology#> PREFIX schema: <http://schema.org/>
+           SELECT ?e WHERE { ?e a kgo:UnlinkedEntity, schema:Person }"""
+    assert list(g.query(q)) == []
