@@ -329,3 +329,138 @@ def test_build_output_onto_a_device_node_never_replaces_it(tmp_path, built):
     r = _kg("build", str(SEED), "-q", "-o", str(null))
     assert stat.S_ISCHR(os.lstat(null).st_mode), "the device node was replaced by a file"
     assert r.returncode == 0, r.stderr
+
+
+# -- 5. kill -9 of kg serve -------------------------------------------------------------------------
+
+def test_kill_9_of_the_server_leaves_no_worker_holding_its_port(shared_data):
+    """A replacement worker is forked while the server listens (a query is timed out first); after
+    `kill -9` of the server, its workers die too and the port is free for a restart."""
+    import signal
+    with kg_server(str(shared_data / "seed.trig"), "--timeout", "1") as (url, proc):
+        slow = "SELECT (COUNT(*) AS ?n) WHERE { ?a ?b ?c . ?d ?e ?f . ?g ?h ?i . ?j ?k ?l }"
+        st, _, body = sparql_select(url, slow)
+        assert st == 503, body[:200]
+        deadline = time.monotonic() + 30
+        while time.monotonic() < deadline and len(children(proc.pid)) < 2:
+            time.sleep(0.1)
+        workers = children(proc.pid)
+        assert len(workers) == 2
+        port = urllib.parse.urlsplit(url).port
+        os.kill(proc.pid, signal.SIGKILL)
+        proc.wait(10)
+        deadline = time.monotonic() + 10
+        while time.monotonic() < deadline and any(Path(f"/proc/{w}").exists() and "Z" not in _state(w) for w in workers):
+            time.sleep(0.1)
+        alive = [w for w in workers if Path(f"/proc/{w}").exists() and "Z" not in _state(w)]
+        for w in alive:  # clean up before failing
+            os.kill(w, signal.SIGKILL)
+        assert alive == [], "workers outlived the server"
+        with socket.socket() as s:
+            s.setsockopt(socket.SOL_SOCKET, socket.SO_REUSEADDR, 1)
+            s.bind(("127.0.0.1", port))  # "Address already in use" while an orphan holds the socket
+            s.listen(1)
+
+
+def _state(pid: int) -> str:
+    try:
+        return Path(f"/proc/{pid}/stat").read_text().rsplit(")", 1)[1].split()[0]
+    except OSError:
+        return "gone"
+
+
+def test_sigterm_ends_every_worker_replacements_included(shared_data):
+    import signal
+    with kg_server(str(shared_data / "seed.trig"), "--timeout", "1") as (url, proc):
+        slow = "SELECT (COUNT(*) AS ?n) WHERE { ?a ?b ?c . ?d ?e ?f . ?g ?h ?i . ?j ?k ?l }"
+        assert sparql_select(url, slow)[0] == 503  # its worker is replaced by one forked while serving
+        deadline = time.monotonic() + 30
+        while time.monotonic() < deadline and len(children(proc.pid)) < 2:
+            time.sleep(0.1)
+        workers = children(proc.pid)
+        for w in workers:
+            os.kill(w, signal.SIGTERM)
+        deadline = time.monotonic() + 10
+        while time.monotonic() < deadline and any(_state(w) not in ("Z", "gone") for w in workers):
+            time.sleep(0.1)
+        assert all(_state(w) in ("Z", "gone") for w in workers), "a worker ignored SIGTERM"
+
+
+# -- 6. HTTP framing --------------------------------------------------------------------------------
+
+def _raw(url: str, data: bytes, *, half_close: bool = True, wait: float = 30) -> bytes:
+    """Everything the server sends back for `data` on one connection, until it closes (bounded)."""
+    u = urllib.parse.urlsplit(url)
+    with socket.create_connection((u.hostname, u.port), timeout=wait) as s:
+        s.sendall(data)
+        if half_close:
+            s.shutdown(socket.SHUT_WR)
+        out = b""
+        while True:
+            try:
+                chunk = s.recv(65536)
+            except socket.timeout:
+                raise AssertionError(f"no close within {wait} s; got {out[:300]!r}") from None
+            if not chunk:
+                return out
+            out += chunk
+
+
+@pytest.fixture(scope="module")
+def http_server(shared_data):
+    with kg_server(str(shared_data / "seed.trig"), "--client-timeout", "2") as (url, proc):
+        yield url
+
+
+def test_a_body_is_never_read_as_the_next_request(http_server):
+    inner = b"GET /sparql?query=ASK%7B%3Fs%20%3Fp%20%3Fo%7D HTTP/1.1\r\nHost: x\r\n\r\n"
+    for head in (b"GET /sparql?query=ASK%7B%7D HTTP/1.1\r\nHost: x\r\n",
+                 b"HEAD / HTTP/1.1\r\nHost: x\r\n",
+                 b"POST /elsewhere HTTP/1.1\r\nHost: x\r\nContent-Type: text/plain\r\n"):
+        for extra in (b"", b"Connection: keep-alive\r\n"):
+            reply = _raw(http_server, head + extra + b"Content-Length: %d\r\n\r\n" % len(inner) + inner)
+            assert reply.count(b"HTTP/1.1 ") == 1, (head, reply[:500])
+
+
+@pytest.mark.parametrize("lengths", [["1_6"], ["+16"], ["-1"], ["0x10"], ["16", "3"], ["3", "16"], ["16 16"]])
+def test_content_length_is_parsed_strictly(http_server, lengths):
+    q = b"ASK {?s ?p ?o } "  # 16 bytes: a lax reading of the length runs it
+    head = b"POST /sparql HTTP/1.1\r\nHost: x\r\nContent-Type: application/sparql-query\r\n"
+    head += b"".join(b"Content-Length: %s\r\n" % v.encode() for v in lengths)
+    reply = _raw(http_server, head + b"\r\n" + q)
+    assert reply.startswith((b"HTTP/1.1 400 ", b"HTTP/1.1 411 ")), reply[:300]
+    assert reply.count(b"HTTP/1.1 ") == 1
+
+
+def test_a_client_that_sends_less_than_it_announced_is_cut_off(http_server):
+    head = (b"POST /sparql HTTP/1.1\r\nHost: x\r\nContent-Type: application/sparql-query\r\n"
+            b"Content-Length: 100\r\n\r\nASK {}")
+    t0 = time.monotonic()
+    reply = _raw(http_server, head, half_close=False, wait=30)  # raises if the server waits forever
+    assert b"HTTP/1.1 200" not in reply
+    assert time.monotonic() - t0 < 30
+    st, _, body = sparql_select(http_server, "ASK { ?s ?p ?o }")
+    assert st == 200
+
+
+def test_idle_connections_are_closed_and_capped(shared_data):
+    with kg_server(str(shared_data / "seed.trig"), "--client-timeout", "2", "--max-connections", "20") as (url, proc):
+        u = urllib.parse.urlsplit(url)
+        idle = [socket.create_connection((u.hostname, u.port), timeout=30) for _ in range(40)]
+        try:
+            st, _, body = sparql_select(url, "ASK { ?s ?p ?o }")  # over the cap: a quick 503, not a hang
+            assert st in (200, 503), st
+            for s in idle:  # the server closes every idle connection (over the cap: after a 503)
+                data = b""
+                while True:
+                    chunk = s.recv(4096)  # socket timeout 30 s: raises if the server keeps it open
+                    if not chunk:
+                        break
+                    data += chunk
+                assert data == b"" or data.startswith(b"HTTP/1.1 503 "), data[:200]
+        finally:
+            for s in idle:
+                s.close()
+        st, _, body = sparql_select(url, "ASK { ?s ?p ?o }")
+        assert st == 200
+        assert not [ln for ln in proc.log if "Traceback" in ln], proc.log[:20]

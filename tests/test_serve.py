@@ -47,7 +47,8 @@ def kg_server(*args: str, startup: float = 60, prefix: list[str] | None = None) 
                 break
         assert "serving" in line, f"kg serve did not start: {line}{proc.stderr.read() if proc.poll() is not None else ''}"
         url = line.split(" at ")[1].split()[0]
-        drain = threading.Thread(target=proc.stderr.read, daemon=True)  # keep the pipe drained
+        proc.log = []  # type: ignore[attr-defined]  # what it writes on stderr from now on
+        drain = threading.Thread(target=lambda: proc.log.extend(iter(proc.stderr.readline, "")), daemon=True)
         drain.start()
         yield url, proc
     finally:

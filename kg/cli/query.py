@@ -86,12 +86,16 @@ def query(args: tuple[str, ...], fmt: str, store_spec: str | None, iris: bool) -
 @click.option("--max-body", default=100_000, show_default=True, type=int, help="Largest request body in bytes.")
 @click.option("--workers", default=2, show_default=True, type=int, help="Worker processes (queries running at once).")
 @click.option("--max-memory", default=2048, show_default=True, type=int,
-              help="Megabytes a worker may allocate beyond the loaded data (Linux).")
+              help="Megabytes a worker may allocate beyond the loaded data (Linux; 0: no cap).")
+@click.option("--client-timeout", default=30.0, show_default=True, type=float,
+              help="Seconds a client may take to send a request or read a reply; idle connections close.")
+@click.option("--max-connections", default=256, show_default=True, type=int, help="Open client connections at once.")
 @click.option("--queries", "queries_dir", type=click.Path(path_type=Path), default=None,
               help="Folder of named .rq queries for the query page (default: the pack's queries/).")
 @click.option("-v", "--verbose", is_flag=True, help="Log every request on standard error.")
 def serve(graphs: tuple[Path, ...], store_spec: str | None, host: str, port: int, timeout: float, max_rows: int,
-          max_body: int, workers: int, max_memory: int, queries_dir: Path | None, verbose: bool) -> None:
+          max_body: int, workers: int, max_memory: int, client_timeout: float, max_connections: int,
+          queries_dir: Path | None, verbose: bool) -> None:
     """Serve GRAPH files (or a store) as a read-only SPARQL 1.1 endpoint, with a query page at /.
 
     Queries are checked before they run (no updates, LOAD, SERVICE, or FROM outside the served
@@ -110,9 +114,10 @@ def serve(graphs: tuple[Path, ...], store_spec: str | None, host: str, port: int
     from ..sparql.store import open_store, parse_store_spec
 
     for name, v in (("--timeout", timeout), ("--max-rows", max_rows), ("--max-body", max_body), ("--workers", workers),
-                    ("--max-memory", max_memory)):
+                    ("--max-memory", max_memory + 1), ("--client-timeout", client_timeout),
+                    ("--max-connections", max_connections)):
         if v <= 0:
-            raise click.BadParameter("must be positive", param_hint=name)
+            raise click.BadParameter("must be positive" if name != "--max-memory" else "must be 0 or more", param_hint=name)
     kind, path = parse_store_spec(store_spec)
     if path is not None:
         if graphs:
@@ -131,6 +136,6 @@ def serve(graphs: tuple[Path, ...], store_spec: str | None, host: str, port: int
     elif not queries_dir.is_dir():
         raise InputError(queries_dir, "no such folder of queries")
     limits = Limits(timeout=timeout, max_rows=max_rows, max_body=max_body, workers=workers, queue_wait=max(timeout, 5.0),
-                    max_memory_mb=max_memory)
+                    max_memory_mb=max_memory, client_timeout=client_timeout, max_connections=max_connections)
     run(opener, host=host, port=port, limits=limits, queries=queries_dir,
         announce=lambda s: click.echo(s, err=True), verbose=verbose)

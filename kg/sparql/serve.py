@@ -27,10 +27,11 @@ import re
 import signal
 import sys
 import threading
+from contextlib import contextmanager
 from dataclasses import dataclass, field
 from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 from pathlib import Path
-from typing import Any, Callable
+from typing import Any, Callable, Iterator
 from urllib.parse import parse_qs, urlsplit
 
 from ..errors import KgError
@@ -66,8 +67,13 @@ class Limits:
     max_rows: int = 100_000     # rows (or triples) per result; more is an error, never a truncation
     max_body: int = 100_000     # bytes of request body (and of a GET query string)
     workers: int = 2            # worker processes (queries running at once)
-    max_memory_mb: int = 2048   # address space a worker may add after loading the data
+    max_memory_mb: int = 2048   # address space a worker may add after loading the data (0: no cap)
     queue_wait: float = 10.0    # seconds a request waits for a free worker before 503
+    fast: float = 1.0           # seconds a query runs before it counts as long (see Pool.run)
+    client_timeout: float = 30.0  # seconds a client may take to send a request or read a reply
+    max_connections: int = 256  # open client connections; more are answered 503 and closed
+    max_reply: int = 32 << 20   # bytes of one serialised reply; more is a 400, never a truncation
+    max_buffered: int = 256 << 20  # bytes of replies held for clients at once; more: 503
 
 
 @dataclass
@@ -520,6 +526,8 @@ def run_job(store: Any, served: set[str], limits: Limits, text: str, accept: str
         else:  # the expanded text: what the check judged, not what the client sent
             res = store.query(parsed.text, max_rows=limits.max_rows)
         body = serialize_result(res, f, store.prefixes())
+        if len(body) > limits.max_reply:
+            return error(400, f"result too large: {len(body)} bytes, over the limit of {limits.max_reply}; add a LIMIT")
         return Reply(200, CONTENT_TYPE[f] + ("; charset=utf-8" if f in ("csv", "tsv", "turtle", "nt") else ""), body)
     except Refused as e:
         return error(403, str(e))
@@ -564,16 +572,28 @@ class Worker:
 
 
 class Pool:
-    """Worker processes holding the data; a query that outlives the deadline loses its worker."""
+    """Worker processes holding the data; a query that outlives the deadline loses its worker.
+
+    Fair to cheap queries under load: a query that has run `fast` seconds is long, and at most
+    workers - 1 long queries run at once (a long query that finds no slot is stopped with 503), so
+    one worker always turns over within `fast` seconds; and requests wait in order of the recent
+    cost of their query text, so a client repeating an expensive query queues behind the cheap ones
+    instead of taking every worker in turn."""
 
     def __init__(self, opener: Callable[[], Any], limits: Limits, start_timeout: float = 300):
+        import itertools
         import multiprocessing
 
         # fork: workers inherit data already loaded in the parent (memory stores), so replacing a
         # killed worker costs milliseconds, not a reload
         self.ctx = multiprocessing.get_context("fork")
         self.opener, self.limits, self.start_timeout = opener, limits, start_timeout
-        self.idle: queue.Queue[Worker] = queue.Queue()
+        self.cv = threading.Condition()
+        self.idle: list[Worker] = []
+        self.waiting: list[tuple[float, int]] = []  # heap of (priority, arrival) tickets
+        self.seq = itertools.count()
+        self.long_slots = threading.Semaphore(max(1, limits.workers - 1))
+        self.cost: dict[int, tuple[float, float]] = {}  # hash of a query text -> (seconds, when), decaying
         self.all: set[Worker] = set()
         self.lock = threading.Lock()
         self.graphs = self.triples = 0
@@ -584,7 +604,7 @@ class Pool:
         for _ in range(max(1, limits.workers)):
             w = self._spawn()
             self.graphs, self.triples = w.graphs
-            self.idle.put(w)
+            self._release(w)
         self.timeouts = 0
 
     def _fork_loop(self) -> None:
@@ -606,12 +626,58 @@ class Pool:
             self.all.add(w)
         return w
 
+    def _release(self, w: Worker) -> None:
+        with self.cv:
+            self.idle.append(w)
+            self.cv.notify_all()
+
+    def _acquire(self, priority: float) -> Worker | None:
+        """An idle worker, once every request ahead (lower priority, then earlier) has one; None
+        after queue_wait."""
+        import heapq
+        import time
+
+        deadline = time.monotonic() + self.limits.queue_wait
+        with self.cv:
+            ticket = (priority, next(self.seq))
+            heapq.heappush(self.waiting, ticket)
+            try:
+                while not (self.idle and self.waiting[0] == ticket):
+                    left = deadline - time.monotonic()
+                    if left <= 0:
+                        return None
+                    self.cv.wait(left)
+                return self.idle.pop()
+            finally:
+                self.waiting.remove(ticket)
+                heapq.heapify(self.waiting)
+                self.cv.notify_all()
+
+    def _key(self, text: str) -> int:
+        return hash(" ".join(text.split()))
+
+    def _priority(self, key: int) -> float:
+        """Seconds this query text has cost lately (halving every minute): 0 for a new text."""
+        import time
+
+        c = self.cost.get(key)
+        return 0.0 if c is None else c[0] * 0.5 ** ((time.monotonic() - c[1]) / 60)
+
+    def _charge(self, key: int, seconds: float) -> None:
+        import time
+
+        if seconds < 0.05 and key not in self.cost:
+            return
+        if len(self.cost) > 10_000:
+            self.cost.clear()
+        self.cost[key] = (self._priority(key) + seconds, time.monotonic())
+
     def _replace(self, w: Worker) -> None:
         w.kill()
         with self.lock:
             self.all.discard(w)
         try:
-            self.idle.put(self._spawn())
+            self._release(self._spawn())
         except Exception as e:  # pragma: no cover - the pool shrinks; say so in the log
             print(f"kg serve: could not replace a worker: {e}", file=sys.stderr)
 
@@ -626,25 +692,46 @@ class Pool:
         return error(500, f"query failed: the query engine crashed ({_exit_text(code)}); its worker was replaced")
 
     def run(self, text: str, accept: str | None, fmt: str | None) -> Reply:
-        try:
-            w = self.idle.get(timeout=self.limits.queue_wait)
-        except queue.Empty:
+        import time
+
+        key = self._key(text)
+        w = self._acquire(self._priority(key))
+        if w is None:
             return Reply(503, "text/plain; charset=utf-8", b"server busy: every query worker is in use; retry later\n",
                          {"Retry-After": "2"})
+        t0 = time.monotonic()
+        lim = self.limits
         try:
             w.conn.send((text, accept, fmt))
-            if w.conn.poll(self.limits.timeout):
+            fast = min(lim.fast, lim.timeout)
+            done = w.conn.poll(fast)
+            if not done and fast < lim.timeout:  # a long query: only while a long-query slot is free
+                if not self.long_slots.acquire(blocking=False):
+                    self._charge(key, lim.timeout)  # as dear as a timeout: it waits behind cheap queries next time
+                    self._replace(w)
+                    return Reply(503, "text/plain; charset=utf-8",
+                                 (f"server busy: this query ran over {fast:g} s while other long queries hold the "
+                                  "other workers (one is kept for short queries); retry later\n").encode(),
+                                 {"Retry-After": "5"})
+                try:
+                    done = w.conn.poll(lim.timeout - fast)
+                finally:
+                    self.long_slots.release()
+            if done:
                 reply = w.conn.recv()
+                self._charge(key, time.monotonic() - t0)
                 if reply.retire:
                     threading.Thread(target=self._replace, args=(w,), daemon=True).start()
                 else:
-                    self.idle.put(w)
+                    self._release(w)
                 return reply
         except (EOFError, OSError):
+            self._charge(key, lim.timeout)
             return self._died(w)
         self.timeouts += 1
+        self._charge(key, lim.timeout)
         self._replace(w)  # SIGKILL: the CPU is free at once
-        return error(503, f"query timed out after {self.limits.timeout:g} s (the limit of this endpoint)")
+        return error(503, f"query timed out after {lim.timeout:g} s (the limit of this endpoint)")
 
     def close(self) -> None:
         with self.lock:
@@ -685,12 +772,26 @@ def _page(queries: list[dict[str, str]]) -> bytes:
     return tpl.replace("/*QUERIES*/[]", data).encode("utf-8")
 
 
+_CONTENT_LENGTH = re.compile(r"[0-9]{1,15}")
+_BUSY = b"server busy: too many connections; retry later\n"
+_TOO_MANY = (b"HTTP/1.1 503 Service Unavailable\r\nContent-Type: text/plain; charset=utf-8\r\nRetry-After: 2\r\n"
+             b"Connection: close\r\nContent-Length: %d\r\n\r\n%s" % (len(_BUSY), _BUSY))
+
+
 class Handler(BaseHTTPRequestHandler):
+    """HTTP/1.1 with keep-alive, parsed strictly: a request's body is read whole or the connection
+    is closed after the reply (a body left unread would be read as the next request), one
+    Content-Length of digits only, and every socket times out (`client_timeout`)."""
+
     server_version = "kg-serve"
     protocol_version = "HTTP/1.1"
     pool: Pool
     limits: Limits
     page: bytes
+
+    def setup(self) -> None:
+        self.timeout = self.limits.client_timeout  # StreamRequestHandler sets it on the socket
+        super().setup()
 
     def log_message(self, format: str, *args: Any) -> None:  # quiet; the CLI can turn it on
         if getattr(self.server, "verbose", False):
@@ -703,14 +804,49 @@ class Handler(BaseHTTPRequestHandler):
         self.send_header("X-Content-Type-Options", "nosniff")
         for k, v in r.headers.items():
             self.send_header(k, v)
-        if r.status >= 400 and r.status not in (403, 404, 406):
+        if r.status >= 400 and r.status not in (403, 404, 406) or self._unread_body():
             self.send_header("Connection", "close")
             self.close_connection = True
         self.end_headers()
         if not head_only:
-            self.wfile.write(r.body)
+            with self.server.buffered(len(r.body)) as ok:  # type: ignore[attr-defined]
+                if ok:
+                    self.wfile.write(r.body)
+                else:  # too many large replies held for slow clients already
+                    self.close_connection = True
+
+    def _unread_body(self) -> bool:
+        """Whether this request announced a body that was not read (then the connection must close)."""
+        if getattr(self, "_body_read", False):
+            return False
+        return bool(self.headers.get("Transfer-Encoding")) or (self.headers.get("Content-Length") or "0").strip() != "0"
+
+    def _length(self) -> int | Reply:
+        """The request's Content-Length, strictly (digits only, one header), or the error reply."""
+        values = self.headers.get_all("Content-Length") or []
+        if self.headers.get("Transfer-Encoding"):
+            if "chunked" in self.headers.get("Transfer-Encoding", "").lower() and not values:
+                return error(411, "send a Content-Length (chunked bodies are not accepted)")
+            return error(400, "Transfer-Encoding is not accepted: send a Content-Length")
+        if not values:
+            return error(411, "Content-Length required")
+        if len(values) > 1:
+            return error(400, "more than one Content-Length header")
+        v = values[0].strip()
+        if not _CONTENT_LENGTH.fullmatch(v):
+            return error(400, f"Content-Length is not a number of bytes: {v[:40]!r}")
+        return int(v)
+
+    def _drain(self) -> None:
+        """Read a body sent with GET or HEAD (ignored) if it is small and well framed; otherwise the
+        connection closes after the reply (see _unread_body)."""
+        n = self._length() if self.headers.get("Content-Length") else 0
+        if isinstance(n, int) and 0 < n <= self.limits.max_body:
+            if len(self.rfile.read(n)) == n:
+                self._body_read = True
 
     def do_GET(self) -> None:
+        self._drain()
         url = urlsplit(self.path)
         if len(self.path) > self.limits.max_body:
             return self._send(error(414, f"request line over {self.limits.max_body} bytes"))
@@ -723,23 +859,23 @@ class Handler(BaseHTTPRequestHandler):
         return self._send(error(404, f"no such page: {url.path} (the endpoint is /sparql, the query page /)"))
 
     def do_HEAD(self) -> None:
+        self._drain()
         self._send(Reply(200 if urlsplit(self.path).path in ("/", "/sparql") else 404, "text/plain", b""), head_only=True)
 
     def do_POST(self) -> None:
         url = urlsplit(self.path)
-        if url.path != "/sparql":
-            return self._send(error(404, f"no such endpoint: {url.path} (use /sparql)"))
-        if "chunked" in (self.headers.get("Transfer-Encoding") or "").lower():
-            return self._send(error(411, "send a Content-Length (chunked bodies are not accepted)"))
-        try:
-            n = int(self.headers.get("Content-Length") or "-1")
-        except ValueError:
-            n = -1
-        if n < 0:
-            return self._send(error(411, "Content-Length required"))
+        n = self._length()
+        if isinstance(n, Reply):
+            return self._send(n)
         if n > self.limits.max_body:
             return self._send(error(413, f"request body of {n} bytes is over the limit of {self.limits.max_body}"))
         body = self.rfile.read(n) if n else b""
+        if len(body) < n:  # the client closed (or timed out: TimeoutError ends the connection)
+            self.close_connection = True
+            return
+        self._body_read = True
+        if url.path != "/sparql":
+            return self._send(error(404, f"no such endpoint: {url.path} (use /sparql)"))
         ctype = (self.headers.get("Content-Type") or "").split(";")[0].strip().lower()
         params = parse_qs(url.query, keep_blank_values=True)
         try:
@@ -776,10 +912,68 @@ class Handler(BaseHTTPRequestHandler):
 
 
 class Server(ThreadingHTTPServer):
+    """One thread per connection, at most `limits.max_connections` of them; errors of a client's
+    connection (it went away, it timed out) are one line in the verbose log, never a traceback."""
+
     daemon_threads = True
     allow_reuse_address = True
     request_queue_size = 64
     verbose = False
+    limits: Limits
+
+    def __init__(self, addr: tuple[str, int], handler: type, limits: Limits) -> None:
+        self.limits = limits
+        self.open_connections = 0
+        self.held = 0  # bytes of replies being written to clients
+        self.count_lock = threading.Lock()
+        super().__init__(addr, handler)
+
+    def process_request(self, request: Any, client_address: Any) -> None:
+        with self.count_lock:
+            full = self.open_connections >= self.limits.max_connections
+            if not full:
+                self.open_connections += 1
+        if full:
+            try:
+                request.setblocking(False)
+                request.send(_TOO_MANY)
+            except OSError:
+                pass
+            self.shutdown_request(request)
+            return
+        try:
+            super().process_request(request, client_address)
+        except BaseException:
+            with self.count_lock:
+                self.open_connections -= 1
+            raise
+
+    def process_request_thread(self, request: Any, client_address: Any) -> None:
+        try:
+            super().process_request_thread(request, client_address)
+        finally:
+            with self.count_lock:
+                self.open_connections -= 1
+
+    @contextmanager
+    def buffered(self, n: int) -> Iterator[bool]:
+        """Room to hold an n-byte reply while a client reads it (False: over max_buffered)."""
+        with self.count_lock:
+            ok = self.held + n <= self.limits.max_buffered or self.held == 0
+            if ok:
+                self.held += n
+        try:
+            yield ok
+        finally:
+            if ok:
+                with self.count_lock:
+                    self.held -= n
+
+    def handle_error(self, request: Any, client_address: Any) -> None:
+        e = sys.exc_info()[1]
+        if self.verbose or not isinstance(e, OSError):
+            print(f"kg serve: {client_address[0]}:{client_address[1]}: {type(e).__name__}: {_first_line(e) if e else ''}",
+                  file=sys.stderr)
 
 
 def make_server(opener: Callable[[], Any], *, host: str = "127.0.0.1", port: int = 8000, limits: Limits | None = None,
@@ -789,7 +983,7 @@ def make_server(opener: Callable[[], Any], *, host: str = "127.0.0.1", port: int
     pool = Pool(opener, limits)
     handler = type("KgHandler", (Handler,), {"pool": pool, "limits": limits, "page": _page(named_queries(queries))})
     try:
-        srv = Server((host, port), handler)
+        srv = Server((host, port), handler, limits)
     except OSError as e:
         pool.close()
         raise KgError(f"cannot listen on {host}:{port}: {e.strerror or e}") from None
