@@ -65,7 +65,7 @@ _CODERS: dict[str, Coder | None] = {}
 def coder_for(data_dir: Path) -> Coder | None:
     """The pack in DATA/cameo as a Coder (None when the pack has none), once per process; the
     loaded pack is pickled next to kg's pack cache, keyed by the content of its files."""
-    key = str(data_dir.resolve())
+    key = str(data_dir)
     if key in _CODERS:
         return _CODERS[key]
     folder = data_dir / "cameo"
@@ -103,6 +103,9 @@ def coder_for(data_dir: Path) -> Coder | None:
                 with os.fdopen(fd, "wb") as f:
                     pickle.dump(pack, f, protocol=pickle.HIGHEST_PROTOCOL)
                 os.replace(tmp, cache)
+                olds = sorted(cache.parent.glob("cameo-*.pickle"), key=lambda p: p.stat().st_mtime, reverse=True)
+                for old in olds[4:]:  # caches of other packs and kg versions: keep the few used last
+                    old.unlink(missing_ok=True)
             except Exception:
                 pass
     _CODERS[key] = Coder(pack)

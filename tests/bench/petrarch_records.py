@@ -41,7 +41,10 @@ def main() -> int:
     except KgError as e:
         print(f"petrarch_records: error: {e}", file=sys.stderr)
         return 2
-    print(rep.render(wrong=not a.quiet))
+    try:
+        print(rep.render(wrong=not a.quiet))
+    except BrokenPipeError:  # | head
+        pass
     return 0
 
 

@@ -45,6 +45,7 @@ AUXILIARIES = frozenset("would will could can may might should must shall has ha
 BE = frozenset("is are was were be been being am 's get got gets getting".split())
 MAX_MODIFIERS = 2
 MAX_GAP = 4  # tokens outside noun phrases between two pattern elements
+MARKERS = frozenset("$+^%")
 
 
 @dataclass(frozen=True, slots=True)
@@ -120,15 +121,27 @@ class CameoPack:
     """A loaded CAMEO pack, indexed for coding (see the module docstring)."""
 
     verbs: dict[str, list[_Verb]] = field(default_factory=dict)  # form -> verbs
-    patterns: dict[str, list[_Pattern]] = field(default_factory=dict)  # block -> patterns (file order)
+    raw_patterns: dict[str, str] = field(default_factory=dict)  # block -> its patterns as JSON (compiled on first use)
+    patterns: dict[str, list[_Pattern]] = field(default_factory=dict)  # block -> compiled patterns (file order)
     synsets: dict[str, tuple[tuple[str, ...], ...]] = field(default_factory=dict)
-    agents: dict = field(default_factory=dict)  # trie: word -> {...}, "" -> (code, prefix)
+    agents: dict[str, tuple[str, bool]] = field(default_factory=dict)  # phrase -> (code, prefix)
     discards: list[tuple[tuple[str, ...], bool]] = field(default_factory=list)
+    discard_trie: dict = field(default_factory=dict)  # word trie -> story discard?
+    synset_first: dict[str, dict[str, list[tuple[str, ...]]]] = field(default_factory=dict)  # by first word
+    synset_last: dict[str, dict[str, list[tuple[str, ...]]]] = field(default_factory=dict)  # by last word
     sources: tuple[str, ...] = ()
 
-    @property
-    def n_patterns(self) -> int:
-        return sum(len(v) for v in self.patterns.values())
+    n_patterns: int = 0
+    agent_first: dict[str, tuple[int, ...]] = field(default_factory=dict)  # first word -> phrase lengths, longest first
+
+    def block_patterns(self, block: str) -> list[_Pattern]:
+        """A block's patterns, compiled the first time a sentence meets one of its verbs: a
+        one-article build meets a few dozen of the ~300 blocks, so the pack loads as one string
+        per block instead of ~50,000 small objects."""
+        ps = self.patterns.get(block)
+        if ps is None:
+            ps = self.patterns[block] = [_compile_pattern(r) for r in json.loads(self.raw_patterns.get(block, "[]"))]
+        return ps
 
 
 def _trie_add(trie: dict, words: Sequence[str], value: object) -> None:
@@ -146,6 +159,7 @@ def load_pack(folder: str | Path) -> CameoPack:
         raise InputError(folder, "not a CAMEO pack (no verbs.jsonl); make one with `kg rules import cameo`")
     pack = CameoPack()
     block_code: dict[str, str] = {}
+    raw: dict[str, list] = {}
     order = 0
     for n, line in enumerate(vp.read_text(encoding="utf-8").splitlines(), 1):
         try:
@@ -153,10 +167,7 @@ def load_pack(folder: str | Path) -> CameoPack:
         except ValueError as e:
             raise InputError(vp, f"not JSON: {e}", n) from None
         if "pattern" in rec:
-            els = tuple((e, bool(g)) for e, g in rec["pattern"])
-            needs = frozenset(e for e, _ in els if e not in "*$+^%" and not e.startswith("&"))
-            text = " ".join(("_" if g else "") + e for e, g in els).replace(" _", "_")
-            pack.patterns.setdefault(rec["block"], []).append(_Pattern(els, rec["code"], rec["src"], order, needs, text))
+            raw.setdefault(rec["block"], []).append([rec["pattern"], rec["code"], rec["src"], order])
             order += 1
         elif "verb" in rec:
             v = _Verb(rec["block"], rec["verb"], tuple(rec["before"]), tuple(rec["after"]),
@@ -173,13 +184,47 @@ def load_pack(folder: str | Path) -> CameoPack:
     if ap.is_file():
         for line in ap.read_text(encoding="utf-8").splitlines():
             rec = json.loads(line)
-            _trie_add(pack.agents, rec["agent"], (rec["code"], rec["prefix"]))
+            pack.agents.setdefault(" ".join(rec["agent"]), (rec["code"], rec["prefix"]))
     dp = folder / "discards.jsonl"
     if dp.is_file():
         for line in dp.read_text(encoding="utf-8").splitlines():
             rec = json.loads(line)
             pack.discards.append((tuple(rec["discard"]), rec["story"]))
+    pack.raw_patterns = {b: json.dumps(v, separators=(",", ":")) for b, v in raw.items()}
+    pack.n_patterns = order
+    index_pack(pack)
     return pack
+
+
+def _compile_pattern(r: list) -> _Pattern:
+    elements, code, src, order = r
+    els = tuple((e, bool(g)) for e, g in elements)
+    needs = frozenset(e for e, _ in els if e not in "*$+^%" and not e.startswith("&"))
+    text = " ".join(("_" if g else "") + e for e, g in els).replace(" _", "_")
+    return _Pattern(els, code, src, order, needs, text)
+
+
+def index_pack(pack: CameoPack) -> None:
+    """The lookup tables matching needs: synset phrases by first and last word, discards as a trie."""
+    for name, phrases in pack.synsets.items():
+        first: dict[str, list[tuple[str, ...]]] = {}
+        last: dict[str, list[tuple[str, ...]]] = {}
+        for ph in phrases:
+            if ph:
+                first.setdefault(ph[0], []).append(ph)
+                last.setdefault(ph[-1], []).append(ph)
+        pack.synset_first[name], pack.synset_last[name] = first, last
+    lengths: dict[str, set[int]] = {}
+    for phrase in pack.agents:
+        ws = phrase.split(" ")
+        lengths.setdefault(ws[0], set()).add(len(ws))
+    pack.agent_first = {w: tuple(sorted(ls, reverse=True)) for w, ls in lengths.items()}
+    pack.discard_trie = {}
+    for words, story in pack.discards:
+        node = pack.discard_trie
+        for w in words:
+            node = node.setdefault(w, {})
+        node[""] = node.get("", False) or story
 
 
 def find_phrases(trie: dict, toks: Sequence[str]) -> Iterable[tuple[int, int, object]]:
@@ -221,22 +266,40 @@ class Coder:
 
     # -- discards -----------------------------------------------------------------------
     def discarded(self, toks: Sequence[str]) -> tuple[bool, bool]:
-        """(sentence discarded, story discarded)."""
-        sent = story = False
-        joined = " " + " ".join(toks) + " "
-        for words, is_story in self.pack.discards:
-            if " " + " ".join(words) + " " in joined:
-                if is_story:
-                    story = True
-                sent = True
+        """(sentence discarded, story discarded): a discard phrase occurs in the sentence."""
+        trie, sent, story = self.pack.discard_trie, False, False
+        if not trie:
+            return False, False
+        n = len(toks)
+        for i in range(n):
+            node, j = trie, i
+            while j < n and toks[j] in node:
+                node = node[toks[j]]
+                j += 1
+                if "" in node:
+                    sent = True
+                    story |= node[""]
         return sent, story
 
     # -- agents -------------------------------------------------------------------------
     def agents(self, toks: Sequence[str], taken: set[int]) -> list[Unit]:
         out = []
-        for a, b, (code, prefix) in find_phrases(self.pack.agents, toks):
-            if not any(i in taken for i in range(a, b)):
-                out.append(Unit(a, b, code, True, prefix, " ".join(toks[a:b])))
+        agents, first = self.pack.agents, self.pack.agent_first
+        i, n = 0, len(toks)
+        while i < n:
+            hit = None
+            for L in first.get(toks[i], ()):
+                if i + L <= n:
+                    phrase = " ".join(toks[i:i + L])
+                    if phrase in agents and not any(j in taken for j in range(i, i + L)):
+                        hit = (L, agents[phrase], phrase)
+                        break
+            if hit is None:
+                i += 1
+                continue
+            L, (code, prefix), phrase = hit
+            out.append(Unit(i, i + L, code, True, prefix, phrase))
+            i += L
         return out
 
     # -- noun phrases -------------------------------------------------------------------
@@ -367,6 +430,8 @@ class Coder:
             for i in range(p.first, p.last):
                 inp[i] = True
         self._inp = inp
+        self._ph_first = {p.first: p for p in phrases}
+        self._ph_last = {p.last: p for p in phrases}
         self._verbs_at = {h for _, _, h, _ in vlist}
         words = set(toks)
         events: list[Event] = []
@@ -387,7 +452,7 @@ class Coder:
                    a: int, b: int, head: int, v: _Verb) -> list[Event]:
         lo, hi = self._clause(toks, a, b)
         best: tuple[int, int, _Pattern, dict[str, Phrase]] | None = None
-        for p in self.pack.patterns.get(v.block, ()):
+        for p in self.pack.block_patterns(v.block):
             if not p.needs <= words:
                 continue
             got = self._match(p, toks, phrases, a, b, lo, hi)
@@ -501,43 +566,60 @@ class Coder:
         most MAX_GAP tokens outside noun phrases may lie between an element and the one before
         it: the dictionaries' elements hang on the verb's own phrase, not anywhere after it."""
         inp = self._inp
+        n = len(toks)
+        starts = []
+        gap = 0
         if forward:
-            starts, gap = [], 0
-            for s in range(pos, limit + 1):
-                starts.append(s)
-                if glued or s >= len(toks):
+            for x in range(pos, min(limit, n) + 1):
+                starts.append(x)
+                if glued or x >= n:
                     break
-                if not inp[s]:
+                if not inp[x]:
                     gap += 1
                     if gap > MAX_GAP:
                         break
         else:
-            starts, gap = [], 0
-            for t in range(pos, limit - 1, -1):
-                starts.append(t)
-                if glued or t <= 0:
+            for x in range(pos, max(limit, 0) - 1, -1):
+                starts.append(x)
+                if glued or x <= 0:
                     break
-                if not inp[t - 1]:
+                if not inp[x - 1]:
                     gap += 1
                     if gap > MAX_GAP:
                         break
-        if e in "$+^%":
+        if e in MARKERS:
+            at = self._ph_first if forward else self._ph_last
             for x in starts:
-                for p in phrases:
-                    if (p.first == x and p.last <= limit) if forward else (p.last == x and p.first >= limit):
-                        if e == "%" and len(p.members) < 2:
-                            continue
-                        return p.first, p.last, p
+                p = at.get(x)
+                if p is not None and ((p.last <= limit) if forward else (p.first >= limit)):
+                    if e == "%" and len(p.members) < 2:
+                        continue
+                    return p.first, p.last, p
             return None
-        alts = self.pack.synsets.get(e, ()) if e.startswith("&") else ((e,),)
-        for x in starts:
-            for ph in alts:
-                if forward:
-                    t = x + len(ph)
-                    if t <= max(limit, pos) and tuple(toks[x:t]) == ph:
-                        return x, t, None
-                else:
-                    b = x - len(ph)
-                    if b >= limit and tuple(toks[b:x]) == ph:
-                        return b, x, None
+        if e[0] == "&":
+            if forward:
+                idx = self.pack.synset_first.get(e, {})
+                for x in starts:
+                    if x < n:
+                        for ph in idx.get(toks[x], ()):
+                            t = x + len(ph)
+                            if t <= n and tuple(toks[x:t]) == ph:
+                                return x, t, None
+            else:
+                idx = self.pack.synset_last.get(e, {})
+                for x in starts:
+                    if x > 0:
+                        for ph in idx.get(toks[x - 1], ()):
+                            b = x - len(ph)
+                            if b >= limit and tuple(toks[b:x]) == ph:
+                                return b, x, None
+            return None
+        if forward:
+            for x in starts:
+                if x < n and toks[x] == e:
+                    return x, x + 1, None
+        else:
+            for x in starts:
+                if x > limit and toks[x - 1] == e:
+                    return x - 1, x, None
         return None
