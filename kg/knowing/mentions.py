@@ -77,6 +77,48 @@ def _is_acronym(name: str) -> bool:
     return len(letters) >= 2 and all(c.isupper() for c in letters) and len(letters) <= 6
 
 
+def _lexicons(data_dir: Path | None, voc: Vocabulary) -> tuple[NameLexicon, RoleLexicon]:
+    """names.yaml and roles.yaml, parsed and validated, cached like the rule pack (KG_CACHE_DIR or
+    ~/.cache/kg; off disables), keyed by their bytes and the ontology's roles: a cached build
+    parses no YAML."""
+    import hashlib
+    import os
+    import pickle
+
+    if data_dir is None:
+        return load_names(Path("/nonexistent")), RoleLexicon()
+    files = [data_dir / "names.yaml", data_dir / "roles.yaml"]
+    root = os.environ.get("KG_CACHE_DIR") or str(Path(os.environ.get("XDG_CACHE_HOME") or Path.home() / ".cache") / "kg")
+    path = None
+    if root.lower() != "off":
+        h = hashlib.sha256(str(data_dir.resolve()).encode())
+        for f in files:
+            h.update(f.read_bytes() if f.is_file() else b"-")
+        h.update("\n".join(sorted(voc.individuals)).encode())
+        path = Path(root) / f"names-{h.hexdigest()[:32]}.pickle"
+        try:
+            with open(path, "rb") as fh:
+                return pickle.load(fh)
+        except Exception:  # absent or unreadable: parse
+            pass
+    out = (load_names(files[0]), load_roles(files[1], voc))
+    if path is not None:
+        try:
+            import tempfile
+
+            path.parent.mkdir(parents=True, exist_ok=True)
+            fd, tmp = tempfile.mkstemp(dir=path.parent, prefix=".names-", suffix=".tmp")
+            with os.fdopen(fd, "wb") as fh:
+                pickle.dump(out, fh, protocol=pickle.HIGHEST_PROTOCOL)
+            os.replace(tmp, path)
+            olds = sorted(path.parent.glob("names-*.pickle"), key=lambda p: p.stat().st_mtime, reverse=True)
+            for old in olds[8:]:  # keep the few used last
+                old.unlink(missing_ok=True)
+        except Exception:  # a cache that cannot be written costs speed, not correctness
+            pass
+    return out
+
+
 class MentionFinder:
     """Compiled matchers for one gazetteer and pack; reuse it across articles.
 
@@ -105,8 +147,7 @@ class MentionFinder:
         self.first_names = frozenset(first_names)
         if data_dir is None and gaz.files:  # the pack folder: the first above a gazetteer file with a vocabulary
             data_dir = next((p for p in Path(gaz.files[0]).parents if (p / "vocabulary.yaml").is_file()), None)
-        self.lex: NameLexicon = load_names(data_dir / "names.yaml" if data_dir else Path("/nonexistent"))
-        self.role_lex: RoleLexicon = load_roles(data_dir / "roles.yaml", voc) if data_dir else RoleLexicon()
+        self.lex, self.role_lex = _lexicons(data_dir, voc)
         self.roles = _Trie()
         for role in self.role_lex.roles.values():
             for form in dict.fromkeys((role.label, *role.aliases)):
@@ -303,7 +344,7 @@ class MentionFinder:
         out: list[tuple[int, int, str, object]] = []
         taken = set()
         for a, b, kind, payload in spans:
-            hit = self._longest(self.seats, toks, a) if kind in ("name", "description") else None
+            hit = self._longest(self.seats, toks, a) if kind in ("name", "description") and toks[a].norm in self.seats.next else None
             if hit is not None and hit[0] == b:
                 if self._acts(toks, a, b):
                     out.append((a, b, "metonym", hit[1][0]))
@@ -318,7 +359,7 @@ class MentionFinder:
             if i in taken:
                 i += 1
                 continue
-            hit = self._longest(self.seats, toks, i)
+            hit = self._longest(self.seats, toks, i) if toks[i].norm in self.seats.next else None
             if hit is not None and not any(k in taken for k in range(i, hit[0])) and self._acts(toks, i, hit[0]):
                 out.append((i, hit[0], "metonym", hit[1][0]))
                 i = hit[0]
@@ -335,7 +376,7 @@ class MentionFinder:
         out = []
         i = 0
         while i < len(toks):
-            hit = self._longest(self.roles, toks, i) if i not in blocked else None
+            hit = self._longest(self.roles, toks, i) if i not in blocked and toks[i].norm in self.roles.next else None
             if hit is not None and not any(k in blocked for k in range(i, hit[0])):
                 out.append((i, hit[0], hit[1][0]))  # type: ignore[arg-type]
                 i = hit[0]

@@ -147,8 +147,10 @@ def find_candidates(si: int, toks: list[Token], covered: list[bool], role_end: s
                     sentence_text: str) -> list[Candidate]:
     """The runs of capitals of one sentence that no known mention covers, with their evidence."""
     n = len(toks)
+    if not any(not c and is_cap(t) for c, t in zip(covered, toks)):
+        return []  # no capitalised word left: nothing to look at
     headline = title_case(toks, lex, segment)
-    dl = dateline_end(sentence_text)
+    dl = dateline_end(sentence_text) if sentence_text[:1].isupper() else 0
     out: list[Candidate] = []
     i = 0
     while i < n:
