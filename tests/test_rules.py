@@ -184,3 +184,85 @@ def test_quoted_facts_become_claims_of_the_speaker(tmp_path, pack):
         ("yasser-arafat", "sergei-lavrov"),    # the quotation goes on in the same paragraph
         ("khalid-mishal", None),               # the article's own voice: asserted
     ]
+
+
+# ---- precision errors found on real text (issue 14, item 4): each with a sentence of its kind ----
+
+def _statements(pack, text: str, date=None):
+    """(speaker id, content or None, description or None) of every kgo:Statement built from `text`."""
+    import datetime as dt
+
+    from kg.graph.build import build_articles
+    from kg.reading.document import parse_article
+
+    art = parse_article(text, source="<t>", layout=pack.layout, meta={"id": "t", "date": date or dt.date(2006, 3, 3)})
+    res = build_articles([art], pack)
+    return res, res.builder.kg_triples
+
+
+KGO = "https://w3id.org/kg-news/ontology#"
+ORGNS = "http://www.w3.org/ns/org#"
+RDFT = "http://www.w3.org/1999/02/22-rdf-syntax-ns#type"
+
+
+def _objects(ts, p):
+    return {str(o) for s, pp, o in ts if str(pp) == p}
+
+
+def test_dampened_hopes_are_not_what_the_speaker_said(pack):
+    _, ts = _statements(pack, "Meshaal immediately dampened hopes that Hamas would yield to international pressure.")
+    assert not any("Hamas would yield" in c for c in _objects(ts, KGO + "content"))
+    assert "dampened" in _objects(ts, KGO + "description")
+
+
+def test_a_participle_clause_is_not_the_content_of_speech(pack):
+    _, ts = _statements(pack, "Speaking at a news conference tonight, Meshaal said Hamas would not declare peace.")
+    contents = _objects(ts, KGO + "content")
+    assert contents == {"Hamas would not declare peace"}
+
+
+def test_the_audience_told_after_a_quotation_is_not_the_content(pack):
+    _, ts = _statements(pack, '"We will not recognize Israel." Meshaal told Interfax news agency on Friday.')
+    assert not any("Interfax" in c for c in _objects(ts, KGO + "content"))
+    assert any(a.startswith("Interfax") for a in _objects(ts, KGO + "audience"))
+
+
+def test_a_meeting_is_dated_by_its_sentence_not_by_a_next_day_report(pack):
+    import datetime as dt
+
+    _, ts = _statements(pack, "The delegation, led by Khalid Mish'al, met with Aleksandr Saltanov on Friday.", dt.date(2006, 3, 4))
+    assert _objects(ts, "http://semanticweb.cs.vu.nl/2009/11/sem/hasTimeStamp") == {"2006-03-03"}
+    _, ts = _statements(pack, "The delegation, led by Khalid Mish'al, met with Aleksandr Saltanov.", dt.date(2006, 3, 4))
+    assert _objects(ts, "http://semanticweb.cs.vu.nl/2009/11/sem/hasTimeStamp") == {"2006-03-04"}
+
+
+def test_a_claimed_delegation_never_leaks_a_plain_head_of(pack):
+    _, ts = _statements(pack, "Lavrov said Meshaal told him that a Hamas delegation led by Musa Abu Marzouk would return.")
+    plain = {(str(s), str(o)) for s, p, o in ts if str(p) == ORGNS + "headOf"}
+    assert plain == set()
+    recs = {s for s, p, o in ts if str(p) == "http://www.w3.org/1999/02/22-rdf-syntax-ns#predicate" and str(o) == ORGNS + "headOf"}
+    assert recs and all((r, KGO + "factuality", KGO + "Claimed") in {(s, str(p), str(o)) for s, p, o in ts} for r in recs)
+
+
+def test_a_participant_is_never_a_bare_node(pack, tmp_path):
+    from kg.graph.validate import validate
+
+    res, ts = _statements(pack, "Mish'al and his delegation are due to hold talks with Lavrov.")
+    typed = {str(s) for s, p, o in ts if str(p) == RDFT}
+    assert {str(o) for s, p, o in ts if str(p) == KGO + "participant"} <= typed
+    ok, _ = validate(res.graph, ROOT / "ontology")
+    assert ok
+    g = res.graph
+    from rdflib import URIRef
+    meeting = next(s for s, p, o in g if str(p) == KGO + "participant")
+    g.add((meeting, URIRef(KGO + "participant"), URIRef("https://w3id.org/kg-news/id/node/bare")))
+    ok, violations = validate(g, ROOT / "ontology")
+    assert not ok and any("ParticipantShape" in str(v) for v in violations)
+
+
+def test_quoted_as_saying_makes_a_claim_not_a_fact(pack):
+    _, ts = _statements(pack, "Meshaal was quoted by Interfax as saying Hamas would not recognize Israel.")
+    assert not any(str(p) == KGO + "recognizes" for s, p, o in ts)  # no plain triple
+    trip = {(str(s), str(p), str(o)) for s, p, o in ts}
+    recs = {s for s, p, o in trip if p == "http://www.w3.org/1999/02/22-rdf-syntax-ns#predicate" and o == KGO + "recognizes"}
+    assert recs and all((r, KGO + "factuality", KGO + "Claimed") in trip for r in recs)

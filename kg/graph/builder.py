@@ -294,8 +294,9 @@ class GraphBuilder:
                 if isinstance(s_, Literal):
                     continue
                 for o_ in self._terms(em.o, f, node):
-                    if node is not None and (s_ == node or o_ == node) and not em.negated:
+                    if node is not None and (s_ == node or o_ == node and f.context.asserted) and not em.negated:
                         self._add_from(fid, s_, em.p, o_)  # describes the node, which carries the factuality
+                        # (a triple that only points at a claimed node is a claimed fact: it never leaks plain)
                     else:
                         self._fact(s_, _u(em.p), o_, fid, f, em.negated)
 

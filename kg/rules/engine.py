@@ -8,6 +8,7 @@ never suppress each other; a rule's group is its file name unless it sets `group
 from __future__ import annotations
 
 import bisect
+import datetime as dt
 import heapq
 from dataclasses import dataclass, field
 
@@ -113,6 +114,8 @@ def match_sentence(rules: list[Rule], v: SentenceView) -> list[Firing]:
             continue
         for first, last, b in find_matches(root, v, fs):
             bb, ee = v.span(first, last)
+            if rule.defaults and v.date is not None:
+                b = _defaults(rule, b, v.date, first, bb)
             cands.append(Firing(rule, v.sa.sentence, first, last, bb, ee, b, form=rule.form_of(i)))
     cands.sort(key=lambda f: (-f.length, -f.rule.priority, f.rule.order, f.first))
     taken: dict[str, list[tuple[int, int]]] = {}
@@ -124,6 +127,18 @@ def match_sentence(rules: list[Rule], v: SentenceView) -> list[Firing]:
         spans.append((f.first, f.last))
         out.extend(_per_item(f))
     out.sort(key=lambda f: (f.first, f.rule.order))
+    return out
+
+
+def _defaults(rule: Rule, b: dict[str, Bound], date: dt.date, first: int, begin: int) -> dict[str, Bound]:
+    """A time slot the sentence left empty takes the article's date (`default: {t: article.date}`),
+    so a rule dates what it finds by the text when the text says when, else by the article."""
+    from ..reading.dates import TimeValue
+
+    out = dict(b)
+    for name in rule.defaults:
+        if name not in out:
+            out[name] = Bound("time", first, first, begin, begin, TimeValue(date.isoformat(), "date", "", "at", begin, begin))
     return out
 
 
@@ -145,7 +160,7 @@ def extract(article: Article, analyses: list[SentenceAnalysis], rules: RuleSet, 
     A second pass resolves first-person pronouns inside attributed quotations ("we" is the
     group the speaker leads or belongs to, "I" the speaker) and matches those sentences again.
     """
-    views = {sa.sentence.index: SentenceView(sa, article.text, article.quotes, voc) for sa in analyses}
+    views = {sa.sentence.index: SentenceView(sa, article.text, article.quotes, voc, article.date) for sa in analyses}
     firings: list[Firing] = []
     for v in views.values():
         firings += match_sentence(rules.rules, v)
@@ -157,7 +172,7 @@ def extract(article: Article, analyses: list[SentenceAnalysis], rules: RuleSet, 
             f.context = Context()
         ex.firings = [f for f in firings if f.sentence.index not in changed]
         for i in sorted(changed):
-            views[i] = SentenceView(views[i].sa, article.text, article.quotes, voc)
+            views[i] = SentenceView(views[i].sa, article.text, article.quotes, voc, article.date)
             ex.firings += match_sentence(rules.rules, views[i])
         ex.firings.sort(key=lambda f: (f.begin, f.rule.order))
         ex.dropped = []

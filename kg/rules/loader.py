@@ -19,7 +19,7 @@ from .pattern import Capture, Firsts, Parsed, PatternError, Slot, cost, firsts, 
 from .pattern import compatible as _compatible
 
 RULE_KEYS = {"id", "description", "pattern", "patterns", "frame", "priority", "group", "segments", "node", "emit",
-             "attribution", "hypothetical", "negation", "examples", "note"}
+             "attribution", "hypothetical", "negation", "default", "examples", "note"}
 MAX_PATTERN_COST = 10 ** 7  # kg.rules.pattern.cost: ways a pattern may try from one token
 JOIN_KEYS = {"id", "description", "where", "emit", "examples", "note"}
 NODE_KEYS = {"class", "key", "scope"}
@@ -94,6 +94,7 @@ class Rule:
     sources: list[str] = field(default_factory=list)  # per pattern: its text before word classes are expanded
     frame: dict[str, Any] | None = None
     parent: "Rule | None" = None  # a variant of a frame rule whose emits differ by form (`if planned`)
+    defaults: dict[str, str] = field(default_factory=dict)  # time slot -> "article.date" when the text gives none
     variants: list["Rule"] = field(default_factory=list)
 
     @property
@@ -406,6 +407,11 @@ def _rule(spec: Any, path: str, line: int, order: int, stem: str, voc: Vocabular
         neg = None  # the frame's own negation slot
     if neg is not None and neg not in slots:
         bad(f"'negation' names undefined slot {neg!r}", "negation")
+    defaults = spec.get("default", {})
+    if not isinstance(defaults, dict) or any(not isinstance(v, str) or v != "article.date" or not isinstance(slots.get(k), Slot)
+                                             or slots[k].kind != "time" for k, v in defaults.items()):
+        bad("'default' maps a time slot to article.date (its value when the sentence gives no time)", "default")
+        defaults = {}
     segs = spec.get("segments")
     if segs is not None and (not isinstance(segs, list) or not set(segs) <= SEGMENTS):
         bad(f"'segments' lists some of: {', '.join(sorted(SEGMENTS))}", "segments")
@@ -422,7 +428,8 @@ def _rule(spec: Any, path: str, line: int, order: int, stem: str, voc: Vocabular
     rule = Rule(rid, spec["description"].strip(), path, line, order, str(group), prio, parsed,  # type: ignore[arg-type]
                 [required_words(p.root) for p in parsed], emits, [firsts(p.root) for p in parsed], node_classes,
                 node_key, attribution, list(hyp), neg, frozenset(segs) if segs else None, examples, slots,
-                node_scope=node_scope, forms=forms, frame=dict(frame) if isinstance(frame, dict) else None, sources=sources)
+                node_scope=node_scope, forms=forms, frame=dict(frame) if isinstance(frame, dict) else None, sources=sources,
+                defaults=dict(defaults))
     return _variants(rule)
 
 

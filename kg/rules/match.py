@@ -28,8 +28,9 @@ class Bound:
 class SentenceView:
     """Per-sentence indexes the matcher needs (built once, shared by all rules)."""
 
-    def __init__(self, sa: SentenceAnalysis, text: str, quotes: list[tuple[int, int]], voc: Vocabulary):
-        self.sa, self.text = sa, text
+    def __init__(self, sa: SentenceAnalysis, text: str, quotes: list[tuple[int, int]], voc: Vocabulary,
+                 date: Any = None):
+        self.sa, self.text, self.date = sa, text, date  # date: the article's (for `default` time slots)
         toks = sa.tokens
         self.norms = [t.norm for t in toks]
         self.words = set(self.norms)

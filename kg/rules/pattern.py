@@ -199,6 +199,8 @@ class _Parser:
                     raise PatternError("a gap of ..0 matches nothing; remove it", col)
             elif t.startswith("{"):
                 node = self.slot(t, col)
+            elif t == "!" and self.src[col:col + 1] == "(":
+                raise PatternError("'!(' takes plain words separated by |, without nested parentheses", col)
             elif t == "^":
                 node = _share(Assert("start"))
             elif t.startswith("!") and len(t) > 1:
