@@ -2,6 +2,7 @@
 finish and the manifest."""
 from __future__ import annotations
 
+import errno
 import glob
 import hashlib
 import json
@@ -16,11 +17,13 @@ from typing import IO, Any, Callable, Iterable
 from ..errors import InputError, KgError
 from .inputs import Failed, Job, count_entries, expand_inputs, iter_entries, read_entry, _is_jsonl
 from .progress import Progress
-from .sinks import IdSet, _Lock, _Sources, _StoreSink, _hidden
+from .sinks import IdSet, _Lock, _Sources, _StoreSink, _drop_state_dir, _state
 from .work import Done, Settings, _Dask, _Local, _PACKS, _Pool, _key
 
 QUAD_FORMATS = ("nquads", "trig")
-MANIFEST_SUFFIX = ".kg-manifest"
+MANIFEST_SUFFIX = ".manifest.jsonl"  # .kg/OUTPUT.manifest.jsonl beside the output
+LEGACY_MANIFEST_SUFFIX = ".kg-manifest"  # OUTPUT.kg-manifest of earlier versions: read once, then removed
+MERGED_KINDS = ("facts", "events", "statements", "claims", "roles")
 
 
 @dataclass
@@ -34,8 +37,12 @@ class CorpusResult:
     fmt: str = "turtle"
     seconds: float = 0.0
     store_note: str = ""  # with a store: how many graphs went in, and the store's size
+    reported: dict[str, int] = field(default_factory=dict)  # facts, events, ... summed over the articles
+    undated: list[str] = field(default_factory=list)  # sources of the articles with no date found (first 20)
 
     def summary(self) -> str:
+        """Counts of the merged graph: a fact three articles report is one fact (its record
+        merges them), so facts, events, statements, claims and roles are counted once each."""
         c = self.counts
         unit = "quads" if self.fmt in QUAD_FORMATS else "triples"
         s = (f"{self.articles} article(s): {len(self.entities)} entities, {c['facts']} facts, {c['events']} events, "
@@ -45,6 +52,10 @@ class CorpusResult:
             s += f"; {self.reused} unchanged"
         if self.failures:
             s += f"; {len(self.failures)} failed"
+        if c.get("undated"):
+            names = ", ".join(self.undated[:3]) + (", ..." if c["undated"] > 3 else "")
+            s += (f"; warning: no date found in {c['undated']} article(s) ({names}): "
+                  f"{c.get('unresolved times', 0)} relative time(s) left unresolved")
         return s
 
 
@@ -105,16 +116,16 @@ def _build(listed: list[tuple[str, bool]], output: Path | None, sink: "_StoreSin
     streamed = fmt in QUAD_FORMATS
     sources = _Sources()
     if output is not None and streamed:
-        partial, journal = _hidden(output, "kg-partial"), _hidden(output, "kg-journal")
+        partial, journal = _state(output, "partial", create=True), _state(output, "journal")
         # chunks of interrupted runs: move them aside so this run can start its own partial file
-        olds = sorted(output.parent.glob(f".{glob.escape(output.name)}.kg-resume*.data"))
+        olds = sorted(partial.parent.glob(f"{glob.escape(output.name)}.resume*.data"))
         if partial.exists() and journal.exists():
             k = len(olds)
-            while _hidden(output, f"kg-resume{k}.data").exists():
+            while _state(output, f"resume{k}.data").exists():
                 k += 1
-            os.replace(partial, _hidden(output, f"kg-resume{k}.data"))
-            os.replace(journal, _hidden(output, f"kg-resume{k}.idx"))
-            olds.append(_hidden(output, f"kg-resume{k}.data"))
+            os.replace(partial, _state(output, f"resume{k}.data"))
+            os.replace(journal, _state(output, f"resume{k}.idx"))
+            olds.append(_state(output, f"resume{k}.data"))
         if not force:
             _add_manifest(sources, output)
             for d in olds:
@@ -136,6 +147,8 @@ def _build(listed: list[tuple[str, bool]], output: Path | None, sink: "_StoreSin
     union: set[Any] = set()
     used: set[str] = set()
     seen_ids = IdSet()
+    merged = {k: IdSet() for k in MERGED_KINDS}
+    distinct = dict.fromkeys(MERGED_KINDS, 0)
     offset = 0
     bar = Progress(total, enabled=progress)
     ok = interrupted = False
@@ -149,6 +162,12 @@ def _build(listed: list[tuple[str, bool]], output: Path | None, sink: "_StoreSin
             for k, v in (rec["counts"] if rec else d.counts).items():
                 res.counts[k] = res.counts.get(k, 0) + v
             res.entities.update(rec["entities"] if rec else d.entities)
+            records = rec.get("records", {}) if rec else d.records
+            for kind, hashes in records.items():
+                if kind in merged:
+                    distinct[kind] += sum(merged[kind].add(h) for h in hashes)
+            if (rec["counts"] if rec else d.counts).get("undated") and len(res.undated) < 20:
+                res.undated.append(d.source)
             graph = rec.get("graph", "") if rec else d.graph
             if sink is not None and nq is not None:
                 sink.put(d.key, d.id, graph, nq, rec["counts"] if rec else d.counts,
@@ -160,7 +179,7 @@ def _build(listed: list[tuple[str, bool]], output: Path | None, sink: "_StoreSin
                 line = {"key": f"{d.key}.{fmt}", "id": d.id, "graph": graph, "source": d.source, "offset": offset,
                         "length": len(data), "sha": rec["sha"] if rec else d.sha or hashlib.sha1(data).hexdigest(),
                         "counts": rec["counts"] if rec else d.counts,
-                        "entities": list(rec["entities"] if rec else d.entities),
+                        "entities": list(rec["entities"] if rec else d.entities), "records": records,
                         "used": sorted(rec["used"] if rec else d.used)}
                 jr.write(json.dumps(line, ensure_ascii=False) + "\n")
                 jr.flush()
@@ -208,7 +227,7 @@ def _build(listed: list[tuple[str, bool]], output: Path | None, sink: "_StoreSin
                 for it in pending.popleft()():
                     emit(it)
 
-        for i, entry in enumerate(iter_entries(listed, stdin)):
+        for i, entry in enumerate(iter_entries(listed, stdin, max_bytes)):
             try:
                 job = read_entry(entry, i, settings_key, max_bytes)
             except InputError as e:
@@ -253,6 +272,12 @@ def _build(listed: list[tuple[str, bool]], output: Path | None, sink: "_StoreSin
         ok = True
     except KgError:
         raise
+    except OSError as e:
+        if e.errno in _FULL and (output is not None or sink is not None):  # nothing partial is kept
+            raise InputError(output if output is not None else sink.spec,  # type: ignore[union-attr]
+                             f"cannot write: {e.strerror or e} (nothing written; any previous output is unchanged)") from None
+        interrupted = True
+        raise
     except BaseException:
         interrupted = True
         raise
@@ -270,10 +295,17 @@ def _build(listed: list[tuple[str, bool]], output: Path | None, sink: "_StoreSin
             for d in olds:
                 d.unlink(missing_ok=True)
                 d.with_suffix(".idx").unlink(missing_ok=True)
+        if output is not None and streamed:
+            _drop_state_dir(output)
+    res.reported = {k: res.counts.get(k, 0) for k in MERGED_KINDS}
+    res.counts.update(distinct)
     res.seconds = time.monotonic() - t0
     if fmt not in QUAD_FORMATS:
         res.counts["triples"] = len(union)
     return res
+
+
+_FULL = {errno.ENOSPC, errno.EDQUOT, errno.EFBIG}  # a full disk, a quota, a file size limit
 
 
 def _trim() -> None:
@@ -300,7 +332,9 @@ def _prefixes(pack: Any, base: str) -> dict[str, str]:
 
 
 def _add_manifest(sources: _Sources, output: Path) -> None:
-    man = output.with_name(output.name + MANIFEST_SUFFIX)
+    man = _state(output, MANIFEST_SUFFIX[1:])
+    if not man.is_file():
+        man = output.with_name(output.name + LEGACY_MANIFEST_SUFFIX)
     if not man.is_file() or not output.is_file():
         return
     try:
@@ -332,7 +366,7 @@ def _finish(partial: Path, journal: Path, output: Path | None, fmt: str, header:
             out.flush()
         return
     if fmt == "trig":
-        tmp = _hidden(output, "kg-final")
+        tmp = _state(output, "final")
         with open(partial, "rb") as f, open(tmp, "wb") as out:
             out.write(header.encode("utf-8"))
             _copy(f, out, body_len)
@@ -345,17 +379,21 @@ def _finish(partial: Path, journal: Path, output: Path | None, fmt: str, header:
             os.fsync(f.fileno())
     _chmod_default(partial)
     os.replace(partial, output)
-    man = output.with_name(output.name + MANIFEST_SUFFIX)
-    tmp = _hidden(man, "tmp")
-    with open(tmp, "w", encoding="utf-8") as out, open(journal, encoding="utf-8") as j:
-        out.write(json.dumps({"kg-manifest": 1, "format": fmt, "base": base, "header": len(header.encode("utf-8")),
-                              "components": comps}) + "\n")
-        for line in j:
-            out.write(line)
-        out.flush()
-        os.fsync(out.fileno())
-    _chmod_default(tmp)
-    os.replace(tmp, man)
+    man = _state(output, MANIFEST_SUFFIX[1:], create=True)
+    tmp = _state(output, "manifest.tmp")
+    try:
+        with open(tmp, "w", encoding="utf-8") as out, open(journal, encoding="utf-8") as j:
+            out.write(json.dumps({"kg-manifest": 1, "format": fmt, "base": base, "header": len(header.encode("utf-8")),
+                                  "components": comps}) + "\n")
+            for line in j:
+                out.write(line)
+            out.flush()
+            os.fsync(out.fileno())
+        _chmod_default(tmp)
+        os.replace(tmp, man)
+    finally:
+        tmp.unlink(missing_ok=True)
+    output.with_name(output.name + LEGACY_MANIFEST_SUFFIX).unlink(missing_ok=True)  # moved into .kg/
     journal.unlink(missing_ok=True)
 
 

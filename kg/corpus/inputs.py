@@ -1,7 +1,10 @@
-"""Corpus inputs: listing files, folders, globs and JSON Lines, and reading each entry into a Job.
+"""Corpus inputs: listing files, folders, globs, JSON Lines, saved pages, feeds and web archives,
+and reading each entry into a Job.
 
-Everything an article needs travels in its Job (text and metadata), so workers need no access to the
-input files."""
+Everything an article needs travels in its Job (text or page, and metadata), so workers need no
+access to the input files. A saved page travels as its HTML: extracting its main text is work for
+the workers, not for the process that reads the inputs. A feed is split into items and a WARC
+file into records here, lazily, so that each becomes an article of its own."""
 from __future__ import annotations
 
 import glob
@@ -15,7 +18,11 @@ from typing import IO, Any, Iterable, Iterator
 
 from ..errors import InputError
 
-ARTICLE_SUFFIXES = (".txt",)
+from ..reading.feeds import FEED_SUFFIXES
+from ..reading.html import HTML_SUFFIXES
+from ..reading.warc import WARC_SUFFIXES
+
+ARTICLE_SUFFIXES = (".txt",) + HTML_SUFFIXES + FEED_SUFFIXES + WARC_SUFFIXES
 JSONL_SUFFIXES = (".jsonl", ".ndjson")
 JSONL_KEYS = {"id", "text", "date", "url", "title", "publisher", "place", "author", "language", "caption", "credit"}
 
@@ -32,6 +39,8 @@ class Job:
     default_id: str
     key: str  # content hash: article, metadata, rule pack, kg version, output settings
     explicit: bool = False
+    html: bytes | None = None  # a saved page or an archived response: the worker extracts its text
+    date_source: str = "metadata"  # where meta's date came from (kg.reading.document.WEAK_DATE_SOURCES)
 
 
 @dataclass(frozen=True, slots=True)
@@ -56,6 +65,11 @@ class Entry:
     path: str | None = None  # an article file
     line: str | None = None  # one JSON Lines record
     explicit: bool = False
+    kind: str = "text"  # text | html (a page: file or archived record) | item (of a feed)
+    data: bytes | None = None  # an archived page's HTML
+    text: str | None = None  # a feed item's text
+    meta: dict[str, Any] | None = None  # what the feed or archive says of the item
+    error: str | None = None  # an entry that cannot be read, found while listing (a broken record)
 
 
 def _is_glob(s: str) -> bool:
@@ -67,8 +81,10 @@ def _folder_files(folder: Path) -> list[str]:
     for root, dirs, files in os.walk(folder):
         dirs[:] = sorted(d for d in dirs if not d.startswith("."))
         for f in sorted(files):
-            if not f.startswith(".") and f.endswith(ARTICLE_SUFFIXES + JSONL_SUFFIXES):
-                out.append(os.path.join(root, f))
+            path = os.path.join(root, f)
+            if not f.startswith(".") and (f.lower().endswith(ARTICLE_SUFFIXES + JSONL_SUFFIXES)
+                                          or f.lower().endswith(".xml") and _sniff(path) == "feed"):
+                out.append(path)
     return out
 
 
@@ -104,11 +120,48 @@ def _is_jsonl(path: str) -> bool:
     return path == "-" or path.lower().endswith(JSONL_SUFFIXES)
 
 
-def iter_entries(inputs: list[tuple[str, bool]], stdin: IO[bytes] | None = None) -> Iterator[Entry]:
-    """Every article entry, lazily (a JSON Lines file of millions of lines is never held whole)."""
+def _sniff(path: str) -> str:
+    """text, html, feed or warc: by the name's ending, else by the first bytes (a saved page
+    named `page`, a feed named `.xml`, a `.txt` that is really HTML)."""
+    low = path.lower()
+    if low.endswith(WARC_SUFFIXES):
+        return "warc"
+    if low.endswith(FEED_SUFFIXES):
+        return "feed"
+    try:
+        with open(path, "rb") as f:
+            head = f.read(4096)
+    except OSError:
+        return "text"  # read_entry says what is wrong with it
+    from ..reading.feeds import looks_like_feed
+    from ..reading.html import looks_like_html
+    from ..reading.warc import looks_like_warc
+
+    if looks_like_warc(head):
+        return "warc"
+    if looks_like_feed(head):
+        return "feed"
+    if low.endswith(HTML_SUFFIXES) or looks_like_html(head):
+        return "html"
+    return "text"
+
+
+def iter_entries(inputs: list[tuple[str, bool]], stdin: IO[bytes] | None = None,
+                 max_bytes: int | None = None) -> Iterator[Entry]:
+    """Every article entry, lazily (a JSON Lines file or a web archive of millions of records is
+    never held whole)."""
+    from ..reading.document import MAX_BYTES
+
+    limit = max_bytes or MAX_BYTES
     for path, explicit in inputs:
         if not _is_jsonl(path):
-            yield Entry(path, path=path, explicit=explicit)
+            kind = _sniff(path)
+            if kind == "feed":
+                yield from _feed_entries(path, limit)
+            elif kind == "warc":
+                yield from _warc_entries(path, limit)
+            else:
+                yield Entry(path, path=path, explicit=explicit, kind=kind)
             continue
         name = "<stdin>" if path == "-" else path
         try:
@@ -124,6 +177,39 @@ def iter_entries(inputs: list[tuple[str, bool]], stdin: IO[bytes] | None = None)
                 fh.close()
 
 
+def _feed_entries(path: str, limit: int) -> Iterator[Entry]:
+    from ..reading.feeds import read_feed
+
+    try:
+        size = os.path.getsize(path)
+        if size > limit:
+            yield Entry(path, error=f"feed is {size:,} bytes, over the limit of {limit:,} (see --max-bytes)")
+            return
+        with open(path, "rb") as f:
+            data = f.read()
+        for item in read_feed(data, path):
+            yield Entry(f"{path}#item{item.number}", kind="item", text=item.text, meta=item.meta, error=item.error)
+    except InputError as e:
+        yield Entry(path, error=e.problem.message)
+    except OSError as e:
+        yield Entry(path, error=e.strerror or str(e))
+
+
+def _warc_entries(path: str, limit: int) -> Iterator[Entry]:
+    from ..reading.warc import read_warc
+
+    try:
+        n = 0
+        for rec in read_warc(path, limit):
+            n += 1
+            meta = {"url": rec.url, "id": rec.url} if rec.url else {}
+            yield Entry(f"{path}#record{rec.number}", kind="html", data=rec.data, meta=meta, error=rec.error)
+        if n == 0:
+            yield Entry(path, error="no HTML responses in this web archive")
+    except InputError as e:
+        yield Entry(path, error=e.problem.message)
+
+
 def count_entries(inputs: list[tuple[str, bool]]) -> int | None:
     """How many articles, for the progress bar's ETA (None when reading stdin)."""
     n = 0
@@ -133,6 +219,8 @@ def count_entries(inputs: list[tuple[str, bool]]) -> int | None:
         if _is_jsonl(path):
             with open(path, "rb") as fh:
                 n += sum(1 for raw in fh if raw.strip())
+        elif _sniff(path) in ("feed", "warc"):
+            return None  # their items are counted as they are read
         else:
             n += 1
     return n
@@ -142,7 +230,22 @@ def read_entry(e: Entry, index: int, settings_key: str, max_bytes: int | None) -
     """Read a file or decode a JSON line into a Job; InputError says what is wrong."""
     from ..reading.document import MAX_BYTES, _check_meta, _sidecar, read_text_file
 
-    if e.path is not None:
+    html: bytes | None = None
+    date_source = "metadata"
+    if e.error is not None:
+        raise InputError(e.source, e.error)
+    if e.kind == "html" and e.path is not None:
+        p = Path(e.path)
+        html = _read_page(p, max_bytes or MAX_BYTES)
+        text, meta, default_id = "", _sidecar(p), p.stem
+    elif e.kind == "html":
+        html, text, meta = e.data or b"", "", dict(e.meta or {})
+        default_id = str(meta.get("id") or e.source)
+    elif e.kind == "item":
+        text = e.text or ""
+        meta = _check_meta(dict(e.meta or {}), e.source)
+        default_id, date_source = str(meta.get("id") or e.source), "feed"
+    elif e.path is not None:
         p = Path(e.path)
         text = read_text_file(p, max_bytes or MAX_BYTES)
         meta = _sidecar(p)
@@ -170,4 +273,23 @@ def read_entry(e: Entry, index: int, settings_key: str, max_bytes: int | None) -
     h.update(json.dumps(meta, sort_keys=True, default=str).encode())
     h.update(b"\x1f")
     h.update(text.encode("utf-8", "surrogatepass"))
-    return Job(index, e.source, text, meta, default_id, h.hexdigest(), e.explicit)
+    if html is not None:
+        h.update(b"\x1fhtml\x1f" + html)
+    return Job(index, e.source, text, meta, default_id, h.hexdigest(), e.explicit, html, date_source)
+
+
+def _read_page(p: Path, max_bytes: int) -> bytes:
+    if p.is_dir():
+        raise InputError(p, "is a directory, not a page")
+    try:
+        size = p.stat().st_size
+        if size > max_bytes:
+            raise InputError(p, f"file is {size:,} bytes, over the limit of {max_bytes:,} (see --max-bytes)")
+        data = p.read_bytes()
+    except OSError as e:
+        raise InputError(p, e.strerror or str(e)) from None
+    if not data.strip():
+        raise InputError(p, "empty file: no page")
+    if b"\x00" in data[:8192]:
+        raise InputError(p, "binary file (contains NUL bytes), not an HTML page")
+    return data

@@ -55,6 +55,25 @@ class _Sources:
             f.close()
 
 
+STATE_DIR = ".kg"  # beside an output: its manifest, and while a build runs its partial file, journal and lock
+
+
+def _state(out: Path, tag: str, create: bool = False) -> Path:
+    """Where kg keeps what it knows of an output file or store: `.kg/NAME.TAG` beside it, one
+    hidden folder for all of kg's bookkeeping rather than files littered beside every output."""
+    d = out.parent / STATE_DIR
+    if create:
+        os.makedirs(d, exist_ok=True)
+    return d / f"{out.name}.{tag}"
+
+
+def _drop_state_dir(out: Path) -> None:
+    try:
+        os.rmdir(out.parent / STATE_DIR)  # only when empty: nothing kept for this or another output
+    except OSError:
+        pass
+
+
 def _hidden(out: Path, tag: str) -> Path:
     return out.with_name(f".{out.name}.{tag}")
 
@@ -65,18 +84,23 @@ class BusyError(KgError):
 
 class _Lock:
     """An exclusive lock on what a build writes (an output file, a store), held for the whole build
-    in `.NAME.kg-lock` beside it, so two builds never interleave their partial files, journals,
+    in `.kg/NAME.lock` beside it, so two builds never interleave their partial files, journals,
     manifests or graphs. A second build fails at once, naming the holder, rather than waiting:
     two builds of one output at once are a mistake (an overlapping cron job, a double start), a
     waiting build would redo or undo the other's work behind the user's back, and whoever wants
     to queue can (`flock FILE kg build ...`). The lock goes with the process, even on kill -9."""
 
     def __init__(self, target: Path):
-        self.path, self.fd = _hidden(Path(target), "kg-lock"), None
+        self.target = Path(target)
+        self.path, self.fd = _state(self.target, "lock"), None
         try:
             import fcntl
         except ImportError:  # not POSIX: no locking
             return
+        try:
+            os.makedirs(self.path.parent, exist_ok=True)
+        except OSError as e:
+            raise InputError(target, f"cannot write: {e.strerror or e}") from None
         while True:
             try:
                 fd = os.open(self.path, os.O_RDWR | os.O_CREAT, 0o666)
@@ -98,8 +122,14 @@ class _Lock:
             if same:
                 break
             os.close(fd)
-        os.ftruncate(fd, 0)
-        os.write(fd, f"{os.getpid()}\n".encode())
+        try:
+            os.ftruncate(fd, 0)
+            os.write(fd, f"{os.getpid()}\n".encode())
+        except OSError as e:  # a full disk: leave no stale lock file behind
+            self.path.unlink(missing_ok=True)
+            os.close(fd)
+            _drop_state_dir(self.target)
+            raise InputError(target, f"cannot write: {e.strerror or e}") from None
         self.fd = fd
 
     def release(self) -> None:
@@ -107,6 +137,7 @@ class _Lock:
             self.path.unlink(missing_ok=True)  # while still held, so no one locks a removed file
             os.close(self.fd)
             self.fd = None
+            _drop_state_dir(self.target)
 
     def __enter__(self) -> "_Lock":
         return self

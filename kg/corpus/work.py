@@ -42,6 +42,7 @@ class Done:
     used: tuple[str, ...] = ()  # TriG: prefixes the chunk uses
     counts: dict[str, int] = field(default_factory=dict)
     entities: tuple[str, ...] = ()
+    records: dict[str, list[str]] = field(default_factory=dict)  # kind -> short hashes of its fact and node IRIs
 
 
 _PACKS: dict[Settings, Any] = {}
@@ -74,8 +75,16 @@ def process(s: Settings, job: Job) -> Done | Failed:
     art = None
     try:
         pack = _pack_for(s)
-        art = parse_article(job.text, source=job.source, layout=pack.layout, meta=job.meta,
-                            default_id=job.default_id)
+        text, meta, date_source = job.text, job.meta, job.date_source
+        if job.html is not None:  # a saved page or an archived response: its main text and metadata
+            from ..reading.html import extract_page
+
+            page = extract_page(job.html, job.source, url=meta.get("url"))
+            text, meta = page.text, {**page.meta, **meta}
+            date_source = page.date_source if "date" in page.meta and "date" not in job.meta else date_source
+        _check_language(text, meta, pack.layout.languages, job.source)
+        art = parse_article(text, source=job.source, layout=pack.layout, meta=meta,
+                            default_id=job.default_id, date_source=date_source)
         ex = analyse(art, pack)
         gb = GraphBuilder(pack.vocabulary, pack.gazetteer, Minter(s.base))
         gb.add_extraction(ex)
@@ -85,9 +94,11 @@ def process(s: Settings, job: Job) -> Done | Failed:
         return Failed(job.index, job.source, f"extraction failed: {type(e).__name__}: {e}",
                       id=art.id if art is not None and art.id else None)
     counts = dict(gb.counts, firings=len(ex.firings) + gb.counts["joins"], sentences=len(art.sentences), triples=len(gb.kg_triples))
+    if art.date is None:
+        counts["undated"], counts["unresolved times"] = 1, len(art.unresolved_times)
     ((g, ts),) = gb.kg_graphs.items()
     done = Done(job.index, job.source, job.key, art.id, counts=counts, entities=tuple(sorted(gb._entities)),
-                graph=str(g))
+                graph=str(g), records=_records(gb))
     nq = to_nquads(gb.kg_graphs).encode("utf-8") if s.fmt == "nquads" or s.nquads_too else None
     if s.fmt == "nquads":
         done.chunk = nq
@@ -102,6 +113,50 @@ def process(s: Settings, job: Job) -> Done | Failed:
     if s.nquads_too:
         done.nq = nq  # the same object as chunk for N-Quads: pickled once
     return done
+
+
+def _check_language(text: str, meta: dict[str, Any], languages: frozenset[str], source: str) -> None:
+    """Skip an article the rule pack cannot read: its language, detected from the text (or, for
+    a text too short to tell, as its page or feed declares it), must be one the pack declares."""
+    from ..reading.language import detect, primary
+
+    if not languages:
+        return
+    found = detect(text)
+    lang, how = (found[0], "detected") if found else (primary(str(meta["language"])), "declared") \
+        if meta.get("language") else (None, "")
+    if lang is not None and lang not in languages:
+        raise InputError(source, f"the article is in language {lang!r} ({how}), not one the rule pack reads "
+                                 f"({', '.join(sorted(languages))}): skipped; a pack for it declares "
+                                 f"`languages:` in its layout.yaml")
+
+
+def _records(gb: Any) -> dict[str, list[str]]:
+    """The article's fact records and event, statement and role nodes, as short hashes, so the
+    corpus summary counts them once however many articles report them."""
+    from ..graph.builder import KGO
+    from ..graph.terms import IRI
+    from ..knowing.vocab import RDF
+
+    claimed_by, rdf_type = IRI(KGO + "claimedBy"), IRI(RDF + "type")  # kg's terms equal terms of their kind
+    claimed = {s for s, p, _ in gb.kg_triples if p == claimed_by}
+    types: dict[str, set[str]] = {}
+    for s, p, o in gb.kg_triples:
+        if p == rdf_type and s in gb._nodes:
+            types.setdefault(s, set()).add(str(o))
+    out: dict[str, list[str]] = {"facts": [], "claims": [], "events": [], "statements": [], "roles": []}
+    for r in gb._facts:
+        out["claims" if r in claimed else "facts"].append(_short(r))
+    for n, cs in types.items():
+        kinds = {gb._kind(str(c)) for c in cs}
+        kind = next((k for k in ("statements", "events", "roles") if k in kinds), None)
+        if kind:
+            out[kind].append(_short(n))
+    return {k: sorted(v) for k, v in out.items() if v}
+
+
+def _short(iri: str) -> str:
+    return hashlib.blake2b(iri.encode("utf-8"), digest_size=8).hexdigest()
 
 
 def process_batch(s: Settings, jobs: list[Job]) -> list[Done | Failed]:

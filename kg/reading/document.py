@@ -117,6 +117,7 @@ class Layout:
     notes: tuple[re.Pattern[str], ...] = ()
     headline_max_words: int = 18
     dateline_within: int = 12
+    languages: frozenset[str] = frozenset({"en"})  # ISO 639-1 codes of the languages the pack reads
 
     @property
     def dateline(self) -> re.Pattern[str]:  # the first one, for callers of the one-pattern layout
@@ -175,7 +176,8 @@ def load_layout(path: Path) -> Layout:
                   compile_("pullquote", pull, 0, lines.get("pullquote")),
                   int(d.get("heading_max_words", 10)), frozenset(d.get("abbreviations", [])),
                   tuple(pubs), many("sources"), many("notes"), int(d.get("headline_max_words", 18)),
-                  int(d.get("dateline_within", 12)))
+                  int(d.get("dateline_within", 12)),
+                  frozenset(str(x).lower() for x in d.get("languages", ["en"])))
 
 
 # ---------------------------------------------------------------------------------------------
