@@ -171,8 +171,8 @@ def code_article(ex: Extraction, pack: "Pack") -> list[Coded]:
         units = []
         blocked: set[int] = set()
         for m in sa.mentions:
-            if m.first not in first_of:
-                continue
+            if m.first not in first_of or m.kind == "role":
+                continue  # a role ("foreign minister") is left to the pack's agents
             a, b = first_of[m.first], first_of.get(m.last, len(norms))
             blocked.update(range(a, b))
             code = _codes(m.entity, day, gaz)

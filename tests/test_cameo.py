@@ -1,0 +1,267 @@
+"""CAMEO event coding (issue 15): the dictionary importer, the coder, events in the graph, `kg events`,
+and PETRARCH's unit-test records as an external test.
+
+The real dictionaries are read from ../shared/third-party/petrarch2 beside the checkout (or
+$KG_PETRARCH_DIR); the tests that need them are skipped where they are absent.
+"""
+from __future__ import annotations
+
+import csv
+import io
+import json
+import os
+import re
+from pathlib import Path
+
+import pytest
+
+from kg.errors import InputError
+from kg.graph.build import build_result
+from kg.graph.events import event_rows, write_rows
+from kg.rules.cameo.codebook import codes_in_rules, ontology, read_codebook
+from kg.rules.cameo.coder import Coder, Unit, load_pack, split_contractions
+from kg.rules.cameo.dictionary import read_agents, read_verbs, verb_forms
+from kg.rules.cameo.importer import codes_of, convert, write_pack
+from tests.conftest import ROOT, SEED, run_kg
+
+P2 = Path(os.environ.get("KG_PETRARCH_DIR") or ROOT.parent / "shared" / "third-party" / "petrarch2" / "dictionaries")
+RECORDS = P2.parent / "text" / "PETR.UnitTest.records.xml"
+needs_p2 = pytest.mark.skipif(not (P2 / "CAMEO.2.0.txt").is_file(), reason="PETRARCH2 dictionaries not found")
+CAMEO = ROOT / "data" / "cameo"
+
+# the level the coder reaches on PETRARCH's 284 unit-test records (tests/bench/petrarch_records.py)
+RECORDS_FLOOR = 220
+
+
+# -- importer ---------------------------------------------------------------------------------
+
+@needs_p2
+def test_shipped_pack_is_what_the_documented_command_makes(tmp_path):
+    files = convert(P2 / "CAMEO.2.0.txt", P2 / "Phoenix.agents.txt", P2 / "Phoenix.discards.txt")
+    for name, text in files.items():
+        assert (CAMEO / name).read_text(encoding="utf-8") == text, f"data/cameo/{name} is stale"
+    book = read_codebook(CAMEO / "codebook.tsv")
+    used = codes_of(files) | codes_in_rules(sorted((ROOT / "data" / "rules").glob("*.yaml")))
+    assert (ROOT / "ontology" / "cameo.ttl").read_text(encoding="utf-8") == ontology(book, used)
+
+
+@needs_p2
+def test_verb_dictionary_constructs_are_understood():
+    d = read_verbs(P2 / "CAMEO.2.0.txt")
+    assert len(d.patterns) > 4600 and len(d.blocks) == 397 and len(d.synsets) == 40
+    by_line = {p.line: p for p in d.patterns}
+    # - * (TO)  [042:043]  # RUSH: a paired code, parentheses dropped
+    assert by_line[718].elements == [("*", False), ("to", False)] and by_line[718].code == "042:043"
+    # - * {ARMS SHIPMENT} [072]: a noun phrase
+    assert by_line[720].elements == [("*", False), ("arms", False), ("shipment", False)]
+    # - &MILITARY * [154]: a synset before the verb
+    assert by_line[727].elements == [("&MILITARY", False), ("*", False)]
+    # a block with the null code, and verbs of it
+    acc = next(b for b in d.blocks if b.name == "ACCELERATE")
+    assert acc.code == "---"
+    hurry = next(v for v in d.verbs if v.head == "hurry")
+    assert {"hurries", "hurrying", "hurried"} <= set(hurry.forms)
+    # +ASK_FOR {+ASKED_FOR ...} [020]: a multi-word verb, its particle glued after it
+    ask_for = next(v for v in d.verbs if v.head == "ask" and v.after == ["for"])
+    assert ask_for.code == "020" and "asked" in ask_for.forms
+    # what is not translated is listed with its line
+    assert (9178, "verb transformation not translated: ~ a (a b ATTACK) SAY = a b 015") in d.untranslated
+    assert any(n == 8443 and "&WEATHER" in m for n, m in d.untranslated)
+
+
+def test_regular_verb_forms():
+    assert verb_forms("visit")[:4] == ["visit", "visits", "visited", "visiting"]
+    assert verb_forms("agree")[:4] == ["agree", "agrees", "agreed", "agreeing"]
+    assert set(verb_forms("rally")) >= {"rallies", "rallied", "rallying"}
+
+
+@needs_p2
+def test_agents_expand_plurals_and_substitutions():
+    untranslated: list = []
+    ags = read_agents(P2 / "Phoenix.agents.txt", untranslated)
+    phrases = {" ".join(a.words): (a.code, a.prefix) for a in ags}
+    assert phrases["cattleman"] == ("AGR", False) and phrases["cattlewomen"] == ("AGR", False)  # !PERSON!
+    assert phrases["agriculturalists"] == ("AGR", False)  # a regular plural
+    assert untranslated == [(1927, "agent 'ISLAMIC_EXTREMIST' has no [CODE]: skipped")]
+    assert any(a.line == 544 and a.code == "ENV" for a in ags)  # DEPARMENT_OF_ENVIRONMENT [~ENV}: read as [~ENV]
+
+
+def test_a_malformed_line_is_located_and_nothing_is_written(tmp_path):
+    out = tmp_path / "pack"
+    out.mkdir()
+    (out / "verbs.jsonl").write_text("before\n")
+    bad = tmp_path / "bad.verbs.txt"
+    bad.write_text("&SYN\n+WORD\n\n--- TALK [040] ---\nTALK\n- * (WITH) [046]\n- * PEACE\n")
+    with pytest.raises(InputError) as e:
+        write_pack(convert(bad), out)
+    assert str(e.value) == f"{bad}:7: no [CODE] on this pattern or entry"
+    assert (out / "verbs.jsonl").read_text() == "before\n" and sorted(p.name for p in out.iterdir()) == ["verbs.jsonl"]
+    r = run_kg("rules", "import", "cameo", str(bad), "-o", str(out))
+    assert r.returncode == 2 and r.stderr.strip() == f"kg: error: {bad}:7: no [CODE] on this pattern or entry"
+    orphan = tmp_path / "orphan.txt"
+    orphan.write_text("# a comment\n- * TALKS [046]\n")
+    r = run_kg("rules", "import", "cameo", str(orphan), "-o", str(out))
+    assert r.returncode == 2 and f"{orphan}:2:" in r.stderr
+
+
+def test_import_command_writes_a_pack_that_codes(tmp_path):
+    verbs = tmp_path / "v.txt"
+    verbs.write_text("&FOOD\n+BREAD\n+RICE_\n\n--- SEND [070] ---\nSEND {SENT SENDS SENDING}\n"
+                     "- * &FOOD (TO)  [073]  # SEND\n- * TROOPS [:154]\n--- SAY [---] ---\nSAY {SAID SAYS}\n")
+    agents = tmp_path / "a.txt"
+    agents.write_text("!PERSON! = MAN, MEN\nPOLICE {} [~COP]\nMINISTER [~GOV]\nAID_WORKER [NGO~]\n")
+    r = run_kg("rules", "import", "cameo", str(verbs), "--agents", str(agents), "-o", str(tmp_path / "pk"))
+    assert r.returncode == 0, r.stderr
+    pk = load_pack(tmp_path / "pk")
+    assert pk.synsets["&FOOD"] == (("bread",), ("breads",), ("rice",))  # RICE_: no plural
+    c = Coder(pk)
+
+    def code(text: str, actors: dict[str, str]) -> set[tuple[str, str, str]]:
+        from kg.reading.text import tokenize
+        toks, _ = split_contractions([t.norm for t in tokenize(text)])
+        units = [Unit(i, i + 1, actors[t]) for i, t in enumerate(toks) if t in actors]
+        return {(e.source.code, e.target.code, e.code) for e in c.code(toks, units)}
+
+    A = {"arnor": "ARN", "gondor": "GON", "rohan": "ROH"}
+    assert code("Arnor sent rice to Gondor.", A) == {("ARN", "GON", "073")}  # pattern with a synset
+    assert code("Arnor sends money to Gondor.", A) == {("ARN", "GON", "070")}  # the verb's block code
+    assert code("Arnor sent troops to Gondor.", A) == {("GON", "ARN", "154")}  # [:154]: the reverse only
+    assert code("Arnor said Gondor will help.", A) == set()  # [---]: not an event
+    assert code("Arnor and Rohan sent bread to Gondor.", A) == {("ARN", "GON", "073"), ("ROH", "GON", "073")}
+    assert code("Arnor police sent bread to Gondor.", A) == {("ARNCOP", "GON", "073")}  # actor + agent
+    assert code("Arnor aid workers sent bread to Gondor.", A) == {("NGOARN", "GON", "073")}  # a prefix agent
+    assert code("Gondor was sent bread by Arnor.", A) == {("ARN", "GON", "070")}  # passive (no 'to': the block's code)
+    assert code("The minister sent bread to Gondor.", A) == {("---GOV", "GON", "073")}  # an agent alone
+
+
+# -- the coder in kg's build -------------------------------------------------------------------
+
+def _events(text: str, everything: bool = True) -> list[dict[str, str]]:
+    res = build_result(texts=[f"---\ndate: 2006-03-03\n---\n{text}\n"])
+    return event_rows(res.graph, everything)
+
+
+def _coded(rows: list[dict[str, str]]) -> set[tuple[str, ...]]:
+    return {(r["source_code"], r["target_code"], r["event_code"], r["factuality"]) for r in rows
+            if r["rule"].startswith("cameo:")}
+
+
+def test_coded_events_with_actors_dated_by_the_article():
+    assert _coded(_events("Israeli troops attacked Hamas in Gaza.")) == {("ISRMIL", "PSEREBHMS", "190", "Asserted")}
+    assert _coded(_events("Israeli police will arrest Hamas leaders.")) == {("ISRCOP", "PSEREBHMS", "173", "Asserted")}
+
+
+def test_factuality_of_coded_events_is_the_engines():
+    assert _coded(_events("Lavrov said Israeli troops attacked Hamas.")) == {("ISRMIL", "PSEREBHMS", "190", "Claimed")}
+    assert _coded(_events("If Israeli troops attack Hamas, the truce will end.")) == \
+        {("ISRMIL", "PSEREBHMS", "190", "Hypothetical")}
+    assert _coded(_events("Israeli troops did not attack Hamas.")) == {("ISRMIL", "PSEREBHMS", "190", "Asserted negated")}
+    assert _events("Israeli troops did not attack Hamas.", everything=False) == []  # only asserted events export
+
+
+def test_the_graph_node_of_a_coded_event():
+    res = build_result(texts=["---\ndate: 2006-03-03\n---\nIsraeli troops attacked Hamas in Gaza.\n"])
+    q = """PREFIX kgo: <https://w3id.org/kg-news/ontology#>
+           PREFIX prov: <http://www.w3.org/ns/prov#>
+           PREFIX nif: <http://persistence.uni-leipzig.org/nlp2rdf/ontologies/nif-core#>
+           PREFIX dcterms: <http://purl.org/dc/terms/>
+           PREFIX sem: <http://semanticweb.cs.vu.nl/2009/11/sem/>
+           PREFIX cameo: <https://w3id.org/kg-news/cameo#>
+           SELECT ?src ?tgt ?sc ?tc ?label ?verb ?rule ?b ?e ?day WHERE {
+             ?n a kgo:CodedEvent ; kgo:cameoCode cameo:190 ; kgo:sourceActor ?src ; kgo:targetActor ?tgt ;
+                kgo:sourceCode ?sc ; kgo:targetCode ?tc ; kgo:verb ?verb ; sem:hasTimeStamp ?day ;
+                kgo:factuality kgo:Asserted ; prov:wasGeneratedBy ?f .
+             cameo:190 <http://www.w3.org/2000/01/rdf-schema#label> ?label .
+             ?f kgo:rule/dcterms:identifier ?rule ; kgo:evidence [ nif:beginIndex ?b ; nif:endIndex ?e ] }"""
+    rows = list(res.graph.query(q))
+    assert len(rows) == 1
+    r = rows[0]
+    assert str(r.src).endswith("/entity/israel") and str(r.tgt).endswith("/entity/hamas")
+    assert (str(r.sc), str(r.tc), str(r.verb), str(r.day)) == ("ISRMIL", "PSEREBHMS", "attacked", "2006-03-03")
+    assert re.fullmatch(r"cameo:CAMEO\.2\.0\.txt:\d+", str(r.rule)) and str(r.label).startswith("Use conventional military force")
+    text = res.extractions[0].article.text
+    assert text[int(r.b):int(r.e)] == "Israeli troops attacked Hamas in Gaza."
+
+
+def test_kg_rules_and_the_pack_do_not_double_code():
+    rows = _events("Hamas leaders traveled to Moscow today.")
+    assert [(r["source_code"], r["target_code"], r["event_code"], r["rule"]) for r in rows] == \
+        [("PSEREBHMS", "RUS", "042", "event.visit-travel")]  # kg's visit; the pack's "traveled" is not a second event
+
+
+# -- the seed and `kg events` -------------------------------------------------------------------
+
+def test_seed_events(seed_result):
+    rows = event_rows(seed_result.graph)
+    got = {(r["source_label"], r["target_label"], r["event_code"], r["rule"]) for r in rows}
+    assert ("Hamas", "Moscow", "042", "event.visit-travel") in got  # visit
+    assert ("Khalid Mish'al", "Sergei Lavrov", "046", "meet.first-then-talks") in got  # consultation
+    assert ("Russia", "Hamas", "020", "appeal.called-on-to") in got  # appeal
+    assert ("Sergei Lavrov", "Hamas", "020", "appeal.called-on-to") in got
+    assert ("Khalid Mish'al", "Israel", "125", "reject.resistance-to-talks") in got  # rejection
+    assert any(r["event_code"].startswith("01") and r["target_code"] == "ISR" for r in rows)  # a statement about Israel
+    visit = next(r for r in rows if r["rule"] == "event.visit-travel" and r["source_label"] == "Hamas")
+    assert (visit["source_code"], visit["target_code"], visit["root_code"], visit["quad_class"]) == ("PSEREBHMS", "RUS", "04", "1")
+    assert visit["sentence"] == "Hamas leaders traveled to Moscow today for three days of talks, which the radical " \
+                                "Islamic movement hopes will raise its international standing."
+    assert all(r["date"] for r in rows) and all(r["sentence_id"].split("#char=")[1] for r in rows)
+
+
+def test_kg_events_command_formats(tmp_path, seed_turtle):
+    g = tmp_path / "seed.ttl"
+    g.write_text(seed_turtle, encoding="utf-8")
+    r = run_kg("events", str(g))
+    assert r.returncode == 0, r.stderr
+    lines = r.stdout.splitlines()
+    assert lines[0].split("\t") == ["event_id", "date", "source_code", "target_code", "event_code", "root_code",
+                                    "quad_class", "source_label", "target_label", "sentence_id", "sentence",
+                                    "article", "rule"]
+    out = tmp_path / "ev.csv"
+    assert run_kg("events", str(g), "-f", "csv", "-o", str(out)).returncode == 0
+    rows = list(csv.DictReader(io.StringIO(out.read_text(encoding="utf-8"))))
+    assert len(rows) == len(lines) - 1 and any(r["event_code"] == "042" for r in rows)
+    js = json.loads(run_kg("events", str(g), "-f", "json").stdout)
+    assert [r["event_id"] for r in js] == [r["event_id"] for r in rows]
+    assert run_kg("events", str(tmp_path / "missing.ttl")).returncode == 2
+
+
+def test_cameo_ontology_has_every_root_and_code():
+    from rdflib import Graph, Literal, Namespace
+    SKOS = Namespace("http://www.w3.org/2004/02/skos/core#")
+    g = Graph().parse(ROOT / "ontology" / "cameo.ttl")
+    notations = {str(o) for o in g.objects(None, SKOS.notation)}
+    assert {f"{i:02d}" for i in range(1, 21)} <= notations
+    used = codes_of({"verbs.jsonl": (CAMEO / "verbs.jsonl").read_text(encoding="utf-8")})
+    book = read_codebook(CAMEO / "codebook.tsv")
+    assert {c for c in used if c in book} <= notations
+    assert (None, SKOS.notation, Literal("0871")) in g
+
+
+# -- PETRARCH's unit-test records ---------------------------------------------------------------
+
+@needs_p2
+def test_petrarch_records_floor():
+    from kg.rules.cameo.records import run as run_records
+    rep = run_records(RECORDS, P2)
+    ok, n = rep.rate()
+    assert n == 284
+    assert ok >= RECORDS_FLOOR, rep.render()
+    by_id = {r.id: r for r in rep.records}
+    assert by_id["DEMO-17"].got == {("BREGOV", "GON", "032"), ("GON", "BREGOV", "033")}  # a paired code
+    assert by_id["COMPOUND-05"].exact  # one event per coordinated target
+    assert by_id["DATE-08"].category == "DATE"
+
+
+def test_a_record_file_that_is_not_xml_is_one_line(tmp_path):
+    from kg.rules.cameo.records import read_records
+    bad = tmp_path / "r.xml"
+    bad.write_text("<Validation>\n<Sentences>\n<Sentence id='x'>\n<Text>a < b</Text>\n</Sentence>\n</Validation>\n")
+    with pytest.raises(InputError) as e:
+        read_records(bad)
+    assert str(e.value).startswith(f"{bad}:4: not well-formed XML") and "\n" not in str(e.value)
+    script = ROOT / "tests" / "bench" / "petrarch_records.py"
+    import subprocess
+    import sys
+    if (P2 / "PETR.Validate.verbs.txt").is_file():
+        r = subprocess.run([sys.executable, str(script), str(P2), "--records", str(bad)], capture_output=True, text=True)
+        assert r.returncode == 2 and r.stderr.strip() == f"petrarch_records: error: {bad}:4: not well-formed XML: not well-formed (invalid token)"
