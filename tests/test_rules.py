@@ -12,7 +12,7 @@ from kg.rules.check import explain_text, run_rule_on, check_examples
 from kg.rules.loader import load_rules
 from kg.rules.pattern import PatternError, parse_pattern
 
-from .conftest import ROOT, write_rules
+from .conftest import ROOT, run_kg, write_rules
 
 
 @pytest.mark.parametrize("pattern, message", [
@@ -266,3 +266,21 @@ def test_quoted_as_saying_makes_a_claim_not_a_fact(pack):
     trip = {(str(s), str(p), str(o)) for s, p, o in ts}
     recs = {s for s, p, o in trip if p == "http://www.w3.org/1999/02/22-rdf-syntax-ns#predicate" and o == KGO + "recognizes"}
     assert recs and all((r, KGO + "factuality", KGO + "Claimed") in trip for r in recs)
+
+
+def test_suggest_and_coverage_on_a_folder_of_articles(tmp_path):
+    corpus = tmp_path / "corpus"
+    corpus.mkdir()
+    (corpus / "a.txt").write_text("Lavrov lunched with Meshaal in Moscow.\n\nLavrov met Meshaal.\n", encoding="utf-8")
+    (corpus / "b.txt").write_text("Sergei Lavrov lunched with Khaled Meshaal on Friday.\n", encoding="utf-8")
+    r = run_kg("rules", "suggest", corpus)
+    assert r.returncode == 0, r.stderr
+    first = r.stdout.splitlines()[0]
+    assert first.split() == ["2", "lunch:", "{Person}", "lunched", "with", "{Person}"], r.stdout
+    assert "e.g. a.txt: Lavrov lunched with Meshaal in Moscow." in r.stdout
+    assert "met" not in r.stdout  # covered by a rule
+    r = run_kg("rules", "coverage", corpus)
+    assert r.returncode == 0, r.stderr
+    rows = {line.split()[2]: int(line.split()[0]) for line in r.stdout.splitlines()[1:]}
+    assert rows["meet.met-with"] + rows["meet.frame"] == 1 and rows["designation.frame"] == 0
+    assert "rules fired on 2 articles" in r.stderr

@@ -247,3 +247,8 @@ def rules_explain(text: str, date: str | None, data_dir: Path | None, ontology_d
 
 from .cameo import rules_import  # noqa: E402  (kg rules import cameo: click only, no heavy imports)
 rules.add_command(rules_import)
+
+
+from .authoring import rules_coverage, rules_suggest  # noqa: E402  (kg rules suggest / coverage: rule authoring help)
+rules.add_command(rules_suggest)
+rules.add_command(rules_coverage)
