@@ -397,6 +397,9 @@ class MentionFinder:
         attached: set[int] = set()
         for a, b, role in roles:
             k = b
+            if k + 1 < len(toks) and toks[k].text == "," and (a == 0 or toks[a - 1].norm in ("the", "'s", "'") or
+                                                             a - 1 in ends):
+                k += 1  # "Iran's chief negotiator, Ali Larijani", "the foreign minister, Sergei Lavrov"
             while k < len(toks) and (toks[k].norm in self.lex.honorifics or toks[k].text == "."):
                 k += 1
             m = at.get(k)

@@ -251,14 +251,14 @@ def _candidate(si: int, toks: list[Token], a: int, b: int, lex: NameLexicon, fir
     for t in words:
         if t.norm in lex.org_words:
             ev.add("org:" + lex.org_words[t.norm])
-        if t.norm in lex.place_words and t is not words[0]:
+        if t.norm in lex.place_words and len(words) > 1:
             ev.add("place:" + lex.place_words[t.norm])
     if len(words) == 1 and _acronym(words[0]):
         ev.add("acronym")
     if len(alpha) >= 2 and alpha[0].norm in first_names:
         ev.add("first-name")
-    if a in role_end or a - 1 in role_end and toks[a - 1].text == ".":
-        ev.add("title")
+    if a in role_end or a - 1 in role_end and toks[a - 1].text in ".,":
+        ev.add("title")  # "President X", "Gen. X", "Iran's chief negotiator, X"
     p = a - 1
     if p >= 0 and toks[p].norm == "the":
         ev.add("the")
@@ -278,9 +278,6 @@ def _candidate(si: int, toks: list[Token], a: int, b: int, lex: NameLexicon, fir
     return c
 
 
-ORDER = ("org", "person", "place", "first-name", "acronym", "the", "place-prep")
-
-
 def decide_type(evidence: set[str]) -> str:
     """The most precise type the evidence allows (organisation words beat titles, titles beat
     places, ...); plain Agent when nothing says more than that it is a name."""
@@ -294,10 +291,10 @@ def decide_type(evidence: set[str]) -> str:
             return e[6:]
     if "first-name" in evidence:
         return "Person"
+    if "place-prep" in evidence:
+        return "Place"  # "in Kabul", "at the Kremlin"
     if "acronym" in evidence or "the" in evidence:
         return "Organization"
-    if "place-prep" in evidence:
-        return "Place"
     return "Agent"
 
 
