@@ -46,6 +46,7 @@ BE = frozenset("is are was were be been being am 's get got gets getting".split(
 MAX_MODIFIERS = 2
 MAX_GAP = 4  # tokens outside noun phrases between two pattern elements
 MARKERS = frozenset("$+^%")
+SKIP_CODES = frozenset({"+++", "###"})  # TABARI's markers, not event codes: such a pattern is not used
 
 
 @dataclass(frozen=True, slots=True)
@@ -405,13 +406,30 @@ class Coder:
                 a, b = i - len(v.before), i + 1 + len(v.after)
                 if a < 0 or tuple(toks[a:i]) != v.before or tuple(toks[i + 1:b]) != v.after:
                     continue
-                if a > 0 and toks[a - 1] in DETERMINERS and not v.after and not v.before:
-                    continue  # "an attack", "their meeting": a noun
+                if not v.after and not v.before and self._after_determiner(toks, a, taken):
+                    continue  # "an attack", "their meeting", "a brief private visit": a noun
                 if a > 0 and toks[a - 1] == "(" and b < len(toks) and toks[b] == ")":
                     continue  # "Musa Abu Marzuk (left)": a caption's position
                 out.append((a, b, i, v))
                 break
         return out
+
+    def _after_determiner(self, toks: Sequence[str], a: int, taken: set[int]) -> bool:
+        """A determiner before the word, with at most two modifiers between ("a brief private")."""
+        k = a - 1
+        for step in range(3):
+            if k < 0:
+                return False
+            w = toks[k]
+            if step == 0 and w in DETERMINERS:
+                return True
+            if w in DETERMINERS:
+                return True
+            if (k in taken or not w.isalpha() or w in AUXILIARIES or w in BE or w in PREPOSITIONS or w.endswith("ly")
+                    or w in ("not", "n't", "to", "and", "or", "that", "ever", "never") or w.endswith("ed")):
+                return False
+            k -= 1
+        return False
 
     # -- coding -------------------------------------------------------------------------
     def code(self, toks: Sequence[str], units: list[Unit], blocked: set[int] | None = None) -> list[Event]:
@@ -433,6 +451,7 @@ class Coder:
         self._ph_first = {p.first: p for p in phrases}
         self._ph_last = {p.last: p for p in phrases}
         self._verbs_at = {h for _, _, h, _ in vlist}
+        self._irregular = {toks[h] for _, _, h, v in vlist if toks[h] != v.head and not toks[h].endswith("ing")}
         words = set(toks)
         events: list[Event] = []
         for a, b, head, v in vlist:
@@ -453,7 +472,7 @@ class Coder:
         lo, hi = self._clause(toks, a, b)
         best: tuple[int, int, _Pattern, dict[str, Phrase]] | None = None
         for p in self.pack.block_patterns(v.block):
-            if not p.needs <= words:
+            if not p.needs <= words or p.code in SKIP_CODES:
                 continue
             got = self._match(p, toks, phrases, a, b, lo, hi)
             if got is not None:
@@ -494,10 +513,19 @@ class Coder:
         return self._emit(pairs, code, a, b, v, toks, rule, ptext, passive)
 
     def _subject_of_clause(self, toks: Sequence[str], p: Phrase) -> bool:
+        """Whether the phrase is the subject of a clause that follows the verb without 'that'
+        ("said Russia would ...", "said Israel attacked ..."): what was said, not a target. After
+        'that' PETRARCH codes the clause's subject as the target ("noted that X regretted"), and
+        so does kg."""
+        if p.first > 0 and toks[p.first - 1] == "that":
+            return False
         k = p.last
         while k < len(toks) and toks[k] in ("also", "now", "then", "not", "n't", "still"):
             k += 1
-        return k < len(toks) and (toks[k] in AUXILIARIES or k in self._verbs_at)
+        if k >= len(toks):
+            return False
+        w = toks[k]
+        return w in AUXILIARIES or k in self._verbs_at and (w.endswith(("ed", "es")) or w in self._irregular)
 
     def _emit(self, pairs: list[tuple[Member, Member]], code: str, a: int, b: int, v: _Verb, toks: Sequence[str],
               rule: str, ptext: str, passive: bool) -> list[Event]:
