@@ -385,12 +385,18 @@ def _occurrences(text: str, form: str) -> list[tuple[int, int]]:
     return [(m.start(), m.end()) for m in re.finditer(r"(?<!\w)" + re.escape(form) + r"(?!\w)", text)]
 
 
+def _known(gaz: Any, entity_id: str) -> bool:
+    """A curated or imported gazetteer entry (not an unlinked name, a role or a description)."""
+    get = getattr(gaz, "get", None)
+    return (get(entity_id) if get else gaz.entities.get(entity_id)) is not None
+
+
 def evaluate_entities(pack: Any, cache: Path | None) -> tuple[EntityScore, list[str]]:
     """Share of named actors kg makes an entity for, share linked to the right curated entry, wrong links."""
     from kg.graph.build import build_articles
     from kg.reading.document import parse_article
     ents = yaml.safe_load((HERE / "articles" / "entities.yaml").read_text(encoding="utf-8"))
-    known = pack.gazetteer.entities
+    gaz = pack.gazetteer
     total, rows = EntityScore(), []
     for a, text in _articles(cache):
         if text is None:
@@ -408,7 +414,8 @@ def evaluate_entities(pack: Any, cache: Path | None) -> tuple[EntityScore, list[
                 one.missed.append(f"{a['id']}: {e['name']} ({e['type']})")
                 continue
             one.found += 1
-            linked = {m.entity.id: m.entity for m in hits if m.entity.id in known}
+            linked = {m.entity.id: m.entity for m in hits
+                      if not getattr(m.entity, "unlinked", False) and _known(gaz, m.entity.id)}
             if not linked:
                 continue
             one.linked += 1
