@@ -195,3 +195,18 @@ def test_world_loaded_build_is_deterministic(tmp_path):
                        env={**__import__("os").environ, "PYTHONHASHSEED": str(i + 1)})
         outs.append(out.read_bytes())
     assert outs[0] == outs[1] and b"org:Membership" in outs[0]
+
+
+def test_world_store_is_mapped_from_the_cache_and_rebuilt_without_it(tmp_path, monkeypatch):
+    """The pack cache keeps the world's blobs in a side file that the next process maps; if the
+    side file is gone, the pack is loaded from its files again (not a wrong or empty world)."""
+    from kg.rules.pack import Pack
+    monkeypatch.setenv("KG_CACHE_DIR", str(tmp_path))
+    Pack.load()
+    (side,) = tmp_path.glob("world-*.bin")
+    again = Pack.load().gazetteer
+    assert type(again.world.blob).__name__ == "_Slice"  # mapped, not read
+    assert again.get("condoleezza-rice").label == "Condoleezza Rice"
+    side.unlink()
+    third = Pack.load().gazetteer
+    assert third.get("condoleezza-rice").label == "Condoleezza Rice"

@@ -180,6 +180,51 @@ def _unpack_entity(data: bytes) -> Entity:
                   located_in, capital, origin)
 
 
+class _Slice:
+    """A window on a memory-mapped file that slices like bytes (what BlobMap and WorldStore use)."""
+
+    __slots__ = ("mm", "at", "n")
+
+    def __init__(self, mm: object, at: int, n: int):
+        self.mm, self.at, self.n = mm, at, n
+
+    def __getitem__(self, s: slice) -> bytes:
+        return self.mm[self.at + s.start:self.at + s.stop]  # type: ignore[index]
+
+    def __len__(self) -> int:
+        return self.n
+
+
+def _spill(blobs: tuple) -> str | None:
+    """Write the blobs to `world-<hash>.bin` in kg's cache folder (KG_CACHE_DIR, else
+    ~/.cache/kg; none when it is `off`), once; the path, or None if it cannot be written."""
+    import hashlib
+    import os
+
+    root = os.environ.get("KG_CACHE_DIR") or str(Path(os.environ.get("XDG_CACHE_HOME") or Path.home() / ".cache") / "kg")
+    if root.lower() == "off" or any(isinstance(b, _Slice) for b in blobs):
+        return None
+    h = hashlib.sha1()
+    for b in blobs:
+        h.update(len(b).to_bytes(8, "little"))
+        h.update(b)
+    path = Path(root) / f"world-{h.hexdigest()[:24]}.bin"
+    try:
+        if not path.is_file():
+            path.parent.mkdir(parents=True, exist_ok=True)
+            tmp = path.with_name(f".{path.name}.{os.getpid()}.tmp")
+            with open(tmp, "wb") as f:
+                for b in blobs:
+                    f.write(b)
+            os.replace(tmp, path)
+            olds = sorted(path.parent.glob("world-*.bin"), key=lambda p: p.stat().st_mtime, reverse=True)
+            for old in olds[8:]:  # like the pack caches: the few used last
+                old.unlink(missing_ok=True)
+        return str(path)
+    except OSError:
+        return None
+
+
 class WorldStore:
     """The imported (world) entities, kept as marshalled records in one blob and decoded when
     asked for: a process that builds one article touches a few dozen of ~26,000 entities, so it
@@ -226,10 +271,33 @@ class WorldStore:
         return len(self.offsets) - 1
 
     def __getstate__(self) -> tuple:
-        return self.blob, self.offsets, self.ids, self.names, self.codes
+        """Pickled with the rule pack. The ~8 MB of blobs go to a side file in kg's cache folder
+        (named by their hash) that the next process maps into memory instead of reading: a build
+        touches a few pages of it, not all (without a cache folder they are pickled inline)."""
+        blobs = (self.blob, self.ids.blob, self.names.blob, self.codes.blob)
+        offsets = (self.offsets, self.ids.offsets, self.names.offsets, self.codes.offsets)
+        side = _spill(blobs)
+        return (side, tuple(len(b) for b in blobs), offsets) if side else (None, blobs, offsets)
 
     def __setstate__(self, state: tuple) -> None:
-        self.blob, self.offsets, self.ids, self.names, self.codes = state
+        side, blobs, offsets = state
+        if side is not None:  # a missing or changed file fails the unpickling: the pack is then rebuilt
+            import mmap
+
+            with open(side, "rb") as f:
+                mm = mmap.mmap(f.fileno(), 0, access=mmap.ACCESS_READ)
+            if len(mm) != sum(blobs):
+                raise ValueError(f"{side}: not the world store the pack cache expects")
+            parts, at = [], 0
+            for n in blobs:
+                parts.append(_Slice(mm, at, n))
+                at += n
+            blobs = parts
+        self.blob = blobs[0]
+        self.ids, self.names, self.codes = (BlobMap.__new__(BlobMap) for _ in range(3))
+        for m, b, o in zip((self.ids, self.names, self.codes), blobs[1:], offsets[1:]):
+            m.blob, m.offsets = b, o
+        self.offsets = offsets[0]
         self._memo = {}
 
     def at(self, i: int) -> Entity:
