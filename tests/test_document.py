@@ -316,6 +316,21 @@ def test_pravda_question_headline_and_no_date_found(pack):
     assert art.date_source == "" and [p for _, _, p in art.unresolved_times] == ["yesterday"]
 
 
+def test_al_jazeera_headline_and_boxed_quote_with_no_date(pack):
+    # https://www.aljazeera.com/archive/2006/02/20084913553196158.html (indented lines as stored)
+    text = ("Hamas team to visit Moscow soon\n\nAlexander Kalugin, Russia's envoy to the Middle East, has said he "
+            "expects a delegation from Hamas to visit Moscow later this month.\n\n"
+            "    Putin: We must recognise Hamas came to power via elections\n\n"
+            "    Speaking to Aljazeera on Friday, Kalugin said \"the Russian side would urge Hamas to negotiate with "
+            "Israel on the basis of previous agreements\".\n")
+    art = parse_article(text, source="t", layout=pack.layout)
+    check(art, date=None, publisher=None, headline="Hamas team to visit Moscow soon",
+          first="Alexander Kalugin, Russia's envoy to the Middle East, has said he expects a delegation from Hamas "
+                "to visit Moscow later this month.")
+    assert art.date_source == "" and [p for _, _, p in art.unresolved_times] == ["on Friday"]
+    assert ("body", "Putin: We must recognise Hamas came to power via elections") in kinds(art)
+
+
 def test_voa_furniture_and_source_note(pack):
     # http://www.voanews.com/a/a-13-2007-02-22-voa56/336992.html (public domain)
     text = ("Accessibility links\n\nBreaking News\nNews\n\nHamas Leader to Visit Moscow\n\nupdate\n\n"
