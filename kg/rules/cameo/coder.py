@@ -35,7 +35,7 @@ from ...errors import InputError
 
 DETERMINERS = frozenset("a an the its their his her our my your this these those 's ' no any every".split())
 PREPOSITIONS = frozenset("in on at by with from to for of against into over about under near between among "
-                         "toward towards after before during without through across within".split())
+                         "toward towards after before during without through across within along".split())
 GLUE = frozenset("'s ' of in from the a an ( )".split())
 COORD = frozenset(", and or nor neither either both".split())
 CLAUSE_END = frozenset("; : after before when while because although though until unless which who whom whose "
@@ -383,15 +383,26 @@ class Coder:
                 carry = []
             c = conj[k]
             main = actors[0] if actors else None
+            base_code = main.code if main else "---"
+            for u in actors[1:]:  # "Palestinian Hamas leaders", "Russian minister Lavrov": the narrower code
+                between = toks[main.last:u.first] if main else []
+                if u.code.startswith(base_code) and len(u.code) > len(base_code) \
+                        and not any(w in PREPOSITIONS for w in between):
+                    base_code = u.code
+            ref = next((u.ref for u in reversed(actors) if u.ref is not None), None)  # the head: last named
             label = " ".join(toks[c[0].first:c[-1].last])
-            for base in (main.code.split("/") if main else ["---"]):
+            for base in base_code.split("/"):
                 for g in groups:
                     code = base
                     pre = "".join(a.code for a in g if a.prefix)
                     for a in g:
-                        if not a.prefix and a.code not in code:
+                        if a.prefix or a.code in code:
+                            continue
+                        if len(code) >= 6 and a.code[:3] == code[-3:]:
+                            code += a.code[3:]  # RUSGOV + GOVFRM -> RUSGOVFRM
+                        else:
                             code += a.code
-                    out.append(Member(pre + code, label, c[0].first, c[-1].last, main.ref if main else None))
+                    out.append(Member(pre + code, label, c[0].first, c[-1].last, ref))
         return out
 
     # -- verbs --------------------------------------------------------------------------
