@@ -185,7 +185,7 @@ def test_a_pattern_too_costly_to_match_is_refused(tmp_path, pack):
         rules:
           - id: r.slow
             description: four wide gaps and a long text slot
-            pattern: "{a:Person} ..40 met ..40 {b:Person} ..40 in ..40 {c:text 1-40}"
+            pattern: "{a:Person} ..40 met ..40 {b:Person} ..40 in ..40 at ..40 {c:text 1-40}"
             emit: [[a, org:headOf, b]]
             examples: {match: [{text: x, expect: ["a b c"]}]}
         """)

@@ -10,6 +10,8 @@ patterns of the ways the news says it.
       noun: "(meeting|talks)"       # optional: the relation as a noun ("X's meeting with Y")
       after: "[in {pl:Place}] [{t:time}]"                  # optional: after the clause
       forms: [active, passive, ...] # optional: which forms (default: see DEFAULT_FORMS)
+      coordinate: true              # optional: subject and object may be lists (default true)
+      group_nouns: true             # optional: "the Hamas delegation" stands for Hamas (default true)
 
 Each form is a pattern (shown by `kg rules list --frames`; `kg rules explain` names the form that
 matched). Subject and object become lists ("The US, the EU and Israel"), one fact per actor,
@@ -35,7 +37,7 @@ from __future__ import annotations
 import re
 from typing import Any
 
-FRAME_KEYS = {"subject", "verb", "object", "prep", "complement", "noun", "after", "forms", "coordinate"}
+FRAME_KEYS = {"subject", "verb", "object", "prep", "complement", "noun", "after", "forms", "coordinate", "group_nouns"}
 ALL_FORMS = ("active", "passive", "passive-agentless", "relative", "reduced", "nominal", "after-nominal",
              "gerund", "planned", "negated")
 DEFAULT_FORMS = ("active", "passive", "relative", "reduced", "nominal", "negated")
@@ -45,8 +47,9 @@ TIME = "[{t:time}]"  # "Israel on Friday condemned ...": frames reserve the slot
 BE = "(is|are|was|were|has been|have been|had been|will be|would be|being|been)"
 LIGHT = "[@LIGHT [@LIGHT]]"  # up to two light words: "reportedly also"
 PRE = "[the] [@TITLE]"  # before an actor named as an object: "(the) (Russian Foreign Minister) Lavrov"
+GROUP = "[@GROUP_NOUN]"  # after an actor: "the Hamas delegation", "Hamas leaders"
 NEGATION = ("{neg=did not|does not|do not|didn't|doesn't|don't|has not|have not|had not|hasn't|haven't|will not|won't|"
-            "would not|wouldn't|cannot|can't|could not|couldn't|never|did never|refused to|refuses to|refuse to|"
+            "would not|wouldn't|cannot|can't|could not|couldn't|never|had never|had not|hadn't|refused to|refuses to|refuse to|"
             "declined to|declines to|decline to|has refused to|have refused to|has never|have never}")
 PLAN = ("(is to|are to|was to|were to|is due to|are due to|was due to|were due to|is scheduled to|are scheduled to|"
         "was scheduled to|were scheduled to|is expected to|are expected to|is set to|are set to|will|plans to|plan to|"
@@ -94,6 +97,10 @@ def expand_frame(frame: Any) -> list[tuple[str, str]]:
     s1, s = _slot(frame["subject"], "subject", coord)
     has_obj = "object" in frame
     o1, o = _slot(frame["object"], "object", coord) if has_obj else ("", "")
+    if frame.get("group_nouns", True):  # "the Hamas delegation": the group stands for its people
+        s1, s = f"{s1} {GROUP}", f"{s} {GROUP}"
+    if has_obj and frame.get("group_nouns", True):
+        o1, o = f"{o1} {GROUP}", f"{o} {GROUP}"
     forms = frame.get("forms", DEFAULT_FORMS)
     if not isinstance(forms, list) and forms is not DEFAULT_FORMS or any(f not in ALL_FORMS for f in forms):
         raise FrameError(f"frame: 'forms' lists some of {', '.join(ALL_FORMS)}")
@@ -122,13 +129,13 @@ def expand_frame(frame: Any) -> list[tuple[str, str]]:
         elif form == "relative":
             add(form, f"{s1} , (who|which|that) {LIGHT} ({fin}|(has|have|had) {LIGHT} {pp}){obj}{comp}{after}")
             if has_obj:
-                add(form, f"{o1} , (whom|which|who|that) {PRE} {s} {LIGHT} ({fin}|(has|have|had) {LIGHT} {pp}){comp}")
+                add(form, f"{o1} , [a|an|the] [..3] (whom|which|who|that) {PRE} {s} {LIGHT} ({fin}|(has|have|had) {LIGHT} {pp}){comp}")
         elif form == "reduced" and has_obj:
             add(form, f"{o1} [,] {LIGHT} {pp}{comp} by {PRE} {s}")
         elif form == "nominal" and noun:
             add(form, f"{s} ['s|'] [@NOUN_MOD] {noun} (with|to) {PRE} {o}{after}" if has_obj else f"{s} ['s|'] {noun}{after}")
             if has_obj:
-                add(form, f"{noun} between {PRE} {s1} and {PRE} {o1}{after}")
+                add(form, f"[{{neg=no|never a|not a}}] {noun} between {PRE} {s1} and {PRE} {o1}{after}")
                 add(form, f"{s} [, ..12 ,] {TIME} {LIGHT} (held|hold|holds|holding|began|begin|begins|opened|open|opens|conducted|had) "
                           f"[a|an|the|two|three|several|more|further|new] [@NOUN_MOD] [(day|days|hours|round|rounds) of] {noun} (with|to) {PRE} {o}{after}")
         elif form == "after-nominal" and noun and has_obj:
@@ -139,6 +146,7 @@ def expand_frame(frame: Any) -> list[tuple[str, str]]:
             add(form, f"{s} [, ..12 ,] {TIME} {LIGHT} {PLAN} {LIGHT} {base}{obj}{comp}{after}")
         elif form == "negated":
             add(form, f"{s} [, ..12 ,] {TIME} {LIGHT} {NEGATION} {LIGHT} ({base}|{pp}){obj}{comp}{after}")
+            add(form, f"{{neg=neither}} {s1} nor {PRE} {s1} {LIGHT} ({fin}|(has|have|had) {LIGHT} {pp}){obj}{comp}{after}")
     if not out:
         raise FrameError("frame: none of its forms applies (a passive, relative or nominal form needs an object; nominal a noun)")
     return out

@@ -295,7 +295,7 @@ def _entity(s: Slot, v: SentenceView, pos: int, b: dict[str, Bound]) -> tuple[in
     return None
 
 
-_LIST_JOINS = (("and",), (",",), (",", "and"), ("as", "well", "as"), ("&",), (",", "as", "well", "as"))
+_LIST_JOINS = (("and",), (",",), (",", "and"), ("as", "well", "as"), ("&",), (",", "as", "well", "as"))  # not "nor": a frame's negated form reads "neither X nor Y"
 
 
 def _entity_list(s: Slot, v: SentenceView, pos: int, b: dict[str, Bound]) -> Iterator[tuple[int, dict[str, Bound]]]:
@@ -376,7 +376,8 @@ def _slot(s: Slot, v: SentenceView, pos: int, b: dict[str, Bound],
             yield end, {**b, s.name: Bound("text", pos, end, bb, ee, v.text[bb:ee])}
 
 
-_CLAUSE_NEXT = frozenset({"and", "but", "or", "while", "saying", "which", "who", "whereas", "although"})
+# a clause ends at a comma before these (", the ministry said" and ", according to" attribute it)
+_CLAUSE_NEXT = frozenset({"and", "but", "or", "while", "saying", "which", "who", "whereas", "although", "the", "according"})
 _EDGE_PUNCT = frozenset('.,;:!?"\')([]-')
 
 

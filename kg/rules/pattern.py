@@ -401,8 +401,9 @@ def cost(n: Node) -> int:
         return n.max - n.min + 1 if n.kind in ("text", "clause") else 1
     if isinstance(n, (Capture,)):
         return cost(n.body)
-    if isinstance(n, Opt):
-        return cost(n.body) + 1
+    if isinstance(n, Opt):  # skipping it is one more way only when its body can match in many ways
+        c = cost(n.body)
+        return c + 1 if c > 1 else 1
     if isinstance(n, Alt):  # options that begin with different words cannot both match at one token
         by_word: dict[str, int] = {}
         free = 0
