@@ -146,7 +146,7 @@ def main() -> None:
             r = run_build(corpus, out, j)
             if not a.keep:
                 out.unlink(missing_ok=True)
-                out.with_name(out.name + ".kg-manifest").unlink(missing_ok=True)
+                (out.parent / ".kg" / f"{out.name}.manifest.jsonl").unlink(missing_ok=True)  # kg.corpus keeps it in .kg/
             s = r["seconds"]
             base = base or s
             rows.append(f"| {n:,} | kg build -j {j} | {r['articles'] / s:,.0f} | {sent / s:,.0f} "
