@@ -7,13 +7,16 @@ Why this shape:
   are minted from content (gazetteer id; hash of the triple and its factuality).
 * Workers (processes, or Dask) return each article's serialised named graph; the main process
   writes the chunks in input order, so the output is the same whatever the number of workers.
-* N-Quads and TriG are streamed: chunks go to a hidden partial file next to the output, and a
+* N-Quads and TriG are streamed: chunks go to a partial file in `.kg/` next to the output, and a
   journal line per chunk (content hash, offset, length, checksum) follows each one. At the end
   the partial file becomes the output by an atomic rename (TriG gets its prefix header in one
   sequential copy). A killed run leaves the output untouched; the next run reuses every
-  journaled chunk. The journal, kept as `OUTPUT.kg-manifest`, makes rebuilds incremental.
+  journaled chunk. The journal, kept as the manifest `.kg/OUTPUT.manifest.jsonl`, makes rebuilds
+  incremental; `.kg/` beside the output holds all of kg's bookkeeping (partial file, journal, lock).
 * Turtle, N-Triples and JSON-LD are one merged graph: their union is held in memory and written
   at the end (fine for thousands of articles; use N-Quads or TriG for millions).
+
+Inputs: text, JSON Lines, saved pages, RSS/Atom feeds and WARC archives (docs/inputs.md).
 
 Modules by job: inputs (listing and reading entries), work (settings, processing, pools, Dask),
 sinks (chunk sources, lock, store sink, id set), progress, build (build_corpus and finishing).
