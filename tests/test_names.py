@@ -21,31 +21,33 @@ def ids(pack, text):
 
 
 def test_unknown_person_after_title_is_an_unlinked_person(pack):
-    got = found(pack, "JERUSALEM (Reuters) - Israeli Prime Minister Ehud Olmert met Lavrov on Sunday.")
-    assert ("Ehud Olmert", "unlinked/ehud-olmert", "Person", "unlinked") in got
+    # invented people and bodies throughout: no gazetteer, curated or world, may know them
+    got = found(pack, "JERUSALEM (Reuters) - Israeli Prime Minister Arvid Kolstad met Lavrov on Sunday.")
+    assert ("Arvid Kolstad", "unlinked/arvid-kolstad", "Person", "unlinked") in got
     assert not any(t in ("JERUSALEM", "Sunday") for t, *_ in got)  # dateline and day names are not names
 
 
 def test_organisation_words_and_acronyms(pack):
-    got = found(pack, "Inspectors of the International Atomic Energy Agency (IAEA) left. The IAEA said so.")
+    got = found(pack, "Inspectors of the International Fisheries Oversight Agency (IFOA) left. The IFOA said so.")
     org = [(t, i, ty) for t, i, ty, k in got if k == "unlinked"]
-    assert org == [("International Atomic Energy Agency", "unlinked/international-atomic-energy-agency", "Organization"),
-                   ("IAEA", "unlinked/international-atomic-energy-agency", "Organization"),
-                   ("IAEA", "unlinked/international-atomic-energy-agency", "Organization")]
-    got = found(pack, "Lavrov met leaders of the Democratic Front for the Liberation of Palestine.")
-    assert ("Democratic Front for the Liberation of Palestine", "Organization") in [(t, ty) for t, _, ty, _ in got]
+    assert org == [("International Fisheries Oversight Agency", "unlinked/international-fisheries-oversight-agency", "Organization"),
+                   ("IFOA", "unlinked/international-fisheries-oversight-agency", "Organization"),
+                   ("IFOA", "unlinked/international-fisheries-oversight-agency", "Organization")]
+    got = found(pack, "Lavrov met leaders of the Patriotic Front for the Renewal of Borduria.")
+    assert ("Patriotic Front for the Renewal of Borduria", "Organization") in [(t, ty) for t, _, ty, _ in got]
 
 
 def test_short_form_and_honorific_land_on_the_full_name(pack):
-    text = "Secretary of State Condoleezza Rice met Lavrov in Moscow. Rice said she was pleased. Ms Rice left."
+    text = "Secretary of State Marianne Holbrook met Lavrov in Moscow. Holbrook said she was pleased. Ms Holbrook left."
     got = ids(pack, text)
-    assert got.count(("Rice", "unlinked/condoleezza-rice")) == 2
-    assert ("she", "unlinked/condoleezza-rice") in got
+    assert got.count(("Holbrook", "unlinked/marianne-holbrook")) == 2
+    assert ("she", "unlinked/marianne-holbrook") in got
 
 
 def test_not_names(pack):
     # sentence-initial ordinary words, months, days, nationalities, title-case headings
-    assert ids(pack, "Officials said on Monday that Palestinian and Iranian diplomats met in March.") == []
+    got = found(pack, "Officials said on Monday that Palestinian and Iranian diplomats met in March.")
+    assert [m for m in got if m[3] != "demonym"] == []
     art = parse_article("Envoy Heads To Gaza Talks\n\nLavrov arrived today.", source="t", layout=pack.layout)
     heads = [m for sa in pack.finder.analyse(art) for m in sa.mentions
              if sa.sentence.kind in ("headline", "heading") and m.kind != "role"]
@@ -53,15 +55,15 @@ def test_not_names(pack):
 
 
 def test_place_after_preposition_and_metonymy(pack):
-    got = found(pack, "Moscow demanded an apology. Lavrov arrived in Moscow. The Kremlin said no. Lavrov flew to Kabul.")
+    got = found(pack, "Moscow demanded an apology. Lavrov arrived in Moscow. The Kremlin said no. Lavrov flew to Tarnovia.")
     assert ("Moscow", "russia", "Country", "metonym") in got
     assert ("Moscow", "moscow", "City", "name") in got
-    assert ("The Kremlin", "russia", "Country", "metonym") in got
-    assert ("Kabul", "unlinked/kabul", "Place", "unlinked") in got
+    assert [(i, k) for t, i, _, k in got if "Kremlin" in t] == [("russia", "metonym")]
+    assert ("Tarnovia", "unlinked/tarnovia", "Place", "unlinked") in got
 
 
 def test_vice_president_is_not_president(pack):
-    got = found(pack, "Vice President Dick Cheney met Putin.", roles=True)
+    got = found(pack, "Vice President Dale Wexford met Putin.", roles=True)
     assert ("Vice President", "kgo:VicePresident", "Role", "role") in got
     assert not any(i == "kgo:President" for _, i, _, _ in got)
 
@@ -100,13 +102,13 @@ def _iri(s):
 
 
 def test_unlinked_entities_are_marked_in_the_graph(pack):
-    art = parse_article("Vice President Dick Cheney met Putin in Moscow.", source="t", layout=pack.layout)
+    art = parse_article("Vice President Dale Wexford met Putin in Moscow.", source="t", layout=pack.layout)
     g = build_articles([art], pack).graph
     q = """PREFIX kgo: <https://w3id.org/kg-news/ontology#> PREFIX rdfs: <http://www.w3.org/2000/01/rdf-schema#>
            PREFIX schema: <http://schema.org/>
            SELECT ?e ?l WHERE { ?e a kgo:UnlinkedEntity, schema:Person ; rdfs:label ?l }"""
     rows = [(str(r.e).rsplit("/entity/", 1)[-1], str(r.l)) for r in g.query(q)]
-    assert rows == [("unlinked/dick-cheney", "Dick Cheney")]
+    assert rows == [("unlinked/dale-wexford", "Dale Wexford")]
     roles = {str(o) for o in g.objects(None, _iri("http://www.w3.org/ns/org#role"))}
     assert roles == {"https://w3id.org/kg-news/ontology#VicePresident"}
 
@@ -144,3 +146,47 @@ def test_seed_gains_no_unlinked_people(seed_result):
     q = """PREFIX kgo: <https://w3id.org/kg-news/ontology#> PREFIX schema: <http://schema.org/>
            SELECT ?e WHERE { ?e a kgo:UnlinkedEntity, schema:Person }"""
     assert list(g.query(q)) == []
+
+
+def test_a_name_shared_across_time_resolves_by_the_article_date(tmp_path):
+    """Two imported people called the same: the one whose dated affiliation holds on the article's
+    date; on a date when neither or both hold, an unlinked entity (never a guess)."""
+    import datetime as dt
+    import shutil
+
+    import pytest
+
+    from kg.knowing.gazetteer import Entity, load_gazetteer
+    from kg.knowing.mentions import MentionFinder
+    from kg.knowing.vocab import load_vocabulary
+    from kg.reading.document import load_layout
+
+    if not hasattr(Entity, "active_on"):
+        pytest.skip("the gazetteer has no dated affiliations (world gazetteer not merged)")
+    data = tmp_path / "data"
+    (data / "gazetteer").mkdir(parents=True)
+    for f in ("vocabulary.yaml", "layout.yaml", "names.yaml", "roles.yaml"):
+        shutil.copy(ROOT / "data" / f, data / f)
+    (data / "gazetteer" / "g.yaml").write_text("""entities:
+  - {id: ruritania, type: Country, label: Ruritania}
+  - id: ali-ahmed-1
+    type: Person
+    label: Ali Ahmed
+    affiliations: [{of: ruritania, sector: GOV, code: RURGOV, from: 1990-01-01, to: 1999-12-31}]
+    source: "dict.txt:1"
+  - id: ali-ahmed-2
+    type: Person
+    label: Ali Ahmed
+    affiliations: [{of: ruritania, sector: GOV, code: RURGOV, from: 2004-01-01, to: null}]
+    source: "dict.txt:2"
+""", encoding="utf-8")
+    voc = load_vocabulary(data, ROOT / "ontology")
+    finder = MentionFinder(load_gazetteer([data / "gazetteer" / "g.yaml"], voc), voc, data)
+    layout = load_layout(data / "layout.yaml")
+
+    def who(day):
+        art = parse_article("Ali Ahmed spoke.", source="t", layout=layout, meta={"id": "a", "date": day})
+        return [m.entity.id for sa in finder.analyse(art) for m in sa.mentions]
+    assert who(dt.date(1995, 5, 1)) == ["ali-ahmed-1"]
+    assert who(dt.date(2006, 3, 3)) == ["ali-ahmed-2"]
+    assert who(dt.date(2001, 1, 1)) == ["unlinked/ali-ahmed"]

@@ -173,11 +173,12 @@ class MentionFinder:
 
     def _by_name(self, name: str) -> Entity | None:
         """The gazetteer entity with exactly this name (a state rather than anything else)."""
-        toks = tokenize(name)
-        hit = self._longest(self.names, toks, 0) if toks else None
-        if hit is None or hit[0] != len(toks):
-            return None
-        ents = [p[0] for p in hit[1] if p[1] == "name"]  # type: ignore[index]
+        if hasattr(self.gaz, "candidates"):  # curated first, then the world store
+            ents = self.gaz.candidates(name)
+        else:
+            toks = tokenize(name)
+            hit = self._longest(self.names, toks, 0) if toks else None
+            ents = [p[0] for p in hit[1] if p[1] == "name"] if hit and hit[0] == len(toks) else []  # type: ignore[index]
         states = [e for e in ents if "Country" in self.voc.ancestors(e.type)]
         return (states or ents or [None])[0]
 
@@ -201,15 +202,15 @@ class MentionFinder:
         if len(ents) == 1:
             return hits[0]  # type: ignore[return-value]
         key = " ".join(surface.casefold().split())
+        curated = [e for e in ents if getattr(e, "curated", True)]
+        if len(curated) > 1:  # its label; else a person (a dictionary files a member's name under the group too)
+            curated = [e for e in curated if e.label.casefold() == key] or \
+                [e for e in curated if e.type in self.person_types] or curated
+        if curated:
+            return next(p for p in hits if p[0] is curated[0])  # type: ignore[index,return-value]
         own = [e for e in ents if e.label.casefold() == key]  # the name is its label, not an added alias
         if len(own) == 1:
             return next(p for p in hits if p[0] is own[0])  # type: ignore[index,return-value]
-        curated = [e for e in ents if getattr(e, "curated", True)]
-        if len(curated) > 1:  # a dictionary lists a member's name under the group too: the person is meant
-            people = [e for e in curated if e.type in self.person_types]
-            curated = people or curated
-        if curated:
-            return next(p for p in hits if p[0] is curated[0])  # type: ignore[index,return-value]
         active = [e for e in ents if day is not None and hasattr(e, "active_on") and e.active_on(day)]
         if len(active) == 1:
             return next(p for p in hits if p[0] is active[0])  # type: ignore[index,return-value]
@@ -218,12 +219,39 @@ class MentionFinder:
         return UnlinkedEntity(unlinked_id(label), kinds.pop() if len(kinds) == 1 else "Agent", label, (), (), (), None,
                               "ambiguous: " + ", ".join(e.id for e in ents), ()), "unlinked"
 
+    def _world_hit(self, world: object, norms: list[str], folded: list[str], i: int,
+                   hit: tuple[int, list[object]] | None) -> tuple[int, list[object]] | None:
+        """Merge the world store's longest name at token i (kg.knowing.gazetteer.WorldStore, a
+        prefix index: one lookup per token) with the curated trie's: the longer wins; at equal
+        length the curated entities come first. A world name that is one of the entity's
+        demonyms is a demonym mention."""
+        w = world.longest(norms, folded, i)  # type: ignore[attr-defined]
+        if w is None or hit is not None and w[0] < hit[0]:
+            return hit
+        if norms[i] == "the" and i + 1 < len(norms):
+            inner = self._longest(self.names, self._toks, i + 1)
+            if inner is not None and inner[0] == w[0]:
+                return hit  # "the United States": the curated name with its article, not a world alias of it
+        key = " ".join(norms[i:w[0]])
+        found = [(e, "demonym" if any(" ".join(t.norm for t in tokenize(d)) == key for d in e.demonyms) else "name")
+                 for e in w[1]]
+        if hit is not None and w[0] == hit[0]:
+            seen = {id(p[0]) for p in hit[1]}  # type: ignore[index]
+            return hit[0], hit[1] + [p for p in found if id(p[0]) not in seen]
+        return w[0], found  # type: ignore[return-value]
+
     def _known(self, toks: list[Token], day: object = None, text: str = "") -> list[tuple[int, int, str, object]]:
         """Gazetteer names, demonyms, descriptions and pronouns, longest first, left to right."""
         spans: list[tuple[int, int, str, object]] = []
+        world = getattr(self.gaz, "world", None)
+        self._toks = toks
+        norms = [t.norm for t in toks] if world is not None else []
+        folded = [t.folded for t in toks] if world is not None else []
         i = 0
         while i < len(toks):
             hit = self._longest(self.names, toks, i)
+            if world is not None and toks[i].text[:1].isalpha():
+                hit = self._world_hit(world, norms, folded, i, hit)
             dhit = self._longest(self.descriptions, toks, i)
             if dhit and (not hit or dhit[0] > hit[0]):
                 spans.append((i, dhit[0], "description", dhit[1]))
