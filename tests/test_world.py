@@ -210,3 +210,6 @@ def test_world_store_is_mapped_from_the_cache_and_rebuilt_without_it(tmp_path, m
     side.unlink()
     third = Pack.load().gazetteer
     assert third.get("condoleezza-rice").label == "Condoleezza Rice"
+    import pickle
+    fourth = pickle.loads(pickle.dumps(Pack.load().gazetteer))  # a mapped store pickles again (workers)
+    assert fourth.get("condoleezza-rice").label == "Condoleezza Rice"

@@ -232,7 +232,7 @@ class WorldStore:
     whether the name matches only in capitals, like an acronym), name-key prefixes (so the longest
     match walks token by token and stops early, like a trie), and own code -> records."""
 
-    __slots__ = ("blob", "offsets", "ids", "names", "codes", "_memo")
+    __slots__ = ("blob", "offsets", "ids", "names", "codes", "_memo", "_side")
 
     def __init__(self, entities: list[Entity]):
         from array import array
@@ -266,6 +266,7 @@ class WorldStore:
         self.names = BlobMap({k: (tuple(h), more) for k, (h, more) in names.items()})
         self.codes = BlobMap({k: tuple(v) for k, v in codes.items()})
         self._memo: dict[int, Entity] = {}
+        self._side: str | None = None  # the mapped side file, once read from one
 
     def __len__(self) -> int:
         return len(self.offsets) - 1
@@ -276,7 +277,9 @@ class WorldStore:
         touches a few pages of it, not all (without a cache folder they are pickled inline)."""
         blobs = (self.blob, self.ids.blob, self.names.blob, self.codes.blob)
         offsets = (self.offsets, self.ids.offsets, self.names.offsets, self.codes.offsets)
-        side = _spill(blobs)
+        side = self._side or _spill(blobs)  # pickled again (a worker): the same file
+        if side is None and self._side is None and any(isinstance(b, _Slice) for b in blobs):
+            blobs = tuple(b[0:len(b)] for b in blobs)
         return (side, tuple(len(b) for b in blobs), offsets) if side else (None, blobs, offsets)
 
     def __setstate__(self, state: tuple) -> None:
@@ -299,6 +302,7 @@ class WorldStore:
             m.blob, m.offsets = b, o
         self.offsets = offsets[0]
         self._memo = {}
+        self._side = side
 
     def at(self, i: int) -> Entity:
         e = self._memo.get(i)
