@@ -213,3 +213,15 @@ def test_world_store_is_mapped_from_the_cache_and_rebuilt_without_it(tmp_path, m
     import pickle
     fourth = pickle.loads(pickle.dumps(Pack.load().gazetteer))  # a mapped store pickles again (workers)
     assert fourth.get("condoleezza-rice").label == "Condoleezza Rice"
+
+
+def test_match_world_picks_by_the_articles_date(pack):
+    from kg.reading.text import tokenize
+    g = pack.gazetteer
+    toks = tokenize("Ban Ki-Moon spoke in Tehran.")
+    norms, folded = [t.norm for t in toks], [t.folded for t in toks]
+    end, ent, all_ = g.match_world(norms, folded, 0, date(2007, 6, 1))
+    assert (end, ent.id, [e.id for e in all_]) == (4, "ban-ki-moon", ["ban-ki-moon"])
+    assert ent.codes_on(date(2007, 6, 1)) == ["IGOUNO"] and ent.codes_on(date(2005, 6, 1)) == ["KORGOVBUS"]
+    assert g.match_world(norms, folded, 1) is None
+    assert g.match_world(norms, folded, 6)[1].id == "tehran"

@@ -401,6 +401,22 @@ class Gazetteer:
                 return active[0]
         return None
 
+    def match_world(self, norms: list[str], folded: list[str], i: int,
+                    day: date | None = None) -> tuple[int, Entity | None, list[Entity]] | None:
+        """The longest imported name at token i: (end token, the entity it means on `day` or None
+        when several share it and the date does not decide, all of them). For mention finding,
+        after the curated names: `norms`/`folded` are the tokens' `norm`/`folded` forms."""
+        if self.world is None:
+            return None
+        hit = self.world.longest(norms, folded, i)
+        if hit is None:
+            return None
+        end, ents = hit
+        if len(ents) == 1:
+            return end, ents[0], ents
+        active = [e for e in ents if day is not None and e.active_on(day)]
+        return end, (active[0] if len(active) == 1 else None), ents
+
     def by_code(self, code: str) -> list[Entity]:
         """Entities whose own code is `code` (RUS -> the Russian state), curated first."""
         if self._curated_codes is None:
