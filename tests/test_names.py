@@ -84,6 +84,12 @@ def test_unknown_envoy_quoted_then_he_never_goes_to_a_known_minister(pack):
     # an envoy kg cannot name at all: the pronoun stays unresolved rather than reaching Lavrov
     text2 = 'Lavrov met Hamas leaders on Friday. A Russian envoy spoke to reporters. "The talks were useful," he said.'
     assert ("he", "sergei-lavrov") not in ids(pack, text2)
+    # a surname alone opening a sentence is no entity, but it still stops the pronoun
+    text3 = 'Lavrov met Hamas leaders on Friday. Kalugin told reporters the talks went well. "They were useful," he said.'
+    assert ("he", "sergei-lavrov") not in ids(pack, text3)
+    # while a plural common noun does not: "he" is still Lavrov
+    text4 = 'Lavrov met Hamas leaders on Friday. Officials said the talks went well. "They were useful," he added.'
+    assert ids(pack, text4)[-1] == ("he", "sergei-lavrov")
 
 
 def test_quote_of_unknown_envoy_is_not_a_known_persons_statement(pack):
@@ -190,3 +196,11 @@ def test_a_name_shared_across_time_resolves_by_the_article_date(tmp_path):
     assert who(dt.date(1995, 5, 1)) == ["ali-ahmed-1"]
     assert who(dt.date(2006, 3, 3)) == ["ali-ahmed-2"]
     assert who(dt.date(2001, 1, 1)) == ["unlinked/ali-ahmed"]
+
+
+def test_publisher_line_names_a_known_agency(pack):
+    art = parse_article("---\npublisher: Interfax\ndate: 2006-03-03\n---\nLavrov met Hamas leaders in Moscow.",
+                        source="t", layout=pack.layout)
+    g = build_articles([art], pack).graph
+    pubs = {str(o) for o in g.objects(None, _iri("http://schema.org/publisher"))}
+    assert pubs == {"https://w3id.org/kg-news/id/entity/interfax"}

@@ -248,11 +248,15 @@ class MentionFinder:
         norms = [t.norm for t in toks] if world is not None else []
         folded = [t.folded for t in toks] if world is not None else []
         i = 0
+        names, descriptions = self.names.next, self.descriptions.next
         while i < len(toks):
-            hit = self._longest(self.names, toks, i)
-            if world is not None and toks[i].text[:1].isalpha():
+            norm = toks[i].norm
+            hit = self._longest(self.names, toks, i) if norm in names else None
+            if world is not None and (toks[i].text[:1].isupper() or toks[i].norm in self.lex.particles):
+                # the world store holds proper names: asked only where one may start (a capital,
+                # or a particle: "al-Qaeda"), which spares most of its lookups
                 hit = self._world_hit(world, norms, folded, i, hit)
-            dhit = self._longest(self.descriptions, toks, i)
+            dhit = self._longest(self.descriptions, toks, i) if norm in descriptions else None
             if dhit and (not hit or dhit[0] > hit[0]):
                 spans.append((i, dhit[0], "description", dhit[1]))
                 i = dhit[0]
@@ -329,13 +333,17 @@ class MentionFinder:
         holders: list[tuple[RoleEntity, Entity, Entity | None]] = []  # (role, person, state) in article order
         for s, toks, quoted, spans, roles, found in prepared:
             sa = SentenceAnalysis(s, toks, quoted=quoted)
-            spans = sorted(spans + [(c.first, c.last, "unlinked", c.entity) for c in found if c.entity is not None],
+            spans = sorted(spans + [(c.first, c.last, "unlinked", c.entity) for c in found if c.entity is not None] +
+                           [(c.first, c.last, "unnamed", None) for c in found if c.entity is None and self._may_be_someone(toks, c)],
                            key=lambda x: x[0])
             named_here = [(a, p) for a, b, k, p in spans if k in ("name", "demonym", "unlinked", "metonym")]
             for a, b, kind, payload in spans:
                 pos = toks[a].begin
                 q = sa.quoted[a]
                 ent: Entity | None
+                if kind == "unnamed":  # "Kalugin said" opening a sentence: maybe a person kg cannot name
+                    recent_people.append((pos, q, None, s.index))
+                    continue
                 if kind in ("name", "demonym", "unlinked", "metonym"):
                     ent = payload  # type: ignore[assignment]
                 elif kind == "description":
@@ -350,6 +358,13 @@ class MentionFinder:
             sa.times = find_times([t.norm for t in toks], [(t.begin, t.end) for t in toks], art.text, art.date)
             out.append(sa)
         return out
+
+    def _may_be_someone(self, toks: list[Token], c: Candidate) -> bool:
+        """A capitalised word kg did not take for a name (it opens a sentence and the article
+        never confirms it) that acts like a speaker ("Kalugin said"): not an entity, but no pronoun
+        may reach past it to a person kg knows. Plurals ("Officials said") are not someone."""
+        return (c.tentative and c.last < len(toks) and toks[c.last].norm in self.lex.actor_verbs and
+                not toks[c.last - 1].norm.endswith("s"))
 
     def _add(self, sa: SentenceAnalysis, art: Article, ent: Entity, a: int, b: int, kind: str,
              last_named: dict[str, int], recent_people: list[tuple[int, bool, Entity | None, int]]) -> Mention:
