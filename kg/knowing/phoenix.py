@@ -210,7 +210,7 @@ def _phrase_ok(phrase: str) -> bool:
 
 
 # -- names --------------------------------------------------------------------------------------
-_LOWER = frozenset("of the and for in on de da del della van von der den bin bint ibn la le du des al el y".split())
+_LOWER = frozenset("of the and for in on to at by de da del della van von der den bin bint ibn la le du des al el y".split())
 _ROMAN = re.compile(r"^(?:I{1,3}|IV|V|VI{1,3}|IX|X{1,3})$")
 
 
@@ -240,8 +240,12 @@ def record_names(rec: Record, acronyms: bool = False) -> list[str]:
     """The record's names in normal case, first the primary one, each name key once."""
     seen: set[str] = set()
     out = []
-    for p in rec.names:
+    for i, p in enumerate(rec.names):
         label = normal_case(p, acronyms)
+        if i == 0:  # "Stanko Todorov (acting": the remark is not part of the name
+            label = re.sub(r"\s*\(.*$|\)", "", label).strip() or label
+        elif re.search(r"[()]|\s[.,]", label):  # "Samoa (american)", "Dmitri A .medvedev": not a name
+            continue
         k = name_key(label)
         if k and k not in seen:
             seen.add(k)
@@ -396,7 +400,16 @@ def convert(files: list[Path], prof: Profile, curated: list[Curated]) -> tuple[d
                     drafts.append(Draft("places", "Place", n, [], r.where, located_in=st.key if st else None,
                                         key=f"place:{r.where}:{n}"))
                 continue
+            terr = [c for c in r.codes if c.code[:3] in states and len(c.code) == 6 and c.code[3:] not in SECTORS]
+            if "countr" in fname and terr and len(terr) == len(r.codes) and not any(c.start or c.end for c in r.codes):
+                # a territory (American Samoa [USAASM], Greenland [DNKGRL]): a region of its state
+                names = record_names(r, acronyms=True)
+                drafts.append(Draft("places", "Region", names[0], _clean_aliases(names[1:], names[0], prof, False), r.where,
+                                    codes=list(r.codes), located_in=states[terr[0].code[:3]].key, key=f"rec:{r.where}"))
+                continue
             person = _is_person_record(r, prof)
+            if person is None and len(record_names(r)[0].split()) == 1 and r.codes[0].code[3:6] in _GOV_SECTORS:
+                person = False  # the Knesset [ISRGOVLEG], Mossad: a one-word state body
             if "milnonstate" in fname and person is None:
                 person = False  # the armed-groups file: a record without dates is a group
             if "international" in fname and person is None:
