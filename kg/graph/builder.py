@@ -220,7 +220,8 @@ class GraphBuilder:
     def _entity(self, e: Entity) -> IRI:
         iri = self.mint.entity(e)
         if e.id not in self._entities_here:
-            self._entities.add(e.id)
+            if not getattr(e, "iri", None):  # a role is a concept, not an entity the summary counts
+                self._entities.add(e.id)
             self._entities_here.add(e.id)
             self.add(iri, A, _u(self.voc.types[e.type].iri))
             self.add(iri, RDFS + "label", Literal(e.label, lang="en"))
