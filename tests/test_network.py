@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import json
 import re
+import shlex
 import subprocess
 import sys
 import xml.etree.ElementTree as ET
@@ -136,9 +137,11 @@ def test_unfolded_keeps_events_as_nodes(seed_graph, G):
     sub = URIRef("http://www.w3.org/2000/01/rdf-schema#subClassOf")
     kinds = set(onto.transitive_subjects(sub, URIRef("http://semanticweb.cs.vu.nl/2009/11/sem/Event")))
     kinds |= set(onto.transitive_subjects(sub, URIRef(KGO + "SpeechAct")))
+    kinds -= {URIRef(KGO + "CodedEvent")}  # the CAMEO coding restates the rules' events: left out unless asked for
     not_roles = {URIRef(KGO + "claimedBy"), URIRef(KGO + "reportedIn")}
     events = {str(s) for s in seed_graph.subjects(URIRef(KGO + "factuality"), None)
               if set(seed_graph.objects(s, URIRef("http://www.w3.org/1999/02/22-rdf-syntax-ns#type"))) & kinds
+              and (s, URIRef("http://www.w3.org/1999/02/22-rdf-syntax-ns#type"), URIRef(KGO + "CodedEvent")) not in seed_graph
               and any(str(o) in G for p, o in seed_graph.predicate_objects(s) if p not in not_roles)}
     assert len(events) >= 10
     assert events <= set(H.nodes), sorted(events - set(H.nodes))[:5]
@@ -407,3 +410,70 @@ def test_kg_stats(seed_ttl, G):
     assert st["central"][0]["degree"] == G.nodes[top]["degree"]
     assert st["network"]["nodes"] == G.number_of_nodes() and sum(st["rule_firings"].values()) > 0
     assert sorted(x for c in st["communities"] for x in c) == sorted(d["label"] for _, d in G.nodes(data=True))
+
+
+def test_picture_labels_do_not_overlap(G):
+    """No two labels of the picture (actors' names, relations) share a pixel, and most relation
+    labels still fit (a picture that dropped them all would pass the first check)."""
+    from kg.network.draw import _overlap, figure
+
+    fig, labels = figure(G, "seed")
+    boxes = labels.boxes(fig.canvas.get_renderer())
+    clashes = [(a, b) for i, (a, ba) in enumerate(boxes) for b, bb in boxes[i + 1:] if _overlap(ba, bb)]
+    assert not clashes, clashes[:5]
+    assert {a.get_text() for a in labels.nodes} == {d["label"] for _, d in G.nodes(data=True)}
+    assert len(labels.edges) >= 3 * labels.hidden and len(labels.edges) >= 20, (len(labels.edges), labels.hidden)
+
+
+def test_readme_figure_is_made_by_its_caption(tmp_path):
+    """The README's picture is what its caption's command makes (`make figures` runs that command)."""
+    import numpy as np
+    from matplotlib.image import imread
+
+    readme = (ROOT / "README.md").read_text(encoding="utf-8")
+    (cmd,) = re.findall(r"made by `(kg network [^`]+)`", readme)
+    assert cmd in (ROOT / "Makefile").read_text(encoding="utf-8"), "make figures must run the caption's command"
+    (figure_path,) = re.findall(r"!\[[^\]]*\]\(([^)]+\.png)\)", readme)
+    assert f"-o {figure_path} " in cmd
+    argv = shlex.split(cmd)
+    argv[argv.index("-o") + 1] = str(tmp_path / "made.png")
+    assert run_kg("build", SEED, "-o", tmp_path / "seed.ttl", "-q").returncode == 0
+    r = run_kg(*argv[1:], cwd=tmp_path)
+    assert r.returncode == 0, r.stderr
+    made, shown = imread(tmp_path / "made.png")[..., :3], imread(ROOT / figure_path)[..., :3]
+    # the same picture: the same size within 5%, and nearly the same pixels (the rule pack may have
+    # moved a label since; a figure from another command or an old layout differs far more)
+    assert abs(made.shape[0] - shown.shape[0]) <= 0.05 * shown.shape[0], (made.shape, shown.shape, "run: make figures")
+    assert abs(made.shape[1] - shown.shape[1]) <= 0.05 * shown.shape[1], (made.shape, shown.shape, "run: make figures")
+    h, w = min(made.shape[0], shown.shape[0]), min(made.shape[1], shown.shape[1])
+    diff = np.abs(made[:h, :w].mean(axis=2) - shown[:h, :w].mean(axis=2)).mean()
+    assert diff < 0.03, f"{figure_path} differs from what its caption makes ({diff:.3f}): run make figures"
+
+
+def test_page_is_legible_at_the_default_zoom(G, tmp_path):
+    """At the zoom the page opens with, actors' names are drawn at 10 px or more and relation labels
+    are hidden (they were about 5 px); pointing at an actor shows its relations' labels, legibly."""
+    from kg.network import write
+
+    page = tmp_path / "seed.html"
+    write(G, page, title="Seed network")
+    with chromium(tmp_path) as driver:
+        driver.set_window_size(1400, 900)
+        driver.get(page.as_uri())
+        js = """var cy = kgNetwork.cy, z = cy.zoom(), e = cy.edges()[0], n = cy.getElementById(arguments[0]);
+                var out = {zoom: z, node: parseFloat(n.style('font-size')) * z,
+                           edgeVisible: e.visible() && parseFloat(e.style('font-size')) * Math.pow(2, Math.ceil(Math.log2(z)))
+                                        >= parseFloat(e.style('min-zoomed-font-size'))};
+                n.emit('mouseover');
+                var near = n.connectedEdges();
+                out.near = near.length;
+                out.nearShown = near.filter(function (x) { return parseFloat(x.style('min-zoomed-font-size')) === 0; }).length;
+                out.nearPx = parseFloat(near[0].style('font-size')) * z;
+                return out;"""
+        r = driver.execute_script(js, MISHAL)
+        shot = artifact_path("network-page-default-zoom.png")
+        driver.save_screenshot(str(shot))
+    assert r["zoom"] < 1, "the seed's page opens zoomed out: the case this test is about"
+    assert r["node"] >= 10, r
+    assert not r["edgeVisible"], r
+    assert r["near"] and r["nearShown"] == r["near"] and r["nearPx"] >= 9.5, r

@@ -4,6 +4,7 @@ from __future__ import annotations
 import math
 from collections import defaultdict
 from collections.abc import Mapping
+from dataclasses import dataclass, field
 from typing import Any
 
 import networkx as nx
@@ -159,10 +160,54 @@ def colours(G: nx.MultiDiGraph) -> dict[str, str]:
 
 def draw(G: nx.MultiDiGraph, fmt: str = "png", title: str = "kg network") -> bytes:
     """A static picture (PNG or SVG) with matplotlib: nodes coloured by type and sized by degree,
-    labels on white boxes, edge labels, dashed claims, dotted conditions, red negations, a legend.
-    Deterministic: fixed layout seed, no dates or versions in the file."""
+    labels on white boxes, edge labels where they fit, dashed claims, dotted conditions, red
+    negations, a legend. Deterministic: fixed layout seed, no dates or versions in the file."""
+    import io
+
+    fig, _ = figure(G, title)
+    buf = io.BytesIO()
+    meta = {"Software": None} if fmt == "png" else {"Date": None, "Creator": None}
+    import matplotlib
+
+    with matplotlib.rc_context({"svg.fonttype": "none", "svg.hashsalt": "kg", "font.family": "DejaVu Sans"}):
+        fig.savefig(buf, format=fmt, metadata=meta, facecolor="white", bbox_inches="tight", pad_inches=0.25)
+    return buf.getvalue()
+
+
+@dataclass
+class Labels:
+    """The texts of a picture: node labels, the edge labels drawn, and how many did not fit."""
+    nodes: list[Any] = field(default_factory=list)
+    edges: list[Any] = field(default_factory=list)
+    hidden: int = 0
+
+    def boxes(self, renderer: Any) -> list[tuple[str, tuple[float, float, float, float]]]:
+        """(text, (x0, y0, x1, y1)) in pixels, white box included, for every label drawn."""
+        return [(a.get_text(), _extent(a, renderer)) for a in self.nodes + self.edges]
+
+
+def _extent(artist: Any, renderer: Any, pad: float = 1.0) -> tuple[float, float, float, float]:
+    patch = artist.get_bbox_patch()
+    if patch is not None:
+        artist.update_bbox_position_size(renderer)
+        b = patch.get_window_extent(renderer)
+    else:
+        b = artist.get_window_extent(renderer)
+    return (b.x0 - pad, b.y0 - pad, b.x1 + pad, b.y1 + pad)
+
+
+def _overlap(a: tuple[float, float, float, float], b: tuple[float, float, float, float]) -> bool:
+    return a[0] < b[2] and b[0] < a[2] and a[1] < b[3] and b[1] < a[3]
+
+
+def figure(G: nx.MultiDiGraph, title: str = "kg network") -> tuple[Any, Labels]:
+    """The matplotlib Figure of `draw`, and its labels. Edge labels are placed last, each at the
+    first point along its edge (middle first) where its box touches no node, node label or edge
+    label already placed; one that fits nowhere is left out (the exports and the page keep it),
+    so no two labels of the picture overlap (tests/test_network.py checks the boxes)."""
     try:
         import matplotlib
+        from matplotlib.backends.backend_agg import FigureCanvasAgg
         from matplotlib.figure import Figure
         from matplotlib.lines import Line2D
         from matplotlib.patches import FancyArrowPatch
@@ -179,8 +224,10 @@ def draw(G: nx.MultiDiGraph, fmt: str = "png", title: str = "kg network") -> byt
     w_in, h_in = max(w_in * shrink, 4.0), max(h_in * shrink, 3.0)
     legend_in, title_in = 3.4, 0.7
     unit = UNIT_IN * shrink  # inches per layout unit
+    labels = Labels()
     with matplotlib.rc_context({"svg.fonttype": "none", "svg.hashsalt": "kg", "font.family": "DejaVu Sans"}):
         fig = Figure(figsize=(w_in + legend_in, h_in + title_in), dpi=110)
+        renderer = FigureCanvasAgg(fig).get_renderer()
         W, H = w_in + legend_in, h_in + title_in
         ax = fig.add_axes((0.0, 0.0, w_in / W, h_in / H))
         ax.set_axis_off()
@@ -191,11 +238,24 @@ def draw(G: nx.MultiDiGraph, fmt: str = "png", title: str = "kg network") -> byt
         ax.set_xlim((x0 + x1) / 2 - w_in / unit / 2, (x0 + x1) / 2 + w_in / unit / 2)
         ax.set_ylim((y0 + y1) / 2 - h_in / unit / 2, (y0 + y1) / 2 + h_in / unit / 2)
         size = {v: 260 + 140 * math.sqrt(min(G.degree(v), 40)) for v in G.nodes}  # hubs stay readable
+        taken: list[tuple[float, float, float, float]] = []
+        for v in sorted(G.nodes):
+            x, y = pos[v]
+            d = G.nodes[v]
+            ax.scatter([x], [y], s=size[v], c=cols[d.get("type", "Thing")], edgecolors="#333333", linewidths=0.8,
+                       zorder=2)
+            label = ax.text(x, y - (math.sqrt(size[v]) / 2 + 2) / 72 / unit, d["label"], fontsize=10.5, ha="center",
+                            va="top", zorder=4, bbox={"boxstyle": "round,pad=0.2", "fc": "white", "ec": "#cccccc", "alpha": 0.9})
+            labels.nodes.append(label)
+            px, py = ax.transData.transform((x, y))
+            r = math.sqrt(size[v]) / 2 * fig.dpi / 72
+            taken += [(px - r, py - r, px + r, py + r), _extent(label, renderer)]
         # parallel edges (either direction) get their own arcs; equal labels on one pair are drawn once
         groups: dict[tuple[str, str], list[tuple[str, str, dict[str, Any]]]] = defaultdict(list)
         for s, o, d in G.edges(data=True):
             groups[tuple(sorted((s, o)))].append((s, o, d))
         marks_seen = set()
+        pending = []
         for pair in sorted(groups):
             seen: dict[tuple[str, str, str], int] = {}
             for s, o, d in groups[pair]:
@@ -210,38 +270,39 @@ def draw(G: nx.MultiDiGraph, fmt: str = "png", title: str = "kg network") -> byt
                     rad = -rad  # arc3 bends relative to the edge's own direction
                 if s == o:
                     continue
-                (x1, y1), (x2, y2) = pos[s], pos[o]
-                ax.add_patch(FancyArrowPatch((x1, y1), (x2, y2), connectionstyle=f"arc3,rad={rad}",
-                                             arrowstyle="-|>" if d.get("directed", True) else "-", mutation_scale=14, color=colour, linestyle=style,
-                                             linewidth=1.4, shrinkA=math.sqrt(size[s]) / 2 + 2,
-                                             shrinkB=math.sqrt(size[o]) / 2 + 2, zorder=1))
-                mx, my = (x1 + x2) / 2, (y1 + y2) / 2
-                mx, my = mx + rad * (y2 - y1) / 2, my - rad * (x2 - x1) / 2  # on the arc's middle
+                (ax1, ay1), (ax2, ay2) = pos[s], pos[o]
+                ax.add_patch(FancyArrowPatch((ax1, ay1), (ax2, ay2), connectionstyle=f"arc3,rad={rad}",
+                                             arrowstyle="-|>" if d.get("directed", True) else "-", mutation_scale=14,
+                                             color=colour, linestyle=style, linewidth=1.4,
+                                             shrinkA=math.sqrt(size[s]) / 2 + 2, shrinkB=math.sqrt(size[o]) / 2 + 2, zorder=1))
                 text = label if count == 1 else f"{label} (\u00d7{count})"
-                if G.number_of_edges() > MAX_EDGE_LABELS:
-                    continue  # a hairball's edge labels hide its nodes; the exports keep them
-                ax.text(mx, my, text, fontsize=8, color=colour, ha="center", va="center", zorder=1.5,
-                        bbox={"boxstyle": "round,pad=0.15", "fc": "white", "ec": "none", "alpha": 0.8})
-        for v in sorted(G.nodes):
-            x, y = pos[v]
-            d = G.nodes[v]
-            ax.scatter([x], [y], s=size[v], c=cols[d.get("type", "Thing")], edgecolors="#333333", linewidths=0.8,
-                       zorder=2)
-            ax.text(x, y - (math.sqrt(size[v]) / 2 + 2) / 72 / unit, d["label"], fontsize=10.5, ha="center", va="top",
-                    zorder=4, bbox={"boxstyle": "round,pad=0.2", "fc": "white", "ec": "#cccccc", "alpha": 0.9})
+                pending.append((text, colour, (ax1, ay1), (ax2, ay2), rad))
+        if G.number_of_edges() <= MAX_EDGE_LABELS:  # a hairball's edge labels hide its nodes; the exports keep them
+            # short labels first: more of them fit; then by text, so the result does not depend on edge order
+            for text, colour, (ax1, ay1), (ax2, ay2), rad in sorted(pending, key=lambda e: (len(e[0]), e[0], e[2], e[3])):
+                cx, cy = (ax1 + ax2) / 2 + rad * (ay2 - ay1), (ay1 + ay2) / 2 - rad * (ax2 - ax1)  # arc3's control point
+                art = ax.text(0, 0, text, fontsize=8, color=colour, ha="center", va="center", zorder=1.5,
+                              bbox={"boxstyle": "round,pad=0.15", "fc": "white", "ec": "none", "alpha": 0.85})
+                for tt in (0.5, 0.4, 0.6, 0.3, 0.7, 0.2, 0.8):
+                    u = 1 - tt  # a point of the quadratic Bezier curve arc3 draws
+                    art.set_position((u * u * ax1 + 2 * u * tt * cx + tt * tt * ax2, u * u * ay1 + 2 * u * tt * cy + tt * tt * ay2))
+                    box = _extent(art, renderer)
+                    if not any(_overlap(box, b) for b in taken):
+                        taken.append(box)
+                        labels.edges.append(art)
+                        break
+                else:
+                    art.remove()
+                    labels.hidden += 1
         handles = [Line2D([], [], marker="o", linestyle="", markersize=10, markerfacecolor=c, markeredgecolor="#333333",
                           label=_words(t)) for t, c in cols.items()]
         for mark in ("asserted", "claimed", "hypothetical", "negated"):
             if mark in marks_seen:
                 colour, style = EDGE_STYLES[mark]
                 handles.append(Line2D([], [], color=colour, linestyle=style, linewidth=1.6, label=f"{mark} relation"))
+        if labels.hidden:
+            handles.append(Line2D([], [], linestyle="", label=f"{labels.hidden} relation label(s) left out: no room"))
         if handles:
             fig.legend(handles=handles, loc="upper left", bbox_to_anchor=(w_in / W + 0.1 / W, 1 - title_in / H), fontsize=11,
-                       frameon=True,
-                       title="actor types and relations", title_fontsize=11)
-        import io
-
-        buf = io.BytesIO()
-        meta = {"Software": None} if fmt == "png" else {"Date": None, "Creator": None}
-        fig.savefig(buf, format=fmt, metadata=meta, facecolor="white", bbox_inches="tight", pad_inches=0.25)
-    return buf.getvalue()
+                       frameon=True, title="actor types and relations", title_fontsize=11)
+    return fig, labels

@@ -50,6 +50,7 @@ ORG = "http://www.w3.org/ns/org#"
 SEM = "http://semanticweb.cs.vu.nl/2009/11/sem/"
 DCT = "http://purl.org/dc/terms/"
 FOAF = "http://xmlns.com/foaf/0.1/"
+TIME = "http://www.w3.org/2006/time#"
 
 A = URIRef(RDF + "type")
 
@@ -58,9 +59,12 @@ NON_ACTOR_CLASSES = frozenset({
     KGO + "Rule", KGO + "RuleFiring", KGO + "Factuality", KGO + "Polarity", PROV + "Activity", PROV + "Plan",
     PROV + "Entity", SCHEMA + "NewsArticle", SCHEMA + "Article", SCHEMA + "CreativeWork", SCHEMA + "ImageObject",
     SCHEMA + "MediaObject", SKOS + "Concept", SKOS + "ConceptScheme", RDF + "Statement", RDF + "Property",
-    RDFS + "Class", RDFS + "Datatype",
+    RDFS + "Class", RDFS + "Datatype", ORG + "Membership",
 })
-NON_ACTOR_NAMESPACES = (NIF, OWL, RDFS, RDF + "", SKOS)
+NON_ACTOR_NAMESPACES = (NIF, OWL, RDFS, RDF + "", SKOS, TIME)  # time: instants and intervals (a membership's dates)
+# Events that restate others: the CAMEO coding of events the rules made. Left out unless asked for
+# by name (`predicates`), so each event is drawn once.
+RESTATING_EVENTS = frozenset({KGO + "CodedEvent"})
 EVENT_ROOTS = (SEM + "Event",)
 # Predicates that describe a node's provenance, factuality or text, never a relation between actors.
 META_PREDICATES = frozenset({
@@ -379,6 +383,8 @@ def network(graph: Graph, *, fold: bool = True, types: Iterable[str] | None = No
         anc = set().union(*(schema.ancestors(t) for t in rd.types.get(iri, ()))) if rd.types.get(iri) else set()
         return _hit(anc, want_types)
 
+    if want_preds is None or not any(_hit([c], want_preds) for c in RESTATING_EVENTS):
+        rd.nary = {n for n in rd.nary if not rd.types.get(n, set()) & RESTATING_EVENTS}
     nodes = {a for a in rd.actors if keep_node(a)}
     if not fold:
         nodes |= {n for n in rd.nary if keep_node(n)}
