@@ -228,6 +228,9 @@ class MentionFinder:
         w = world.longest(norms, folded, i)  # type: ignore[attr-defined]
         if w is None or hit is not None and w[0] < hit[0]:
             return hit
+        if w[0] == i + 1 and (norms[i] in self.lex.org_words or norms[i] in self.lex.place_words or
+                              norms[i] in self.lex.function_words):
+            return hit  # a dictionary's one-word alias that is a common word ("Organization"): not a name
         if norms[i] == "the" and i + 1 < len(norms):
             inner = self._longest(self.names, self._toks, i + 1)
             if inner is not None and inner[0] == w[0]:
