@@ -18,7 +18,7 @@ from ..knowing.mentions import SentenceAnalysis
 from ..knowing.vocab import Vocabulary
 from .loader import JoinRule, Rule, RuleSet
 from .match import Bound, SentenceView, find_matches
-from .pattern import Alt, Firsts, anchor_words
+from .pattern import Alt, Firsts, anchor_words, rank
 
 NEGATION_CUES = frozenset({"not", "n't", "never", "no", "neither", "nor", "cannot", "without"})
 
@@ -85,7 +85,11 @@ def _index(rules: list[Rule]) -> tuple[dict[str, list[Entry]], list[Entry]]:
         for rule in rules:
             for i, (parsed, req, fs) in enumerate(zip(rule.patterns, rule.required, rule.firsts)):
                 e, n = (n, rule, parsed.root, req, fs, i), n + 1
-                keys = {max(req, key=lambda w: (len(w), w))} if req else anchor_words(parsed.root)
+                choices = [frozenset([w]) for w in req]
+                anchor = anchor_words(parsed.root)
+                if anchor:
+                    choices.append(anchor)  # a rare verb's forms beat a required "by"
+                keys = min(choices, key=lambda c: (rank(c), sorted(c))) if choices else None
                 if keys:
                     for w in keys:
                         by_word.setdefault(w, []).append(e)

@@ -296,6 +296,7 @@ def _entity(s: Slot, v: SentenceView, pos: int, b: dict[str, Bound]) -> tuple[in
 
 
 _LIST_JOINS = (("and",), (",",), (",", "and"), ("as", "well", "as"), ("&",), (",", "as", "well", "as"))  # not "nor": a frame's negated form reads "neither X nor Y"
+_LIST_FIRST = frozenset(j[0] for j in _LIST_JOINS)
 
 
 def _entity_list(s: Slot, v: SentenceView, pos: int, b: dict[str, Bound]) -> Iterator[tuple[int, dict[str, Bound]]]:
@@ -307,7 +308,7 @@ def _entity_list(s: Slot, v: SentenceView, pos: int, b: dict[str, Bound]) -> Ite
     items = [m]
     ends = [m.last]
     at = m.last
-    while True:
+    while at < v.n and v.norms[at] in _LIST_FIRST:
         nxt = None
         for j in _LIST_JOINS:
             k = at + len(j)

@@ -327,10 +327,22 @@ def anchor_words(n: Node) -> frozenset[str] | None:
         best: frozenset[str] | None = None
         for i in n.items:
             a = anchor_words(i)
-            if a is not None and (best is None or len(a) < len(best)):
+            if a is not None and (best is None or rank(a) < rank(best)):
                 best = a
         return best
     return None  # a gap, an optional part or a slot can match anything
+
+
+# Words so frequent that a pattern filed under them would be tried on nearly every sentence: an
+# anchor of rarer words is preferred (a frame's "(has|have|had) met" is filed under its verb).
+COMMON = frozenset("the a an of to in on at by for with and or but as that who which whom is are was were be been "
+                   "being has have had do does did will would not no it its his her their he she they this , . ' 's - "
+                   "said says".split())
+
+
+def rank(words: frozenset[str] | set[str]) -> tuple[bool, int]:
+    """How good an anchor is: rare words first, then fewer of them."""
+    return (bool(COMMON & set(words)), len(words))
 
 
 @dataclass(frozen=True)
