@@ -464,3 +464,125 @@ def test_idle_connections_are_closed_and_capped(shared_data):
         st, _, body = sparql_select(url, "ASK { ?s ?p ?o }")
         assert st == 200
         assert not [ln for ln in proc.log if "Traceback" in ln], proc.log[:20]
+
+
+# -- 8. queries that crash the engines ----------------------------------------------------------------
+
+def _alternatives(n: int) -> str:
+    return "PREFIX e: <http://example.org/> SELECT * WHERE { ?s " + "|".join(f"e:{i}" for i in range(n)) + " ?o }"
+
+
+def test_endpoint_refuses_a_query_too_complex_for_the_engine(shared_data):
+    q = _alternatives(12_000)  # passed the check, then crashed an Oxigraph worker (SIGSEGV)
+    assert len(q) < 100_000
+    with kg_server("--store", f"oxigraph:{shared_data / 'db'}", "--timeout", "30") as (url, proc):
+        workers = children(proc.pid)
+        st, _, body = http(url + "sparql", method="POST", data=q.encode(), headers={"Content-Type": "application/sparql-query"})
+        assert st == 400 and b"too complex" in body, (st, body[:300])
+        assert children(proc.pid) == workers  # no worker died
+        st, _, body = sparql_select(url, "ASK { ?s ?p ?o }")
+        assert st == 200
+
+
+@pytest.mark.parametrize("query", [
+    "SELECT (" + "(" * 5000 + "1" + ")" * 5000 + " AS ?x) WHERE {}",
+    "SELECT (" + "+".join(["1"] * 20_000) + " AS ?x) WHERE {}",
+    _alternatives(12_000),
+])
+@pytest.mark.parametrize("store", ["oxigraph", "memory"])
+def test_kg_query_refuses_a_query_too_complex_for_the_engine(shared_data, tmp_path, query, store):
+    rq = tmp_path / "q.rq"
+    rq.write_text(query, encoding="utf-8")
+    args = ["--store", f"oxigraph:{shared_data / 'db'}"] if store == "oxigraph" else [str(shared_data / "seed.trig")]
+    r = _kg("query", *args, str(rq), text=True)
+    assert r.returncode == 2 and "too complex" in r.stderr and len(r.stderr.strip().splitlines()) == 1, (r.returncode, r.stderr[-500:])
+
+
+# -- 10. a base namespace with '#' ------------------------------------------------------------------
+
+def test_build_refuses_a_base_with_a_fragment(tmp_path):
+    r = _kg("build", str(SEED), "-q", "--base", "http://example.org/ns#", "--store", f"oxigraph:{tmp_path / 'db'}",
+            text=True)
+    assert r.returncode == 2 and "--base" in r.stderr and "'#'" in r.stderr and "Traceback" not in r.stderr, r.stderr[-800:]
+    r = _kg("build", str(SEED), "-q", "--base", "http://example.org/ns/", "--store", f"oxigraph:{tmp_path / 'db'}",
+            text=True)
+    assert r.returncode == 0, r.stderr[-800:]
+
+
+# -- 11. one line, never a traceback ----------------------------------------------------------------
+
+BIG = "9" * 4400
+NASTY = {
+    "service": "SELECT * WHERE { SERVICE <http://127.0.0.1:{port}/sparql> { ?s ?p ?o } }",
+    "integer": "SELECT * WHERE { ?s ?p ?o FILTER(?o = " + BIG + ") } LIMIT 1",
+    "surrogate": 'SELECT ("\\uD800" AS ?x) WHERE {}',
+    "ill-typed": 'SELECT ?x WHERE { BIND("abc"^^<http://www.w3.org/2001/XMLSchema#integer> + 1 AS ?x) }',
+}
+
+
+@pytest.mark.parametrize("name", sorted(NASTY))
+@pytest.mark.parametrize("store", ["memory", "oxigraph"])
+def test_kg_query_errors_are_one_line(shared_data, tmp_path, canary, name, store):
+    rq = tmp_path / "q.rq"
+    rq.write_text(NASTY[name].replace("{port}", str(canary.port)), encoding="utf-8")
+    args = ["--store", f"oxigraph:{shared_data / 'db'}"] if store == "oxigraph" else [str(shared_data / "seed.trig")]
+    r = _kg("query", *args, str(rq), text=True)
+    assert "Traceback" not in r.stderr and len(r.stderr.strip().splitlines()) <= 1, r.stderr[-1500:]
+    assert r.returncode in (0, 2), r.returncode
+
+
+def test_kg_query_of_a_binary_file_is_one_line(shared_data, tmp_path):
+    rq = tmp_path / "q.rq"
+    rq.write_bytes(b"\xff\xfe\x00S\x00E")
+    r = _kg("query", str(shared_data / "seed.trig"), str(rq), text=True)
+    assert r.returncode == 2 and "UTF-8" in r.stderr and len(r.stderr.strip().splitlines()) == 1, r.stderr[-800:]
+
+
+def test_endpoint_answers_nasty_queries_with_400_and_logs_no_traceback(shared_data, canary):
+    for backend in ("memory", "oxigraph"):
+        with kg_server(*_served(shared_data, backend)) as (url, proc):
+            for name in ("integer", "surrogate", "ill-typed"):
+                st, _, body = sparql_select(url, NASTY[name])
+                assert st in (200, 400), (backend, name, st, body[:300])
+            # clients that go away mid-request or mid-reply
+            u = urllib.parse.urlsplit(url)
+            for raw in (b"GET /sparql?query=ASK%7B%7D HTTP/1.1\r\nHost: x\r\n\r\n", b"POST /sparql HTTP/1.1\r\nContent-Length: 50\r\n\r\nASK"):
+                s = socket.create_connection((u.hostname, u.port))
+                s.setsockopt(socket.SOL_SOCKET, socket.SO_LINGER, b"\x01\x00\x00\x00\x00\x00\x00\x00")  # RST on close
+                s.sendall(raw)
+                s.close()
+            time.sleep(0.5)
+            st, _, body = sparql_select(url, "ASK { ?s ?p ?o }")
+            assert st == 200
+            time.sleep(0.3)
+            assert not [ln for ln in proc.log if "Traceback" in ln], "".join(proc.log)[-2000:]
+
+
+# -- 13. --safe for files from elsewhere ------------------------------------------------------------
+
+def test_kg_query_safe_refuses_service_and_files(shared_data, tmp_path, canary):
+    for q, word in ((f"SELECT * WHERE {{ SERVICE <http://127.0.0.1:{canary.port}/s> {{ ?s ?p ?o }} }}", "SERVICE"),
+                    ("SELECT * FROM <file:///etc/passwd> WHERE { ?s ?p ?o }", "FROM"),
+                    (f"SELECT * FROM <http://127.0.0.1:{canary.port}/g.ttl> WHERE {{ ?s ?p ?o }}", "FROM")):
+        rq = tmp_path / "shared.rq"
+        rq.write_text(q, encoding="utf-8")
+        r = _kg("query", "--safe", str(shared_data / "seed.trig"), str(rq), text=True)
+        assert r.returncode == 2 and "refused" in r.stderr and word in r.stderr, r.stderr[-800:]
+        assert "root:" not in r.stdout
+    time.sleep(0.3)
+    assert canary.hits == []
+    r = _kg("query", "--safe", str(shared_data / "seed.trig"), "ASK { ?s ?p ?o }", text=True)
+    assert r.returncode == 0 and "true" in r.stdout.lower()
+
+
+@pytest.mark.parametrize("command", ["validate", "query"])
+def test_safe_loads_json_ld_without_fetching_its_context(tmp_path, canary, command):
+    doc = tmp_path / "shared.jsonld"
+    doc.write_text(json.dumps({"@context": f"http://127.0.0.1:{canary.port}/context.jsonld",
+                               "@id": "http://example.org/a", "name": "A"}), encoding="utf-8")
+    args = ["validate", "--safe", str(doc)] if command == "validate" else ["query", "--safe", str(doc), "ASK { ?s ?p ?o }"]
+    r = _kg(*args, text=True)
+    time.sleep(0.3)
+    assert canary.hits == [], "the remote @context was fetched"
+    assert r.returncode == 2 and "no network access with --safe" in r.stderr, r.stderr[-1500:]
+    assert len(r.stderr.strip().splitlines()) == 1

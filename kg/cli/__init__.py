@@ -104,8 +104,9 @@ def build(articles: tuple[Path, ...], output: Path | None, fmt: str | None, base
     from ..graph.builder import DEFAULT_BASE
 
     fmt = format_for(output, fmt)
-    if base is not None and not base.startswith(("http://", "https://", "urn:")) or base and base[-1] not in "/#:":
-        raise click.BadParameter("must be an absolute IRI ending in '/', '#' or ':'", param_hint="--base")
+    if base is not None and not base.startswith(("http://", "https://", "urn:")) or base and (base[-1] not in "/:" or "#" in base):
+        raise click.BadParameter("must be an absolute IRI ending in '/' or ':', without '#' (sentence IRIs add "
+                                 "#char=... to article IRIs)", param_hint="--base")
     if output is not None:
         _check_writable(output)
     _build_corpus(articles, output, fmt, base or DEFAULT_BASE, max_bytes, quiet, data_dir, ontology_dir,

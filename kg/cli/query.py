@@ -34,7 +34,9 @@ def _open(graphs: tuple[Path, ...], store_spec: str | None):
               help="Result format (default: a table).")
 @click.option("--store", "store_spec", default=None, help=f"Where to query: {STORE_HELP}.")
 @click.option("--iris", is_flag=True, help="In a table, show each term's IRI after its label.")
-def query(args: tuple[str, ...], fmt: str, store_spec: str | None, iris: bool) -> None:
+@click.option("--safe", is_flag=True, help="For a query or graph file from elsewhere: the endpoint's policy (no SERVICE, "
+              "FROM outside the loaded graphs, or updates) and no network while loading (no remote JSON-LD contexts).")
+def query(args: tuple[str, ...], fmt: str, store_spec: str | None, iris: bool, safe: bool = False) -> None:
     """Run a SPARQL QUERY (inline text or a .rq file) over GRAPH files or a store.
 
     A table reads as people do: labels, fact records as "Hamas - recognizes - Israel (claimed
@@ -51,14 +53,24 @@ def query(args: tuple[str, ...], fmt: str, store_spec: str | None, iris: bool) -
 
     from ..sparql.query import Reader, format_results, read_query, readable_table
 
-    *graphs, q = args
-    text, source = read_query(q)
+    from contextlib import nullcontext
+
     from ..errors import KgError
+    from ..graph.validate import offline
+    from ..sparql.serve import Refused, check_query, engine_text
     from ..sparql.store import QueryError
 
-    with _open(tuple(Path(g) for g in graphs), store_spec) as st:
-        try:
+    *graphs, q = args
+    try:
+        text, source = read_query(q)
+    except UnicodeDecodeError as e:
+        raise KgError(f"{q}: not a UTF-8 text file (byte {e.start})") from None
+    with offline() if safe else nullcontext(), _open(tuple(Path(g) for g in graphs), store_spec) as st:
+        try:  # escapes expanded once, as SPARQL says: both engines read the same query (see engine_text)
+            text = check_query(text, set(st.graph_names())).text if safe else engine_text(text)
             res = st.query(text)
+        except Refused as e:
+            raise KgError(f"{source}: refused (--safe): {e}") from None
         except QueryError as e:
             raise KgError(f"{source}: {e}") from None
         names = Graph(bind_namespaces="none")

@@ -12,7 +12,8 @@ import click
 @click.option("--ontology", "ontology_dir", type=click.Path(path_type=Path),
               help="Folder with the ontology and shapes.ttl (default: the one shipped with kg).")
 @click.option("--max", "max_shown", type=int, default=50, show_default=True, help="Violations to list.")
-def validate(graph: Path, ontology_dir: Path | None, max_shown: int) -> None:
+@click.option("--safe", is_flag=True, help="For a graph file from elsewhere: no network (no remote JSON-LD contexts).")
+def validate(graph: Path, ontology_dir: Path | None, max_shown: int, safe: bool = False) -> None:
     """Validate GRAPH with SHACL (pySHACL) against kg's shapes; exit 1 if it does not conform.
 
     \b
@@ -23,7 +24,11 @@ def validate(graph: Path, ontology_dir: Path | None, max_shown: int) -> None:
     from ..rules.pack import default_ontology_dir
     from ..graph.validate import validate as run
 
-    conforms, violations = run(load_graph(graph), ontology_dir or default_ontology_dir())
+    from contextlib import nullcontext
+
+    from ..graph.validate import offline
+    with offline() if safe else nullcontext():
+        conforms, violations = run(load_graph(graph), ontology_dir or default_ontology_dir())
     if conforms:
         click.echo(f"{graph}: conforms to kg's shapes")
         return

@@ -1,7 +1,8 @@
 """`kg validate`: SHACL validation of a built graph against kg's shapes, with a readable report."""
 from __future__ import annotations
 
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
+from contextlib import contextmanager
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -28,6 +29,33 @@ class Violation:
         typ = f" ({self.focus_type})" if self.focus_type else ""
         level = "" if self.severity in ("Violation", "") else f" [{self.severity}]"
         return f"{self.focus}{typ}: {self.message} ({self.shape}){level}"
+
+
+_OFFLINE: list[bool] = []  # set while an offline() block runs
+_NET_EVENTS = ("socket.connect", "socket.getaddrinfo", "socket.gethostbyname", "urllib.Request")
+
+
+def _offline_hook(event: str, args: tuple) -> None:
+    if _OFFLINE and event in _NET_EVENTS:
+        target = args[0] if event == "urllib.Request" else args[1] if len(args) > 1 else ""
+        raise PermissionError(f"no network access with --safe (asked for {str(target)[:100]})")
+
+
+@contextmanager
+def offline() -> Iterator[None]:
+    """No network from Python code while the block runs (`kg validate --safe`, `kg query --safe`):
+    a JSON-LD file from elsewhere may name remote @context URLs, which rdflib would fetch. An audit
+    hook, installed once (hooks cannot be removed), refuses connections while the block runs."""
+    import sys
+
+    if not getattr(offline, "installed", False):
+        sys.addaudithook(_offline_hook)
+        offline.installed = True  # type: ignore[attr-defined]
+    _OFFLINE.append(True)
+    try:
+        yield
+    finally:
+        _OFFLINE.pop()
 
 
 def load_shapes(ontology_dir: Path) -> tuple[Graph, Graph]:

@@ -141,9 +141,10 @@ def check_query(text: str, served_graphs: set[str]) -> Checked:
     kg.store.QueryError for syntax errors and queries too complex to parse safely."""
     from rdflib.plugins.sparql import algebra, parser
 
-    from .store import QueryError
+    from .store import QueryError, check_complexity
 
     text = engine_text(text)
+    check_complexity(text)  # before rdflib's parser, which recurses and is slow on long chains
     try:
         tree = parser.parseQuery(text)
     except Exception as e:  # pyparsing's ParseException and friends
@@ -471,8 +472,11 @@ def _worker_main(conn: Any, opener: Callable[[], Any], limits: Limits, parent: i
     signal.signal(signal.SIGINT, signal.SIG_IGN)
     signal.signal(signal.SIGTERM, signal.SIG_DFL)  # not the server's handler, inherited by the fork
     _drop_inherited_sockets({conn.fileno()})
+    import logging
+
     import rdflib.plugins.sparql
     rdflib.plugins.sparql.SPARQL_LOAD_GRAPHS = False  # never fetch FROM graphs (belt and braces)
+    logging.getLogger("rdflib.term").setLevel(logging.ERROR)  # ill-typed literals are data: no traceback per term
     try:
         store = opener()
         served = set(store.graph_names())

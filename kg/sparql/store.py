@@ -15,6 +15,7 @@ Oxigraph store keeps the union materialised in its default graph instead.
 from __future__ import annotations
 
 import json
+import re
 from itertools import islice
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -59,6 +60,45 @@ class QueryResult:
         if self.kind == "GRAPH":
             return ["s", "p", "o"], sorted(self.triples, key=lambda t: tuple(map(str, t)))
         return self.vars, self.rows
+
+
+# How complex a query may be before any parser sees it. Both engines recurse on the query's
+# structure: Oxigraph crashes the process (SIGSEGV) at ~5,000 nested brackets, 12,000 path
+# alternatives or 20,000 terms of one sum, and takes minutes on 1,000 path steps; rdflib's parser
+# gives up at ~50 nested brackets and takes 5 s for a 1,000-term sum. Queries people write stay far
+# below these bounds.
+MAX_DEPTH = 40         # nested ( [ {
+MAX_OPERATORS = 500    # operators and path links: + - * / | || && ! ^ = != < > <= >=
+MAX_TOKENS = 50_000
+_TOKENS = re.compile(r'''
+    "{3}(?:[^"\\]|\\.|"(?!""))*"{3} | '{3}(?:[^'\\]|\\.|'(?!''))*'{3}    # long strings
+  | "(?:[^"\\\n\r]|\\.)*" | '(?:[^'\\\n\r]|\\.)*'                    # strings
+  | <[^<>"{}|^`\\\x00-\x20]*>                                         # IRIs
+  | \#[^\n\r]*                                                          # comments
+  | (?P<open>[(\[{]) | (?P<close>[)\]}])
+  | (?P<op>\|\||&&|!=|<=|>=|[-+*/|^!=<>])
+  | [?$][\w\u00B7\u00C0-\uFFFF]* | [0-9][0-9.]*(?:[eE][+-]?[0-9]+)?
+  | [\w\u00B7\u00C0-\uFFFF][\w.\-:\u00B7\u00C0-\uFFFF]*                   # names, keywords
+  | \S''', re.X)
+
+
+def check_complexity(text: str) -> None:
+    """Refuse (QueryError) a query nested or chained beyond what the engines survive (see
+    MAX_DEPTH): one regular-expression pass, before the text reaches a parser."""
+    depth = deepest = ops = n = 0
+    for m in _TOKENS.finditer(text):
+        n += 1
+        if m.lastgroup == "open":
+            depth += 1
+            deepest = max(deepest, depth)
+        elif m.lastgroup == "close":
+            depth -= 1
+        elif m.lastgroup == "op":
+            ops += 1
+    for what, v, limit in (("nested brackets", deepest, MAX_DEPTH), ("operators and path links", ops, MAX_OPERATORS),
+                           ("tokens", n, MAX_TOKENS)):
+        if v > limit:
+            raise QueryError(f"query too complex: {v} {what} (the limit is {limit})")
 
 
 def parse_store_spec(spec: str | None) -> tuple[str, Path | None]:
@@ -127,6 +167,11 @@ class Store:
         self.close()
 
 
+def _one_line(e: BaseException) -> str:
+    lines = str(e).strip().splitlines()
+    return lines[0][:300] if lines else type(e).__name__
+
+
 def _check_rows(n: int, max_rows: int | None, what: str = "rows") -> None:
     if max_rows is not None and n > max_rows:
         raise ResultTooLarge(f"the result has more than {max_rows} {what}; add a LIMIT or raise the limit")
@@ -138,8 +183,12 @@ class MemoryStore(Store):
     kind = "memory"
 
     def __init__(self) -> None:
+        import logging
+
         from rdflib import Dataset
 
+        # an ill-typed literal ("abc"^^xsd:integer) is data, not a fault: rdflib would log a traceback per term
+        logging.getLogger("rdflib.term").setLevel(logging.ERROR)
         self.ds = Dataset(default_union=True)
         self._prefixes: dict[str, str] = {}
 
@@ -169,23 +218,27 @@ class MemoryStore(Store):
             self._prefixes.setdefault(str(p), str(ns))
 
     def query(self, text: str, *, max_rows: int | None = None, parsed: Any = None) -> QueryResult:
-        try:
+        if parsed is None:
+            check_complexity(text)
+        try:  # rdflib evaluates lazily: errors (a SERVICE that fails, an ill-typed sum) surface while iterating
             res = self.ds.query(parsed if parsed is not None else text)
-        except Exception as e:  # pyparsing and evaluation errors
-            raise QueryError(f"SPARQL error: {str(e).splitlines()[0][:300] if str(e) else type(e).__name__}") from None
-        if res.type == "ASK":
-            return QueryResult("ASK", boolean=bool(res.askAnswer))
-        if res.type in ("CONSTRUCT", "DESCRIBE"):
-            triples = []
-            for t in res.graph:
-                triples.append(t)
-                _check_rows(len(triples), max_rows, "triples")
-            return QueryResult("GRAPH", triples=triples)
-        rows = []
-        for r in res:
-            rows.append(tuple(r))
-            _check_rows(len(rows), max_rows)
-        return QueryResult("SELECT", vars=[str(v) for v in res.vars or []], rows=rows)
+            if res.type == "ASK":
+                return QueryResult("ASK", boolean=bool(res.askAnswer))
+            if res.type in ("CONSTRUCT", "DESCRIBE"):
+                triples = []
+                for t in res.graph:
+                    triples.append(t)
+                    _check_rows(len(triples), max_rows, "triples")
+                return QueryResult("GRAPH", triples=triples)
+            rows = []
+            for r in res:
+                rows.append(tuple(r))
+                _check_rows(len(rows), max_rows)
+            return QueryResult("SELECT", vars=[str(v) for v in res.vars or []], rows=rows)
+        except (KgError, MemoryError):
+            raise
+        except Exception as e:  # pyparsing, evaluation errors, RecursionError, URLError, JSONDecodeError
+            raise QueryError(f"SPARQL error: {_one_line(e)}") from None
 
     def graph_names(self) -> list[str]:
         default = str(self.ds.default_graph.identifier)
@@ -308,6 +361,7 @@ class OxigraphStore(Store):
     def query(self, text: str, *, max_rows: int | None = None, parsed: Any = None) -> QueryResult:
         import pyoxigraph as ox
 
+        check_complexity(text)
         try:
             res = self.ox.query(text)
         except SyntaxError as e:
