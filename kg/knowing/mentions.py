@@ -219,7 +219,7 @@ class MentionFinder:
         return UnlinkedEntity(unlinked_id(label), kinds.pop() if len(kinds) == 1 else "Agent", label, (), (), (), None,
                               "ambiguous: " + ", ".join(e.id for e in ents), ()), "unlinked"
 
-    def _world_hit(self, world: object, norms: list[str], folded: list[str], i: int,
+    def _world_hit(self, world: object, toks: list[Token], norms: list[str], folded: list[str], i: int,
                    hit: tuple[int, list[object]] | None) -> tuple[int, list[object]] | None:
         """Merge the world store's longest name at token i (kg.knowing.gazetteer.WorldStore, a
         prefix index: one lookup per token) with the curated trie's: the longer wins; at equal
@@ -232,7 +232,7 @@ class MentionFinder:
                               norms[i] in self.lex.function_words):
             return hit  # a dictionary's one-word alias that is a common word ("Organization"): not a name
         if norms[i] == "the" and i + 1 < len(norms):
-            inner = self._longest(self.names, self._toks, i + 1)
+            inner = self._longest(self.names, toks, i + 1)
             if inner is not None and inner[0] == w[0]:
                 return hit  # "the United States": the curated name with its article, not a world alias of it
         key = " ".join(norms[i:w[0]])
@@ -247,7 +247,6 @@ class MentionFinder:
         """Gazetteer names, demonyms, descriptions and pronouns, longest first, left to right."""
         spans: list[tuple[int, int, str, object]] = []
         world = getattr(self.gaz, "world", None)
-        self._toks = toks
         norms = [t.norm for t in toks] if world is not None else []
         folded = [t.folded for t in toks] if world is not None else []
         i = 0
@@ -258,7 +257,7 @@ class MentionFinder:
             if world is not None and (toks[i].text[:1].isupper() or toks[i].norm in self.lex.particles):
                 # the world store holds proper names: asked only where one may start (a capital,
                 # or a particle: "al-Qaeda"), which spares most of its lookups
-                hit = self._world_hit(world, norms, folded, i, hit)
+                hit = self._world_hit(world, toks, norms, folded, i, hit)
             dhit = self._longest(self.descriptions, toks, i) if norm in descriptions else None
             if dhit and (not hit or dhit[0] > hit[0]):
                 spans.append((i, dhit[0], "description", dhit[1]))
