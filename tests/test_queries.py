@@ -193,3 +193,46 @@ def test_query_tables_read_as_the_article_does(seed_result, tmp_path, run):
     assert "Russia " in from_file and "entity/russia" not in from_file
     assert "Russia <https://w3id.org/kg-news/id/entity/russia>" in run("query", ttl, q04, "--iris").output
     assert "https://w3id.org/kg-news/id/entity/russia" in run("query", ttl, q04, "-f", "csv").output, "CSV keeps IRIs"
+
+
+def test_served_query_page_reads_answers_and_links_to_evidence(seed_result, tmp_path):
+    """The page of `kg serve`: CodeMirror inlined (no URL fetched), results in words with links,
+    and each link opens the evidence page, which shows the rule and the sentence."""
+    from selenium.webdriver.common.by import By
+    from selenium.webdriver.support.ui import WebDriverWait
+
+    from kg.graph.export import serialize
+
+    from .browser import artifact_path, chromium, console_errors
+    from .test_serve import kg_server
+
+    b = seed_result.builder
+    trig = tmp_path / "seed.trig"
+    trig.write_text(serialize(b.triples, "trig", b.prefixes(), b.by_article), encoding="utf-8")
+    claims = "PREFIX kgo: <https://w3id.org/kg-news/ontology#>\nSELECT ?claim ?who WHERE { ?claim kgo:claimedBy ?who }"
+    with kg_server(str(trig)) as (url, _), chromium(tmp_path, offline=False) as d:
+        d.set_window_size(1300, 1000)
+        d.get(url)
+        assert d.execute_script("return typeof CodeMirror") == "function"
+        assert d.find_elements(By.CSS_SELECTOR, ".CodeMirror .cm-keyword"), "the query is highlighted"
+        assert not [u for u in d.execute_script("return performance.getEntriesByType('resource').map(r => r.name)")
+                    if not u.startswith(url)], "nothing is fetched from elsewhere"
+        d.execute_script("kgEditor.setValue(arguments[0])", claims)
+        d.find_element(By.ID, "run").click()
+        WebDriverWait(d, 30).until(lambda drv: drv.find_elements(By.CSS_SELECTOR, "#results td a"))
+        cells = [td.text for td in d.find_elements(By.CSS_SELECTOR, "#results td")]
+        assert "Hamas - recognizes - Israel (claimed by Khalid Mish'al, negated)" in cells
+        assert "Khalid Mish'al" in cells and not any(c.startswith("http") for c in cells)
+        driver_shot = artifact_path("query-page.png")
+        d.save_screenshot(str(driver_shot))
+        link = next(a for a in d.find_elements(By.CSS_SELECTOR, "#results td a") if a.text == "Khalid Mish'al")
+        link.click()
+        WebDriverWait(d, 30).until(lambda drv: drv.execute_script("return document.body.dataset.ready") == "1")
+        assert d.find_element(By.ID, "title").text == "Khalid Mish'al"
+        text = d.find_element(By.ID, "out").text
+        block = text[text.index("Khalid Mish'al head of Hamas [asserted]"):]  # the fact, then its rule and sentence
+        assert block.split("\n")[1].startswith("rule ") and "(rules/" in block.split("\n")[1]
+        assert "The six-member delegation, led by the movement" in block.split("\n")[2]
+        assert not d.find_elements(By.ID, "error")
+        d.save_screenshot(str(artifact_path("evidence-page.png")))
+        assert [e for e in console_errors(d) if "favicon" not in e] == []

@@ -37,6 +37,15 @@ MENTIONS = PREFIXES + """
 SELECT ?b ?e ?text WHERE { ?sent schema:mentions ?x ; nif:beginIndex ?b ; nif:endIndex ?e ; nif:anchorOf ?text } ORDER BY ?b
 """
 
+# How a node or fact record itself was made: its firings' rules and sentences.
+OWN = PREFIXES + """
+SELECT ?rule ?file ?b ?e ?text WHERE {
+  ?x prov:wasGeneratedBy ?firing .
+  ?firing kgo:rule [ dcterms:identifier ?rule ; kgo:ruleFile ?file ] ;
+          kgo:evidence [ nif:beginIndex ?b ; nif:endIndex ?e ; nif:anchorOf ?text ] .
+} ORDER BY ?b ?rule
+"""
+
 
 @dataclass
 class Evidence:
@@ -146,5 +155,19 @@ def _report(evs: list[Evidence], indent: str, with_record: bool) -> list[str]:
     for (s, p, o, rec, fact, rule, rfile), es in blocks.items():
         out.append(f"{indent}{s} {p} {o}  [{fact or 'asserted'}]" + (f"  {rec}" if with_record else ""))
         out.append(f"    rule {rule} ({rfile})")
-        out += [f"    sentence {e.begin}-{e.end}: {e.sentence}" for e in es]
+        spans = dict.fromkeys((e.begin, e.end, e.sentence) for e in es)  # one line per sentence, however many firings
+        out += [f"    sentence {b}-{e}: {s}" for b, e, s in spans]
     return out
+
+
+def explain_page() -> bytes:
+    """The evidence page that `kg serve` offers at /explain?iri=IRI: the view of `kg explain`,
+    made in the browser from these same queries sent to the endpoint (so every query still goes
+    through the endpoint's checks and limits)."""
+    import json
+    from pathlib import Path
+
+    tpl = (Path(__file__).resolve().parent.parent / "web" / "explain.html").read_text(encoding="utf-8")
+    for name, q in (("EVIDENCE", EVIDENCE), ("MENTIONS", MENTIONS), ("OWN", OWN)):
+        tpl = tpl.replace(f'/*KG_{name}*/""', json.dumps(q).replace("</", "<\\/"), 1)
+    return tpl.encode("utf-8")

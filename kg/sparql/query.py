@@ -180,3 +180,15 @@ def readable_table(vars_: list[str], rows: list[tuple], reader: Reader) -> str:
     """The table of `format_results`, with every term read by `reader`."""
     reader.prepare(rows)
     return _table(vars_, [[reader.name(x) for x in r] for r in rows])
+
+
+def query_page(queries: list[dict[str, str]]) -> bytes:
+    """The query page of `kg serve`: the template with CodeMirror (MIT; its licence file is kept
+    beside it in kg/web) inlined, so the page works with no network, and the named queries."""
+    web = Path(__file__).resolve().parent.parent / "web"
+    tpl = (web / "query.html").read_text(encoding="utf-8")
+    js = (web / "codemirror.min.js").read_text(encoding="utf-8").replace("</script", "<\\/script")
+    css = (web / "codemirror.css").read_text(encoding="utf-8").replace("</style", "<\\/style")
+    data = json.dumps(queries).replace("</", "<\\/")
+    tpl = tpl.replace("/*KG_CODEMIRROR_CSS*/", css, 1).replace("/*KG_CODEMIRROR_JS*/", js, 1)
+    return tpl.replace("/*QUERIES*/[]", data, 1).encode("utf-8")
