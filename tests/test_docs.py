@@ -6,7 +6,10 @@ ontology, as a newcomer in a fresh clone would run them. So a page cannot tell u
 Markers, an HTML comment on the line just before a block:
 * `<!-- docs-test: skip REASON -->`: the block is not run (a cluster, a server kg does not ship,
   half an hour of benchmark); the reason is required, and skipped blocks are counted below.
-* `<!-- docs-test: fails -->`: the block must exit non-zero (a page showing an error on purpose).
+* `<!-- docs-test: fails TEXT -->`: the block must exit non-zero and print TEXT (a page showing an
+  error on purpose).
+After a page, everything its commands created must be covered by .gitignore, so following the
+docs inside a checkout leaves no untracked files.
 `pip install ...` at the start of a line (alone or before `&&`) is not run: the suite runs inside
 the installed checkout. Each block runs under `bash -e -o pipefail`; whatever it leaves running
 (`kg serve ... &` without its `kill`) is ended with its process group, and fails the test.
@@ -31,6 +34,7 @@ from .conftest import ROOT
 MARKER = re.compile(r"<!--\s*docs-test:\s*(skip|fails)\b\s*(.*?)\s*-->")
 FENCE = re.compile(r"^```(\w*)[^\n]*\n(.*?)^```", re.S | re.M)
 PIP = re.compile(r"^\s*pip install [^&\n]*(?:&&\s*)?", re.M)
+COPIED = {"data", "ontology", "tests", ".ci"}  # what the folder starts with, like a clone
 MAX_SKIPPED_SHARE = 0.3  # at most three in ten shell blocks may be skipped (servers kg does not ship, benchmarks)
 
 
@@ -137,12 +141,17 @@ def test_page_commands_run_in_order(page: str, folder: tuple[Path, dict[str, str
         where = f"{b.page}:{b.line}"
         if b.mark == "fails":
             assert r.returncode != 0, f"{where}: this block is shown failing, but it exited 0\n{r.stdout[-1500:]}"
+            assert b.reason in r.stdout + r.stderr, f"{where}: the failure should say {b.reason!r}\n{r.stderr[-1500:]}"
         else:
             assert r.returncode == 0, f"{where}: exit {r.returncode}\n--- block\n{b.body}--- stdout\n" \
                                       f"{r.stdout[-2000:]}\n--- stderr\n{r.stderr[-2000:]}"
         assert not r.leftover, f"{where}: the block left a process running (stop what it starts)"  # type: ignore[attr-defined]
         ran += 1
     assert ran, f"{page}: every block is skipped"
+    made = sorted(p.name for p in cwd.iterdir() if p.name not in COPIED)
+    kept = [m for m in made if subprocess.run(["git", "check-ignore", "--no-index", "-q", m + ("/" if (cwd / m).is_dir() else "")],
+                                              cwd=ROOT).returncode != 0]
+    assert not kept, f"{page}: its commands leave files that .gitignore does not cover: {kept}"
 
 
 def test_pip_lines_are_only_installs():
