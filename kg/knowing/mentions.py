@@ -385,12 +385,14 @@ class MentionFinder:
 
     def _metonymy(self, toks: list[Token], spans: list[tuple[int, int, str, object]]) -> list[tuple[int, int, str, object]]:
         """Capitals and seats of power that act become their state ("Moscow demanded"); a capital
-        known only as a description of its state stays a place where it does not act."""
+        known only as a description of its state stays a place where it does not act; a seat the
+        gazetteer lists as a body (a government body) stays that body."""
         out: list[tuple[int, int, str, object]] = []
         taken = set()
         for a, b, kind, payload in spans:
             hit = self._longest(self.seats, toks, a) if kind in ("name", "description") and toks[a].norm in self.seats.next else None
-            if hit is not None and hit[0] == b:
+            if hit is not None and hit[0] == b and not (kind == "name" and "Place" not in self.voc.ancestors(payload.type)):  # type: ignore[attr-defined]
+                # (a seat the gazetteer names as a body, "Kremlin" = the Russian presidency, is that body already)
                 if self._acts(toks, a, b):
                     out.append((a, b, "metonym", hit[1][0]))
                     taken.update(range(a, b))
