@@ -29,7 +29,8 @@ Triple = tuple[Node, Node, Node]
 
 
 def format_for(path: str | Path | None, fmt: str | None) -> str:
-    """The output format: given explicitly, else from the file extension, else Turtle."""
+    """The output format: given explicitly, else from the file extension (an unknown one is an error),
+    else Turtle (no extension: standard output, a pipe, a device)."""
     if fmt:
         f = ALIASES.get(fmt.lower(), fmt.lower())
         if f not in FORMATS:
@@ -42,6 +43,9 @@ def format_for(path: str | Path | None, fmt: str | None) -> str:
                 return f
         if ext == ".json":
             return "json-ld"
+        if ext and not Path(str(path)).is_char_device():  # no silent Turtle in an x.rdf (devices: any name)
+            raise InputError(str(path), f"unknown output extension {ext!r} (known: {', '.join(FORMATS.values())}, .json; "
+                                        "or name the format with -f)")
     return "turtle"
 
 
