@@ -46,7 +46,8 @@ SLOT_RX = re.compile(r"^\{\s*([A-Za-z_]\w*)\s*:\s*([^}]*?)\s*\}$")
 TIME = "[{t:time}]"  # "Israel on Friday condemned ...": frames reserve the slot names t, neg and _tc
 BE = "(is|are|was|were|has been|have been|had been|will be|would be|being|been)"
 LIGHT = "[@LIGHT [@LIGHT]]"  # up to two light words: "reportedly also"
-PRE = "[the] [@TITLE]"  # before an actor named as an object: "(the) (Russian Foreign Minister) Lavrov"
+PRE = "[the] [(leaders|members|officials|representatives|envoys) of [the]] [@TITLE]"  # before an actor named as an object:
+# "(the) (Russian Foreign Minister) Lavrov", "leaders of the Russian parliament"
 GROUP = "[@GROUP_NOUN]"  # after an actor: "the Hamas delegation", "Hamas leaders"
 NEGATION = ("{neg=did not|does not|do not|didn't|doesn't|don't|has not|have not|had not|hasn't|haven't|will not|won't|"
             "would not|wouldn't|cannot|can't|could not|couldn't|never|had never|had not|hadn't|refused to|refuses to|refuse to|"

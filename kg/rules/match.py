@@ -301,12 +301,13 @@ _LIST_FIRST = frozenset(j[0] for j in _LIST_JOINS)
 
 def _entity_list(s: Slot, v: SentenceView, pos: int, b: dict[str, Bound]) -> Iterator[tuple[int, dict[str, Bound]]]:
     """A list slot: mentions joined by commas, "and" or "as well as" (each may be preceded by
-    "the"), longest list first, then shorter ones, down to one mention."""
+    "the"), longest list first, then shorter ones, down to one mention. A list ends with "and" or
+    "as well as": "Moscow, the Kremlin" is an apposition, not two places."""
     m = v.mention_at.get(pos)
     if m is None or not v.type_ok(m, s.types):
         return
     items = [m]
-    ends = [m.last]
+    joins: list[tuple[str, ...]] = []
     at = m.last
     while at < v.n and v.norms[at] in _LIST_FIRST:
         nxt = None
@@ -317,18 +318,19 @@ def _entity_list(s: Slot, v: SentenceView, pos: int, b: dict[str, Bound]) -> Ite
                     k += 1
                 m2 = v.mention_at.get(k)
                 if m2 is not None and v.type_ok(m2, s.types):
-                    nxt = m2
+                    nxt = (m2, j)
                     break
         if nxt is None:
             break
-        items.append(nxt)
-        ends.append(nxt.last)
-        at = nxt.last
+        items.append(nxt[0])
+        joins.append(nxt[1])
+        at = nxt[0].last
     for n in range(len(items), 0, -1):
-        last = ends[n - 1]
-        first_b, last_e = items[0].begin, items[n - 1].end
+        if n > 1 and joins[n - 2] == (",",):
+            continue  # "A, B" without a closing "and" is not a list
+        last = items[n - 1].last
         parts = tuple(Bound("entity", pos, last, x.begin, x.end, x) for x in items[:n])
-        yield last, {**b, s.name: Bound("entity", pos, last, first_b, last_e, items[0], parts if n > 1 else ())}
+        yield last, {**b, s.name: Bound("entity", pos, last, items[0].begin, items[n - 1].end, items[0], parts if n > 1 else ())}
 
 
 def _slot(s: Slot, v: SentenceView, pos: int, b: dict[str, Bound],
