@@ -44,6 +44,12 @@ def test_short_form_and_honorific_land_on_the_full_name(pack):
     assert ("she", "unlinked/marianne-holbrook") in got
 
 
+def test_abbreviated_honorifics_and_lone_common_nouns(pack):
+    got = found(pack, "Lavrov met Mr. Kalugin in Moscow. The Parliament approved it. Gen. Pettersen said no.")
+    assert [(t, i, ty) for t, i, ty, k in got if k == "unlinked"] == [
+        ("Kalugin", "unlinked/kalugin", "Person"), ("Pettersen", "unlinked/pettersen", "Person")]
+
+
 def test_not_names(pack):
     # sentence-initial ordinary words, months, days, nationalities, title-case headings
     got = found(pack, "Officials said on Monday that Palestinian and Iranian diplomats met in March.")

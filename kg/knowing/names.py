@@ -127,7 +127,7 @@ def dateline_end(text: str) -> int:
     return m.end() if m and any(c.isupper() for c in m.group().split("(")[0][:3]) else 0
 
 
-def _initial(toks: list[Token], i: int) -> bool:
+def _initial(toks: list[Token], i: int, honorifics: dict[str, str | None]) -> bool:
     """Whether token i starts a sentence or a quotation (where every word is capitalised)."""
     j = i - 1
     while j >= 0 and toks[j].text in ('"', "“", "‘", "(", "["):
@@ -137,6 +137,8 @@ def _initial(toks: list[Token], i: int) -> bool:
     if j < 0:
         return True
     p = toks[j]
+    if p.norm == "." and j > 0 and toks[j - 1].norm in honorifics:
+        return False  # "Mr. Kalugin"
     if p.norm in _OPEN:
         return True
     return p.norm == "-" and (j == 0 or toks[j - 1].end < p.begin)  # a spaced dash
@@ -168,8 +170,9 @@ def find_candidates(si: int, toks: list[Token], covered: list[bool], role_end: s
             elif u.text == "-" and j + 1 < n and u.begin == toks[j - 1].end and toks[j + 1].begin == u.end and \
                     (is_cap(toks[j + 1]) or toks[j + 1].norm in lex.particles) and not covered[j + 1]:
                 j += 2
-            elif u.text == "." and len(toks[j - 1].text) == 1 and toks[j - 1].text.isupper() and j + 1 < n and is_cap(toks[j + 1]):
-                j += 1  # an initial: George W. Bush
+            elif u.text == "." and (len(toks[j - 1].text) == 1 and toks[j - 1].text.isupper() or
+                                     toks[j - 1].norm in lex.honorifics) and j + 1 < n and is_cap(toks[j + 1]):
+                j += 1  # an initial (George W. Bush) or an abbreviated honorific (Mr. Kalugin, Gen. Petraeus)
             elif u.norm in lex.particles and j + 1 < n and not covered[j + 1] and is_cap(toks[j + 1]):
                 j += 1  # Osama bin Laden
             elif u.norm in lex.connectors and j + 1 < n and not covered[j + 1] and _named_body(toks, i, j, lex) and (
@@ -188,7 +191,7 @@ def find_candidates(si: int, toks: list[Token], covered: list[bool], role_end: s
             if hon:
                 c.evidence.add("honorific")
                 c.gender = gender
-            if headline or toks[a].begin - text_offset < dl or (_initial(toks, a) and b - a == 1 and not hon):
+            if headline or toks[a].begin - text_offset < dl or (_initial(toks, a, lex.honorifics) and b - a == 1 and not hon):
                 c.tentative = True
             out.append(c)
         i = max(j, i + 1)
@@ -242,8 +245,8 @@ def _candidate(si: int, toks: list[Token], a: int, b: int, lex: NameLexicon, fir
     alpha = [t for t in words if t.text[0].isalpha()]
     if not alpha or all(t.norm in lex.not_names or t.norm in lex.function_words for t in alpha):
         return None
-    if len(alpha) == 1 and len(alpha[0].text) == 1:
-        return None  # a lone letter
+    if len(alpha) == 1 and (len(alpha[0].text) == 1 or alpha[0].norm in lex.org_words or alpha[0].norm in lex.place_words):
+        return None  # a lone letter, or a common noun written with a capital ("the Parliament", "the Cabinet")
     key = " ".join(t.norm for t in words if t.text not in ".")
     surface = "".join((" " if k and words[k].begin > words[k - 1].end else "") + w.text for k, w in enumerate(words))
     c = Candidate(si, a, b, key, surface)
