@@ -418,6 +418,7 @@ def _layout(art: Article, start: int, lay: Layout, meta: dict[str, Any], date_so
     title = meta.get("title")
     headline_seen = False
     in_front = True
+    last_end = blocks[-1][1] if blocks else 0
 
     def body_block(b: int, e: int, i: int) -> None:
         """A paragraph of the body: lines that are furniture, source or note lines stand apart."""
@@ -499,7 +500,8 @@ def _layout(art: Article, start: int, lay: Layout, meta: dict[str, Any], date_so
                 segs.append(Segment(kind, lb, le, i))
                 continue
             chunk = text[lb:le]
-            if not headline_seen and _is_headline(chunk, lay) and (
+            # sentence case only when text follows: a lone line (a rule's example) stays a sentence
+            if not headline_seen and (le < last_end and _is_headline(chunk, lay) or _is_heading(chunk, lay)) and (
                     title is None or norm(chunk).strip() == norm(str(title)).strip()):
                 segs.append(Segment("headline", lb, le, i))
                 meta.setdefault("title", chunk)
