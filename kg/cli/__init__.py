@@ -89,11 +89,12 @@ def build(articles: tuple[Path, ...], output: Path | None, fmt: str | None, base
           quiet: bool, data_dir: Path | None, ontology_dir: Path | None, rules_path: Path | None,
           store_spec: str | None = None, jobs: int | None = None, force: bool = False,
           dask_address: str | None = None) -> None:
-    """Build the knowledge graph of ARTICLES: files, folders, globs, JSON Lines files
-    (one article a line: id, text, optional date, url, title, publisher) or - (JSON Lines on stdin).
+    """Build the knowledge graph of ARTICLES: text files, saved web pages, RSS/Atom feeds, WARC archives,
+    folders, globs, JSON Lines files (one article a line: id, text, optional date, url, title,
+    publisher) or - (JSON Lines on stdin). See docs/inputs.md.
 
     Each article is its own named graph in TriG / N-Quads; N-Quads and TriG are streamed and
-    incremental (OUTPUT.kg-manifest records what was built). Exit 1 when some articles failed.
+    incremental (.kg/OUTPUT.manifest.jsonl records what was built). Exit 1 when some articles failed.
 
     \b
     Examples:
