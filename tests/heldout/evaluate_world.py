@@ -70,6 +70,10 @@ SPEECH = "said"
 SAID = (K + "Statement", K + "Announcement")
 FACTS = {ORG + "headOf": ("leads", False), ORG + "hasMember": ("member", True)}  # the inventory only
 SYMMETRIC = {"met", "agreed"}
+# a post whose role heads the body it is in reads as leads(P, O): heads of state and government and
+# of organisations (INVENTORY.md and the sets' own conventions: one office gives leads or post)
+HEAD_ROLES = {K + r for r in ("President", "PrimeMinister", "Chancellor", "King", "Queen", "Emir", "SupremeLeader",
+                              "SecretaryGeneral", "Chairman")}
 MODS = ("planned", "claim", "not", "if")
 
 
@@ -176,8 +180,9 @@ def _graph_relations(g: Any) -> set[Rel]:
         out.add(Rel(name, (str(o), str(s)) if flip else (str(s), str(o)), **mods(rec)))
     # posts: person org:holds post; post org:postIn body
     for person, post in g.subject_objects(u(ORG + "holds")):
+        head = any(str(r) in HEAD_ROLES for r in g.objects(post, u(ORG + "role")))
         for body in g.objects(post, u(ORG + "postIn")):
-            out.add(Rel("post", (str(person), str(body)), **mods(post)))
+            out.add(Rel("leads" if head else "post", (str(person), str(body)), **mods(post)))
     # a head is also a member, and his office a post: kg may state all three, the annotation only
     # the head (INVENTORY.md: one office gives leads or post, never both)
     heads = {(r.args, r.claim, r.negated) for r in out if r.name == "leads"}
