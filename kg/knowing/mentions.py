@@ -208,6 +208,9 @@ class MentionFinder:
                 [e for e in curated if e.type in self.person_types] or curated
         if curated:
             return next(p for p in hits if p[0] is curated[0])  # type: ignore[index,return-value]
+        distinct = {(e.label.casefold(), e.type, tuple(getattr(e, "affiliations", ()))): e for e in reversed(ents)}
+        if len(distinct) == 1:  # one person entered twice in a dictionary, with the same data
+            return next(p for p in hits if p[0] is ents[0])  # type: ignore[index,return-value]
         own = [e for e in ents if e.label.casefold() == key]  # the name is its label, not an added alias
         if len(own) == 1:
             return next(p for p in hits if p[0] is own[0])  # type: ignore[index,return-value]
