@@ -162,10 +162,9 @@ def test_seed_gains_no_unlinked_people(seed_result):
     assert list(g.query(q)) == []
 
 
-def test_a_name_shared_across_time_resolves_by_the_article_date(tmp_path):
-    """Two imported people called the same: the one whose dated affiliation holds on the article's
-    date; on a date when neither or both hold, an unlinked entity (never a guess)."""
-    import datetime as dt
+def _tmp_finder(tmp_path, entries):
+    """A MentionFinder over a small pack whose gazetteer holds `entries` (YAML text); entries with
+    a `source` are imported ones, as the world import writes them."""
     import shutil
 
     import pytest
@@ -176,13 +175,28 @@ def test_a_name_shared_across_time_resolves_by_the_article_date(tmp_path):
     from kg.reading.document import load_layout
 
     if not hasattr(Entity, "active_on"):
-        pytest.skip("the gazetteer has no dated affiliations (world gazetteer not merged)")
+        pytest.skip("the gazetteer has no imported entities with dated affiliations (world gazetteer not merged)")
     data = tmp_path / "data"
     (data / "gazetteer").mkdir(parents=True)
     for f in ("vocabulary.yaml", "layout.yaml", "names.yaml", "roles.yaml"):
         shutil.copy(ROOT / "data" / f, data / f)
-    (data / "gazetteer" / "g.yaml").write_text("""entities:
-  - {id: ruritania, type: Country, label: Ruritania}
+    (data / "gazetteer" / "g.yaml").write_text("entities:\n" + entries, encoding="utf-8")
+    voc = load_vocabulary(data, ROOT / "ontology")
+    finder = MentionFinder(load_gazetteer([data / "gazetteer" / "g.yaml"], voc), voc, data)
+    layout = load_layout(data / "layout.yaml")
+
+    def who(text, day=None):
+        art = parse_article(text, source="t", layout=layout, meta={"id": "a", "date": day} if day else {"id": "a"})
+        return [(m.text, m.entity.id) for sa in finder.analyse(art) for m in sa.mentions if m.kind != "role"]
+    return who
+
+
+def test_a_name_shared_across_time_resolves_by_the_article_date(tmp_path):
+    """Two imported people called the same: the one whose dated affiliation holds on the article's
+    date; on a date when neither or both hold, an unlinked entity (never a guess)."""
+    import datetime as dt
+
+    who = _tmp_finder(tmp_path, """  - {id: ruritania, type: Country, label: Ruritania}
   - id: ali-ahmed-1
     type: Person
     label: Ali Ahmed
@@ -193,17 +207,22 @@ def test_a_name_shared_across_time_resolves_by_the_article_date(tmp_path):
     label: Ali Ahmed
     affiliations: [{of: ruritania, sector: GOV, code: RURGOV, from: 2004-01-01, to: null}]
     source: "dict.txt:2"
-""", encoding="utf-8")
-    voc = load_vocabulary(data, ROOT / "ontology")
-    finder = MentionFinder(load_gazetteer([data / "gazetteer" / "g.yaml"], voc), voc, data)
-    layout = load_layout(data / "layout.yaml")
+""")
+    assert who("Ali Ahmed spoke.", dt.date(1995, 5, 1)) == [("Ali Ahmed", "ali-ahmed-1")]
+    assert who("Ali Ahmed spoke.", dt.date(2006, 3, 3)) == [("Ali Ahmed", "ali-ahmed-2")]
+    assert who("Ali Ahmed spoke.", dt.date(2001, 1, 1)) == [("Ali Ahmed", "unlinked/ali-ahmed")]
 
-    def who(day):
-        art = parse_article("Ali Ahmed spoke.", source="t", layout=layout, meta={"id": "a", "date": day})
-        return [m.entity.id for sa in finder.analyse(art) for m in sa.mentions]
-    assert who(dt.date(1995, 5, 1)) == ["ali-ahmed-1"]
-    assert who(dt.date(2006, 3, 3)) == ["ali-ahmed-2"]
-    assert who(dt.date(2001, 1, 1)) == ["unlinked/ali-ahmed"]
+
+def test_imported_names_are_proper_names(tmp_path):
+    """A dictionary's alias written in ordinary words, a person's name filed under a group, and one
+    person entered twice: none of them misleads mention finding."""
+    who = _tmp_finder(tmp_path, """  - {id: front, type: Organization, label: Ruritanian Front, aliases: [We will win, Omar Tal], source: "d:1"}
+  - {id: jon-smith, type: Person, label: Jon Smith, source: "d:2"}
+  - {id: jon-smith-2, type: Person, label: Jon Smith, source: "d:3"}
+""")
+    assert who('"We will win," the Ruritanian Front said.') == [("Ruritanian Front", "front")]
+    assert who("Front leader Sheik Omar Tal spoke to Jon Smith.") == [
+        ("Omar Tal", "unlinked/omar-tal"), ("Jon Smith", "jon-smith")]
 
 
 def test_publisher_line_names_a_known_agency(pack):

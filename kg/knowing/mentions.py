@@ -223,17 +223,28 @@ class MentionFinder:
                               "ambiguous: " + ", ".join(e.id for e in ents), ()), "unlinked"
 
     def _world_hit(self, world: object, toks: list[Token], norms: list[str], folded: list[str], i: int,
-                   hit: tuple[int, list[object]] | None) -> tuple[int, list[object]] | None:
+                   hit: tuple[int, list[object]] | None, persons_only: bool = False) -> tuple[int, list[object]] | None:
         """Merge the world store's longest name at token i (kg.knowing.gazetteer.WorldStore, a
         prefix index: one lookup per token) with the curated trie's: the longer wins; at equal
         length the curated entities come first. A world name that is one of the entity's
         demonyms is a demonym mention."""
         w = world.longest(norms, folded, i)  # type: ignore[attr-defined]
+        if w is not None and persons_only:  # after an honorific: only people
+            w = (w[0], [e for e in w[1] if e.type in self.person_types]) if any(
+                e.type in self.person_types for e in w[1]) else None
         if w is None or hit is not None and w[0] < hit[0]:
             return hit
         if w[0] == i + 1 and (norms[i] in self.lex.org_words or norms[i] in self.lex.place_words or
                               norms[i] in self.lex.function_words):
             return hit  # a dictionary's one-word alias that is a common word ("Organization"): not a name
+        lex = self.lex
+        if not all(t.text[:1].isupper() or t.norm in lex.particles or t.norm in lex.connectors or not t.text[:1].isalpha()
+                   for t in toks[i:w[0]]):
+            return hit  # imported names are proper names, written with capitals ("We will win" is no group)
+        if (norms[i] in lex.honorifics or i > 0 and (norms[i - 1] in lex.honorifics or norms[i - 1] == "." and i > 1
+                                                         and norms[i - 2] in lex.honorifics)) and \
+                all(e.type not in self.person_types for e in w[1]):
+            return hit  # "Sheik Hassan Nasrallah": a person's name that a dictionary files under the group
         if norms[i] == "the" and i + 1 < len(norms):
             inner = self._longest(self.names, toks, i + 1)
             if inner is not None and inner[0] == w[0]:
@@ -254,13 +265,18 @@ class MentionFinder:
         folded = [t.folded for t in toks] if world is not None else []
         i = 0
         names, descriptions = self.names.next, self.descriptions.next
+        person_run = 0
         while i < len(toks):
             norm = toks[i].norm
             hit = self._longest(self.names, toks, i) if norm in names else None
             if world is not None and (toks[i].text[:1].isupper() or toks[i].norm in self.lex.particles):
                 # the world store holds proper names: asked only where one may start (a capital,
                 # or a particle: "al-Qaeda"), which spares most of its lookups
-                hit = self._world_hit(world, toks, norms, folded, i, hit)
+                hit = self._world_hit(world, toks, norms, folded, i, hit, persons_only=i < person_run)
+                if norm in self.lex.honorifics and (hit is None or hit[0] == i + 1):
+                    person_run = i + 1  # after "Sheik", "Mr": a person's name, not a world group's alias
+                    while person_run < len(toks) and (toks[person_run].text[:1].isupper() or toks[person_run].text == "."):
+                        person_run += 1
             dhit = self._longest(self.descriptions, toks, i) if norm in descriptions else None
             if dhit and (not hit or dhit[0] > hit[0]):
                 spans.append((i, dhit[0], "description", dhit[1]))
@@ -338,7 +354,8 @@ class MentionFinder:
         holders: list[tuple[RoleEntity, Entity, Entity | None]] = []  # (role, person, state) in article order
         for s, toks, quoted, spans, roles, found in prepared:
             sa = SentenceAnalysis(s, toks, quoted=quoted)
-            spans = sorted(spans + [(c.first, c.last, "unlinked", c.entity) for c in found if c.entity is not None] +
+            spans = sorted(spans + [(c.first, c.last, "unlinked" if getattr(c.entity, "unlinked", False) else "name", c.entity)
+                                    for c in found if c.entity is not None] +
                            [(c.first, c.last, "unnamed", None) for c in found if c.entity is None and self._may_be_someone(toks, c)],
                            key=lambda x: x[0])
             named_here = [(a, p) for a, b, k, p in spans if k in ("name", "demonym", "unlinked", "metonym")]
