@@ -580,9 +580,9 @@ class Pool:
 
     Fair to cheap queries under load: a query that has run `fast` seconds is long, and at most
     workers - 1 long queries run at once (a long query that finds no slot is stopped with 503), so
-    one worker always turns over within `fast` seconds; and requests wait in order of the recent
-    cost of their query text, so a client repeating an expensive query queues behind the cheap ones
-    instead of taking every worker in turn."""
+    one worker always turns over within `fast` seconds; and requests wait in order of what their
+    query text usually costs, so a client repeating an expensive query queues behind the cheap
+    ones instead of taking every worker in turn."""
 
     def __init__(self, opener: Callable[[], Any], limits: Limits, start_timeout: float = 300):
         import itertools
@@ -597,7 +597,7 @@ class Pool:
         self.waiting: list[tuple[float, int]] = []  # heap of (priority, arrival) tickets
         self.seq = itertools.count()
         self.long_slots = threading.Semaphore(max(1, limits.workers - 1))
-        self.cost: dict[int, tuple[float, float]] = {}  # hash of a query text -> (seconds, when), decaying
+        self.cost: dict[int, tuple[float, float]] = {}  # hash of a query text -> (usual seconds, when)
         self.all: set[Worker] = set()
         self.lock = threading.Lock()
         self.graphs = self.triples = 0
@@ -661,7 +661,8 @@ class Pool:
         return hash(" ".join(text.split()))
 
     def _priority(self, key: int) -> float:
-        """Seconds this query text has cost lately (halving every minute): 0 for a new text."""
+        """What this query text usually costs, in seconds (a moving average of its recent runs,
+        halving every minute it is not run, so a refused text is tried again later): 0 when new."""
         import time
 
         c = self.cost.get(key)
@@ -670,11 +671,11 @@ class Pool:
     def _charge(self, key: int, seconds: float) -> None:
         import time
 
-        if seconds < 0.05 and key not in self.cost:
-            return
         if len(self.cost) > 10_000:
             self.cost.clear()
-        self.cost[key] = (self._priority(key) + seconds, time.monotonic())
+        old = self.cost.get(key)
+        avg = seconds if old is None else 0.5 * self._priority(key) + 0.5 * seconds
+        self.cost[key] = (avg, time.monotonic())
 
     def _replace(self, w: Worker) -> None:
         w.kill()
@@ -698,44 +699,52 @@ class Pool:
     def run(self, text: str, accept: str | None, fmt: str | None) -> Reply:
         import time
 
-        key = self._key(text)
-        w = self._acquire(self._priority(key))
-        if w is None:
-            return Reply(503, "text/plain; charset=utf-8", b"server busy: every query worker is in use; retry later\n",
-                         {"Retry-After": "2"})
-        t0 = time.monotonic()
         lim = self.limits
+        busy = Reply(503, "text/plain; charset=utf-8", b"server busy: every query worker is in use; retry later\n",
+                     {"Retry-After": "2"})
+        key = self._key(text)
+        priority = self._priority(key)
+        fast = min(lim.fast, lim.timeout)
+        # a text known to run long waits for a long-query slot first: it never takes the worker kept for short queries
+        slot = priority >= fast and fast < lim.timeout
+        if slot and not self.long_slots.acquire(timeout=lim.queue_wait):
+            return busy
         try:
-            w.conn.send((text, accept, fmt))
-            fast = min(lim.fast, lim.timeout)
-            done = w.conn.poll(fast)
-            if not done and fast < lim.timeout:  # a long query: only while a long-query slot is free
-                if not self.long_slots.acquire(blocking=False):
-                    self._charge(key, lim.timeout)  # as dear as a timeout: it waits behind cheap queries next time
-                    self._replace(w)
-                    return Reply(503, "text/plain; charset=utf-8",
-                                 (f"server busy: this query ran over {fast:g} s while other long queries hold the "
-                                  "other workers (one is kept for short queries); retry later\n").encode(),
-                                 {"Retry-After": "5"})
-                try:
+            w = self._acquire(priority)
+            if w is None:
+                return busy
+            t0 = time.monotonic()
+            try:
+                w.conn.send((text, accept, fmt))
+                done = w.conn.poll(lim.timeout if slot else fast)
+                if not done and not slot and fast < lim.timeout:  # it turned out long: only if a slot is free
+                    if not self.long_slots.acquire(blocking=False):
+                        self._charge(key, lim.timeout)  # as dear as a timeout: next time it waits for a slot
+                        self._replace(w)
+                        return Reply(503, "text/plain; charset=utf-8",
+                                     (f"server busy: this query ran over {fast:g} s while other long queries hold the "
+                                      "other workers (one is kept for short queries); retry later\n").encode(),
+                                     {"Retry-After": "5"})
+                    slot = True
                     done = w.conn.poll(lim.timeout - fast)
-                finally:
-                    self.long_slots.release()
-            if done:
-                reply = w.conn.recv()
-                self._charge(key, time.monotonic() - t0)
-                if reply.retire:
-                    threading.Thread(target=self._replace, args=(w,), daemon=True).start()
-                else:
-                    self._release(w)
-                return reply
-        except (EOFError, OSError):
+                if done:
+                    reply = w.conn.recv()
+                    self._charge(key, time.monotonic() - t0)
+                    if reply.retire:
+                        threading.Thread(target=self._replace, args=(w,), daemon=True).start()
+                    else:
+                        self._release(w)
+                    return reply
+            except (EOFError, OSError):
+                self._charge(key, lim.timeout)
+                return self._died(w)
+            self.timeouts += 1
             self._charge(key, lim.timeout)
-            return self._died(w)
-        self.timeouts += 1
-        self._charge(key, lim.timeout)
-        self._replace(w)  # SIGKILL: the CPU is free at once
-        return error(503, f"query timed out after {lim.timeout:g} s (the limit of this endpoint)")
+            self._replace(w)  # SIGKILL: the CPU is free at once
+            return error(503, f"query timed out after {lim.timeout:g} s (the limit of this endpoint)")
+        finally:
+            if slot:
+                self.long_slots.release()
 
     def close(self) -> None:
         with self.lock:
@@ -771,9 +780,9 @@ def named_queries(folder: Path | None) -> list[dict[str, str]]:
 
 
 def _page(queries: list[dict[str, str]]) -> bytes:
-    from .query import query_page  # the editor (CodeMirror) inlined, readable results
-
-    return query_page(queries)
+    tpl = (Path(__file__).parent.parent / "web" / "query.html").read_text(encoding="utf-8")
+    data = json.dumps(queries).replace("</", "<\\/")
+    return tpl.replace("/*QUERIES*/[]", data).encode("utf-8")
 
 
 _CONTENT_LENGTH = re.compile(r"[0-9]{1,15}")
@@ -860,10 +869,6 @@ class Handler(BaseHTTPRequestHandler):
         if url.path == "/sparql":
             params = parse_qs(url.query, keep_blank_values=True)
             return self._query(params)
-        if url.path == "/explain":  # the evidence of one term: a static page whose queries go to /sparql
-            from ..graph.explain import explain_page
-            return self._send(Reply(200, "text/html; charset=utf-8", explain_page(),
-                                    {"Content-Security-Policy": "default-src 'self'; script-src 'unsafe-inline'; style-src 'unsafe-inline'"}))
         return self._send(error(404, f"no such page: {url.path} (the endpoint is /sparql, the query page /)"))
 
     def do_HEAD(self) -> None:
