@@ -29,7 +29,7 @@ from __future__ import annotations
 import json
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Iterable, Sequence
+from typing import Iterable, NamedTuple, Sequence
 
 from ...errors import InputError
 
@@ -107,8 +107,9 @@ class _Pattern:
     text: str
 
 
-@dataclass
-class _Verb:
+class _Verb(NamedTuple):
+    """A verb of a block (a tuple: the pack unpickles thousands of them at every cold start)."""
+
     block: str
     head: str
     before: tuple[str, ...]
@@ -121,7 +122,7 @@ class _Verb:
 class CameoPack:
     """A loaded CAMEO pack, indexed for coding (see the module docstring)."""
 
-    verbs: dict[str, list[_Verb]] = field(default_factory=dict)  # form -> verbs
+    verbs: dict[str, tuple[tuple, ...]] = field(default_factory=dict)  # form -> verbs, as _Verb fields
     raw_patterns: dict[str, str] = field(default_factory=dict)  # block -> its patterns as JSON (compiled on first use)
     patterns: dict[str, list[_Pattern]] = field(default_factory=dict)  # block -> compiled patterns (file order)
     synsets: dict[str, tuple[tuple[str, ...], ...]] = field(default_factory=dict)
@@ -171,10 +172,10 @@ def load_pack(folder: str | Path) -> CameoPack:
             raw.setdefault(rec["block"], []).append([rec["pattern"], rec["code"], rec["src"], order])
             order += 1
         elif "verb" in rec:
-            v = _Verb(rec["block"], rec["verb"], tuple(rec["before"]), tuple(rec["after"]),
-                      rec["code"] or block_code.get(rec["block"], "---"), rec["src"])
+            v = (rec["block"], rec["verb"], tuple(rec["before"]), tuple(rec["after"]),
+                 rec["code"] or block_code.get(rec["block"], "---"), rec["src"])  # a plain tuple: fast to unpickle
             for f in rec["forms"]:
-                pack.verbs.setdefault(f, []).append(v)
+                pack.verbs[f] = pack.verbs.get(f, ()) + (v,)
         elif "synset" in rec:
             pack.synsets[rec["synset"]] = tuple(tuple(p) for p in rec["phrases"])
         elif "block" in rec:
@@ -413,7 +414,8 @@ class Coder:
             vs = self.pack.verbs.get(t)
             if not vs or i in taken:
                 continue
-            for v in vs:
+            for raw in vs:
+                v = _Verb._make(raw)
                 a, b = i - len(v.before), i + 1 + len(v.after)
                 if a < 0 or tuple(toks[a:i]) != v.before or tuple(toks[i + 1:b]) != v.after:
                     continue
