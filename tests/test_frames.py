@@ -78,6 +78,7 @@ def test_lemmas_inflect_irregular_verbs_and_british_spellings():
     ("Talks between Lavrov and Meshaal lasted three hours.", "nominal", {"node kgo:participant khalid-mishal"}),
     ("Meshaal left Moscow after talks with Lavrov.", "after-nominal", {"node kgo:participant sergei-lavrov"}),
     ("Lavrov is to meet Meshaal on Friday.", "planned", {"node kgo:status kgo:Planned"}),
+    ("After meeting Meshaal, Lavrov said so.", "gerund", {"node kgo:participant sergei-lavrov", "node kgo:participant khalid-mishal"}),
     ("Putin refused to receive Meshaal.", "negated", {"node kgo:polarity kgo:Negative", "node kgo:participant vladimir-putin"}),
 ])
 def test_frame_forms(frame_pack, text, form, expect):
@@ -86,6 +87,10 @@ def test_frame_forms(frame_pack, text, form, expect):
     assert expect <= set(got[0][2]), got
     if form == "planned":
         assert "node kgo:status kgo:Happened" not in got[0][2]
+
+
+def test_a_gerund_after_a_reported_clause_has_no_known_doer(frame_pack):
+    assert fired(frame_pack, "Lavrov said Hamas would leave after meeting Putin.") == []
 
 
 def test_light_words_are_skipped_but_a_negation_never_is(frame_pack):

@@ -28,7 +28,7 @@ the negation in the slot `neg`, and any other "not" inside a match negates it (k
 | reduced | Meshaal, received by Lavrov, ...; the delegation led by Meshaal |
 | nominal | Lavrov's meeting with Meshaal; talks between Lavrov and Meshaal; Lavrov held talks with Meshaal |
 | after-nominal | Lavrov spoke after talks with Meshaal |
-| gerund | Lavrov spoke before meeting (with) Meshaal |
+| gerund | After meeting Meshaal, Lavrov said ...; By inviting Hamas, Putin ... |
 | planned | Lavrov is to / is due to / will meet Meshaal (emit `if planned` / `unless planned`) |
 | negated | Lavrov did not / refused to / will never meet Meshaal (negation slot `neg`) |
 """
@@ -48,7 +48,7 @@ BE = "(is|are|was|were|has been|have been|had been|will be|would be|being|been)"
 LIGHT = "[@LIGHT [@LIGHT]]"  # up to two light words: "reportedly also"
 PRE = "[the] [(leaders|members|officials|representatives|envoys) of [the]] [@TITLE]"  # before an actor named as an object:
 # "(the) (Russian Foreign Minister) Lavrov", "leaders of the Russian parliament"
-GROUP = "[@GROUP_NOUN]"  # after an actor: "the Hamas delegation", "Hamas leaders"
+GROUP = "[@GROUP_NOUN] [and (his|her|its|their) (delegation|team|aides|entourage)]"  # "the Hamas delegation", "Meshaal and his delegation"
 NEGATION = ("{neg=did not|does not|do not|didn't|doesn't|don't|has not|have not|had not|hasn't|haven't|will not|won't|"
             "would not|wouldn't|cannot|can't|could not|couldn't|never|had never|had not|hadn't|refused to|refuses to|refuse to|"
             "declined to|declines to|decline to|has refused to|have refused to|has never|have never}")
@@ -142,7 +142,10 @@ def expand_frame(frame: Any) -> list[tuple[str, str]]:
         elif form == "after-nominal" and noun and has_obj:
             add(form, f"{s1} ..8 (after|before|following|during|ahead of) [the|their|his|her|its] [..2] {noun} with {PRE} {o1}")
         elif form == "gerund" and has_obj:
-            add(form, f"{s1} ..8 (after|before|while|since|by|when) {LIGHT} {ing}{obj}{comp}")
+            # the gerund clause first, its subject right after the comma: "After meeting Meshaal, Lavrov said"
+            # (not "Lavrov spoke before meeting Meshaal": in "X said Y would leave after meeting Z" the
+            # doer is Y, which a gap cannot tell)
+            add(form, f"^ (after|before|while|by|when|since) {LIGHT} {ing}{obj}{comp} [..4] , {PRE} {s1}")
         elif form == "planned":
             add(form, f"{s} [, ..12 ,] {TIME} {LIGHT} {PLAN} {LIGHT} {base}{obj}{comp}{after}")
         elif form == "negated":
