@@ -2,9 +2,7 @@
 and what the graph says of imported entities (codes, dated memberships)."""
 from __future__ import annotations
 
-import shutil
 from datetime import date
-from pathlib import Path
 
 import pytest
 

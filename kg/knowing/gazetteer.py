@@ -556,7 +556,8 @@ def _extend(e: LDict, path: str, line: int, entities: dict[str, Entity], problem
     n = len(problems)
     target = e.get("extends")
     for k in sorted(set(e) - EXTEND_KEYS):
-        problems.append(Problem(path, e.key_lines.get(k, line), f"unknown key {k!r} in an extends entry (known: {', '.join(sorted(EXTEND_KEYS))})"))
+        problems.append(Problem(path, e.key_lines.get(k, line),
+                                f"unknown key {k!r} in an extends entry (known: {', '.join(sorted(EXTEND_KEYS))})"))
     base = entities.get(target) if isinstance(target, str) else None
     if base is None:
         problems.append(Problem(path, line, f"extends: no entity {target!r} in the gazetteer"))
@@ -618,7 +619,8 @@ def _parts(e: LDict, path: str, line: int, problems: list[Problem]) -> dict:
             continue
         if a.get("of") is not None and not isinstance(a.get("of"), str):
             errs.append("'of' is an entity id or null")
-        affs.append(Affiliation(a.get("of"), a.get("sector"), a["code"], _date(a.get("from"), "from", errs), _date(a.get("to"), "to", errs)))
+        affs.append(Affiliation(a.get("of"), a.get("sector"), a["code"],
+                                _date(a.get("from"), "from", errs), _date(a.get("to"), "to", errs)))
         for m in errs:
             bad(f"affiliations: {m}", "affiliations")
     out["affiliations"] = tuple(affs)

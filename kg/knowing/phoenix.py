@@ -306,6 +306,7 @@ class Draft:
     key: str = ""  # internal handle until ids are assigned
     id: str = ""
     extends: str | None = None
+    rec: Record | None = None  # a state's dictionary record
 
 
 @dataclass
@@ -369,16 +370,16 @@ def convert(files: list[Path], prof: Profile, curated: list[Curated]) -> tuple[d
         for r in country_recs:
             for c in r.codes:
                 if len(c.code) == 3 and c.code.isalpha() and ((c.start is None and c.end is None) == undated) \
-                        and c.code not in states and r.names and not any(r is s.__dict__.get("_rec") for s in states.values()):
+                        and c.code not in states and r.names and not any(r is s.rec for s in states.values()):
                     d = Draft("states", "Country", normal_case(r.names[0]), [], r.where, codes=list(r.codes))
-                    d.__dict__["_rec"] = r
+                    d.rec = r
                     d.key = "state:" + c.code
                     states[c.code] = d
                     break
-    state_recs = {id(s.__dict__["_rec"]): s for s in states.values()}
+    state_recs = {id(s.rec): s for s in states.values()}
     for code, st in sorted(states.items(), key=lambda kv: kv[1].where):
         drafts.append(st)
-        _split_state(st, code, st.__dict__["_rec"], prof, drafts)
+        _split_state(st, code, st.rec, prof, drafts)  # type: ignore[arg-type]
 
     # 2. every other record
     people: dict[str, Draft] = {}  # name key of a person's label -> the person
@@ -391,7 +392,9 @@ def convert(files: list[Path], prof: Profile, curated: list[Curated]) -> tuple[d
                 continue
             if any(c.code.startswith(prof.skip_code_prefixes) for c in r.codes) and prof.skip_code_prefixes:
                 continue
-            if "countr" in fname and all(len(c.code) == 3 or c.code[:3] in states and len(c.code) == 6 and c.code[3:] in ("UNR", "OCC", "AUT") for c in r.codes):
+            statish = (len(c.code) == 3 or (c.code[:3] in states and len(c.code) == 6 and c.code[3:] in ("UNR", "OCC", "AUT"))
+                       for c in r.codes)  # a state's own code, or its unrecognised/occupied/autonomous forms
+            if "countr" in fname and all(statish):
                 latest = max(r.codes, key=lambda c: (c.end is None, c.end or date.min, c.start or date.min))
                 st = states.get(latest.code[:3])
                 for n in record_names(r):
@@ -424,10 +427,9 @@ def convert(files: list[Path], prof: Profile, curated: list[Curated]) -> tuple[d
                 typ = "GovernmentBody" if r.codes[0].code[:3] in states and sector in _GOV_SECTORS else "Organization"
                 kind = "groups" if "milnonstate" in fname else "organisations"
                 d = Draft(kind, typ, label, _clean_aliases(names[1:], label, prof, False), r.where, codes=list(r.codes))
-                if kind != "groups" or True:
-                    for c in own:
-                        if not c.code[:3] in states or "international" in fname or "milnonstate" in fname:
-                            org_codes.setdefault(c.code, d)
+                for c in own:  # what a person's code may point to: an organisation, not a state's body
+                    if c.code[:3] not in states or "international" in fname or "milnonstate" in fname:
+                        org_codes.setdefault(c.code, d)
             else:
                 aliases = _clean_aliases([n for n in names if n != label], label, prof, True)
                 loose = " ".join(re.findall(r"\w+", name_key(label)))  # Ban Ki-Moon = Ban Ki Moon
@@ -502,7 +504,7 @@ def convert(files: list[Path], prof: Profile, curated: list[Curated]) -> tuple[d
         base = id_for(d.label) or "entity-" + hashlib.sha1(d.label.encode("utf-8")).hexdigest()[:10]
         cand = base
         if cand in taken:
-            st = next((states_key for states_key in [d.located_in, *(a[0] for a in d.affiliations)] if states_key and states_key.startswith("state:")), None)
+            st = next((k for k in [d.located_in, *(a[0] for a in d.affiliations)] if k and k.startswith("state:")), None)
             if st:
                 cand = f"{base}-{st[6:].lower()}"
             n = 2
