@@ -445,11 +445,13 @@ class Coder:
         return False
 
     # -- coding -------------------------------------------------------------------------
-    def code(self, toks: Sequence[str], units: list[Unit], blocked: set[int] | None = None) -> list[Event]:
+    def code(self, toks: Sequence[str], units: list[Unit], blocked: set[int] | None = None,
+             require_dyad: bool = True) -> list[Event]:
         """Events of one sentence: `toks` are token norms (contractions split), `units` its actors,
         `blocked` tokens that are no verb (names without codes, time expressions: "March")."""
         if self.pack.discards and self.discarded(toks)[0]:
             return []
+        self._dyad = require_dyad
         taken = {i for u in units for i in range(u.first, u.last)} | (blocked or set())
         units = units + self.agents(toks, taken)
         taken |= {i for u in units for i in range(u.first, u.last)}
@@ -520,6 +522,8 @@ class Coder:
                 tgt = next((p for p in right if p is not src), None)
                 if tgt is not None and self._subject_of_clause(toks, tgt):
                     tgt = None  # "said Russia would ...": the subject of what was said, not a target
+        if src is not None and tgt is None and not self._dyad:  # PETRARCH's require_dyad = false
+            tgt = Phrase(b, b, [Member("---", "", b, b)])
         if src is None or tgt is None:
             return []
         pairs = [(x, y) for x in src.members for y in tgt.members if x.code != y.code]

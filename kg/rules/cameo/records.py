@@ -36,6 +36,7 @@ class Record:
     expected: set[Coding]
     note: str = ""  # noevents / error kind
     got: set[Coding] = field(default_factory=set)
+    dyad: bool = True  # require_dyad in force for this record
 
     @property
     def exact(self) -> bool:
@@ -55,7 +56,14 @@ def read_records(path: str | Path) -> list[Record]:
     except OSError as e:
         raise InputError(path, f"cannot read: {e.strerror or e}") from None
     out = []
-    for s in root.iter("Sentence"):
+    dyad = True  # PETRARCH's require_dyad, set by <Config> elements between the records, in file order
+    for el in root.iter():
+        if el.tag == "Config" and (el.get("option") or "").lower() == "require_dyad":
+            dyad = (el.get("value") or "true").strip().lower() != "false"
+            continue
+        if el.tag != "Sentence":
+            continue
+        s = el
         d = s.get("date", "")
         day = date(int(d[:4]), int(d[4:6]), int(d[6:8])) if re.fullmatch(r"\d{8}", d) else None
         cat = (s.get("category") or "").upper()
@@ -70,7 +78,7 @@ def read_records(path: str | Path) -> list[Record]:
                 note = ec.get("error") or "error"
             else:
                 exp.add(tuple(_unquote(ec.get(k, "")) for k in ("sourcecode", "targetcode", "eventcode")))  # type: ignore[arg-type]
-        out.append(Record(s.get("id", "?"), cat, day, text, exp, note))
+        out.append(Record(s.get("id", "?"), cat, day, text, exp, note, dyad=dyad))
     return out
 
 
@@ -157,7 +165,7 @@ def run(records: str | Path, dictionaries: str | Path) -> Report:
         if sent or story:
             continue
         units = table.units(toks, r.day)
-        r.got = {(e.source.code, e.target.code, e.code) for e in coder.code(toks, units)}
+        r.got = {(e.source.code, e.target.code, e.code) for e in coder.code(toks, units, require_dyad=r.dyad)}
     return Report(recs)
 
 
