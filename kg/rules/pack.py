@@ -90,7 +90,8 @@ class Pack:
             "rules": _hash_files(rule_files(self.rules_path or d / "rules") + self._class_files()),
             "gazetteer": _hash_files((d / "gazetteer").rglob("*.yaml")),
             "ontology": _hash_files([*self.ontology_dir.rglob("*.ttl"), *self._own_ontology()]),
-            "vocabulary": _hash_files([p for p in (d / "vocabulary.yaml", d / "layout.yaml") if p.is_file()]),
+            "vocabulary": _hash_files([p for p in (d / "vocabulary.yaml", d / "layout.yaml", d / "names.yaml", d / "roles.yaml")
+                                       if p.is_file()]),
             "cameo": _hash_files((d / "cameo").glob("*.*")),  # the CAMEO pack (kg.graph.events)
         }
 
@@ -203,4 +204,4 @@ class Pack:
 
     @cached_property
     def finder(self) -> MentionFinder:
-        return MentionFinder(self.gazetteer, self.vocabulary)
+        return MentionFinder(self.gazetteer, self.vocabulary, self.data_dir)
