@@ -65,7 +65,10 @@ def test_verb_dictionary_constructs_are_understood():
     ask_for = next(v for v in d.verbs if v.head == "ask" and v.after == ["for"])
     assert ask_for.code == "020" and "asked" in ask_for.forms
     # what is not translated is listed with its line
-    assert (9178, "verb transformation not translated: ~ a (a b ATTACK) SAY = a b 015") in d.untranslated
+    assert (9184, "verb transformation not translated: ~ a (_ b ATTACK) WANT = a b 138") in d.untranslated
+    # the SAY / CLAIM transformations are translated (kg's attribution zones are what SAY means)
+    assert [(t.line, t.self_, t.code) for t in d.transforms] == [(9178, True, "015"), (9179, True, "015"),
+                                                                 (9180, False, "112"), (9181, False, "112")]
     assert any(n == 8443 and "&WEATHER" in m for n, m in d.untranslated)
 
 
@@ -152,7 +155,11 @@ def test_coded_events_with_actors_dated_by_the_article():
 
 
 def test_factuality_of_coded_events_is_the_engines():
-    assert _coded(_events("Lavrov said Israeli troops attacked Hamas.")) == {("ISRMIL", "PSEREBHMS", "190", "Claimed")}
+    # the claimed attack, and Lavrov's accusation (the dictionary's ~ a (b . ATTACK) SAY = a b 112), asserted
+    assert _coded(_events("Lavrov said Israeli troops attacked Hamas.")) == {("ISRMIL", "PSEREBHMS", "190", "Claimed"),
+                                                                           ("RUSGOV", "ISRMIL", "112", "Asserted")}
+    # about one's own deed: claiming responsibility (~ a (a b ATTACK) SAY = a b 015)
+    assert ("ISR", "PSEREBHMS", "015", "Asserted") in _coded(_events("Israel said Israeli troops attacked Hamas."))
     assert _coded(_events("If Israeli troops attack Hamas, the truce will end.")) == \
         {("ISRMIL", "PSEREBHMS", "190", "Hypothetical")}
     assert _coded(_events("Israeli troops did not attack Hamas.")) == {("ISRMIL", "PSEREBHMS", "190", "Asserted negated")}
@@ -199,6 +206,7 @@ def test_seed_events(seed_result):
     assert ("Khalid Mish'al", "Sergei Lavrov", "046") in got  # consultation
     assert ("Russia", "Hamas", "020") in got and ("Sergei Lavrov", "Hamas", "020") in got  # appeals
     assert ("Khalid Mish'al", "Israel", "125") in got  # rejection
+    assert ("Khalid Mish'al", "Israel", "112") in got  # accusation: "The result was that Israel killed Arafat"
     assert any(r["event_code"].startswith("01") and r["target_code"] == "ISR" for r in rows)  # a statement about Israel
     assert any(r["rule"].startswith("cameo:") for r in rows)  # and the pack's own codings
     visit = next(r for r in rows if r["event_code"] == "042" and r["source_label"] == "Hamas")

@@ -34,7 +34,7 @@ from datetime import date
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
-from ..rules.cameo.coder import Coder, Event, Unit, load_pack, split_contractions
+from ..rules.cameo.coder import Coder, Event, Member, Unit, load_pack, split_contractions
 from ..rules.cameo.codebook import quad_class
 from ..rules.engine import NEGATION_CUES, Context, Extraction, Firing, _speaker_groups
 
@@ -193,7 +193,39 @@ def code_article(ex: Extraction, pack: "Pack") -> list[Coded]:
             ctx = _context(ex, b0, e0, norms, e.verb_first)
             planned = any(w in FUTURE for w in norms[max(0, e.verb_first - 3):e.verb_first])
             out.append(Coded(e, sa.sentence, b0, e0, ctx, planned))
+            t = _transformed(coder, e.source, e.target, e.code, ctx, day, gaz, groups, sa.sentence, b0, e0, e.verb)
+            if t is not None:
+                out.append(t)
     return out
+
+
+def _transformed(coder: Coder, src: Member, tgt: Member, code: str, ctx: Context, day: date | None, gaz: Any,
+                 groups: dict[str, Any], sentence: Any, begin: int, end: int, verb: str) -> "Coded | None":
+    """The dictionary's SAY/CLAIM transformations on a claimed event: "A said B attacked C" is A
+    accusing B (112), "A said A attacked C" A claiming responsibility towards C (015). The inner
+    verb (ATTACK) stands for its code's quad class (material conflict); the new event has the
+    context of A's speech act, so it is asserted when the report is."""
+    h = ctx.holder
+    if h is None or ctx.conditions or ctx.negated or not coder.pack.transforms:
+        return None
+    q = quad_class(code)
+    hcode = _codes(h, day, gaz) or (_codes(groups[h.id], day, gaz) if h.id in groups else None)
+    if not hcode or q is None:
+        return None
+    own = src.ref is h or (h.id in groups and src.ref is groups[h.id]) or src.code == hcode
+    for verb_name, self_, out, rule, text in coder.pack.transforms:
+        vc = coder.pack.verb_code(verb_name)
+        if self_ != own or not vc or quad_class(vc) != q:
+            continue
+        who = Member(hcode, h.label, 0, 0, h)
+        target = tgt if own else src
+        if not target.code or target.code.startswith("---") or target.code == hcode:
+            return None  # an unknown actor ("its fighters") is nobody to accuse
+        outer = ctx.holder_firing.context if ctx.holder_firing is not None else Context()
+        oc = Context(outer.holder, outer.holder_firing, list(outer.conditions), outer.negated, outer.negation_cue)
+        ev = Event(who, target, out, 0, 0, "~", verb, rule, text)
+        return Coded(ev, sentence, begin, end, oc, False)
+    return None
 
 
 def _context(ex: Extraction, begin: int, end: int, norms: list[str], at: int) -> Context:
@@ -253,7 +285,7 @@ def _roles(data_dir: Path | None) -> list[tuple[str, tuple[str, ...]]]:
     return _ROLES[key]
 
 
-def annotate_kg_events(gb: "GraphBuilder", ex: Extraction, data_dir: Path | None) -> None:
+def annotate_kg_events(gb: "GraphBuilder", ex: Extraction, data_dir: Path | None) -> list[Coded]:
     """Give the nodes kg's own rules code with a CAMEO code their source and target actors and
     those actors' codes on the article's date, read from the firing by kg-roles.tsv (first
     firing of a node wins: a node has one dyad)."""
@@ -261,8 +293,10 @@ def annotate_kg_events(gb: "GraphBuilder", ex: Extraction, data_dir: Path | None
     from .terms import Literal
 
     roles = _roles(data_dir)
+    derived: list[Coded] = []
     if not roles:
-        return
+        return derived
+    coder = coder_for(data_dir) if data_dir is not None else None
     day = ex.article.date
     groups = _speaker_groups(ex, gb.voc)
     mentions = [m for sa in ex.analyses for m in sa.mentions]
@@ -297,6 +331,7 @@ def annotate_kg_events(gb: "GraphBuilder", ex: Extraction, data_dir: Path | None
         if node in done:
             continue
         done.add(node)
+        codes = {}
         for role in ("source", "target"):
             ent = found[role]
             gb.add(node, KGO + role + "Actor", gb._entity(ent))
@@ -305,13 +340,23 @@ def annotate_kg_events(gb: "GraphBuilder", ex: Extraction, data_dir: Path | None
                 code = _codes(groups[ent.id], day, gb.gaz)
             if code:
                 gb.add(node, KGO + role + "Code", Literal(code))
+            codes[role] = code
+        kg_code = next((em.o.value.rsplit("#", 1)[-1] for em in r.emits if em.p == KGO + "cameoCode" and em.o.kind == "iri"), None)
+        if coder is not None and kg_code and codes["source"]:
+            t = _transformed(coder, Member(codes["source"], found["source"].label, 0, 0, found["source"]),
+                             Member(codes["target"] or "", found["target"].label, 0, 0, found["target"]), kg_code,
+                             f.context, day, gb.gaz, groups, f.sentence, f.begin, f.end,
+                             ex.article.text[f.begin:f.end][:60])
+            if t is not None:
+                derived.append(t)
+    return derived
 
 
 def add_events(gb: "GraphBuilder", ex: Extraction) -> None:
     """Write the coded events of an extraction (ex.cameo, set by kg.graph.build.analyse)."""
-    coded: list[Coded] = getattr(ex, "cameo", None) or []
+    coded: list[Coded] = list(getattr(ex, "cameo", None) or [])
     if getattr(ex, "cameo_data", None) is not None:
-        annotate_kg_events(gb, ex, ex.cameo_data)  # type: ignore[attr-defined]
+        coded += annotate_kg_events(gb, ex, ex.cameo_data)  # type: ignore[attr-defined]
     if not coded:
         return
     from .builder import DCT, PROV, RDFS, SEM, XSD, A, _h, _u

@@ -133,8 +133,17 @@ class CameoPack:
     synset_last: dict[str, dict[str, list[tuple[str, ...]]]] = field(default_factory=dict)  # by last word
     sources: tuple[str, ...] = ()
 
+    transforms: list[tuple[str, bool, str, str, str]] = field(default_factory=list)  # (verb, self, code, src, text)
     n_patterns: int = 0
     agent_first: dict[str, tuple[int, ...]] = field(default_factory=dict)  # first word -> phrase lengths, longest first
+
+    def verb_code(self, verb: str) -> str | None:
+        """The code of a verb (its own, else its block's), by its base form."""
+        for raw in self.verbs.get(verb, ()):
+            v = _Verb._make(raw)
+            if v.head == verb and not v.before and not v.after:
+                return v.code
+        return None
 
     def block_patterns(self, block: str) -> list[_Pattern]:
         """A block's patterns, compiled the first time a sentence meets one of its verbs: a
@@ -176,6 +185,8 @@ def load_pack(folder: str | Path) -> CameoPack:
                  rec["code"] or block_code.get(rec["block"], "---"), rec["src"])  # a plain tuple: fast to unpickle
             for f in rec["forms"]:
                 pack.verbs[f] = pack.verbs.get(f, ()) + (v,)
+        elif "transform" in rec:
+            pack.transforms.append((rec["transform"], rec["self"], rec["code"], rec["src"], rec["text"]))
         elif "synset" in rec:
             pack.synsets[rec["synset"]] = tuple(tuple(p) for p in rec["phrases"])
         elif "block" in rec:

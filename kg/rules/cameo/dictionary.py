@@ -100,6 +100,37 @@ class Dictionary:
     verbs: list[Verb] = field(default_factory=list)
     patterns: list[Pattern] = field(default_factory=list)
     untranslated: list[tuple[int, str]] = field(default_factory=list)
+    transforms: list["Transform"] = field(default_factory=list)
+
+
+@dataclass
+class Transform:
+    """A verb transformation kg applies: "A says (or claims) that B did VERB" becomes an event of
+    A's. `self_` is the form `~ a (a b VERB) SAY = a b CODE` (A about its own deed: claiming
+    responsibility, the target is the deed's target); otherwise `~ a (b . VERB) SAY = a b CODE`
+    (A about B's deed: an accusation, the target is B)."""
+
+    verb: str  # the inner verb, lower case (its code's quad class is what it stands for)
+    speech: str  # SAY or CLAIM
+    self_: bool
+    code: str
+    line: int
+    text: str
+
+
+_TRANSFORM = re.compile(r"^~\s*a\s*\(\s*([ab])\s+([b.])\s+([A-Z_]+)\s*\)\s*(SAY|CLAIM)\s*=\s*a\s+b\s+(\d{3,4})\s*$")
+
+
+def _transform(st: str, n: int) -> "Transform | None":
+    """The SAY / CLAIM transformations (kg's attribution zones are what SAY and CLAIM mean to
+    it); the others (WANT, ATTEMPT, any verb Q) are not translated."""
+    m = _TRANSFORM.match(st)
+    if m is None:
+        return None
+    inner_src, inner_tgt, verb, speech, code = m.groups()
+    if (inner_src, inner_tgt) not in (("a", "b"), ("b", ".")):
+        return None
+    return Transform(verb.lower(), speech, inner_src == "a", code, n, st)
 
 
 def _lines(path: Path) -> list[tuple[int, str]]:
@@ -183,7 +214,11 @@ def read_verbs(path: str | Path) -> Dictionary:
             d.blocks.append(block)
             continue
         if st.startswith("~"):
-            d.untranslated.append((n, f"verb transformation not translated: {st}"))
+            t = _transform(st, n)
+            if t is None:
+                d.untranslated.append((n, f"verb transformation not translated: {st}"))
+            else:
+                d.transforms.append(t)
             continue
         if block is None:
             raise InputError(path, f"a verb or pattern before any '--- NAME [CODE] ---' block: {st[:40]!r}", n)

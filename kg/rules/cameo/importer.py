@@ -64,6 +64,9 @@ def convert(verbs: str | Path, agents: str | Path | None = None, discards: str |
         else:
             rows.append(_dump({"pattern": [[e, g] for e, g in x.elements], "block": x.block, "code": x.code,
                                "note": x.note, "src": f"{vn}:{x.line}"}))
+    for t in d.transforms:
+        rows.append(_dump({"transform": t.verb, "speech": t.speech, "self": t.self_, "code": t.code,
+                           "text": t.text, "src": f"{vn}:{t.line}"}))
     assert all(p.block in blocks for p in d.patterns)
     files = {"verbs.jsonl": "\n".join(rows) + "\n"}
     untranslated = [f"{vn}:{n}: {msg}" for n, msg in d.untranslated]
@@ -132,14 +135,15 @@ def codes_of(files: dict[str, str]) -> set[str]:
 
 def summary(files: dict[str, str]) -> str:
     v = files.get("verbs.jsonl", "")
-    n = {"synset": 0, "block": 0, "verb": 0, "pattern": 0}
+    n = {"synset": 0, "block": 0, "verb": 0, "pattern": 0, "transform": 0}
     for line in v.splitlines():
         rec = json.loads(line)
-        kind = next((k for k in ("pattern", "verb", "synset") if k in rec), "block" if "block" in rec else None)
+        kind = next((k for k in ("pattern", "verb", "synset", "transform") if k in rec), "block" if "block" in rec else None)
         if kind:
             n[kind] += 1
     ag = files.get("agents.jsonl", "").count("\n")
     dc = files.get("discards.jsonl", "").count("\n")
     un = files.get("untranslated.txt", "").count("\n")
     return (f"{n['synset']} synsets, {n['block']} verb blocks, {n['verb']} verbs, {n['pattern']} patterns, "
+            f"{n['transform']} transformations, "
             f"{ag} agent phrases, {dc} discards; {un} constructs not translated (untranslated.txt)")
