@@ -223,3 +223,16 @@ def test_match_world_picks_by_the_articles_date(pack):
     assert ent.codes_on(date(2007, 6, 1)) == ["IGOUNO"] and ent.codes_on(date(2005, 6, 1)) == ["KORGOVBUS"]
     assert g.match_world(norms, folded, 1) is None
     assert g.match_world(norms, folded, 6)[1].id == "tehran"
+
+
+def test_an_extension_never_gives_one_curated_entitys_name_to_another(tmp_path, pack):
+    """Phoenix codes KHALED_MESHAAL as Hamas (a synonym of its record); kg knows him apart."""
+    assert "Khaled Meshaal" not in pack.gazetteer.get("hamas").aliases
+    assert [e.id for e in pack.gazetteer.candidates("Khaled Meshaal")] == ["khalid-mishal"]
+    gz = tmp_path / "g.yaml"
+    gz.write_text("entities:\n  - {id: hamas, type: Organization, label: Hamas}\n"
+                  "  - {id: khalid-mishal, type: Person, label: Khalid Mish'al, aliases: [Khaled Meshaal]}\n"
+                  "  - {extends: hamas, aliases: [Khaled Meshaal], source: 'x.txt:1'}\n", encoding="utf-8")
+    from kg.errors import RuleError
+    with pytest.raises(RuleError, match=r"g.yaml:4: name 'Khaled Meshaal' added to 'hamas' is a name of 'khalid-mishal'"):
+        load_gazetteer([gz], pack.vocabulary)

@@ -482,7 +482,7 @@ def load_gazetteer(paths: list[Path], voc: Vocabulary) -> Gazetteer:
                     names[key] = ent.id
             entities[ent.id] = ent
     for e, path, line in extensions:
-        _extend(e, path, line, entities, problems)
+        _extend(e, path, line, entities, problems, names)
     for ent in entities.values():
         for key, ref in (("located_in", ent.located_in), ("capital", ent.capital),
                          *(("affiliations", a.of) for a in ent.affiliations)):
@@ -548,7 +548,8 @@ def _where(source: str) -> tuple[str, int | None]:
     return (path, int(line)) if line.isdigit() else (source, None)
 
 
-def _extend(e: LDict, path: str, line: int, entities: dict[str, Entity], problems: list[Problem]) -> None:
+def _extend(e: LDict, path: str, line: int, entities: dict[str, Entity], problems: list[Problem],
+            curated_names: dict[str, str]) -> None:
     """Apply an `extends` entry: more names, codes, affiliations and links for an entity defined
     elsewhere (how the world import adds to the curated entities without rewriting them)."""
     import dataclasses
@@ -563,6 +564,10 @@ def _extend(e: LDict, path: str, line: int, entities: dict[str, Entity], problem
         problems.append(Problem(path, line, f"extends: no entity {target!r} in the gazetteer"))
         return
     parts = _parts(e, path, line, problems)
+    for name in (*parts["aliases"], *parts["demonyms"]):  # as between curated entities: one name, one entity
+        other = curated_names.get(name.lower(), base.id)
+        if other != base.id and base.curated:
+            problems.append(Problem(path, line, f"name {name!r} added to {base.id!r} is a name of {other!r}"))
     if len(problems) > n:
         return
     seen = {name_key(x) for x in (base.label, *base.aliases, *base.demonyms)}

@@ -494,6 +494,18 @@ def convert(files: list[Path], prof: Profile, curated: list[Curated]) -> tuple[d
             else:
                 report.append(f"not merged: {d.where} {d.label!r} matches several curated entities: {', '.join(sorted(hits))}")
 
+    # a name an extension would add that is another curated entity's name stays with that entity
+    # (Phoenix lists KHALED_MESHAAL under HAMAS: it codes him as the group; kg knows him apart)
+    for d in drafts:
+        if d.extends:
+            def own(n: str, target: str = d.extends) -> bool:
+                others = [c.id for c in by_name.get(name_key(n), ()) if c.id != target]
+                if others:
+                    report.append(f"not added: {n!r} ({d.where}) to {target!r}: it names curated {others[0]!r}")
+                return not others
+            d.aliases = [a for a in d.aliases if own(a)]
+            d.demonyms = [a for a in d.demonyms if own(a)]
+
     # 5. ids: the slug of the label; on a collision the state code, then a number
     taken = {c.id for c in curated}
     ids: dict[str, str] = {}
