@@ -28,6 +28,7 @@ the negation in the slot `neg`, and any other "not" inside a match negates it (k
 | reduced | Meshaal, received by Lavrov, ...; the delegation led by Meshaal |
 | nominal | Lavrov's meeting with Meshaal; talks between Lavrov and Meshaal; Lavrov held talks with Meshaal |
 | after-nominal | Lavrov spoke after talks with Meshaal |
+| reciprocal | Lavrov and Meshaal met; Lavrov and Meshaal held talks (symmetric relations only) |
 | gerund | After meeting Meshaal, Lavrov said ...; By inviting Hamas, Putin ... |
 | planned | Lavrov is to / is due to / will meet Meshaal (emit `if planned` / `unless planned`) |
 | negated | Lavrov did not / refused to / will never meet Meshaal (negation slot `neg`) |
@@ -38,7 +39,7 @@ import re
 from typing import Any
 
 FRAME_KEYS = {"subject", "verb", "object", "prep", "complement", "noun", "after", "forms", "coordinate", "group_nouns"}
-ALL_FORMS = ("active", "passive", "passive-agentless", "relative", "reduced", "nominal", "after-nominal",
+ALL_FORMS = ("active", "passive", "passive-agentless", "relative", "reduced", "nominal", "after-nominal", "reciprocal",
              "gerund", "planned", "negated")
 DEFAULT_FORMS = ("active", "passive", "relative", "reduced", "nominal", "negated")
 SLOT_RX = re.compile(r"^\{\s*([A-Za-z_]\w*)\s*:\s*([^}]*?)\s*\}$")
@@ -138,9 +139,15 @@ def expand_frame(frame: Any) -> list[tuple[str, str]]:
             if has_obj:
                 add(form, f"[{{neg=no|never a|not a}}] {noun} between {PRE} {s1} and {PRE} {o1}{after}")
                 add(form, f"{s} [, ..12 ,] {TIME} {LIGHT} (held|hold|holds|holding|began|begin|begins|opened|open|opens|conducted|had) "
-                          f"[a|an|the|two|three|several|more|further|new] [@NOUN_MOD] [(day|days|hours|round|rounds) of] {noun} (with|to) {PRE} {o}{after}")
+                          f"[a|an|the|two|three|several|more|further|new] [@NOUN_MOD] [(day|days|hours|round|rounds) of] {noun} [in ..3] (with|to) {PRE} {o}{after}")
         elif form == "after-nominal" and noun and has_obj:
-            add(form, f"{s1} ..8 (after|before|following|during|ahead of) [the|their|his|her|its] [..2] {noun} with {PRE} {o1}")
+            # an apposition may stand after the actor: "Larijani, Iran's top negotiator, spoke after talks with Solana"
+            add(form, f"{s1} [, ..12 ,] ..8 (after|before|following|during|ahead of) [the|their|his|her|its] [..2] {noun} with {PRE} {o1}")
+        elif form == "reciprocal" and has_obj:
+            # both actors as the subject of a symmetric relation: "Olmert and Abbas met", "Hu and Bush held talks"
+            add(form, f"{s1} and {PRE} {o1} {TIME} {LIGHT} ({fin}|(has|have|had) {LIGHT} {pp}) [each other|one another]{after}")
+            if noun:
+                add(form, f"{s1} and {PRE} {o1} {TIME} {LIGHT} (held|hold|holds|holding|began|opened|had) [..3] {noun}{after}")
         elif form == "gerund" and has_obj:
             # the gerund clause first, its subject right after the comma: "After meeting Meshaal, Lavrov said"
             # (not "Lavrov spoke before meeting Meshaal": in "X said Y would leave after meeting Z" the
