@@ -317,7 +317,7 @@ def test_build_output_through_a_symlink_writes_its_target(tmp_path, built, fmt, 
 
 
 def test_build_output_to_dev_fd_streams_into_stdout(built):
-    r = _kg("build", str(SEED), "-q", "-o", "/dev/fd/1")
+    r = _kg("build", str(SEED), "-q", "-f", "turtle", "-o", "/dev/fd/1")
     assert r.returncode == 0, r.stderr
     assert r.stdout == built["turtle"]
 
@@ -326,7 +326,7 @@ def test_build_output_to_dev_fd_streams_into_stdout(built):
 def test_build_output_onto_a_device_node_never_replaces_it(tmp_path, built):
     null = tmp_path / "null"
     os.mknod(null, 0o666 | stat.S_IFCHR, os.makedev(1, 3))  # a second /dev/null
-    r = _kg("build", str(SEED), "-q", "-o", str(null))
+    r = _kg("build", str(SEED), "-q", "-f", "turtle", "-o", str(null))
     assert stat.S_ISCHR(os.lstat(null).st_mode), "the device node was replaced by a file"
     assert r.returncode == 0, r.stderr
 
@@ -488,7 +488,7 @@ def test_endpoint_refuses_a_query_too_complex_for_the_engine(shared_data):
     "SELECT (" + "(" * 5000 + "1" + ")" * 5000 + " AS ?x) WHERE {}",
     "SELECT (" + "+".join(["1"] * 20_000) + " AS ?x) WHERE {}",
     _alternatives(12_000),
-])
+], ids=["5000-nested", "20000-term-sum", "12000-alternatives"])
 @pytest.mark.parametrize("store", ["oxigraph", "memory"])
 def test_kg_query_refuses_a_query_too_complex_for_the_engine(shared_data, tmp_path, query, store):
     rq = tmp_path / "q.rq"

@@ -56,7 +56,8 @@ def kg_server(*args: str, startup: float = 60, prefix: list[str] | None = None) 
         proc.stderr.close() if proc.stderr and 'drain' not in locals() else None
         if 'drain' in locals():
             drain.join(5)
-            proc.stderr.close()
+            if not drain.is_alive():  # closing under a blocked reader would deadlock (a process kept the pipe)
+                proc.stderr.close()
 
 
 def http(url: str, *, method: str = "GET", params: dict | None = None, data: bytes | None = None,
