@@ -203,6 +203,7 @@ def _statements(pack, text: str, date=None):
 KGO = "https://w3id.org/kg-news/ontology#"
 ORGNS = "http://www.w3.org/ns/org#"
 RDFT = "http://www.w3.org/1999/02/22-rdf-syntax-ns#type"
+ENT = "https://w3id.org/kg-news/id/entity/"
 
 
 def _objects(ts, p):
@@ -284,3 +285,28 @@ def test_suggest_and_coverage_on_a_folder_of_articles(tmp_path):
     rows = {line.split()[2]: int(line.split()[0]) for line in r.stdout.splitlines()[1:]}
     assert rows["meet.met-with"] + rows["meet.frame"] == 1 and rows["designation.frame"] == 0
     assert "rules fired on 2 articles" in r.stderr
+
+
+@pytest.mark.parametrize("text", [
+    "Russia invited Hamas to Moscow, the White House said.",
+    "Russia invited Hamas to Moscow, Pakistani officials said.",
+    "Russia invited Hamas to Moscow, Lavrov was quoted as saying.",
+])
+def test_a_trailing_attribution_makes_a_claim_not_a_fact(pack, text):
+    # the rule's examples test what it emits, not that it marks the sentence reported: this does
+    _, ts = _statements(pack, text)
+    trip = {(str(s), str(p), str(o)) for s, p, o in ts}
+    inv = {s for s, p, o in trip if p == RDFT and o == KGO + "Invitation"}
+    assert inv and all((n, KGO + "factuality", KGO + "Claimed") in trip for n in inv)
+
+
+@pytest.mark.parametrize("text, attacker, target", [
+    ("Israeli aircraft struck Hamas targets in Gaza.", "israel", "hamas"),
+    ("Hamas militants fired rockets into southern Israel.", "hamas", "israel"),
+    ("The European Union condemned the attack by Hezbollah on an Israeli border patrol.", "hezbollah", "israel"),
+])
+def test_an_actor_named_by_its_adjective_attacks(pack, text, attacker, target):
+    _, ts = _statements(pack, text)
+    trip = {(str(s), str(p), str(o)) for s, p, o in ts}
+    node = next(s for s, p, o in trip if p == RDFT and o == KGO + "Attack")
+    assert (node, KGO + "attacker", ENT + attacker) in trip and (node, KGO + "target", ENT + target) in trip
