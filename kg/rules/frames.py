@@ -138,7 +138,7 @@ def expand_frame(frame: Any) -> list[tuple[str, str]]:
             add(form, f"{s} ['s|'] [@NOUN_MOD] {noun} (with|to) {PRE} {o}{after}" if has_obj else f"{s} ['s|'] {noun}{after}")
             if has_obj:
                 add(form, f"[{{neg=no|never a|not a}}] {noun} between {PRE} {s1} and {PRE} {o1}{after}")
-                add(form, f"{s} [, ..12 ,] {TIME} {LIGHT} (held|hold|holds|holding|began|begin|begins|opened|open|opens|conducted|had) "
+                add(form, f"{s} [, ..12 ,] {TIME} {LIGHT} (held|hold|holds|holding|began|begin|begins|opened|open|opens|conducted|had|made|makes|paid|pays) "
                           f"[a|an|the|two|three|several|more|further|new] [@NOUN_MOD] [(day|days|hours|round|rounds) of] {noun} [in ..3] (with|to) {PRE} {o}{after}")
         elif form == "after-nominal" and noun and has_obj:
             # an apposition may stand after the actor: "Larijani, Iran's top negotiator, spoke after talks with Solana"
