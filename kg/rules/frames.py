@@ -58,6 +58,11 @@ PLAN = ("(is to|are to|was to|were to|is due to|are due to|was due to|were due t
         "planned to|intends to|intend to|is planning to|are planning to|is going to|are going to)")
 
 
+# what never opens an apposition: a clause's verb or conjunction ("Meshaal, met first with Saltanov, ...")
+NOT_APPOSITION = ("!(met|meets|meet|held|holds|hold|received|receives|hosted|hosts|spoke|said|says|told|tells|"
+                  "went|arrived|flew|and|but|who|which|whom|that|was|is|were|are|has|had|have|will|would|also|then)")
+
+
 class FrameError(ValueError):
     """A frame that cannot be expanded."""
 
@@ -142,7 +147,9 @@ def expand_frame(frame: Any) -> list[tuple[str, str]]:
                           f"[a|an|the|two|three|several|more|further|new] [@NOUN_MOD] [(day|days|hours|round|rounds) of] {noun} [in ..3] (with|to) {PRE} {o}{after}")
         elif form == "after-nominal" and noun and has_obj:
             # an apposition may stand after the actor: "Larijani, Iran's top negotiator, spoke after talks with Solana"
-            add(form, f"{s1} [, ..12 ,] ..8 (after|before|following|during|ahead of) [the|their|his|her|its] [..2] {noun} with {PRE} {o1}")
+            # (an apposition, not a clause: "Meshaal, met first with Saltanov, ..." is not one)
+            add(form, f"{s1} [, {NOT_APPOSITION} ..12 ,] ..8 (after|before|following|during|ahead of) "
+                      f"[the|their|his|her|its] [..2] {noun} with {PRE} {o1}")
         elif form == "reciprocal" and has_obj:
             # both actors as the subject of a symmetric relation: "Olmert and Abbas met", "Hu and Bush held talks"
             add(form, f"{s1} and {PRE} {o1} {TIME} {LIGHT} ({fin}|(has|have|had) {LIGHT} {pp}) [each other|one another]{after}")
