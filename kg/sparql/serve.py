@@ -780,9 +780,9 @@ def named_queries(folder: Path | None) -> list[dict[str, str]]:
 
 
 def _page(queries: list[dict[str, str]]) -> bytes:
-    tpl = (Path(__file__).parent.parent / "web" / "query.html").read_text(encoding="utf-8")
-    data = json.dumps(queries).replace("</", "<\\/")
-    return tpl.replace("/*QUERIES*/[]", data).encode("utf-8")
+    from .query import query_page  # the editor (CodeMirror) inlined, readable results
+
+    return query_page(queries)
 
 
 _CONTENT_LENGTH = re.compile(r"[0-9]{1,15}")
@@ -869,6 +869,10 @@ class Handler(BaseHTTPRequestHandler):
         if url.path == "/sparql":
             params = parse_qs(url.query, keep_blank_values=True)
             return self._query(params)
+        if url.path == "/explain":  # the evidence of one term: a static page whose queries go to /sparql
+            from ..graph.explain import explain_page
+            return self._send(Reply(200, "text/html; charset=utf-8", explain_page(),
+                                    {"Content-Security-Policy": "default-src 'self'; script-src 'unsafe-inline'; style-src 'unsafe-inline'"}))
         return self._send(error(404, f"no such page: {url.path} (the endpoint is /sparql, the query page /)"))
 
     def do_HEAD(self) -> None:
