@@ -31,3 +31,27 @@ def test_scorer_is_exact_about_polarity_and_holders():
     rep2 = ev.Report()
     rep2.add("s", {ev.normalise("met(b, a)")}, {ev.normalise("met(a, b)")})
     assert rep2.tp["met"] == 1
+
+
+def _world_module():
+    spec = importlib.util.spec_from_file_location("heldout_evaluate_world", ROOT / "tests" / "heldout" / "evaluate_world.py")
+    mod = importlib.util.module_from_spec(spec)
+    sys.modules[spec.name] = mod
+    spec.loader.exec_module(mod)
+    return mod
+
+
+def test_frozen_sentences_3_do_not_regress(pack):
+    """Set 3 was frozen before the rules were tuned and scored once at the end (P 0.84, R 0.39);
+    this floor only keeps later changes from losing what was reached."""
+    rep = _world_module().evaluate_sentences(pack)
+    p, r, _ = rep.micro()
+    assert rep.items >= 300
+    assert p >= 0.80 and r >= 0.36, rep.table("sentences")
+
+
+def test_real_articles_in_the_repo_name_their_actors(pack):
+    """The public-domain held-out articles: most named actors become entities, and links are right."""
+    t, rows = _world_module().evaluate_entities(pack, None)
+    assert t.named >= 60, rows
+    assert t.found / t.named >= 0.85 and t.linked_right / max(t.linked, 1) >= 0.88, "\n".join(rows + t.wrong)
