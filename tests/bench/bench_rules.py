@@ -4,7 +4,7 @@ Two measurements, each printed as a table; nothing is asserted (timings on a sha
 noisy: CPU seconds are printed beside wall seconds, and the lead re-runs this on a quiet machine).
 
 * **throughput**: real news sentences (the seed article and the PETRARCH2 GigaWord sample of AFP
-  wire sentences in /work/shared/third-party or $KG_THIRD_PARTY) built as many small articles;
+  wire sentences in ../shared/third-party beside the checkout, or $KG_THIRD_PARTY) built as many small articles;
   the time of rule matching alone (`kg.rules.engine.extract`, mentions found beforehand) and of
   the whole analysis, in sentences per CPU-second. Compare a run before and after a rule-language
   change on the same machine (frames must not cost more than 25%).
