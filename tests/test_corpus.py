@@ -423,3 +423,20 @@ def test_dask_cluster_of_separate_processes_gives_the_same_quads(corpus, tmp_pat
                 except subprocess.TimeoutExpired:
                     os.killpg(p.pid, signal.SIGKILL)
                     p.wait(10)
+
+
+def test_a_slow_article_fails_alone_under_the_article_time_limit(tmp_path):
+    """Issue 18, item 7: a corpus build gives up on an article that takes too long (a failed
+    article, not a hung run) and builds the rest."""
+    seed = (ROOT / "data" / "articles" / "rferl-2006-03-03-hamas-moscow.txt").read_text(encoding="utf-8")
+    src = tmp_path / "in"
+    src.mkdir()
+    (src / "big.txt").write_text("Big report\n\n" + "\n\n".join([seed.split("\n\n", 1)[1]] * 60), encoding="utf-8")
+    (src / "small.txt").write_text("Talks\n\nLavrov met Meshaal in Moscow.\n", encoding="utf-8")
+    out = tmp_path / "out.nq"
+    r = run_kg("build", src, "-o", out, "-j", "1", "--article-timeout", "0.5")
+    assert r.returncode == 1, r.stderr
+    assert "big.txt" in r.stderr and "took longer than 0.5 s" in r.stderr, r.stderr
+    assert "small" in out.read_text(encoding="utf-8")
+    ok = run_kg("build", src / "small.txt", "-o", tmp_path / "small.ttl", "--article-timeout", "0")
+    assert ok.returncode == 0, ok.stderr

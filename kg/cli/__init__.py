@@ -82,13 +82,15 @@ def main() -> None:
 @click.option("-j", "--jobs", type=click.IntRange(min=1), default=None,
               help="Worker processes (default: all cores).")
 @click.option("--force", is_flag=True, help="Redo every article, even those unchanged since the last build.")
+@click.option("--article-timeout", type=click.FloatRange(min=0), default=120, show_default=True,
+              help="Seconds one article may take; a slower one is reported and skipped (0: no limit).")
 @click.option("--dask", "dask_address", default=None, metavar="tcp://HOST:8786|local",
               help="Run the articles on a Dask cluster (pip install 'kg-news[dask]').")
 @pack_options
 def build(articles: tuple[Path, ...], output: Path | None, fmt: str | None, base: str | None, max_bytes: int | None,
           quiet: bool, data_dir: Path | None, ontology_dir: Path | None, rules_path: Path | None,
           store_spec: str | None = None, jobs: int | None = None, force: bool = False,
-          dask_address: str | None = None) -> None:
+          dask_address: str | None = None, article_timeout: float = 120) -> None:
     """Build the knowledge graph of ARTICLES: text files, saved web pages, RSS/Atom feeds, WARC archives,
     folders, globs, JSON Lines files (one article a line: id, text, optional date, url, title,
     publisher) or - (JSON Lines on stdin). See docs/inputs.md.
@@ -111,18 +113,19 @@ def build(articles: tuple[Path, ...], output: Path | None, fmt: str | None, base
     if output is not None:
         _check_writable(output)
     _build_corpus(articles, output, fmt, base or DEFAULT_BASE, max_bytes, quiet, data_dir, ontology_dir,
-                  rules_path, jobs, force, dask_address, store_spec)
+                  rules_path, jobs, force, dask_address, store_spec, article_timeout)
 
 
 def _build_corpus(articles: tuple[Path, ...], output: Path | None, fmt: str, base: str, max_bytes: int | None,
                   quiet: bool, data_dir: Path | None, ontology_dir: Path | None, rules_path: Path | None,
-                  jobs: int | None, force: bool, dask_address: str | None, store: str | None = None) -> None:
+                  jobs: int | None, force: bool, dask_address: str | None, store: str | None = None,
+                  time_limit: float = 0) -> None:
     """`kg build`: kg.corpus streams, parallelises and skips unchanged articles, into a file and/or a store."""
     from ..corpus import build_corpus
 
     res = build_corpus(articles, output, fmt=fmt, base=base, data_dir=data_dir, ontology_dir=ontology_dir,
                        rules_path=rules_path, max_bytes=max_bytes, jobs=jobs, dask=dask_address, force=force,
-                       progress=None if not quiet else False, store=store,
+                       progress=None if not quiet else False, store=store, time_limit=time_limit,
                        on_failure=lambda f: click.echo(f"kg: skipped {f}", err=True))
     if res.store_note and not quiet:
         click.echo(f"kg: {res.store_note}", err=True)

@@ -23,6 +23,7 @@ class Settings:
     fmt: str
     pack_key: str = ""
     nquads_too: bool = False  # a store is written too: send the N-Quads chunk along with the output's
+    time_limit: float = 0  # seconds one article may take (0: no limit); a slower article fails, the run goes on
 
 
 # ---------------------------------------------------------------------------------------------
@@ -67,6 +68,50 @@ def _key(comps: dict[str, str]) -> str:
 def process(s: Settings, job: Job) -> Done | Failed:
     """Analyse one article and serialise its named graph; any failure is returned, not raised,
     so one bad article never stops the others."""
+    from ..graph.build import analyse
+    from ..reading.document import parse_article
+    from ..graph.export import _block, _Names, to_nquads
+    from ..graph.builder import GraphBuilder, Minter
+
+    art = None
+    try:
+        with _time_limit(s.time_limit, job.source):
+            return _process(s, job)
+    except ArticleTimeout as e:
+        return Failed(job.index, job.source, str(e), job.explicit)
+
+
+class ArticleTimeout(BaseException):  # not an Exception: the per-article handlers must not swallow it
+    pass
+
+
+class _time_limit:
+    """SIGALRM after `seconds` in the main thread of this process (kg's workers and -j 1 run articles
+    there; a Dask worker's threads cannot take signals and get no limit)."""
+
+    def __init__(self, seconds: float, source: str):
+        self.seconds, self.source = seconds, source
+
+    def __enter__(self) -> None:
+        import signal
+        import threading
+
+        self.armed = bool(self.seconds) and threading.current_thread() is threading.main_thread()
+        if self.armed:
+            def expire(signum: int, frame: Any) -> None:
+                raise ArticleTimeout(f"took longer than {self.seconds:g} s (--article-timeout): skipped")
+            self.old = signal.signal(signal.SIGALRM, expire)
+            signal.setitimer(signal.ITIMER_REAL, self.seconds)
+
+    def __exit__(self, *exc: Any) -> None:
+        if self.armed:
+            import signal
+
+            signal.setitimer(signal.ITIMER_REAL, 0)
+            signal.signal(signal.SIGALRM, self.old)
+
+
+def _process(s: Settings, job: Job) -> Done | Failed:
     from ..graph.build import analyse
     from ..reading.document import parse_article
     from ..graph.export import _block, _Names, to_nquads
