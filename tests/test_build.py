@@ -227,3 +227,19 @@ def test_world_scoped_nodes_are_shared_across_articles(pack):
     posts = set(g.objects(URIRef("https://w3id.org/kg-news/id/entity/sergei-lavrov"), URIRef(ORG + "holds")))
     meetings = set(g.subjects(URIRef(K + "participant"), URIRef("https://w3id.org/kg-news/id/entity/sergei-lavrov")))
     assert len(posts) == 1 and len(meetings) == 2
+
+
+def test_the_graph_says_where_the_date_came_from_and_keeps_unresolved_times():
+    """Issue 16: a date read from the text is recorded with where it came from; an undated article's
+    relative times stay unresolved but recorded."""
+    import kg
+    from rdflib import Literal, URIRef
+
+    K = "https://w3id.org/kg-news/ontology#"
+    dated = kg.build_result(texts=["Talks in Moscow\n\nMOSCOW, March 3, 2006 (RFE/RL) -- Lavrov met Meshaal on Friday.\n"]).graph
+    assert set(dated.objects(None, URIRef(K + "dateSource"))) == {Literal("dateline")}
+    assert set(dated.objects(None, URIRef(K + "dateText"))) == {Literal("March 3, 2006")}
+    assert not set(dated.objects(None, URIRef(K + "unresolvedTime")))
+    undated = kg.build_result(texts=["Talks in Moscow\n\nLavrov met Meshaal on Friday, as he did last year.\n"]).graph
+    assert not set(undated.objects(None, URIRef(K + "dateSource")))
+    assert {str(x) for x in undated.objects(None, URIRef(K + "unresolvedTime"))} == {"on Friday", "last year"}

@@ -183,6 +183,13 @@ class GraphBuilder:
             self.add(a, SCHEMA + "headline", Literal(str(meta["title"])))
         if art.date:
             self.add(a, SCHEMA + "datePublished", Literal(art.date.isoformat(), datatype=_u(XSD + "date")))
+            if art.date_source:  # where the date was read: a reader checks it, a corpus can be audited by it
+                self.add(a, KGO + "dateSource", Literal(art.date_source))
+            if art.date_span:
+                self.add(a, KGO + "dateText", Literal(art.text[art.date_span[0]:art.date_span[1]]))
+        else:  # no date: relative times ("Friday", "last year") stay unresolved, but recorded
+            for _, _, phrase in art.unresolved_times:
+                self.add(a, KGO + "unresolvedTime", Literal(phrase))
         if meta.get("url"):
             self.add(a, SCHEMA + "url", Literal(str(meta["url"]), datatype=_u(XSD + "anyURI")))
         if meta.get("author"):
