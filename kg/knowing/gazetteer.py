@@ -27,6 +27,11 @@ def name_key(name: str) -> str:
     return " ".join(t.norm for t in tokenize(name))
 
 
+def _within(start: date | None, end: date | None, day: date | None) -> bool:
+    """`day` in [start, end], either bound open when None; no day (an undated article) is in every period."""
+    return day is None or ((start is None or start <= day) and (end is None or day <= end))
+
+
 @dataclass(frozen=True, slots=True)
 class Code:
     """An actor code (RUS, IGOUNO, RUSGOV) valid from `start` to `end`, inclusive; None is open."""
@@ -36,7 +41,7 @@ class Code:
     end: date | None = None
 
     def valid_on(self, day: date | None) -> bool:
-        return day is None or ((self.start is None or self.start <= day) and (self.end is None or day <= self.end))
+        return _within(self.start, self.end, day)
 
     @property
     def dated(self) -> bool:
@@ -55,7 +60,7 @@ class Affiliation:
     end: date | None = None
 
     def valid_on(self, day: date | None) -> bool:
-        return day is None or ((self.start is None or self.start <= day) and (self.end is None or day <= self.end))
+        return _within(self.start, self.end, day)
 
     @property
     def dated(self) -> bool:

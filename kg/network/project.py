@@ -16,7 +16,7 @@ participant -- participant); unfolded, events are nodes joined to their actors b
 Whatever is claimed, negated or conditional stays marked on its edge (`factuality`, `negated`,
 `claimed_by`, `condition`, and a label such as "claim: killed" or "not recognize").
 
-`kg.network(graph)` calls `network` (this module is callable, see the end of the file).
+`kg.network(graph)` calls `network` (the kg.network package is callable).
 """
 
 from __future__ import annotations
