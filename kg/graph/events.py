@@ -75,7 +75,8 @@ def coder_for(data_dir: Path) -> Coder | None:
     h = hashlib.sha1(f"{sys.version_info[:2]}".encode())
     for p in sorted(folder.glob("*.jsonl")):
         h.update(p.name.encode() + b"\0" + p.read_bytes())
-    h.update(Path(__file__).read_bytes() + (Path(__file__).parent.parent / "rules" / "cameo" / "coder.py").read_bytes())
+    for p in [Path(__file__), *sorted((Path(__file__).parent.parent / "rules" / "cameo").glob("*.py"))]:
+        h.update(p.read_bytes())  # the code that reads, indexes and pickles the pack
     root = os.environ.get("KG_CACHE_DIR") or str(Path(os.environ.get("XDG_CACHE_HOME") or Path.home() / ".cache") / "kg")
     cache = None if root.lower() == "off" else Path(root) / f"cameo-{h.hexdigest()[:24]}.pickle"
     pack = None
@@ -289,7 +290,6 @@ def annotate_kg_events(gb: "GraphBuilder", ex: Extraction, data_dir: Path | None
     """Give the nodes kg's own rules code with a CAMEO code their source and target actors and
     those actors' codes on the article's date, read from the firing by kg-roles.tsv (first
     firing of a node wins: a node has one dyad)."""
-    from .builder import _u
     from .terms import Literal
 
     roles = _roles(data_dir)
@@ -433,7 +433,7 @@ def event_rows(g: Any, everything: bool = False) -> list[dict[str, str]]:
     and the pack's kgo:CodedEvent alike) that has a source and a target. Only asserted,
     non-negated events unless `everything` (then `factuality` says which). Sorted by date,
     article, sentence position, then codes: deterministic."""
-    from rdflib import RDF, RDFS, Namespace, URIRef
+    from rdflib import RDFS, Namespace
 
     K = Namespace(KGO)
     NIF = Namespace("http://persistence.uni-leipzig.org/nlp2rdf/ontologies/nif-core#")

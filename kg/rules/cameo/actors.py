@@ -10,7 +10,8 @@ from pathlib import Path
 from typing import Any, Sequence
 
 from ...errors import Problem, RuleError
-from .coder import Unit, _trie_add, find_phrases
+from .pack import _trie_add, find_phrases
+from .phrases import Unit
 from .dictionary import plural, words
 
 

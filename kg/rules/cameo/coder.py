@@ -23,62 +23,23 @@ How a sentence is coded:
    X": X is the source). Coordinated members give one event each; `%` gives every ordered
    pair of the compound. A paired code [042:043] gives the event and its reverse; [---] none.
    An event needs both a source and a target (PETRARCH's require_dyad), with different codes.
+
+The pack and its indexes are in kg.rules.cameo.pack, noun phrases in kg.rules.cameo.phrases.
 """
 from __future__ import annotations
 
-import json
-from dataclasses import dataclass, field
-from pathlib import Path
-from typing import Iterable, NamedTuple, Sequence
+from dataclasses import dataclass
+from typing import Sequence
 
-from ...errors import InputError
+from .pack import CameoPack, _Pattern, _Verb, load_pack, split_contractions
+from .phrases import (AUXILIARIES, BE, CLAUSE_END, DETERMINERS, PREPOSITIONS, Member, Phrase, Unit, find_agents,
+                      group_phrases)
 
-DETERMINERS = frozenset("a an the its their his her our my your this these those 's ' no any every".split())
-PREPOSITIONS = frozenset("in on at by with from to for of against into over about under near between among "
-                         "toward towards after before during without through across within along".split())
-GLUE = frozenset("'s ' of in from the a an ( )".split())
-COORD = frozenset(", and or nor neither either both".split())
-CLAUSE_END = frozenset("; : after before when while because although though until unless which who whom whose "
-                       "whereas if".split())
-AUXILIARIES = frozenset("would will could can may might should must shall has have had is are was were did does do "
-                        "wo ca".split())
-BE = frozenset("is are was were be been being am 's get got gets getting".split())
-MAX_MODIFIERS = 2
+__all__ = ["Coder", "Event", "Member", "Phrase", "Unit", "load_pack", "split_contractions"]
+
 MAX_GAP = 4  # tokens outside noun phrases between two pattern elements
 MARKERS = frozenset("$+^%")
 SKIP_CODES = frozenset({"+++", "###"})  # TABARI's markers, not event codes: such a pattern is not used
-
-
-@dataclass(frozen=True, slots=True)
-class Unit:
-    """An actor or agent found in a sentence: token span, code, and what it refers to."""
-
-    first: int
-    last: int
-    code: str
-    agent: bool = False
-    prefix: bool = False  # an agent whose code goes before the actor's (NGO~)
-    label: str = ""
-    ref: object = None  # the kg entity, when the actor is one
-
-
-@dataclass(frozen=True, slots=True)
-class Member:
-    """One coordinated member of a noun phrase, with its composite code."""
-
-    code: str
-    label: str
-    first: int
-    last: int
-    ref: object = None
-
-
-@dataclass
-class Phrase:
-    first: int
-    last: int
-    members: list[Member]
-    after_preposition: bool = False
 
 
 @dataclass(frozen=True)
@@ -95,180 +56,6 @@ class Event:
     rule: str  # FILE:LINE of the pattern, else of the verb
     pattern: str  # the pattern as written in the pack, or "" for the verb's own code
     passive: bool = False
-
-
-@dataclass
-class _Pattern:
-    elements: tuple[tuple[str, bool], ...]
-    code: str
-    src: str
-    order: int
-    needs: frozenset[str]  # literal words the sentence must contain
-    text: str
-
-
-class _Verb(NamedTuple):
-    """A verb of a block (a tuple: the pack unpickles thousands of them at every cold start)."""
-
-    block: str
-    head: str
-    before: tuple[str, ...]
-    after: tuple[str, ...]
-    code: str
-    src: str
-
-
-@dataclass
-class CameoPack:
-    """A loaded CAMEO pack, indexed for coding (see the module docstring)."""
-
-    verbs: dict[str, tuple[tuple, ...]] = field(default_factory=dict)  # form -> verbs, as _Verb fields
-    raw_patterns: dict[str, str] = field(default_factory=dict)  # block -> its patterns as JSON (compiled on first use)
-    patterns: dict[str, list[_Pattern]] = field(default_factory=dict)  # block -> compiled patterns (file order)
-    synsets: dict[str, tuple[tuple[str, ...], ...]] = field(default_factory=dict)
-    agents: dict[str, tuple[str, bool]] = field(default_factory=dict)  # phrase -> (code, prefix)
-    discards: list[tuple[tuple[str, ...], bool]] = field(default_factory=list)
-    discard_trie: dict = field(default_factory=dict)  # word trie -> story discard?
-    synset_first: dict[str, dict[str, list[tuple[str, ...]]]] = field(default_factory=dict)  # by first word
-    synset_last: dict[str, dict[str, list[tuple[str, ...]]]] = field(default_factory=dict)  # by last word
-    sources: tuple[str, ...] = ()
-
-    transforms: list[tuple[str, bool, str, str, str]] = field(default_factory=list)  # (verb, self, code, src, text)
-    n_patterns: int = 0
-    agent_first: dict[str, tuple[int, ...]] = field(default_factory=dict)  # first word -> phrase lengths, longest first
-
-    def verb_code(self, verb: str) -> str | None:
-        """The code of a verb (its own, else its block's), by its base form."""
-        for raw in self.verbs.get(verb, ()):
-            v = _Verb._make(raw)
-            if v.head == verb and not v.before and not v.after:
-                return v.code
-        return None
-
-    def block_patterns(self, block: str) -> list[_Pattern]:
-        """A block's patterns, compiled the first time a sentence meets one of its verbs: a
-        one-article build meets a few dozen of the ~300 blocks, so the pack loads as one string
-        per block instead of ~50,000 small objects."""
-        ps = self.patterns.get(block)
-        if ps is None:
-            ps = self.patterns[block] = [_compile_pattern(r) for r in json.loads(self.raw_patterns.get(block, "[]"))]
-        return ps
-
-
-def _trie_add(trie: dict, words: Sequence[str], value: object) -> None:
-    node = trie
-    for w in words:
-        node = node.setdefault(w, {})
-    node.setdefault("", value)  # the first entry for a phrase wins
-
-
-def load_pack(folder: str | Path) -> CameoPack:
-    """Read a pack written by `kg rules import cameo` (verbs.jsonl, agents.jsonl, discards.jsonl)."""
-    folder = Path(folder)
-    vp = folder / "verbs.jsonl"
-    if not vp.is_file():
-        raise InputError(folder, "not a CAMEO pack (no verbs.jsonl); make one with `kg rules import cameo`")
-    pack = CameoPack()
-    block_code: dict[str, str] = {}
-    raw: dict[str, list] = {}
-    order = 0
-    for n, line in enumerate(vp.read_text(encoding="utf-8").splitlines(), 1):
-        try:
-            rec = json.loads(line)
-        except ValueError as e:
-            raise InputError(vp, f"not JSON: {e}", n) from None
-        if "pattern" in rec:
-            raw.setdefault(rec["block"], []).append([rec["pattern"], rec["code"], rec["src"], order])
-            order += 1
-        elif "verb" in rec:
-            v = (rec["block"], rec["verb"], tuple(rec["before"]), tuple(rec["after"]),
-                 rec["code"] or block_code.get(rec["block"], "---"), rec["src"])  # a plain tuple: fast to unpickle
-            for f in rec["forms"]:
-                pack.verbs[f] = pack.verbs.get(f, ()) + (v,)
-        elif "transform" in rec:
-            pack.transforms.append((rec["transform"], rec["self"], rec["code"], rec["src"], rec["text"]))
-        elif "synset" in rec:
-            pack.synsets[rec["synset"]] = tuple(tuple(p) for p in rec["phrases"])
-        elif "block" in rec:
-            block_code[rec["block"]] = rec["code"]
-        elif "source" in rec:
-            pack.sources += (rec["source"],)
-    ap = folder / "agents.jsonl"
-    if ap.is_file():
-        for line in ap.read_text(encoding="utf-8").splitlines():
-            rec = json.loads(line)
-            pack.agents.setdefault(" ".join(rec["agent"]), (rec["code"], rec["prefix"]))
-    dp = folder / "discards.jsonl"
-    if dp.is_file():
-        for line in dp.read_text(encoding="utf-8").splitlines():
-            rec = json.loads(line)
-            pack.discards.append((tuple(rec["discard"]), rec["story"]))
-    pack.raw_patterns = {b: json.dumps(v, separators=(",", ":")) for b, v in raw.items()}
-    pack.n_patterns = order
-    index_pack(pack)
-    return pack
-
-
-def _compile_pattern(r: list) -> _Pattern:
-    elements, code, src, order = r
-    els = tuple((e, bool(g)) for e, g in elements)
-    needs = frozenset(e for e, _ in els if e not in "*$+^%" and not e.startswith("&"))
-    text = " ".join(("_" if g else "") + e for e, g in els).replace(" _", "_")
-    return _Pattern(els, code, src, order, needs, text)
-
-
-def index_pack(pack: CameoPack) -> None:
-    """The lookup tables matching needs: synset phrases by first and last word, discards as a trie."""
-    for name, phrases in pack.synsets.items():
-        first: dict[str, list[tuple[str, ...]]] = {}
-        last: dict[str, list[tuple[str, ...]]] = {}
-        for ph in phrases:
-            if ph:
-                first.setdefault(ph[0], []).append(ph)
-                last.setdefault(ph[-1], []).append(ph)
-        pack.synset_first[name], pack.synset_last[name] = first, last
-    lengths: dict[str, set[int]] = {}
-    for phrase in pack.agents:
-        ws = phrase.split(" ")
-        lengths.setdefault(ws[0], set()).add(len(ws))
-    pack.agent_first = {w: tuple(sorted(ls, reverse=True)) for w, ls in lengths.items()}
-    pack.discard_trie = {}
-    for words, story in pack.discards:
-        node = pack.discard_trie
-        for w in words:
-            node = node.setdefault(w, {})
-        node[""] = node.get("", False) or story
-
-
-def find_phrases(trie: dict, toks: Sequence[str]) -> Iterable[tuple[int, int, object]]:
-    """Longest matches of a word trie over tokens, left to right, not overlapping."""
-    i, n = 0, len(toks)
-    while i < n:
-        node, best, j = trie, None, i
-        while j < n and toks[j] in node:
-            node = node[toks[j]]
-            j += 1
-            if "" in node:
-                best = (j, node[""])
-        if best:
-            yield i, best[0], best[1]
-            i = best[0]
-        else:
-            i += 1
-
-
-def split_contractions(toks: Sequence[str]) -> tuple[list[str], list[int]]:
-    """didn't -> did n't, won't -> wo n't (the dictionaries' Treebank forms); returns the new
-    tokens and, for each, the index of the token it came from."""
-    out, origin = [], []
-    for i, t in enumerate(toks):
-        if t.endswith("n't") and len(t) > 3:
-            out += [t[:-3], "n't"]
-            origin += [i, i]
-        else:
-            out.append(t)
-            origin.append(i)
-    return out, origin
 
 
 class Coder:
@@ -294,128 +81,12 @@ class Coder:
                     story |= node[""]
         return sent, story
 
-    # -- agents -------------------------------------------------------------------------
+    # -- agents and noun phrases (kg.rules.cameo.phrases) --------------------------------
     def agents(self, toks: Sequence[str], taken: set[int]) -> list[Unit]:
-        out = []
-        agents, first = self.pack.agents, self.pack.agent_first
-        i, n = 0, len(toks)
-        while i < n:
-            hit = None
-            for L in first.get(toks[i], ()):
-                if i + L <= n:
-                    phrase = " ".join(toks[i:i + L])
-                    if phrase in agents and not any(j in taken for j in range(i, i + L)):
-                        hit = (L, agents[phrase], phrase)
-                        break
-            if hit is None:
-                i += 1
-                continue
-            L, (code, prefix), phrase = hit
-            out.append(Unit(i, i + L, code, True, prefix, phrase))
-            i += L
-        return out
+        return find_agents(self.pack, toks, taken)
 
-    # -- noun phrases -------------------------------------------------------------------
     def phrases(self, toks: Sequence[str], units: list[Unit], verbs_at: set[int]) -> list[Phrase]:
-        """Group units into noun phrases of coordinated members."""
-        units = sorted(units, key=lambda u: u.first)
-        groups: list[list[Unit]] = []
-        for u in units:
-            if groups:
-                prev = groups[-1][-1]
-                gap = toks[prev.last:u.first]
-                if self._joinable(gap, prev.last, verbs_at):
-                    groups[-1].append(u)
-                    continue
-            groups.append([u])
-        out = []
-        for g in groups:
-            members = self._members(toks, g)
-            if members:
-                first, last = g[0].first, g[-1].last
-                k = first - 1
-                while k >= 0 and (toks[k] in DETERMINERS or k >= first - MAX_MODIFIERS and toks[k].isalpha()
-                                  and toks[k] not in PREPOSITIONS and k not in verbs_at and toks[k] not in CLAUSE_END
-                                  and toks[k] not in COORD) and toks[k] not in PREPOSITIONS:
-                    if toks[k] in DETERMINERS:
-                        k -= 1
-                        break
-                    k -= 1
-                prep = k >= 0 and toks[k] in PREPOSITIONS
-                out.append(Phrase(first, last, members, prep))
-        return out
-
-    def _joinable(self, gap: Sequence[str], at: int, verbs_at: set[int]) -> bool:
-        mods = 0
-        for j, w in enumerate(gap):
-            if w in GLUE or w in COORD:
-                continue
-            if w in PREPOSITIONS or w in CLAUSE_END or not w[:1].isalnum() or (at + j) in verbs_at:
-                return False
-            mods += 1
-            if mods > MAX_MODIFIERS:
-                return False
-        return True
-
-    def _members(self, toks: Sequence[str], g: list[Unit]) -> list[Member]:
-        # split into conjuncts at coordinators between units
-        conj: list[list[Unit]] = [[g[0]]]
-        preps: list[bool] = []  # per conjunct: an agent that reaches its actor through a preposition
-        for prev, u in zip(g, g[1:]):
-            gap = toks[prev.last:u.first]
-            if any(w in COORD for w in gap) and not (gap and gap[-1] in ("of", "in", "from")):
-                conj.append([u])
-            else:
-                conj[-1].append(u)
-        info = []
-        for c in conj:
-            actors = [u for u in c if not u.agent]
-            agents = [u for u in c if u.agent]
-            via = bool(agents and actors and agents[0].first < actors[0].first
-                       and any(w in ("of", "in", "from") for w in toks[agents[0].last:actors[0].first]))
-            info.append((actors, agents, via))
-        out: list[Member] = []
-        carry: list[list[Unit]] = []  # agent groups an "X in A and B" list distributes over its actors
-        for k, (actors, agents, via) in enumerate(info):
-            groups: list[list[Unit]] = [agents]
-            if not actors:
-                # agents only: borrow the actor of a neighbour ("Danish media and government"),
-                # unless a later "agents in ACTOR" takes them ("lawmakers and officials in Fornost")
-                if k + 1 < len(info) and info[k + 1][2]:
-                    carry.append(agents)
-                    continue
-                nb = next((info[j] for j in (k - 1, k + 1) if 0 <= j < len(info) and info[j][0]), None)
-                actors = nb[0][:1] if nb else []
-            elif via:
-                carry.append(agents)
-                groups = carry
-            elif not agents and carry:
-                groups = carry  # "lawmakers in Fornost and Gondor", "ambassadors of A, B and C"
-            else:
-                carry = []
-            c = conj[k]
-            main = actors[0] if actors else None
-            base_code = main.code if main else "---"
-            for u in actors[1:]:  # "Palestinian Hamas leaders", "Russian minister Lavrov": the narrower code
-                between = toks[main.last:u.first] if main else []
-                if u.code.startswith(base_code) and len(u.code) > len(base_code) \
-                        and not any(w in PREPOSITIONS for w in between):
-                    base_code = u.code
-            ref = next((u.ref for u in reversed(actors) if u.ref is not None), None)  # the head: last named
-            label = " ".join(toks[c[0].first:c[-1].last])
-            for base in base_code.split("/"):
-                for g in groups:
-                    code = base
-                    pre = "".join(a.code for a in g if a.prefix)
-                    for a in g:
-                        if a.prefix or a.code in code:
-                            continue
-                        if len(code) >= 6 and a.code[:3] == code[-3:]:
-                            code += a.code[3:]  # RUSGOV + GOVFRM -> RUSGOVFRM
-                        else:
-                            code += a.code
-                    out.append(Member(pre + code, label, c[0].first, c[-1].last, ref))
-        return out
+        return group_phrases(toks, units, verbs_at)
 
     # -- verbs --------------------------------------------------------------------------
     def verbs(self, toks: Sequence[str], taken: set[int]) -> list[tuple[int, int, int, _Verb]]:

@@ -1,0 +1,187 @@
+"""A CAMEO pack loaded for coding: verb forms, patterns filed by block, synsets, agents and
+discards, with the indexes the coder looks them up by (kg.rules.cameo.coder says how a sentence
+is coded). The pack is pickled by kg.graph.events, so what loads at every cold start is kept
+small: plain tuples for verbs, one JSON string per block for patterns.
+"""
+from __future__ import annotations
+
+import json
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Iterable, NamedTuple, Sequence
+
+from ...errors import InputError
+
+
+@dataclass
+class _Pattern:
+    elements: tuple[tuple[str, bool], ...]
+    code: str
+    src: str
+    order: int
+    needs: frozenset[str]  # literal words the sentence must contain
+    text: str
+
+
+class _Verb(NamedTuple):
+    """A verb of a block (a tuple: the pack unpickles thousands of them at every cold start)."""
+
+    block: str
+    head: str
+    before: tuple[str, ...]
+    after: tuple[str, ...]
+    code: str
+    src: str
+
+
+@dataclass
+class CameoPack:
+    """A loaded CAMEO pack, indexed for coding (see the module docstring)."""
+
+    verbs: dict[str, tuple[tuple, ...]] = field(default_factory=dict)  # form -> verbs, as _Verb fields
+    raw_patterns: dict[str, str] = field(default_factory=dict)  # block -> its patterns as JSON (compiled on first use)
+    patterns: dict[str, list[_Pattern]] = field(default_factory=dict)  # block -> compiled patterns (file order)
+    synsets: dict[str, tuple[tuple[str, ...], ...]] = field(default_factory=dict)
+    agents: dict[str, tuple[str, bool]] = field(default_factory=dict)  # phrase -> (code, prefix)
+    discards: list[tuple[tuple[str, ...], bool]] = field(default_factory=list)
+    discard_trie: dict = field(default_factory=dict)  # word trie -> story discard?
+    synset_first: dict[str, dict[str, list[tuple[str, ...]]]] = field(default_factory=dict)  # by first word
+    synset_last: dict[str, dict[str, list[tuple[str, ...]]]] = field(default_factory=dict)  # by last word
+    sources: tuple[str, ...] = ()
+
+    transforms: list[tuple[str, bool, str, str, str]] = field(default_factory=list)  # (verb, self, code, src, text)
+    n_patterns: int = 0
+    agent_first: dict[str, tuple[int, ...]] = field(default_factory=dict)  # first word -> phrase lengths, longest first
+
+    def verb_code(self, verb: str) -> str | None:
+        """The code of a verb (its own, else its block's), by its base form."""
+        for raw in self.verbs.get(verb, ()):
+            v = _Verb._make(raw)
+            if v.head == verb and not v.before and not v.after:
+                return v.code
+        return None
+
+    def block_patterns(self, block: str) -> list[_Pattern]:
+        """A block's patterns, compiled the first time a sentence meets one of its verbs: a
+        one-article build meets a few dozen of the ~300 blocks, so the pack loads as one string
+        per block instead of ~50,000 small objects."""
+        ps = self.patterns.get(block)
+        if ps is None:
+            ps = self.patterns[block] = [_compile_pattern(r) for r in json.loads(self.raw_patterns.get(block, "[]"))]
+        return ps
+
+
+def _trie_add(trie: dict, words: Sequence[str], value: object) -> None:
+    node = trie
+    for w in words:
+        node = node.setdefault(w, {})
+    node.setdefault("", value)  # the first entry for a phrase wins
+
+
+def load_pack(folder: str | Path) -> CameoPack:
+    """Read a pack written by `kg rules import cameo` (verbs.jsonl, agents.jsonl, discards.jsonl)."""
+    folder = Path(folder)
+    vp = folder / "verbs.jsonl"
+    if not vp.is_file():
+        raise InputError(folder, "not a CAMEO pack (no verbs.jsonl); make one with `kg rules import cameo`")
+    pack = CameoPack()
+    block_code: dict[str, str] = {}
+    raw: dict[str, list] = {}
+    order = 0
+    for n, line in enumerate(vp.read_text(encoding="utf-8").splitlines(), 1):
+        try:
+            rec = json.loads(line)
+        except ValueError as e:
+            raise InputError(vp, f"not JSON: {e}", n) from None
+        if "pattern" in rec:
+            raw.setdefault(rec["block"], []).append([rec["pattern"], rec["code"], rec["src"], order])
+            order += 1
+        elif "verb" in rec:
+            v = (rec["block"], rec["verb"], tuple(rec["before"]), tuple(rec["after"]),
+                 rec["code"] or block_code.get(rec["block"], "---"), rec["src"])  # a plain tuple: fast to unpickle
+            for f in rec["forms"]:
+                pack.verbs[f] = pack.verbs.get(f, ()) + (v,)
+        elif "transform" in rec:
+            pack.transforms.append((rec["transform"], rec["self"], rec["code"], rec["src"], rec["text"]))
+        elif "synset" in rec:
+            pack.synsets[rec["synset"]] = tuple(tuple(p) for p in rec["phrases"])
+        elif "block" in rec:
+            block_code[rec["block"]] = rec["code"]
+        elif "source" in rec:
+            pack.sources += (rec["source"],)
+    ap = folder / "agents.jsonl"
+    if ap.is_file():
+        for line in ap.read_text(encoding="utf-8").splitlines():
+            rec = json.loads(line)
+            pack.agents.setdefault(" ".join(rec["agent"]), (rec["code"], rec["prefix"]))
+    dp = folder / "discards.jsonl"
+    if dp.is_file():
+        for line in dp.read_text(encoding="utf-8").splitlines():
+            rec = json.loads(line)
+            pack.discards.append((tuple(rec["discard"]), rec["story"]))
+    pack.raw_patterns = {b: json.dumps(v, separators=(",", ":")) for b, v in raw.items()}
+    pack.n_patterns = order
+    index_pack(pack)
+    return pack
+
+
+def _compile_pattern(r: list) -> _Pattern:
+    elements, code, src, order = r
+    els = tuple((e, bool(g)) for e, g in elements)
+    needs = frozenset(e for e, _ in els if e not in "*$+^%" and not e.startswith("&"))
+    text = " ".join(("_" if g else "") + e for e, g in els).replace(" _", "_")
+    return _Pattern(els, code, src, order, needs, text)
+
+
+def index_pack(pack: CameoPack) -> None:
+    """The lookup tables matching needs: synset phrases by first and last word, discards as a trie."""
+    for name, phrases in pack.synsets.items():
+        first: dict[str, list[tuple[str, ...]]] = {}
+        last: dict[str, list[tuple[str, ...]]] = {}
+        for ph in phrases:
+            if ph:
+                first.setdefault(ph[0], []).append(ph)
+                last.setdefault(ph[-1], []).append(ph)
+        pack.synset_first[name], pack.synset_last[name] = first, last
+    lengths: dict[str, set[int]] = {}
+    for phrase in pack.agents:
+        ws = phrase.split(" ")
+        lengths.setdefault(ws[0], set()).add(len(ws))
+    pack.agent_first = {w: tuple(sorted(ls, reverse=True)) for w, ls in lengths.items()}
+    pack.discard_trie = {}
+    for words, story in pack.discards:
+        node = pack.discard_trie
+        for w in words:
+            node = node.setdefault(w, {})
+        node[""] = node.get("", False) or story
+
+
+def find_phrases(trie: dict, toks: Sequence[str]) -> Iterable[tuple[int, int, object]]:
+    """Longest matches of a word trie over tokens, left to right, not overlapping."""
+    i, n = 0, len(toks)
+    while i < n:
+        node, best, j = trie, None, i
+        while j < n and toks[j] in node:
+            node = node[toks[j]]
+            j += 1
+            if "" in node:
+                best = (j, node[""])
+        if best:
+            yield i, best[0], best[1]
+            i = best[0]
+        else:
+            i += 1
+
+
+def split_contractions(toks: Sequence[str]) -> tuple[list[str], list[int]]:
+    """didn't -> did n't, won't -> wo n't (the dictionaries' Treebank forms); returns the new
+    tokens and, for each, the index of the token it came from."""
+    out, origin = [], []
+    for i, t in enumerate(toks):
+        if t.endswith("n't") and len(t) > 3:
+            out += [t[:-3], "n't"]
+            origin += [i, i]
+        else:
+            out.append(t)
+            origin.append(i)
+    return out, origin
