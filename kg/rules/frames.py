@@ -47,12 +47,14 @@ SLOT_RX = re.compile(r"^\{\s*([A-Za-z_]\w*)\s*:\s*([^}]*?)\s*\}$")
 TIME = "[{t:time}]"  # "Israel on Friday condemned ...": frames reserve the slot names t, neg and _tc
 BE = "(is|are|was|were|has been|have been|had been|will be|would be|being|been)"
 LIGHT = "[@LIGHT [@LIGHT]]"  # up to two light words: "reportedly also"
-PRE = "[the] [(leaders|members|officials|representatives|envoys) of [the]] [@TITLE]"  # before an actor named as an object:
-# "(the) (Russian Foreign Minister) Lavrov", "leaders of the Russian parliament"
-GROUP = "[@GROUP_NOUN] [and (his|her|its|their) (delegation|team|aides|entourage)]"  # "the Hamas delegation", "Meshaal and his delegation"
+PRE = "[the] [(leaders|members|officials|representatives|envoys) of [the]] [{_po:Country} ('s|')] [@TITLE]"  # before an actor named as an object:
+# "(the) (Russian Foreign Minister) Lavrov", "leaders of the Russian parliament", "Iran's Revolutionary Guards"
+GROUP = ("[['s|'] @GROUP_NOUN] [and (his|her|its|their) (delegation|team|aides|entourage|allies)]")
+# "the Hamas delegation", "Lebanon's government", "Meshaal and his delegation", "Hezbollah and its allies"
 NEGATION = ("{neg=did not|does not|do not|didn't|doesn't|don't|has not|have not|had not|hasn't|haven't|will not|won't|"
             "would not|wouldn't|cannot|can't|could not|couldn't|never|had never|had not|hadn't|refused to|refuses to|refuse to|"
-            "declined to|declines to|decline to|has refused to|have refused to|has never|have never}")
+            "declined to|declines to|decline to|has refused to|have refused to|has never|have never|failed to|fail to|fails to|"
+            "have failed to|has failed to|decided not to|decides not to}")
 PLAN = ("(is to|are to|was to|were to|is due to|are due to|was due to|were due to|is scheduled to|are scheduled to|"
         "was scheduled to|were scheduled to|is expected to|are expected to|is set to|are set to|will|plans to|plan to|"
         "planned to|intends to|intend to|is planning to|are planning to|is going to|are going to)")
