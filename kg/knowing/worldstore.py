@@ -1,0 +1,254 @@
+"""The world gazetteer's ~26,000 imported entities in a compact, mappable store: marshalled
+records in one blob, decoded when asked for, and hash indexes of ids, names (with every proper
+prefix, so the longest name at a token is found in a few lookups) and codes."""
+from __future__ import annotations
+
+from datetime import date
+from pathlib import Path
+
+from ..reading.text import tokenize
+from .entity import Affiliation, Code, Entity
+
+
+class BlobMap:
+    """A read-only str -> value map stored as one bytes blob and one offset array, so that pickling
+    and unpickling it cost a copy, not one object per key (a dict of the world's ~100k names
+    takes ~60 ms to unpickle; this takes well under one). Lookup: crc32 of the key picks a bucket,
+    a few marshalled (key, value) pairs are decoded and compared: a hash lookup, never a scan.
+    Values are marshal-able (tuples of ints and strings)."""
+
+    __slots__ = ("blob", "offsets")
+
+    def __init__(self, items: dict[str, object]):
+        import marshal
+        from array import array
+        from zlib import crc32
+
+        n = 1
+        while n < max(len(items), 1):
+            n *= 2
+        buckets: list[list[tuple[str, object]]] = [[] for _ in range(n)]
+        for k, v in items.items():
+            buckets[crc32(k.encode("utf-8")) & (n - 1)].append((k, v))
+        parts, offsets, at = [], array("I", [0]), 0
+        for b in buckets:
+            data = marshal.dumps(tuple(b)) if b else b""
+            parts.append(data)
+            at += len(data)
+            offsets.append(at)
+        self.blob, self.offsets = b"".join(parts), offsets
+
+    def get(self, key: str, default: object = None) -> object:
+        import marshal
+        from zlib import crc32
+
+        o = self.offsets
+        h = crc32(key.encode("utf-8")) & (len(o) - 2)
+        a, b = o[h], o[h + 1]
+        if a == b:
+            return default
+        for k, v in marshal.loads(self.blob[a:b]):
+            if k == key:
+                return v
+        return default
+
+    def __getstate__(self) -> tuple[bytes, object]:
+        return self.blob, self.offsets
+
+    def __setstate__(self, state: tuple[bytes, object]) -> None:
+        self.blob, self.offsets = state
+
+
+def _pack_entity(e: Entity) -> bytes:
+    import marshal
+
+    return marshal.dumps((e.id, e.type, e.label, e.aliases, e.demonyms,
+                          tuple((c.code, _ord(c.start), _ord(c.end)) for c in e.codes),
+                          tuple((a.of, a.sector, a.code, _ord(a.start), _ord(a.end)) for a in e.affiliations),
+                          e.located_in, e.capital, e.origin, e.source, e.descriptions, e.same_as, e.gender))
+
+
+def _ord(d: date | None) -> int:
+    return d.toordinal() if d else 0
+
+
+def _day(n: int) -> date | None:
+    return date.fromordinal(n) if n else None
+
+
+def _unpack_entity(data: bytes) -> Entity:
+    import marshal
+
+    (i, t, label, aliases, demonyms, codes, affs, located_in, capital, origin, source, descriptions,
+     same_as, gender) = marshal.loads(data)
+    return Entity(i, t, label, aliases, descriptions, same_as, gender, source, demonyms,
+                  tuple(Code(c, _day(a), _day(b)) for c, a, b in codes),
+                  tuple(Affiliation(o, s, c, _day(a), _day(b)) for o, s, c, a, b in affs),
+                  located_in, capital, origin)
+
+
+class _Slice:
+    """A window on a memory-mapped file that slices like bytes (what BlobMap and WorldStore use)."""
+
+    __slots__ = ("mm", "at", "n")
+
+    def __init__(self, mm: object, at: int, n: int):
+        self.mm, self.at, self.n = mm, at, n
+
+    def __getitem__(self, s: slice) -> bytes:
+        return self.mm[self.at + s.start:self.at + s.stop]  # type: ignore[index]
+
+    def __len__(self) -> int:
+        return self.n
+
+
+def _spill(blobs: tuple) -> str | None:
+    """Write the blobs to `world-<hash>.bin` in kg's cache folder (KG_CACHE_DIR, else
+    ~/.cache/kg; none when it is `off`), once; the path, or None if it cannot be written."""
+    import hashlib
+    import os
+
+    root = os.environ.get("KG_CACHE_DIR") or str(Path(os.environ.get("XDG_CACHE_HOME") or Path.home() / ".cache") / "kg")
+    if root.lower() == "off" or any(isinstance(b, _Slice) for b in blobs):
+        return None
+    h = hashlib.sha1()
+    for b in blobs:
+        h.update(len(b).to_bytes(8, "little"))
+        h.update(b)
+    path = Path(root) / f"world-{h.hexdigest()[:24]}.bin"
+    try:
+        if not path.is_file():
+            path.parent.mkdir(parents=True, exist_ok=True)
+            tmp = path.with_name(f".{path.name}.{os.getpid()}.tmp")
+            with open(tmp, "wb") as f:
+                for b in blobs:
+                    f.write(b)
+            os.replace(tmp, path)
+            olds = sorted(path.parent.glob("world-*.bin"), key=lambda p: p.stat().st_mtime, reverse=True)
+            for old in olds[8:]:  # like the pack caches: the few used last
+                old.unlink(missing_ok=True)
+        return str(path)
+    except OSError:
+        return None
+
+
+class WorldStore:
+    """The imported (world) entities, kept as marshalled records in one blob and decoded when
+    asked for: a process that builds one article touches a few dozen of ~26,000 entities, so it
+    should not pay for creating all of them. Indexes: id -> record, name key -> records (with
+    whether the name matches only in capitals, like an acronym), name-key prefixes (so the longest
+    match walks token by token and stops early, like a trie), and own code -> records."""
+
+    __slots__ = ("blob", "offsets", "ids", "names", "codes", "_memo", "_side")
+
+    def __init__(self, entities: list[Entity]):
+        from array import array
+
+        parts, offsets, at = [], array("I", [0]), 0
+        for e in entities:
+            data = _pack_entity(e)
+            parts.append(data)
+            at += len(data)
+            offsets.append(at)
+        self.blob, self.offsets = b"".join(parts), offsets
+        self.ids = BlobMap({e.id: i for i, e in enumerate(entities)})
+        names: dict[str, list] = {}
+        codes: dict[str, list[int]] = {}
+        for i, e in enumerate(entities):
+            for n in dict.fromkeys((e.label, *e.aliases, *e.demonyms)):
+                toks = tokenize(n)
+                if not toks:
+                    continue
+                k = " ".join(t.norm for t in toks)
+                hits = names.setdefault(k, [[], False])[0]
+                hit = (i, " ".join(t.folded for t in toks) if _is_acronym(n) else "")
+                if hit not in hits:
+                    hits.append(hit)
+                words = k.split(" ")
+                for j in range(1, len(words)):  # every proper prefix: the walk may go on
+                    names.setdefault(" ".join(words[:j]), [[], False])[1] = True
+            for c in e.codes:
+                if i not in codes.setdefault(c.code, []):
+                    codes[c.code].append(i)
+        self.names = BlobMap({k: (tuple(h), more) for k, (h, more) in names.items()})
+        self.codes = BlobMap({k: tuple(v) for k, v in codes.items()})
+        self._memo: dict[int, Entity] = {}
+        self._side: str | None = None  # the mapped side file, once read from one
+
+    def __len__(self) -> int:
+        return len(self.offsets) - 1
+
+    def __getstate__(self) -> tuple:
+        """Pickled with the rule pack. The ~8 MB of blobs go to a side file in kg's cache folder
+        (named by their hash) that the next process maps into memory instead of reading: a build
+        touches a few pages of it, not all (without a cache folder they are pickled inline)."""
+        blobs = (self.blob, self.ids.blob, self.names.blob, self.codes.blob)
+        offsets = (self.offsets, self.ids.offsets, self.names.offsets, self.codes.offsets)
+        side = self._side or _spill(blobs)  # pickled again (a worker): the same file
+        if side is None and self._side is None and any(isinstance(b, _Slice) for b in blobs):
+            blobs = tuple(b[0:len(b)] for b in blobs)
+        return (side, tuple(len(b) for b in blobs), offsets) if side else (None, blobs, offsets)
+
+    def __setstate__(self, state: tuple) -> None:
+        side, blobs, offsets = state
+        if side is not None:  # a missing or changed file fails the unpickling: the pack is then rebuilt
+            import mmap
+
+            with open(side, "rb") as f:
+                mm = mmap.mmap(f.fileno(), 0, access=mmap.ACCESS_READ)
+            if len(mm) != sum(blobs):
+                raise ValueError(f"{side}: not the world store the pack cache expects")
+            parts, at = [], 0
+            for n in blobs:
+                parts.append(_Slice(mm, at, n))
+                at += n
+            blobs = parts
+        self.blob = blobs[0]
+        self.ids, self.names, self.codes = (BlobMap.__new__(BlobMap) for _ in range(3))
+        for m, b, o in zip((self.ids, self.names, self.codes), blobs[1:], offsets[1:]):
+            m.blob, m.offsets = b, o
+        self.offsets = offsets[0]
+        self._memo = {}
+        self._side = side
+
+    def at(self, i: int) -> Entity:
+        e = self._memo.get(i)
+        if e is None:
+            e = self._memo[i] = _unpack_entity(self.blob[self.offsets[i]:self.offsets[i + 1]])
+        return e
+
+    def get(self, entity_id: str) -> Entity | None:
+        i = self.ids.get(entity_id)
+        return None if i is None else self.at(i)  # type: ignore[arg-type]
+
+    def __iter__(self):  # every entity: slow (decodes all), for tools, not for a build
+        return (self.at(i) for i in range(len(self)))
+
+    def named(self, key: str) -> list[Entity]:
+        hit = self.names.get(key)
+        return [self.at(i) for i, _ in hit[0]] if hit else []  # type: ignore[index]
+
+    def longest(self, norms: list[str], folded: list[str], i: int) -> tuple[int, list[Entity]] | None:
+        """The longest name starting at token i (tokens given by their normal and folded forms),
+        and its entities; a name that is an acronym (US, EU) matches only in capitals."""
+        best, key, j = None, "", i
+        while j < len(norms):
+            key = norms[j] if j == i else key + " " + norms[j]
+            hit = self.names.get(key)
+            if hit is None:
+                break
+            j += 1
+            hits, more = hit  # type: ignore[misc]
+            if hits:
+                ok = [x for x, f in hits if not f or f == " ".join(folded[i:j])]
+                if ok:
+                    best = (j, [self.at(x) for x in ok])
+            if not more:
+                break
+        return best
+
+
+def _is_acronym(name: str) -> bool:
+    """Like mention finding's rule: 2-6 letters, all capitals (US, EU, NATO) match only in capitals."""
+    letters = [c for c in name if c.isalpha()]
+    return len(letters) >= 2 and all(c.isupper() for c in letters) and len(letters) <= 6
