@@ -154,6 +154,7 @@ def code_article(ex: Extraction, pack: "Pack") -> list[Coded]:
     gaz = pack.gazetteer
     groups = _speaker_groups(ex, pack.vocabulary)  # a leader without a code of his own: his group's
     out: list[Coded] = []
+    codes: dict[str, str | None] = {}  # entity id -> its code on the article's date
     story_discarded = False
     per_sentence = []
     for sa in ex.analyses:
@@ -171,21 +172,26 @@ def code_article(ex: Extraction, pack: "Pack") -> list[Coded]:
             first_of.setdefault(o, j)
         units = []
         blocked: set[int] = set()
+        adjectives: set[int] = set()
         for m in sa.mentions:
             if m.first not in first_of or m.kind == "role":
                 continue  # a role ("foreign minister") is left to the pack's agents
             a, b = first_of[m.first], first_of.get(m.last, len(norms))
-            blocked.update(range(a, b))
-            code = _codes(m.entity, day, gaz)
-            if not code and m.entity.id in groups:
-                code = _codes(groups[m.entity.id], day, gaz)
-            if code:
-                units.append(Unit(a, b, code, label=m.text, ref=m.entity))
-        if not units:
+            code = codes.get(m.entity.id, "?")
+            if code == "?":
+                code = _codes(m.entity, day, gaz)
+                if not code and m.entity.id in groups:
+                    code = _codes(groups[m.entity.id], day, gaz)
+                codes[m.entity.id] = code
+            # a name with no code ("Saakashvili") still holds its place: it is who acts, not a neighbour
+            units.append(Unit(a, b, code or "", label=m.text, ref=m.entity))
+            if m.kind == "demonym":
+                adjectives.update(range(a, b))
+        if not any(u.code for u in units):
             continue
         for i, j, _ in sa.times:
             blocked.update(range(first_of.get(i, len(norms)), first_of.get(j, len(norms))))
-        for e in coder.code(norms, units, blocked):
+        for e in coder.code(norms, units, blocked, adjectives=adjectives):
             toks = sa.tokens
             b0 = toks[origin[e.verb_first]].begin
             e0 = toks[origin[e.verb_last - 1]].end

@@ -40,6 +40,11 @@ __all__ = ["Coder", "Event", "Member", "Phrase", "Unit", "load_pack", "split_con
 MAX_GAP = 4  # tokens outside noun phrases between two pattern elements
 MARKERS = frozenset("$+^%")
 SKIP_CODES = frozenset({"+++", "###"})  # TABARI's markers, not event codes: such a pattern is not used
+QUANTIFIERS = frozenset("other another some many several few each both all such two three four five six seven eight "
+                        "nine ten dozens hundreds thousands".split())  # like a determiner before a noun
+PRONOUNS = frozenset("he she it they we i you who which that this there".split())
+ADVERBS = frozenset("also still now often frequently again already never then reportedly repeatedly just "
+                    "only even not n't".split())
 
 
 @dataclass(frozen=True)
@@ -63,6 +68,7 @@ class Coder:
 
     def __init__(self, pack: CameoPack):
         self.pack = pack
+        self._adjectives: set[int] = set()
 
     # -- discards -----------------------------------------------------------------------
     def discarded(self, toks: Sequence[str]) -> tuple[bool, bool]:
@@ -101,39 +107,86 @@ class Coder:
                 a, b = i - len(v.before), i + 1 + len(v.after)
                 if a < 0 or tuple(toks[a:i]) != v.before or tuple(toks[i + 1:b]) != v.after:
                     continue
-                if not v.after and not v.before and self._after_determiner(toks, a, taken):
-                    continue  # "an attack", "their meeting", "a brief private visit": a noun
+                if not v.after and not v.before and (self._after_determiner(toks, a, taken, t == v.head)
+                                                     or self._plural_noun(toks, a, taken, v)
+                                                     or self._modifier(toks, a, taken)):
+                    continue  # "an attack", "a Georgian offer", "transport links", "with visiting": a noun
                 if a > 0 and toks[a - 1] == "(" and b < len(toks) and toks[b] == ")":
                     continue  # "Musa Abu Marzuk (left)": a caption's position
                 out.append((a, b, i, v))
                 break
         return out
 
-    def _after_determiner(self, toks: Sequence[str], a: int, taken: set[int]) -> bool:
-        """A determiner before the word, with at most two modifiers between ("a brief private")."""
+    def _after_determiner(self, toks: Sequence[str], a: int, taken: set[int], base: bool = False) -> bool:
+        """A determiner before the word, with at most two modifiers between ("a brief private"),
+        adverbs of those modifiers ("Russia's newly returned ambassador"), and, before a base form
+        (which may be a noun), an actor right after the determiner used as an adjective: after "a"
+        any ("a Georgian offer", "a police raid"), after "the" or a possessive only an adjective
+        the caller marks (kg's demonyms: "the Iranian visit"; not "the Central African Republic
+        agree")."""
         k = a - 1
-        for step in range(3):
+        step = 0
+        while step < 3:
             if k < 0:
                 return False
             w = toks[k]
-            if step == 0 and w in DETERMINERS:
-                return True
             if w in DETERMINERS:
                 return True
+            if w in QUANTIFIERS or w.isdigit():  # "other transport links", "two visits"; not "they all agreed"
+                return base or toks[a].endswith("s")
+            if k in taken:
+                j = k
+                while j > 0 and j - 1 in taken:
+                    j -= 1
+                return base and j > 0 and (toks[j - 1] in ("a", "an") or toks[j - 1] in DETERMINERS
+                                           and all(x in self._adjectives for x in range(j, k + 1)))
+            if w.endswith("ly") and w.isalpha() and k > 0 and (toks[k - 1] in DETERMINERS or k - 1 in taken):
+                k -= 1
+                continue  # "'s newly returned"
             if (k in taken or not w.isalpha() or w in AUXILIARIES or w in BE or w in PREPOSITIONS or w.endswith("ly")
                     or w in ("not", "n't", "to", "and", "or", "that", "ever", "never") or w.endswith("ed")):
                 return False
             k -= 1
+            step += 1
         return False
+
+    def _plural_noun(self, toks: Sequence[str], a: int, taken: set[int], v: _Verb) -> bool:
+        """A verb's -s form that is a plural noun ("other transport links", "disputes about",
+        "high-level talks"): it is a verb only after what can be its subject (an actor or
+        agent, a pronoun, an adverb after one), or after "and", "but" or a comma when a noun
+        phrase follows it ("and accuses Georgia of")."""
+        w = toks[a]
+        if w == v.head or not w.endswith("s") or w.endswith("ss"):
+            return False
+        k = a - 1
+        while k >= 0 and (toks[k] in ADVERBS or toks[k].endswith("ly") and toks[k].isalpha()):
+            k -= 1
+        if k < 0:
+            return True
+        p = toks[k]
+        if k in taken or p in PRONOUNS:
+            return False
+        if p in ("and", "but", ",", "or", "also"):
+            nxt = toks[a + 1] if a + 1 < len(toks) else ""
+            return not (a + 1 in taken or nxt in DETERMINERS or nxt in PRONOUNS)
+        return True
+
+    def _modifier(self, toks: Sequence[str], a: int, taken: set[int]) -> bool:
+        """An -ing form between "with" and an actor is its adjective ("met with visiting Foreign
+        Minister X"), not a verb."""
+        return toks[a].endswith("ing") and a > 0 and toks[a - 1] == "with" and a + 1 in taken
 
     # -- coding -------------------------------------------------------------------------
     def code(self, toks: Sequence[str], units: list[Unit], blocked: set[int] | None = None,
-             require_dyad: bool = True) -> list[Event]:
-        """Events of one sentence: `toks` are token norms (contractions split), `units` its actors,
-        `blocked` tokens that are no verb (names without codes, time expressions: "March")."""
+             require_dyad: bool = True, adjectives: set[int] | None = None) -> list[Event]:
+        """Events of one sentence: `toks` are token norms (contractions split), `units` its actors
+        (a unit with code "" is a name with no code: it holds its place, no event uses it),
+        `blocked` tokens that are no verb (time expressions: "March"), `adjectives` tokens of
+        actors named by an adjective ("Iranian")."""
         if self.pack.discards and self.discarded(toks)[0]:
             return []
         self._dyad = require_dyad
+        self._adjectives = adjectives or set()
         taken = {i for u in units for i in range(u.first, u.last)} | (blocked or set())
         units = units + self.agents(toks, taken)
         taken |= {i for u in units for i in range(u.first, u.last)}
@@ -149,11 +202,49 @@ class Coder:
         self._ph_last = {p.last: p for p in phrases}
         self._verbs_at = {h for _, _, h, _ in vlist}
         self._irregular = {toks[h] for _, _, h, v in vlist if toks[h] != v.head and not toks[h].endswith("ing")}
+        # where verbs start, auxiliaries left out ("has criticized", "is about to restore")
+        self._starts = sorted(a for a, b, _, _ in vlist if b - a > 1 or toks[a] not in AUXILIARIES and toks[a] not in BE)
+        # where a new verb phrase starts ("sought to pull", "..., cut links and cracked down")
+        self._new_vp = [a for a in self._starts if a > 0 and toks[a - 1] in ("to", "and", ",", "or", "but")]
+        self._subjects: dict[int, Phrase | None] = {}
         words = set(toks)
         events: list[Event] = []
         for a, b, head, v in vlist:
             events += self._code_verb(toks, words, phrases, a, b, head, v)
         return events
+
+    def _subject(self, toks: Sequence[str], left: list[Phrase], lo: int, a: int) -> Phrase | None:
+        """The subject of the verb at `a`: the nearest phrase before it in its clause that does
+        not follow a preposition, unless another verb lies between them (then the phrase is
+        that verb's): after "to" or a coordinator the verb shares the earlier verb's subject
+        ("has sought to pull Georgia", "recalled its ambassador, cut links and cracked down
+        on"), else it has none the text gives."""
+        if a >= 2 and toks[a - 1] == "to" and left and left[-1].last == a - 1:
+            return left[-1]  # "urged Hamas to respect ...": the one urged is who is to respect
+        subj = next((p for p in reversed(left) if not p.after_preposition), None)
+        start = subj.last if subj is not None else lo
+        earlier = [s for s in self._starts if start <= s < a]
+        if not earlier:
+            return self._shared_subject(toks, lo, a, subj)
+        k = a - 1
+        while k > earlier[-1] and (toks[k] in ADVERBS or toks[k] in AUXILIARIES or toks[k] in BE
+                                   or toks[k].endswith("ly") and toks[k].isalpha()):
+            k -= 1
+        if toks[k] in ("to", "and", ",", "or", "but"):
+            return self._earlier_subject(earlier)
+        return None
+
+    def _earlier_subject(self, earlier: list[int]) -> Phrase | None:
+        """The subject of the nearest of the earlier verbs that has one."""
+        return next((self._subjects[x] for x in reversed(earlier) if self._subjects.get(x) is not None), None)
+
+    def _shared_subject(self, toks: Sequence[str], lo: int, a: int, subj: Phrase | None) -> Phrase | None:
+        """A verb after a coordinator whose nearest phrase is an earlier verb's object shares
+        that verb's subject: "Russia recalled its ambassador, cut links and cracked down on X"."""
+        if subj is None or a == 0 or toks[a - 1] not in ("and", ",", "or", "but"):
+            return subj
+        earlier = [s for s in self._starts if lo <= s < subj.first]
+        return (self._earlier_subject(earlier) or subj) if earlier else subj
 
     def _clause(self, toks: Sequence[str], a: int, b: int) -> tuple[int, int]:
         lo = a
@@ -167,9 +258,11 @@ class Coder:
     def _code_verb(self, toks: Sequence[str], words: set[str], phrases: list[Phrase],
                    a: int, b: int, head: int, v: _Verb) -> list[Event]:
         lo, hi = self._clause(toks, a, b)
+        left = [p for p in phrases if lo <= p.first and p.last <= a]
+        subj = self._subjects[a] = self._subject(toks, left, lo, a)
         best: tuple[int, int, _Pattern, dict[str, Phrase]] | None = None
-        for p in self.pack.block_patterns(v.block):
-            if not p.needs <= words or p.code in SKIP_CODES:
+        for p in self.pack.candidates(v.block, words):
+            if p.code in SKIP_CODES:
                 continue
             got = self._match(p, toks, phrases, a, b, lo, hi)
             if got is not None:
@@ -186,29 +279,27 @@ class Coder:
         passive = self._passive(toks, a, head, v)
         src = slots.get("$")
         tgt = slots.get("+")
-        left = [p for p in phrases if lo <= p.first and p.last <= a]
         right = [p for p in phrases if b <= p.first and p.last <= hi]
         if "%" in slots:
             ms = slots["%"].members
-            pairs = [(x, y) for x in ms for y in ms if x.code != y.code]
+            pairs = [(x, y) for x in ms for y in ms if x.code and y.code and x.code != y.code]
             return self._emit(pairs, code, a, b, v, toks, rule, ptext, passive)
-        subj = next((p for p in reversed(left) if not p.after_preposition), None)
-        if a >= 2 and toks[a - 1] == "to" and left and left[-1].last == a - 1:
-            subj = left[-1]  # "urged Hamas to respect ...": the one urged is who is to respect
-        if passive:
-            by = next((p for p in right if p.first > 0 and toks[p.first - 1] == "by"), right[0] if right else None)
+        if passive:  # the source is who the by-phrase names, else the next phrase; none in "was prepared to"
+            by = next((p for p in right if p.first > 0 and toks[p.first - 1] == "by"),
+                      right[0] if right and not (b < len(toks) and toks[b] == "to") else None)
             src, tgt = src or by, tgt or subj
         else:
             src = src or subj
-            if tgt is None:
-                tgt = next((p for p in right if p is not src), None)
+            if tgt is None:  # the first phrase after the verb, before a next verb phrase (whose object it is)
+                nxt = next((x for x in self._new_vp if x >= b), hi)
+                tgt = next((p for p in right if p is not src and p.last <= nxt), None)
                 if tgt is not None and self._subject_of_clause(toks, tgt):
                     tgt = None  # "said Russia would ...": the subject of what was said, not a target
         if src is not None and tgt is None and not self._dyad:  # PETRARCH's require_dyad = false
             tgt = Phrase(b, b, [Member("---", "", b, b)])
         if src is None or tgt is None:
             return []
-        pairs = [(x, y) for x in src.members for y in tgt.members if x.code != y.code]
+        pairs = [(x, y) for x in src.members for y in tgt.members if x.code and y.code and x.code != y.code]
         return self._emit(pairs, code, a, b, v, toks, rule, ptext, passive)
 
     def _subject_of_clause(self, toks: Sequence[str], p: Phrase) -> bool:

@@ -41,6 +41,7 @@ class CameoPack:
     verbs: dict[str, tuple[tuple, ...]] = field(default_factory=dict)  # form -> verbs, as _Verb fields
     raw_patterns: dict[str, str] = field(default_factory=dict)  # block -> its patterns as JSON (compiled on first use)
     patterns: dict[str, list[_Pattern]] = field(default_factory=dict)  # block -> compiled patterns (file order)
+    pattern_index: dict[str, tuple[list[_Pattern], dict[str, list[_Pattern]]]] = field(default_factory=dict)
     synsets: dict[str, tuple[tuple[str, ...], ...]] = field(default_factory=dict)
     agents: dict[str, tuple[str, bool]] = field(default_factory=dict)  # phrase -> (code, prefix)
     discards: list[tuple[tuple[str, ...], bool]] = field(default_factory=list)
@@ -69,6 +70,34 @@ class CameoPack:
         if ps is None:
             ps = self.patterns[block] = [_compile_pattern(r) for r in json.loads(self.raw_patterns.get(block, "[]"))]
         return ps
+
+    def candidates(self, block: str, words: set[str] | frozenset[str]) -> list[_Pattern]:
+        """The block's patterns whose every literal word is among `words`. Each pattern is filed
+        under one of its words (the longest: rare words are long), so a sentence looks up its
+        own words in the block's index and meets only patterns that name one of them, plus
+        the few that need no word ("- $ * +"); then the full set of needed words is checked."""
+        idx = self.pattern_index.get(block)
+        if idx is None:
+            free: list[_Pattern] = []
+            by_word: dict[str, list[_Pattern]] = {}
+            for p in self.block_patterns(block):
+                if p.needs:
+                    by_word.setdefault(max(sorted(p.needs), key=len), []).append(p)
+                else:
+                    free.append(p)
+            idx = self.pattern_index[block] = (free, by_word)
+        free, by_word = idx
+        out = list(free)
+        if len(by_word) < len(words):
+            for w, ps in by_word.items():
+                if w in words:
+                    out += [p for p in ps if p.needs <= words]
+        else:
+            for w in words:
+                ps = by_word.get(w)
+                if ps:
+                    out += [p for p in ps if p.needs <= words]
+        return out
 
 
 def _trie_add(trie: dict, words: Sequence[str], value: object) -> None:

@@ -159,15 +159,21 @@ def _members(toks: Sequence[str], g: list[Unit]) -> list[Member]:
         else:
             carry = []
         c = conj[k]
-        main = actors[0] if actors else None
+        label = " ".join(toks[c[0].first:c[-1].last])
+        coded = [u for u in actors if u.code]
+        if actors and not coded:  # a name with no code ("Saakashvili"): a member no event can use
+            out.append(Member("", label, c[0].first, c[-1].last, next((u.ref for u in actors if u.ref), None)))
+            continue
+        main = coded[0] if coded else None
         base_code = main.code if main else "---"
-        for u in actors[1:]:  # "Palestinian Hamas leaders", "Russian minister Lavrov": the narrower code
+        for u in coded[1:]:  # "Palestinian Hamas leaders", "Russian minister Lavrov": the narrower code
             between = toks[main.last:u.first] if main else []
             if u.code.startswith(base_code) and len(u.code) > len(base_code) \
                     and not any(w in PREPOSITIONS for w in between):
                 base_code = u.code
-        ref = next((u.ref for u in reversed(actors) if u.ref is not None), None)  # the head: last named
-        label = " ".join(toks[c[0].first:c[-1].last])
+        # the head: the last named actor of the member's own code ("Russia's ambassador to Georgia": Russia)
+        ref = next((u.ref for u in reversed(coded) if u.ref is not None and u.code.startswith(base_code)),
+                   next((u.ref for u in reversed(actors) if u.ref is not None), None))
         for base in base_code.split("/"):
             for g in groups:
                 code = base
