@@ -64,11 +64,15 @@ def test_verb_dictionary_constructs_are_understood():
     # +ASK_FOR {+ASKED_FOR ...} [020]: a multi-word verb, its particle glued after it
     ask_for = next(v for v in d.verbs if v.head == "ask" and v.after == ["for"])
     assert ask_for.code == "020" and "asked" in ask_for.forms
+    # every verb transformation is translated: SAY / CLAIM (kg's attribution zones are what SAY
+    # means), the any-verb Q of SAY, and WANT / ATTEMPT of a verb nested under them by "to"
+    assert [(t.line, t.speech, t.form, t.verb, t.code) for t in d.transforms] == [
+        (9178, "SAY", "self", "attack", "015"), (9179, "CLAIM", "self", "attack", "015"),
+        (9180, "SAY", "other", "attack", "112"), (9181, "CLAIM", "other", "attack", "112"),
+        (9183, "SAY", "self", "q", "Q"), (9184, "WANT", "any", "attack", "138"),
+        (9185, "WANT", "other", "attack", "021"), (9186, "ATTEMPT", "any", "assassinate", "185")]
+    assert not any("transformation" in m for _, m in d.untranslated)
     # what is not translated is listed with its line
-    assert (9184, "verb transformation not translated: ~ a (_ b ATTACK) WANT = a b 138") in d.untranslated
-    # the SAY / CLAIM transformations are translated (kg's attribution zones are what SAY means)
-    assert [(t.line, t.self_, t.code) for t in d.transforms] == [(9178, True, "015"), (9179, True, "015"),
-                                                                 (9180, False, "112"), (9181, False, "112")]
     assert any(n == 8443 and "&WEATHER" in m for n, m in d.untranslated)
 
 
@@ -135,6 +139,82 @@ def test_import_command_writes_a_pack_that_codes(tmp_path):
     assert code("Arnor aid workers sent bread to Gondor.", A) == {("NGOARN", "GON", "073")}  # a prefix agent
     assert code("Gondor was sent bread by Arnor.", A) == {("ARN", "GON", "070")}  # passive (no 'to': the block's code)
     assert code("The minister sent bread to Gondor.", A) == {("---GOV", "GON", "073")}  # an agent alone
+
+
+# -- the shipped pack's coder on sentences written for these tests --------------------------------
+
+_SHIPPED: list[Coder] = []
+
+
+def _shipped(text: str, actors: dict[str, str], adjectives: tuple[str, ...] = ()) -> set[tuple[str, str, str]]:
+    """(source, target, code) of a sentence coded by data/cameo; `actors` maps a token to its code
+    ("" for a name with no code), `adjectives` are the actor tokens that are demonyms."""
+    from kg.reading.text import tokenize
+    if not _SHIPPED:
+        _SHIPPED.append(Coder(load_pack(CAMEO)))
+    toks, _ = split_contractions([t.norm for t in tokenize(text)])
+    units = [Unit(i, i + 1, actors[t]) for i, t in enumerate(toks) if t in actors]
+    adj = {i for i, t in enumerate(toks) if t in adjectives}
+    return {(e.source.code, e.target.code, e.code) for e in _SHIPPED[0].code(toks, units, adjectives=adj)}
+
+
+GEO_RUS = {"russia": "RUS", "moscow": "RUS", "georgia": "GEO", "georgian": "GEO", "tbilisi": "GEO",
+           "kazbegi": ""}  # Kazbegi: a name the gazetteer does not know
+
+
+def test_a_verb_after_another_verbs_object_shares_that_verbs_subject():
+    # "cracked down" is Russia's, not the ambassador's nor the links'
+    assert _shipped("Russia recalled its envoy in June, cut trade links and cracked down on Georgian workers.",
+                    GEO_RUS, ("georgian",)) == {("RUS", "GEOLAB", "170")}
+    # "to pull": the subject of "has sought"
+    assert ("RUS", "GEO", "171") in _shipped("Moscow has sought to pull Georgia away from the West.", GEO_RUS)
+    # a passive before "to" names no source: Georgia is who is prepared, and who would meet
+    assert _shipped("Georgia was prepared to meet Russia.", GEO_RUS) == {("GEO", "RUS", "040")}
+
+
+def test_a_name_with_no_code_is_the_source_not_a_neighbour():
+    # the one who "sought to pull" is Kazbegi (no code): no event, not Moscow's
+    assert _shipped("Moscow watched warily as Kazbegi sought to pull Georgia closer to the West.", GEO_RUS) == set()
+    assert _shipped("Kazbegi met Russia on Monday.", GEO_RUS) == set()
+
+
+def test_nouns_that_are_verb_forms():
+    # plural nouns: "transport links" (060), "disputes about" (110) are no events
+    assert _shipped("Russia has severed transport links with Georgia in a row over disputes about two regions.",
+                    GEO_RUS) == set()
+    # but an -s form after its subject is a verb, also after "and" before its object
+    assert _shipped("Russia accuses Georgia of spying.", GEO_RUS) == {("RUS", "GEO", "112")}
+    assert _shipped("Russia denies the charge and accuses Georgia of spying.", GEO_RUS) == {("RUS", "GEO", "112")}
+    # an actor as adjective after a determiner: "a Georgian offer" is a noun, what Russia declined
+    for det in ("a", "the"):
+        assert _shipped(f"Russia declined {det} Georgian offer of talks.", GEO_RUS, ("georgian",)) == \
+            {("RUS", "GEO", "125")}
+    # "with visiting X": an adjective, not a visit
+    assert _shipped("Russia met with visiting Georgian officials.", GEO_RUS, ("georgian",)) == {("RUS", "GEO", "040")}
+    # "the Philippines agree": an actor after "the" that is no demonym is the subject
+    assert _shipped("The Philippines and Georgia agree.", {"philippines": "PHL", "georgia": "GEO"}) == set()
+
+
+def test_actors_in_a_list_are_not_each_others_source_and_target():
+    got = _shipped("Kazbegi returned to the region for consultations with Japanese, South Korean and Chinese diplomats.",
+                   {"kazbegi": "", "japanese": "JPN", "korean": "KOR", "chinese": "CHN"}, ("japanese", "korean", "chinese"))
+    assert not {(s[:3], t[:3]) for s, t, _ in got} & {(a, b) for a in ("JPN", "KOR", "CHN") for b in ("JPN", "KOR", "CHN")}
+    # a possessor with an agent to a host: Russia's ambassador, not Georgia's
+    assert _shipped("Russia's newly returned ambassador to Georgia met with Iran on Tuesday.",
+                    dict(GEO_RUS, iran="IRN")) == {("RUSGOV", "IRN", "040")}
+
+
+def test_want_and_attempt_transformations():
+    A = {"israel": "ISR", "hamas": "PSEREBHMS", "syria": "SYR", "iran": "IRN", "lebanon": "LBN"}
+    # ~ a (_ b ATTACK) WANT = a b 138: wanting to attack is a threat; the attack is not coded
+    assert _shipped("Israel wants to attack Hamas.", A) == {("ISR", "PSEREBHMS", "138")}
+    # ~ a (b . ATTACK) WANT = a b 021: wanting B to attack is an appeal to B
+    assert _shipped("Iran wants Hamas to attack Israel.", A) == {("IRN", "PSEREBHMS", "021")}
+    # ~ a (_ b ASSASSINATE) ATTEMPT = a b 185
+    assert _shipped("Syria attempted to assassinate the president of Lebanon.", A) == {("SYR", "LBNGOV", "185")}
+    # the inner verb must be of the kind named: wanting to help is no threat
+    assert _shipped("Israel wants to help Lebanon.", A) == {("ISR", "LBN", "070")}
+    assert _shipped("Israel attacked Hamas.", A) == {("ISR", "PSEREBHMS", "190")}
 
 
 # -- the coder in kg's build -------------------------------------------------------------------

@@ -120,7 +120,7 @@ def _codes(entity: Any, day: date | None, gaz: Any = None) -> str | None:
         return None
     codes = codes_on(day)
     if not codes and gaz is not None and getattr(entity, "located_in", None):
-        state = gaz.entities.get(entity.located_in)
+        state = gaz.get(entity.located_in)  # the curated entities and the world alike
         codes = state.codes_on(day) if state is not None else []
     return codes[0] if codes else None
 
@@ -209,9 +209,10 @@ def code_article(ex: Extraction, pack: "Pack") -> list[Coded]:
 def _transformed(coder: Coder, src: Member, tgt: Member, code: str, ctx: Context, day: date | None, gaz: Any,
                  groups: dict[str, Any], sentence: Any, begin: int, end: int, verb: str) -> "Coded | None":
     """The dictionary's SAY/CLAIM transformations on a claimed event: "A said B attacked C" is A
-    accusing B (112), "A said A attacked C" A claiming responsibility towards C (015). The inner
-    verb (ATTACK) stands for its code's quad class (material conflict); the new event has the
-    context of A's speech act, so it is asserted when the report is."""
+    accusing B (112), "A said A attacked C" A claiming responsibility towards C (015), and of any
+    other verb Q "A said A helped C" A's own event towards C (`~ a (a b Q) SAY = a b Q`). The
+    inner verb (ATTACK) stands for its code's quad class (material conflict); the new event has
+    the context of A's speech act, so it is asserted when the report is."""
     h = ctx.holder
     if h is None or ctx.conditions or ctx.negated or not coder.pack.transforms:
         return None
@@ -221,9 +222,14 @@ def _transformed(coder: Coder, src: Member, tgt: Member, code: str, ctx: Context
         return None
     own = src.ref is h or (h.id in groups and src.ref is groups[h.id]) or src.code == hcode
     for verb_name, self_, out, rule, text in coder.pack.transforms:
-        vc = coder.pack.verb_code(verb_name)
-        if self_ != own or not vc or quad_class(vc) != q:
-            continue
+        if verb_name == "q":  # ~ a (a b Q) SAY = a b Q: what A says A does (did, will do) to b is A's event
+            if not self_ or not own:
+                continue
+            out = code
+        else:
+            vc = coder.pack.verb_code(verb_name)
+            if self_ != own or not vc or quad_class(vc) != q:
+                continue
         who = Member(hcode, h.label, 0, 0, h)
         target = tgt if own else src
         if not target.code or target.code.startswith("---") or target.code == hcode:

@@ -209,9 +209,48 @@ class Coder:
         self._subjects: dict[int, Phrase | None] = {}
         words = set(toks)
         events: list[Event] = []
+        self._codes: dict[int, str] = {}
         for a, b, head, v in vlist:
             events += self._code_verb(toks, words, phrases, a, b, head, v)
+        if self.pack.nested:
+            events = self._nested(toks, vlist, phrases, events)
         return events
+
+    def _nested(self, toks: Sequence[str], vlist: list[tuple[int, int, int, _Verb]], phrases: list[Phrase],
+                events: list[Event]) -> list[Event]:
+        """The dictionary's transformations of a verb nested under another by "to" (WANT,
+        ATTEMPT): "A wants to attack B" is A's threat to B (`~ a (_ b ATTACK) WANT = a b 138`),
+        "A wants B to attack" A's appeal to B (`~ a (b . ATTACK) WANT = a b 021`), "A attempted
+        to assassinate B" 185. The inner event is wanted or attempted, not done: it is dropped,
+        as is the outer verb's own event towards B."""
+        by_end = {p.last: p for p in phrases}
+        out: list[Event] = []
+        drop: set[int] = set()
+        for oa, ob, _, ov in vlist:
+            for outer, form, inner, code, src, text in self.pack.nested:
+                if ov.head != outer or ov.before or ov.after:
+                    continue
+                for a, b, _, v in vlist:
+                    if a < 1 or toks[a - 1] != "to" or not self.pack.stands_for(inner, self._codes.get(a, "")):
+                        continue
+                    who = self._subjects.get(oa)
+                    if who is None:
+                        continue
+                    if form == "any" and a - 1 == ob:  # "wants to attack B": the inner event's targets
+                        targets = [e.target for e in events if e.verb_first == a]
+                    elif form == "other" and a - 1 in by_end and by_end[a - 1].first == ob:  # "wants B to attack"
+                        targets = by_end[a - 1].members
+                    else:
+                        continue
+                    c = code if code != "Q" else self._codes[a]
+                    verb = " ".join(toks[oa:b])
+                    for x in who.members:
+                        for y in targets:
+                            if x.code and y.code and x.code != y.code:
+                                out.append(Event(x, y, c, oa, ob, "~", verb, src, text))
+                    drop |= {a, oa}
+                    break
+        return [e for e in events if e.verb_first not in drop] + out
 
     def _subject(self, toks: Sequence[str], left: list[Phrase], lo: int, a: int) -> Phrase | None:
         """The subject of the verb at `a`: the nearest phrase before it in its clause that does
@@ -274,6 +313,7 @@ class Coder:
             code, rule, ptext, slots = best[2].code, best[2].src, best[2].text, best[3]
         else:
             code, rule, ptext = v.code, v.src, ""
+        self._codes[a] = code.partition(":")[0]
         if not code or code == "---":
             return []
         passive = self._passive(toks, a, head, v)

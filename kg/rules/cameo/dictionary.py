@@ -105,32 +105,45 @@ class Dictionary:
 
 @dataclass
 class Transform:
-    """A verb transformation kg applies: "A says (or claims) that B did VERB" becomes an event of
-    A's. `self_` is the form `~ a (a b VERB) SAY = a b CODE` (A about its own deed: claiming
-    responsibility, the target is the deed's target); otherwise `~ a (b . VERB) SAY = a b CODE`
-    (A about B's deed: an accusation, the target is B)."""
+    """A verb transformation kg applies. With SAY or CLAIM (kg's attribution zones are what they
+    mean): "A says (or claims) that B did VERB" becomes an event of A's; `form` "self" is
+    `~ a (a b VERB) SAY = a b CODE` (A about its own deed: the target is the deed's target),
+    "other" `~ a (b . VERB) SAY = a b CODE` (A about B's deed: the target is B). With another
+    outer verb (WANT, ATTEMPT), a verb nested under it by "to": "any" is `~ a (_ b VERB) WANT =
+    a b CODE` ("A wants to attack B": A's event towards the inner target), "other" `~ a (b .
+    VERB) WANT = a b CODE` ("A wants B to attack": A's event towards B). VERB "Q" is any verb,
+    and CODE "Q" then the inner event's own code."""
 
-    verb: str  # the inner verb, lower case (its code's quad class is what it stands for)
-    speech: str  # SAY or CLAIM
+    verb: str  # the inner verb, lower case ("q": any); its code is what it stands for
+    speech: str  # the outer verb: SAY, CLAIM, WANT, ATTEMPT
     self_: bool
     code: str
     line: int
     text: str
+    form: str = ""  # self, other, any
+
+    @property
+    def nested(self) -> bool:
+        """A verb under another in one sentence ("wants to attack"), not an attribution."""
+        return self.speech not in ("SAY", "CLAIM")
 
 
-_TRANSFORM = re.compile(r"^~\s*a\s*\(\s*([ab])\s+([b.])\s+([A-Z_]+)\s*\)\s*(SAY|CLAIM)\s*=\s*a\s+b\s+(\d{3,4})\s*$")
+_TRANSFORM = re.compile(r"^~\s*a\s*\(\s*([ab_])\s+([b.])\s+([A-Z_]+)\s*\)\s*([A-Z_]+)\s*=\s*a\s+b\s+(\d{3,4}|Q)\s*$")
 
 
 def _transform(st: str, n: int) -> "Transform | None":
-    """The SAY / CLAIM transformations (kg's attribution zones are what SAY and CLAIM mean to
-    it); the others (WANT, ATTEMPT, any verb Q) are not translated."""
+    """The transformations kg can read: of SAY / CLAIM (attribution zones), and of an outer verb
+    whose inner verb follows it with "to" (WANT, ATTEMPT); None for any other form."""
     m = _TRANSFORM.match(st)
     if m is None:
         return None
-    inner_src, inner_tgt, verb, speech, code = m.groups()
-    if (inner_src, inner_tgt) not in (("a", "b"), ("b", ".")):
+    inner_src, inner_tgt, verb, outer, code = m.groups()
+    form = {("a", "b"): "self", ("b", "."): "other", ("_", "b"): "any"}.get((inner_src, inner_tgt))
+    if form is None or (code == "Q") != (verb == "Q"):
         return None
-    return Transform(verb.lower(), speech, inner_src == "a", code, n, st)
+    if outer in ("SAY", "CLAIM") and form == "any" or outer not in ("SAY", "CLAIM") and form == "self":
+        return None
+    return Transform(verb.lower(), outer, form == "self", code, n, st, form)
 
 
 def _lines(path: Path) -> list[tuple[int, str]]:

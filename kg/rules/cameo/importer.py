@@ -65,7 +65,7 @@ def convert(verbs: str | Path, agents: str | Path | None = None, discards: str |
             rows.append(_dump({"pattern": [[e, g] for e, g in x.elements], "block": x.block, "code": x.code,
                                "note": x.note, "src": f"{vn}:{x.line}"}))
     for t in d.transforms:
-        rows.append(_dump({"transform": t.verb, "speech": t.speech, "self": t.self_, "code": t.code,
+        rows.append(_dump({"transform": t.verb, "speech": t.speech, "self": t.self_, "form": t.form, "code": t.code,
                            "text": t.text, "src": f"{vn}:{t.line}"}))
     assert all(p.block in blocks for p in d.patterns)
     files = {"verbs.jsonl": "\n".join(rows) + "\n"}

@@ -51,6 +51,7 @@ class CameoPack:
     sources: tuple[str, ...] = ()
 
     transforms: list[tuple[str, bool, str, str, str]] = field(default_factory=list)  # (verb, self, code, src, text)
+    nested: list[tuple[str, str, str, str, str, str]] = field(default_factory=list)  # (outer, form, inner, code, src, text)
     n_patterns: int = 0
     agent_first: dict[str, tuple[int, ...]] = field(default_factory=dict)  # first word -> phrase lengths, longest first
 
@@ -61,6 +62,17 @@ class CameoPack:
             if v.head == verb and not v.before and not v.after:
                 return v.code
         return None
+
+    def stands_for(self, inner: str, code: str) -> bool:
+        """Whether an event code is of the kind the verb named in a transformation stands for:
+        "q" any; a verb whose code is a category's head (ATTACK, 190) any code of its category
+        (19x); else its own code and those under it (ASSASSINATE, 186)."""
+        if inner == "q":
+            return True
+        vc = self.verb_code(inner)
+        if not vc or not vc.isdigit():
+            return False
+        return code.startswith(vc[:2] if len(vc) == 3 and vc.endswith("0") else vc)
 
     def block_patterns(self, block: str) -> list[_Pattern]:
         """A block's patterns, compiled the first time a sentence meets one of its verbs: a
@@ -130,8 +142,10 @@ def load_pack(folder: str | Path) -> CameoPack:
                  rec["code"] or block_code.get(rec["block"], "---"), rec["src"])  # a plain tuple: fast to unpickle
             for f in rec["forms"]:
                 pack.verbs[f] = pack.verbs.get(f, ()) + (v,)
-        elif "transform" in rec:
+        elif "transform" in rec and rec["speech"] in ("SAY", "CLAIM"):
             pack.transforms.append((rec["transform"], rec["self"], rec["code"], rec["src"], rec["text"]))
+        elif "transform" in rec:  # WANT, ATTEMPT: a verb nested under another by "to"
+            pack.nested.append((rec["speech"].lower(), rec["form"], rec["transform"], rec["code"], rec["src"], rec["text"]))
         elif "synset" in rec:
             pack.synsets[rec["synset"]] = tuple(tuple(p) for p in rec["phrases"])
         elif "block" in rec:
