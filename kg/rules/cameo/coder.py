@@ -113,6 +113,8 @@ class Coder:
                     continue  # "an attack", "a Georgian offer", "transport links", "with visiting": a noun
                 if a > 0 and toks[a - 1] == "(" and b < len(toks) and toks[b] == ")":
                     continue  # "Musa Abu Marzuk (left)": a caption's position
+                if a > 0 and toks[a - 1] == "of" and t.endswith("ing"):
+                    continue  # "accuses Russia of encouraging X": what is alleged, not an event
                 out.append((a, b, i, v))
                 break
         return out
@@ -260,6 +262,10 @@ class Coder:
         on"), else it has none the text gives."""
         if a >= 2 and toks[a - 1] == "to" and left and left[-1].last == a - 1:
             return left[-1]  # "urged Hamas to respect ...": the one urged is who is to respect
+        if a >= 3 and toks[a - 1] == "to" and left and toks[a - 2].isalpha() and not self._inp[a - 2] \
+                and left[-1].last + (toks[left[-1].last] in ("'s", "'")) == a - 2 \
+                and not any(left[-1].last <= x < a for x in self._starts):
+            return left[-1]  # "Tbilisi's drive to join", "a Georgian offer to meet": the noun's owner
         subj = next((p for p in reversed(left) if not p.after_preposition), None)
         start = subj.last if subj is not None else lo
         earlier = [s for s in self._starts if start <= s < a]

@@ -114,8 +114,9 @@ def _joinable(gap: Sequence[str], at: int, verbs_at: set[int]) -> bool:
     for j, w in enumerate(gap):
         if w in GLUE or w in COORD:
             continue
-        if w in PREPOSITIONS or w in CLAUSE_END or not w[:1].isalnum() or (at + j) in verbs_at:
-            return False
+        if w in PREPOSITIONS or w in CLAUSE_END or not w[:1].isalnum() or (at + j) in verbs_at or w in AUXILIARIES \
+                or w in ("as", "than") or w.endswith("ing") and len(w) > 5:
+            return False  # "meet Bezhuashvili, as would Lavrov", "Russia of encouraging separatists": two phrases
         mods += 1
         if mods > MAX_MODIFIERS:
             return False
