@@ -19,7 +19,8 @@ from ..reading.dates import TimeValue, find_times
 from ..reading.document import FACT_SEGMENTS, Article, Sentence
 from .gazetteer import Entity, Gazetteer
 from ..reading.text import Token, tokenize
-from .names import Candidate, NameLexicon, UnlinkedEntity, find_candidates, load_names, resolve, unlinked_id
+from .names import (Candidate, NameLexicon, UnlinkedEntity, find_candidates, is_cap, load_names, resolve,
+                    title_case, unlinked_id)
 from .roles import RoleEntity, RoleLexicon, load_roles
 from .vocab import Vocabulary
 
@@ -56,6 +57,24 @@ class SentenceAnalysis:
     quoted: list[bool] = field(default_factory=list)  # per token: inside a quotation
 
 
+_PLAIN: dict[str, str] = {}
+_LETTERS = str.maketrans({"đ": "d", "ð": "d", "ł": "l", "ø": "o", "ı": "i", "ß": "ss", "æ": "ae", "œ": "oe", "þ": "th"})
+
+
+def plain(norm: str) -> str:
+    """A token's normal form without diacritics ("erdoğan" -> "erdogan", "đukanović" ->
+    "dukanovic"), so that names match however the text or the dictionary spells them."""
+    if norm.isascii():
+        return norm
+    p = _PLAIN.get(norm)
+    if p is None:
+        import unicodedata
+
+        d = unicodedata.normalize("NFKD", norm.translate(_LETTERS))
+        p = _PLAIN[norm] = "".join(c for c in d if not unicodedata.combining(c)) or norm
+    return p
+
+
 class _Trie:
     __slots__ = ("next", "value")
 
@@ -66,7 +85,7 @@ class _Trie:
     def add(self, words: list[Token], payload: object, case_sensitive: bool) -> None:
         node = self
         for w in words:
-            node = node.next.setdefault(w.norm, _Trie())
+            node = node.next.setdefault(plain(w.norm), _Trie())
         if node.value is None:
             node.value = []
         node.value.append((case_sensitive, " ".join(w.folded for w in words), payload))
@@ -149,11 +168,14 @@ class MentionFinder:
             data_dir = next((p for p in Path(gaz.files[0]).parents if (p / "vocabulary.yaml").is_file()), None)
         self.lex, self.role_lex = _lexicons(data_dir, voc)
         self.roles = _Trie()
+        tails: set[str] = set()
         for role in self.role_lex.roles.values():
             for form in dict.fromkeys((role.label, *role.aliases)):
                 toks = tokenize(form)
                 if toks:
                     self.roles.add(toks, role, _is_acronym(form))
+                    tails.add(plain(toks[-1].norm))
+        self._role_tails = frozenset(tails)  # "Minister" of "Foreign Minister Lavrov": a title, not a first name
         self.seats = _Trie()  # seat of power or capital -> the state it stands for when it acts
         for ent in gaz.entities.values():  # a state's capital (world gazetteer) stands for it when it acts
             city = gaz.entities.get(getattr(ent, "capital", None) or "")
@@ -184,8 +206,8 @@ class MentionFinder:
 
     def _longest(self, trie: _Trie, toks: list[Token], i: int) -> tuple[int, list[object]] | None:
         node, best, j = trie, None, i
-        while j < len(toks) and toks[j].norm in node.next:
-            node = node.next[toks[j].norm]
+        while j < len(toks) and plain(toks[j].norm) in node.next:
+            node = node.next[plain(toks[j].norm)]
             j += 1
             if node.value:
                 folded = " ".join(t.folded for t in toks[i:j])
@@ -239,7 +261,8 @@ class MentionFinder:
             return hit  # a dictionary's one-word alias that is a common word ("Organization"): not a name
         lex = self.lex
         if not all(t.text[:1].isupper() or t.norm in lex.particles or t.norm in lex.connectors or not t.text[:1].isalpha()
-                   for t in toks[i:w[0]]):
+                   or k > i and toks[k - 1].text == "-" and toks[k - 1].end == t.begin  # "Ban Ki-moon"
+                   for k, t in enumerate(toks[i:w[0]], i)):
             return hit  # imported names are proper names, written with capitals ("We will win" is no group)
         if (norms[i] in lex.honorifics or i > 0 and (norms[i - 1] in lex.honorifics or norms[i - 1] == "." and i > 1
                                                          and norms[i - 2] in lex.honorifics)) and \
@@ -247,8 +270,10 @@ class MentionFinder:
             return hit  # "Sheik Hassan Nasrallah": a person's name that a dictionary files under the group
         if norms[i] == "the" and i + 1 < len(norms):
             inner = self._longest(self.names, toks, i + 1)
+            if inner is None:
+                inner = world.longest(norms, folded, i + 1)  # type: ignore[attr-defined]
             if inner is not None and inner[0] == w[0]:
-                return hit  # "the United States": the curated name with its article, not a world alias of it
+                return hit  # "the United States", "The Security Council": the name with its article, not another entry
         key = " ".join(norms[i:w[0]])
         found = [(e, "demonym" if any(" ".join(t.norm for t in tokenize(d)) == key for d in e.demonyms) else "name")
                  for e in w[1]]
@@ -261,13 +286,13 @@ class MentionFinder:
         """Gazetteer names, demonyms, descriptions and pronouns, longest first, left to right."""
         spans: list[tuple[int, int, str, object]] = []
         world = getattr(self.gaz, "world", None)
-        norms = [t.norm for t in toks] if world is not None else []
+        norms = [plain(t.norm) for t in toks] if world is not None else []
         folded = [t.folded for t in toks] if world is not None else []
         i = 0
         names, descriptions = self.names.next, self.descriptions.next
         person_run = 0
         while i < len(toks):
-            norm = toks[i].norm
+            norm = plain(toks[i].norm)
             hit = self._longest(self.names, toks, i) if norm in names else None
             if world is not None and (toks[i].text[:1].isupper() or toks[i].norm in self.lex.particles):
                 # the world store holds proper names: asked only where one may start (a capital,
@@ -284,6 +309,8 @@ class MentionFinder:
             elif hit:
                 ent_, kind_ = hit[1][0] if len(hit[1]) == 1 else self._choose(
                     hit[1], day, text[toks[i].begin - toks[0].begin:toks[hit[0] - 1].end - toks[0].begin])  # type: ignore[misc]
+                if hit[0] - i > 1 and any(len(toks[k].text) > 2 and "." in toks[k].text for k in range(i, hit[0])):
+                    ent_ = self._undotted(toks, i, hit[0], ent_)  # type: ignore[arg-type]
                 spans.append((i, hit[0], kind_, ent_))
                 i = hit[0]
             elif toks[i].norm in PRONOUNS:
@@ -292,6 +319,155 @@ class MentionFinder:
             else:
                 i += 1
         return spans
+
+    def _undotted(self, toks: list[Token], a: int, b: int, ent: Entity) -> Entity:
+        """The entity of the same name written without the dots of its acronym ("U.N. Security
+        Council" is the "UN Security Council"), where a dictionary lists the two apart."""
+        name = " ".join(t.text.replace(".", "") if "." in t.text and len(t.text) > 2 else t.text for t in toks[a:b])
+        for e in self.gaz.candidates(name) if hasattr(self.gaz, "candidates") else ():
+            if e.type == ent.type:
+                return e
+        return ent
+
+    def _unjoin(self, toks: list[Token], spans: list[tuple[int, int, str, object]],
+                segment: str = "body") -> list[tuple[int, int, str, object]]:
+        """Drop a one-word person name that the text continues into a longer name no gazetteer
+        lists ("Hassan al-Turabi", "Abbas Zaki", "Mohammed Abbas", "Seyed Hassan Nasrallah"):
+        the whole is an unknown name, not the known person. A one-word group alias right after it
+        goes too (a dictionary that files "Nasrallah" under Hezbollah). Not in headlines."""
+        lex = self.lex
+        starts = {a: k for k, (a, _, _, _) in enumerate(spans)}
+        ends = {b: k for k, (_, b, _, _) in enumerate(spans)}
+        drop: set[int] = set()
+
+        def namelike(t: Token) -> bool:
+            w = t.norm
+            return (is_cap(t) and w not in lex.not_names and w not in lex.function_words and w not in lex.org_words and
+                    w not in lex.place_words and w not in lex.honorifics and w not in lex.name_titles and
+                    plain(w) not in self._role_tails)
+        headline: bool | None = None
+        for k, (a, b, kind, ent) in enumerate(spans):
+            if kind != "name" or b != a + 1 or ent.type not in self.person_types:  # type: ignore[attr-defined]
+                continue
+            if headline is None:
+                headline = title_case(toks, lex, segment)
+            if headline:
+                return spans
+            n = starts.get(b)
+            after = b < len(toks) and toks[b].begin > toks[a].end and (
+                toks[b].norm in lex.particles and b + 2 < len(toks) and toks[b + 1].text == "-" and is_cap(toks[b + 2])
+                or namelike(toks[b]) and (n is None or spans[n][1] == b + 1 and spans[n][2] == "name" and
+                                          spans[n][3].type not in self.person_types))  # type: ignore[attr-defined]
+            before = a > 0 and namelike(toks[a - 1]) and a - 1 not in ends and toks[a - 1].end < toks[a].begin
+            if after or before:
+                drop.add(k)
+                if after and n is not None:
+                    drop.add(n)
+        return [x for k, x in enumerate(spans) if k not in drop] if drop else spans
+
+    def _absorb(self, toks: list[Token], spans: list[tuple[int, int, str, object]]) -> list[tuple[int, int, str, object]]:
+        """Drop a state's or place's name that is part of an organisation's name no gazetteer lists:
+        "Sudan Liberation Army", "Pakistan People's Party", "Alliance for the Re-Liberation of
+        Somalia" (an organisation word of type Organization: "the Sudan Government", "Ministry of
+        Foreign Affairs of Russia" keep their state)."""
+        if not spans:
+            return spans
+        lex, n = self.lex, len(toks)
+        starts = {a for a, _, _, _ in spans}
+        ends = {b for _, b, _, _ in spans}
+        drop: set[int] = set()
+        for k, (a, b, kind, ent) in enumerate(spans):
+            if kind != "name" or not {"Country", "Place"} & self.voc.ancestors(ent.type):  # type: ignore[attr-defined]
+                continue
+            j, org = b, False  # after: "Sudan Liberation Army"
+            while j < n and j not in starts and (is_cap(toks[j]) or toks[j].norm in ("'s", "'") and
+                                                 toks[j - 1].norm in lex.possessive_name_words):
+                org = org or lex.org_words.get(toks[j].norm) == "Organization"
+                j += 1
+            if org and toks[b].begin > toks[b - 1].end:
+                drop.add(k)
+                continue
+            if a >= 3 and toks[a - 1].norm in ("of", "for") and a - 1 not in ends:  # before: "Alliance for ... of Somalia"
+                j = a - 2
+                while j >= 0 and j + 1 not in ends and (is_cap(toks[j]) or toks[j].text == "-" or toks[j].norm in lex.connectors):
+                    if lex.org_words.get(toks[j].norm) == "Organization" and is_cap(toks[j]):
+                        drop.add(k)
+                        break
+                    if lex.org_words.get(toks[j].norm) is not None:
+                        break  # "Ministry of Foreign Affairs of Russia": a government body keeps its state
+                    j -= 1
+        return [x for k, x in enumerate(spans) if k not in drop] if drop else spans
+
+    def _surnames_over_aliases(self, prepared: list, cands: list[Candidate],
+                               people: list[tuple[int, int, Entity, str]]) -> list:
+        """A one-word alias of a group that is the surname of a person this article names is that
+        person ("Nasrallah" after "Hassan Nasrallah", though a dictionary files it under Hezbollah)."""
+        persons: dict[str, Entity] = {}
+        for c in cands:
+            e = c.entity
+            if e is not None and e.type in self.person_types and len(e.label.split()) >= 2:
+                persons.setdefault(plain(e.label.split()[-1].casefold()), e)
+        for _, _, e, _ in people:
+            if len(e.label.split()) >= 2:
+                persons.setdefault(plain(e.label.split()[-1].casefold()), e)
+        if not persons:
+            return prepared
+        out = []
+        for s, toks, quoted, spans, roles, found in prepared:
+            new = []
+            for a, b, kind, ent in spans:
+                if kind == "name" and b == a + 1 and ent.type not in self.person_types and \
+                        plain(toks[a].norm) in persons and plain(ent.label.casefold()) != plain(toks[a].norm):  # type: ignore[attr-defined]
+                    e = persons[plain(toks[a].norm)]
+                    new.append((a, b, "unlinked" if getattr(e, "unlinked", False) else "name", e))
+                else:
+                    new.append((a, b, kind, ent))
+            out.append((s, toks, quoted, new, roles, found))
+        return out
+
+    def _bodies_of(self, prepared: list, cands: list[Candidate]) -> None:
+        """An unknown body's name that, after the short name of an organisation this article
+        names, is a gazetteer entry is that entry: "General Assembly" with the UN named is the "UN
+        General Assembly" (as "U.N. Security Council" and "Security Council" are one body)."""
+        if not hasattr(self.gaz, "candidates"):
+            return
+        bodies = [c for c in cands if getattr(c.entity, "unlinked", False) and len(c.key.split()) >= 2 and
+                  "Organization" in self.voc.ancestors(c.entity.type)]  # type: ignore[union-attr]
+        if not bodies:
+            return
+        prefixes: list[str] = []
+        for _, _, _, spans, _, _ in prepared:
+            for _, _, kind, ent in spans:
+                if kind == "name" and "Organization" in self.voc.ancestors(ent.type) and ent.type not in self.person_types:
+                    for n in (ent.label, *ent.aliases):
+                        if _is_acronym(n) and n not in prefixes:
+                            prefixes.append(n)
+        found: dict[str, Entity | None] = {}
+        for c in bodies:
+            if c.key not in found:
+                found[c.key] = next((e for p in prefixes for e in self.gaz.candidates(f"{p} {c.entity.label}")  # type: ignore[union-attr]
+                                     if "Organization" in self.voc.ancestors(e.type)), None)
+            if found[c.key] is not None:
+                c.entity = found[c.key]
+
+    def _not_now(self, toks: list[Token], a: int, b: int, spans: list[tuple[int, int, str, object]]) -> bool:
+        """Whether a role is one held before or not yet: "former Pakistani Prime Minister", "the late
+        President", "ex-president", "then-Secretary of State", "President-elect", "prime minister designate"."""
+        lex = self.lex
+        k = a - 1
+        for s_a, s_b, kind, _ in spans:
+            if s_b == a and kind in ("name", "demonym", "metonym"):
+                k = s_a - 1  # "former Pakistani Prime Minister", "former U.S. Ambassador"
+        if k >= 0 and toks[k].norm in ("'s", "'"):
+            return False
+        if k >= 1 and toks[k].text == "-" and toks[k].begin == toks[k - 1].end:
+            if toks[k - 1].norm in lex.past_title_words or toks[k - 1].norm in lex.past_title_prefixes:
+                return True  # ex-president, then-Prime Minister
+        elif k >= 0 and toks[k].norm in lex.past_title_words:
+            return True
+        if b < len(toks) and toks[b].norm in lex.future_title_words:
+            return True
+        return b + 1 < len(toks) and toks[b].text == "-" and toks[b + 1].norm in lex.future_title_words
 
     def _acts(self, toks: list[Token], a: int, b: int) -> bool:
         """Whether a capital or seat at tokens a..b acts (is the subject of a verb of acting or
@@ -323,12 +499,19 @@ class MentionFinder:
                              list[tuple[int, int, RoleEntity]], list[Candidate]]] = []
         cands: list[Candidate] = []
         people: list[tuple[int, int, Entity, str]] = []
+        genders: dict[str, str] = {}  # entity id -> gender an honorific gives it in this article ("" when they disagree)
         sents = [s for s in art.sentences if s.kind in FACT_SEGMENTS]
         for si, s in enumerate(sents):
             toks = tokenize(s.text, s.begin)
             quoted = [art.quote_at(t.begin) is not None and not (
                 t.text in '"“”' and art.quote_at(t.begin) in ((t.begin, t.begin + 1),)) for t in toks]
-            spans = self._metonymy(toks, self._known(toks, art.date, s.text))
+            spans = self._absorb(toks, self._unjoin(toks, self._metonymy(toks, self._known(toks, art.date, s.text)), s.kind))
+            for a, b, kind, ent in spans:  # "Ms. Bhutto", "Mr Musharraf": the gender of a known person here
+                if kind == "name" and ent.type in self.person_types and a > 0:  # type: ignore[attr-defined]
+                    h = a - 2 if toks[a - 1].text == "." and a > 1 else a - 1
+                    g = self.lex.honorifics.get(toks[h].norm)
+                    if g is not None:
+                        genders[ent.id] = g if genders.get(ent.id, g) == g else ""  # type: ignore[attr-defined]
             taken = [False] * len(toks)
             for a, b, kind, _ in spans:
                 for k in range(a, b):
@@ -340,6 +523,8 @@ class MentionFinder:
                     covered[k] = True
             role_end = {b for _, b, _ in roles}
             role_start = {a for a, _, _ in roles}
+            if roles:  # "former Prime Minister X", "President-elect X": a title, but no post held now
+                roles = [r for r in roles if not self._not_now(toks, r[0], r[1], spans)]
             found = find_candidates(si, toks, covered, role_end, role_start, self.lex, self.first_names, s.kind,
                                     s.begin, s.text)
             cands += found
@@ -348,6 +533,11 @@ class MentionFinder:
                     people.append((si, a, ent, art.text[toks[a].begin:toks[b - 1].end]))  # type: ignore[arg-type]
             prepared.append((s, toks, quoted, spans, roles, found))
         resolve(cands, people, self.voc.types, self.lex)
+        prepared = self._surnames_over_aliases(prepared, cands, people)
+        self._bodies_of(prepared, cands)
+        for c in cands:
+            if c.entity is not None and c.entity.type in self.person_types and c.gender:
+                genders.setdefault(c.entity.id, c.gender)
         out: list[SentenceAnalysis] = []
         last_named: dict[str, int] = {}  # entity id -> char position of its latest mention
         recent_people: list[tuple[int, bool, Entity | None, int]] = []  # (pos, in_quote, entity or None = unnamed, sentence)
@@ -371,7 +561,7 @@ class MentionFinder:
                 elif kind == "description":
                     ent = self._resolve_description(payload, last_named, named_here, a)  # type: ignore[arg-type]
                 else:
-                    ent = self._resolve_pronoun(payload, recent_people, q, s.index)  # type: ignore[arg-type]
+                    ent = self._resolve_pronoun(payload, recent_people, q, s.index, genders)  # type: ignore[arg-type]
                 if ent is None:
                     continue
                 self._add(sa, art, ent, a, b, kind, last_named, recent_people)
@@ -410,7 +600,7 @@ class MentionFinder:
         out: list[tuple[int, int, str, object]] = []
         taken = set()
         for a, b, kind, payload in spans:
-            hit = self._longest(self.seats, toks, a) if kind in ("name", "description") and toks[a].norm in self.seats.next else None
+            hit = self._longest(self.seats, toks, a) if kind in ("name", "description") and plain(toks[a].norm) in self.seats.next else None
             if hit is not None and hit[0] == b and not (kind == "name" and "Place" not in self.voc.ancestors(payload.type)):  # type: ignore[attr-defined]
                 # (a seat the gazetteer names as a body, "Kremlin" = the Russian presidency, is that body already)
                 if self._acts(toks, a, b):
@@ -426,7 +616,7 @@ class MentionFinder:
             if i in taken:
                 i += 1
                 continue
-            hit = self._longest(self.seats, toks, i) if toks[i].norm in self.seats.next else None
+            hit = self._longest(self.seats, toks, i) if plain(toks[i].norm) in self.seats.next else None
             if hit is not None and not any(k in taken for k in range(i, hit[0])) and self._acts(toks, i, hit[0]):
                 out.append((i, hit[0], "metonym", hit[1][0]))
                 i = hit[0]
@@ -443,7 +633,7 @@ class MentionFinder:
         out = []
         i = 0
         while i < len(toks):
-            hit = self._longest(self.roles, toks, i) if i not in blocked and toks[i].norm in self.roles.next else None
+            hit = self._longest(self.roles, toks, i) if i not in blocked and plain(toks[i].norm) in self.roles.next else None
             if hit is not None and not any(k in blocked for k in range(i, hit[0])):
                 out.append((i, hit[0], hit[1][0]))  # type: ignore[arg-type]
                 i = hit[0]
@@ -536,7 +726,7 @@ class MentionFinder:
         return ahead[0] if ahead else None  # type: ignore[return-value]
 
     def _resolve_pronoun(self, gender: str, people: list[tuple[int, bool, Entity | None, int]], quoted: bool,
-                         sentence: int) -> Entity | None:
+                         sentence: int, genders: dict[str, str] | None = None) -> Entity | None:
         """The latest person of matching gender within reach; a pronoun outside a quotation skips
         people named inside quotations (in '"...Arafat...," he told', he is the speaker). A person
         kg could not name (an unknown name it could not type, "a spokesman") stops the search: the
@@ -548,6 +738,6 @@ class MentionFinder:
                 continue
             if ent is None:
                 return None
-            if ent.gender in (None, gender):
+            if ((genders or {}).get(ent.id) or ent.gender) in (None, gender):  # "Ms. Bhutto" here: she
                 return ent
         return None

@@ -55,6 +55,12 @@ class NameLexicon:
     actor_verbs: frozenset[str]
     actor_nouns: frozenset[str]
     motion_verbs: frozenset[str] = frozenset()
+    name_titles: frozenset[str] = frozenset()
+    compound_words: frozenset[str] = frozenset()
+    possessive_name_words: frozenset[str] = frozenset()
+    past_title_words: frozenset[str] = frozenset()
+    past_title_prefixes: frozenset[str] = frozenset()
+    future_title_words: frozenset[str] = frozenset()
 
 
 def load_names(path: Path) -> NameLexicon:
@@ -78,7 +84,9 @@ def load_names(path: Path) -> NameLexicon:
     return NameLexicon(table("honorifics"), words("particles"), words("connectors"), table("organization_words"),
                        table("place_words"), words("place_prepositions"), words("not_names"), words("function_words"),
                        words("name_suffixes"), words("actor_verbs"), words("actor_nouns"),
-                       words("motion_verbs"))
+                       words("motion_verbs"), words("name_titles"), words("compound_words"),
+                       words("possessive_name_words"), words("past_title_words"),
+                       words("past_title_prefixes"), words("future_title_words"))
 
 
 @dataclass
@@ -157,8 +165,7 @@ def find_candidates(si: int, toks: list[Token], covered: list[bool], role_end: s
     i = 0
     while i < n:
         t = toks[i]
-        starts_particle = (t.norm in lex.particles and i + 2 < n and toks[i + 1].text == "-" and
-                           toks[i + 1].begin == t.end and is_cap(toks[i + 2]))
+        starts_particle = t.norm in lex.particles and not covered[i] and _particle_leads(toks, i, covered, lex)  # al-Bashir, van der Wenden
         if covered[i] or not (is_cap(t) or starts_particle):
             i += 1
             continue
@@ -168,17 +175,23 @@ def find_candidates(si: int, toks: list[Token], covered: list[bool], role_end: s
             if is_cap(u):
                 j += 1
             elif u.text == "-" and j + 1 < n and u.begin == toks[j - 1].end and toks[j + 1].begin == u.end and \
-                    (is_cap(toks[j + 1]) or toks[j + 1].norm in lex.particles) and not covered[j + 1]:
-                j += 2
+                    not covered[j + 1] and (is_cap(toks[j + 1]) or toks[j + 1].norm in lex.particles or
+                                            _name_syllable(toks[j + 1], lex)):
+                j += 2  # al-Aqsa, Jean-Marie, Ban Ki-moon, Zia-ul Haq (not Mogadishu-based)
             elif u.text == "." and (len(toks[j - 1].text) == 1 and toks[j - 1].text.isupper() or
                                      toks[j - 1].norm in lex.honorifics) and j + 1 < n and is_cap(toks[j + 1]):
                 j += 1  # an initial (George W. Bush) or an abbreviated honorific (Mr. Kalugin, Gen. Petraeus)
-            elif u.norm in lex.particles and j + 1 < n and not covered[j + 1] and is_cap(toks[j + 1]):
-                j += 1  # Osama bin Laden
-            elif u.norm in lex.connectors and j + 1 < n and not covered[j + 1] and _named_body(toks, i, j, lex) and (
-                    _capital_word(toks[j + 1], lex) or toks[j + 1].norm in lex.connectors and j + 2 < n and
-                    not covered[j + 2] and _capital_word(toks[j + 2], lex)):
-                j += 1  # Ministry of Foreign Affairs: only after an organisation or place word
+            elif u.norm in lex.particles and _particle_leads(toks, j, covered, lex):
+                j += 1  # Osama bin Laden, Omar al-Bashir, van der Hoeven
+            elif u.norm in ("'s", "'") and toks[j - 1].norm in lex.possessive_name_words and j + 1 < n and \
+                    not covered[j + 1] and _org_ahead(toks, j + 1, covered, lex, "Organization"):
+                j += 1  # Pakistan People's Party
+            elif u.norm in lex.connectors and j + 1 < n and not covered[j + 1] and (
+                    _named_body(toks, i, j, lex) or _org_ahead(toks, j + 1, covered, lex, "Organization") and
+                    not any(toks[x].norm in first_names for x in range(i, j))) and (
+                    _capital_word(toks[j + 1], lex) or toks[j + 1].norm in lex.connectors and u.norm != "and" and j + 2 < n and
+                    not covered[j + 2] and _capital_word(toks[j + 2], lex)) and not _person_ahead(toks, j + 1, covered, lex):
+                j += 1  # Ministry of Foreign Affairs; Justice and Equality Movement (an organisation word follows)
             else:
                 break
         while j > i and (toks[j - 1].norm in lex.connectors or toks[j - 1].text in "-." or
@@ -196,6 +209,47 @@ def find_candidates(si: int, toks: list[Token], covered: list[bool], role_end: s
             out.append(c)
         i = max(j, i + 1)
     return out
+
+
+def _name_syllable(t: Token, lex: NameLexicon) -> bool:
+    """A lower-case word after an inner hyphen that continues a name ("Ki-moon", "Moo-hyun"), not
+    the second half of a compound adjective ("Mogadishu-based", "Kremlin-backed", "Hamas-run")."""
+    w = t.norm
+    return (w.isalpha() and w.islower() and w not in lex.compound_words and
+            not w.endswith(("ed", "ing", "ly")) and w not in lex.connectors)
+
+
+def _particle_leads(toks: list[Token], j: int, covered: list[bool], lex: NameLexicon) -> bool:
+    """Whether the particle at j leads on to the rest of a name: a capital ("bin Laden"), an
+    attached hyphen and a capital ("al-Bashir"), or another particle that does ("van der Hoeven")."""
+    k = j + 1
+    while k < len(toks) and not covered[k] and toks[k].norm in lex.particles and not is_cap(toks[k]):
+        k += 1
+    if k >= len(toks) or covered[k]:
+        return False
+    if is_cap(toks[k]):
+        return True
+    return (toks[k].text == "-" and toks[k].begin == toks[k - 1].end and k + 1 < len(toks) and not covered[k + 1] and
+            toks[k + 1].begin == toks[k].end and is_cap(toks[k + 1]))
+
+
+def _person_ahead(toks: list[Token], k: int, covered: list[bool], lex: NameLexicon) -> bool:
+    """Whether the capitalised words from k on are a person's name (a particle inside: "the
+    Popular National Congress Party of Hassan al-Turabi" names two actors, not one)."""
+    while k < len(toks) and not covered[k] and (is_cap(toks[k]) or toks[k].norm in lex.connectors):
+        k += 1
+    return k < len(toks) and not covered[k] and toks[k].norm in lex.particles and not is_cap(toks[k])
+
+
+def _org_ahead(toks: list[Token], k: int, covered: list[bool], lex: NameLexicon, kind: str | None = None) -> bool:
+    """Whether the capitalised words from k on hold an organisation word (of this type, if given):
+    "and Equality Movement" continues "Justice" into one name."""
+    while k < len(toks) and not covered[k] and (is_cap(toks[k]) or toks[k].text == "-"):
+        t = lex.org_words.get(toks[k].norm)
+        if t is not None and (kind is None or t == kind):
+            return True
+        k += 1
+    return False
 
 
 def _capital_word(t: Token, lex: NameLexicon) -> bool:
@@ -217,16 +271,21 @@ def _pieces(toks: list[Token], i: int, j: int, lex: NameLexicon) -> list[tuple[i
     gender: str | None = None
     hon = False
 
-    def org_after(m: int) -> bool:
-        return any(toks[x].norm in lex.org_words or toks[x].norm in lex.place_words for x in range(m, j))
+    tail = j < len(toks) and toks[j].text.islower() and lex.org_words.get(toks[j].norm) == "Organization"
+
+    def org_after(m: int) -> bool:  # "Arab League"; "the Islamic Courts movement"
+        return tail or any(toks[x].norm in lex.org_words or toks[x].norm in lex.place_words for x in range(m, j))
     while k < j:
         w = toks[k].norm
-        if w in lex.not_names and not org_after(k + 1):
+        if w in lex.not_names and not org_after(k + 1) and not (k > i and toks[k - 1].text == "-" and
+                                                                toks[k - 1].begin == toks[k].begin - 1):
             if k > a:
                 out.append((a, k, gender, hon))
             a, gender, hon = k + 1, None, False
         elif k == a and w in lex.function_words:
             a = k + 1
+        elif k == a and w in lex.name_titles and k + 1 < j and not org_after(k + 1):
+            a, hon = k + 1, True  # "Correspondent Alisha Ryu": a person, titled
         elif k == a and w in lex.honorifics and k + 1 < j and not org_after(k + 1):
             gender, hon = lex.honorifics[w] or gender, True
             a = k + 1
@@ -247,28 +306,46 @@ def _candidate(si: int, toks: list[Token], a: int, b: int, lex: NameLexicon, fir
         return None
     if len(alpha) == 1 and (len(alpha[0].text) == 1 or alpha[0].norm in lex.org_words or alpha[0].norm in lex.place_words):
         return None  # a lone letter, or a common noun written with a capital ("the Parliament", "the Cabinet")
+    if all(t.norm in lex.honorifics or t.norm in lex.name_titles for t in alpha):
+        return None  # a title whose name kg knows already ("Gen. Michel Aoun", "President General Pervez Musharraf")
+    if len(alpha) == 1 and alpha[0].norm.endswith("s") and (alpha[0].norm[:-1] in lex.not_names or
+                                                            alpha[0].norm[:-2] in lex.not_names):
+        return None  # a plural of a nationality or belief ("Pakistanis", "Islamists")
     key = " ".join(t.norm for t in words if t.text not in ".")
     surface = "".join((" " if k and words[k].begin > words[k - 1].end else "") + w.text for k, w in enumerate(words))
     c = Candidate(si, a, b, key, surface)
     ev = c.evidence
-    for t in words:
+    head = None  # the organisation word that heads the name: the last before a connector ("Popular National
+    for t in words:  # Congress Party" is a party; "Ministry of Foreign Affairs" a ministry)
+        if t.norm in lex.connectors and head is not None:
+            break
         if t.norm in lex.org_words:
-            ev.add("org:" + lex.org_words[t.norm])
+            head = lex.org_words[t.norm]
+    if head is None and b < len(toks) and lex.org_words.get(toks[b].norm) == "Organization" and toks[b].text.islower():
+        head = "Organization"  # "the Islamic Courts movement", "the Kadima party"
+    if head is not None:
+        ev.add("org:" + head)
+    for t in words:
         if t.norm in lex.place_words and len(words) > 1:
             ev.add("place:" + lex.place_words[t.norm])
     if len(words) == 1 and _acronym(words[0]):
         ev.add("acronym")
     if len(alpha) >= 2 and alpha[0].norm in first_names:
         ev.add("first-name")
-    if a in role_end or a - 1 in role_end and toks[a - 1].text in ".,":
+    if any(t.norm in lex.particles and not is_cap(t) for t in words[1:]) and is_cap(words[0]) and \
+            words[-1].norm not in lex.not_names:  # (not "Fatah al-Islam")
+        ev.add("particle")  # "Majid al-Harthani", "Pieter van der Wenden": a person's name
+    if a in role_end or a - 1 in role_end and toks[a - 1].text in ".," or \
+            a - 2 in role_end and toks[a - 1].norm in lex.future_title_words:  # "President-elect X"
         ev.add("title")  # "President X", "Gen. X", "Iran's chief negotiator, X"
     p = a - 1
     if p >= 0 and toks[p].norm == "the":
         ev.add("the")
         p -= 1
     if p >= 0 and (toks[p].norm in lex.place_preps or toks[p].norm in ("to", "from") and p > 0 and
-                   toks[p - 1].norm in lex.motion_verbs):
-        ev.add("place-prep")  # "in Kabul", "flew to Kabul"
+                   toks[p - 1].norm in lex.motion_verbs or toks[p].norm == "of" and p > 0 and
+                   lex.place_words.get(toks[p - 1].norm) in ("City", "Region")):
+        ev.add("place-prep")  # "in Kabul", "flew to Kabul", "the town of Baidoa"
     # apposition: NAME, [the|a] [Country's|demonym|modifiers] ROLE
     if b < len(toks) and toks[b].text == ",":
         k = b + 1
@@ -292,7 +369,7 @@ def decide_type(evidence: set[str]) -> str:
     for e in sorted(evidence):
         if e.startswith("place:"):
             return e[6:]
-    if "first-name" in evidence:
+    if "first-name" in evidence or "particle" in evidence:
         return "Person"
     if "place-prep" in evidence:
         return "Place"  # "in Kabul", "at the Kremlin"
@@ -337,20 +414,24 @@ def resolve(cands: list[Candidate], people: list[tuple[int, int, Entity, str]], 
                 gender[c.key] = c.gender
     # full names whose last word may stand alone later: unlinked multi-word people and the gazetteer's people
     surnames: list[tuple[int, int, str, object]] = []  # (sentence, token, surname, key or entity)
+    givens: list[tuple[int, int, str, object]] = []  # the same with the first word ("Ban" of "Ban Ki-moon")
     for k in sorted(confirmed):
         words = [w for w in k.split() if w not in lex.suffixes and w not in ("-", ".")]
         t = decide_type(evidence[k])
         if len(words) >= 2 and t in ("Person", "Agent"):
             for c in by_key[k]:
                 surnames.append((c.sentence, c.first, words[-1], k))
+                givens.append((c.sentence, c.first, words[0], k))
     for s, tok, ent, surface in people:
         words = [w for w in ent.label.casefold().split() if w not in lex.suffixes]
         if len(words) >= 2:
             surnames.append((s, tok, words[-1], ent))
-        sw = surface.casefold().split()
+            givens.append((s, tok, words[0], ent))
+        sw = [w for w in surface.casefold().replace("-", " ").split() if w not in lex.particles]
         if len(sw) >= 2 and sw[-1] != (words[-1] if words else None):
             surnames.append((s, tok, sw[-1], ent))
     surnames.sort(key=lambda x: (x[0], x[1]))
+    givens.sort(key=lambda x: (x[0], x[1]))
     entities: dict[str, Entity] = {}
 
     def entity_of(k: str) -> Entity:
@@ -366,9 +447,11 @@ def resolve(cands: list[Candidate], people: list[tuple[int, int, Entity, str]], 
 
     acronyms = _acronym_targets(cands, confirmed, evidence)
     for c in cands:
-        words = c.key.split()
+        words = [w for w in c.key.split() if w not in lex.particles and w != "-"] or c.key.split()  # "al-Bashir" is "bashir"
         if len(words) == 1 and (c.key not in confirmed or decide_type(evidence.get(c.key, set())) in ("Agent", "Person")):
             target = _short_form(surnames, c, words[0])
+            if target is None and not any(x[2] == words[0] for x in surnames):
+                target = _short_form(givens, c, words[0])  # "Ban" after "Ban Ki-moon", "Mister Roh"
             if target is not None:
                 c.entity = entity_of(target) if isinstance(target, str) else target  # type: ignore[assignment]
                 continue
@@ -397,7 +480,9 @@ def _acronym_targets(cands: list[Candidate], confirmed: set[str], evidence: dict
             continue
         letters = c.key.replace(".", "")
         for k in orgs:
-            initials = "".join(w[0] for w in k.split() if w[0].isalpha() and w not in ("of", "for", "the", "and", "on", "in", "de"))
+            ws = k.split()
+            initials = "".join(w[0] for x, w in enumerate(ws) if w[0].isalpha() and (x == 0 or ws[x - 1] != "-") and
+                               w not in ("of", "for", "the", "and", "on", "in", "de"))  # "Re-Liberation" gives one letter
             if initials == letters:
                 out[c.key] = k
                 break
