@@ -1,0 +1,164 @@
+"""Meetings, visits and invitations as the news words them: sentences written for these tests in
+wire style (none from the held-out or development sets), each read through the whole pack and its
+graph, so that overlaps, context (claims, negation, plans) and the frames behave as in a build.
+
+Each case lists every met / visited / invited relation the sentence must give, and nothing else:
+negatives (attending the same summit, a telephone call, a meeting in a place that says nothing of
+who travelled, a letter received) must give none."""
+from __future__ import annotations
+
+import datetime as dt
+
+import pytest
+
+K = "https://w3id.org/kg-news/ontology#"
+ENTITY = "/id/entity/"
+NODES = {"met": ("Meeting", "participant", "participant"),
+         "visited": ("Visit", "visitor", "destination"),
+         "invited": ("Invitation", "inviter", "invitee")}
+
+
+def relations(pack, text: str, date: str = "2007-06-12") -> set[str]:
+    """The met / visited / invited relations kg's graph of `text` holds, as
+    `[planned ][not ][claim ]name(a, b)` over entity ids (met's pair sorted)."""
+    from rdflib import RDF, URIRef
+
+    from kg.graph.build import build_articles
+    from kg.reading.document import parse_article
+    art = parse_article(text, source="test", layout=pack.layout, meta={"id": "t", "date": dt.date.fromisoformat(date)})
+    g = build_articles([art], pack).graph
+
+    def ident(x: object) -> str:
+        return str(x).split(ENTITY, 1)[-1]
+
+    out: set[str] = set()
+    for name, (cls, r1, r2) in NODES.items():
+        for node in set(g.subjects(RDF.type, URIRef(K + cls))):
+            mods = ("planned " if (node, URIRef(K + "status"), URIRef(K + "Planned")) in g else "") + \
+                   ("not " if (node, URIRef(K + "polarity"), URIRef(K + "Negative")) in g else "") + \
+                   ("claim " if (node, URIRef(K + "factuality"), URIRef(K + "Claimed")) in g else "") + \
+                   ("if " if (node, URIRef(K + "factuality"), URIRef(K + "Hypothetical")) in g else "")
+            a = sorted(ident(x) for x in g.objects(node, URIRef(K + r1)) if isinstance(x, URIRef))
+            b = sorted(ident(x) for x in g.objects(node, URIRef(K + r2)) if isinstance(x, URIRef))
+            if r1 == r2:
+                out |= {f"{mods}{name}({x}, {y})" for x in a for y in a if x < y}
+            else:
+                out |= {f"{mods}{name}({x}, {y})" for x in a for y in b if x != y}
+    return out
+
+
+CASES = [
+    # --- visits: verbs of travel, visits as nouns, onward destinations
+    ("Russian Foreign Minister Sergei Lavrov landed in Damascus on Sunday for a two-day visit.",
+     {"visited(sergei-lavrov, damascus)"}),
+    ("U.S. Secretary of State Condoleezza Rice toured Baghdad under heavy security on Saturday.",
+     {"visited(condoleezza-rice, baghdad)"}),
+    ("Khaled Meshaal has never set foot in Israel.",
+     {"not visited(khalid-mishal, israel)"}),
+    ("Vladimir Putin, on a visit to Beijing, said his talks had gone well.",
+     {"visited(vladimir-putin, beijing)"}),
+    ("During her visit to Cairo, Condoleezza Rice urged Egypt to open up its elections.",
+     {"visited(condoleezza-rice, cairo)"}),
+    ("The trip by Javier Solana to Tehran was his first in a year.",
+     {"visited(javier-solana, tehran)"}),
+    ("Angela Merkel praised the soldiers' courage during her trip to Kabul.",
+     {"visited(angela-merkel, kabul)"}),
+    ("Hu Jintao flew to Paris on Monday and then travelled on to Berlin.",
+     {"visited(hu-jintao, paris)", "visited(hu-jintao, berlin)"}),
+    ("Sergei Lavrov flew to Amman on Tuesday and then Beirut.",
+     {"visited(sergei-lavrov, amman)", "visited(sergei-lavrov, beirut)"}),
+    ("Ehud Olmert crossed the border on his way to Amman.",
+     {"visited(ehud-olmert, amman)"}),
+    ("Mahmoud Ahmadinejad ended months of speculation on Tuesday, flying to Baghdad for a two-day stay.",
+     {"visited(mahmoud-ahmadinejad, baghdad)"}),
+    ("Condoleezza Rice became the first U.S. secretary of state in years to visit Libya.",
+     {"visited(condoleezza-rice, libya)"}),
+    ("Ehud Olmert returned from a three-day trip to Washington on Thursday.",
+     {"visited(ehud-olmert, washington-d-c)"}),
+    # a host receiving a guest in a place: the guest travelled there
+    ("Jacques Chirac received Mahmoud Abbas at the Elysee Palace in Paris.",
+     {"met(jacques-chirac, mahmoud-abbas)", "visited(mahmoud-abbas, paris)"}),
+    ("Mahmoud Abbas was welcomed by Hosni Mubarak in Cairo on Sunday.",
+     {"visited(mahmoud-abbas, cairo)"}),
+    ("Hosni Mubarak met the visiting Israeli Prime Minister Ehud Olmert in Cairo.",
+     {"met(ehud-olmert, hosni-mubarak)", "visited(ehud-olmert, cairo)"}),
+    # planned, cancelled, put off
+    ("Vladimir Putin has no plans to visit Tbilisi.",
+     {"planned not visited(vladimir-putin, tbilisi)"}),
+    ("Javier Solana is due in Tehran on Saturday.",
+     {"planned visited(javier-solana, tehran)"}),
+    ("Sergei Lavrov is expected in Damascus next week.",
+     {"planned visited(sergei-lavrov, damascus)"}),
+    ("Angela Merkel cancelled a planned trip to Beijing after the riots in Tibet.",
+     {"not visited(angela-merkel, beijing)"}),
+    ("Condoleezza Rice postponed her visit to Cairo.",
+     {"planned visited(condoleezza-rice, cairo)"}),
+    # negatives: no travel said
+    ("Sergei Lavrov met Javier Solana in Brussels.",
+     {"met(javier-solana, sergei-lavrov)"}),
+    ("Khaled Meshaal returned from exile in Damascus.", set()),
+    ("Vladimir Putin said there was no way to Tehran without Moscow.", set()),
+    ("Javier Solana is due to speak in Brussels on Monday.", set()),
+    ("Vladimir Putin received a letter from Mahmoud Ahmadinejad in Moscow.", set()),
+
+    # --- meetings: travel for talks, coordinated verbs, "their meeting", "during talks"
+    ("Sergei Lavrov arrived in Tehran on Monday for talks with Mahmoud Ahmadinejad.",
+     {"visited(sergei-lavrov, tehran)", "planned met(mahmoud-ahmadinejad, sergei-lavrov)"}),
+    ("Javier Solana flew to Cairo on Saturday and held talks with Hosni Mubarak.",
+     {"visited(javier-solana, cairo)", "met(hosni-mubarak, javier-solana)"}),
+    ("Mahmoud Abbas urged Ehud Olmert to release prisoners during their meeting in Jerusalem.",
+     {"met(ehud-olmert, mahmoud-abbas)"}),
+    ("During their talks, Vladimir Putin and Hu Jintao discussed energy supplies.",
+     {"met(hu-jintao, vladimir-putin)"}),
+    ("Condoleezza Rice pressed Sergei Lavrov on Kosovo during talks in Moscow.",
+     {"met(condoleezza-rice, sergei-lavrov)"}),
+    ("Angela Merkel raised human rights at her meeting with Vladimir Putin in Berlin.",
+     {"met(angela-merkel, vladimir-putin)"}),
+    ("George W. Bush hosted Ehud Olmert and Mahmoud Abbas at a White House dinner.",
+     {"met(ehud-olmert, george-w-bush)", "met(george-w-bush, mahmoud-abbas)", "met(ehud-olmert, mahmoud-abbas)"}),
+    ("Khaled Meshaal met Sergei Lavrov on Friday and Vladimir Putin on Saturday.",
+     {"met(khalid-mishal, sergei-lavrov)", "met(khalid-mishal, vladimir-putin)"}),
+    ("Mahmoud Abbas met Condoleezza Rice after a brief session with Javier Solana.",
+     {"met(condoleezza-rice, mahmoud-abbas)", "met(javier-solana, mahmoud-abbas)"}),
+    # planned, put off, cancelled, denied
+    ("The talks between Vladimir Putin and Hu Jintao, originally set for Tuesday, were postponed.",
+     {"planned met(hu-jintao, vladimir-putin)"}),
+    ("Ehud Olmert cancelled a planned meeting with Mahmoud Abbas.",
+     {"not met(ehud-olmert, mahmoud-abbas)"}),
+    ("Israel and Hamas are not holding direct talks.",
+     {"not met(hamas, israel)"}),
+    ("George W. Bush has no plans to meet Mahmoud Ahmadinejad.",
+     {"planned not met(george-w-bush, mahmoud-ahmadinejad)"}),
+    # negatives: no meeting said
+    ("Vladimir Putin and George W. Bush attended the same summit in Sydney.", set()),
+    ("Sergei Lavrov spoke by telephone with Condoleezza Rice on Monday.", set()),
+    ("Condoleezza Rice pressed Sergei Lavrov on Kosovo during talks with Javier Solana.",
+     {"met(condoleezza-rice, javier-solana)"}),
+    ("Ehud Olmert and Mahmoud Abbas spoke about the talks.", set()),
+    ("Condoleezza Rice said Israel and Syria should hold talks.", set()),
+
+    # --- invitations
+    ("Hamas leader Khaled Meshaal arrived in Moscow at the invitation of Vladimir Putin.",
+     {"invited(vladimir-putin, khalid-mishal)", "visited(khalid-mishal, moscow)"}),
+    ("At the invitation of Hosni Mubarak, Ehud Olmert flew to Cairo.",
+     {"invited(hosni-mubarak, ehud-olmert)", "visited(ehud-olmert, cairo)"}),
+    ("Mahmoud Abbas accepted George W. Bush's invitation to the summit.",
+     {"invited(george-w-bush, mahmoud-abbas)"}),
+    ("Hugo Chavez invited Russian warships to the Caribbean.",
+     {"invited(hugo-chavez, russia)"}),
+    ("Vladimir Putin plans to invite Khaled Meshaal to Moscow.",
+     {"planned invited(vladimir-putin, khalid-mishal)"}),
+    ("Hugo Chavez invited Russian journalists to dinner.", set()),
+    ("Khaled Meshaal arrived in Moscow without an invitation.",
+     {"visited(khalid-mishal, moscow)"}),
+]
+
+
+@pytest.mark.parametrize("text,expected", CASES, ids=[c[0][:60] for c in CASES])
+def test_meetings_visits_invitations(pack, text, expected):
+    assert relations(pack, text) == expected
+
+
+def test_there_are_forty_cases_and_negatives_among_them():
+    assert len(CASES) >= 40
+    assert sum(1 for _, e in CASES if not e) >= 8
