@@ -148,6 +148,7 @@ class MentionFinder:
         self.names, self.descriptions = _Trie(), _Trie()
         first_names: set[str] = set()
         self.person_types = {t for t in voc.types if "Person" in voc.ancestors(t)}
+        self._placeish = frozenset(t for t in voc.types if {"Country", "Place"} & voc.ancestors(t))
         for ent in gaz.entities.values():
             for name in dict.fromkeys((ent.label, *ent.aliases)):
                 toks = tokenize(name)
@@ -206,8 +207,11 @@ class MentionFinder:
 
     def _longest(self, trie: _Trie, toks: list[Token], i: int) -> tuple[int, list[object]] | None:
         node, best, j = trie, None, i
-        while j < len(toks) and plain(toks[j].norm) in node.next:
-            node = node.next[plain(toks[j].norm)]
+        while j < len(toks):
+            n = toks[j].norm
+            node = node.next.get(n if n.isascii() else plain(n))  # type: ignore[assignment]
+            if node is None:
+                break
             j += 1
             if node.value:
                 folded = " ".join(t.folded for t in toks[i:j])
@@ -286,13 +290,13 @@ class MentionFinder:
         """Gazetteer names, demonyms, descriptions and pronouns, longest first, left to right."""
         spans: list[tuple[int, int, str, object]] = []
         world = getattr(self.gaz, "world", None)
-        norms = [plain(t.norm) for t in toks] if world is not None else []
+        norms = [t.norm if t.norm.isascii() else plain(t.norm) for t in toks] if world is not None else []
         folded = [t.folded for t in toks] if world is not None else []
         i = 0
         names, descriptions = self.names.next, self.descriptions.next
         person_run = 0
         while i < len(toks):
-            norm = plain(toks[i].norm)
+            norm = norms[i] if norms else plain(toks[i].norm)
             hit = self._longest(self.names, toks, i) if norm in names else None
             if world is not None and (toks[i].text[:1].isupper() or toks[i].norm in self.lex.particles):
                 # the world store holds proper names: asked only where one may start (a capital,
@@ -349,10 +353,6 @@ class MentionFinder:
         for k, (a, b, kind, ent) in enumerate(spans):
             if kind != "name" or b != a + 1 or ent.type not in self.person_types:  # type: ignore[attr-defined]
                 continue
-            if headline is None:
-                headline = title_case(toks, lex, segment)
-            if headline:
-                return spans
             n = starts.get(b)
             after = b < len(toks) and toks[b].begin > toks[a].end and (
                 toks[b].norm in lex.particles and b + 2 < len(toks) and toks[b + 1].text == "-" and is_cap(toks[b + 2])
@@ -360,6 +360,10 @@ class MentionFinder:
                                           spans[n][3].type not in self.person_types))  # type: ignore[attr-defined]
             before = a > 0 and namelike(toks[a - 1]) and a - 1 not in ends and toks[a - 1].end < toks[a].begin
             if after or before:
+                if headline is None:
+                    headline = title_case(toks, lex, segment)
+                if headline:
+                    return spans
                 drop.add(k)
                 if after and n is not None:
                     drop.add(n)
@@ -377,7 +381,7 @@ class MentionFinder:
         ends = {b for _, b, _, _ in spans}
         drop: set[int] = set()
         for k, (a, b, kind, ent) in enumerate(spans):
-            if kind != "name" or not {"Country", "Place"} & self.voc.ancestors(ent.type):  # type: ignore[attr-defined]
+            if kind != "name" or ent.type not in self._placeish:  # type: ignore[attr-defined]
                 continue
             j, org = b, False  # after: "Sudan Liberation Army"
             while j < n and j not in starts and (is_cap(toks[j]) or toks[j].norm in ("'s", "'") and
@@ -562,6 +566,8 @@ class MentionFinder:
                     ent = self._resolve_description(payload, last_named, named_here, a)  # type: ignore[arg-type]
                 else:
                     ent = self._resolve_pronoun(payload, recent_people, q, s.index, genders)  # type: ignore[arg-type]
+                    if ent is not None and ent.gender is None:
+                        genders.setdefault(ent.id, payload)  # type: ignore[arg-type]  # "He says" of Gary Thomas: he, later too
                 if ent is None:
                     continue
                 self._add(sa, art, ent, a, b, kind, last_named, recent_people)
@@ -600,7 +606,7 @@ class MentionFinder:
         out: list[tuple[int, int, str, object]] = []
         taken = set()
         for a, b, kind, payload in spans:
-            hit = self._longest(self.seats, toks, a) if kind in ("name", "description") and plain(toks[a].norm) in self.seats.next else None
+            hit = self._longest(self.seats, toks, a) if kind in ("name", "description") and (toks[a].norm if toks[a].norm.isascii() else plain(toks[a].norm)) in self.seats.next else None
             if hit is not None and hit[0] == b and not (kind == "name" and "Place" not in self.voc.ancestors(payload.type)):  # type: ignore[attr-defined]
                 # (a seat the gazetteer names as a body, "Kremlin" = the Russian presidency, is that body already)
                 if self._acts(toks, a, b):
@@ -616,7 +622,7 @@ class MentionFinder:
             if i in taken:
                 i += 1
                 continue
-            hit = self._longest(self.seats, toks, i) if plain(toks[i].norm) in self.seats.next else None
+            hit = self._longest(self.seats, toks, i) if (toks[i].norm if toks[i].norm.isascii() else plain(toks[i].norm)) in self.seats.next else None
             if hit is not None and not any(k in taken for k in range(i, hit[0])) and self._acts(toks, i, hit[0]):
                 out.append((i, hit[0], "metonym", hit[1][0]))
                 i = hit[0]
@@ -633,7 +639,7 @@ class MentionFinder:
         out = []
         i = 0
         while i < len(toks):
-            hit = self._longest(self.roles, toks, i) if i not in blocked and plain(toks[i].norm) in self.roles.next else None
+            hit = self._longest(self.roles, toks, i) if i not in blocked and (toks[i].norm if toks[i].norm.isascii() else plain(toks[i].norm)) in self.roles.next else None
             if hit is not None and not any(k in blocked for k in range(i, hit[0])):
                 out.append((i, hit[0], hit[1][0]))  # type: ignore[arg-type]
                 i = hit[0]

@@ -446,12 +446,17 @@ def resolve(cands: list[Candidate], people: list[tuple[int, int, Entity, str]], 
         return e
 
     acronyms = _acronym_targets(cands, confirmed, evidence)
+    titled: dict[tuple[str, str], object] = {}  # ("bhutto", "female") -> whom "Ms. Bhutto" meant first
     for c in cands:
         words = [w for w in c.key.split() if w not in lex.particles and w != "-"] or c.key.split()  # "al-Bashir" is "bashir"
         if len(words) == 1 and (c.key not in confirmed or decide_type(evidence.get(c.key, set())) in ("Agent", "Person")):
-            target = _short_form(surnames, c, words[0])
+            target = titled.get((words[0], c.gender)) if c.gender else None  # "Ms. Bhutto" stays one person
+            if target is None:
+                target = _short_form(surnames, c, words[0])
             if target is None and not any(x[2] == words[0] for x in surnames):
                 target = _short_form(givens, c, words[0])  # "Ban" after "Ban Ki-moon", "Mister Roh"
+            if target is not None and c.gender:
+                titled.setdefault((words[0], c.gender), target)
             if target is not None:
                 c.entity = entity_of(target) if isinstance(target, str) else target  # type: ignore[assignment]
                 continue
