@@ -340,3 +340,20 @@ def test_more_things_that_are_not_names(pack):
     assert [(t, ty) for t, _, ty, k in got if k == "unlinked"] == [("Gary Thomas", "Person")]
     got = found(pack, "The envoy last met the rebels in the southern town of Baidoa.")
     assert ("Baidoa", "unlinked/baidoa", "Place", "unlinked") in got
+
+
+def test_sheikh_with_one_name_is_part_of_it(pack):
+    got = unlinked(pack, "Ruritanian Prime Minister Sheikh Jasrina met Lavrov. Sheikh Jasrina left.")
+    assert got == [("Sheikh Jasrina", "unlinked/sheikh-jasrina", "Person")] * 2
+    got = unlinked(pack, "Sheikh Hassan Nasrallah spoke. Sheikh Nasrallah then left.")
+    assert [i for _, i, _ in got] == ["unlinked/hassan-nasrallah"] * 2
+
+
+def test_a_capitalised_word_is_no_description(pack):
+    # "the group" describes Hamas in the curated gazetteer; "the Group of Eight" is a name
+    assert ids(pack, "Hamas met leaders of the Group of Eight.") == [("Hamas", "hamas"), ("Group of Eight", "group-of-eight")]
+
+
+def test_unlinked_ids_fold_diacritics(pack):
+    assert unlinked(pack, "UN peacekeeping chief Jean-Marie Guéhennot met Lavrov.") == [
+        ("Jean-Marie Guéhennot", "unlinked/jean-marie-guehennot", "Agent")]

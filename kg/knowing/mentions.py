@@ -19,7 +19,7 @@ from ..reading.dates import TimeValue, find_times
 from ..reading.document import FACT_SEGMENTS, Article, Sentence
 from .gazetteer import Entity, Gazetteer
 from ..reading.text import Token, tokenize
-from .names import (Candidate, NameLexicon, UnlinkedEntity, find_candidates, is_cap, load_names, resolve,
+from .names import (Candidate, NameLexicon, UnlinkedEntity, find_candidates, is_cap, load_names, plain, resolve,
                     title_case, unlinked_id)
 from .roles import RoleEntity, RoleLexicon, load_roles
 from .vocab import Vocabulary
@@ -55,24 +55,6 @@ class SentenceAnalysis:
     mentions: list[Mention] = field(default_factory=list)
     times: list[tuple[int, int, TimeValue]] = field(default_factory=list)
     quoted: list[bool] = field(default_factory=list)  # per token: inside a quotation
-
-
-_PLAIN: dict[str, str] = {}
-_LETTERS = str.maketrans({"đ": "d", "ð": "d", "ł": "l", "ø": "o", "ı": "i", "ß": "ss", "æ": "ae", "œ": "oe", "þ": "th"})
-
-
-def plain(norm: str) -> str:
-    """A token's normal form without diacritics ("erdoğan" -> "erdogan", "đukanović" ->
-    "dukanovic"), so that names match however the text or the dictionary spells them."""
-    if norm.isascii():
-        return norm
-    p = _PLAIN.get(norm)
-    if p is None:
-        import unicodedata
-
-        d = unicodedata.normalize("NFKD", norm.translate(_LETTERS))
-        p = _PLAIN[norm] = "".join(c for c in d if not unicodedata.combining(c)) or norm
-    return p
 
 
 class _Trie:
@@ -307,6 +289,8 @@ class MentionFinder:
                     while person_run < len(toks) and (toks[person_run].text[:1].isupper() or toks[person_run].text == "."):
                         person_run += 1
             dhit = self._longest(self.descriptions, toks, i) if norm in descriptions else None
+            if dhit and any(toks[k].text[:1].isupper() for k in range(i + 1, dhit[0])):
+                dhit = None  # "the Group of Eight": a capital makes it a name, not "the group" of a description
             if dhit and (not hit or dhit[0] > hit[0]):
                 spans.append((i, dhit[0], "description", dhit[1]))
                 i = dhit[0]

@@ -32,6 +32,26 @@ _DATELINE = re.compile(
     r"\s*(?:\([^)]{1,40}\))?\s*(?:--|-|—|–)\s")
 
 
+_PLAIN: dict[str, str] = {}
+_LETTERS = str.maketrans({"đ": "d", "ð": "d", "ł": "l", "ø": "o", "ı": "i", "ß": "ss", "æ": "ae", "œ": "oe", "þ": "th"})
+
+
+def plain(norm: str) -> str:
+    """A token's normal form without diacritics ("erdoğan" -> "erdogan", "đukanović" ->
+    "dukanovic"), so that names match however the text or the dictionary spells them."""
+    if norm.isascii():
+        return norm
+    p = _PLAIN.get(norm)
+    if p is None:
+        import unicodedata
+
+        if len(_PLAIN) > 100_000:  # a long corpus: bound the memo
+            _PLAIN.clear()
+        d = unicodedata.normalize("NFKD", norm.translate(_LETTERS))
+        p = _PLAIN[norm] = "".join(c for c in d if not unicodedata.combining(c)) or norm
+    return p
+
+
 @dataclass(frozen=True)
 class UnlinkedEntity(Entity):
     """An entity for a name no gazetteer lists (the graph marks it kgo:UnlinkedEntity)."""
@@ -56,6 +76,7 @@ class NameLexicon:
     actor_nouns: frozenset[str]
     motion_verbs: frozenset[str] = frozenset()
     name_titles: frozenset[str] = frozenset()
+    name_honorifics: frozenset[str] = frozenset()
     compound_words: frozenset[str] = frozenset()
     possessive_name_words: frozenset[str] = frozenset()
     past_title_words: frozenset[str] = frozenset()
@@ -84,7 +105,7 @@ def load_names(path: Path) -> NameLexicon:
     return NameLexicon(table("honorifics"), words("particles"), words("connectors"), table("organization_words"),
                        table("place_words"), words("place_prepositions"), words("not_names"), words("function_words"),
                        words("name_suffixes"), words("actor_verbs"), words("actor_nouns"),
-                       words("motion_verbs"), words("name_titles"), words("compound_words"),
+                       words("motion_verbs"), words("name_titles"), words("name_honorifics"), words("compound_words"),
                        words("possessive_name_words"), words("past_title_words"),
                        words("past_title_prefixes"), words("future_title_words"))
 
@@ -288,6 +309,9 @@ def _pieces(toks: list[Token], i: int, j: int, lex: NameLexicon) -> list[tuple[i
             a, hon = k + 1, True  # "Correspondent Alisha Ryu": a person, titled
         elif k == a and w in lex.honorifics and k + 1 < j and not org_after(k + 1):
             gender, hon = lex.honorifics[w] or gender, True
+            if w in lex.name_honorifics and sum(t.text[0].isalpha() for t in toks[k + 1:j]) == 1:
+                k += 1  # "Sheikh Hasina": with one word after it, the title is part of the name
+                continue
             a = k + 1
             if toks[a].text == ".":
                 a += 1
@@ -380,8 +404,8 @@ def decide_type(evidence: set[str]) -> str:
 
 def unlinked_id(label: str) -> str:
     """A stable IRI-safe id from a normalised name; a hash where the slug loses the name."""
-    s = slug(label)
-    folded = " ".join(label.casefold().split())
+    folded = " ".join(plain(w) for w in label.casefold().split())  # "Guéhenno" is "guehenno"
+    s = slug(folded)
     if not s or len(folded) > 60 or not folded.isascii():
         s = f"{s}-{hashlib.sha1(folded.encode()).hexdigest()[:8]}".strip("-")
     return UNLINKED + s
@@ -449,6 +473,9 @@ def resolve(cands: list[Candidate], people: list[tuple[int, int, Entity, str]], 
     titled: dict[tuple[str, str], object] = {}  # ("bhutto", "female") -> whom "Ms. Bhutto" meant first
     for c in cands:
         words = [w for w in c.key.split() if w not in lex.particles and w != "-"] or c.key.split()  # "al-Bashir" is "bashir"
+        if len(words) == 2 and words[0] in lex.name_honorifics and \
+                (_short_form(surnames, c, words[1]) is not None or _short_form(givens, c, words[1]) is not None):
+            words = words[1:]  # "Sheikh Nasrallah" after "Sheikh Hassan Nasrallah"
         if len(words) == 1 and (c.key not in confirmed or decide_type(evidence.get(c.key, set())) in ("Agent", "Person")):
             target = titled.get((words[0], c.gender)) if c.gender else None  # "Ms. Bhutto" stays one person
             if target is None:
