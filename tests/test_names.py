@@ -357,3 +357,15 @@ def test_a_capitalised_word_is_no_description(pack):
 def test_unlinked_ids_fold_diacritics(pack):
     assert unlinked(pack, "UN peacekeeping chief Jean-Marie Guéhennot met Lavrov.") == [
         ("Jean-Marie Guéhennot", "unlinked/jean-marie-guehennot", "Agent")]
+
+
+def test_a_dictionary_name_with_a_title_is_no_name(pack):
+    # the world lists a "Foreign Minister Abdullah": the title and the name are read apart
+    got = ids(pack, "Turkish Foreign Minister Abdullah Gül said Turkey would wait. Gül flew to Ankara.")
+    assert ("Abdullah Gül", "abdullah-gul") in got and ("Gül", "abdullah-gul") in got
+    assert not any(i == "foreign-minister-abdullah" for _, i in got)
+
+
+def test_a_hyphenated_word_after_one_capital_is_no_name(pack):
+    got = found(pack, "Last-minute talks on Turkish membership stall\n\nAnti-war protesters met Lavrov.")
+    assert [t for t, _, _, k in got if k == "unlinked"] == []

@@ -245,6 +245,10 @@ class MentionFinder:
         if w[0] == i + 1 and (norms[i] in self.lex.org_words or norms[i] in self.lex.place_words or
                               norms[i] in self.lex.function_words):
             return hit  # a dictionary's one-word alias that is a common word ("Organization"): not a name
+        if norms[i] in self.roles.next:
+            r = self._longest(self.roles, toks, i)
+            if r is not None and r[0] < w[0]:
+                return hit  # "Foreign Minister Abdullah": a dictionary's name with a title in it; title and name apart
         lex = self.lex
         if not all(t.text[:1].isupper() or t.norm in lex.particles or t.norm in lex.connectors or not t.text[:1].isalpha()
                    or k > i and toks[k - 1].text == "-" and toks[k - 1].end == t.begin  # "Ban Ki-moon"

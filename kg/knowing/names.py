@@ -197,7 +197,7 @@ def find_candidates(si: int, toks: list[Token], covered: list[bool], role_end: s
                 j += 1
             elif u.text == "-" and j + 1 < n and u.begin == toks[j - 1].end and toks[j + 1].begin == u.end and \
                     not covered[j + 1] and (is_cap(toks[j + 1]) or toks[j + 1].norm in lex.particles or
-                                            _name_syllable(toks[j + 1], lex)):
+                                            j - i >= 2 and _name_syllable(toks[j + 1], lex)):
                 j += 2  # al-Aqsa, Jean-Marie, Ban Ki-moon, Zia-ul Haq (not Mogadishu-based)
             elif u.text == "." and (len(toks[j - 1].text) == 1 and toks[j - 1].text.isupper() or
                                      toks[j - 1].norm in lex.honorifics) and j + 1 < n and is_cap(toks[j + 1]):
@@ -233,8 +233,9 @@ def find_candidates(si: int, toks: list[Token], covered: list[bool], role_end: s
 
 
 def _name_syllable(t: Token, lex: NameLexicon) -> bool:
-    """A lower-case word after an inner hyphen that continues a name ("Ki-moon", "Moo-hyun"), not
-    the second half of a compound adjective ("Mogadishu-based", "Kremlin-backed", "Hamas-run")."""
+    """A lower-case word after an inner hyphen that continues a name of two capitalised words or
+    more ("Ban Ki-moon", "Roh Moo-hyun"), not the second half of a compound adjective
+    ("Mogadishu-based", "Kremlin-backed", "Hamas-run"; "Last-minute" has one capital before)."""
     w = t.norm
     return (w.isalpha() and w.islower() and w not in lex.compound_words and
             not w.endswith(("ed", "ing", "ly")) and w not in lex.connectors)
