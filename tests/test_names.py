@@ -369,3 +369,9 @@ def test_a_dictionary_name_with_a_title_is_no_name(pack):
 def test_a_hyphenated_word_after_one_capital_is_no_name(pack):
     got = found(pack, "Last-minute talks on Turkish membership stall\n\nAnti-war protesters met Lavrov.")
     assert [t for t, _, _, k in got if k == "unlinked"] == []
+
+
+def test_a_surname_is_the_full_name_here_not_a_namesake_elsewhere(pack):
+    # the world lists a one-word "Hassan"; here "Hassan" is the Omar Hassan just named
+    got = ids(pack, "Rebel commander Omar Hassan met Lavrov. Hassan said the talks went well.")
+    assert got[-1] == ("Hassan", "unlinked/omar-hassan")

@@ -393,7 +393,9 @@ class MentionFinder:
     def _surnames_over_aliases(self, prepared: list, cands: list[Candidate],
                                people: list[tuple[int, int, Entity, str]]) -> list:
         """A one-word alias of a group that is the surname of a person this article names is that
-        person ("Nasrallah" after "Hassan Nasrallah", though a dictionary files it under Hezbollah)."""
+        person ("Nasrallah" after "Hassan Nasrallah", though a dictionary files it under Hezbollah);
+        so is a one-word name of another person the article never names in full ("Hassan" after
+        "Omar Hassan" is not the world's "Hassan")."""
         persons: dict[str, Entity] = {}
         for c in cands:
             e = c.entity
@@ -404,12 +406,16 @@ class MentionFinder:
                 persons.setdefault(plain(e.label.split()[-1].casefold()), e)
         if not persons:
             return prepared
+        full = {ent.id for _, _, _, spans, _, _ in prepared for a, b, kind, ent in spans if kind == "name" and b > a + 1}  # type: ignore[attr-defined]
         out = []
         for s, toks, quoted, spans, roles, found in prepared:
             new = []
             for a, b, kind, ent in spans:
-                if kind == "name" and b == a + 1 and ent.type not in self.person_types and \
-                        plain(toks[a].norm) in persons and plain(ent.label.casefold()) != plain(toks[a].norm):  # type: ignore[attr-defined]
+                if kind == "name" and b == a + 1 and plain(toks[a].norm) in persons and \
+                        persons[plain(toks[a].norm)] is not ent and (
+                            ent.type not in self.person_types and plain(ent.label.casefold()) != plain(toks[a].norm) or  # type: ignore[attr-defined]
+                            ent.type in self.person_types and ent.id not in full):  # type: ignore[attr-defined]
+                    # "Hassan" after "Omar Hassan": the world's one-word "Hassan" is someone else
                     e = persons[plain(toks[a].norm)]
                     new.append((a, b, "unlinked" if getattr(e, "unlinked", False) else "name", e))
                 else:
