@@ -191,6 +191,14 @@ def test_nouns_that_are_verb_forms():
             {("RUS", "GEO", "125")}
     # "with visiting X": an adjective, not a visit
     assert _shipped("Russia met with visiting Georgian officials.", GEO_RUS, ("georgian",)) == {("RUS", "GEO", "040")}
+    # a gerund after "of" is what is alleged: the accusation is the event
+    assert _shipped("Georgia accuses Russia of encouraging separatists in Abkhazia.", dict(GEO_RUS, abkhazia="GEO")) == \
+        {("GEO", "RUS", "112")}
+    # an infinitive after a noun: the noun's owner does it ("Tbilisi's drive to join"), not the sentence's subject
+    got = _shipped("Russia criticised Tbilisi's drive to join Nato.", dict(GEO_RUS, nato="IGONAT"))
+    assert any(s == "GEO" and t == "IGONAT" for s, t, _ in got) and not any(s == "RUS" and t == "IGONAT" for s, t, _ in got)
+    # "X, as will Y": two phrases, not one list
+    assert _shipped("Russia will meet Georgia, as will Iran.", dict(GEO_RUS, iran="IRN")) == {("RUS", "GEO", "040")}
     # "the Philippines agree": an actor after "the" that is no demonym is the subject
     assert _shipped("The Philippines and Georgia agree.", {"philippines": "PHL", "georgia": "GEO"}) == set()
 

@@ -28,6 +28,7 @@ The pack and its indexes are in kg.rules.cameo.pack, noun phrases in kg.rules.ca
 """
 from __future__ import annotations
 
+from bisect import bisect_left, bisect_right
 from dataclasses import dataclass
 from typing import Sequence
 
@@ -191,8 +192,12 @@ class Coder:
         self._adjectives = adjectives or set()
         taken = {i for u in units for i in range(u.first, u.last)} | (blocked or set())
         units = units + self.agents(toks, taken)
+        if require_dyad and sum(1 for u in units if u.code) < 2:
+            return []  # an event needs two actors (or agents)
         taken |= {i for u in units for i in range(u.first, u.last)}
         vlist = self.verbs(toks, taken)
+        if not vlist:
+            return []
         verbs_at = {i for a, b, _, _ in vlist for i in range(a, b)}
         phrases = self.phrases(toks, units, verbs_at)
         inp = [False] * (len(toks) + 1)
@@ -200,6 +205,14 @@ class Coder:
             for i in range(p.first, p.last):
                 inp[i] = True
         self._inp = inp
+        gaps = [0] * (len(toks) + 1)  # tokens outside noun phrases before each position
+        for i in range(len(toks)):
+            gaps[i + 1] = gaps[i] + (not inp[i])
+        self._gaps = gaps
+        where: dict[str, list[int]] = {}
+        for i, t in enumerate(toks):
+            where.setdefault(t, []).append(i)
+        self._where = where
         self._ph_first = {p.first: p for p in phrases}
         self._ph_last = {p.last: p for p in phrases}
         self._verbs_at = {h for _, _, h, _ in vlist}
@@ -306,7 +319,7 @@ class Coder:
         left = [p for p in phrases if lo <= p.first and p.last <= a]
         subj = self._subjects[a] = self._subject(toks, left, lo, a)
         best: tuple[int, int, _Pattern, dict[str, Phrase]] | None = None
-        for p in self.pack.candidates(v.block, words):
+        for p in self.pack.candidates(v.block, words if hi - lo >= len(toks) else set(toks[lo:hi + 1])):  # the clause's words
             if p.code in SKIP_CODES:
                 continue
             got = self._match(p, toks, phrases, a, b, lo, hi)
@@ -429,8 +442,28 @@ class Coder:
         pos (exactly at pos if glued); backward, the nearest match ending at or before pos. At
         most MAX_GAP tokens outside noun phrases may lie between an element and the one before
         it: the dictionaries' elements hang on the verb's own phrase, not anywhere after it."""
-        inp = self._inp
         n = len(toks)
+        if e[0] != "&" and e not in MARKERS:  # a word: looked up where it occurs, the gap counted by prefix sums
+            ps = self._where.get(e)
+            if not ps:
+                return None
+            gaps = self._gaps
+            if forward:
+                i = bisect_left(ps, pos)
+                if i == len(ps):
+                    return None
+                x = ps[i]
+                if x > limit or glued and x != pos or gaps[x] - gaps[pos] > MAX_GAP:
+                    return None
+                return x, x + 1, None
+            i = bisect_right(ps, pos - 1) - 1
+            if i < 0:
+                return None
+            j = ps[i]
+            if j < limit or glued and j != pos - 1 or gaps[pos] - gaps[j + 1] > MAX_GAP:
+                return None
+            return j, j + 1, None
+        inp = self._inp
         starts = []
         gap = 0
         if forward:
@@ -478,12 +511,4 @@ class Coder:
                             if b >= limit and tuple(toks[b:x]) == ph:
                                 return b, x, None
             return None
-        if forward:
-            for x in starts:
-                if x < n and toks[x] == e:
-                    return x, x + 1, None
-        else:
-            for x in starts:
-                if x > limit and toks[x - 1] == e:
-                    return x - 1, x, None
         return None

@@ -21,6 +21,7 @@ class _Pattern:
     order: int
     needs: frozenset[str]  # literal words the sentence must contain
     text: str
+    synsets: tuple[str, ...] = ()  # synsets one of whose phrases the sentence must contain
 
 
 class _Verb(NamedTuple):
@@ -99,17 +100,22 @@ class CameoPack:
                     free.append(p)
             idx = self.pattern_index[block] = (free, by_word)
         free, by_word = idx
-        out = list(free)
+        out = [p for p in free if not p.synsets or self._synsets_in(p.synsets, words)]
         if len(by_word) < len(words):
             for w, ps in by_word.items():
                 if w in words:
-                    out += [p for p in ps if p.needs <= words]
+                    out += [p for p in ps if p.needs <= words and (not p.synsets or self._synsets_in(p.synsets, words))]
         else:
             for w in words:
                 ps = by_word.get(w)
                 if ps:
-                    out += [p for p in ps if p.needs <= words]
+                    out += [p for p in ps if p.needs <= words and (not p.synsets or self._synsets_in(p.synsets, words))]
         return out
+
+    def _synsets_in(self, names: tuple[str, ...], words: set[str] | frozenset[str]) -> bool:
+        """Whether the words hold the first word of a phrase of each synset (most patterns that
+        name only synsets, "- * &MILITARY", fail here, before any matching)."""
+        return all(not words.isdisjoint(self.synset_first.get(n, ())) for n in names)
 
 
 def _trie_add(trie: dict, words: Sequence[str], value: object) -> None:
@@ -173,7 +179,7 @@ def _compile_pattern(r: list) -> _Pattern:
     els = tuple((e, bool(g)) for e, g in elements)
     needs = frozenset(e for e, _ in els if e not in "*$+^%" and not e.startswith("&"))
     text = " ".join(("_" if g else "") + e for e, g in els).replace(" _", "_")
-    return _Pattern(els, code, src, order, needs, text)
+    return _Pattern(els, code, src, order, needs, text, tuple(sorted({e for e, _ in els if e.startswith("&")})))
 
 
 def index_pack(pack: CameoPack) -> None:
