@@ -3,7 +3,6 @@ from __future__ import annotations
 
 import bisect
 from dataclasses import dataclass
-from functools import partial
 from typing import Any, Callable, Iterable, Iterator
 
 from ..reading.dates import NUMBERS
@@ -103,13 +102,31 @@ def _number(norm: str) -> int | None:
     return v if isinstance(v, int) and norm not in ("a", "an") else None
 
 
-Matcher = Callable[["SentenceView", int, dict[str, Bound]], Iterator[tuple[int, dict[str, Bound]]]]
+Found = "tuple[int, dict[str, Bound]]"
+Accept = Callable[[int, dict[str, Bound]], Any]  # the caller's test of a complete match: a result ends the search, None goes on
+Cont = Callable[["SentenceView", int, dict[str, Bound], Accept], Any]
+# A compiled node: `m(v, pos, b, k)` tries every way the node (and whatever the pattern has after
+# it) matches from token `pos`, in preference order, and returns the first non-None `k(end, b)`.
+# Continuation passing instead of a generator per node and token: the same matches in the same
+# order (so the same first match and the same step budget), without creating and resuming
+# generator frames, which cost most of the matching time.
+Matcher = Cont
 _COMPILED: dict[int, tuple[Node, Matcher]] = {}
+
+
+def _end(v: SentenceView, pos: int, b: dict[str, Bound], k: Accept) -> Any:
+    return k(pos, b)
 
 
 def match_at(node: Node, v: SentenceView, pos: int, b: dict[str, Bound]) -> Iterator[tuple[int, dict[str, Bound]]]:
     """Every way `node` can match from token `pos`, in preference order (regex-like)."""
-    return _compile(node)(v, pos, b)
+    out: list[tuple[int, dict[str, Bound]]] = []
+
+    def every(end: int, b2: dict[str, Bound]) -> None:
+        out.append((end, b2))
+        return None
+    _compile(node)(v, pos, b, every)
+    return iter(out)
 
 
 def _compile(node: Node) -> Matcher:
@@ -117,93 +134,129 @@ def _compile(node: Node) -> Matcher:
     keeps one object per distinct node), so a word or fragment used by many rules is compiled once."""
     hit = _COMPILED.get(id(node))
     if hit is None or hit[0] is not node:
-        hit = _COMPILED[id(node)] = (node, _build(node))
+        hit = _COMPILED[id(node)] = (node, _build(node, _end))
     return hit[1]
 
 
-def _build(node: Node) -> Matcher:
-    """A pattern node as a closure: the type dispatch is done once per pattern instead of at every
-    token, which makes matching several times cheaper. Same matches, same preference order."""
-    if isinstance(node, Word):
-        forms = node.forms
-        if node.prefix:
-            def word_prefix(v: SentenceView, pos: int, b: dict[str, Bound]) -> Iterator[tuple[int, dict[str, Bound]]]:
-                if pos < v.n:
-                    w = v.norms[pos]
-                    if w in forms or any(w.startswith(f) for f in forms):
-                        yield pos + 1, b
-            return word_prefix
-
-        def word(v: SentenceView, pos: int, b: dict[str, Bound]) -> Iterator[tuple[int, dict[str, Bound]]]:
-            if pos < v.n and v.norms[pos] in forms:
-                yield pos + 1, b
-        return word
+def _build(node: Node, c: Cont) -> Matcher:
+    """A pattern node followed by the continuation `c` (the rest of its sequence) as a closure:
+    the type dispatch is done once per pattern instead of at every token."""
+    if isinstance(node, (Word, Assert)) or isinstance(node, Slot) and node.kind == "entity" and not node.many:
+        return _run([node], c)
     if isinstance(node, Seq):
-        return _chain(list(node.items))
+        return _chain(list(node.items), c)
     if isinstance(node, Alt):
         options = node.options
         if len(options) == 1:
-            return _compile(options[0])
+            return _build(options[0], c)
         # Options that begin with a plain word can only match where the token is one of its forms:
         # a table from the token to the options worth trying, in their order. Each option is
         # compiled when first tried: most never are in a given run, and start-up counts.
-        heads = [_head_forms(o) for o in options]
-        others = tuple(i for i, h in enumerate(heads) if h is None)
-        table = {w: tuple(i for i, h2 in enumerate(heads) if h2 is None or w in h2)
-                 for h in heads if h is not None for w in h}
+        table, others = _dispatch(node)
         opts: list[Matcher | None] = [None] * len(options)
 
-        def alt(v: SentenceView, pos: int, b: dict[str, Bound]) -> Iterator[tuple[int, dict[str, Bound]]]:
+        def alt(v: SentenceView, pos: int, b: dict[str, Bound], k: Accept) -> Any:
             for i in table.get(v.norms[pos], others) if pos < v.n else others:
                 o = opts[i]
                 if o is None:
-                    o = opts[i] = _compile(options[i])
-                yield from o(v, pos, b)
+                    o = opts[i] = _build(options[i], c)
+                r = o(v, pos, b, k)
+                if r is not None:
+                    return r
+            return None
         return alt
     if isinstance(node, Opt):
-        body = _compile(node.body)
+        heads = _heads(node.body)
+        if heads is not None:  # "[the]", "[@LIGHT]": the body is tried only where its first word is,
+            # and built when first tried (most optional parts never are in a given run)
+            built: list[Matcher] = []
 
-        def opt(v: SentenceView, pos: int, b: dict[str, Bound]) -> Iterator[tuple[int, dict[str, Bound]]]:
+            def opt_word(v: SentenceView, pos: int, b: dict[str, Bound], k: Accept) -> Any:
+                v.budget -= 1
+                if v.budget < 0:
+                    raise OverBudget
+                if pos < v.n and v.norms[pos] in heads:
+                    if not built:
+                        built.append(_build(node.body, c))
+                    r = built[0](v, pos, b, k)
+                    if r is not None:
+                        return r
+                return c(v, pos, b, k)
+            return opt_word
+        body = _build(node.body, c)
+
+        def opt(v: SentenceView, pos: int, b: dict[str, Bound], k: Accept) -> Any:
             v.budget -= 1
             if v.budget < 0:
                 raise OverBudget
-            yield from body(v, pos, b)
-            yield pos, b
+            r = body(v, pos, b, k)
+            if r is not None:
+                return r
+            return c(v, pos, b, k)
         return opt
     if isinstance(node, Gap):
         mx = node.max
 
-        def gap(v: SentenceView, pos: int, b: dict[str, Bound]) -> Iterator[tuple[int, dict[str, Bound]]]:
+        def gap(v: SentenceView, pos: int, b: dict[str, Bound], k: Accept) -> Any:
             v.budget -= 1
             if v.budget < 0:
                 raise OverBudget
-            for k in range(0, min(mx, v.n - pos) + 1):
-                yield pos + k, b
+            for p in range(pos, pos + min(mx, v.n - pos) + 1):
+                r = c(v, p, b, k)
+                if r is not None:
+                    return r
+            return None
         return gap
-    if isinstance(node, Assert):
-        if node.kind == "start":
-            def start(v: SentenceView, pos: int, b: dict[str, Bound]) -> Iterator[tuple[int, dict[str, Bound]]]:
-                if pos == 0:
-                    yield pos, b
-            return start
-        banned = node.forms
-
-        def not_word(v: SentenceView, pos: int, b: dict[str, Bound]) -> Iterator[tuple[int, dict[str, Bound]]]:
-            if pos >= v.n or v.norms[pos] not in banned:
-                yield pos, b
-        return not_word
     if isinstance(node, Slot):
-        return lambda v, pos, b: _slot(node, v, pos, b)
-    if isinstance(node, Capture):
-        cbody, name = _compile(node.body), node.name
+        if node.kind == "entity":  # a list: {x:Agent+}
+            def entity_list(v: SentenceView, pos: int, b: dict[str, Bound], k: Accept) -> Any:
+                for end, b2 in _entity_list(node, v, pos, b):
+                    r = c(v, end, b2, k)
+                    if r is not None:
+                        return r
+                return None
+            return entity_list
+        after = _next_forms(c)
 
-        def capture(v: SentenceView, pos: int, b: dict[str, Bound]) -> Iterator[tuple[int, dict[str, Bound]]]:
-            for end, b2 in cbody(v, pos, b):
+        def slot(v: SentenceView, pos: int, b: dict[str, Bound], k: Accept) -> Any:
+            for end, b2 in _slot(node, v, pos, b, after):
+                r = c(v, end, b2, k)
+                if r is not None:
+                    return r
+            return None
+        return slot
+    if isinstance(node, Capture):
+        cbody, name = _build(node.body, _end), node.name
+
+        def capture(v: SentenceView, pos: int, b: dict[str, Bound], k: Accept) -> Any:
+            def then(end: int, b2: dict[str, Bound]) -> Any:
                 if end > pos:
                     bb, ee = v.span(pos, end)
-                    yield end, {**b2, name: Bound("text", pos, end, bb, ee, v.text[bb:ee])}
+                    return c(v, end, {**b2, name: Bound("text", pos, end, bb, ee, v.text[bb:ee])}, k)
+                return None
+            return cbody(v, pos, b, then)
         return capture
     raise TypeError(f"not a pattern node: {node!r}")
+
+
+_DISPATCH: dict[int, tuple[Alt, dict[str, tuple[int, ...]], tuple[int, ...]]] = {}
+
+
+def _dispatch(node: Alt) -> tuple[dict[str, tuple[int, ...]], tuple[int, ...]]:
+    """For each word, the options of `node` that can begin there, and the options that can begin
+    anywhere: once per node (a shared fragment is built into many patterns)."""
+    hit = _DISPATCH.get(id(node))
+    if hit is None or hit[0] is not node:
+        heads = [_head_forms(o) for o in node.options]
+        others = tuple(i for i, h in enumerate(heads) if h is None)
+        table: dict[str, list[int]] = {}
+        for i, h in enumerate(heads):
+            for w in h or ():
+                table.setdefault(w, [])
+        for w, at in table.items():
+            at.extend(i for i, h in enumerate(heads) if h is None or w in h)
+        hit = _DISPATCH[id(node)] = (node, {w: tuple(at) for w, at in table.items()}, others)
+    return hit[1], hit[2]
 
 
 def _head_forms(n: Node) -> frozenset[str] | None:
@@ -213,78 +266,117 @@ def _head_forms(n: Node) -> frozenset[str] | None:
     return n.forms if isinstance(n, Word) and not n.prefix else None
 
 
-def _empty(v: SentenceView, pos: int, b: dict[str, Bound]) -> Iterator[tuple[int, dict[str, Bound]]]:
-    yield pos, b
+_HEADS: dict[int, tuple[Node, frozenset[str] | None]] = {}
 
 
-Step = Callable[["SentenceView", int, dict[str, Bound]], "tuple[int, dict[str, Bound]] | None"]
+def _heads(n: Node) -> frozenset[str] | None:
+    """The words any match of `n` must begin with (None: not only plain words, or it may be empty)."""
+    hit = _HEADS.get(id(n))
+    if hit is None or hit[0] is not n:
+        hit = _HEADS[id(n)] = (n, _heads_of(n))
+    return hit[1]
 
 
-def _step(node: Node) -> Step | None:
-    """Items that match in at most one way (a word, an entity slot) as plain functions: a run of
-    them in a sequence is checked in a loop, without a generator per item and token."""
-    if isinstance(node, Word):
-        forms = node.forms
-        if node.prefix:
-            def word_prefix(v: SentenceView, pos: int, b: dict[str, Bound]) -> tuple[int, dict[str, Bound]] | None:
-                if pos < v.n:
-                    w = v.norms[pos]
-                    if w in forms or any(w.startswith(f) for f in forms):
-                        return pos + 1, b
+def _heads_of(n: Node) -> frozenset[str] | None:
+    if isinstance(n, Alt):
+        out: set[str] = set()
+        for o in n.options:
+            h = _heads(o)
+            if h is None:
                 return None
-            return word_prefix
+            out |= h
+        return frozenset(out)
+    if isinstance(n, Capture):
+        return _heads(n.body)
+    if isinstance(n, Seq):
+        return _heads(n.items[0]) if n.items else None
+    return n.forms if isinstance(n, Word) and not n.prefix else None
 
-        def word(v: SentenceView, pos: int, b: dict[str, Bound]) -> tuple[int, dict[str, Bound]] | None:
-            return (pos + 1, b) if pos < v.n and v.norms[pos] in forms else None
-        return word
-    if isinstance(node, Slot) and node.kind == "entity" and not node.many:
-        return partial(_entity, node)  # a C-level wrapper: no extra Python frame
-    return None
+
+def _next_forms(c: Cont) -> frozenset[str] | None:
+    """The words the continuation must begin with, when it begins with a plain word: a text slot
+    followed by a word can only end where that word comes next, so its other ends are not even
+    tried (same matches, same order)."""
+    return getattr(c, "next_forms", None)
 
 
-def _chain(items: list[Node]) -> Matcher:
-    """A sequence: each way the first item matches, continued by the rest (depth first)."""
-    if not items:
-        return _empty
-    if len(items) == 1:
-        return _compile(items[0])
-    steps: list[Step] = []
+def _is_step(node: Node) -> bool:
+    """Items that match in at most one way (a word, an assertion, an entity slot)."""
+    return isinstance(node, (Word, Assert)) or isinstance(node, Slot) and node.kind == "entity" and not node.many
+
+
+def _run(items: list[Node], c: Cont) -> Matcher:
+    """A run of items that match in at most one way, checked in one loop (no frame per item),
+    then the continuation."""
+    tests: list[tuple[int, Any]] = []
     for it in items:
-        st = _step(it)
-        if st is None:
-            break
-        steps.append(st)
-    if steps:
-        rest = _chain(items[len(steps):]) if len(steps) < len(items) else None
+        if isinstance(it, Word):
+            tests.append((1 if it.prefix else 0, it.forms))
+        elif isinstance(it, Assert):
+            tests.append((2 if it.kind == "start" else 3, it.forms))
+        else:
+            tests.append((4, it))
+    if len(tests) == 1 and tests[0][0] == 0:
+        forms = tests[0][1]
+        if c is _end:
+            def word_end(v: SentenceView, pos: int, b: dict[str, Bound], k: Accept) -> Any:
+                if pos < v.n and v.norms[pos] in forms:
+                    return k(pos + 1, b)
+                return None
+            m = word_end
+        else:
+            def word(v: SentenceView, pos: int, b: dict[str, Bound], k: Accept) -> Any:
+                if pos < v.n and v.norms[pos] in forms:
+                    return c(v, pos + 1, b, k)
+                return None
+            m = word
+        m.next_forms = forms  # type: ignore[attr-defined]
+        return m
 
-        def run(v: SentenceView, pos: int, b: dict[str, Bound]) -> Iterator[tuple[int, dict[str, Bound]]]:
-            for st in steps:
-                r = st(v, pos, b)
-                if r is None:
-                    return
-                pos, b = r
-            if rest is None:
-                yield pos, b
-            else:
-                yield from rest(v, pos, b)
-        return run
-    first, second = items[0], items[1]
-    if isinstance(first, Slot) and first.kind in ("text", "clause") and isinstance(second, Word) and not second.prefix:
-        # text followed by a word: only ends where that word comes next can succeed, so the
-        # others are not even built (same matches, same order)
-        after = second.forms
-        rest3 = _chain(items[1:])
+    def run(v: SentenceView, pos: int, b: dict[str, Bound], k: Accept) -> Any:
+        for kind, x in tests:
+            if kind == 0:
+                if pos >= v.n or v.norms[pos] not in x:
+                    return None
+                pos += 1
+            elif kind == 4:
+                m = v.mention_at.get(pos)
+                if m is None or not v.type_ok(m, x.types):
+                    return None
+                b = {**b, x.name: Bound("entity", pos, m.last, m.begin, m.end, m)}
+                pos = m.last
+            elif kind == 1:
+                if pos >= v.n:
+                    return None
+                w = v.norms[pos]
+                if not (w in x or any(w.startswith(f) for f in x)):
+                    return None
+                pos += 1
+            elif kind == 2:
+                if pos != 0:
+                    return None
+            elif pos < v.n and v.norms[pos] in x:  # 3: not one of these words
+                return None
+        return c(v, pos, b, k)
+    if tests[0][0] == 0:
+        run.next_forms = tests[0][1]  # type: ignore[attr-defined]
+    return run
 
-        def text_then_word(v: SentenceView, pos: int, b: dict[str, Bound]) -> Iterator[tuple[int, dict[str, Bound]]]:
-            for end, b2 in _slot(first, v, pos, b, after):
-                yield from rest3(v, end, b2)
-        return text_then_word
-    head, rest2 = _compile(items[0]), _chain(items[1:])
 
-    def seq(v: SentenceView, pos: int, b: dict[str, Bound]) -> Iterator[tuple[int, dict[str, Bound]]]:
-        for end, b2 in head(v, pos, b):
-            yield from rest2(v, end, b2)
-    return seq
+def _chain(items: list[Node], c: Cont) -> Matcher:
+    """A sequence: each item built with the rest of the sequence as its continuation (right to left)."""
+    i = len(items)
+    while i > 0:
+        j = i
+        while j > 0 and _is_step(items[j - 1]):
+            j -= 1
+        if j < i:
+            c = _run(items[j:i], c)
+            i = j
+        else:
+            c = _build(items[i - 1], c)
+            i -= 1
+    return c
 
 
 def _entity(s: Slot, v: SentenceView, pos: int, b: dict[str, Bound]) -> tuple[int, dict[str, Bound]] | None:
@@ -443,12 +535,16 @@ def find_matches(root: Alt, v: SentenceView, first: Firsts | None = None) -> Ite
     patterns whose worst case is out of all proportion (kg.rules.pattern.cost)."""
     v.budget = STEP_BUDGET
     found = []
+    m = _compile(root)
+    start = 0
+
+    def accept(end: int, b: dict[str, Bound]) -> tuple[int, dict[str, Bound]] | None:
+        return (end, b) if end > start else None  # an empty match is no match: try the next way
     try:
         for start in starts(first or firsts(root), v):
-            for end, b in match_at(root, v, start, {}):
-                if end > start:
-                    found.append((start, end, b))
-                    break
+            r = m(v, start, {}, accept)
+            if r is not None:
+                found.append((start, r[0], r[1]))
     except OverBudget:
         v.over_budget = getattr(v, "over_budget", 0) + 1
     yield from found
