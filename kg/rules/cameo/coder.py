@@ -339,14 +339,17 @@ class Coder:
         src = slots.get("$")
         tgt = slots.get("+")
         right = [p for p in phrases if b <= p.first and p.last <= hi]
-        if "%" in slots:
+        if "%" in slots and slots["%"].last <= a:  # "% *": the compound's members act on each other
             ms = slots["%"].members
             pairs = [(x, y) for x in ms for y in ms if x.code and y.code and x.code != y.code]
             return self._emit(pairs, code, a, b, v, toks, rule, ptext, passive)
-        if passive:  # the source is who the by-phrase names, else the next phrase; none in "was prepared to"
-            by = next((p for p in right if p.first > 0 and toks[p.first - 1] == "by"),
-                      right[0] if right and not (b < len(toks) and toks[b] == "to") else None)
+        if "%" in slots:  # "* with %": the subject acts on each member ("agrees with A and B")
+            tgt = tgt or slots["%"]
+        by = next((p for p in right if p.first > 0 and toks[p.first - 1] in ("by", "from")), None) if passive else None
+        if by is not None:  # "was opposed by X", "was freed from X": X is the source
             src, tgt = src or by, tgt or subj
+        elif passive:  # "was criticized over ...", "was prepared to": the text names no source
+            tgt = tgt or subj
         else:
             src = src or subj
             if tgt is None:  # the first phrase after the verb, before a next verb phrase (whose object it is)
@@ -393,7 +396,8 @@ class Coder:
         if w == v.head or w.endswith(("ing", "s")) and not w.endswith("ss"):
             return False  # not a participle
         k = a - 1
-        while k >= 0 and k >= a - 3 and toks[k] in ("not", "n't", "also", "then", "reportedly", "being", "been"):
+        while k >= 0 and k >= a - 3 and (toks[k] in ("not", "n't", "also", "then", "reportedly", "being", "been")
+                                         or toks[k].endswith("ly") and toks[k].isalpha()):  # "was fiercely opposed"
             if toks[k] in ("being", "been"):
                 return True
             k -= 1
