@@ -18,7 +18,7 @@ from ..knowing.mentions import SentenceAnalysis
 from ..knowing.vocab import Vocabulary
 from .loader import JoinRule, Rule, RuleSet
 from .match import Bound, SentenceView, find_matches
-from .pattern import Alt, Firsts, anchor_words, rank
+from .pattern import Alt, Capture, Firsts, Node, Seq, Slot, Word, anchor_words, rank
 
 NEGATION_CUES = frozenset({"not", "n't", "never", "no", "neither", "nor", "cannot", "without"})
 
@@ -73,6 +73,88 @@ Entry = tuple[int, Rule, Alt, set[str], Firsts, int]  # (position in rule order,
 _INDEX: dict[int, tuple[list[Rule], dict[str, list[Entry]], list[Entry]]] = {}
 
 
+@dataclass(frozen=True, slots=True)
+class Needs:
+    """What a sentence must hold for a pattern to match it: one word of each set in `words`, at
+    least `mentions` entity mentions, a quotation, a time. Checked before matching, it spares
+    the matcher most patterns that cannot match (a required word alone lets through the
+    patterns whose other words are missing: "(urged|called on) ... to" in a sentence with "to")."""
+
+    words: tuple[frozenset[str], ...] = ()
+    mentions: int = 0
+    quote: bool = False
+    time: bool = False
+
+    def met(self, v: SentenceView) -> bool:
+        words = v.words
+        for w in self.words:
+            if words.isdisjoint(w):
+                return False
+        return (len(v.mention_at) >= self.mentions and (not self.quote or bool(v.quote_at))
+                and (not self.time or bool(v.time_at)))
+
+
+_NEEDS: dict[int, tuple[Node, Needs]] = {}
+_Need = tuple[tuple[frozenset[str], ...], int, bool, bool]  # a Needs as a plain tuple, while it is worked out
+_PARTS: dict[int, tuple[Node, _Need]] = {}
+_NOTHING: _Need = ((), 0, False, False)
+_RANKS: dict[frozenset[str], tuple[bool, int]] = {}
+
+
+def _rank(words: frozenset[str]) -> tuple[bool, int]:
+    r = _RANKS.get(words)
+    if r is None:
+        r = _RANKS[words] = rank(words)
+    return r
+
+
+def needs(root: Node) -> Needs:
+    """The sets of words, the mentions, quotation and time every match of a pattern contains (once
+    per pattern, when it is first tried)."""
+    hit = _NEEDS.get(id(root))
+    if hit is None or hit[0] is not root:
+        hit = _NEEDS[id(root)] = (root, Needs(*_needs(root)))
+    return hit[1]
+
+
+def _needs(n: Node) -> _Need:
+    if isinstance(n, Word):
+        return ((), 0, False, False) if n.prefix else ((n.forms,), 0, False, False)
+    if isinstance(n, Slot):
+        return (), 1 if n.kind == "entity" else 0, n.kind == "quote", n.kind == "time"
+    if not isinstance(n, (Seq, Alt, Capture)):
+        return _NOTHING  # an optional part, a gap, an assertion
+    hit = _PARTS.get(id(n))  # patterns share their nodes: each is worked out once
+    if hit is not None and hit[0] is n:
+        return hit[1]
+    if isinstance(n, Capture):
+        out = _needs(n.body)
+    elif isinstance(n, Seq):
+        words: dict[frozenset[str], None] = {}
+        mentions, quote, time = 0, False, False
+        for i in n.items:
+            ws, m, q, t = _needs(i)
+            if ws:
+                words.update(dict.fromkeys(ws))
+            mentions += m  # entity slots of one sequence cover different tokens
+            quote, time = quote or q, time or t
+        out = (tuple(words), mentions, quote, time)
+    elif 0 < len(n.options) <= 16:  # (a long list, such as every title, is rarely all missing
+        # from a sentence: not worth working out at start-up)
+        subs = [_needs(o) for o in n.options]
+        shared = set(subs[0][0]).intersection(*(x[0] for x in subs[1:]))
+        common = [w for w in subs[0][0] if w in shared]
+        if all(x[0] for x in subs):  # each option's rarest set: one of their words is in every match
+            anchor = frozenset().union(*(min(x[0], key=_rank) for x in subs))
+            if anchor not in shared:
+                common.append(anchor)
+        out = (tuple(common), min(x[1] for x in subs), all(x[2] for x in subs), all(x[3] for x in subs))
+    else:
+        out = _NOTHING
+    _PARTS[id(n)] = (n, out)
+    return out
+
+
 def _index(rules: list[Rule]) -> tuple[dict[str, list[Entry]], list[Entry]]:
     """Every pattern under one word a matching sentence must contain (a required word, else
     each of its anchor words), so a sentence is tried only against patterns it could match;
@@ -115,6 +197,9 @@ def match_sentence(rules: list[Rule], v: SentenceView) -> list[Firing]:
     words = v.words
     for _, rule, root, req, fs, i in _candidates(rules, v):
         if rule.segments is not None and kind not in rule.segments or not req <= words:
+            continue
+        hit = _NEEDS.get(id(root))  # what the pattern needs, worked out when it is first tried
+        if not (needs(root) if hit is None or hit[0] is not root else hit[1]).met(v):
             continue
         for first, last, b in find_matches(root, v, fs):
             bb, ee = v.span(first, last)
