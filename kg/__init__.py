@@ -6,13 +6,24 @@ matching, factuality) -> graph (RDF with provenance) -> export / explain / cli.
 """
 from __future__ import annotations
 
-from .graph.build import BuildResult, analyse, build, build_result
-from .reading.document import Article, parse_article, read_article
+from typing import TYPE_CHECKING
+
 from .errors import InputError, KgError, RuleError
-from .graph.explain import explain
-from .knowing.mentions import MentionFinder
-from .rules.pack import Pack
-from .rules import load_rules
+
+if TYPE_CHECKING:
+    from .graph.build import BuildResult, analyse, build, build_result
+    from .graph.explain import explain
+    from .knowing.mentions import MentionFinder
+    from .reading.document import Article, parse_article, read_article
+    from .rules import load_rules
+    from .rules.pack import Pack
+
+# The API's names and the modules that hold them, imported on first use: `import kg` (and so every
+# `kg` command) stays light, and a command loads only the stages it runs.
+_LAZY = {"BuildResult": ".graph.build", "analyse": ".graph.build", "build": ".graph.build",
+         "build_result": ".graph.build", "explain": ".graph.explain", "MentionFinder": ".knowing.mentions",
+         "Article": ".reading.document", "parse_article": ".reading.document", "read_article": ".reading.document",
+         "load_rules": ".rules", "Pack": ".rules.pack"}
 
 __all__ = ["Article", "BuildResult", "InputError", "KgError", "MentionFinder", "Pack", "RuleError", "analyse",
            "build", "build_result", "explain", "load_rules", "network", "parse_article", "read_article"]
@@ -20,9 +31,18 @@ __version__ = "0.1.0"
 
 
 def __getattr__(name: str) -> object:
-    """`kg.network` (the networkx projection) is imported on first use, so `import kg` stays light."""
-    if name == "network":
-        import importlib
+    """The API (see _LAZY) and `kg.network` (the networkx projection, a callable module:
+    kg.network(graph)) are imported on first use."""
+    import importlib
 
-        return importlib.import_module(".network", __name__)  # a callable module: kg.network(graph)
+    if name == "network":
+        return importlib.import_module(".network", __name__)
+    if name in _LAZY:
+        value = getattr(importlib.import_module(_LAZY[name], __name__), name)
+        globals()[name] = value  # once
+        return value
     raise AttributeError(f"module {__name__!r} has no attribute {name!r}")
+
+
+def __dir__() -> list[str]:
+    return sorted({*globals(), *__all__})

@@ -64,9 +64,10 @@ def build_corpus(inputs: Iterable[str | Path], output: Path | None, *, fmt: str,
                  max_bytes: int | None = None, jobs: int | None = None, dask: str | None = None,
                  force: bool = False, progress: bool | None = None, stdin: IO[bytes] | None = None,
                  on_failure: Callable[[Failed], None] | None = None, batch: int = 0,
-                 store: str | None = None, time_limit: float = 0) -> CorpusResult:
+                 store: str | None = None, time_limit: float = 0, pack: Any = None) -> CorpusResult:
     """Build the graph of a corpus into `output` (None: standard output, or no text at all when
-    `store` is given) and into the store `store` names (``oxigraph:PATH``) if any. Raises
+    `store` is given) and into the store `store` names (``oxigraph:PATH``) if any; `pack` is the
+    rule pack of data_dir/ontology_dir/rules_path when the caller loaded it already. Raises
     InputError for bad input that stops everything (BusyError if another build is writing the
     same output or store); per-article failures are in the result."""
     from contextlib import ExitStack
@@ -87,19 +88,20 @@ def build_corpus(inputs: Iterable[str | Path], output: Path | None, *, fmt: str,
         return _build(listed, output, sink, fmt=fmt, base=base, data_dir=data_dir, ontology_dir=ontology_dir,
                       rules_path=rules_path, max_bytes=max_bytes, jobs=jobs, dask=dask, force=force,
                       progress=progress, stdin=stdin, on_failure=on_failure, batch=batch,
-                      time_limit=time_limit)
+                      time_limit=time_limit, pack=pack)
 
 
 def _build(listed: list[tuple[str, bool]], output: Path | None, sink: "_StoreSink | None", *, fmt: str, base: str,
            data_dir: Path | None, ontology_dir: Path | None, rules_path: Path | None, max_bytes: int | None,
            jobs: int | None, dask: str | None, force: bool, progress: bool | None, stdin: IO[bytes] | None,
-           on_failure: Callable[[Failed], None] | None, batch: int, time_limit: float = 0) -> CorpusResult:
+           on_failure: Callable[[Failed], None] | None, batch: int, time_limit: float = 0,
+           pack: Any = None) -> CorpusResult:
     from ..rules.pack import Pack
 
     text_out = output is not None or sink is None  # a store without -o: no text at all
     if not text_out:
         fmt = "nquads"  # what the workers send back for the store
-    pack = Pack.load(data_dir, ontology_dir, rules_path)
+    pack = pack or Pack.load(data_dir, ontology_dir, rules_path)
     comps = pack.components
     settings = Settings(str(data_dir) if data_dir else None, str(ontology_dir) if ontology_dir else None,
                         str(rules_path) if rules_path else None, base, fmt, _key(comps), nquads_too=sink is not None,

@@ -122,7 +122,8 @@ class Pack:
         return True
 
     def _write_cache(self, path: Path) -> None:
-        state = {k: getattr(self, k) for k in ("vocabulary", "gazetteer", "rules", "layout")}
+        # the mention finder too: building its tries from the gazetteer costs more than unpickling them
+        state = {k: getattr(self, k) for k in ("vocabulary", "gazetteer", "rules", "layout", "finder")}
         try:
             path.parent.mkdir(parents=True, exist_ok=True)
             import tempfile  # only when the cache is (re)written
