@@ -330,7 +330,8 @@ def test_honorifics_give_known_people_their_gender_here(pack):
 def test_a_surname_a_dictionary_files_under_a_group_is_the_person(pack):
     text = "Sheik Hassan Nasrallah spoke on Monday. Nasrallah warned Israel, and Hezbollah agreed."
     got = ids(pack, text)
-    assert ("Nasrallah", "unlinked/hassan-nasrallah") in got and ("Hezbollah", "hezbollah") in got
+    assert {("Nasrallah", "unlinked/hassan-nasrallah"), ("Nasrallah", "hassan-nasrallah")} & set(got)  # the person,
+    assert ("Hezbollah", "hezbollah") in got  # linked where the gazetteer knows him (data/gazetteer/leaders.yaml)
     assert ("Nasrallah", "hezbollah") not in got
 
 
@@ -375,3 +376,8 @@ def test_a_surname_is_the_full_name_here_not_a_namesake_elsewhere(pack):
     # the world lists a one-word "Hassan"; here "Hassan" is the Omar Hassan just named
     got = ids(pack, "Rebel commander Omar Hassan met Lavrov. Hassan said the talks went well.")
     assert got[-1] == ("Hassan", "unlinked/omar-hassan")
+
+
+def test_a_nationality_or_belief_keeps_a_description(pack):
+    got = ids(pack, "Hamas arrived. The Islamic movement is regarded as a terrorist group by the United States.")
+    assert ("The Islamic movement", "hamas") in got

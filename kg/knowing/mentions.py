@@ -293,7 +293,7 @@ class MentionFinder:
                     while person_run < len(toks) and (toks[person_run].text[:1].isupper() or toks[person_run].text == "."):
                         person_run += 1
             dhit = self._longest(self.descriptions, toks, i) if norm in descriptions else None
-            if dhit and any(toks[k].text[:1].isupper() for k in range(i + 1, dhit[0])):
+            if dhit and any(toks[k].text[:1].isupper() and toks[k].norm not in self.lex.not_names for k in range(i + 1, dhit[0])):
                 dhit = None  # "the Group of Eight": a capital makes it a name, not "the group" of a description
             if dhit and (not hit or dhit[0] > hit[0]):
                 spans.append((i, dhit[0], "description", dhit[1]))
