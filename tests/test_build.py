@@ -71,7 +71,8 @@ SELECT ?s ?p ?o WHERE {
   ?s ?p ?o .
   FILTER(STRSTARTS(STR(?s), "https://w3id.org/kg-news/id/entity/") || STRSTARTS(STR(?s), "https://w3id.org/kg-news/id/node/"))
   FILTER(?p NOT IN (rdf:type, <http://www.w3.org/2000/01/rdf-schema#label>, <http://www.w3.org/2004/02/skos/core#altLabel>,
-                    <http://www.w3.org/2002/07/owl#sameAs>, kgo:actorCode, <http://schema.org/containedInPlace>)  # the gazetteer's
+                    <http://www.w3.org/2002/07/owl#sameAs>, kgo:actorCode, <http://schema.org/containedInPlace>,
+                    <http://www.w3.org/ns/org#subOrganizationOf>)  # the gazetteer's
                 || STRSTARTS(STR(?s), "https://w3id.org/kg-news/id/node/"))
   FILTER NOT EXISTS {          # an asserted fact: its record names a firing with a rule and a sentence
     ?rec rdf:subject ?s ; rdf:predicate ?p ; rdf:object ?o ; kgo:factuality kgo:Asserted ; prov:wasGeneratedBy ?f .

@@ -239,7 +239,8 @@ class GraphBuilder:
                     self.add(iri, SKOS + "altLabel", Literal(alias, lang="en"))
             for s in e.same_as:
                 self.add(iri, OWL + "sameAs", IRI(self.voc.expand(s) or s))
-            if getattr(e, "codes", ()) or getattr(e, "affiliations", ()) or getattr(e, "located_in", None):
+            if getattr(e, "codes", ()) or getattr(e, "affiliations", ()) or getattr(e, "located_in", None) \
+                    or getattr(e, "part_of", None):
                 self._world_facts(e, iri)  # (roles and unlinked names have none of these)
         return iri
 
@@ -255,6 +256,9 @@ class GraphBuilder:
             state = self.gaz.get(e.located_in)
             if state is not None:
                 self.add(iri, SCHEMA + "containedInPlace", self._entity(state))
+        whole = self.gaz.get(e.part_of) if getattr(e, "part_of", None) else None
+        if whole is not None:  # the Security Council of the UN, the Kremlin of Russia
+            self.add(iri, ORG + "subOrganizationOf", self._entity(whole))
         for a in e.affiliations:  # under world/: background knowledge, not a rule's finding (node/)
             m = _u(f"{self.mint.base}world/membership-{_h(e.id, a.of, a.code, a.start, a.end)}")
             self.add(m, A, _u(ORG + "Membership"))

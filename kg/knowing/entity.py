@@ -14,6 +14,24 @@ def name_key(name: str) -> str:
     return " ".join(t.norm for t in tokenize(name))
 
 
+_PLAIN: dict[str, str] = {}
+_LETTERS = str.maketrans({"đ": "d", "ð": "d", "ł": "l", "ø": "o", "ı": "i", "ß": "ss", "æ": "ae", "œ": "oe", "þ": "th"})
+
+
+def plain(norm: str) -> str:
+    """A token's normal form without diacritics ("erdoğan" -> "erdogan"): how the world store
+    indexes and looks up names, so that they match however the text or the dictionary spells them."""
+    if norm.isascii():
+        return norm
+    p = _PLAIN.get(norm)
+    if p is None:
+        import unicodedata
+
+        d = unicodedata.normalize("NFKD", norm.translate(_LETTERS))
+        p = _PLAIN[norm] = "".join(c for c in d if not unicodedata.combining(c)) or norm
+    return p
+
+
 def _within(start: date | None, end: date | None, day: date | None) -> bool:
     """`day` in [start, end], either bound open when None; no day (an undated article) is in every period."""
     return day is None or ((start is None or start <= day) and (end is None or day <= end))
@@ -72,6 +90,7 @@ class Entity:
     located_in: str | None = None
     capital: str | None = None
     origin: str | None = None  # the entry's `source`: where an imported entity comes from (FILE:LINE)
+    part_of: str | None = None  # the organisation or state this body is a part of (W3C ORG subOrganizationOf)
 
     @property
     def curated(self) -> bool:

@@ -17,8 +17,9 @@ from .vocab import Vocabulary
 from .worldstore import WorldStore
 
 ENTITY_KEYS = {"id", "type", "label", "aliases", "descriptions", "demonyms", "same_as", "gender", "note",
-               "codes", "affiliations", "located_in", "capital", "source"}
-EXTEND_KEYS = {"extends", "aliases", "demonyms", "codes", "affiliations", "located_in", "capital", "source", "note"}
+               "codes", "affiliations", "located_in", "capital", "part_of", "source"}
+EXTEND_KEYS = {"extends", "aliases", "demonyms", "codes", "affiliations", "located_in", "capital", "part_of", "source",
+               "note"}
 ID_RX = re.compile(r"^[a-z0-9][a-z0-9-]*$")
 
 
@@ -159,7 +160,7 @@ def load_gazetteer(paths: list[Path], voc: Vocabulary) -> Gazetteer:
     for e, path, line in extensions:
         _extend(e, path, line, entities, problems, names)
     for ent in entities.values():
-        for key, ref in (("located_in", ent.located_in), ("capital", ent.capital),
+        for key, ref in (("located_in", ent.located_in), ("capital", ent.capital), ("part_of", ent.part_of),
                          *(("affiliations", a.of) for a in ent.affiliations)):
             if ref is not None and ref not in entities:
                 problems.append(Problem(*_where(ent.source), f"{key}: no entity {ref!r} in the gazetteer", ent.id))
@@ -252,7 +253,8 @@ def _extend(e: LDict, path: str, line: int, entities: dict[str, Entity], problem
     entities[base.id] = dataclasses.replace(
         base, aliases=base.aliases + tuple(dict.fromkeys(aliases)), demonyms=base.demonyms + tuple(dict.fromkeys(demonyms)),
         codes=base.codes + parts["codes"], affiliations=base.affiliations + parts["affiliations"],
-        located_in=base.located_in or parts["located_in"], capital=base.capital or parts["capital"])
+        located_in=base.located_in or parts["located_in"], capital=base.capital or parts["capital"],
+        part_of=base.part_of or parts["part_of"])
 
 
 def _date(v: object, what: str, bad: list[str]) -> date | None:
@@ -304,7 +306,7 @@ def _parts(e: LDict, path: str, line: int, problems: list[Problem]) -> dict:
         for m in errs:
             bad(f"affiliations: {m}", "affiliations")
     out["affiliations"] = tuple(affs)
-    for k in ("located_in", "capital", "source"):
+    for k in ("located_in", "capital", "part_of", "source"):
         v = e.get(k)
         if v is not None and not isinstance(v, str):
             bad(f"{k!r} must be a string", k)
@@ -348,4 +350,4 @@ def _entity(e: object, path: str, line: int, voc: Vocabulary, problems: list[Pro
         return None
     return Entity(e["id"], e["type"], e["label"], lists["aliases"], lists["descriptions"], lists["same_as"],
                   e.get("gender"), f"{path}:{line}", lists["demonyms"], parts["codes"], parts["affiliations"],
-                  parts["located_in"], parts["capital"], parts["source"])
+                  parts["located_in"], parts["capital"], parts["source"], parts["part_of"])

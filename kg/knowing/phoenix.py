@@ -17,6 +17,7 @@ from pathlib import Path
 
 from ..errors import Problem, RuleError
 from .gazetteer import name_key
+from .phoenix_aliases import AliasRules, audit, bare
 from .phoenix_read import (SECTORS, Record, Restriction, Skip, id_for, normal_case,  # noqa: F401 (Skip, parse_date: API)
                            parse_actors, parse_date, record_names)
 from .phoenix_write import NOTICE, render, write_all
@@ -34,6 +35,8 @@ class Profile:
     organisation_words: set[str]
     title_words: set[str]
     skip_code_prefixes: tuple[str, ...]
+    alias_rules: AliasRules = field(default_factory=AliasRules)
+    state_name_words: set[str] = field(default_factory=set)
 
     @classmethod
     def load(cls, path: Path) -> "Profile":
@@ -48,7 +51,9 @@ class Profile:
                    {name_key(x) for x in d.get("not_places") or ()},
                    {str(x).lower() for x in d.get("organisation_words") or ()},
                    {str(x).lower() for x in d.get("title_words") or ()},
-                   tuple(d.get("skip_code_prefixes") or ()))
+                   tuple(d.get("skip_code_prefixes") or ()),
+                   AliasRules.from_profile(d.get("alias_rules") or {}),
+                   {str(x).lower() for x in d.get("state_name_words") or ()})
 
 
 @dataclass
@@ -69,6 +74,7 @@ class Draft:
     id: str = ""
     extends: str | None = None
     rec: Record | None = None  # a state's dictionary record
+    part_of: str | None = None  # key of the organisation or state this body is a part of
 
 
 @dataclass
@@ -81,7 +87,7 @@ class Curated:
 
 
 _PERSONISH = {"Person", "Agent"}
-_ORGISH = {"Organization", "GovernmentBody", "Group", "Agent"}
+_ORGISH = {"Organization", "GovernmentBody", "Group", "Agent", "NewsMedia"}
 _PLACEISH = {"City", "Place", "Region"}
 _GOV_SECTORS = {"GOV", "LEG", "JUD", "MIL", "COP", "SPY"}
 
@@ -127,11 +133,18 @@ def convert(files: list[Path], prof: Profile, curated: list[Curated]) -> tuple[d
     org_codes: dict[str, Draft] = {}  # own code of an international organisation or group -> draft
 
     # 1. states: the first record with an undated three-letter code; else the first with a dated one
+    # (first the record that lists the state's capital with a code valid today: MOLDOVA [MDA >911221]
+    # with Chisinau, not TRANSNISTRIA [MDA] before it)
     country_recs = [r for p, recs in parsed if "countr" in p.name.lower() for r in recs]
-    for undated in (True, False):
+    for rule in ("capital", "undated", "dated"):
         for r in country_recs:
             for c in r.codes:
-                if len(c.code) == 3 and c.code.isalpha() and ((c.start is None and c.end is None) == undated) \
+                if rule == "capital":
+                    cap = prof.capitals.get(c.code)
+                    ok = c.end is None and cap is not None and name_key(cap) in {name_key(normal_case(n)) for n in r.names}
+                else:
+                    ok = (c.start is None and c.end is None) == (rule == "undated")
+                if ok and len(c.code) == 3 and c.code.isalpha() \
                         and c.code not in states and r.names and not any(r is s.rec for s in states.values()):
                     d = Draft("states", "Country", normal_case(r.names[0]), [], r.where, codes=list(r.codes))
                     d.rec = r
@@ -144,6 +157,7 @@ def convert(files: list[Path], prof: Profile, curated: list[Curated]) -> tuple[d
         _split_state(st, code, st.rec, prof, drafts)  # type: ignore[arg-type]
 
     # 2. every other record
+    state_keys = {name_key(n) for st in states.values() for n in (st.label, *st.aliases)}
     people: dict[str, Draft] = {}  # name key of a person's label -> the person
     for p, recs in parsed:
         fname = p.name.lower()
@@ -161,6 +175,9 @@ def convert(files: list[Path], prof: Profile, curated: list[Curated]) -> tuple[d
                 st = states.get(latest.code[:3])
                 for n in record_names(r):
                     if name_key(n) in prof.not_places:
+                        continue
+                    if st is not None and _formal(name_key(st.label), name_key(n), prof.state_name_words):
+                        st.aliases.append(n)  # SAINT_KITTS_AND_NEVIS_ [KNA] beside its Federation of ...
                         continue
                     drafts.append(Draft("places", "Place", n, [], r.where, located_in=st.key if st else None,
                                         key=f"place:{r.where}:{n}"))
@@ -181,9 +198,20 @@ def convert(files: list[Path], prof: Profile, curated: list[Curated]) -> tuple[d
                 person = False
             names = record_names(r, acronyms=not person)
             label = names[0]
+            if person is not False and name_key(label) in state_keys:
+                # MOLDOVA [USRMDA <910827]: a state under an earlier code, not a person
+                report.append(f"left out {r.where} {label!r}: it names a state, not a person")
+                continue
             if person is not False:  # "Secretary-General Ban Ki-Moon": the first name without a title
                 label = next((n for n in names if not set(name_key(n).split()) & prof.title_words), label)
             own = [c for c in r.codes if c.start is None and c.end is None]
+            words = set(re.split(r"[\s\-()/.]+", label.lower()))
+            if person is not True and words & prof.alias_rules.role_words & prof.title_words \
+                    and not words & prof.organisation_words:
+                # UN_SECRETARY_GENERAL [IGOUNO], UN_SPECIAL_ENVOY_FOR_BURMA: a post, which the role
+                # lexicon reads ("U.N. Secretary-General Ban Ki-moon"), not a body
+                report.append(f"left out {r.where} {label!r}: a post, not a body")
+                continue
             if person is False:
                 sector = r.codes[0].code[3:6]
                 typ = "GovernmentBody" if r.codes[0].code[:3] in states and sector in _GOV_SECTORS else "Organization"
@@ -211,8 +239,23 @@ def convert(files: list[Path], prof: Profile, curated: list[Curated]) -> tuple[d
             d.key = f"rec:{r.where}"
             drafts.append(d)
 
-    # 3. affiliations: what each code encodes (an organisation's own code, else a state + sector)
+    drafts = _join_duplicates(drafts, org_codes, report)
+    audit(drafts, prof.alias_rules, report)
+
+    # 3. affiliations: what each code encodes (an organisation's own code, else a state + sector);
+    # a body is a part of the organisation whose own code its own code extends (IGOEUREEC, the
+    # European Commission, of IGOEUR, the EU), a state's body of the state (RUSGOV, the Kremlin)
     org_list = sorted(org_codes.items(), key=lambda kv: -len(kv[0]))
+    for d in drafts:
+        if d.kind not in ("organisations", "groups") or not d.codes or d.codes[0].start or d.codes[0].end:
+            continue
+        code = d.codes[0].code
+        parent = next((od for oc, od in org_list if oc.startswith("IGO") and len(oc) > 3 and len(code) > len(oc)
+                       and code.startswith(oc) and od is not d), None)  # (a group's code, PSEREBHMS, is no such part)
+        if parent is not None:
+            d.part_of = parent.key
+        elif d.type == "GovernmentBody" and code[:3] in states:
+            d.part_of = states[code[:3]].key
     for d in drafts:
         resolved = []
         for _, _, c in d.affiliations:
@@ -261,11 +304,13 @@ def convert(files: list[Path], prof: Profile, curated: list[Curated]) -> tuple[d
     for d in drafts:
         if d.extends:
             def own(n: str, target: str = d.extends) -> bool:
-                others = [c.id for c in by_name.get(name_key(n), ()) if c.id != target]
+                others = [c.id for k in dict.fromkeys((name_key(n), bare(name_key(n), prof.alias_rules)))
+                          for c in by_name.get(k, ()) if c.id != target]
                 if others:
                     report.append(f"not added: {n!r} ({d.where}) to {target!r}: it names curated {others[0]!r}")
                 return not others
-            d.aliases = [a for a in d.aliases if own(a)]
+            mine = {n for c in curated if c.id == d.extends for n in c.names}
+            d.aliases = [a for a in d.aliases if own(a) and not (name_key(a).startswith("the ") and name_key(a)[4:] in mine)]
             d.demonyms = [a for a in d.demonyms if own(a)]
 
     # 5. ids: the slug of the label; on a collision the state code, then a number
@@ -305,6 +350,8 @@ def convert(files: list[Path], prof: Profile, curated: list[Curated]) -> tuple[d
             e["located_in"] = ids[d.located_in]
         if d.capital and d.capital in ids:
             e["capital"] = ids[d.capital]
+        if d.part_of and d.part_of in ids and ids[d.part_of] != ids[d.key]:
+            e["part_of"] = ids[d.part_of]
         e["source"] = d.where
         out[d.kind].append(e)
     return out, report, problems
@@ -332,6 +379,9 @@ def _split_state(st: Draft, code: str, rec: Record, prof: Profile, drafts: list[
         return (" " not in w and w.endswith(prof.demonym_endings) and not w.endswith(prof.not_demonym_endings)
                 and any(name_key(a)[:4] == name_key(w)[:4] for a in accepted))
 
+    def formal(k: str) -> bool:  # "Republic of Croatia", "Kingdom of Morocco": the state's formal name
+        return _formal(keys[0], k, prof.state_name_words)
+
     cap_aliases: list[str] = []
     for i, (n, k) in enumerate(zip(names[1:], keys[1:]), 1):
         if k == cap_key:
@@ -339,7 +389,7 @@ def _split_state(st: Draft, code: str, rec: Record, prof: Profile, drafts: list[
         if cap_key and cut is not None and i > cut and (cap_key.startswith(k + " ") or k.startswith(cap_key + " ")):
             cap_aliases.append(n)  # Washington after Washington D.C.: the capital again
             continue
-        if k in explicit or (cut is not None and i < cut) or demonym(n) or k == code.lower() \
+        if k in explicit or (cut is not None and i < cut) or demonym(n) or k == code.lower() or formal(k) \
                 or (n.count(".") >= 2 and len(n) <= 8):
             accepted.append(n)
         elif k not in prof.not_places:
@@ -388,3 +438,37 @@ def import_phoenix(dictionaries: list[Path], out_dir: Path, profile: Path, curat
     write_all(out_dir, files)
     counts = ", ".join(f"{len(v)} {k}" for k, v in out.items())
     return report + [f"wrote {out_dir}: {counts}"]
+
+
+def _join_duplicates(drafts: list[Draft], org_codes: dict[str, Draft], report: list[str]) -> list[Draft]:
+    """Records of one organisation entered twice (the same name, "The X" = "X", and the same own
+    codes: IAEA at lines 73 and 500 of the International file), or of one person (the same name
+    and the same dated codes: Javier Solana at lines 206 and 303), become one entity with both
+    records' names; the first keeps its place."""
+    first: dict[tuple, Draft] = {}
+    out = []
+    for d in drafts:
+        if d.kind in ("organisations", "groups", "persons"):
+            k = name_key(d.label)
+            k = k[4:] if k.startswith("the ") else k
+            sig = (d.kind, d.type, k, tuple(sorted({c.code for c in d.codes if not (c.start or c.end)})) if d.kind != "persons"
+                   else tuple(sorted({(r.code, r.start or date.min, r.end or date.max) for _, _, r in d.affiliations})))
+            same = first.get(sig)
+            if same is not None:
+                have = {name_key(x) for x in (same.label, *same.aliases)}
+                same.aliases += [a for a in (d.label, *d.aliases) if name_key(a) not in have and not have.add(name_key(a))]
+                for code, od in list(org_codes.items()):
+                    if od is d:
+                        org_codes[code] = same
+                report.append(f"joined {d.where} {d.label!r} with {same.where} (entered twice)")
+                continue
+            first[sig] = d
+        out.append(d)
+    return out
+
+
+def _formal(a: str, b: str, words: set[str]) -> bool:
+    """Whether name keys `a` and `b` differ only by words of a state's formal name, either way
+    ("Croatia" and "Republic of Croatia")."""
+    x, y = set(a.split()), set(b.split())
+    return a != b and (x <= y and y - x <= words or y <= x and x - y <= words)

@@ -7,7 +7,7 @@ from datetime import date
 from pathlib import Path
 
 from ..reading.text import tokenize
-from .entity import Affiliation, Code, Entity
+from .entity import Affiliation, Code, Entity, plain
 
 
 class BlobMap:
@@ -65,7 +65,7 @@ def _pack_entity(e: Entity) -> bytes:
     return marshal.dumps((e.id, e.type, e.label, e.aliases, e.demonyms,
                           tuple((c.code, _ord(c.start), _ord(c.end)) for c in e.codes),
                           tuple((a.of, a.sector, a.code, _ord(a.start), _ord(a.end)) for a in e.affiliations),
-                          e.located_in, e.capital, e.origin, e.source, e.descriptions, e.same_as, e.gender))
+                          e.located_in, e.capital, e.origin, e.source, e.descriptions, e.same_as, e.gender, e.part_of))
 
 
 def _ord(d: date | None) -> int:
@@ -80,11 +80,11 @@ def _unpack_entity(data: bytes) -> Entity:
     import marshal
 
     (i, t, label, aliases, demonyms, codes, affs, located_in, capital, origin, source, descriptions,
-     same_as, gender) = marshal.loads(data)
+     same_as, gender, part_of) = marshal.loads(data)
     return Entity(i, t, label, aliases, descriptions, same_as, gender, source, demonyms,
                   tuple(Code(c, _day(a), _day(b)) for c, a, b in codes),
                   tuple(Affiliation(o, s, c, _day(a), _day(b)) for o, s, c, a, b in affs),
-                  located_in, capital, origin)
+                  located_in, capital, origin, part_of)
 
 
 class _Slice:
@@ -156,10 +156,10 @@ class WorldStore:
         codes: dict[str, list[int]] = {}
         for i, e in enumerate(entities):
             for n in dict.fromkeys((e.label, *e.aliases, *e.demonyms)):
-                toks = tokenize(n)
+                toks = [t for t in tokenize(n) if t.norm != "-"]  # "Frank-Walter" = "Frank Walter"
                 if not toks:
                     continue
-                k = " ".join(t.norm for t in toks)
+                k = " ".join(plain(t.norm) for t in toks)
                 hits = names.setdefault(k, [[], False])[0]
                 hit = (i, " ".join(t.folded for t in toks) if _is_acronym(n) else "")
                 if hit not in hits:
@@ -225,22 +225,33 @@ class WorldStore:
         return (self.at(i) for i in range(len(self)))
 
     def named(self, key: str) -> list[Entity]:
-        hit = self.names.get(key)
+        """The entities with this name (a `name_key`; hyphens and diacritics do not count)."""
+        hit = self.names.get(" ".join(plain(w) for w in key.split(" ") if w != "-"))
         return [self.at(i) for i, _ in hit[0]] if hit else []  # type: ignore[index]
 
     def longest(self, norms: list[str], folded: list[str], i: int) -> tuple[int, list[Entity]] | None:
         """The longest name starting at token i (tokens given by their normal and folded forms),
-        and its entities; a name that is an acronym (US, EU) matches only in capitals."""
+        and its entities; a name that is an acronym (US, EU) matches only in capitals. A hyphen
+        inside a name does not count and letters match without their diacritics ("Frank-Walter
+        Steinmeier" is the dictionary's FRANK_WALTER_STEINMEIER, "Erdogan" its ERDOĞAN)."""
         best, key, j = None, "", i
+        used: list[str] = []  # the folded forms of the tokens in the name
+        if norms[i] == "-":
+            return None
         while j < len(norms):
-            key = norms[j] if j == i else key + " " + norms[j]
+            if norms[j] == "-":
+                j += 1
+                continue
+            w = plain(norms[j])
+            key = w if not used else key + " " + w
             hit = self.names.get(key)
             if hit is None:
                 break
+            used.append(folded[j])
             j += 1
             hits, more = hit  # type: ignore[misc]
             if hits:
-                ok = [x for x, f in hits if not f or f == " ".join(folded[i:j])]
+                ok = [x for x, f in hits if not f or f == " ".join(used)]
                 if ok:
                     best = (j, [self.at(x) for x in ok])
             if not more:
