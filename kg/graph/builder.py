@@ -15,7 +15,7 @@ from typing import TYPE_CHECKING, Any
 from ..reading.document import Article
 from ..knowing.gazetteer import Entity, Gazetteer
 from ..rules.engine import Extraction, Firing
-from ..rules.join import Var, index, solve
+from ..rules.join import Var, holds, index, solve
 from ..rules.loader import JoinRule, Rule, Term
 from .terms import IRI, Literal, to_rdflib
 from .terms import Term as RDFTerm
@@ -325,9 +325,13 @@ class GraphBuilder:
         the firings of the triples it matched, with their sentences as evidence; what it emits
         is asserted, as a fact with its record, like a sentence rule's facts."""
         pats = [(self._join_term(s), _u(p), self._join_term(o)) for s, p, o in jr.where]
+        unless = [[(self._join_term(s), _u(p), self._join_term(o)) for s, p, o in alt] for alt in jr.unless]
         cur, skip = self._current, (self.mint.base + "fact/", self.mint.base + "firing/")
         visible = ((s, p, o) for s, p, o in cur if not s.startswith(skip) and s not in hidden and o not in hidden)
-        for env, used in solve(pats, index(visible, {p for _, p, _ in pats})):
+        by_pred = index(visible, {p for _, p, _ in [*pats, *(t for alt in unless for t in alt)]})
+        for env, used in solve(pats, by_pred):
+            if unless and holds(unless, by_pred, env):
+                continue  # what the rule's `unless` excludes is known of this solution
             premises = sorted({f for t in used for f in self._origin.get(t, ())})
             if not premises:
                 continue  # the gazetteer alone: nothing in this article says it

@@ -36,9 +36,10 @@ def index(triples: Iterator[Triple] | set[Triple], predicates: set[Hashable]) ->
 
 
 def solve(patterns: list[Pat], by_pred: dict[Hashable, list[tuple[Hashable, Hashable]]],
-          ) -> Iterator[tuple[dict[str, Hashable], list[Triple]]]:
-    """Every binding of the patterns' variables that makes all of them triples of `by_pred`, with
-    the triples that matched (a nested-loop join in the patterns' order: articles are small)."""
+          start: dict[str, Hashable] | None = None) -> Iterator[tuple[dict[str, Hashable], list[Triple]]]:
+    """Every binding of the patterns' variables (extending `start`) that makes all of them triples
+    of `by_pred`, with the triples that matched (a nested-loop join in the patterns' order:
+    articles are small)."""
     def step(i: int, env: dict[str, Hashable], used: list[Triple]) -> Iterator[tuple[dict[str, Hashable], list[Triple]]]:
         if i == len(patterns):
             yield dict(env), list(used)
@@ -61,4 +62,12 @@ def solve(patterns: list[Pat], by_pred: dict[Hashable, list[tuple[Hashable, Hash
             used.pop()
             for name in new:
                 del env[name]
-    yield from step(0, {}, [])
+    yield from step(0, dict(start or {}), [])
+
+
+def holds(alternatives: list[list[Pat]], by_pred: dict[Hashable, list[tuple[Hashable, Hashable]]],
+          env: dict[str, Hashable]) -> bool:
+    """Whether one of the alternatives has a solution extending `env`: a join rule's `unless`
+    (what must not be known of a solution, e.g. that a meeting's guest holds a post in the
+    state of the meeting's place)."""
+    return any(next(solve(alt, by_pred, env), None) is not None for alt in alternatives)

@@ -21,7 +21,7 @@ from .pattern import compatible as _compatible
 RULE_KEYS = {"id", "description", "pattern", "patterns", "frame", "priority", "group", "segments", "node", "emit",
              "attribution", "hypothetical", "negation", "default", "examples", "note"}
 MAX_PATTERN_COST = 10 ** 7  # kg.rules.pattern.cost: ways a pattern may try from one token
-JOIN_KEYS = {"id", "description", "where", "emit", "examples", "note"}
+JOIN_KEYS = {"id", "description", "where", "unless", "emit", "examples", "note"}
 NODE_KEYS = {"class", "key", "scope"}
 EXAMPLE_KEYS = {"text", "expect", "date"}
 SLOT_ATTRS = {"text", "begin", "end", "value", "relation", "items"}
@@ -127,6 +127,7 @@ class JoinRule:
     where: list[Pattern]
     emits: list[Emit]
     examples: list[Example] = field(default_factory=list)
+    unless: list[list[Pattern]] = field(default_factory=list)  # alternatives; a solution one of them extends is dropped
 
 
 @dataclass
@@ -501,6 +502,28 @@ def _join_rule(spec: LDict, path: str, line: int, order: int, voc: Vocabulary, p
         o = _join_term(t[2], names, voc, "object", bad, at, cls=p == RDF + "type")
         if s and p and o:
             where.append((s, p, o))
+    unless: list[list[Pattern]] = []
+    raw_unless = spec.get("unless")
+    if raw_unless is not None and (not isinstance(raw_unless, LList) or not raw_unless):
+        bad("'unless' is a list of alternatives, each a list of [subject, predicate, object]", "unless")
+    for j, alt in enumerate(raw_unless if isinstance(raw_unless, LList) else []):
+        at = raw_unless.item_lines[j]
+        alt = [alt] if isinstance(alt, list) and len(alt) == 3 and not any(isinstance(x, list) for x in alt) else alt
+        if not isinstance(alt, list) or not alt or not all(isinstance(t, list) and len(t) == 3 for t in alt):
+            bad("each 'unless' alternative is [subject, predicate, object] or a list of them", at=at)
+            continue
+        pats: list[Pattern] = []
+        local = set(bound)
+        for t in alt:
+            names = {x for x in (t[0], t[2]) if isinstance(x, str) and VAR_RX.fullmatch(x)}
+            if not names & local:
+                bad("this 'unless' pattern shares no variable with the ones before it", at=at)
+            local |= names
+            us, up = _join_term(t[0], local, voc, "subject", bad, at), _predicate(t[1], voc, bad, at)
+            uo = _join_term(t[2], local, voc, "object", bad, at, cls=up == RDF + "type")
+            if us and up and uo:
+                pats.append((us, up, uo))
+        unless.append(pats)
     emits = []
     for t, at in triples("emit"):
         s, p = _join_term(t[0], bound, voc, "subject", bad, at), _predicate(t[1], voc, bad, at)
@@ -513,7 +536,7 @@ def _join_rule(spec: LDict, path: str, line: int, order: int, voc: Vocabulary, p
     examples = _examples(spec.get("examples"), bad, spec)
     if len(problems) > n0:
         return None
-    return JoinRule(rid, spec["description"].strip(), path, line, order, where, emits, examples)  # type: ignore[arg-type]
+    return JoinRule(rid, spec["description"].strip(), path, line, order, where, emits, examples, unless)  # type: ignore[arg-type]
 
 
 def _join_term(t: Any, variables: set[str], voc: Vocabulary, pos: str, bad: Any, at: int, cls: bool = False) -> Term | None:
