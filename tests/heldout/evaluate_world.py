@@ -232,6 +232,7 @@ class Report:
     fn: Counter = field(default_factory=Counter)
     errors: list[tuple[str, str, str]] = field(default_factory=list)
     items: int = 0
+    moved: list[str] = field(default_factory=list)  # speech given to a known person the text does not name
 
     def add(self, where: str, gold: list[Rel], got: list[tuple[Rel, Rel | None]]) -> None:
         """`got` pairs each kg relation with the gold relation it matched (None: no match)."""
@@ -360,9 +361,30 @@ def evaluate_relations_articles(pack: Any, cache: Path | None,
         one.add(a["id"], gold, pairs)
         rep.add(a["id"], gold, pairs)
         p, r, _ = one.micro()
+        moved = _moved_speech(g, names, forms)
+        rep.moved += moved
         rows.append(f"{a['id']:<48} gold {len(gold):>3}  tp {sum(one.tp.values()):>3}  fp {sum(one.fp.values()):>3}"
-                    f"  precision {p:.2f}  recall {r:.2f}")
+                    f"  precision {p:.2f}  recall {r:.2f}" + (f"  speech given to a person it does not name: {len(moved)}"
+                                                              if moved else ""))
     return rep, rows
+
+
+def _moved_speech(g: Any, names: Names, forms: dict[str, list[str]]) -> list[str]:
+    """Statements and claims kg gives to a known (linked) person whom the article's annotator did
+    not list: a quotation moved to the wrong known person (issue 13 asks for none)."""
+    from rdflib import URIRef
+    person, unlinked = URIRef(SCHEMA + "Person"), URIRef(K + "UnlinkedEntity")
+    gold = {fold(f) for name, fs in forms.items() for f in (name, *fs)}
+    out = []
+    for r in _graph_relations(g):
+        who = [r.args[0]] if r.name == SPEECH else []
+        who += [r.claim] if r.claim else []
+        for iri in who:
+            node = URIRef(iri)
+            if (node, URIRef(RDF + "type"), person) in g and (node, URIRef(RDF + "type"), unlinked) not in g \
+                    and not (names.names.get(iri, set()) & gold):
+                out.append(f"{r.name}: {sorted(names.names.get(iri, {iri}))[0]}")
+    return sorted(set(out))
 
 
 def evaluate_sentences(pack: Any, path: Path = HERE / "sentences-3.yaml") -> Report:
@@ -466,6 +488,8 @@ def main(argv: list[str] | None = None) -> int:
         rep, rows = evaluate_relations_articles(pack, cache, args.articles)
         print("\n".join(rows))
         print(rep.table("articles"))
+        print(f"statements or claims given to a known person the article does not name: {len(rep.moved)}"
+              + "".join(f"\n    {m}" for m in rep.moved))
     else:
         rep = evaluate_sentences(pack, args.set)
         print(rep.table("sentences"))
