@@ -149,7 +149,7 @@ def test_service_smuggled_in_unicode_escapes_reaches_nothing_as_non_root(shared_
 def test_check_reads_the_query_as_the_engine_does():
     """The policy on its own: whatever rdflib and Oxigraph would read differently is refused, and
     the text the engine runs is the one that was judged."""
-    from kg.sparql.serve import Refused, check_query
+    from kg.sparql.protocol import Refused, check_query
     from kg.sparql.store import QueryError
     g = "https://w3id.org/kg-news/id/article/a"
     smuggled = check_query(_smuggled(9), {g})
@@ -179,7 +179,7 @@ def _names(node, seen=None) -> list[str]:
 _PROBE = """
 import json, socket, sys
 import pyoxigraph
-from kg.sparql.serve import _library_roots, _sandbox
+from kg.sparql.sandbox import _library_roots, _sandbox
 port = int(sys.argv[1])
 out = {"netns": bool(_sandbox(_library_roots()))}
 try:

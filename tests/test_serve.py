@@ -428,7 +428,7 @@ def test_binds_loopback_by_default_and_refuses_bad_options(seed_files, tmp_path)
 
 def test_check_query_inspects_the_algebra():
     """The policy itself, on parsed queries: nested SERVICE, sub-selects and dataset clauses."""
-    from kg.sparql.serve import Refused, check_query
+    from kg.sparql.protocol import Refused, check_query
     from kg.sparql.store import QueryError
     g = "https://w3id.org/kg-news/id/article/a"
     check_query(f"SELECT * FROM <{g}> WHERE {{ ?s ?p ?o }}", {g})
@@ -486,7 +486,7 @@ def test_query_page_in_chromium(memory_server, expected, tmp_path):
 
 
 def _probe_sandbox(conn, port: int) -> None:
-    from kg.sparql.serve import _library_roots, _sandbox
+    from kg.sparql.sandbox import _library_roots, _sandbox
     out: dict = {"netns": _sandbox(_library_roots())}
     try:
         with open("/etc/passwd", encoding="utf-8") as f:

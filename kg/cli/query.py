@@ -57,7 +57,7 @@ def query(args: tuple[str, ...], fmt: str, store_spec: str | None, iris: bool, s
 
     from ..errors import KgError
     from ..graph.validate import offline
-    from ..sparql.serve import Refused, check_query, engine_text
+    from ..sparql.protocol import Refused, check_query, engine_text
     from ..sparql.store import QueryError
 
     *graphs, q = args
@@ -77,7 +77,7 @@ def query(args: tuple[str, ...], fmt: str, store_spec: str | None, iris: bool, s
         for p, ns in st.prefixes().items():
             names.bind(p, ns, override=True, replace=True)
         if fmt == "json" and res.kind != "GRAPH":  # standard SPARQL JSON results, ASK included
-            from ..sparql.serve import serialize_result
+            from ..sparql.protocol import serialize_result
             click.echo(serialize_result(res, "json").decode("utf-8"))
             return
         vars_, rows = res.table()
