@@ -149,6 +149,8 @@ class Coder:
             if (k in taken or not w.isalpha() or w in AUXILIARIES or w in BE or w in PREPOSITIONS or w.endswith("ly")
                     or w in ("not", "n't", "to", "and", "or", "that", "ever", "never") or w.endswith("ed")):
                 return False
+            if not (base or toks[a].endswith(("s", "ing"))):
+                return False  # a past form after a noun is its verb: "X's new mayor left"
             k -= 1
             step += 1
         return False
@@ -218,7 +220,8 @@ class Coder:
         self._verbs_at = {h for _, _, h, _ in vlist}
         self._irregular = {toks[h] for _, _, h, v in vlist if toks[h] != v.head and not toks[h].endswith("ing")}
         # where verbs start, auxiliaries left out ("has criticized", "is about to restore")
-        self._starts = sorted(a for a, b, _, _ in vlist if b - a > 1 or toks[a] not in AUXILIARIES and toks[a] not in BE)
+        self._starts = sorted(a for a, b, _, _ in vlist
+                              if b - a > 1 or toks[a] not in AUXILIARIES and toks[a] not in BE)
         # where a new verb phrase starts ("sought to pull", "..., cut links and cracked down")
         self._new_vp = [a for a in self._starts if a > 0 and toks[a - 1] in ("to", "and", ",", "or", "but")]
         self._subjects: dict[int, Phrase | None] = {}
@@ -280,6 +283,8 @@ class Coder:
                 and not any(left[-1].last <= x < a for x in self._starts):
             return left[-1]  # "Tbilisi's drive to join", "a Georgian offer to meet": the noun's owner
         subj = next((p for p in reversed(left) if not p.after_preposition), None)
+        if subj is not None and self._noun_subject(toks, subj.last, a):
+            return None  # "since a bitter confrontation broke out": a subject that is no actor
         start = subj.last if subj is not None else lo
         earlier = [s for s in self._starts if start <= s < a]
         if not earlier:
@@ -295,6 +300,19 @@ class Coder:
     def _earlier_subject(self, earlier: list[int]) -> Phrase | None:
         """The subject of the nearest of the earlier verbs that has one."""
         return next((self._subjects[x] for x in reversed(earlier) if self._subjects.get(x) is not None), None)
+
+    def _noun_subject(self, toks: Sequence[str], lo: int, a: int) -> bool:
+        """Whether a noun phrase with a determiner and no actor ends right before the verb."""
+        k = a - 1
+        while k >= lo and k >= a - 4 and not self._inp[k]:
+            w = toks[k]
+            if not w.isalpha() or w in PREPOSITIONS or w in AUXILIARIES or w in ADVERBS or w in ("and", "or") \
+                    or w.endswith("ly"):
+                return False
+            if w in DETERMINERS and w not in ("'s", "'"):
+                return k < a - 1
+            k -= 1
+        return False
 
     def _shared_subject(self, toks: Sequence[str], lo: int, a: int, subj: Phrase | None) -> Phrase | None:
         """A verb after a coordinator whose nearest phrase is an earlier verb's object shares
@@ -319,7 +337,8 @@ class Coder:
         left = [p for p in phrases if lo <= p.first and p.last <= a]
         subj = self._subjects[a] = self._subject(toks, left, lo, a)
         best: tuple[int, int, _Pattern, dict[str, Phrase]] | None = None
-        for p in self.pack.candidates(v.block, words if hi - lo >= len(toks) else set(toks[lo:hi + 1])):  # the clause's words
+        clause_words = words if hi - lo >= len(toks) else set(toks[lo:hi + 1])
+        for p in self.pack.candidates(v.block, clause_words):
             if p.code in SKIP_CODES:
                 continue
             got = self._match(p, toks, phrases, a, b, lo, hi)
