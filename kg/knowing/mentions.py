@@ -406,14 +406,16 @@ class MentionFinder:
                 persons.setdefault(plain(e.label.split()[-1].casefold()), e)
         if not persons:
             return prepared
-        full = {ent.id for _, _, _, spans, _, _ in prepared for a, b, kind, ent in spans if kind == "name" and b > a + 1}  # type: ignore[attr-defined]
+        full = {ent.id for _, _, _, spans, _, _ in prepared  # type: ignore[attr-defined]
+                for a, b, kind, ent in spans if kind == "name" and b > a + 1}  # people named in full here
         out = []
         for s, toks, quoted, spans, roles, found in prepared:
             new = []
             for a, b, kind, ent in spans:
                 if kind == "name" and b == a + 1 and plain(toks[a].norm) in persons and \
                         persons[plain(toks[a].norm)] is not ent and (
-                            ent.type not in self.person_types and plain(ent.label.casefold()) != plain(toks[a].norm) or  # type: ignore[attr-defined]
+                            ent.type not in self.person_types and  # type: ignore[attr-defined]
+                            plain(ent.label.casefold()) != plain(toks[a].norm) or
                             ent.type in self.person_types and ent.id not in full):  # type: ignore[attr-defined]
                     # "Hassan" after "Omar Hassan": the world's one-word "Hassan" is someone else
                     e = persons[plain(toks[a].norm)]
@@ -600,7 +602,7 @@ class MentionFinder:
         out: list[tuple[int, int, str, object]] = []
         taken = set()
         for a, b, kind, payload in spans:
-            hit = self._longest(self.seats, toks, a) if kind in ("name", "description") and (toks[a].norm if toks[a].norm.isascii() else plain(toks[a].norm)) in self.seats.next else None
+            hit = self._longest(self.seats, toks, a) if kind in ("name", "description") and plain(toks[a].norm) in self.seats.next else None
             if hit is not None and hit[0] == b and not (kind == "name" and "Place" not in self.voc.ancestors(payload.type)):  # type: ignore[attr-defined]
                 # (a seat the gazetteer names as a body, "Kremlin" = the Russian presidency, is that body already)
                 if self._acts(toks, a, b):
@@ -616,7 +618,7 @@ class MentionFinder:
             if i in taken:
                 i += 1
                 continue
-            hit = self._longest(self.seats, toks, i) if (toks[i].norm if toks[i].norm.isascii() else plain(toks[i].norm)) in self.seats.next else None
+            hit = self._longest(self.seats, toks, i) if plain(toks[i].norm) in self.seats.next else None
             if hit is not None and not any(k in taken for k in range(i, hit[0])) and self._acts(toks, i, hit[0]):
                 out.append((i, hit[0], "metonym", hit[1][0]))
                 i = hit[0]
@@ -633,7 +635,7 @@ class MentionFinder:
         out = []
         i = 0
         while i < len(toks):
-            hit = self._longest(self.roles, toks, i) if i not in blocked and (toks[i].norm if toks[i].norm.isascii() else plain(toks[i].norm)) in self.roles.next else None
+            hit = self._longest(self.roles, toks, i) if i not in blocked and plain(toks[i].norm) in self.roles.next else None
             if hit is not None and not any(k in blocked for k in range(i, hit[0])):
                 out.append((i, hit[0], hit[1][0]))  # type: ignore[arg-type]
                 i = hit[0]

@@ -186,7 +186,8 @@ def find_candidates(si: int, toks: list[Token], covered: list[bool], role_end: s
     i = 0
     while i < n:
         t = toks[i]
-        starts_particle = t.norm in lex.particles and not covered[i] and _particle_leads(toks, i, covered, lex)  # al-Bashir, van der Wenden
+        # a name may open with a particle: "al-Bashir", "van der Wenden"
+        starts_particle = t.norm in lex.particles and not covered[i] and _particle_leads(toks, i, covered, lex)
         if covered[i] or not (is_cap(t) or starts_particle):
             i += 1
             continue
