@@ -1,5 +1,6 @@
-"""Reading an article: layout (headline, caption, dateline, headings, body, furniture),
-sentences with character offsets into the original text, quotations, and metadata.
+"""Reading an article: its file and metadata, its layout (headline, caption, dateline, headings,
+body, furniture; laid out by kg.reading.layout), quotations, and sentences with character offsets
+into the original text.
 
 Offsets always index the text exactly as read from the file (after UTF-8 decoding), so that
 `article.text[s.begin:s.end] == s.text` for every sentence.

@@ -15,7 +15,9 @@ always follows SERVICE; neither has a timeout that can stop a running query. So:
   ``max_body`` bytes are refused (413); the server binds 127.0.0.1 unless told otherwise.
 
 Only the standard library is used for HTTP (one thread per connection; all the work is in the
-workers), so `kg serve` needs no extra packages.
+workers), so `kg serve` needs no extra packages. This module holds the HTTP handler and server;
+the formats and the query check are in protocol.py, the workers' confinement in sandbox.py, the
+worker pool in workers.py.
 """
 from __future__ import annotations
 
