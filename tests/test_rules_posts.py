@@ -42,6 +42,12 @@ CASES: list[tuple[str, str, list[str]]] = [
     ("U.S. Deputy Secretary of State John Negroponte arrived in Islamabad on Monday.",
      "2007-11-19", ["post(John Negroponte, United States)"]),
     ("Hamas politburo chief Khaled Meshaal spoke in Damascus.", "2007-06-20", ["leads(Khaled Meshaal, Hamas)"]),
+    # a title without its state: placed from the holder's government in the gazetteer, never from a
+    # Secretary-General's national career
+    ("Hezbollah's ministers walked out on Prime Minister Fouad Siniora's cabinet.", "2006-11-11",
+     ["leads(Fouad Siniora, Lebanon)"]),
+    ("Chancellor Angela Merkel flew to Washington on Thursday.", "2007-04-30", ["leads(Angela Merkel, Germany)"]),
+    ("Secretary-General Ban Ki-moon arrived in Nairobi on Sunday.", "2007-02-04", []),
     # the title after the name
     ("Jalal Talabani, Iraq's Kurdish president, arrived in Ankara for talks.",
      "2008-03-07", ["leads(Jalal Talabani, Iraq)"]),
@@ -85,7 +91,8 @@ CASES: list[tuple[str, str, list[str]]] = [
      "2006-04-28", ["said(Mahmoud Ahmadinejad)", "leads(Mahmoud Ahmadinejad, Iran)"]),
     ('Russian President Vladimir Putin said: "Nobody can isolate Iran."',
      "2006-06-15", ["said(Vladimir Putin)", "leads(Vladimir Putin, Russia)"]),
-    ('"The talks were useful," said the foreign minister, Sergei Lavrov.', "2006-03-04", ["said(Sergei Lavrov)"]),
+    ('"The talks were useful," said the foreign minister, Sergei Lavrov.', "2006-03-04",
+     ["said(Sergei Lavrov)", "post(Sergei Lavrov, Russia)"]),
     ('"The talks were useful," Lavrov told reporters at the airport.', "2006-03-04", ["said(Lavrov)"]),
     ("Javier Solana told Interfax that Tehran had to suspend enrichment.", "2006-06-05", ["said(Javier Solana)"]),
     ("Javier Solana was quoted as saying the offer remained on the table.", "2006-06-05", ["said(Javier Solana)"]),
