@@ -17,7 +17,7 @@ from pathlib import Path
 
 from ..errors import Problem, RuleError
 from .gazetteer import name_key
-from .phoenix_aliases import AliasRules, audit, bare
+from .phoenix_aliases import AliasRules, audit, bare, spell_variants
 from .phoenix_read import (SECTORS, Record, Restriction, Skip, id_for, normal_case,  # noqa: F401 (Skip, parse_date: API)
                            parse_actors, parse_date, record_names)
 from .phoenix_write import NOTICE, render, write_all
@@ -37,6 +37,7 @@ class Profile:
     skip_code_prefixes: tuple[str, ...]
     alias_rules: AliasRules = field(default_factory=AliasRules)
     state_name_words: set[str] = field(default_factory=set)
+    spelling_variants: list[list[str]] = field(default_factory=list)
 
     @classmethod
     def load(cls, path: Path) -> "Profile":
@@ -53,7 +54,8 @@ class Profile:
                    {str(x).lower() for x in d.get("title_words") or ()},
                    tuple(d.get("skip_code_prefixes") or ()),
                    AliasRules.from_profile(d.get("alias_rules") or {}),
-                   {str(x).lower() for x in d.get("state_name_words") or ()})
+                   {str(x).lower() for x in d.get("state_name_words") or ()},
+                   [[str(w) for w in g] for g in d.get("spelling_variants") or ()])
 
 
 @dataclass
@@ -241,6 +243,7 @@ def convert(files: list[Path], prof: Profile, curated: list[Curated]) -> tuple[d
 
     drafts = _join_duplicates(drafts, org_codes, report)
     audit(drafts, prof.alias_rules, report)
+    spell_variants(drafts, prof.spelling_variants, report)
 
     # 3. affiliations: what each code encodes (an organisation's own code, else a state + sector);
     # a body is a part of the organisation whose own code its own code extends (IGOEUREEC, the

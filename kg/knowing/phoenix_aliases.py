@@ -131,3 +131,32 @@ def bare(key: str, rules: AliasRules) -> str:
     while len(words) > 1 and words[0] in rules.honorifics:
         words = words[1:]
     return " ".join(words)
+
+
+def spell_variants(drafts: list[_Draft], groups: list[list[str]], report: list[str]) -> None:
+    """Give each person the usual other spellings of a word of their name, one word at a time
+    (`spelling_variants` of the profile: Mohammad Khatami is also Mohammed and Muhammad Khatami);
+    a name another entry already bears is not added (its own entry says it better)."""
+    alt: dict[str, list[str]] = {}
+    for g in groups:
+        for w in g:
+            alt[w.lower()] = [x for x in g if x.lower() != w.lower()]
+    taken = {name_key(n) for d in drafts for n in (d.label, *d.aliases, *d.demonyms)}
+    added = 0
+    for d in drafts:
+        if d.type != "Person":
+            continue
+        have = {name_key(n) for n in (d.label, *d.aliases)}
+        new = []
+        for n in (d.label, *d.aliases):
+            words = n.split(" ")
+            for i, w in enumerate(words):
+                for v in alt.get(w.lower(), ()):
+                    cand = " ".join([*words[:i], v if w[:1].isupper() else v.lower(), *words[i + 1:]])
+                    k = name_key(cand)
+                    if k not in have and k not in taken:
+                        have.add(k)
+                        new.append(cand)
+        d.aliases += new
+        added += len(new)
+    report.append(f"spelling variants: {added} names added to people")
