@@ -203,6 +203,16 @@ def test_nouns_that_are_verb_forms():
     assert _shipped("Georgia's new delegation visited Moscow.", GEO_RUS) == {("GEO", "RUS", "042"), ("RUS", "GEO", "043")}
     # a subject that is no actor ("a bitter confrontation broke out"): no source borrowed from before it
     assert _shipped("Georgia's envoy is in Moscow since a bitter confrontation broke out with Russia.", GEO_RUS) == set()
+    # an -s form after an earlier verb's object is a noun: "struck Hamas targets in Gaza"
+    assert _shipped("Israel struck Hamas targets in Gaza.", {"israel": "ISR", "hamas": "PSEREBHMS", "gaza": "PSE"}) == \
+        {("ISR", "PSEREBHMS", "190")}
+    # the whole "of sending ... to help ..." is alleged (accused: the dictionary's 111 here)
+    assert _shipped("Somalia accused Ethiopia of sending troops to help Kenya.",
+                    {"somalia": "SOM", "ethiopia": "ETH", "kenya": "KEN"}) == {("SOM", "ETH", "111")}
+    # "an air strike that hit X's house and killed Y": "killed" shares the subject of "hit", which has none
+    got = _shipped("The attacks followed an air strike that hit a Hamas lawmaker's house and killed eight people.",
+                   {"hamas": "PSEREBHMS"})
+    assert not any(s.startswith("PSEREBHMS") for s, _, _ in got)
     # "the Philippines agree": an actor after "the" that is no demonym is the subject
     assert _shipped("The Philippines and Georgia agree.", {"philippines": "PHL", "georgia": "GEO"}) == set()
 
@@ -266,6 +276,9 @@ def test_factuality_of_coded_events_is_the_engines():
         {("ISRCOP", "PSEREBHMS", "173", "Hypothetical")}
     assert _coded(_events("Israeli police did not detain Hamas leaders.")) == {("ISRCOP", "PSEREBHMS", "173", "Asserted negated")}
     assert _events("Israeli police did not detain Hamas leaders.", everything=False) == []  # only asserted events export
+    # a hedge: what X is believed (said, reported) to do is not asserted
+    assert _coded(_events("Israeli police are believed to have detained Hamas leaders.")) == \
+        {("ISRCOP", "PSEREBHMS", "173", "Hypothetical")}
 
 
 def test_the_graph_node_of_a_coded_event():

@@ -44,6 +44,8 @@ if TYPE_CHECKING:
 
 KGO = "https://w3id.org/kg-news/ontology#"
 CAMEO = "https://w3id.org/kg-news/cameo#"
+HEDGES = frozenset("believed thought said reported alleged rumoured rumored suspected understood".split())
+# "X is believed to ...": what others believe, not asserted ("is expected to visit" stays a planned event)
 FUTURE = frozenset("will would shall to may might could plans plan planned intends".split())
 
 
@@ -243,7 +245,8 @@ def _transformed(coder: Coder, src: Member, tgt: Member, code: str, ctx: Context
 
 def _context(ex: Extraction, begin: int, end: int, norms: list[str], at: int) -> Context:
     """The engine's zones applied to a verb: attribution content and quotations (claims),
-    hypothetical zones (conditions), and a negation word just before the verb."""
+    hypothetical zones (conditions), a negation word just before the verb, and a hedge before
+    it ("is believed to be providing": Hypothetical, not asserted)."""
     ctx = Context()
     best = None
     for f in ex.firings:
@@ -271,6 +274,10 @@ def _context(ex: Extraction, begin: int, end: int, norms: list[str], at: int) ->
     for k in range(max(0, at - 3), at):
         if norms[k] in NEGATION_CUES:
             ctx.negated, ctx.negation_cue = True, norms[k]
+    for k in range(max(0, at - 5), at - 1):  # "is believed to be providing", "was reported to have shelled"
+        if norms[k] in HEDGES and norms[k + 1] == "to":
+            ctx.conditions.append(f"hedged: {norms[k]} to")
+            break
     return ctx
 
 

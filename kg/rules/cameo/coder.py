@@ -99,6 +99,7 @@ class Coder:
     def verbs(self, toks: Sequence[str], taken: set[int]) -> list[tuple[int, int, int, _Verb]]:
         """(first, last, head index, verb) for every verb form read as a verb."""
         out = []
+        alleged = len(toks)  # where "of" + gerund begins what is alleged ("accused X of sending ...")
         for i, t in enumerate(toks):
             vs = self.pack.verbs.get(t)
             if not vs or i in taken:
@@ -115,7 +116,10 @@ class Coder:
                 if a > 0 and toks[a - 1] == "(" and b < len(toks) and toks[b] == ")":
                     continue  # "Musa Abu Marzuk (left)": a caption's position
                 if a > 0 and toks[a - 1] == "of" and t.endswith("ing"):
+                    alleged = min(alleged, a)
                     continue  # "accuses Russia of encouraging X": what is alleged, not an event
+                if alleged < a and not any(toks[x] in CLAUSE_END for x in range(alleged, a)):
+                    continue  # "... of sending troops to help prop up Y": still what is alleged
                 out.append((a, b, i, v))
                 break
         return out
@@ -169,7 +173,12 @@ class Coder:
         if k < 0:
             return True
         p = toks[k]
-        if k in taken or p in PRONOUNS:
+        if k in taken:  # after an actor, unless that actor is an earlier verb's object ("struck Hamas targets in")
+            j = k
+            while j > 0 and j - 1 in taken:
+                j -= 1
+            return j > 0 and any(toks[j - 1] != _Verb._make(r).head for r in self.pack.verbs.get(toks[j - 1], ()))
+        if p in PRONOUNS:
             return False
         if p in ("and", "but", ",", "or", "also"):
             nxt = toks[a + 1] if a + 1 < len(toks) else ""
@@ -320,7 +329,7 @@ class Coder:
         if subj is None or a == 0 or toks[a - 1] not in ("and", ",", "or", "but"):
             return subj
         earlier = [s for s in self._starts if lo <= s < subj.first]
-        return (self._earlier_subject(earlier) or subj) if earlier else subj
+        return self._earlier_subject(earlier) if earlier else subj
 
     def _clause(self, toks: Sequence[str], a: int, b: int) -> tuple[int, int]:
         lo = a
