@@ -618,7 +618,8 @@ class MentionFinder:
             if i in taken:
                 i += 1
                 continue
-            hit = self._longest(self.seats, toks, i) if plain(toks[i].norm) in self.seats.next else None
+            n = toks[i].norm
+            hit = self._longest(self.seats, toks, i) if (n if n.isascii() else plain(n)) in self.seats.next else None
             if hit is not None and not any(k in taken for k in range(i, hit[0])) and self._acts(toks, i, hit[0]):
                 out.append((i, hit[0], "metonym", hit[1][0]))
                 i = hit[0]
@@ -635,7 +636,9 @@ class MentionFinder:
         out = []
         i = 0
         while i < len(toks):
-            hit = self._longest(self.roles, toks, i) if i not in blocked and plain(toks[i].norm) in self.roles.next else None
+            n = toks[i].norm
+            hit = self._longest(self.roles, toks, i) if i not in blocked and (
+                n if n.isascii() else plain(n)) in self.roles.next else None
             if hit is not None and not any(k in blocked for k in range(i, hit[0])):
                 out.append((i, hit[0], hit[1][0]))  # type: ignore[arg-type]
                 i = hit[0]

@@ -138,16 +138,26 @@ def _acronym(t: Token) -> bool:
 def title_case(toks: list[Token], lex: NameLexicon, segment: str) -> bool:
     """A headline or heading in title case (most content words capitalised), or any sentence
     whose every content word is capitalised or that is all in capitals."""
-    words = [t for t in toks if t.text[0].isalpha()]
-    if len(words) >= 3 and all(t.text.isupper() for t in words):
+    headline = segment in ("headline", "heading")
+    content = caps = upper = words = 0
+    fw = lex.function_words
+    for t in toks:
+        x = t.text
+        if not x[0].isalpha():
+            continue
+        words += 1
+        upper += x.isupper()
+        if len(x) >= 3 and t.norm not in fw:
+            content += 1
+            if x[0].isupper():
+                caps += 1
+            elif not headline and upper < words:
+                return False  # a body sentence with a lower-case content word (most are): stop here
+    if words >= 3 and upper == words:
         return True
-    content = [t for t in words if len(t.text) >= 3 and t.norm not in lex.function_words]
     if not content:
         return False
-    share = sum(is_cap(t) for t in content) / len(content)
-    if segment in ("headline", "heading"):
-        return share >= 0.6
-    return share == 1.0 and len(content) >= 3
+    return caps / content >= 0.6 if headline else caps == content and content >= 3
 
 
 def dateline_end(text: str) -> int:
