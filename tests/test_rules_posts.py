@@ -110,6 +110,11 @@ CASES: list[tuple[str, str, list[str]]] = [
      "2008-06-24", ["said(David Miliband)", "post(David Miliband, Britain)"]),
     ('"Iran has a choice to make," Condoleezza Rice said, adding that the offer would not stand forever.',
      "2006-06-01", ["said(Condoleezza Rice)"]),
+    # a title inside reported speech is the writer's: asserted, not the speaker's claim
+    ("Iranian President Mahmoud Ahmadinejad will visit Baghdad next month, the official IRNA news agency said.",
+     "2008-02-10", ["leads(Mahmoud Ahmadinejad, Iran)", "said(IRNA)"]),
+    ("Sergei Lavrov said Russian President Vladimir Putin would not visit Tehran.",
+     "2007-10-15", ["leads(Vladimir Putin, Russia)", "said(Sergei Lavrov)"]),
     # speech that is not a statement by the named actor
     ("Kosovo declared independence from Serbia on Sunday.", "2008-02-17", []),
     ("Hamas claimed responsibility for the suicide bombing in Tel Aviv.", "2006-04-17", []),

@@ -324,6 +324,8 @@ def _attribute(ex: Extraction) -> Speakers:
     for f in ex.firings:
         inner = [(e - b, b, e, kind, src, holder) for b, e, kind, src, holder in around[id(f)]
                  if src is not f and not (f.begin <= src.begin and src.end <= f.end)]
+        if f.rule.background and art.quote_at(f.begin) is None:
+            inner = []  # a title in the writer's words ("..., said President X would") is no one's claim
         inner.sort(key=lambda z: z[0])
         for _, b, e, kind, src, holder in inner:
             if kind == "claim" and f.context.holder is None:

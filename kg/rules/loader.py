@@ -19,7 +19,7 @@ from .pattern import Capture, Firsts, Parsed, PatternError, Slot, cost, firsts, 
 from .pattern import compatible as _compatible
 
 RULE_KEYS = {"id", "description", "pattern", "patterns", "frame", "priority", "group", "segments", "node", "emit",
-             "attribution", "hypothetical", "negation", "default", "examples", "note"}
+             "attribution", "hypothetical", "negation", "default", "examples", "note", "background"}
 MAX_PATTERN_COST = 10 ** 7  # kg.rules.pattern.cost: ways a pattern may try from one token
 JOIN_KEYS = {"id", "description", "where", "unless", "emit", "examples", "note"}
 NODE_KEYS = {"class", "key", "scope"}
@@ -96,6 +96,7 @@ class Rule:
     parent: "Rule | None" = None  # a variant of a frame rule whose emits differ by form (`if planned`)
     defaults: dict[str, str] = field(default_factory=dict)  # time slot -> "article.date" when the text gives none
     variants: list["Rule"] = field(default_factory=list)
+    background: bool = False  # the writer's own description of a mention (a title): asserted inside reported speech too
 
     @property
     def has_node(self) -> bool:
@@ -420,6 +421,10 @@ def _rule(spec: Any, path: str, line: int, order: int, stem: str, voc: Vocabular
     if not isinstance(prio, int) or isinstance(prio, bool):
         bad("'priority' is a whole number", "priority")
         prio = 0
+    background = spec.get("background", False)
+    if not isinstance(background, bool):
+        bad("'background' is true or false", "background")
+        background = False
     group = spec.get("group", stem)
     if not isinstance(group, str):
         bad("'group' is a name", "group")
@@ -430,7 +435,7 @@ def _rule(spec: Any, path: str, line: int, order: int, stem: str, voc: Vocabular
                 [required_words(p.root) for p in parsed], emits, [firsts(p.root) for p in parsed], node_classes,
                 node_key, attribution, list(hyp), neg, frozenset(segs) if segs else None, examples, slots,
                 node_scope=node_scope, forms=forms, frame=dict(frame) if isinstance(frame, dict) else None, sources=sources,
-                defaults=dict(defaults))
+                defaults=dict(defaults), background=background)
     return _variants(rule)
 
 
