@@ -166,9 +166,10 @@ def code_article(ex: Extraction, pack: "Pack") -> list[Coded]:
         per_sentence.append((sa, norms, origin, sent))
     if story_discarded:
         return []
+    verbs = coder.pack.verbs
     for sa, norms, origin, sent in per_sentence:
-        if sent:
-            continue
+        if sent or not any(n in verbs for n in norms):
+            continue  # discarded, or no form of any verb of the pack
         first_of = {}
         for j, o in enumerate(origin):
             first_of.setdefault(o, j)
@@ -193,7 +194,7 @@ def code_article(ex: Extraction, pack: "Pack") -> list[Coded]:
             continue
         for i, j, _ in sa.times:
             blocked.update(range(first_of.get(i, len(norms)), first_of.get(j, len(norms))))
-        for e in coder.code(norms, units, blocked, adjectives=adjectives):
+        for e in coder.code(norms, units, blocked, adjectives=adjectives, discards=False):  # checked above
             toks = sa.tokens
             b0 = toks[origin[e.verb_first]].begin
             e0 = toks[origin[e.verb_last - 1]].end

@@ -99,12 +99,12 @@ class Coder:
 
     # -- coding -------------------------------------------------------------------------
     def code(self, toks: Sequence[str], units: list[Unit], blocked: set[int] | None = None,
-             require_dyad: bool = True, adjectives: set[int] | None = None) -> list[Event]:
+             require_dyad: bool = True, adjectives: set[int] | None = None, discards: bool = True) -> list[Event]:
         """Events of one sentence: `toks` are token norms (contractions split), `units` its actors
         (a unit with code "" is a name with no code: it holds its place, no event uses it),
         `blocked` tokens that are no verb (time expressions: "March"), `adjectives` tokens of
-        actors named by an adjective ("Iranian")."""
-        if self.pack.discards and self.discarded(toks)[0]:
+        actors named by an adjective ("Iranian"); `discards` False when the caller checked them."""
+        if discards and self.pack.discards and self.discarded(toks)[0]:
             return []
         self._dyad = require_dyad
         self._adjectives = adjectives or set()

@@ -42,7 +42,8 @@ class CameoPack:
     verbs: dict[str, tuple[tuple, ...]] = field(default_factory=dict)  # form -> verbs, as _Verb fields
     raw_patterns: dict[str, str] = field(default_factory=dict)  # block -> its patterns as JSON (compiled on first use)
     patterns: dict[str, list[_Pattern]] = field(default_factory=dict)  # block -> compiled patterns (file order)
-    pattern_index: dict[str, tuple[list[_Pattern], dict[str, list[_Pattern]]]] = field(default_factory=dict)
+    pattern_index: dict[str, tuple[list[_Pattern], dict[str, list[_Pattern]], dict[str, list[_Pattern]]]] = \
+        field(default_factory=dict)  # block -> (patterns needing no word, by a word, by a synset)
     synsets: dict[str, tuple[tuple[str, ...], ...]] = field(default_factory=dict)
     agents: dict[str, tuple[str, bool]] = field(default_factory=dict)  # phrase -> (code, prefix)
     discards: list[tuple[tuple[str, ...], bool]] = field(default_factory=list)
@@ -85,22 +86,29 @@ class CameoPack:
         return ps
 
     def candidates(self, block: str, words: set[str] | frozenset[str]) -> list[_Pattern]:
-        """The block's patterns whose every literal word is among `words`. Each pattern is filed
-        under one of its words (the longest: rare words are long), so a sentence looks up its
-        own words in the block's index and meets only patterns that name one of them, plus
-        the few that need no word ("- $ * +"); then the full set of needed words is checked."""
+        """The block's patterns whose every literal word is among `words`, and for each synset
+        they name the first word of one of its phrases. Each pattern is filed under one of its
+        words (the longest: rare words are long), or if it has none under one of its synsets, so
+        a sentence looks up its own words in the block's index and meets only patterns that name
+        one of them, plus the few that need neither ("- $ * +"); then the rest is checked."""
         idx = self.pattern_index.get(block)
         if idx is None:
             free: list[_Pattern] = []
             by_word: dict[str, list[_Pattern]] = {}
+            by_synset: dict[str, list[_Pattern]] = {}
             for p in self.block_patterns(block):
                 if p.needs:
                     by_word.setdefault(max(sorted(p.needs), key=len), []).append(p)
+                elif p.synsets:
+                    by_synset.setdefault(p.synsets[0], []).append(p)
                 else:
                     free.append(p)
-            idx = self.pattern_index[block] = (free, by_word)
-        free, by_word = idx
-        out = [p for p in free if not p.synsets or self._synsets_in(p.synsets, words)]
+            idx = self.pattern_index[block] = (free, by_word, by_synset)
+        free, by_word, by_synset = idx
+        out = list(free)
+        for name, ps in by_synset.items():
+            if not words.isdisjoint(self.synset_first.get(name, ())):
+                out += [p for p in ps if len(p.synsets) == 1 or self._synsets_in(p.synsets[1:], words)]
         if len(by_word) < len(words):
             for w, ps in by_word.items():
                 if w in words:
