@@ -73,6 +73,9 @@ CASES: list[tuple[str, str, list[str]]] = [
      ["leads(Mahmoud Abbas, Palestinian Authority)"]),
     ("Opposition leader Morgan Tsvangirai, of the MDC, said he would not take part.",
      "2008-06-22", ["leads(Morgan Tsvangirai, MDC)", "said(Morgan Tsvangirai)"]),
+    ("The Hamas-led Palestinian Authority refused to recognise Israel.", "2006-04-02",
+     ["leads(Hamas, Palestinian Authority)"]),
+    ("The U.S.-led coalition handed over security in the province to Iraqi forces.", "2007-05-30", []),
     # former, ex- and then- titles give no current post
     ("Former Israeli Prime Minister Ehud Barak returned to politics on Tuesday.", "2007-06-12", []),
     ("Ex-President Mohammad Khatami criticised the government's nuclear diplomacy.", "2007-03-15", []),
