@@ -40,11 +40,14 @@ def default_ontology_dir() -> Path:
     return _find("ontology")
 
 
-def _hash_files(paths: Iterable[Path]) -> str:
+def _hash_files(paths: Iterable[Path], by_stat: bool = False) -> str:
+    """A key of the files' names and contents; large files (the world gazetteer's, 6 MB), and all
+    of them with `by_stat` (kg's own ~80 modules, read at every start), by size and modification
+    time instead of their bytes, which would cost a one-article build ~10-30 ms."""
     h = hashlib.sha1()
     for p in sorted(paths):
-        st = p.stat()  # large files (the world gazetteer's, 6 MB) by size and time: hashing costs ~30 ms
-        body = p.read_bytes() if st.st_size < 200_000 else f"{st.st_size}:{st.st_mtime_ns}".encode()
+        st = p.stat()
+        body = p.read_bytes() if st.st_size < 200_000 and not by_stat else f"{st.st_size}:{st.st_mtime_ns}".encode()
         h.update(str(p.name).encode() + b"\0" + body + b"\0")
     return h.hexdigest()[:16]
 
@@ -86,7 +89,7 @@ class Pack:
 
         d, code = self.data_dir, Path(__file__).resolve().parent.parent  # all of kg/
         return {
-            "kg": __version__ + "+" + _hash_files(code.rglob("*.py")),
+            "kg": __version__ + "+" + _hash_files(code.rglob("*.py"), by_stat=True),
             "rules": _hash_files(rule_files(self.rules_path or d / "rules") + self._class_files()),
             "gazetteer": _hash_files((d / "gazetteer").rglob("*.yaml")),
             "ontology": _hash_files([*self.ontology_dir.rglob("*.ttl"), *self._own_ontology()]),
