@@ -381,3 +381,14 @@ def test_a_surname_is_the_full_name_here_not_a_namesake_elsewhere(pack):
 def test_a_nationality_or_belief_keeps_a_description(pack):
     got = ids(pack, "Hamas arrived. The Islamic movement is regarded as a terrorist group by the United States.")
     assert ("The Islamic movement", "hamas") in got
+
+
+def test_a_states_body_by_its_common_name_is_that_states(pack):
+    text = ("Chinese Foreign Ministry spokesman Qiu Lan said no. Iran's Foreign Ministry disagreed. "
+            "The Iranian Foreign Ministry later spoke.")
+    got = [(t, i) for t, i, _ in unlinked(pack, text) if "Ministry" in t]
+    assert got == [("Foreign Ministry", "unlinked/foreign-ministry-china"), ("Foreign Ministry", "unlinked/foreign-ministry-iran"),
+                   ("Foreign Ministry", "unlinked/foreign-ministry-iran")]
+    assert unlinked(pack, "Barack Obama, the Democratic senator from Illinois, won.") == []
+    got = unlinked(pack, "The Movement for Democratic Change opposes Lavrov.")
+    assert got == [("Movement for Democratic Change", "unlinked/movement-for-democratic-change", "Organization")]

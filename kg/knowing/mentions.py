@@ -425,6 +425,20 @@ class MentionFinder:
             out.append((s, toks, quoted, new, roles, found))
         return out
 
+    def _state_bodies(self, toks: list[Token], spans: list[tuple[int, int, str, object]], found: list[Candidate]) -> None:
+        """A government body named by a common name after its state ("Chinese Foreign Ministry",
+        "Iran's Foreign Ministry") is that state's: its name and IRI carry the state ("Foreign
+        Ministry (China)"), so two states' ministries never become one entity."""
+        for c in found:
+            if "org:GovernmentBody" not in c.evidence or c.first == 0:
+                continue
+            k = c.first - 1 if toks[c.first - 1].norm in ("'s", "'") else c.first
+            state = next((ent for a, b, kind, ent in spans if b == k and kind in ("name", "demonym") and
+                          "Country" in self.voc.ancestors(ent.type)), None)  # type: ignore[attr-defined]
+            if state is not None:
+                c.key = f"{c.key} ({plain(state.label.casefold())})"  # type: ignore[attr-defined]
+                c.surface = f"{c.surface} ({state.label})"  # type: ignore[attr-defined]
+
     def _bodies_of(self, prepared: list, cands: list[Candidate]) -> None:
         """An unknown body's name that, after the short name of an organisation this article
         names, is a gazetteer entry is that entry: "General Assembly" with the UN named is the "UN
@@ -527,6 +541,8 @@ class MentionFinder:
                 roles = [r for r in roles if not self._not_now(toks, r[0], r[1], spans)]
             found = find_candidates(si, toks, covered, role_end, role_start, self.lex, self.first_names, s.kind,
                                     s.begin, s.text)
+            if found:
+                self._state_bodies(toks, spans, found)
             cands += found
             for a, b, kind, ent in spans:
                 if kind == "name" and ent.type in self.person_types:  # type: ignore[attr-defined]

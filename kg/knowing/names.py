@@ -221,7 +221,8 @@ def find_candidates(si: int, toks: list[Token], covered: list[bool], role_end: s
             elif u.norm in lex.connectors and j + 1 < n and not covered[j + 1] and (
                     _named_body(toks, i, j, lex) or _org_ahead(toks, j + 1, covered, lex, "Organization") and
                     not any(toks[x].norm in first_names for x in range(i, j))) and (
-                    _capital_word(toks[j + 1], lex) or toks[j + 1].norm in lex.connectors and u.norm != "and" and j + 2 < n and
+                    _capital_word(toks[j + 1], lex) or _capital_pair(toks, j + 1, covered, lex) or
+                    toks[j + 1].norm in lex.connectors and u.norm != "and" and j + 2 < n and
                     not covered[j + 2] and _capital_word(toks[j + 2], lex)) and not _person_ahead(toks, j + 1, covered, lex):
                 j += 1  # Ministry of Foreign Affairs; Justice and Equality Movement (an organisation word follows)
             else:
@@ -285,6 +286,12 @@ def _org_ahead(toks: list[Token], k: int, covered: list[bool], lex: NameLexicon,
     return False
 
 
+def _capital_pair(toks: list[Token], k: int, covered: list[bool], lex: NameLexicon) -> bool:
+    """A never-name word that a name word follows ("for Democratic Change", "of Islamic Renaissance")."""
+    return (is_cap(toks[k]) and k + 1 < len(toks) and not covered[k + 1] and _capital_word(toks[k + 1], lex) and
+            toks[k + 1].begin > toks[k].end)
+
+
 def _capital_word(t: Token, lex: NameLexicon) -> bool:
     return is_cap(t) and t.norm not in lex.not_names
 
@@ -311,7 +318,8 @@ def _pieces(toks: list[Token], i: int, j: int, lex: NameLexicon) -> list[tuple[i
     while k < j:
         w = toks[k].norm
         if w in lex.not_names and not org_after(k + 1) and not (k > i and toks[k - 1].text == "-" and
-                                                                toks[k - 1].begin == toks[k].begin - 1):
+                                                                toks[k - 1].begin == toks[k].begin - 1) and \
+                not (k > a and toks[k - 1].norm in lex.connectors and _named_body(toks, a, k, lex)):  # "Movement for Democratic Change"
             if k > a:
                 out.append((a, k, gender, hon))
             a, gender, hon = k + 1, None, False
