@@ -48,6 +48,8 @@ CASES: list[tuple[str, str, list[str]]] = [
      ["leads(Fouad Siniora, Lebanon)"]),
     ("Chancellor Angela Merkel flew to Washington on Thursday.", "2007-04-30", ["leads(Angela Merkel, Germany)"]),
     ("Secretary-General Ban Ki-moon arrived in Nairobi on Sunday.", "2007-02-04", []),
+    ("Hezbollah's deputy leader Naim Qassem said the group would not disarm.", "2006-09-20",
+     ["post(Naim Qassem, Hezbollah)", "member(Naim Qassem, Hezbollah)", "said(Naim Qassem)"]),
     # the title after the name
     ("Jalal Talabani, Iraq's Kurdish president, arrived in Ankara for talks.",
      "2008-03-07", ["leads(Jalal Talabani, Iraq)"]),
@@ -118,6 +120,8 @@ CASES: list[tuple[str, str, list[str]]] = [
      "2008-02-10", ["leads(Mahmoud Ahmadinejad, Iran)", "said(IRNA)"]),
     ("Sergei Lavrov said Russian President Vladimir Putin would not visit Tehran.",
      "2007-10-15", ["leads(Vladimir Putin, Russia)", "said(Sergei Lavrov)"]),
+    ('The Russian Foreign Ministry called the decision "a serious mistake" and summoned the ambassador.', "2007-07-17",
+     ["said(Russian Foreign Ministry)"]),
     # speech that is not a statement by the named actor
     ("Kosovo declared independence from Serbia on Sunday.", "2008-02-17", []),
     ("Hamas claimed responsibility for the suicide bombing in Tel Aviv.", "2006-04-17", []),
