@@ -392,3 +392,21 @@ def test_a_states_body_by_its_common_name_is_that_states(pack):
     assert unlinked(pack, "Barack Obama, the Democratic senator from Illinois, won.") == []
     got = unlinked(pack, "The Movement for Democratic Change opposes Lavrov.")
     assert got == [("Movement for Democratic Change", "unlinked/movement-for-democratic-change", "Organization")]
+
+
+def test_a_synonym_of_another_person_outside_his_dates_is_no_link(tmp_path):
+    """Phoenix lists people sharing a code as synonyms of one record: a synonym that shares no
+    word with the label, used when the record's dates do not hold, is an unlinked person."""
+    import datetime as dt
+
+    who = _tmp_finder(tmp_path, """  - {id: ruritania, type: Country, label: Ruritania}
+  - id: omar-tal
+    type: Person
+    label: Omar Tal
+    aliases: [Tal, Jon Brekke]
+    affiliations: [{of: ruritania, sector: REB, code: RURREB, from: 1987-01-01, to: 2004-03-22}]
+    source: "dict.txt:1"
+""")
+    assert who("Jon Brekke spoke.", dt.date(2006, 3, 3)) == [("Jon Brekke", "unlinked/jon-brekke")]
+    assert who("Jon Brekke spoke.", dt.date(2000, 3, 3)) == [("Jon Brekke", "omar-tal")]
+    assert who("Tal spoke.", dt.date(2006, 3, 3)) == [("Tal", "omar-tal")]  # a surname is his

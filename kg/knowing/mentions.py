@@ -303,6 +303,11 @@ class MentionFinder:
                     hit[1], day, text[toks[i].begin - toks[0].begin:toks[hit[0] - 1].end - toks[0].begin])  # type: ignore[misc]
                 if hit[0] - i > 1 and any(len(toks[k].text) > 2 and "." in toks[k].text for k in range(i, hit[0])):
                     ent_ = self._undotted(toks, i, hit[0], ent_)  # type: ignore[arg-type]
+                if kind_ == "name" and day is not None and self._stranger(ent_, toks[i:hit[0]], day):  # type: ignore[arg-type]
+                    label = " ".join(text[toks[i].begin - toks[0].begin:toks[hit[0] - 1].end - toks[0].begin].split())
+                    ent_ = UnlinkedEntity(unlinked_id(label), "Person", label, (), (), (), None,
+                                          "a name filed under " + ent_.id + " outside its dates", ())  # type: ignore[attr-defined]
+                    kind_ = "unlinked"
                 spans.append((i, hit[0], kind_, ent_))
                 i = hit[0]
             elif toks[i].norm in PRONOUNS:
@@ -311,6 +316,19 @@ class MentionFinder:
             else:
                 i += 1
         return spans
+
+    def _stranger(self, ent: Entity, words: list[Token], day: object) -> bool:
+        """Whether an imported person's name here is an alias that shares no word with the label
+        and the person's dated affiliations do not hold on the article's date: a dictionary that
+        lists people with one code as synonyms (Phoenix files "Sami Abu Zuhri", Hamas's spokesman,
+        under "Ahmed Yassin", whose affiliation ends in 2004) must not hand his words to another."""
+        if getattr(ent, "curated", True) or ent.type not in self.person_types or not hasattr(ent, "active_on"):
+            return False
+        said = {plain(t.norm) for t in words}
+        if said & {plain(w) for w in ent.label.casefold().split()}:
+            return False
+        dated = [c for c in (*ent.codes, *ent.affiliations) if getattr(c, "dated", False)]  # type: ignore[attr-defined]
+        return bool(dated) and not ent.active_on(day)  # type: ignore[attr-defined]
 
     def _undotted(self, toks: list[Token], a: int, b: int, ent: Entity) -> Entity:
         """The entity of the same name written without the dots of its acronym ("U.N. Security
