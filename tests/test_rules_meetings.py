@@ -177,6 +177,12 @@ MEETING_ABROAD = [
     # the host is known, so the other participant is the guest
     ("Russian Foreign Minister Sergei Lavrov received Khaled Meshaal in Moscow.",
      {"met(khalid-mishal, sergei-lavrov)", "visited(khalid-mishal, moscow)"}),
+    ("Vladimir Putin, the leader of Russia, met Khaled Meshaal in Moscow.",
+     {"met(khalid-mishal, vladimir-putin)", "visited(khalid-mishal, moscow)"}),
+    ("Khaled Meshaal spoke to reporters after talks with Russian Foreign Minister Sergei Lavrov in Moscow.",
+     {"met(khalid-mishal, sergei-lavrov)", "visited(khalid-mishal, moscow)"}),
+    ("Talks between Condoleezza Rice and Sergei Lavrov ended in Moscow on Tuesday.",
+     {"met(condoleezza-rice, sergei-lavrov)", "visited(condoleezza-rice, moscow)"}),
     # at home, or not a meeting that happened: no visit
     ("Condoleezza Rice met George W. Bush in Washington.",
      {"met(condoleezza-rice, george-w-bush)"}),
