@@ -410,3 +410,23 @@ def test_a_synonym_of_another_person_outside_his_dates_is_no_link(tmp_path):
     assert who("Jon Brekke spoke.", dt.date(2006, 3, 3)) == [("Jon Brekke", "unlinked/jon-brekke")]
     assert who("Jon Brekke spoke.", dt.date(2000, 3, 3)) == [("Jon Brekke", "omar-tal")]
     assert who("Tal spoke.", dt.date(2006, 3, 3)) == [("Tal", "omar-tal")]  # a surname is his
+
+
+def test_the_public_domain_dev_articles_name_every_actor(pack):
+    """The VOA articles of the names dev set (tests/data/names-dev): every listed actor is an
+    entity, in full and on one entity, and no actor is linked to another gazetteer entry. The
+    one gazetteer actor the text cannot reach ("Abdullahi Yusuf" for the world's "Abdullahi
+    Yusuf Ahmed") stays unlinked."""
+    import yaml
+
+    from tests.bench.names_dev import DEV, score
+
+    index = yaml.safe_load((DEV / "index.yaml").read_text(encoding="utf-8"))
+    tot: dict[str, int] = {}
+    for item in index["articles"]:
+        if item.get("public_domain"):
+            row, notes = score(pack, item, DEV / item["file"])
+            assert row["found"] == row["one"] == row["actors"] and row["wrong"] == 0, (item["file"], notes)
+            for k, v in row.items():
+                tot[k] = tot.get(k, 0) + v
+    assert tot["actors"] == 48 and tot["linked"] == tot["gaz"] - 1

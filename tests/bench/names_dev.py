@@ -32,6 +32,47 @@ def fold(s: str) -> str:
     return " ".join("".join(c for c in s if not unicodedata.combining(c)).casefold().split())
 
 
+def score(pack: Pack, item: dict, path: Path) -> tuple[dict[str, int], list[str]]:
+    """One article's figures (actors, found, one, gaz, linked, wrong, extra) and notes on its misses."""
+    art = read_article(path, layout=pack.layout)
+    text = fold(art.text)
+    ms = [m for sa in pack.finder.analyse(art) for m in sa.mentions if m.kind not in ("role", "pronoun")]
+    row = dict.fromkeys(("actors", "found", "one", "gaz", "linked", "wrong", "extra"), 0)
+    notes: list[str] = []
+    claimed: set[str] = set()
+    for act in item["actors"]:
+        forms = {fold(act["name"]), *(fold(f) for f in act.get("forms") or [])}
+        hits = [m for m in ms if fold(m.text) in forms or fold(m.entity.label) == fold(act["name"])]
+        ids = sorted({m.entity.id for m in hits})
+        claimed.update(ids)
+        row["actors"] += 1
+        gold = act.get("id")
+        # a name of several words written in full must be found in full ("Ban Ki-moon", not "Ban Ki")
+        whole = len(act["name"].split()) > 1 and fold(act["name"]) in text
+        full = {f for f in forms if len(f.split()) > 1}
+        if hits and (not whole or any(fold(m.text) in full for m in hits)):
+            row["found"] += 1
+        else:
+            notes.append(f"  missed  {act['name']} ({act['type']})")
+        if len(ids) == 1:
+            row["one"] += 1
+        elif ids:
+            notes.append(f"  split   {act['name']}: {', '.join(ids)}")
+        if gold:
+            row["gaz"] += 1
+            if gold in ids:
+                row["linked"] += 1
+        bad = [i for i in ids if not i.startswith("unlinked/") and i != gold]
+        if bad:
+            row["wrong"] += 1
+            notes.append(f"  WRONG   {act['name']} -> {', '.join(bad)}")
+    extra = sorted({m.entity.label for m in ms if m.entity.id.startswith("unlinked/") and m.entity.id not in claimed})
+    row["extra"] = len(extra)
+    if extra:
+        notes.append("  extra   " + "; ".join(extra))
+    return row, notes
+
+
 def main() -> None:
     ap = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     ap.add_argument("--cache", type=Path, help="folder holding the articles that are not public domain")
@@ -39,7 +80,7 @@ def main() -> None:
     a = ap.parse_args()
     pack = Pack.load()
     index = yaml.safe_load((DEV / "index.yaml").read_text(encoding="utf-8"))
-    tot = {"actors": 0, "found": 0, "one": 0, "gaz": 0, "linked": 0, "wrong": 0, "extra": 0}
+    tot = dict.fromkeys(("actors", "found", "one", "gaz", "linked", "wrong", "extra"), 0)
     print(f"{'article':48s} actors found one-entity gazetteer linked wrong extra")
     for item in index["articles"]:
         path = DEV / item["file"]
@@ -48,48 +89,12 @@ def main() -> None:
         if not path.is_file():
             print(f"{item['file']:48s} (not here: pass --cache)")
             continue
-        art = read_article(path, layout=pack.layout)
-        text = fold(art.text)
-        ms = [m for sa in pack.finder.analyse(art) for m in sa.mentions if m.kind not in ("role", "pronoun")]
-        row = dict.fromkeys(tot, 0)
-        notes: list[str] = []
-        claimed: set[str] = set()
-        for act in item["actors"]:
-            forms = {fold(act["name"]), *(fold(f) for f in act.get("forms") or [])}
-            hits = [m for m in ms if fold(m.text) in forms or fold(m.entity.label) == fold(act["name"])]
-            ids = sorted({m.entity.id for m in hits})
-            claimed.update(ids)
-            row["actors"] += 1
-            gold = act.get("id")
-            # a name of several words written in full must be found in full ("Ban Ki-moon", not "Ban Ki")
-            whole = len(act["name"].split()) > 1 and fold(act["name"]) in text
-            full = {f for f in forms if len(f.split()) > 1}
-            if hits and (not whole or any(fold(m.text) in full for m in hits)):
-                row["found"] += 1
-            else:
-                notes.append(f"  missed  {act['name']} ({act['type']})")
-            if len(ids) == 1:
-                row["one"] += 1
-            elif ids:
-                notes.append(f"  split   {act['name']}: {', '.join(ids)}")
-            linked = [i for i in ids if not i.startswith("unlinked/")]
-            if gold:
-                row["gaz"] += 1
-                if gold in ids:
-                    row["linked"] += 1
-            bad = [i for i in linked if i != gold]
-            if bad:
-                row["wrong"] += 1
-                notes.append(f"  WRONG   {act['name']} -> {', '.join(bad)}")
-        extra = sorted({m.entity.label for m in ms if m.entity.id.startswith("unlinked/") and m.entity.id not in claimed})
-        row["extra"] = len(extra)
-        if extra:
-            notes.append("  extra   " + "; ".join(extra))
+        row, notes = score(pack, item, path)
         for k in tot:
             tot[k] += row[k]
         print(f"{item['file']:48s} {row['actors']:6d} {row['found']:5d} {row['one']:10d} {row['gaz']:9d} {row['linked']:6d} "
               f"{row['wrong']:5d} {row['extra']:5d}")
-        if a.errors:
+        if a.errors and notes:
             print("\n".join(notes))
     n, g = tot["actors"] or 1, tot["gaz"] or 1
     print(f"all: {tot['actors']} actors; found {tot['found'] / n:.0%}, on one entity {tot['one'] / n:.0%}; "
