@@ -164,8 +164,10 @@ def test_jsonld_is_json(seed_result):
 def test_build_path_imports_nothing_heavy(tmp_path):
     """SHACL, plotting, networkx, servers, browsers and Dask stay off `kg build`'s path; so do
     rdflib (kg writes its own terms) and, once the rule pack is cached, PyYAML."""
-    code = ("import runpy, sys; sys.argv = ['kg', 'build', %r, '-o', %r, '-q'];\n"
-            "try:\n    runpy.run_module('kg.cli', run_name='__main__')\nexcept SystemExit:\n    pass\n"
+    # kg.cli.main, not the console script, whose quick exit after a build would end the process
+    # before the check below prints (that exit is tested in test_console_build_exits_with_output_complete)
+    code = ("import sys; sys.argv = ['kg', 'build', %r, '-o', %r, '-q'];\n"
+            "from kg.cli import main\ntry:\n    main()\nexcept SystemExit:\n    pass\n"
             "heavy = sorted(m for m in sys.modules if m.split('.')[0] in "
             "{'pyshacl', 'owlrl', 'matplotlib', 'networkx', 'selenium', 'dask', 'distributed', 'pyld', 'socketserver', "
             "'rdflib', 'yaml', 'pyoxigraph'} "
@@ -182,6 +184,36 @@ def test_build_path_imports_nothing_heavy(tmp_path):
     assert r.returncode == 0, r.stderr
     assert (tmp_path / "o.ttl").stat().st_size > 10000
     assert r.stdout.strip() == "", f"heavy modules imported by kg build: {r.stdout}"
+
+
+def test_console_build_exits_with_output_complete(tmp_path):
+    """The console script (`python -m kg.cli`, the `kg` command) ends a build without tearing down
+    its heap: the output must be whole and renamed into place, the summary and every skipped
+    article printed, and the exit code kept (0; 1 when an article failed)."""
+    import os
+    import subprocess
+    import sys
+
+    from kg.graph.build import build_result
+    from kg.graph.export import serialize
+
+    env = dict(os.environ, KG_CACHE_DIR=str(tmp_path / "cache"))
+    out = tmp_path / "seed.ttl"
+    r = subprocess.run([sys.executable, "-m", "kg.cli", "build", str(SEED), "-o", str(out)],
+                       capture_output=True, text=True, timeout=300, env=env)
+    assert r.returncode == 0, r.stderr
+    assert "1 article(s)" in r.stderr and str(out) in r.stderr  # the summary line got out before the exit
+    res = build_result([SEED])
+    assert out.read_bytes() == serialize(res.builder.kg_triples, "turtle", res.builder.prefixes(),
+                                         res.builder.kg_graphs).encode()
+    assert not [p for p in tmp_path.iterdir() if p.name.startswith(".")]  # no temporary file left beside it
+    feed = tmp_path / "feed.jsonl"  # its second article has no text: it fails alone
+    feed.write_text('{"id": "a", "text": "Sergei Lavrov met Khaled Meshaal in Moscow."}\n{"id": "b"}\n', encoding="utf-8")
+    r = subprocess.run([sys.executable, "-m", "kg.cli", "build", str(feed), "-o", str(tmp_path / "two.ttl")],
+                       capture_output=True, text=True, timeout=300, env=env)
+    assert r.returncode == 1, r.stderr
+    assert "skipped" in r.stderr and "feed.jsonl:2" in r.stderr and "1 failed" in r.stderr
+    assert "Meshaal" in (tmp_path / "two.ttl").read_text(encoding="utf-8")
 
 
 def test_kg_terms_follow_rdf_equality():
