@@ -206,6 +206,10 @@ def convert(files: list[Path], prof: Profile, curated: list[Curated]) -> tuple[d
                 continue
             if person is not False:  # "Secretary-General Ban Ki-Moon": the first name without a title
                 label = next((n for n in names if not set(name_key(n).split()) & prof.title_words), label)
+                words = label.split(" ")
+                while len(words) > 2 and words[0].lower() in prof.alias_rules.honorifics:
+                    words = words[1:]  # HOJATOLISLAM_SAYYED_ALI_KHAMENEI_: Ali Khamenei's label without them
+                label = " ".join(words)
             own = [c for c in r.codes if c.start is None and c.end is None]
             words = set(re.split(r"[\s\-()/.]+", label.lower()))
             if person is not True and words & prof.alias_rules.role_words & prof.title_words \
