@@ -296,3 +296,12 @@ def test_graph_says_a_body_is_part_of_its_organisation(pack, tmp_path):
     assert (URIRef(ent + "un-security-council"), URIRef("http://www.w3.org/ns/org#subOrganizationOf"),
             URIRef(ent + "united-nations")) in g
 
+
+
+def test_usual_spellings_and_labels_without_honorifics(pack):
+    g = pack.gazetteer
+    (k,) = g.candidates("Muhammad Khatami")  # spelling_variants of import-phoenix.yml
+    assert k.label == "Mohammad Khatami" and [e.id for e in g.candidates("Mohammed Khatami")] == [k.id]
+    assert [e.label for e in g.candidates("Akbar Hashemi Rafsanjani")] == ["Ali Akbar Hashemi Rafsanjani"]  # no Hojatolislam
+    khamenei = g.get("ali-khamenei")  # curated: the usual spelling; the import adds Phoenix's dates
+    assert khamenei.curated and any(a.of == "iran" for a in khamenei.affiliations)
