@@ -112,6 +112,7 @@ CASES = [
     ("Russia threatened Georgia with retaliation.", {"threatened(russia, georgia)"}),
     ("Turkey threatened to send troops into Iraq.", {"threatened(turkey, iraq)"}),
     ("Syria dismissed Israel's latest threat against Lebanon.", {"threatened(israel, lebanon)"}),
+    ("The United States warned Iran on Monday that it faced tougher sanctions.", {"threatened(united-states, iran)"}),
     ("Iran warned of a tough response but stopped short of threatening Israel.", {"not threatened(iran, israel)"}),
     # attacks
     ("Israeli warplanes struck Hezbollah positions in southern Lebanon on Sunday.", {"attacked(israel, hezbollah)"}),
@@ -158,6 +159,7 @@ CASES = [
     ("Russia and Georgia failed to reach agreement on the peacekeepers.", {"not agreed(georgia, russia)"}),
     ("Talks between Iran and the European Union ended without agreement.", {"not agreed(european-union, iran)"}),
     ("Syria agreed on Monday to open an embassy in Beirut.", {"agreed(syria)"}),
+    ("Under the truce between Israel and Hamas, the crossings will reopen.", {"agreed(hamas, israel)"}),
     # designations, elections, resolutions
     ("Hezbollah, banned as a terrorist group by the United States, denied the charge.",
      {"designates(united-states, hezbollah)", "denied(hezbollah)"}),
