@@ -62,7 +62,8 @@ def score(pack: Pack, item: dict, path: Path) -> tuple[dict[str, int], list[str]
             row["gaz"] += 1
             if gold in ids:
                 row["linked"] += 1
-        bad = [i for i in ids if not i.startswith("unlinked/") and i != gold]
+        named = {m.entity.id for m in hits if fold(m.entity.label).replace("'", "") in {f.replace("'", "") for f in forms}}
+        bad = [i for i in ids if not i.startswith("unlinked/") and i != gold and i not in named]  # (an entry of its own name is it)
         if bad:
             row["wrong"] += 1
             notes.append(f"  WRONG   {act['name']} -> {', '.join(bad)}")
