@@ -75,6 +75,10 @@ CASES = [
      {"visited(mahmoud-ahmadinejad, baghdad)"}),
     ("Condoleezza Rice became the first U.S. secretary of state in years to visit Libya.",
      {"visited(condoleezza-rice, libya)"}),
+    ("Hu Jintao wrapped up a four-day state visit to Cairo on Monday.",
+     {"visited(hu-jintao, cairo)"}),
+    ("Javier Solana, who is touring the region, arrived in Amman on Sunday.",
+     {"visited(javier-solana, amman)"}),
     ("Ehud Olmert returned from a three-day trip to Washington on Thursday.",
      {"visited(ehud-olmert, washington-d-c)"}),
     # a host receiving a guest in a place: the guest travelled there
