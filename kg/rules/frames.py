@@ -49,8 +49,9 @@ BE = "(is|are|was|were|has been|have been|had been|will be|would be|being|been)"
 LIGHT = "[@LIGHT [@LIGHT]]"  # up to two light words: "reportedly also"
 PRE = "[the] [(leaders|members|officials|representatives|envoys) of [the]] [{_po:Country} ('s|')] [@TITLE]"  # before an actor named as an object:
 # "(the) (Russian Foreign Minister) Lavrov", "leaders of the Russian parliament", "Iran's Revolutionary Guards"
-GROUP = ("[['s|'] @GROUP_NOUN] [and (his|her|its|their) (delegation|team|aides|entourage|allies)]")
+GROUP = ("[[('s|') !team] @GROUP_NOUN] [and (his|her|its|their) (delegation|team|aides|entourage|allies)]")
 # "the Hamas delegation", "Lebanon's government", "Meshaal and his delegation", "Hezbollah and its allies"
+# ("Iran's team" is a sports team more often than a delegation: no possessive before "team")
 NEGATION = ("{neg=did not|does not|do not|didn't|doesn't|don't|has not|have not|had not|hasn't|haven't|will not|won't|"
             "would not|wouldn't|cannot|can't|could not|couldn't|never|had never|had not|hadn't|refused to|refuses to|refuse to|"
             "declined to|declines to|decline to|has refused to|have refused to|has never|have never|failed to|fail to|fails to|"
