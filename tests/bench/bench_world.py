@@ -4,7 +4,8 @@
 
 1. Loading: the rule pack from its cache (a new process each time), with and without the world
    files (a copy of data/ without data/gazetteer/world/*.yaml and the curated files that point to
-   world entities: bodies.yaml, parties-and-groups.yaml, leaders.yaml), wall time and peak RSS.
+   world entities: bodies.yaml, parties-and-groups.yaml, leaders.yaml, regions.yaml), wall time and
+   peak RSS.
 2. Matching: the world's longest-match lookup (WorldStore.longest) run over every token of the
    seed article, per token and per sentence; and the same with the world replicated 4x and 16x
    (every entity copied under new names), to show that lookup time does not grow with the
@@ -58,7 +59,7 @@ def main() -> None:
     shutil.copytree(ROOT / "data", bare, ignore=shutil.ignore_patterns("articles", "figures"))
     for f in (bare / "gazetteer" / "world").glob("*.yaml"):
         f.unlink()
-    for name in ("bodies.yaml", "parties-and-groups.yaml", "leaders.yaml"):  # curated, but they point to world
+    for name in ("bodies.yaml", "parties-and-groups.yaml", "leaders.yaml", "regions.yaml"):  # curated, pointing to world
         (bare / "gazetteer" / name).unlink(missing_ok=True)                  # entities (states, ministries' states)
     print(f"{'pack load from its cache (new process)':<44} {'median s':>9} {'min s':>7} {'entities':>9} {'peak RSS MiB':>13}")
     for what, data in (("with the world", ROOT / "data"), ("without the world", bare)):
