@@ -50,7 +50,8 @@ def score(pack: Pack, item: dict, path: Path) -> tuple[dict[str, int], list[str]
         # a name of several words written in full must be found in full ("Ban Ki-moon", not "Ban Ki")
         whole = len(act["name"].split()) > 1 and fold(act["name"]) in text
         full = {f for f in forms if len(f.split()) > 1}
-        if hits and (not whole or any(fold(m.text) in full for m in hits)):
+        if hits and (not whole or any(fold(m.text) in full for m in hits) or
+                     any(fold(act["name"]) in fold(m.text) for m in ms)):  # (inside a longer name: "United Nations General Assembly")
             row["found"] += 1
         else:
             notes.append(f"  missed  {act['name']} ({act['type']})")
@@ -60,10 +61,11 @@ def score(pack: Pack, item: dict, path: Path) -> tuple[dict[str, int], list[str]
             notes.append(f"  split   {act['name']}: {', '.join(ids)}")
         if gold:
             row["gaz"] += 1
-            if gold in ids:
+            if {gold, *(act.get("accept") or [])} & set(ids):
                 row["linked"] += 1
         named = {m.entity.id for m in hits if fold(m.entity.label).replace("'", "") in {f.replace("'", "") for f in forms}}
-        bad = [i for i in ids if not i.startswith("unlinked/") and i != gold and i not in named]  # (an entry of its own name is it)
+        ok = {gold, *(act.get("accept") or [])}  # a gazetteer's other entry for the same actor
+        bad = [i for i in ids if not i.startswith("unlinked/") and i not in ok and i not in named]  # (an entry of its own name is it)
         if bad:
             row["wrong"] += 1
             notes.append(f"  WRONG   {act['name']} -> {', '.join(bad)}")
