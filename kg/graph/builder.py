@@ -15,7 +15,7 @@ from typing import TYPE_CHECKING, Any
 from ..reading.document import Article
 from ..knowing.gazetteer import Entity, Gazetteer
 from ..rules.engine import Extraction, Firing
-from ..rules.join import Var, holds, index, solve
+from ..rules.join import Var, holds, index, solve, sort_key
 from ..rules.loader import JoinRule, Rule, Term
 from .terms import IRI, Literal, to_rdflib
 from .terms import Term as RDFTerm
@@ -35,7 +35,6 @@ SEM = "http://semanticweb.cs.vu.nl/2009/11/sem/"
 ORG = "http://www.w3.org/ns/org#"
 TIME = "http://www.w3.org/2006/time#"
 
-A = IRI(RDF + "type")
 _URIS: dict[str, IRI] = {}
 
 
@@ -46,6 +45,9 @@ def _u(iri: str) -> IRI:
     if r is None:
         r = _URIS[iri] = IRI(iri)
     return r
+
+
+A = _u(RDF + "type")  # the shared object: a set or index lookup of rdf:type is an identity check
 
 
 Triple = tuple[RDFTerm, RDFTerm, RDFTerm]
@@ -162,11 +164,7 @@ class GraphBuilder:
         for f in ex.firings:
             self._firing(art, f)
         if ex.joins:
-            cur, fact, neg = self._current, _u(KGO + "factuality"), _u(KGO + "polarity")
-            hidden = {n for n in self._nodes_here if (n, fact, _u(KGO + "Asserted")) not in cur
-                      or (n, neg, _u(KGO + "Negative")) in cur}
-            for jr in ex.joins:
-                self._join(art, jr, hidden)
+            self._joins(art, ex.joins)
         from .events import add_events  # CAMEO-coded events (issue 15), after the joins: they do not see them
         add_events(self, ex)
 
@@ -318,17 +316,44 @@ class GraphBuilder:
         self._origin.setdefault((s, p if type(p) is IRI else _u(p), o), set()).add(fid)
 
     # -- join rules -----------------------------------------------------------------------
-    def _join(self, art: Article, jr: JoinRule, hidden: set[IRI]) -> None:
-        """Run a join rule on what this article asserts: plain triples made by its firings (and
-        the gazetteer's entity descriptions), none touching a claimed, hypothetical or negated
-        node, and no provenance records. Each solution is a firing (kgo:JoinFiring) informed by
-        the firings of the triples it matched, with their sentences as evidence; what it emits
-        is asserted, as a fact with its record, like a sentence rule's facts."""
-        pats = [(self._join_term(s), _u(p), self._join_term(o)) for s, p, o in jr.where]
-        unless = [[(self._join_term(s), _u(p), self._join_term(o)) for s, p, o in alt] for alt in jr.unless]
-        cur, skip = self._current, (self.mint.base + "fact/", self.mint.base + "firing/")
-        visible = ((s, p, o) for s, p, o in cur if not s.startswith(skip) and s not in hidden and o not in hidden)
-        by_pred = index(visible, {p for _, p, _ in [*pats, *(t for alt in unless for t in alt)]})
+    def _joins(self, art: Article, rules: list[JoinRule]) -> None:
+        """Run the join rules in order on what this article asserts: plain triples made by its
+        firings (and the gazetteer's entity descriptions), none touching a claimed, hypothetical
+        or negated node, and no provenance records; a rule sees what the rules before it added.
+        The triples are indexed by predicate once for all the rules (not once per rule), and
+        what each rule adds is put into the index after it has run."""
+        cur, fact, neg = self._current, _u(KGO + "factuality"), _u(KGO + "polarity")
+        hidden = {n for n in self._nodes_here if (n, fact, _u(KGO + "Asserted")) not in cur
+                  or (n, neg, _u(KGO + "Negative")) in cur}
+        skip = (self.mint.base + "fact/", self.mint.base + "firing/")
+        term = self._join_term
+        parts = [([(term(s), _u(p), term(o)) for s, p, o in jr.where],
+                  [[(term(s), _u(p), term(o)) for s, p, o in alt] for alt in jr.unless]) for jr in rules]
+        preds = {p for pats, unless in parts for _, p, _ in [*pats, *(t for alt in unless for t in alt)]}
+        by_pred = index(((s, p, o) for s, p, o in cur
+                         if p in preds and not s.startswith(skip) and s not in hidden and o not in hidden), preds)
+        for jr, (pats, unless) in zip(rules, parts):
+            added: set[Triple] = set()
+            self._current = added  # what this rule adds, merged below
+            try:
+                self._join(art, jr, pats, unless, by_pred)
+            finally:
+                self._current = cur
+            new = [t for t in added if t not in cur]
+            cur.update(new)
+            grew = set()
+            for s, p, o in new:
+                if p in by_pred and not s.startswith(skip) and s not in hidden and o not in hidden:
+                    by_pred[p].append((s, o))
+                    grew.add(p)
+            for p in grew:
+                by_pred[p].sort(key=sort_key)
+
+    def _join(self, art: Article, jr: JoinRule, pats: list[Any], unless: list[list[Any]],
+              by_pred: dict[Any, list[Any]]) -> None:
+        """Run one join rule on the indexed triples. Each solution is a firing (kgo:JoinFiring)
+        informed by the firings of the triples it matched, with their sentences as evidence; what
+        it emits is asserted, as a fact with its record, like a sentence rule's facts."""
         for env, used in solve(pats, by_pred):
             if unless and holds(unless, by_pred, env):
                 continue  # what the rule's `unless` excludes is known of this solution

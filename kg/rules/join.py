@@ -23,6 +23,13 @@ Pat = tuple[object, Hashable, object]  # subject and object: a Var or a term; pr
 Triple = tuple[Hashable, Hashable, Hashable]
 
 
+def sort_key(pair: tuple[Hashable, Hashable]) -> tuple[str, str]:
+    """A pair's order: by the text of subject, then object. The same order as sorting the pairs
+    themselves (terms order as text), without calling a term class's own `__eq__` at every
+    comparison (kg's RDF terms define it in Python)."""
+    return str(pair[0]), str(pair[1])
+
+
 def index(triples: Iterator[Triple] | set[Triple], predicates: set[Hashable]) -> dict[Hashable, list[tuple[Hashable, Hashable]]]:
     """The triples with one of `predicates`, by predicate, in sorted order (so solutions come
     in the same order on every run)."""
@@ -31,7 +38,7 @@ def index(triples: Iterator[Triple] | set[Triple], predicates: set[Hashable]) ->
         if p in out:
             out[p].append((s, o))
     for v in out.values():
-        v.sort()
+        v.sort(key=sort_key)
     return out
 
 
