@@ -184,10 +184,19 @@ def _records(gb: Any) -> dict[str, list[str]]:
     from ..knowing.vocab import RDF
 
     claimed_by, rdf_type = IRI(KGO + "claimedBy"), IRI(RDF + "type")  # kg's terms equal terms of their kind
-    claimed = {s for s, p, _ in gb.kg_triples if p == claimed_by}
+    # one pass; predicates tested by dictionary lookup, which compares terms only when their
+    # hashes match (an `==` per triple would call the term class's Python __eq__ every time)
+    which = {claimed_by: 0, rdf_type: 1}
+    claimed: set[Any] = set()
     types: dict[str, set[str]] = {}
+    nodes = gb._nodes
     for s, p, o in gb.kg_triples:
-        if p == rdf_type and s in gb._nodes:
+        k = which.get(p)
+        if k is None:
+            continue
+        if k == 0:
+            claimed.add(s)
+        elif s in nodes:
             types.setdefault(s, set()).add(str(o))
     out: dict[str, list[str]] = {"facts": [], "claims": [], "events": [], "statements": [], "roles": []}
     for r in gb._facts:
