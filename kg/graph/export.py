@@ -13,7 +13,7 @@ from contextlib import contextmanager
 from typing import Any, Iterable, Iterator
 
 from ..errors import InputError
-from .terms import is_literal
+from .terms import IRI, Literal, is_literal
 
 FORMATS = {"turtle": ".ttl", "trig": ".trig", "nt": ".nt", "nquads": ".nq", "json-ld": ".jsonld"}
 ALIASES = {"ttl": "turtle", "ntriples": "nt", "n-triples": "nt", "nq": "nquads", "n-quads": "nquads",
@@ -164,11 +164,17 @@ def to_ntriples(triples: Iterable[Triple]) -> str:
     return "".join(sorted(f"{_nt_term(s)} {_nt_term(p)} {_nt_term(o)} .\n" for s, p, o in triples))
 
 
+_NT_IRIS: dict[Node, str] = {}  # IRI -> its N-Triples text, across articles (bounded below)
+
+
 def to_nquads(graphs: dict[Node, set[Triple]]) -> str:
-    """Sorted N-Quads lines. Each IRI is written once (predicates, the graph and entities recur on
-    every line; an IRI hashes as its text); literals, mostly distinct, are written as they come.
-    Corpus builds write every article through here, so it is a hot path."""
-    memo: dict[Node, str] = {}
+    """Sorted N-Quads lines. Each IRI is written once, and remembered across calls (predicates,
+    classes, entities and rules recur in every article of a corpus; an IRI hashes as its text,
+    and kg's shared IRI objects are found by identity); literals, mostly distinct, are written as
+    they come. Corpus builds write every article through here, so it is a hot path."""
+    memo = _NT_IRIS
+    if len(memo) > 50_000:  # a corpus's own IRIs (firings, facts) would otherwise pile up
+        memo.clear()
     out: list[str] = []
     add = out.append
     for g, ts in graphs.items():
@@ -176,17 +182,22 @@ def to_nquads(graphs: dict[Node, set[Triple]]) -> str:
         for s, p, o in ts:
             a = memo.get(s)
             if a is None:
-                a = memo[s] = _nt_term(s)
+                a = _nt_term(s)
+                if not is_literal(s):
+                    memo[s] = a
             b = memo.get(p)
             if b is None:
-                b = memo[p] = _nt_term(p)
-            if is_literal(o):
-                c = _nt_term(o)
-            else:
+                b = _nt_term(p)
+                if not is_literal(p):
+                    memo[p] = b
+            t = type(o)
+            if t is IRI or t is not Literal and not is_literal(o):
                 c = memo.get(o)
                 if c is None:
                     c = memo[o] = _nt_term(o)
-            add(a + " " + b + " " + c + tail)
+            else:
+                c = _nt_term(o)
+            add(f"{a} {b} {c}{tail}")
     out.sort()
     return "".join(out)
 
