@@ -17,7 +17,7 @@ from ..knowing.gazetteer import Entity
 from ..knowing.mentions import SentenceAnalysis
 from ..knowing.vocab import Vocabulary
 from .loader import JoinRule, Rule, RuleSet
-from .match import Bound, SentenceView, find_matches
+from .match import Bound, SentenceView, _heads, find_matches
 from .pattern import Alt, Capture, Firsts, Node, Seq, Slot, Word, anchor_words, rank
 
 NEGATION_CUES = frozenset({"not", "n't", "never", "no", "neither", "nor", "cannot", "without"})
@@ -149,8 +149,9 @@ def _needs(n: Node) -> _Need:
             if anchor not in shared:
                 common.append(anchor)
         out = (tuple(common), min(x[1] for x in subs), all(x[2] for x in subs), all(x[3] for x in subs))
-    else:
-        out = _NOTHING
+    else:  # a long list (a word class): the words its options begin with, when all begin with one
+        heads = _heads(n)
+        out = ((heads,), 0, False, False) if heads else _NOTHING
     _PARTS[id(n)] = (n, out)
     return out
 
