@@ -54,7 +54,7 @@ NODES: dict[str, list[tuple[str, str, str | None]]] = {
             (K + "Negotiation", K + "participant", K + "participant")],
     "visited": [(K + "Visit", K + "visitor", K + "destination")],
     "urged": [(K + "Appeal", K + "speaker", K + "addressee"), (K + "Demand", K + "speaker", K + "addressee")],
-    "rejected": [(K + "Rejection", K + "speaker", K + "addressee")],
+    "rejected": [(K + "Rejection", K + "speaker", K + "addressee"), (K + "Rejection", K + "speaker", None)],
     "denied": [(K + "Denial", K + "speaker", None)],
     "accused": [(K + "Criticism", K + "speaker", K + "addressee"), (K + "Accusation", K + "speaker", K + "addressee"),
                 (K + "Condemnation", K + "speaker", K + "addressee")],
@@ -160,11 +160,16 @@ def _graph_relations(g: Any) -> set[Rel]:
 
     for name, specs in NODES.items():
         for cls, r1, r2 in specs:
+            # a one-argument form (`rejected(A)`, `agreed(A)`: INVENTORY.md) only where the node
+            # has no second argument of the relation's two-argument form
+            # (for a symmetric form, two participants)
+            seconds = [(q, 2 if p == q else 1) for c, p, q in specs if c == cls and q is not None] if r2 is None else []
             for node in set(g.subjects(u(RDF + "type"), u(cls))):
                 m = mods(node)
                 a = sorted({str(x) for x in g.objects(node, u(r1)) if isinstance(x, URIRef)})
                 if r2 is None:
-                    out |= {Rel(name, (x,), **m) for x in a}
+                    if not any(len({x for x in g.objects(node, u(q)) if isinstance(x, URIRef)}) >= k for q, k in seconds):
+                        out |= {Rel(name, (x,), **m) for x in a}
                     continue
                 b = sorted({str(x) for x in g.objects(node, u(r2)) if isinstance(x, URIRef)})
                 if r1 == r2:
