@@ -293,8 +293,11 @@ class MentionFinder:
                     while person_run < len(toks) and (toks[person_run].text[:1].isupper() or toks[person_run].text == "."):
                         person_run += 1
             dhit = self._longest(self.descriptions, toks, i) if norm in descriptions else None
-            if dhit and any(toks[k].text[:1].isupper() and toks[k].norm not in self.lex.not_names for k in range(i + 1, dhit[0])):
-                dhit = None  # "the Group of Eight": a capital makes it a name, not "the group" of a description
+            if dhit and dhit[0] - 1 > i and toks[dhit[0] - 1].text[:1].isupper() \
+                    and toks[dhit[0] - 1].norm not in self.lex.not_names:
+                # "the Group of Eight": a capital on the description's own noun makes it a name, not
+                # "the group"; a capitalised word before the noun does not ("the Hamas leader")
+                dhit = None
             if dhit and (not hit or dhit[0] > hit[0]):
                 spans.append((i, dhit[0], "description", dhit[1]))
                 i = dhit[0]
