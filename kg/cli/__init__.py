@@ -80,7 +80,9 @@ def run() -> None:
     try:
         main()
     except SystemExit as e:
-        if _RUN["exit_fast"] and (e.code is None or isinstance(e.code, int)):
+        # not under a profiler, tracer or coverage, which write their results at exit
+        if _RUN["exit_fast"] and (e.code is None or isinstance(e.code, int)) \
+                and sys.getprofile() is None and sys.gettrace() is None:
             sys.stdout.flush()
             sys.stderr.flush()
             os._exit(e.code or 0)
