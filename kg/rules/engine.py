@@ -182,6 +182,24 @@ def _index(rules: list[Rule]) -> tuple[dict[str, list[Entry]], list[Entry]]:
     return hit[1], hit[2]
 
 
+def prepare(rules: RuleSet) -> None:
+    """Work out the pattern index and what each pattern needs now, on the rule objects, so that
+    a pickled pack (kg.rules.pack) brings them along and a new process does not redo them for its
+    first article (~20 ms of a one-article build)."""
+    by_word, always = _index(rules.rules)
+    for rule in rules.rules:
+        rule.__dict__["_needs"] = tuple(needs(p.root) for p in rule.patterns)
+    rules.__dict__["_index"] = (by_word, always)
+
+
+def _adopt(rules: RuleSet) -> None:
+    """The index `prepare` stored on an unpickled rule set, as this process's own."""
+    idx = rules.__dict__.get("_index")
+    hit = _INDEX.get(id(rules.rules))
+    if idx is not None and (hit is None or hit[0] is not rules.rules):
+        _INDEX[id(rules.rules)] = (rules.rules, *idx)
+
+
 def _candidates(rules: list[Rule], v: SentenceView) -> list[Entry]:
     by_word, always = _index(rules)
     found = {e[0]: e for w in v.words for e in by_word.get(w, ())}
@@ -199,8 +217,13 @@ def match_sentence(rules: list[Rule], v: SentenceView) -> list[Firing]:
     for _, rule, root, req, fs, i in _candidates(rules, v):
         if rule.segments is not None and kind not in rule.segments or not req <= words:
             continue
-        hit = _NEEDS.get(id(root))  # what the pattern needs, worked out when it is first tried
-        if not (needs(root) if hit is None or hit[0] is not root else hit[1]).met(v):
+        pre = rule.__dict__.get("_needs")  # what the pattern needs: prepared, or worked out when first tried
+        if pre is not None:
+            nd = pre[i]
+        else:
+            hit = _NEEDS.get(id(root))
+            nd = needs(root) if hit is None or hit[0] is not root else hit[1]
+        if not nd.met(v):
             continue
         for first, last, b in find_matches(root, v, fs):
             bb, ee = v.span(first, last)
@@ -250,6 +273,7 @@ def extract(article: Article, analyses: list[SentenceAnalysis], rules: RuleSet, 
     A second pass resolves first-person pronouns inside attributed quotations ("we" is the
     group the speaker leads or belongs to, "I" the speaker) and matches those sentences again.
     """
+    _adopt(rules)
     views = {sa.sentence.index: SentenceView(sa, article.text, article.quotes, voc, article.date) for sa in analyses}
     firings: list[Firing] = []
     for v in views.values():

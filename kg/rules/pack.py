@@ -127,6 +127,9 @@ class Pack:
     def _write_cache(self, path: Path) -> None:
         # the mention finder too: building its tries from the gazetteer costs more than unpickling them
         state = {k: getattr(self, k) for k in ("vocabulary", "gazetteer", "rules", "layout", "finder")}
+        from .engine import prepare  # the rule index and each pattern's needs travel in the cache too
+
+        prepare(self.rules)
         try:
             path.parent.mkdir(parents=True, exist_ok=True)
             import tempfile  # only when the cache is (re)written
