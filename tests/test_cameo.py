@@ -392,3 +392,23 @@ def test_a_record_file_that_is_not_xml_is_one_line(tmp_path):
     if (P2 / "PETR.Validate.verbs.txt").is_file():
         r = subprocess.run([sys.executable, str(script), str(P2), "--records", str(bad)], capture_output=True, text=True)
         assert r.returncode == 2 and r.stderr.strip() == f"petrarch_records: error: {bad}:4: not well-formed XML: not well-formed (invalid token)"
+
+
+def test_a_city_where_something_happens_is_no_actor():
+    """A city takes its state's code as an actor ("Moscow demanded"), not where it is only the
+    place of what happens ("is scheduled to hold talks in Seoul", "met in Beijing")."""
+    import datetime as dt
+
+    from kg.graph.build import build_articles
+    from kg.graph.events import event_rows
+    from kg.reading.document import parse_article
+    from kg.rules.pack import Pack
+
+    pack = Pack.load()
+    text = ("Hill is to visit Beijing later this week, and is scheduled to hold talks in Seoul starting September 11.\n\n"
+            "Moscow accused Tbilisi of espionage.")
+    art = parse_article(text, source="t", layout=pack.layout, meta={"id": "t", "date": dt.date(2006, 9, 4)})
+    rows = event_rows(build_articles([art], pack).graph, everything=True)
+    pairs = {(r["source_label"], r["target_label"], r["event_code"]) for r in rows}
+    assert not [p for p in pairs if "Seoul" in p or ("Beijing" in p and p[2] == "046")], pairs
+    assert ("Russia", "Tbilisi", "112") in pairs, pairs  # "Moscow accused Tbilisi": the seats of power are the states

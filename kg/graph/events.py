@@ -117,6 +117,9 @@ def coder_for(data_dir: Path) -> Coder | None:
     return _CODERS[key]
 
 
+LOCATIVE = frozenset("in at near outside inside".split())  # before a city: where, not who
+
+
 def _codes(entity: Any, day: date | None, gaz: Any = None) -> str | None:
     """The entity's first CAMEO code on `day` (world gazetteer), else its state's (a city)."""
     codes_on = getattr(entity, "codes_on", None)
@@ -188,6 +191,9 @@ def code_article(ex: Extraction, pack: "Pack") -> list[Coded]:
                 if not code and m.entity.id in groups:
                     code = _codes(groups[m.entity.id], day, gaz)
                 codes[m.entity.id] = code
+            if code and m.first > 0 and sa.tokens[m.first - 1].norm in LOCATIVE and getattr(m.entity, "located_in", None) \
+                    and not m.entity.codes_on(day):
+                code = ""  # "hold talks in Seoul": a city where something happens is a place, not an actor
             # a name with no code ("Saakashvili") still holds its place: it is who acts, not a neighbour
             units.append(Unit(a, b, code or "", label=m.text, ref=m.entity))
             if m.kind == "demonym":
