@@ -438,10 +438,20 @@ def evaluate_entities(pack: Any, cache: Path | None,
         res = build_articles([art], pack)
         mentions = [m for s in res.extractions[0].analyses for m in s.mentions]
         one = EntityScore()
-        for e in ents.get(a["id"]) or []:
+        listed = ents.get(a["id"]) or []
+        occs = [[o for f in e.get("forms") or [e["name"]] for o in _occurrences(art.text, f)] for e in listed]
+        # each mention counts for one listed actor: the one whose occurrence covers most of it (a
+        # form inside a longer name, "U.N." in "U.N. Security Council" or "Colombia" in
+        # "Revolutionary Armed Forces of Colombia", is the longer name's when that is listed too)
+        owner: dict[int, int] = {}
+        for m in mentions:
+            best = max(((min(m.end, en) - max(m.begin, b), -abs((en - b) - (m.end - m.begin)), k)
+                        for k, occ in enumerate(occs) for b, en in occ if m.begin < en and b < m.end), default=None)
+            if best is not None:
+                owner[id(m)] = best[2]
+        for k, e in enumerate(listed):
             one.named += 1
-            occ = [o for f in e.get("forms") or [e["name"]] for o in _occurrences(art.text, f)]
-            hits = [m for m in mentions for b, en in occ if m.begin < en and b < m.end]
+            hits = [m for m in mentions if owner.get(id(m)) == k]
             if not hits:
                 one.missed.append(f"{a['id']}: {e['name']} ({e['type']})")
                 continue
