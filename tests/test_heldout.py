@@ -4,6 +4,8 @@ from __future__ import annotations
 import importlib.util
 import sys
 
+import pytest
+
 from .conftest import ROOT
 
 
@@ -42,16 +44,26 @@ def _world_module():
 
 
 def test_frozen_sentences_3_do_not_regress(pack):
-    """Set 3 was frozen before the rules were tuned and scored once at the end (P 0.84, R 0.39);
-    this floor only keeps later changes from losing what was reached."""
+    """Set 3 was frozen before the rules were tuned; scored at the end of each round (P 0.84, R 0.39,
+    then P 0.89, R 0.55); this floor only keeps later changes from losing what was reached."""
     rep = _world_module().evaluate_sentences(pack)
     p, r, _ = rep.micro()
     assert rep.items >= 300
-    assert p >= 0.80 and r >= 0.36, rep.table("sentences")
+    assert p >= 0.86 and r >= 0.52, rep.table("sentences")
 
 
-def test_real_articles_in_the_repo_name_their_actors(pack):
-    """The public-domain held-out articles: most named actors become entities, and links are right."""
-    t, rows = _world_module().evaluate_entities(pack, None)
+def test_frozen_sentences_5_do_not_regress(pack):
+    """Set 5 was frozen at the start of the next round, before its tuning (P 0.89, R 0.57 at its end)."""
+    rep = _world_module().evaluate_sentences(pack, ROOT / "tests" / "heldout" / "sentences-5.yaml")
+    p, r, _ = rep.micro()
+    assert rep.items >= 240
+    assert p >= 0.86 and r >= 0.54, rep.table("sentences")
+
+
+@pytest.mark.parametrize("folder", ["articles", "articles-5"])
+def test_real_articles_in_the_repo_name_their_actors(pack, folder):
+    """The public-domain held-out articles: most named actors become entities, and links are right
+    (articles/: 86% and 98% on its in-repo texts; articles-5/: 97% and 98%)."""
+    t, rows = _world_module().evaluate_entities(pack, None, ROOT / "tests" / "heldout" / folder)
     assert t.named >= 60, rows
-    assert t.found / t.named >= 0.85 and t.linked_right / max(t.linked, 1) >= 0.88, "\n".join(rows + t.wrong)
+    assert t.found / t.named >= 0.83 and t.linked_right / max(t.linked, 1) >= 0.96, "\n".join(rows + t.wrong)
