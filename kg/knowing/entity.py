@@ -37,13 +37,13 @@ def _within(start: date | None, end: date | None, day: date | None) -> bool:
     return day is None or ((start is None or start <= day) and (end is None or day <= end))
 
 
-@dataclass(frozen=True, slots=True)
-class Code:
-    """An actor code (RUS, IGOUNO, RUSGOV) valid from `start` to `end`, inclusive; None is open."""
+class _Period:
+    """What a code and an affiliation share: a validity period from `start` to `end`, inclusive
+    (None is open), which their dataclasses declare."""
 
-    code: str
-    start: date | None = None
-    end: date | None = None
+    __slots__ = ()
+    start: date | None
+    end: date | None
 
     def valid_on(self, day: date | None) -> bool:
         return _within(self.start, self.end, day)
@@ -54,7 +54,16 @@ class Code:
 
 
 @dataclass(frozen=True, slots=True)
-class Affiliation:
+class Code(_Period):
+    """An actor code (RUS, IGOUNO, RUSGOV) valid from `start` to `end`, inclusive; None is open."""
+
+    code: str
+    start: date | None = None
+    end: date | None = None
+
+
+@dataclass(frozen=True, slots=True)
+class Affiliation(_Period):
     """A date-bounded membership: `code` as the dictionary gives it (RUSGOV), `of` the entity id of
     the state or organisation it encodes (None if none is known), `sector` (GOV, MIL, REB, ...)."""
 
@@ -63,13 +72,6 @@ class Affiliation:
     code: str
     start: date | None = None
     end: date | None = None
-
-    def valid_on(self, day: date | None) -> bool:
-        return _within(self.start, self.end, day)
-
-    @property
-    def dated(self) -> bool:
-        return self.start is not None or self.end is not None
 
 
 @dataclass(frozen=True)
