@@ -16,7 +16,7 @@ from ..reading.document import Article
 from ..knowing.gazetteer import Entity, Gazetteer
 from ..rules.engine import Extraction, Firing
 from ..rules.join import Var, holds, index, solve, sort_key
-from ..rules.loader import JoinRule, Rule, Term
+from ..rules.ruleset import JoinRule, Rule, Term
 from .terms import IRI, Literal, to_rdflib
 from .terms import Term as RDFTerm
 from ..reading.text import slug, split_items

@@ -16,7 +16,7 @@ from .builder import KGO, NIF, PROV, GraphBuilder
 from ..knowing.mentions import MentionFinder
 from ..rules.check import EXAMPLE_DATE, ExampleResult, _curie
 from ..rules.engine import extract
-from ..rules.loader import JoinRule, RuleSet
+from ..rules.ruleset import JoinRule, RuleSet
 from .terms import IRI, Literal
 from ..knowing.vocab import RDF, XSD, Vocabulary
 

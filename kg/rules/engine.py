@@ -16,7 +16,7 @@ from ..reading.document import Article, Sentence
 from ..knowing.gazetteer import Entity
 from ..knowing.mentions import SentenceAnalysis
 from ..knowing.vocab import Vocabulary
-from .loader import JoinRule, Rule, RuleSet
+from .ruleset import JoinRule, Rule, RuleSet
 from .match import Bound, SentenceView, _heads, find_matches
 from .pattern import Alt, Capture, Firsts, Node, Seq, Slot, Word, anchor_words, rank
 

@@ -6,7 +6,6 @@ id, so an analyst fixes a rule pack in one pass.
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
@@ -15,8 +14,9 @@ from ..knowing.vocab import RDF, XSD, Vocabulary
 from ..yamlfile import LDict, LList, load_yaml
 from .classes import Classes, load_classes
 from .frames import FrameError, expand_frame
-from .pattern import Capture, Firsts, Parsed, PatternError, Slot, cost, firsts, parse_pattern, required_words
+from .pattern import Capture, Parsed, PatternError, Slot, cost, firsts, parse_pattern, required_words
 from .pattern import compatible as _compatible
+from .ruleset import Emit, Example, JoinRule, Pattern, Rule, RuleSet, Term  # noqa: F401  (re-exported: kg.rules.loader.Rule ...)
 
 RULE_KEYS = {"id", "description", "pattern", "patterns", "frame", "priority", "group", "segments", "node", "emit",
              "attribution", "hypothetical", "negation", "default", "examples", "note", "background"}
@@ -30,121 +30,6 @@ SEGMENTS = {"headline", "caption", "standfirst", "heading", "body", "pullquote"}
 ID_RX = re.compile(r"^[a-z0-9][a-z0-9._-]*$")
 VAR_RX = re.compile(r"[A-Za-z_]\w*")  # a join rule's variable
 LITERAL_RX = re.compile(r'^"(.*)"(?:@([A-Za-z-]+)|\^\^(\S+))?$', re.S)
-
-
-@dataclass(frozen=True)
-class Term:
-    """One position of an emitted triple: a slot (with an optional attribute), the rule's node,
-    an IRI constant, or a literal."""
-
-    kind: str  # slot node iri literal ref docdate
-    value: str = ""
-    attr: str = ""
-    datatype: str = ""  # for literals: an XSD/IRI datatype or "@lang"
-    key: tuple[str, ...] = ()  # for ref: the slots whose values identify the referenced node
-
-
-@dataclass(frozen=True)
-class Emit:
-    """One triple a rule emits, as written in the rule file (its line is kept for messages)."""
-
-    s: Term
-    p: str
-    o: Term
-    line: int
-    negated: bool = False  # written `[s, p, o, not]`: the text says this does not hold
-    when: tuple[str, str] | None = None  # `[s, p, o, if planned]` / `unless planned`: only for some frame forms
-
-
-@dataclass(frozen=True)
-class Example:
-    """A sentence a rule must match (with the triples expected) or must not match."""
-
-    text: str
-    expect: tuple[str, ...] | None  # None: must not match
-    date: str | None
-    line: int
-
-
-@dataclass
-class Rule:
-    """A validated rule: patterns compiled, emits checked against the vocabulary, examples kept."""
-
-    id: str
-    description: str
-    file: str
-    line: int
-    order: int
-    group: str
-    priority: int
-    patterns: list[Parsed]
-    required: list[set[str]]
-    emits: list[Emit]
-    firsts: list[Firsts] = field(default_factory=list)
-    node_classes: list[str] = field(default_factory=list)
-    node_key: list[str] | None = None
-    attribution: tuple[str, str] | None = None  # (holder slot, content slot or "")
-    hypothetical: list[str] = field(default_factory=list)
-    negation: str | None = None
-    segments: frozenset[str] | None = None
-    examples: list[Example] = field(default_factory=list)
-    slots: dict[str, Slot | Capture] = field(default_factory=dict)
-    node_scope: str = "article"  # "world": the same key is the same node in every article (a post)
-    forms: list[str] = field(default_factory=list)  # per pattern: the frame form it derives from, or ""
-    sources: list[str] = field(default_factory=list)  # per pattern: its text before word classes are expanded
-    frame: dict[str, Any] | None = None
-    parent: "Rule | None" = None  # a variant of a frame rule whose emits differ by form (`if planned`)
-    defaults: dict[str, str] = field(default_factory=dict)  # time slot -> "article.date" when the text gives none
-    variants: list["Rule"] = field(default_factory=list)
-    background: bool = False  # the writer's own description of a mention (a title): asserted inside reported speech too
-
-    @property
-    def has_node(self) -> bool:
-        return bool(self.node_classes)
-
-    @property
-    def root(self) -> "Rule":
-        """The rule as written (a variant's parent)."""
-        return self.parent or self
-
-    def form_of(self, i: int) -> str:
-        return (self.forms[i] if i < len(self.forms) else "") or f"pattern {i + 1}"
-
-
-Pattern = tuple[Term, str, Term]  # a triple pattern of a join rule: variables are `slot` terms
-
-
-@dataclass
-class JoinRule:
-    """A rule over what one article asserts, across its sentences: triple patterns (`where`)
-    whose variables bind to the article's terms, and triples to emit for each solution (see
-    kg.rules.join). Written with `where` instead of `pattern`."""
-
-    id: str
-    description: str
-    file: str
-    line: int
-    order: int
-    where: list[Pattern]
-    emits: list[Emit]
-    examples: list[Example] = field(default_factory=list)
-    unless: list[list[Pattern]] = field(default_factory=list)  # alternatives; a solution one of them extends is dropped
-
-
-@dataclass
-class RuleSet:
-    """The rules of a pack in tie-break order (file order, then order in the file); join rules
-    run after all sentence rules, in file order."""
-
-    rules: list[Rule]
-    files: list[str]
-    joins: list[JoinRule] = field(default_factory=list)
-
-    def __len__(self) -> int:
-        return len(self.rules) + len(self.joins)
-
-    def get(self, rule_id: str) -> Rule | JoinRule | None:
-        return next((r for r in [*self.rules, *self.joins] if r.id == rule_id), None)
 
 
 def rule_files(rules_dir: Path) -> list[Path]:
