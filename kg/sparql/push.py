@@ -58,6 +58,31 @@ def opener(endpoint: str, user: str | None, password: str | None, auth: str = "b
     return urllib.request.build_opener(*handlers)
 
 
+def _digest_up_front(op: urllib.request.OpenerDirector, req: urllib.request.Request, timeout: float) -> None:
+    """Answer the digest challenge before the body goes out. urllib sends a request unauthenticated
+    and answers the server's 401; a store that closes the connection with its 401 while a large
+    body is still being written (Virtuoso does) breaks the pipe first, and the PUT fails. So a
+    bodiless request fetches the challenge, and the PUT carries its answer."""
+    handler = next((h for h in op.handlers if isinstance(h, urllib.request.HTTPDigestAuthHandler)), None)
+    if handler is None:
+        return
+    probe = urllib.request.Request(req.full_url, method="HEAD")
+    try:
+        urllib.request.build_opener(urllib.request.ProxyHandler({})).open(probe, timeout=timeout).close()
+        return  # no challenge: nothing to answer
+    except urllib.error.HTTPError as e:
+        challenge = e.headers.get("WWW-Authenticate", "") if e.code == 401 else ""
+    except (urllib.error.URLError, OSError):
+        return  # the PUT reports what is wrong
+    scheme, _, rest = challenge.partition(" ")
+    if scheme.lower() != "digest":
+        return
+    chal = urllib.request.parse_keqv_list(filter(None, urllib.request.parse_http_list(rest)))
+    answer = handler.get_authorization(req, chal)
+    if answer:
+        req.add_unredirected_header("Authorization", f"Digest {answer}")
+
+
 UNION_DEFAULT = "default"  # `union` value for the server's default graph
 
 
@@ -82,6 +107,8 @@ def push_graphs(graphs: Iterable[tuple[str | None, Iterable[Triple]]], endpoint:
         url = graph_url(endpoint, name, graph_param)
         req = urllib.request.Request(url, data=body, method="PUT",
                                      headers={"Content-Type": "application/n-triples", "Content-Length": str(len(body))})
+        if user is not None and auth == "digest":
+            _digest_up_front(op, req, timeout)
         try:
             with op.open(req, timeout=timeout) as r:
                 status = r.status
