@@ -1,0 +1,349 @@
+"""Gazetteer lookup and entity choice for the mention finder (kg.knowing.mentions.MentionFinder).
+
+Names match longest-first over folded, lower-cased tokens in a trie of token tuples (one dict
+step per token, whatever the gazetteer's size); an alias written in capitals (US, EU) matches only
+in capitals, so "us" is not the United States. The world store (a prefix index) is merged with
+the curated trie; among the entities a name may mean, `_choose` picks one or makes an unlinked
+entity; the spans are then corrected where the text continues a name into one no gazetteer lists.
+"""
+from __future__ import annotations
+
+from ..reading.text import Token, tokenize
+from .coreference import PRONOUNS
+from .gazetteer import Entity
+from .names import Candidate, UnlinkedEntity, is_cap, plain, title_case, unlinked_id
+
+
+class _Trie:
+    __slots__ = ("next", "value")
+
+    def __init__(self) -> None:
+        self.next: dict[str, _Trie] = {}
+        self.value: list[tuple[bool, str, object]] | None = None  # (case_sensitive, folded form, payload)
+
+    def add(self, words: list[Token], payload: object, case_sensitive: bool) -> None:
+        node = self
+        for w in words:
+            node = node.next.setdefault(plain(w.norm), _Trie())
+        if node.value is None:
+            node.value = []
+        node.value.append((case_sensitive, " ".join(w.folded for w in words), payload))
+
+
+def _is_acronym(name: str) -> bool:
+    letters = [c for c in name if c.isalpha()]
+    return len(letters) >= 2 and all(c.isupper() for c in letters) and len(letters) <= 6
+
+
+class NameLookup:
+    """Methods of MentionFinder that find gazetteer names in a sentence and choose their entity
+    (a mixin: the tries, lexicons and vocabulary are MentionFinder's attributes)."""
+
+    def _by_name(self, name: str) -> Entity | None:
+        """The gazetteer entity with exactly this name (a state rather than anything else)."""
+        if hasattr(self.gaz, "candidates"):  # curated first, then the world store
+            ents = self.gaz.candidates(name)
+        else:
+            toks = tokenize(name)
+            hit = self._longest(self.names, toks, 0) if toks else None
+            ents = [p[0] for p in hit[1] if p[1] == "name"] if hit and hit[0] == len(toks) else []  # type: ignore[index]
+        states = [e for e in ents if "Country" in self.voc.ancestors(e.type)]
+        return (states or ents or [None])[0]
+
+    def _longest(self, trie: _Trie, toks: list[Token], i: int) -> tuple[int, list[object]] | None:
+        node, best, j = trie, None, i
+        while j < len(toks):
+            n = toks[j].norm
+            node = node.next.get(n if n.isascii() else plain(n))  # type: ignore[assignment]
+            if node is None:
+                break
+            j += 1
+            if node.value:
+                folded = " ".join(t.folded for t in toks[i:j])
+                hits = [p for cs, f, p in node.value if not cs or f == folded]
+                if hits:
+                    best = (j, hits)
+        return best
+
+    def _choose(self, hits: list[object], day: object, surface: str) -> tuple[Entity, str]:
+        """Among the entities a name may mean: a curated one, else the only one, else the only
+        one whose dated affiliations or codes hold on the article's date; when that still leaves
+        several, an unlinked entity (kg does not guess between two people called the same)."""
+        ents = list(dict.fromkeys(p[0] for p in hits))  # type: ignore[index]
+        if len(ents) == 1:
+            return hits[0]  # type: ignore[return-value]
+        key = " ".join(surface.casefold().split())
+        curated = [e for e in ents if getattr(e, "curated", True)]
+        if len(curated) > 1:  # its label; else a person (a dictionary files a member's name under the group too)
+            curated = [e for e in curated if e.label.casefold() == key] or \
+                [e for e in curated if e.type in self.person_types] or curated
+        if curated:
+            return next(p for p in hits if p[0] is curated[0])  # type: ignore[index,return-value]
+        distinct = {(e.label.casefold(), e.type, tuple(getattr(e, "affiliations", ()))): e for e in reversed(ents)}
+        if len(distinct) == 1:  # one person entered twice in a dictionary, with the same data
+            return next(p for p in hits if p[0] is ents[0])  # type: ignore[index,return-value]
+        own = [e for e in ents if e.label.casefold() == key]  # the name is its label, not an added alias
+        if len(own) == 1:
+            return next(p for p in hits if p[0] is own[0])  # type: ignore[index,return-value]
+        active = [e for e in ents if day is not None and hasattr(e, "active_on") and e.active_on(day)]
+        if len(active) == 1:
+            return next(p for p in hits if p[0] is active[0])  # type: ignore[index,return-value]
+        kinds = {e.type for e in ents}
+        label = " ".join(surface.split())
+        return UnlinkedEntity(unlinked_id(label), kinds.pop() if len(kinds) == 1 else "Agent", label, (), (), (), None,
+                              "ambiguous: " + ", ".join(e.id for e in ents), ()), "unlinked"
+
+    def _world_hit(self, world: object, toks: list[Token], norms: list[str], folded: list[str], i: int,
+                   hit: tuple[int, list[object]] | None, persons_only: bool = False) -> tuple[int, list[object]] | None:
+        """Merge the world store's longest name at token i (kg.knowing.gazetteer.WorldStore, a
+        prefix index: one lookup per token) with the curated trie's: the longer wins; at equal
+        length the curated entities come first. A world name that is one of the entity's
+        demonyms is a demonym mention."""
+        w = world.longest(norms, folded, i)  # type: ignore[attr-defined]
+        if w is not None and persons_only:  # after an honorific: only people
+            w = (w[0], [e for e in w[1] if e.type in self.person_types]) if any(
+                e.type in self.person_types for e in w[1]) else None
+        if w is None or hit is not None and w[0] < hit[0]:
+            return hit
+        if w[0] == i + 1 and (norms[i] in self.lex.org_words or norms[i] in self.lex.place_words or
+                              norms[i] in self.lex.function_words):
+            return hit  # a dictionary's one-word alias that is a common word ("Organization"): not a name
+        if norms[i] in self.roles.next:
+            r = self._longest(self.roles, toks, i)
+            if r is not None and r[0] < w[0]:
+                return hit  # "Foreign Minister Abdullah": a dictionary's name with a title in it; title and name apart
+        lex = self.lex
+        if not all(t.text[:1].isupper() or t.norm in lex.particles or t.norm in lex.connectors or not t.text[:1].isalpha()
+                   or k > i and toks[k - 1].text == "-" and toks[k - 1].end == t.begin  # "Ban Ki-moon"
+                   for k, t in enumerate(toks[i:w[0]], i)):
+            return hit  # imported names are proper names, written with capitals ("We will win" is no group)
+        if (norms[i] in lex.honorifics or i > 0 and (norms[i - 1] in lex.honorifics or norms[i - 1] == "." and i > 1
+                                                         and norms[i - 2] in lex.honorifics)) and \
+                all(e.type not in self.person_types for e in w[1]):
+            return hit  # "Sheik Hassan Nasrallah": a person's name that a dictionary files under the group
+        if norms[i] == "the" and i + 1 < len(norms):
+            inner = self._longest(self.names, toks, i + 1)
+            if inner is None:
+                inner = world.longest(norms, folded, i + 1)  # type: ignore[attr-defined]
+            if inner is not None and inner[0] == w[0]:
+                return hit  # "the United States", "The Security Council": the name with its article, not another entry
+        key = " ".join(norms[i:w[0]])
+        found = [(e, "demonym" if any(" ".join(t.norm for t in tokenize(d)) == key for d in e.demonyms) else "name")
+                 for e in w[1]]
+        if hit is not None and w[0] == hit[0]:
+            seen = {id(p[0]) for p in hit[1]}  # type: ignore[index]
+            return hit[0], hit[1] + [p for p in found if id(p[0]) not in seen]
+        return w[0], found  # type: ignore[return-value]
+
+    def _known(self, toks: list[Token], day: object = None, text: str = "") -> list[tuple[int, int, str, object]]:
+        """Gazetteer names, demonyms, descriptions and pronouns, longest first, left to right."""
+        spans: list[tuple[int, int, str, object]] = []
+        world = getattr(self.gaz, "world", None)
+        norms = [t.norm if t.norm.isascii() else plain(t.norm) for t in toks] if world is not None else []
+        folded = [t.folded for t in toks] if world is not None else []
+        i = 0
+        names, descriptions = self.names.next, self.descriptions.next
+        person_run = 0
+        while i < len(toks):
+            norm = norms[i] if norms else plain(toks[i].norm)
+            hit = self._longest(self.names, toks, i) if norm in names else None
+            if world is not None and (toks[i].text[:1].isupper() or toks[i].norm in self.lex.particles):
+                # the world store holds proper names: asked only where one may start (a capital,
+                # or a particle: "al-Qaeda"), which spares most of its lookups
+                hit = self._world_hit(world, toks, norms, folded, i, hit, persons_only=i < person_run)
+                if norm in self.lex.honorifics and (hit is None or hit[0] == i + 1):
+                    person_run = i + 1  # after "Sheik", "Mr": a person's name, not a world group's alias
+                    while person_run < len(toks) and (toks[person_run].text[:1].isupper() or toks[person_run].text == "."):
+                        person_run += 1
+            dhit = self._longest(self.descriptions, toks, i) if norm in descriptions else None
+            if dhit and dhit[0] - 1 > i and toks[dhit[0] - 1].text[:1].isupper() \
+                    and toks[dhit[0] - 1].norm not in self.lex.not_names:
+                # "the Group of Eight": a capital on the description's own noun makes it a name, not
+                # "the group"; a capitalised word before the noun does not ("the Hamas leader")
+                dhit = None
+            if dhit and (not hit or dhit[0] > hit[0]):
+                spans.append((i, dhit[0], "description", dhit[1]))
+                i = dhit[0]
+            elif hit:
+                ent_, kind_ = hit[1][0] if len(hit[1]) == 1 else self._choose(
+                    hit[1], day, text[toks[i].begin - toks[0].begin:toks[hit[0] - 1].end - toks[0].begin])  # type: ignore[misc]
+                if hit[0] - i > 1 and any(len(toks[k].text) > 2 and "." in toks[k].text for k in range(i, hit[0])):
+                    ent_ = self._undotted(toks, i, hit[0], ent_)  # type: ignore[arg-type]
+                if kind_ == "name" and day is not None and self._stranger(ent_, toks[i:hit[0]], day):  # type: ignore[arg-type]
+                    label = " ".join(text[toks[i].begin - toks[0].begin:toks[hit[0] - 1].end - toks[0].begin].split())
+                    ent_ = UnlinkedEntity(unlinked_id(label), "Person", label, (), (), (), None,
+                                          "a name filed under " + ent_.id + " outside its dates", ())  # type: ignore[attr-defined]
+                    kind_ = "unlinked"
+                spans.append((i, hit[0], kind_, ent_))
+                i = hit[0]
+            elif toks[i].norm in PRONOUNS:
+                spans.append((i, i + 1, "pronoun", PRONOUNS[toks[i].norm]))
+                i += 1
+            else:
+                i += 1
+        return spans
+
+    def _stranger(self, ent: Entity, words: list[Token], day: object) -> bool:
+        """Whether an imported person's name here is an alias that shares no word with the label
+        and the person's dated affiliations do not hold on the article's date: a dictionary that
+        lists people with one code as synonyms (Phoenix files "Sami Abu Zuhri", Hamas's spokesman,
+        under "Ahmed Yassin", whose affiliation ends in 2004) must not hand his words to another."""
+        if getattr(ent, "curated", True) or ent.type not in self.person_types or not hasattr(ent, "active_on"):
+            return False
+        said = {plain(t.norm) for t in words}
+        if said & {plain(w) for w in ent.label.casefold().split()}:
+            return False
+        dated = [c for c in (*ent.codes, *ent.affiliations) if getattr(c, "dated", False)]  # type: ignore[attr-defined]
+        return bool(dated) and not ent.active_on(day)  # type: ignore[attr-defined]
+
+    def _undotted(self, toks: list[Token], a: int, b: int, ent: Entity) -> Entity:
+        """The entity of the same name written without the dots of its acronym ("U.N. Security
+        Council" is the "UN Security Council"), where a dictionary lists the two apart."""
+        name = " ".join(t.text.replace(".", "") if "." in t.text and len(t.text) > 2 else t.text for t in toks[a:b])
+        for e in self.gaz.candidates(name) if hasattr(self.gaz, "candidates") else ():
+            if e.type == ent.type:
+                return e
+        return ent
+
+    def _unjoin(self, toks: list[Token], spans: list[tuple[int, int, str, object]],
+                segment: str = "body") -> list[tuple[int, int, str, object]]:
+        """Drop a one-word person name that the text continues into a longer name no gazetteer
+        lists ("Hassan al-Turabi", "Abbas Zaki", "Mohammed Abbas", "Seyed Hassan Nasrallah"):
+        the whole is an unknown name, not the known person. A one-word group alias right after it
+        goes too (a dictionary that files "Nasrallah" under Hezbollah). Not in headlines."""
+        lex = self.lex
+        starts = {a: k for k, (a, _, _, _) in enumerate(spans)}
+        ends = {b: k for k, (_, b, _, _) in enumerate(spans)}
+        drop: set[int] = set()
+
+        def namelike(t: Token) -> bool:
+            w = t.norm
+            return (is_cap(t) and w not in lex.not_names and w not in lex.function_words and w not in lex.org_words and
+                    w not in lex.place_words and w not in lex.honorifics and w not in lex.name_titles and
+                    plain(w) not in self._role_tails)
+        headline: bool | None = None
+        for k, (a, b, kind, ent) in enumerate(spans):
+            if kind != "name" or b != a + 1 or ent.type not in self.person_types:  # type: ignore[attr-defined]
+                continue
+            n = starts.get(b)
+            after = b < len(toks) and toks[b].begin > toks[a].end and (
+                toks[b].norm in lex.particles and b + 2 < len(toks) and toks[b + 1].text == "-" and is_cap(toks[b + 2])
+                or namelike(toks[b]) and (n is None or spans[n][1] == b + 1 and spans[n][2] == "name" and
+                                          spans[n][3].type not in self.person_types))  # type: ignore[attr-defined]
+            before = a > 0 and namelike(toks[a - 1]) and a - 1 not in ends and toks[a - 1].end < toks[a].begin
+            if after or before:
+                if headline is None:
+                    headline = title_case(toks, lex, segment)
+                if headline:
+                    return spans
+                drop.add(k)
+                if after and n is not None:
+                    drop.add(n)
+        return [x for k, x in enumerate(spans) if k not in drop] if drop else spans
+
+    def _absorb(self, toks: list[Token], spans: list[tuple[int, int, str, object]]) -> list[tuple[int, int, str, object]]:
+        """Drop a state's or place's name that is part of an organisation's name no gazetteer lists:
+        "Sudan Liberation Army", "Pakistan People's Party", "Alliance for the Re-Liberation of
+        Somalia" (an organisation word of type Organization: "the Sudan Government", "Ministry of
+        Foreign Affairs of Russia" keep their state)."""
+        if not spans:
+            return spans
+        lex, n = self.lex, len(toks)
+        starts = {a for a, _, _, _ in spans}
+        ends = {b for _, b, _, _ in spans}
+        drop: set[int] = set()
+        for k, (a, b, kind, ent) in enumerate(spans):
+            if kind != "name" or ent.type not in self._placeish:  # type: ignore[attr-defined]
+                continue
+            j, org = b, False  # after: "Sudan Liberation Army"
+            while j < n and j not in starts and (is_cap(toks[j]) or toks[j].norm in ("'s", "'") and
+                                                 toks[j - 1].norm in lex.possessive_name_words):
+                org = org or lex.org_words.get(toks[j].norm) == "Organization"
+                j += 1
+            if org and toks[b].begin > toks[b - 1].end:
+                drop.add(k)
+                continue
+            if a >= 3 and toks[a - 1].norm in ("of", "for") and a - 1 not in ends:  # before: "Alliance for ... of Somalia"
+                j = a - 2
+                while j >= 0 and j + 1 not in ends and (is_cap(toks[j]) or toks[j].text == "-" or toks[j].norm in lex.connectors):
+                    if lex.org_words.get(toks[j].norm) == "Organization" and is_cap(toks[j]):
+                        drop.add(k)
+                        break
+                    if lex.org_words.get(toks[j].norm) is not None:
+                        break  # "Ministry of Foreign Affairs of Russia": a government body keeps its state
+                    j -= 1
+        return [x for k, x in enumerate(spans) if k not in drop] if drop else spans
+
+    def _surnames_over_aliases(self, prepared: list, cands: list[Candidate],
+                               people: list[tuple[int, int, Entity, str]]) -> list:
+        """A one-word alias of a group that is the surname of a person this article names is that
+        person ("Nasrallah" after "Hassan Nasrallah", though a dictionary files it under Hezbollah);
+        so is a one-word name of another person the article never names in full ("Hassan" after
+        "Omar Hassan" is not the world's "Hassan")."""
+        persons: dict[str, Entity] = {}
+        for c in cands:
+            e = c.entity
+            if e is not None and e.type in self.person_types and len(e.label.split()) >= 2:
+                persons.setdefault(plain(e.label.split()[-1].casefold()), e)
+        for _, _, e, _ in people:
+            if len(e.label.split()) >= 2:
+                persons.setdefault(plain(e.label.split()[-1].casefold()), e)
+        if not persons:
+            return prepared
+        full = {ent.id for _, _, _, spans, _, _ in prepared  # type: ignore[attr-defined]
+                for a, b, kind, ent in spans if kind == "name" and b > a + 1}  # people named in full here
+        out = []
+        for s, toks, quoted, spans, roles, found in prepared:
+            new = []
+            for a, b, kind, ent in spans:
+                if kind == "name" and b == a + 1 and plain(toks[a].norm) in persons and \
+                        persons[plain(toks[a].norm)] is not ent and (
+                            ent.type not in self.person_types and  # type: ignore[attr-defined]
+                            plain(ent.label.casefold()) != plain(toks[a].norm) or
+                            ent.type in self.person_types and ent.id not in full):  # type: ignore[attr-defined]
+                    # "Hassan" after "Omar Hassan": the world's one-word "Hassan" is someone else
+                    e = persons[plain(toks[a].norm)]
+                    new.append((a, b, "unlinked" if getattr(e, "unlinked", False) else "name", e))
+                else:
+                    new.append((a, b, kind, ent))
+            out.append((s, toks, quoted, new, roles, found))
+        return out
+
+    def _state_bodies(self, toks: list[Token], spans: list[tuple[int, int, str, object]], found: list[Candidate]) -> None:
+        """A government body named by a common name after its state ("Chinese Foreign Ministry",
+        "Iran's Foreign Ministry") is that state's: its name and IRI carry the state ("Foreign
+        Ministry (China)"), so two states' ministries never become one entity."""
+        for c in found:
+            if "org:GovernmentBody" not in c.evidence or c.first == 0:
+                continue
+            k = c.first - 1 if toks[c.first - 1].norm in ("'s", "'") else c.first
+            state = next((ent for a, b, kind, ent in spans if b == k and kind in ("name", "demonym") and
+                          "Country" in self.voc.ancestors(ent.type)), None)  # type: ignore[attr-defined]
+            if state is not None:
+                c.key = f"{c.key} ({plain(state.label.casefold())})"  # type: ignore[attr-defined]
+                c.surface = f"{c.surface} ({state.label})"  # type: ignore[attr-defined]
+
+    def _bodies_of(self, prepared: list, cands: list[Candidate]) -> None:
+        """An unknown body's name that, after the short name of an organisation this article
+        names, is a gazetteer entry is that entry: "General Assembly" with the UN named is the "UN
+        General Assembly" (as "U.N. Security Council" and "Security Council" are one body)."""
+        if not hasattr(self.gaz, "candidates"):
+            return
+        bodies = [c for c in cands if getattr(c.entity, "unlinked", False) and len(c.key.split()) >= 2 and
+                  "Organization" in self.voc.ancestors(c.entity.type)]  # type: ignore[union-attr]
+        if not bodies:
+            return
+        prefixes: list[str] = []
+        for _, _, _, spans, _, _ in prepared:
+            for _, _, kind, ent in spans:
+                if kind == "name" and "Organization" in self.voc.ancestors(ent.type) and ent.type not in self.person_types:
+                    for n in (ent.label, *ent.aliases):
+                        if _is_acronym(n) and n not in prefixes:
+                            prefixes.append(n)
+        found: dict[str, Entity | None] = {}
+        for c in bodies:
+            if c.key not in found:
+                found[c.key] = next((e for p in prefixes for e in self.gaz.candidates(f"{p} {c.entity.label}")  # type: ignore[union-attr]
+                                     if "Organization" in self.voc.ancestors(e.type)), None)
+            if found[c.key] is not None:
+                c.entity = found[c.key]

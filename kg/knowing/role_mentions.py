@@ -1,0 +1,190 @@
+"""Role mentions and seats of power for the mention finder (kg.knowing.mentions.MentionFinder).
+
+Roles ("foreign minister") are mentions of type Role; who holds one is read from the text
+("Foreign Minister Sergei Lavrov"), and "the envoy" refers to the latest holder. Capitals and
+seats of power that act ("Moscow demanded", "the Kremlin said") stand for their state (metonymy).
+"""
+from __future__ import annotations
+
+from typing import TYPE_CHECKING
+
+from ..reading.document import Article
+from ..reading.text import Token
+from .gazetteer import Entity
+from .names import plain
+from .roles import RoleEntity
+
+if TYPE_CHECKING:
+    from .mentions import Mention, SentenceAnalysis
+
+_ADVERBS = frozenset({"later", "also", "again", "then", "still", "now", "too", "himself", "herself", "earlier", "once"})
+
+
+class RoleMentions:
+    """Methods of MentionFinder for roles, their holders and acting seats of power (a mixin)."""
+
+    def _metonymy(self, toks: list[Token], spans: list[tuple[int, int, str, object]]) -> list[tuple[int, int, str, object]]:
+        """Capitals and seats of power that act become their state ("Moscow demanded"); a capital
+        known only as a description of its state stays a place where it does not act; a seat the
+        gazetteer lists as a body (a government body) stays that body."""
+        out: list[tuple[int, int, str, object]] = []
+        taken = set()
+        for a, b, kind, payload in spans:
+            hit = self._longest(self.seats, toks, a) if kind in ("name", "description") and plain(toks[a].norm) in self.seats.next else None
+            if hit is not None and hit[0] == b and not (kind == "name" and "Place" not in self.voc.ancestors(payload.type)):  # type: ignore[attr-defined]
+                # (a seat the gazetteer names as a body, "Kremlin" = the Russian presidency, is that body already)
+                if self._acts(toks, a, b):
+                    out.append((a, b, "metonym", hit[1][0]))
+                    taken.update(range(a, b))
+                    continue
+                if kind == "description":
+                    continue  # "in Washington": the city, which the unknown-name finder will name
+            out.append((a, b, kind, payload))
+            taken.update(range(a, b))
+        i = 0
+        while i < len(toks):  # seats no gazetteer lists ("the Kremlin")
+            if i in taken:
+                i += 1
+                continue
+            n = toks[i].norm
+            hit = self._longest(self.seats, toks, i) if (n if n.isascii() else plain(n)) in self.seats.next else None
+            if hit is not None and not any(k in taken for k in range(i, hit[0])) and self._acts(toks, i, hit[0]):
+                out.append((i, hit[0], "metonym", hit[1][0]))
+                i = hit[0]
+            else:
+                i += 1
+        return sorted(out, key=lambda x: x[0])
+
+    def _acts(self, toks: list[Token], a: int, b: int) -> bool:
+        """Whether a capital or seat at tokens a..b acts (is the subject of a verb of acting or
+        speaking, or owns a position): then it stands for its state; else it is the place."""
+        lex = self.lex
+        p = a - 1
+        if p >= 0 and toks[p].norm == "the":
+            p -= 1
+        prev = toks[p].norm if p >= 0 else ""
+        if prev in lex.place_preps or prev in ("to", "from", "via", "of", "for", "outside", "between"):
+            return False
+        if prev == "by":
+            return True
+        k = b
+        if k < len(toks) and toks[k].norm in ("'s", "'"):
+            return k + 1 < len(toks) and toks[k + 1].norm in lex.actor_nouns
+        while k < len(toks) and (toks[k].norm.endswith("ly") or toks[k].norm in ("on", "last", "this") or
+                                 toks[k].norm in lex.not_names or toks[k].norm.isdigit()):
+            k += 1  # "Moscow strongly condemned", "Tehran on Monday rejected"
+        return k < len(toks) and toks[k].norm in lex.actor_verbs
+
+    def _roles(self, toks: list[Token], spans: list[tuple[int, int, str, object]]) -> list[tuple[int, int, RoleEntity]]:
+        """Role mentions, longest first, outside names ("Vice President" is never a "President")."""
+        blocked = set()
+        for a, b, kind, _ in spans:
+            if kind in ("name", "demonym", "metonym"):
+                blocked.update(range(a, b))
+        out = []
+        i = 0
+        while i < len(toks):
+            n = toks[i].norm
+            hit = self._longest(self.roles, toks, i) if i not in blocked and (
+                n if n.isascii() else plain(n)) in self.roles.next else None
+            if hit is not None and not any(k in blocked for k in range(i, hit[0])):
+                out.append((i, hit[0], hit[1][0]))  # type: ignore[arg-type]
+                i = hit[0]
+            else:
+                i += 1
+        return out
+
+    def _not_now(self, toks: list[Token], a: int, b: int, spans: list[tuple[int, int, str, object]]) -> bool:
+        """Whether a role is one held before or not yet: "former Pakistani Prime Minister", "the late
+        President", "ex-president", "then-Secretary of State", "President-elect", "prime minister designate"."""
+        lex = self.lex
+        k = a - 1
+        for s_a, s_b, kind, _ in spans:
+            if s_b == a and kind in ("name", "demonym", "metonym"):
+                k = s_a - 1  # "former Pakistani Prime Minister", "former U.S. Ambassador"
+        if k >= 0 and toks[k].norm in ("'s", "'"):
+            return False
+        if k >= 1 and toks[k].text == "-" and toks[k].begin == toks[k - 1].end:
+            if toks[k - 1].norm in lex.past_title_words or toks[k - 1].norm in lex.past_title_prefixes:
+                return True  # ex-president, then-Prime Minister
+        elif k >= 0 and toks[k].norm in lex.past_title_words:
+            return True
+        if b < len(toks) and toks[b].norm in lex.future_title_words:
+            return True
+        return b + 1 < len(toks) and toks[b].text == "-" and toks[b + 1].norm in lex.future_title_words
+
+    def _roles_in(self, sa: SentenceAnalysis, art: Article, roles: list[tuple[int, int, RoleEntity]],
+                  holders: list[tuple[RoleEntity, Entity, Entity | None]], last_named: dict[str, int],
+                  recent_people: list[tuple[int, bool, Entity | None, int]]) -> None:
+        """Role mentions; who holds a role here ("Foreign Minister Sergei Lavrov", "Alexander
+        Kalugin, Russia's special envoy"); and "the envoy" for the latest holder of that role (or
+        of a narrower one), when nothing qualifies it with another state or body."""
+        toks = sa.tokens
+        at = {m.first: m for m in sa.mentions}
+        ends = {m.last: m for m in sa.mentions}
+        people = [m for m in sa.mentions if m.entity.type in self.person_types]
+        attached: set[int] = set()
+        for a, b, role in roles:
+            k = b
+            if k + 1 < len(toks) and toks[k].text == "," and (a == 0 or toks[a - 1].norm in ("the", "'s", "'") or
+                                                             a - 1 in ends):
+                k += 1  # "Iran's chief negotiator, Ali Larijani", "the foreign minister, Sergei Lavrov"
+            while k < len(toks) and (toks[k].norm in self.lex.honorifics or toks[k].text == "."):
+                k += 1
+            m = at.get(k)
+            if m is not None and m.entity.type in self.person_types:  # title before the name
+                holders.append((role, m.entity, self._state_before(toks, a, ends)))
+                attached.add(a)
+        for m in people:  # NAME, [the|a] [COUNTRY's|demonym|modifiers] ROLE
+            if m.last < len(toks) and toks[m.last].text == ",":
+                for a, b, role in roles:
+                    if m.last < a <= m.last + 6 and not any(toks[x].text in ',;:.!?"“”()' for x in range(m.last + 1, a)):
+                        holders.append((role, m.entity, self._state_before(toks, a, ends)))
+                        attached.add(a)
+                        break
+        for a, b, role in roles:
+            self._add(sa, art, role, a, b, "role", last_named, [])
+            if a in attached:
+                continue
+            ref = self._role_reference(toks, a, b, role, holders, ends, at)
+            if ref is not None:
+                first, ent = ref
+                self._add(sa, art, ent, first, b, "description", last_named, recent_people)
+            else:  # someone kg cannot name ("a spokesman said"): no pronoun may reach past him
+                recent_people.append((toks[a].begin, sa.quoted[a], None, sa.sentence.index))
+
+    def _state_before(self, toks: list[Token], a: int, ends: dict[int, Mention]) -> Entity | None:
+        """The state or body written just before a role ("Russian", "Russia's", "the EU's")."""
+        m = ends.get(a) or (ends.get(a - 1) if a > 0 and toks[a - 1].norm in ("'s", "'") else None)
+        if m is not None and m.entity.type not in self.person_types:
+            return m.entity
+        return None
+
+    def _role_reference(self, toks: list[Token], a: int, b: int, role: RoleEntity,
+                        holders: list[tuple[RoleEntity, Entity, Entity | None]], ends: dict[int, Mention],
+                        at: dict[int, Mention]) -> tuple[int, Entity] | None:
+        """"the foreign minister" -> (first token, the person who holds it in this article)."""
+        state = self._state_before(toks, a, ends)
+        first = a
+        if state is not None:
+            first = ends[a].first if a in ends else ends[a - 1].first
+        if first == 0 or toks[first - 1].norm != "the":
+            return None
+        first -= 1
+        if first >= 2 and toks[first - 1].text == "," and any(m.last == first - 1 and m.entity.type in self.person_types
+                                                               for m in ends.values()):
+            return None  # the apposition itself
+        if b < len(toks):
+            nxt = toks[b]
+            if nxt.norm in ("of", "to", "for", "at", "in", "on") or b in at:
+                return None  # qualified ("the foreign minister of Israel") or a title before a name
+            k = b
+            while k + 1 < len(toks) and (toks[k].norm.endswith("ly") or toks[k].norm in _ADVERBS):
+                k += 1  # "the envoy later left", "the minister also said"
+            nxt = toks[k]
+            if nxt.text[0].isalpha() and not (nxt.norm in self.lex.actor_verbs or nxt.norm.endswith("ed")):
+                return None  # "the official visit": the word is not the head of its phrase
+        for r, person, st in reversed(holders):
+            if self.role_lex.narrower_or_same(r.id, role.id) and (state is None or st is state):
+                return first, person
+        return None
