@@ -113,8 +113,13 @@ def _rules() -> list[tuple[re.Pattern[str], object]]:
         (r"(?:over |in |during )?the (?:past|last) (?:few |several |(\w+) )?(days|weeks|months|years)",
          lambda m, d: _duration_past(m, d)),
     ]
-    global _ANY
+    global _ANY, _FIRST
     _ANY = re.compile("|".join(f"(?:{p})" for p, _ in R))  # matches at a position iff some rule does
+    # the words a phrase of some rule may open with (a number in digits may too): a sentence
+    # without one has no time phrase, and a position without one needs no regex tried
+    _FIRST = frozenset({*MONTHS, *WEEKDAYS, *(k.split()[0] for k in NUMBERS), "on", "last", "this", "next", "in",
+                        "since", "until", "before", "after", "from", "for", "more", "over", "nearly", "almost",
+                        "about", "during", "the", "today", "tonight", "yesterday", "tomorrow"})
     return [(re.compile(p), f) for p, f in R]
 
 
@@ -158,6 +163,7 @@ def _duration_past(m: re.Match[str], d: dt.date) -> tuple[str, str] | None:
 
 _RULES = None
 _ANY: re.Pattern[str] | None = None
+_FIRST: frozenset[str] = frozenset()
 _PREPS = {"since": "since", "until": "until", "till": "until", "before": "before", "after": "after",
           "during": "during", "over": "during", "for": "during", "in": "at", "on": "at"}
 
@@ -171,6 +177,9 @@ def find_times(norms: list[str], offsets: list[tuple[int, int]], text: str, when
     global _RULES
     if _RULES is None:
         _RULES = _rules()
+    first = _FIRST
+    if not any(w in first or w[:1].isdigit() for w in norms):
+        return []  # most sentences: no word that opens a time phrase
     joined = " ".join(norms)
     starts = {}
     pos = 0
@@ -182,8 +191,9 @@ def find_times(norms: list[str], offsets: list[tuple[int, int]], text: str, when
     taken = [False] * len(norms)
     anywhere = _ANY.match if _ANY is not None else None
     for pos, i in starts.items():
-        if taken[i] or anywhere is not None and anywhere(joined, pos) is None:
-            continue  # one combined regex rules out most positions before trying each rule
+        w = norms[i]
+        if taken[i] or w not in first and not w[:1].isdigit() or anywhere is not None and anywhere(joined, pos) is None:
+            continue  # an opening word, then one combined regex, rule out most positions before each rule is tried
         best = None
         for rx, fn in _RULES:
             m = rx.match(joined, pos)
