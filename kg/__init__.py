@@ -8,7 +8,11 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
-from .errors import InputError, KgError, RuleError
+from . import classcode
+
+classcode.install()  # before any of kg's classes is made (kg/classcode.py says why)
+
+from .errors import InputError, KgError, RuleError  # noqa: E402
 
 if TYPE_CHECKING:
     from .graph.build import BuildResult, analyse, build, build_result

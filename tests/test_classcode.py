@@ -1,0 +1,87 @@
+"""kg/classcode.py: the compiled code of dataclass methods kept between processes must give classes
+that behave exactly as compiling their text does, and a bad cache file must cost nothing but time."""
+from __future__ import annotations
+
+import json
+import os
+import subprocess
+import sys
+from pathlib import Path
+
+from .conftest import ROOT
+
+# A process that makes a few dataclasses of the kinds kg uses (frozen, defaults, factories, slots,
+# string annotations) and prints how they behave and what their generated methods' code is.
+PROBE = r'''
+import json, sys
+if sys.argv[1] == "kg":
+    import kg  # installs the cache
+    from kg import classcode
+from dataclasses import dataclass, field, FrozenInstanceError
+
+@dataclass(frozen=True)
+class Point:
+    """a point"""
+    x: int
+    y: "int" = 0
+    tags: tuple = ()
+
+@dataclass(slots=True)
+class Bag:
+    name: str
+    items: list = field(default_factory=list)
+
+p, q = Point(1, 2, ("a",)), Point(1, 2, ("a",))
+b = Bag("n")
+b.items.append(3)
+try:
+    p.x = 5
+    frozen = False
+except FrozenInstanceError:
+    frozen = True
+def code(fn):
+    c = fn.__code__
+    return [c.co_code.hex(), repr(c.co_consts), list(c.co_varnames), c.co_flags, c.co_filename]
+out = {"repr": [repr(p), repr(b)], "eq": p == q, "hash": hash(p) == hash(q), "frozen": frozen,
+       "annotations": repr(Point.__init__.__annotations__),
+       "code": [code(Point.__init__), code(Point.__eq__), code(Point.__hash__), code(Point.__setattr__),
+                code(Bag.__init__), code(Bag.__repr__.__wrapped__)],
+       "stats": classcode.stats if sys.argv[1] == "kg" else None}
+print(json.dumps(out))
+'''
+
+
+def _probe(mode: str, cache: Path | str) -> dict:
+    env = {**os.environ, "KG_CACHE_DIR": str(cache), "PYTHONPATH": str(ROOT)}
+    r = subprocess.run([sys.executable, "-c", PROBE, mode], capture_output=True, text=True, env=env, cwd=ROOT, check=True)
+    return json.loads(r.stdout)
+
+
+def test_cached_code_is_the_code_compiling_gives(tmp_path: Path) -> None:
+    plain = _probe("plain", tmp_path)
+    first = _probe("kg", tmp_path)  # compiles, then writes the cache at exit
+    files = list(tmp_path.glob("dataclass-code-*.marshal"))
+    assert len(files) == 1
+    second = _probe("kg", tmp_path)  # reads it
+    assert first["stats"]["compiled"] > 0
+    assert second["stats"]["compiled"] == 0 and second["stats"]["hits"] >= first["stats"]["compiled"]
+    for got in (first, second):
+        assert {k: v for k, v in got.items() if k != "stats"} == {k: v for k, v in plain.items() if k != "stats"}
+    assert plain["eq"] and plain["hash"] and plain["frozen"]
+    assert plain["annotations"] == repr({"x": int, "y": "int", "tags": tuple, "return": None})
+
+
+def test_a_bad_cache_file_is_compiled_over(tmp_path: Path) -> None:
+    _probe("kg", tmp_path)
+    (cache,) = tmp_path.glob("dataclass-code-*.marshal")
+    cache.write_bytes(b"\x00not marshal data")
+    got = _probe("kg", tmp_path)
+    assert got["stats"]["hits"] == 0 and got["eq"] and got["frozen"]
+    assert cache.read_bytes() != b"\x00not marshal data"  # rewritten whole
+    assert not list(tmp_path.glob("*.tmp"))
+
+
+def test_cache_off_reads_and_writes_nothing() -> None:
+    got = _probe("kg", "off")
+    assert got["stats"]["compiled"] > 0 and got["stats"]["hits"] == 0
+    assert not (ROOT / "off").exists()
