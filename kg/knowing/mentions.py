@@ -16,10 +16,11 @@ pronouns); this module holds the mention types and the finder that runs them ove
 """
 from __future__ import annotations
 
+from bisect import bisect_right
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from ..reading.dates import TimeValue, find_times
+from ..reading.dates import TimeValue, find_times, may_hold_times
 from ..reading.document import FACT_SEGMENTS, Article, Sentence
 from .gazetteer import Entity, Gazetteer
 from ..reading.text import Token, tokenize
@@ -104,6 +105,21 @@ def _lexicons(data_dir: Path | None, voc: Vocabulary) -> tuple[NameLexicon, Role
     return out
 
 
+def _quoted(toks: list[Token], quotes: list[tuple[int, int]], starts: list[int], begin: int, end: int) -> list[bool]:
+    """Per token: inside a quotation (Article.quote_at), a quotation's own opening mark not.
+    Most sentences meet no quotation: then no token is looked up."""
+    k = bisect_right(starts, begin) - 1
+    if (k < 0 or quotes[k][1] <= begin) and (k + 1 >= len(starts) or starts[k + 1] >= end):
+        return [False] * len(toks)
+    out = []
+    for t in toks:
+        b = t.begin
+        i = bisect_right(starts, b) - 1
+        q = quotes[i] if i >= 0 and b < quotes[i][1] else None
+        out.append(q is not None and not (t.text in '"“”' and q == (b, b + 1)))
+    return out
+
+
 class MentionFinder(NameLookup, RoleMentions, Coreference):
     """Compiled matchers for one gazetteer and pack; reuse it across articles.
 
@@ -172,10 +188,11 @@ class MentionFinder(NameLookup, RoleMentions, Coreference):
         people: list[tuple[int, int, Entity, str]] = []
         genders: dict[str, str] = {}  # entity id -> gender an honorific gives it in this article ("" when they disagree)
         sents = [s for s in art.sentences if s.kind in FACT_SEGMENTS]
+        quotes = art.quotes
+        starts = [q[0] for q in quotes]  # (art.quote_at's bisection, once per article)
         for si, s in enumerate(sents):
             toks = tokenize(s.text, s.begin)
-            quoted = [art.quote_at(t.begin) is not None and not (
-                t.text in '"“”' and art.quote_at(t.begin) in ((t.begin, t.begin + 1),)) for t in toks]
+            quoted = _quoted(toks, quotes, starts, s.begin, s.end)
             spans = self._absorb(toks, self._unjoin(toks, self._metonymy(toks, self._known(toks, art.date, s.text)), s.kind))
             for a, b, kind, ent in spans:  # "Ms. Bhutto", "Mr Musharraf": the gender of a known person here
                 if kind == "name" and ent.type in self.person_types and a > 0:  # type: ignore[attr-defined]
@@ -242,7 +259,9 @@ class MentionFinder(NameLookup, RoleMentions, Coreference):
                 self._add(sa, art, ent, a, b, kind, last_named, recent_people)
             self._roles_in(sa, art, roles, holders, last_named, recent_people)
             sa.mentions.sort(key=lambda m: (m.first, m.kind == "role"))
-            sa.times = find_times([t.norm for t in toks], [(t.begin, t.end) for t in toks], art.text, art.date)
+            norms = [t.norm for t in toks]
+            sa.times = find_times(norms, [(t.begin, t.end) for t in toks], art.text, art.date) \
+                if may_hold_times(norms) else []
             out.append(sa)
         return out
 

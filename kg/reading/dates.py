@@ -168,6 +168,16 @@ _PREPS = {"since": "since", "until": "until", "till": "until", "before": "before
           "during": "during", "over": "during", "for": "during", "in": "at", "on": "at"}
 
 
+def may_hold_times(norms: list[str]) -> bool:
+    """Whether a sentence (its normalised tokens) has a word that may open a time phrase: most
+    have none, and need neither find_times nor its token offsets."""
+    global _RULES
+    if _RULES is None:
+        _RULES = _rules()
+    first = _FIRST
+    return any(w in first or w[:1].isdigit() for w in norms)
+
+
 def find_times(norms: list[str], offsets: list[tuple[int, int]], text: str, when: dt.date | None) -> list[tuple[int, int, TimeValue]]:
     """Time phrases in one sentence, as (first token, end token, value); longest first, no overlaps.
 
