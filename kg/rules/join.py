@@ -22,6 +22,11 @@ class Var:
 Pat = tuple[object, Hashable, object]  # subject and object: a Var or a term; predicate: a term
 Triple = tuple[Hashable, Hashable, Hashable]
 
+# A built-in predicate: `[x, owl:differentFrom, y]` holds when x and y are bound to different
+# terms, and matches no triple. It lets a join rule say "two different participants" and, in an
+# `unless`, "a participant other than these" ("the two leaders" names the article's one pair).
+DIFFERENT = "http://www.w3.org/2002/07/owl#differentFrom"
+
 
 def sort_key(pair: tuple[Hashable, Hashable]) -> tuple[str, str]:
     """A pair's order: by the text of subject, then object. The same order as sorting the pairs
@@ -46,7 +51,9 @@ def solve(patterns: list[Pat], by_pred: dict[Hashable, list[tuple[Hashable, Hash
           start: dict[str, Hashable] | None = None) -> Iterator[tuple[dict[str, Hashable], list[Triple]]]:
     """Every binding of the patterns' variables (extending `start`) that makes all of them triples
     of `by_pred`, with the triples that matched (a nested-loop join in the patterns' order:
-    articles are small)."""
+    articles are small). A `DIFFERENT` pattern is a test on what the patterns before it bound."""
+    different = [str(p) == DIFFERENT for _, p, _ in patterns]
+
     def step(i: int, env: dict[str, Hashable], used: list[Triple]) -> Iterator[tuple[dict[str, Hashable], list[Triple]]]:
         if i == len(patterns):
             yield dict(env), list(used)
@@ -54,6 +61,10 @@ def solve(patterns: list[Pat], by_pred: dict[Hashable, list[tuple[Hashable, Hash
         s, p, o = patterns[i]
         s_val = env.get(s.name) if isinstance(s, Var) else s
         o_val = env.get(o.name) if isinstance(o, Var) else o
+        if different[i]:
+            if s_val is not None and o_val is not None and s_val != o_val:
+                yield from step(i + 1, env, used)
+            return
         for ts, to in by_pred.get(p, ()):
             if s_val is not None and ts != s_val or o_val is not None and to != o_val:
                 continue
