@@ -164,40 +164,60 @@ def to_ntriples(triples: Iterable[Triple]) -> str:
     return "".join(sorted(f"{_nt_term(s)} {_nt_term(p)} {_nt_term(o)} .\n" for s, p, o in triples))
 
 
-_NT_IRIS: dict[Node, str] = {}  # IRI -> its N-Triples text, across articles (bounded below)
+class _NTMemo(dict):
+    """IRI -> its N-Triples text; a miss writes the term (and remembers it unless it is a literal)."""
+
+    __slots__ = ()
+
+    def __missing__(self, t: Node) -> str:
+        r = _nt_term(t)
+        if not is_literal(t):
+            self[t] = r
+        return r
+
+
+_NT_IRIS = _NTMemo()  # IRI -> its N-Triples text, across articles (bounded below)
+
+
+class _Suffix(dict):
+    """Datatype IRI -> what follows a literal's quoted text in N-Triples ("" for xsd:string)."""
+
+    __slots__ = ()
+
+    def __missing__(self, dt: Node) -> str:
+        r = self[dt] = "" if str(dt) == XSD + "string" else "^^" + _iri(str(dt))
+        return r
+
+
+_DT_SUFFIX = _Suffix()
+
+
+def _nt_literal(o: Literal) -> str:
+    """A kg literal's N-Triples text (_nt_term's, without its checks: kg's literals share one
+    IRI object per datatype, so the suffix is one identity lookup)."""
+    lex = '"' + o + '"' if not _SPECIAL.search(o) else _string(o)
+    if o.language:
+        return lex + "@" + o.language
+    dt = o.datatype
+    return lex if dt is None else lex + _DT_SUFFIX[dt]
 
 
 def to_nquads(graphs: dict[Node, set[Triple]]) -> str:
     """Sorted N-Quads lines. Each IRI is written once, and remembered across calls (predicates,
     classes, entities and rules recur in every article of a corpus; an IRI hashes as its text,
-    and kg's shared IRI objects are found by identity); literals, mostly distinct, are written as
-    they come. Corpus builds write every article through here, so it is a hot path."""
+    and kg's shared IRI objects are found by identity; a miss is the memo's __missing__, so a
+    hit costs one subscript); literals, mostly distinct, are written as they come, by a
+    shortcut for kg's own. Corpus builds write every article through here, so it is a hot path."""
     memo = _NT_IRIS
     if len(memo) > 50_000:  # a corpus's own IRIs (firings, facts) would otherwise pile up
         memo.clear()
+    lit, lit_text = Literal, _nt_literal
     out: list[str] = []
     add = out.append
     for g, ts in graphs.items():
-        tail = " " + _nt_term(g) + " .\n"
+        tail = " " + memo[g] + " .\n"
         for s, p, o in ts:
-            a = memo.get(s)
-            if a is None:
-                a = _nt_term(s)
-                if not is_literal(s):
-                    memo[s] = a
-            b = memo.get(p)
-            if b is None:
-                b = _nt_term(p)
-                if not is_literal(p):
-                    memo[p] = b
-            t = type(o)
-            if t is IRI or t is not Literal and not is_literal(o):
-                c = memo.get(o)
-                if c is None:
-                    c = memo[o] = _nt_term(o)
-            else:
-                c = _nt_term(o)
-            add(f"{a} {b} {c}{tail}")
+            add(f"{memo[s]} {memo[p]} {lit_text(o) if type(o) is lit else memo[o]}{tail}")
     out.sort()
     return "".join(out)
 

@@ -22,8 +22,8 @@ class IRI(str):
     def __eq__(self, other: object) -> bool:
         return type(other) is IRI and str.__eq__(self, other)
 
-    def __ne__(self, other: object) -> bool:
-        return not self.__eq__(other)
+    def __ne__(self, other: object) -> bool:  # (join solving compares terms with !=: one frame, not two)
+        return type(other) is not IRI or not str.__eq__(self, other)
 
     __hash__ = str.__hash__
 
@@ -39,23 +39,35 @@ class Literal(str):
     `language` a tag or None. Python ints, bools, floats and dates get their XSD datatype and
     canonical lexical form, as rdflib gives them."""
 
-    datatype: IRI | None
-    language: str | None
+    # Class defaults: a plain literal (most of a graph's) sets no attribute of its own, and a
+    # datatype is one shared IRI object per datatype, so comparing two is an identity check.
+    datatype: IRI | None = None
+    language: str | None = None
 
     def __new__(cls, value: object, datatype: str | None = None, lang: str | None = None) -> "Literal":
+        if datatype is None and lang is None and type(value) is str:
+            return str.__new__(cls, value)
         if not isinstance(value, str):
             value, dt = _lexical(value)
             datatype = datatype or dt
         elif datatype == XSD + "integer" or datatype == XSD + "boolean":
             value = _canonical(value, datatype)
         self = str.__new__(cls, value)
-        self.datatype = None if not datatype or lang else (datatype if type(datatype) is IRI else IRI(datatype))
-        self.language = lang or None
+        if lang:
+            self.language = lang
+        elif datatype:
+            key = datatype if type(datatype) is str else str(datatype)
+            d = _DATATYPES.get(key)
+            if d is None:
+                d = _DATATYPES[key] = IRI(key)
+            self.datatype = d
         return self
 
     def __eq__(self, other: object) -> bool:
-        return (type(other) is Literal and str.__eq__(self, other) and self.datatype == other.datatype
-                and self.language == other.language)
+        if type(other) is not Literal or not str.__eq__(self, other):
+            return False
+        a, b = self.datatype, other.datatype
+        return (a is b or a == b) and self.language == other.language
 
     def __ne__(self, other: object) -> bool:
         return not self.__eq__(other)
@@ -73,6 +85,8 @@ class Literal(str):
 
 
 Term = Union[IRI, Literal]
+
+_DATATYPES: dict[str, IRI] = {}  # datatype IRI text -> the one shared IRI object
 
 
 def _lexical(v: object) -> tuple[str, str]:
