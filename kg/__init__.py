@@ -8,9 +8,9 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
-from . import classcode
+from . import codecache
 
-classcode.install()  # before any of kg's classes is made (kg/classcode.py says why)
+codecache.install()  # before any of kg's classes or patterns is made (kg/codecache.py says why)
 
 from .errors import InputError, KgError, RuleError  # noqa: E402
 

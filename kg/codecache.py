@@ -1,16 +1,21 @@
-"""The compiled code of the methods `dataclasses` writes, kept between processes.
+"""What every kg process compiles as it starts, kept compiled between processes.
 
-Why: `@dataclass` writes each class's `__init__`, `__repr__`, `__eq__`, `__hash__` (and, when
-frozen, `__setattr__` and `__delattr__`) as source text and compiles it while the module imports.
-For the ~70 classes a `kg build` imports, that compiling is about a sixth of a one-article build's
-CPU time (docs/performance.md, "One article"). The text is the same in every process, so its
-compiled code is kept in kg's cache folder (the rule pack's: KG_CACHE_DIR, else
-~/.cache/kg; "off" turns both off) and a text is compiled only when it is new.
+Why: a one-article `kg build` spends about a third of its CPU time compiling the same things on
+every start (docs/performance.md, "One article"):
+* the methods `@dataclass` writes for kg's ~70 classes (`__init__`, `__repr__`, `__eq__`, ...),
+  as source text compiled while the modules import;
+* ~170 regular expressions (dates, the layout's datelines and bylines, tokens), which Python's
+  `re` parses and compiles in Python code.
+Both are the same in every process. Their compiled forms are kept in kg's cache folder (the rule
+pack's: KG_CACHE_DIR, else ~/.cache/kg; "off" turns both off), and a text or a pattern is compiled
+only when it is new.
 
-Nothing but the compile changes: `dataclasses` calls `exec(text, globals, namespace)`; this module
-gives that module its own `exec`, which looks the text up and runs the same code object that
-compiling the text would give. A missing, stale or unreadable cache file means compiling as before.
-The file is marshal data keyed by the interpreter's bytecode magic, so another Python never reads it.
+Nothing but the compile changes: `dataclasses` gets its own `exec`, which runs the code object that
+compiling the text gives; `re` gets a compile step that hands the kept program of a pattern to the
+same `_sre.compile` its own compile step calls last (which checks the program before using it).
+The `re` part uses the internals of CPython 3.11 and 3.12 and stays off on any other Python. A
+missing, stale or unreadable cache file means compiling as before; the file is marshal data named
+by the interpreter's bytecode magic, so another Python never reads it.
 """
 from __future__ import annotations
 
@@ -20,60 +25,97 @@ import dataclasses
 import importlib.util
 import marshal
 import os
+import re
 import sys
 from pathlib import Path
 from types import CodeType
 from typing import Any
 
-_MAX_ENTRIES = 4000  # a process that defines many classes of its own does not grow the file without end
+_MAX_ENTRIES = 6000  # a process that makes many classes or patterns of its own does not grow the file without end
+
+_compiler: Any = getattr(re, "_compiler", None)
+_RE_OK = (sys.implementation.name == "cpython" and sys.version_info[:2] in ((3, 11), (3, 12))
+          and _compiler is not None and all(hasattr(_compiler, n) for n in ("compile", "_code", "_parser", "_sre")))
 
 
 def _path() -> Path | None:
     root = os.environ.get("KG_CACHE_DIR") or str(Path(os.environ.get("XDG_CACHE_HOME") or Path.home() / ".cache") / "kg")
     if root.lower() == "off":
         return None
-    return Path(root) / f"dataclass-code-{sys.implementation.cache_tag}-{importlib.util.MAGIC_NUMBER.hex()}.marshal"
+    return Path(root) / f"code-{sys.implementation.cache_tag}-{importlib.util.MAGIC_NUMBER.hex()}.marshal"
 
 
-_code: dict[str, CodeType] = {}
-_new: dict[str, CodeType] = {}
+_code: dict[Any, Any] = {}  # source text -> code object; (pattern, flags) -> the arguments of _sre.compile
+_new = 0
 stats = {"hits": 0, "compiled": 0}
 
 
 def _exec(source: Any, globals: dict[str, Any] | None = None, locals: dict[str, Any] | None = None) -> None:
     """`exec` for the dataclasses module: the same run, the compile taken from the cache."""
+    global _new
     if isinstance(source, str):
         code = _code.get(source)
         if code is None:
-            code = _new[source] = _code[source] = compile(source, "<string>", "exec", dont_inherit=True)  # as dataclasses compiles it
+            code = _code[source] = compile(source, "<string>", "exec", dont_inherit=True)  # as dataclasses compiles it
             stats["compiled"] += 1
+            _new += 1
         else:
             stats["hits"] += 1
         source = code
     builtins.exec(source, globals, locals)
 
 
+def _re_compile(p: Any, flags: int = 0) -> Any:
+    """re's last compile step (re/_compiler.py `compile`), its program kept by pattern and flags."""
+    global _new
+    if not isinstance(p, (str, bytes)) or flags & re.DEBUG:
+        return _re_plain(p, flags)
+    flags = int(flags)  # a RegexFlag is not marshal data
+    key = (p, flags)
+    args = _code.get(key)
+    if args is None:
+        tree = _compiler._parser.parse(p, flags)
+        program = [int(op) for op in _compiler._code(tree, flags)]  # opcodes are int subclasses, not marshal data
+        groupindex = tree.state.groupdict
+        indexgroup: list[str | None] = [None] * tree.state.groups
+        for k, i in groupindex.items():
+            indexgroup[i] = k
+        args = _code[key] = (int(flags | tree.state.flags), program, tree.state.groups - 1, dict(groupindex), tuple(indexgroup))
+        stats["compiled"] += 1
+        _new += 1
+    else:
+        stats["hits"] += 1
+    return _compiler._sre.compile(p, *args)
+
+
+_re_plain: Any = _compiler.compile if _RE_OK else None
+
+
 def install() -> None:
-    """Read the cache, give `dataclasses` the caching `exec` and write what is new at exit
+    """Read the cache, give `dataclasses` and `re` the caching steps and write what is new at exit
     (once per process)."""
     if getattr(dataclasses, "exec", None) is _exec:
         return
-    atexit.register(save)
     path = _path()
     if path is not None:
         try:
             with open(path, "rb") as f:
                 data = marshal.load(f)
             if isinstance(data, dict):
-                _code.update((k, v) for k, v in data.items() if isinstance(k, str) and isinstance(v, CodeType))
+                _code.update((k, v) for k, v in data.items()
+                             if (isinstance(k, str) and isinstance(v, CodeType)) or (isinstance(k, tuple) and isinstance(v, tuple)))
         except Exception:  # absent, unreadable or truncated: compile as before
             pass
     dataclasses.exec = _exec  # type: ignore[attr-defined]
+    if _RE_OK:
+        _compiler.compile = _re_compile
+    atexit.register(save)
 
 
 def save() -> None:
-    """Write the cache if this process compiled a text it did not hold (temporary file, then
-    rename, so a reader never sees half a file)."""
+    """Write the cache if this process compiled something it did not hold (a temporary file, then
+    a rename, so a reader never sees half a file)."""
+    global _new
     path = _path()
     if not _new or path is None or len(_code) > _MAX_ENTRIES:
         return
@@ -81,8 +123,8 @@ def save() -> None:
         path.parent.mkdir(parents=True, exist_ok=True)
         tmp = path.with_name(f"{path.name}.{os.getpid()}.tmp")
         with open(tmp, "wb") as f:
-            marshal.dump(dict(sorted(_code.items())), f)
+            marshal.dump(_code, f)
         os.replace(tmp, path)
-        _new.clear()
+        _new = 0
     except Exception:  # a cache that cannot be written costs speed, not correctness
         pass

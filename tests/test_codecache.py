@@ -1,5 +1,5 @@
-"""kg/classcode.py: the compiled code of dataclass methods kept between processes must give classes
-that behave exactly as compiling their text does, and a bad cache file must cost nothing but time."""
+"""kg/codecache.py: the compiled dataclass methods and regular expressions kept between processes
+must behave exactly as compiling them does, and a bad cache file must cost nothing but time."""
 from __future__ import annotations
 
 import json
@@ -16,7 +16,7 @@ PROBE = r'''
 import json, sys
 if sys.argv[1] == "kg":
     import kg  # installs the cache
-    from kg import classcode
+    from kg import codecache
 from dataclasses import dataclass, field, FrozenInstanceError
 
 @dataclass(frozen=True)
@@ -46,7 +46,17 @@ out = {"repr": [repr(p), repr(b)], "eq": p == q, "hash": hash(p) == hash(q), "fr
        "annotations": repr(Point.__init__.__annotations__),
        "code": [code(Point.__init__), code(Point.__eq__), code(Point.__hash__), code(Point.__setattr__),
                 code(Bag.__init__), code(Bag.__repr__.__wrapped__)],
-       "stats": classcode.stats if sys.argv[1] == "kg" else None}
+       "stats": codecache.stats if sys.argv[1] == "kg" else None}
+import re
+PATTERNS = [(r"(?:on )?(\d{1,2}) (january|february|march)(?:,? (\d{4}))?", re.I),
+            (r"^(?P<place>[A-Z][A-Za-z.'’-]*(?:[ /][A-Z][A-Za-z.'’-]*){0,3}), (?P<date>\w+ \d+)", 0),
+            (rb"<(/?)(?:table|tr|td)\b[^>]*>", re.I), (r"[^\W\d_]+(?:['’][^\W_]+)*|\S", 0)]
+rx = [re.compile(p, f) for p, f in PATTERNS]
+fresh = [re._compiler.compile(p, f) if sys.argv[1] == "plain" else codecache._re_plain(p, f) for p, f in PATTERNS]
+out["regex_same"] = [a == b for a, b in zip(rx, fresh)]  # Pattern equality compares flags and the compiled program
+out["regex"] = [[r.pattern if isinstance(r.pattern, str) else r.pattern.decode(), r.flags, r.groups, dict(r.groupindex)] for r in rx]
+out["found"] = [rx[0].findall("On 3 March 2006, and 12 January"), rx[1].match("MOSCOW, March 3").groupdict(),
+                rx[3].findall("Mish'al's talks, Lavrov’s")]
 print(json.dumps(out))
 '''
 
@@ -60,7 +70,7 @@ def _probe(mode: str, cache: Path | str) -> dict:
 def test_cached_code_is_the_code_compiling_gives(tmp_path: Path) -> None:
     plain = _probe("plain", tmp_path)
     first = _probe("kg", tmp_path)  # compiles, then writes the cache at exit
-    files = list(tmp_path.glob("dataclass-code-*.marshal"))
+    files = list(tmp_path.glob("code-*.marshal"))
     assert len(files) == 1
     second = _probe("kg", tmp_path)  # reads it
     assert first["stats"]["compiled"] > 0
@@ -69,11 +79,12 @@ def test_cached_code_is_the_code_compiling_gives(tmp_path: Path) -> None:
         assert {k: v for k, v in got.items() if k != "stats"} == {k: v for k, v in plain.items() if k != "stats"}
     assert plain["eq"] and plain["hash"] and plain["frozen"]
     assert plain["annotations"] == repr({"x": int, "y": "int", "tags": tuple, "return": None})
+    assert all(second["regex_same"]) and all(first["regex_same"])
 
 
 def test_a_bad_cache_file_is_compiled_over(tmp_path: Path) -> None:
     _probe("kg", tmp_path)
-    (cache,) = tmp_path.glob("dataclass-code-*.marshal")
+    (cache,) = tmp_path.glob("code-*.marshal")
     cache.write_bytes(b"\x00not marshal data")
     got = _probe("kg", tmp_path)
     assert got["stats"]["hits"] == 0 and got["eq"] and got["frozen"]

@@ -83,9 +83,9 @@ def run() -> None:
         # not under a profiler, tracer or coverage, which write their results at exit
         if _RUN["exit_fast"] and (e.code is None or isinstance(e.code, int)) \
                 and sys.getprofile() is None and sys.gettrace() is None:
-            from .. import classcode
+            from .. import codecache
 
-            classcode.save()  # what atexit would have written (only on the first run after an install)
+            codecache.save()  # what atexit would have written (only on the first run after an install)
             sys.stdout.flush()
             sys.stderr.flush()
             os._exit(e.code or 0)
