@@ -3,8 +3,10 @@ records in one blob, decoded when asked for, and hash indexes of ids, names (wit
 prefix, so the longest name at a token is found in a few lookups) and codes."""
 from __future__ import annotations
 
+import marshal
 from datetime import date
 from pathlib import Path
+from zlib import crc32
 
 from ..reading.text import tokenize
 from .entity import Affiliation, Code, Entity, plain
@@ -39,9 +41,6 @@ class BlobMap:
         self.blob, self.offsets = b"".join(parts), offsets
 
     def get(self, key: str, default: object = None) -> object:
-        import marshal
-        from zlib import crc32
-
         o = self.offsets
         h = crc32(key.encode("utf-8")) & (len(o) - 2)
         a, b = o[h], o[h + 1]
@@ -139,7 +138,7 @@ class WorldStore:
     whether the name matches only in capitals, like an acronym), name-key prefixes (so the longest
     match walks token by token and stops early, like a trie), and own code -> records."""
 
-    __slots__ = ("blob", "offsets", "ids", "names", "codes", "_memo", "_side")
+    __slots__ = ("blob", "offsets", "ids", "names", "codes", "_memo", "_side", "_keys")
 
     def __init__(self, entities: list[Entity]):
         from array import array
@@ -173,6 +172,7 @@ class WorldStore:
         self.names = BlobMap({k: (tuple(h), more) for k, (h, more) in names.items()})
         self.codes = BlobMap({k: tuple(v) for k, v in codes.items()})
         self._memo: dict[int, Entity] = {}
+        self._keys: dict[str, object] = {}  # name key -> its names entry or None (see longest)
         self._side: str | None = None  # the mapped side file, once read from one
 
     def __len__(self) -> int:
@@ -209,6 +209,7 @@ class WorldStore:
             m.blob, m.offsets = b, o
         self.offsets = offsets[0]
         self._memo = {}
+        self._keys = {}
         self._side = side
 
     def at(self, i: int) -> Entity:
@@ -238,13 +239,18 @@ class WorldStore:
         used: list[str] = []  # the folded forms of the tokens in the name
         if norms[i] == "-":
             return None
+        keys = self._keys  # the keys asked for recur (every capitalised word is one): each decoded once
+        if len(keys) > 200_000:  # a long corpus: bound the memo
+            keys.clear()
         while j < len(norms):
             if norms[j] == "-":
                 j += 1
                 continue
             w = plain(norms[j])
             key = w if not used else key + " " + w
-            hit = self.names.get(key)
+            hit = keys.get(key, keys)
+            if hit is keys:
+                hit = keys[key] = self.names.get(key)
             if hit is None:
                 break
             used.append(folded[j])
