@@ -305,3 +305,45 @@ def test_usual_spellings_and_labels_without_honorifics(pack):
     assert [e.label for e in g.candidates("Akbar Hashemi Rafsanjani")] == ["Ali Akbar Hashemi Rafsanjani"]  # no Hojatolislam
     khamenei = g.get("ali-khamenei")  # curated: the usual spelling; the import adds Phoenix's dates
     assert khamenei.curated and any(a.of == "iran" for a in khamenei.affiliations)
+
+
+def _linked(pack, text: str, day: date) -> list[tuple[str, str]]:
+    """(mention text, entity id) of the names kg finds in an article of that date."""
+    from kg.graph.build import build_articles
+    from kg.reading.document import parse_article
+    art = parse_article(text, source="t", layout=pack.layout, meta={"id": "t", "date": day})
+    res = build_articles([art], pack)
+    return [(m.text, m.entity.id) for s in res.extractions[0].analyses for m in s.mentions
+            if m.kind in ("name", "unlinked")]
+
+
+def test_one_name_of_two_people_resolves_by_the_articles_date(pack):
+    # Phoenix lists "President George Bush" under George W. Bush: its name without the title is his too
+    assert {e.id for e in pack.gazetteer.candidates("George Bush")} == {"george-bush", "george-w-bush"}
+    text = "George Bush said on Monday that the talks must go on. President Bush spoke later."
+    assert _linked(pack, text, date(2006, 5, 10)) == [("George Bush", "george-w-bush"), ("Bush", "george-w-bush")]
+    assert _linked(pack, text, date(1991, 1, 10)) == [("George Bush", "george-bush"), ("Bush", "george-bush")]
+
+
+def test_title_and_surname_link_to_the_holder_of_the_state_named(pack):
+    day = date(2007, 3, 1)
+    assert _linked(pack, "Jordan's King Abdullah arrived in Riyadh.", day) == [
+        ("Jordan", "jordan"), ("Abdullah", "abdullah-ii"), ("Riyadh", "riyadh")]
+    assert _linked(pack, "Saudi King Abdullah arrived in Amman.", day) == [("Abdullah", "abdullah"), ("Amman", "amman")]
+    assert _linked(pack, "King Abdullah arrived in Amman.", day)[0] == ("Abdullah", "abdullah-ii")  # as Phoenix lists it
+    # a surname alone after the king is named by title: the same king, not the other one the world calls so
+    assert ("Abdullah", "abdullah-ii") in _linked(pack, "Jordan's King Abdullah arrived. Abdullah said so.", day)[2:]
+    assert ("Bush", "unlinked/bush") in _linked(pack, "On Monday, Bush said so.", day)  # a surname alone: unlinked
+
+
+def test_plural_demonyms_name_the_state(pack):
+    got = _linked(pack, "The Iranians accused the Americans of lying, and the Russians said nothing.", date(2006, 7, 24))
+    assert got == [("Iranians", "iran"), ("Americans", "united-states"), ("Russians", "russia")]
+    assert [e.id for e in pack.gazetteer.candidates("Israelis")] == ["israelis"]  # the seed's curated group keeps it
+
+
+def test_news_agencies_of_credit_lines(pack):
+    got = _linked(pack, "Khartoum denied it, the state-run Suna news agency reported.\n\n- Sapa-AFP\n", date(2006, 11, 23))
+    assert ("Suna", "sudan-news-agency") in got and ("Sapa", "sapa") in got and ("AFP", "agence-france-presse") in got
+    assert _linked(pack, "Omar al-Beshir said so. Al-Bashir added more.", date(2006, 11, 23)) == [
+        ("Omar al-Beshir", "omar-al-bashir"), ("Al-Bashir", "omar-al-bashir")]

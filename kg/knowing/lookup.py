@@ -30,6 +30,9 @@ class _Trie:
         node.value.append((case_sensitive, " ".join(w.folded for w in words), payload))
 
 
+_OFFICE_SECTORS = {"GOV", "LEG", "JUD", "MIL"}  # CAMEO sectors of state office ("President Bush" in 1991 held one)
+
+
 def _is_acronym(name: str) -> bool:
     letters = [c for c in name if c.isalpha()]
     return len(letters) >= 2 and all(c.isupper() for c in letters) and len(letters) <= 6
@@ -83,9 +86,13 @@ class NameLookup:
         if len(distinct) == 1:  # one person entered twice in a dictionary, with the same data
             return next(p for p in hits if p[0] is ents[0])  # type: ignore[index,return-value]
         own = [e for e in ents if e.label.casefold() == key]  # the name is its label, not an added alias
+        active = [e for e in ents if day is not None and hasattr(e, "active_on") and e.active_on(day)]
+        if len(active) == 1 and not any(e in active for e in own):
+            # the one active on the article's date before a label that is not ("George Bush" in
+            # 2006: George W. Bush, whose name it also is, not his father, whose label it is)
+            return next(p for p in hits if p[0] is active[0])  # type: ignore[index,return-value]
         if len(own) == 1:
             return next(p for p in hits if p[0] is own[0])  # type: ignore[index,return-value]
-        active = [e for e in ents if day is not None and hasattr(e, "active_on") and e.active_on(day)]
         if len(active) == 1:
             return next(p for p in hits if p[0] is active[0])  # type: ignore[index,return-value]
         kinds = {e.type for e in ents}
@@ -155,6 +162,10 @@ class NameLookup:
                     person_run = i + 1  # after "Sheik", "Mr": a person's name, not a world group's alias
                     while person_run < len(toks) and (toks[person_run].text[:1].isupper() or toks[person_run].text == "."):
                         person_run += 1
+            if world is not None and i and toks[i].text[:1].isupper():
+                titled = self._titled(toks, norms, folded, i, world, spans, day)
+                if titled is not None and (hit is None or titled[0] >= hit[0]):
+                    hit = titled
             dhit = self._longest(self.descriptions, toks, i) if norm in descriptions else None
             if dhit and dhit[0] - 1 > i and toks[dhit[0] - 1].text[:1].isupper() \
                     and toks[dhit[0] - 1].norm not in self.lex.not_names:
@@ -182,6 +193,44 @@ class NameLookup:
             else:
                 i += 1
         return spans
+
+    def _titled(self, toks: list[Token], norms: list[str], folded: list[str], i: int, world: object,
+                spans: list[tuple[int, int, str, object]], day: object = None) -> tuple[int, list[object]] | None:
+        """The people a dictionary lists by a title and surname ("President Bush", "King
+        Abdullah", "Mr. Obama"), for the surname at token i just after that title; with the
+        people of the surname alone, kept to the state named before the title when any belongs
+        to it ("Jordan's King Abdullah", "Saudi King Abdullah"). `_choose` then decides by the
+        article's date. The title itself stays a role: the mention is the surname."""
+        for s in range(i - 1, max(i - 6, -1), -1):
+            if norms[s] in self.roles.next:
+                r = self._longest(self.roles, toks, s)
+                if r is None or r[0] != i:
+                    continue
+            elif not (norms[s] in self.lex.honorifics and (s == i - 1 or s == i - 2 and norms[i - 1] == ".")):
+                continue
+            w = world.longest(norms, folded, s)  # type: ignore[attr-defined]
+            if w is None or w[0] <= i:
+                continue
+            people = [e for e in w[1] if e.type in self.person_types]
+            if not people:
+                continue
+            plain_ = world.longest(norms, folded, i)  # type: ignore[attr-defined]
+            if plain_ is not None and plain_[0] == w[0]:
+                people += [e for e in plain_[1] if e.type in self.person_types and e not in people]
+            k = s - 1 if s and norms[s - 1] == "'s" else s
+            state = next((ent for a, b, kind, ent in reversed(spans) if b == k and kind in ("name", "demonym", "metonym")
+                          and "Country" in self.voc.ancestors(getattr(ent, "type", ""))), None)
+            if state is not None:
+                mine = [e for e in people if any(a.of == state.id for a in getattr(e, "affiliations", ()))]  # type: ignore[attr-defined]
+                people = mine or people
+            if plain_ is not None and plain_[0] == w[0] and state is None:
+                people = [e for e in w[1] if e.type in self.person_types]  # the title's own reading
+            if len(people) > 1 and day is not None:  # a title is an office: who held one that day
+                office = [e for e in people if any(a.dated and a.valid_on(day) and a.sector in _OFFICE_SECTORS
+                                                   for a in getattr(e, "affiliations", ()))]  # type: ignore[attr-defined]
+                people = office or people
+            return w[0], [(e, "name") for e in people]
+        return None
 
     def _stranger(self, ent: Entity, words: list[Token], day: object) -> bool:
         """Whether an imported person's name here is an alias that shares no word with the label
@@ -274,6 +323,11 @@ class NameLookup:
                     j -= 1
         return [x for k, x in enumerate(spans) if k not in drop] if drop else spans
 
+    def _surname_key(self, e: Entity) -> str:
+        """The last word of a person's label that is no suffix ("Abdullah II": abdullah)."""
+        words = [w for w in e.label.casefold().split() if w not in self.lex.suffixes] or e.label.casefold().split()
+        return plain(words[-1])
+
     def _surnames_over_aliases(self, prepared: list, cands: list[Candidate],
                                people: list[tuple[int, int, Entity, str]]) -> list:
         """A one-word alias of a group that is the surname of a person this article names is that
@@ -284,10 +338,10 @@ class NameLookup:
         for c in cands:
             e = c.entity
             if e is not None and e.type in self.person_types and len(e.label.split()) >= 2:
-                persons.setdefault(plain(e.label.split()[-1].casefold()), e)
+                persons.setdefault(self._surname_key(e), e)
         for _, _, e, _ in people:
             if len(e.label.split()) >= 2:
-                persons.setdefault(plain(e.label.split()[-1].casefold()), e)
+                persons.setdefault(self._surname_key(e), e)
         if not persons:
             return prepared
         full = {ent.id for _, _, _, spans, _, _ in prepared  # type: ignore[attr-defined]

@@ -38,6 +38,7 @@ class Profile:
     alias_rules: AliasRules = field(default_factory=AliasRules)
     state_name_words: set[str] = field(default_factory=set)
     spelling_variants: list[list[str]] = field(default_factory=list)
+    plural_demonym_endings: tuple[str, ...] = ()
 
     @classmethod
     def load(cls, path: Path) -> "Profile":
@@ -55,7 +56,8 @@ class Profile:
                    tuple(d.get("skip_code_prefixes") or ()),
                    AliasRules.from_profile(d.get("alias_rules") or {}),
                    {str(x).lower() for x in d.get("state_name_words") or ()},
-                   [[str(w) for w in g] for g in d.get("spelling_variants") or ()])
+                   [[str(w) for w in g] for g in d.get("spelling_variants") or ()],
+                   tuple(str(x) for x in d.get("plural_demonym_endings") or ()))
 
 
 @dataclass
@@ -77,6 +79,7 @@ class Draft:
     extends: str | None = None
     rec: Record | None = None  # a state's dictionary record
     part_of: str | None = None  # key of the organisation or state this body is a part of
+    plurals: list[str] = field(default_factory=list)  # a state's names made from its demonyms ("Iranians")
 
 
 @dataclass
@@ -108,15 +111,51 @@ def _is_person_record(rec: Record, prof: Profile) -> bool | None:
     return True if any(r.start or r.end for r in rec.codes) else None
 
 
+_NAME_SUFFIXES = {"ii", "iii", "iv", "jr", "sr", "."}
+_TITLE_JOINS = {"of", "state", "the", "for"}
+
+
+def _surname(label: str) -> str:
+    """The last word of a person's label that is no suffix ("Abdullah II": abdullah)."""
+    words = [w for w in name_key(label).split() if w not in _NAME_SUFFIXES]
+    return words[-1] if words else ""
+
+
+def _untitled(n: str, prof: Profile) -> tuple[int, str]:
+    """The number of leading title words of a name and the name after them ("President George
+    Bush": 1, "George Bush"; "Secretary-General Ban": 1, "Ban")."""
+    words = n.split()
+    j = 0
+    while j < len(words) and set(name_key(words[j]).split()) <= prof.title_words | {".", "-"} | (
+            _TITLE_JOINS if j else set()):  # "Secretary of State Rice"
+        j += 1
+    return j, " ".join(words[j:])
+
+
 def _clean_aliases(names: list[str], label: str, prof: Profile, person: bool) -> list[str]:
-    """Aliases other than the label; a person's title-and-name forms are left out."""
+    """Aliases other than the label. A person's title-and-name forms are left out (mention rules
+    see the title and the name apart) but for two readings of them: the full name after the
+    titles when it ends with the label's surname ("President George Bush" gives George W. Bush
+    the name "George Bush", which mention finding resolves by the article's date), and titles
+    with the surname alone ("President Bush", "King Abdullah"), which mention finding reads only
+    after those titles (a surname alone is no name of the person: kg.knowing.lookup)."""
     out, seen = [], {name_key(label)}
+    surname = _surname(label)
     for n in names:
         k = name_key(n)
         if not k or k in seen:
             continue
         if person and set(k.split()) & prof.title_words:
-            continue
+            j, rest = _untitled(n, prof)
+            rk = name_key(rest)
+            if not j or not rk or set(rk.split()) & prof.title_words or rk.split()[-1] != surname:
+                continue
+            if len(rk.split()) > 1:  # a full name: one that starts with a word of the label
+                if rk.split()[0] not in name_key(label).split():
+                    continue
+                n, k = rest, rk
+                if k in seen:
+                    continue
         seen.add(k)
         out.append(n)
     return out
@@ -317,8 +356,14 @@ def convert(files: list[Path], prof: Profile, curated: list[Curated]) -> tuple[d
                     report.append(f"not added: {n!r} ({d.where}) to {target!r}: it names curated {others[0]!r}")
                 return not others
             mine = {n for c in curated if c.id == d.extends for n in c.names}
-            d.aliases = [a for a in d.aliases if own(a) and not (name_key(a).startswith("the ") and name_key(a)[4:] in mine)]
+            d.aliases = [a for a in d.aliases if own(a) and not (name_key(a).startswith("the ") and name_key(a)[4:] in mine)
+                         and not (d.kind == "persons" and set(name_key(a).split()) & prof.title_words)]
+            # (a curated person's names go to the curated trie, which reads no title + surname)
             d.demonyms = [a for a in d.demonyms if own(a)]
+
+    for d in drafts:  # a plural made from a demonym that a curated entity bears is that entity's ("Palestinians")
+        if d.plurals and not d.extends:
+            d.aliases = [a for a in d.aliases if a not in d.plurals or name_key(a) not in by_name]
 
     # 5. ids: the slug of the label; on a collision the state code, then a number
     taken = {c.id for c in curated}
@@ -407,6 +452,13 @@ def _split_state(st: Draft, code: str, rec: Record, prof: Profile, drafts: list[
     st.label = names[0]
     for n in accepted[1:]:
         (st.demonyms if demonym(n) and name_key(n) not in explicit else st.aliases).append(n)
+    have = {name_key(n) for n in accepted}
+    for n in accepted[1:]:  # "the Iranians accused the Americans": the people of a state acting are the state
+        if demonym(n) and (n in st.demonyms or name_key(n) in explicit) and n.lower().endswith(prof.plural_demonym_endings) \
+                and not n.lower().endswith("man") and name_key(n + "s") not in have:
+            have.add(name_key(n + "s"))
+            st.aliases.append(n + "s")
+            st.plurals.append(n + "s")
     if cap_name:
         cap_label = names[cut] if cut is not None else cap_name
         if name_key(cap_label) not in {name_key(a) for a in accepted}:
