@@ -27,6 +27,7 @@ import marshal
 import os
 import re
 import sys
+from array import array
 from pathlib import Path
 from types import CodeType
 from typing import Any
@@ -34,8 +35,10 @@ from typing import Any
 _MAX_ENTRIES = 6000  # a process that makes many classes or patterns of its own does not grow the file without end
 
 _compiler: Any = getattr(re, "_compiler", None)
+_CODE_UNIT = "I"  # an unsigned int of _sre.CODESIZE bytes
 _RE_OK = (sys.implementation.name == "cpython" and sys.version_info[:2] in ((3, 11), (3, 12))
-          and _compiler is not None and all(hasattr(_compiler, n) for n in ("compile", "_code", "_parser", "_sre")))
+          and _compiler is not None and all(hasattr(_compiler, n) for n in ("compile", "_code", "_parser", "_sre"))
+          and array(_CODE_UNIT).itemsize == getattr(getattr(_compiler, "_sre", None), "CODESIZE", 0))
 
 
 def _path() -> Path | None:
@@ -75,7 +78,8 @@ def _re_compile(p: Any, flags: int = 0) -> Any:
     args = _code.get(key)
     if args is None:
         tree = _compiler._parser.parse(p, flags)
-        program = [int(op) for op in _compiler._code(tree, flags)]  # opcodes are int subclasses, not marshal data
+        # kept as the bytes of an array of code units: marshal reads bytes at once, a list int by int
+        program = array(_CODE_UNIT, _compiler._code(tree, flags)).tobytes()
         groupindex = tree.state.groupdict
         indexgroup: list[str | None] = [None] * tree.state.groups
         for k, i in groupindex.items():
@@ -85,7 +89,8 @@ def _re_compile(p: Any, flags: int = 0) -> Any:
         _new += 1
     else:
         stats["hits"] += 1
-    return _compiler._sre.compile(p, *args)
+    flags2, program, groups, groupindex, indexgroup = args
+    return _compiler._sre.compile(p, flags2, array(_CODE_UNIT, program).tolist(), groups, groupindex, indexgroup)
 
 
 _re_plain: Any = _compiler.compile if _RE_OK else None
@@ -103,7 +108,7 @@ def install() -> None:
                 data = marshal.load(f)
             if isinstance(data, dict):
                 _code.update((k, v) for k, v in data.items()
-                             if (isinstance(k, str) and isinstance(v, CodeType)) or (isinstance(k, tuple) and isinstance(v, tuple)))
+                             if (isinstance(k, str) and isinstance(v, CodeType)) or (isinstance(k, tuple) and isinstance(v, tuple) and len(v) == 5 and isinstance(v[1], bytes)))
         except Exception:  # absent, unreadable or truncated: compile as before
             pass
     dataclasses.exec = _exec  # type: ignore[attr-defined]
