@@ -193,7 +193,9 @@ class MentionFinder(NameLookup, RoleMentions, Coreference):
         for si, s in enumerate(sents):
             toks = tokenize(s.text, s.begin)
             quoted = _quoted(toks, quotes, starts, s.begin, s.end)
-            spans = self._absorb(toks, self._unjoin(toks, self._metonymy(toks, self._known(toks, art.date, s.text)), s.kind))
+            keys = [n if n.isascii() else plain(n) for n in [t.norm for t in toks]]  # the tries' keys, once per sentence
+            spans = self._absorb(toks, self._unjoin(toks, self._metonymy(toks, self._known(toks, art.date, s.text), keys),
+                                                    s.kind))
             for a, b, kind, ent in spans:  # "Ms. Bhutto", "Mr Musharraf": the gender of a known person here
                 if kind == "name" and ent.type in self.person_types and a > 0:  # type: ignore[attr-defined]
                     h = a - 2 if toks[a - 1].text == "." and a > 1 else a - 1
@@ -204,7 +206,7 @@ class MentionFinder(NameLookup, RoleMentions, Coreference):
             for a, b, kind, _ in spans:
                 for k in range(a, b):
                     taken[k] = True
-            roles = self._roles(toks, spans)
+            roles = self._roles(toks, spans, keys)
             covered = list(taken)
             for a, b, _ in roles:
                 for k in range(a, b):

@@ -23,14 +23,20 @@ _ADVERBS = frozenset({"later", "also", "again", "then", "still", "now", "too", "
 class RoleMentions:
     """Methods of MentionFinder for roles, their holders and acting seats of power (a mixin)."""
 
-    def _metonymy(self, toks: list[Token], spans: list[tuple[int, int, str, object]]) -> list[tuple[int, int, str, object]]:
+    def _metonymy(self, toks: list[Token], spans: list[tuple[int, int, str, object]],
+                  keys: list[str] | None = None) -> list[tuple[int, int, str, object]]:
         """Capitals and seats of power that act become their state ("Moscow demanded"); a capital
         known only as a description of its state stays a place where it does not act; a seat the
-        gazetteer lists as a body (a government body) stays that body."""
+        gazetteer lists as a body (a government body) stays that body.
+
+        `keys`: the tokens' normal forms without diacritics (the tries' keys), if the caller has them."""
+        if keys is None:
+            keys = [plain(t.norm) for t in toks]
+        heads = self.seats.next
         out: list[tuple[int, int, str, object]] = []
         taken = set()
         for a, b, kind, payload in spans:
-            hit = self._longest(self.seats, toks, a) if kind in ("name", "description") and plain(toks[a].norm) in self.seats.next else None
+            hit = self._longest(self.seats, toks, a) if kind in ("name", "description") and keys[a] in heads else None
             if hit is not None and hit[0] == b and not (kind == "name" and "Place" not in self.voc.ancestors(payload.type)):  # type: ignore[attr-defined]
                 # (a seat the gazetteer names as a body, "Kremlin" = the Russian presidency, is that body already)
                 if self._acts(toks, a, b):
@@ -41,18 +47,16 @@ class RoleMentions:
                     continue  # "in Washington": the city, which the unknown-name finder will name
             out.append((a, b, kind, payload))
             taken.update(range(a, b))
-        i = 0
-        while i < len(toks):  # seats no gazetteer lists ("the Kremlin")
-            if i in taken:
-                i += 1
+        if heads.keys().isdisjoint(keys):
+            return out  # no word of the sentence opens a seat's name (most): nothing more to look at
+        after = 0  # seats no gazetteer lists ("the Kremlin"), left to right, not overlapping
+        for i in [i for i, k in enumerate(keys) if k in heads]:
+            if i < after or i in taken:
                 continue
-            n = toks[i].norm
-            hit = self._longest(self.seats, toks, i) if (n if n.isascii() else plain(n)) in self.seats.next else None
+            hit = self._longest(self.seats, toks, i)
             if hit is not None and not any(k in taken for k in range(i, hit[0])) and self._acts(toks, i, hit[0]):
                 out.append((i, hit[0], "metonym", hit[1][0]))
-                i = hit[0]
-            else:
-                i += 1
+                after = hit[0]
         return sorted(out, key=lambda x: x[0])
 
     def _acts(self, toks: list[Token], a: int, b: int) -> bool:
@@ -75,23 +79,28 @@ class RoleMentions:
             k += 1  # "Moscow strongly condemned", "Tehran on Monday rejected"
         return k < len(toks) and toks[k].norm in lex.actor_verbs
 
-    def _roles(self, toks: list[Token], spans: list[tuple[int, int, str, object]]) -> list[tuple[int, int, RoleEntity]]:
-        """Role mentions, longest first, outside names ("Vice President" is never a "President")."""
+    def _roles(self, toks: list[Token], spans: list[tuple[int, int, str, object]],
+               keys: list[str] | None = None) -> list[tuple[int, int, RoleEntity]]:
+        """Role mentions, longest first, outside names ("Vice President" is never a "President").
+        `keys` as for _metonymy."""
+        if keys is None:
+            keys = [plain(t.norm) for t in toks]
+        heads = self.roles.next
+        if heads.keys().isdisjoint(keys):
+            return []  # no word of the sentence opens a role's name
         blocked = set()
         for a, b, kind, _ in spans:
             if kind in ("name", "demonym", "metonym"):
                 blocked.update(range(a, b))
         out = []
-        i = 0
-        while i < len(toks):
-            n = toks[i].norm
-            hit = self._longest(self.roles, toks, i) if i not in blocked and (
-                n if n.isascii() else plain(n)) in self.roles.next else None
+        after = 0
+        for i in [i for i, k in enumerate(keys) if k in heads]:
+            if i < after or i in blocked:
+                continue
+            hit = self._longest(self.roles, toks, i)
             if hit is not None and not any(k in blocked for k in range(i, hit[0])):
                 out.append((i, hit[0], hit[1][0]))  # type: ignore[arg-type]
-                i = hit[0]
-            else:
-                i += 1
+                after = hit[0]
         return out
 
     def _not_now(self, toks: list[Token], a: int, b: int, spans: list[tuple[int, int, str, object]]) -> bool:
