@@ -18,9 +18,7 @@ from typing import IO, Any, Iterable, Iterator
 
 from ..errors import InputError
 
-from ..reading.feeds import FEED_SUFFIXES
-from ..reading.html import HTML_SUFFIXES
-from ..reading.warc import WARC_SUFFIXES
+from ..reading.kinds import FEED_SUFFIXES, HTML_SUFFIXES, WARC_SUFFIXES, looks_like_feed, looks_like_html, looks_like_warc
 
 ARTICLE_SUFFIXES = (".txt",) + HTML_SUFFIXES + FEED_SUFFIXES + WARC_SUFFIXES
 JSONL_SUFFIXES = (".jsonl", ".ndjson")
@@ -133,10 +131,6 @@ def _sniff(path: str) -> str:
             head = f.read(4096)
     except OSError:
         return "text"  # read_entry says what is wrong with it
-    from ..reading.feeds import looks_like_feed
-    from ..reading.html import looks_like_html
-    from ..reading.warc import looks_like_warc
-
     if looks_like_warc(head):
         return "warc"
     if looks_like_feed(head):

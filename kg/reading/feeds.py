@@ -9,10 +9,8 @@ from dataclasses import dataclass, field
 from typing import Any, Iterator
 
 from ..errors import InputError
+from .kinds import FEED_SUFFIXES, looks_like_feed  # noqa: F401  (their home was here)
 
-FEED_SUFFIXES = (".rss", ".atom")
-_SNIFF = re.compile(rb"^\s*(?:<\?xml[^>]*>\s*)?(?:<\?xml-stylesheet[^>]*>\s*)?(?:<!--.*?-->\s*)*<(?:rss|feed|rdf:RDF)\b",
-                    re.I | re.S)
 _BLOCK_END = re.compile(r"<\s*(?:br\s*/?|/p|/div|/li|/h[1-6]|/blockquote|/tr)\s*>", re.I)
 
 
@@ -25,9 +23,6 @@ class Item:
     meta: dict[str, Any] = field(default_factory=dict)
     error: str | None = None
 
-
-def looks_like_feed(head: bytes) -> bool:
-    return bool(_SNIFF.match(head[:4096]))
 
 
 def _plain(fragment: str) -> str:

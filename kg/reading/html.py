@@ -16,9 +16,8 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from ..errors import InputError
+from .kinds import HTML_SUFFIXES, looks_like_html  # noqa: F401  (their home was here)
 
-HTML_SUFFIXES = (".html", ".htm", ".xhtml")
-_SNIFF = re.compile(rb"^\s*(?:<\?xml[^>]*>\s*)?(?:<!--.*?-->\s*)*<(?:!doctype\s+html|html|head|body)\b", re.I | re.S)
 
 
 @dataclass
@@ -29,10 +28,6 @@ class Page:
     meta: dict[str, Any] = field(default_factory=dict)
     date_source: str = ""  # "page metadata", "page address", or "" when the page has no date
 
-
-def looks_like_html(head: bytes) -> bool:
-    """The first bytes of a file are an HTML document (a saved page with any name)."""
-    return bool(_SNIFF.match(head[:4096]))
 
 
 def _decode(data: bytes, source: str) -> str:

@@ -9,8 +9,8 @@ from dataclasses import dataclass
 from typing import Iterator
 
 from ..errors import InputError
+from .kinds import WARC_SUFFIXES, looks_like_warc  # noqa: F401  (their home was here)
 
-WARC_SUFFIXES = (".warc", ".warc.gz")
 
 
 @dataclass
@@ -22,20 +22,6 @@ class Record:
     date: dt.date | None
     data: bytes
     error: str | None = None
-
-
-def looks_like_warc(head: bytes) -> bool:
-    if head.startswith(b"WARC/"):
-        return True
-    if head[:2] == b"\x1f\x8b":
-        import gzip
-        import zlib
-
-        try:
-            return zlib.decompressobj(16 + zlib.MAX_WBITS).decompress(head, 16).startswith(b"WARC/")
-        except (zlib.error, gzip.BadGzipFile):
-            return False
-    return False
 
 
 def read_warc(path: str, max_bytes: int) -> Iterator[Record]:
