@@ -123,7 +123,7 @@ CASES: list[tuple[str, str, list[str]]] = [
      ["said(Russian Foreign Ministry)"]),
     # speech that is not a statement by the named actor
     ("Kosovo declared independence from Serbia on Sunday.", "2008-02-17", []),
-    ("Hamas claimed responsibility for the suicide bombing in Tel Aviv.", "2006-04-17", []),
+    ("Hamas claimed responsibility for the suicide bombing in Tel Aviv.", "2006-04-17", ["said(Hamas)"]),
     ("The head of the press office at the United Nations said the hall had been closed.", "2007-09-20", []),
     ("Iran dismissed the report as baseless, saying it had never hidden anything from the agency.", "2006-11-05", []),
     ("Lavrov dampened hopes that Hamas would recognise Israel.", "2006-03-04", ["said(Lavrov)"]),
@@ -158,3 +158,91 @@ def test_a_dampened_hope_is_no_claim_of_the_speaker(pack):
                         {"id": "posts-test", "date": dt.date(2006, 3, 4)}, pack)
     rels = ev._graph_relations(g)
     assert not [r for r in rels if r.claim], rels
+
+
+# Relations inside reported speech (issue 14): each sentence gives its statement and, for every
+# attribution form and kind of speaker, the relations inside what was said as the speaker's claim.
+# Checked: said, every claimed relation, and every plainly asserted relation (so content that
+# leaks out of a statement, or a negative that asserts, fails); conditional relations and
+# 'rejected' (a refusal to comment is one) are not checked here.
+SPEECH: list[tuple[str, str, list[str]]] = [
+    ("Hamas leader Khaled Meshaal said Israel had killed Yasser Arafat.", "2006-03-03",
+     ["said(Khaled Meshaal)", "leads(Khaled Meshaal, Hamas)", "claim(Khaled Meshaal) attacked(Israel, Yasser Arafat)"]),
+    ('"Israel killed Arafat," Meshaal said.', "2006-03-03", ["said(Meshaal)", "claim(Meshaal) attacked(Israel, Arafat)"]),
+    # a state's army speaks for the state, before or after what it says
+    ("Hezbollah fired dozens of rockets at northern Israel on Sunday, the Israeli army said.", "2006-08-06",
+     ["said(Israel)", "claim(Israel) attacked(Hezbollah, Israel)"]),
+    ("The Israeli army said Hezbollah had fired dozens of rockets at northern Israel.", "2006-08-06",
+     ["said(Israel)", "claim(Israel) attacked(Hezbollah, Israel)"]),
+    ("Pakistani officials said U.S. troops had attacked Pakistan.", "2008-09-04",
+     ["said(Pakistan)", "claim(Pakistan) attacked(United States, Pakistan)"]),
+    ("Pakistan's army claimed on Wednesday it had killed eight militants.", "2008-01-16", ["said(Pakistan)"]),
+    ("The offensive was hailed by U.S. authorities, who say Pakistan had attacked the Taliban.", "2008-09-28",
+     ["said(United States)", "claim(United States) attacked(Pakistan, Taliban)"]),
+    # the speaker after the content, with a title, an apposition or "according to"
+    ("Iran supports Hezbollah, U.S. Secretary of State Condoleezza Rice said.", "2006-08-01",
+     ["said(Condoleezza Rice)", "post(Condoleezza Rice, United States)", "claim(Condoleezza Rice) supports(Iran, Hezbollah)"]),
+    ("Iran supports Hezbollah, said Condoleezza Rice, the U.S. secretary of state.", "2006-08-01",
+     ["said(Condoleezza Rice)", "post(Condoleezza Rice, United States)", "claim(Condoleezza Rice) supports(Iran, Hezbollah)"]),
+    ("According to Condoleezza Rice, Iran supports Hezbollah.", "2006-08-01",
+     ["said(Condoleezza Rice)", "claim(Condoleezza Rice) supports(Iran, Hezbollah)"]),
+    ("Iran supports Hezbollah, according to Condoleezza Rice.", "2006-08-01",
+     ["said(Condoleezza Rice)", "claim(Condoleezza Rice) supports(Iran, Hezbollah)"]),
+    ("Condoleezza Rice was quoted as saying that Iran supports Hezbollah.", "2006-08-01",
+     ["said(Condoleezza Rice)", "claim(Condoleezza Rice) supports(Iran, Hezbollah)"]),
+    ("Iran backs Hezbollah, Lavrov insisted.", "2006-03-03", ["said(Lavrov)", "claim(Lavrov) supports(Iran, Hezbollah)"]),
+    # statements, offices and spokesmen of a named actor
+    ("In a statement, the Russian Foreign Ministry said Lavrov had met Meshaal.", "2006-03-03",
+     ["said(Russian Foreign Ministry)", "claim(Russian Foreign Ministry) met(Lavrov, Meshaal)"]),
+    ("A statement from the Russian Foreign Ministry said Lavrov had met Meshaal.", "2006-03-03",
+     ["said(Russian Foreign Ministry)", "claim(Russian Foreign Ministry) met(Lavrov, Meshaal)"]),
+    ("Lavrov had met Meshaal, a statement from the Russian Foreign Ministry said.", "2006-03-03",
+     ["said(Russian Foreign Ministry)", "claim(Russian Foreign Ministry) met(Lavrov, Meshaal)"]),
+    ("Mahmoud Abbas's spokesman said Israeli troops had attacked Gaza.", "2006-07-01",
+     ["said(Mahmoud Abbas)", "claim(Mahmoud Abbas) attacked(Israel, Gaza)"]),
+    ("Vladimir Putin's office said Putin had met Condoleezza Rice.", "2006-10-18",
+     ["said(Vladimir Putin)", "claim(Vladimir Putin) met(Vladimir Putin, Condoleezza Rice)"]),
+    ("A senior Hamas official said Meshaal had met Lavrov.", "2006-03-03", ["said(Hamas)", "claim(Hamas) met(Lavrov, Meshaal)"]),
+    # audiences and interviews are never the speaker or the content
+    ("Lavrov told reporters that Russia supported Iran.", "2006-03-03", ["said(Lavrov)", "claim(Lavrov) supports(Russia, Iran)"]),
+    ("Lavrov told Interfax that Russia supported Iran.", "2006-03-03", ["said(Lavrov)", "claim(Lavrov) supports(Russia, Iran)"]),
+    ("Lavrov said in an interview with Interfax that Russia supported Iran.", "2006-03-03",
+     ["said(Lavrov)", "claim(Lavrov) supports(Russia, Iran)"]),
+    ("CNN reports that Lavrov met Meshaal.", "2006-03-03", ["met(Lavrov, Meshaal)"]),
+    # speeches, participles, relative clauses, colons and other verbs
+    ("In a speech in Tehran, Mahmoud Ahmadinejad said Israel had attacked Lebanon.", "2006-08-01",
+     ["said(Mahmoud Ahmadinejad)", "claim(Mahmoud Ahmadinejad) attacked(Israel, Lebanon)"]),
+    ("Lavrov, speaking in Moscow, said Russia supported Iran.", "2006-03-03", ["said(Lavrov)", "claim(Lavrov) supports(Russia, Iran)"]),
+    ("Lavrov, who met Rice on Tuesday, said Russia supported Iran.", "2006-03-03",
+     ["said(Lavrov)", "met(Lavrov, Rice)", "claim(Lavrov) supports(Russia, Iran)"]),
+    ('Lavrov added: "Russia supports Iran."', "2006-03-03", ["said(Lavrov)", "claim(Lavrov) supports(Russia, Iran)"]),
+    ('Putin said: "Hamas won the election."', "2006-03-03", ["said(Putin)", "claim(Putin) won-election(Hamas)"]),
+    ("Lavrov stressed that Russia supported Iran.", "2006-03-03", ["said(Lavrov)", "claim(Lavrov) supports(Russia, Iran)"]),
+    ("Lavrov confirmed that he had met Meshaal.", "2006-03-03", ["said(Lavrov)", "claim(Lavrov) met(Lavrov, Meshaal)"]),
+    ("Lavrov explained that Russia supported Iran.", "2006-03-03", ["said(Lavrov)", "claim(Lavrov) supports(Russia, Iran)"]),
+    ("Hamas claimed responsibility for the attack.", "2006-04-17", ["said(Hamas)"]),
+    # speech inside speech: the inner statement is the outer speaker's claim
+    ("Lavrov said Condoleezza Rice had told him that Israel had not met Hamas.", "2006-03-03",
+     ["said(Lavrov)", "claim(Lavrov) said(Condoleezza Rice)", "claim(Condoleezza Rice) not met(Israel, Hamas)"]),
+    # negatives: no statement, nothing asserted or claimed
+    ("Meshaal declined to comment.", "2006-03-03", []),
+    ("It was not clear whether Lavrov said Russia supported Iran.", "2006-03-03", []),
+    ("If Lavrov says Russia supports Iran, Washington will protest.", "2006-03-03", []),
+    ("Lavrov did not say that Russia supported Iran.", "2006-03-03", []),
+    ("Hamas declined to confirm that Meshaal had met Lavrov.", "2006-03-03", []),
+    ("Reporters asked Lavrov whether Russia supported Iran.", "2006-03-03", []),
+]
+
+
+@pytest.mark.parametrize("text, date, expect", SPEECH, ids=[c[0][:60] for c in SPEECH])
+def test_relations_inside_speech_are_the_speakers_claims(pack, text, date, expect):
+    ev = _scorer()
+    g, names, _ = ev._build(text, "speech-test", {"id": "speech-test", "date": dt.date.fromisoformat(date)}, pack)
+    gold = [ev.parse_rel(r) for r in expect]
+    got = {r for r in ev._graph_relations(g)
+           if r.name in KINDS or r.claim or (not r.conditional and r.name != "rejected")}
+    pairs = ev.match_relations(gold, got, names, {}, {})
+    wrong = [str(k) for k, gr in pairs if gr is None]
+    matched = {id(gr) for _, gr in pairs if gr is not None}
+    missed = [str(gr) for gr in gold if id(gr) not in matched]
+    assert not wrong and not missed, f"unexpected {wrong}, missed {missed}"
