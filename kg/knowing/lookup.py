@@ -8,6 +8,8 @@ entity; the spans are then corrected where the text continues a name into one no
 """
 from __future__ import annotations
 
+from functools import lru_cache
+
 from ..reading.text import Token, tokenize
 from .coreference import PRONOUNS
 from .gazetteer import Entity
@@ -31,6 +33,13 @@ class _Trie:
 
 
 _OFFICE_SECTORS = {"GOV", "LEG", "JUD", "MIL"}  # CAMEO sectors of state office ("President Bush" in 1991 held one)
+
+
+@lru_cache(maxsize=8192)
+def _demonym_keys(demonyms: tuple[str, ...]) -> frozenset[str]:
+    """A world entity's demonyms as the token keys a name is compared in (tokenized once, not
+    at each mention)."""
+    return frozenset(" ".join(t.norm for t in tokenize(d)) for d in demonyms)
 
 
 def _is_acronym(name: str) -> bool:
@@ -135,34 +144,46 @@ class NameLookup:
             if inner is not None and inner[0] == w[0]:
                 return hit  # "the United States", "The Security Council": the name with its article, not another entry
         key = " ".join(norms[i:w[0]])
-        found = [(e, "demonym" if any(" ".join(t.norm for t in tokenize(d)) == key for d in e.demonyms) else "name")
-                 for e in w[1]]
+        found = [(e, "demonym" if e.demonyms and key in _demonym_keys(tuple(e.demonyms)) else "name") for e in w[1]]
         if hit is not None and w[0] == hit[0]:
             seen = {id(p[0]) for p in hit[1]}  # type: ignore[index]
             return hit[0], hit[1] + [p for p in found if id(p[0]) not in seen]
         return w[0], found  # type: ignore[return-value]
 
-    def _known(self, toks: list[Token], day: object = None, text: str = "") -> list[tuple[int, int, str, object]]:
-        """Gazetteer names, demonyms, descriptions and pronouns, longest first, left to right."""
+    def _known(self, toks: list[Token], day: object = None, text: str = "",
+               keys: list[str] | None = None) -> list[tuple[int, int, str, object]]:
+        """Gazetteer names, demonyms, descriptions and pronouns, longest first, left to right.
+        `keys`: the tokens' normal forms without diacritics, if the caller has them."""
         spans: list[tuple[int, int, str, object]] = []
         world = getattr(self.gaz, "world", None)
-        norms = [t.norm if t.norm.isascii() else plain(t.norm) for t in toks] if world is not None else []
+        if world is not None:
+            norms = keys if keys is not None else [t.norm if t.norm.isascii() else plain(t.norm) for t in toks]
+        else:
+            norms = []
         folded = [t.folded for t in toks] if world is not None else []
         i = 0
         names, descriptions = self.names.next, self.descriptions.next
+        particles, honorifics, roles = self.lex.particles, self.lex.honorifics, self.roles.next
+        # the tokens a title may end before (a role's first word or an honorific): _titled looks
+        # back at most five tokens for one, so a capital with none before it is no titled name
+        last_title = -10
+        titles = [s for s, k in enumerate(norms) if k in roles or k in honorifics]
         person_run = 0
         while i < len(toks):
             norm = norms[i] if norms else plain(toks[i].norm)
             hit = self._longest(self.names, toks, i) if norm in names else None
-            if world is not None and (toks[i].text[:1].isupper() or toks[i].norm in self.lex.particles):
+            cap = toks[i].text[:1].isupper()
+            if world is not None and (cap or toks[i].norm in particles):
                 # the world store holds proper names: asked only where one may start (a capital,
                 # or a particle: "al-Qaeda"), which spares most of its lookups
                 hit = self._world_hit(world, toks, norms, folded, i, hit, persons_only=i < person_run)
-                if norm in self.lex.honorifics and (hit is None or hit[0] == i + 1):
+                if norm in honorifics and (hit is None or hit[0] == i + 1):
                     person_run = i + 1  # after "Sheik", "Mr": a person's name, not a world group's alias
                     while person_run < len(toks) and (toks[person_run].text[:1].isupper() or toks[person_run].text == "."):
                         person_run += 1
-            if world is not None and i and toks[i].text[:1].isupper():
+            while titles and titles[0] < i:
+                last_title = titles.pop(0)
+            if world is not None and i and cap and i - last_title <= 5:
                 titled = self._titled(toks, norms, folded, i, world, spans, day)
                 if titled is not None and (hit is None or titled[0] >= hit[0]):
                     hit = titled

@@ -194,7 +194,7 @@ class MentionFinder(NameLookup, RoleMentions, Coreference):
             toks = tokenize(s.text, s.begin)
             quoted = _quoted(toks, quotes, starts, s.begin, s.end)
             keys = [n if n.isascii() else plain(n) for n in [t.norm for t in toks]]  # the tries' keys, once per sentence
-            spans = self._absorb(toks, self._unjoin(toks, self._metonymy(toks, self._known(toks, art.date, s.text), keys),
+            spans = self._absorb(toks, self._unjoin(toks, self._metonymy(toks, self._known(toks, art.date, s.text, keys), keys),
                                                     s.kind))
             for a, b, kind, ent in spans:  # "Ms. Bhutto", "Mr Musharraf": the gender of a known person here
                 if kind == "name" and ent.type in self.person_types and a > 0:  # type: ignore[attr-defined]
