@@ -43,6 +43,32 @@ def test_solve_binds_variables_in_pattern_order():
     assert list(solve([(Var("v"), "a", "Meeting")], index(ts, {"a"}))) == []
 
 
+def test_different_from_is_a_test_on_bound_terms_not_a_triple():
+    """[x, owl:differentFrom, y] keeps the bindings where x and y differ and matches no triple:
+    a meeting's two participants, and in an `unless` "a participant other than these"."""
+    from kg.rules.join import DIFFERENT, holds
+    ts = {("m", "participant", "olmert"), ("m", "participant", "abbas"),
+          ("m2", "participant", "rice"), ("m2", "participant", "lavrov")}
+    by = index(ts, {"participant", DIFFERENT})
+    pair = [(Var("m"), "participant", Var("x")), (Var("m"), "participant", Var("y")), (Var("x"), DIFFERENT, Var("y"))]
+    got = list(solve(pair, by, {"m": "m"}))
+    assert sorted((env["x"], env["y"]) for env, _ in got) == [("abbas", "olmert"), ("olmert", "abbas")]
+    assert all(len(used) == 2 for _, used in got)  # the test uses no triple
+    other = [[(Var("m2"), "participant", Var("z")), (Var("z"), DIFFERENT, Var("x")), (Var("z"), DIFFERENT, Var("y"))]]
+    assert holds(other, by, {"x": "olmert", "y": "abbas"})  # another pair in the article
+    by_one = index({t for t in ts if t[0] == "m"}, {"participant"})
+    assert not holds(other, by_one, {"x": "olmert", "y": "abbas"})  # only this pair
+
+
+def test_the_two_leaders_take_the_articles_only_pair(pack):
+    one = _names(pack, "Ehud Olmert received Mahmoud Abbas. The two leaders agreed to meet again.")
+    assert {t for t in one if "kgo:participant" in t} == {
+        'kgo:Agreement("The two leaders agreed to meet again") kgo:participant ehud-olmert',
+        'kgo:Agreement("The two leaders agreed to meet again") kgo:participant mahmoud-abbas'}
+    two = _names(pack, "Ehud Olmert received Mahmoud Abbas. Sergei Lavrov met Condoleezza Rice. The two leaders agreed to meet again.")
+    assert not any("The two leaders" in t for t in two)
+
+
 def _graph(pack, text):
     from kg.graph.build import build_result
     res = build_result(texts=[text], pack=pack)

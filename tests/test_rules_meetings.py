@@ -20,8 +20,8 @@ NODES = {"met": ("Meeting", "participant", "participant"),
          "invited": ("Invitation", "inviter", "invitee")}
 
 
-def relations(pack, text: str, date: str = "2007-06-12") -> set[str]:
-    """The met / visited / invited relations kg's graph of `text` holds, as
+def relations(pack, text: str, date: str = "2007-06-12", kinds: dict[str, tuple[str, str, str]] = NODES) -> set[str]:
+    """The met / visited / invited (or other `kinds`) relations kg's graph of `text` holds, as
     `[planned ][not ][claim ]name(a, b)` over entity ids (met's pair sorted)."""
     from rdflib import RDF, URIRef
 
@@ -34,7 +34,7 @@ def relations(pack, text: str, date: str = "2007-06-12") -> set[str]:
         return str(x).split(ENTITY, 1)[-1]
 
     out: set[str] = set()
-    for name, (cls, r1, r2) in NODES.items():
+    for name, (cls, r1, r2) in kinds.items():
         for node in set(g.subjects(RDF.type, URIRef(K + cls))):
             mods = ("planned " if (node, URIRef(K + "status"), URIRef(K + "Planned")) in g else "") + \
                    ("not " if (node, URIRef(K + "polarity"), URIRef(K + "Negative")) in g else "") + \
@@ -243,3 +243,80 @@ def test_bad_unless_is_named_with_file_and_line(tmp_path, pack, unless, message)
     with pytest.raises(RuleError) as e:
         load_rules([f], pack.vocabulary)
     assert message in str(e.value) and "joins.yaml:8" in str(e.value)
+
+
+# --- The forms real articles use for meetings, plans and agreements, and the pair that "the two
+# leaders" names across sentences (meetings.yaml, agreements.yaml, visits.yaml; the join rule
+# link.pair-of-event). Sentences written for these tests; agreed(A, B) read as met is.
+WITH_AGREED = {**NODES, "agreed": ("Agreement", "participant", "participant")}
+
+ARTICLE_FORMS = [
+    # talks had, begun, under way; a participle; a host's welcome
+    ("Japanese Prime Minister Shinzo Abe had talks over lunch with Chinese President Hu Jintao.",
+     {"met(hu-jintao, shinzo-abe)"}),
+    ("French President Nicolas Sarkozy, who began talks with Vladimir Putin in the Kremlin, praised the Russian leader.",
+     {"met(nicolas-sarkozy, vladimir-putin)"}),
+    ("Angela Merkel was holding talks with Polish officials on Monday.",
+     {"met(angela-merkel, poland)"}),
+    ("Ehud Olmert, meeting on Sunday with Mahmoud Abbas, promised to remove roadblocks.",
+     {"met(ehud-olmert, mahmoud-abbas)"}),
+    ("Hosni Mubarak welcomed Ehud Olmert to his palace on Monday.",
+     {"met(ehud-olmert, hosni-mubarak)"}),
+    ("Vladimir Putin and Junichiro Koizumi continued their talks in Tokyo.",
+     {"met(junichiro-koizumi, vladimir-putin)", "visited(vladimir-putin, tokyo)"}),
+    ("Ban Ki-moon, Javier Solana and Sergei Lavrov met in Paris on Monday.",
+     {"met(ban-ki-moon, javier-solana)", "met(ban-ki-moon, sergei-lavrov)", "met(javier-solana, sergei-lavrov)",
+      "visited(ban-ki-moon, paris)", "visited(sergei-lavrov, paris)"}),
+    # plans: a trip for talks or to see someone, two parties who will meet, a future "when"
+    ("Javier Solana made a two-day visit to Tehran for talks with Ali Larijani.",
+     {"planned met(ali-larijani, javier-solana)", "visited(javier-solana, tehran)"}),
+    ("Condoleezza Rice will go on to Ramallah to see Mahmoud Abbas.",
+     {"planned met(condoleezza-rice, mahmoud-abbas)", "planned visited(condoleezza-rice, ramallah)"}),
+    ("Israel and Syria will hold indirect talks in Istanbul next week.",
+     {"planned met(israel, syria)"}),
+    ("China and France will sign a nuclear deal when Nicolas Sarkozy travels to Beijing in November.",
+     {"planned agreed(china, france)", "planned visited(nicolas-sarkozy, beijing)"}),
+    ("Vladimir Putin invited Angela Merkel to make a state visit to Russia.",
+     {"invited(vladimir-putin, angela-merkel)", "planned visited(angela-merkel, russia)"}),
+    ("Aides are preparing for a visit to Syria by Nicolas Sarkozy.",
+     {"planned visited(nicolas-sarkozy, syria)"}),
+    # agreements: plural, passive, "and they agreed"
+    ("Russia and Ukraine signed agreements on gas transit.",
+     {"agreed(russia, ukraine)"}),
+    ("The accords were signed by Ehud Olmert and Mahmoud Abbas.",
+     {"agreed(ehud-olmert, mahmoud-abbas)"}),
+    ("George W. Bush held talks with Vladimir Putin and they agreed that missile defence needed more work.",
+     {"agreed(george-w-bush, vladimir-putin)", "met(george-w-bush, vladimir-putin)"}),
+    # "the two leaders", "the two sides", "both leaders": the article's one pair
+    ("Pranab Mukherjee met his Pakistani counterpart Khurshid Kasuri in New Delhi. The two ministers agreed to meet again in January.",
+     {"met(pranab-mukherjee, unlinked/khurshid-kasuri)", "agreed(pranab-mukherjee, unlinked/khurshid-kasuri)",
+      "visited(unlinked/khurshid-kasuri, new-delhi)"}),
+    ("Barack Obama met Dmitry Medvedev in Moscow. The two leaders were expected to sign a deal on Afghanistan.",
+     {"met(barack-obama, dmitry-medvedev)", "planned agreed(barack-obama, dmitry-medvedev)", "visited(barack-obama, moscow)"}),
+    ("Ehud Olmert received Mahmoud Abbas at his residence. Both leaders agreed to meet every two weeks.",
+     {"met(ehud-olmert, mahmoud-abbas)", "agreed(ehud-olmert, mahmoud-abbas)"}),
+    ("Hu Jintao flew to Tokyo. Shinzo Abe and Hu Jintao met on Monday. The two leaders signed a joint statement.",
+     {"met(hu-jintao, shinzo-abe)", "agreed(hu-jintao, shinzo-abe)", "visited(hu-jintao, tokyo)"}),
+    # negatives: nothing, or only what the sentence itself says
+    ("Vladimir Putin welcomed George W. Bush's decision to delay the shield.", set()),
+    ("Ehud Olmert had hoped for talks with Mahmoud Abbas.", set()),
+    ("The agreement was criticised by Ehud Olmert and Mahmoud Abbas.", set()),
+    ("Sergei Lavrov made a surprise visit to Damascus to see the ruins.", {"visited(sergei-lavrov, damascus)"}),
+    ("India and Pakistan held talks on Monday when Pranab Mukherjee travelled to Islamabad.",
+     {"met(india, pakistan)", "visited(pranab-mukherjee, islamabad)"}),
+    ("Khaled Meshaal, Musa Abu Marzouk and Muhammad Nazzal met Aleksandr Saltanov.",
+     {"met(aleksandr-saltanov, khalid-mishal)", "met(aleksandr-saltanov, muhammad-nazal)", "met(aleksandr-saltanov, musa-abu-marzuk)"}),
+    # "the two" with no pair, two pairs, or a pair that is only claimed or denied: no agreement
+    ("The two sides agreed to meet again.", set()),
+    ("Ehud Olmert met Mahmoud Abbas. Condoleezza Rice met Sergei Lavrov. The two sides agreed to meet again.",
+     {"met(ehud-olmert, mahmoud-abbas)", "met(condoleezza-rice, sergei-lavrov)"}),
+    ("Sergei Lavrov said Ehud Olmert met Mahmoud Abbas. The two leaders agreed on a truce.",
+     {"claim met(ehud-olmert, mahmoud-abbas)"}),
+    ("Ehud Olmert did not meet Mahmoud Abbas. The two sides agreed to a truce.",
+     {"not met(ehud-olmert, mahmoud-abbas)"}),
+]
+
+
+@pytest.mark.parametrize("text,expected", ARTICLE_FORMS, ids=[c[0][:60] for c in ARTICLE_FORMS])
+def test_article_forms_of_meetings_plans_and_agreements(pack, text, expected):
+    assert relations(pack, text, kinds=WITH_AGREED) == expected
