@@ -17,7 +17,7 @@ from ..knowing.gazetteer import Entity
 from ..knowing.mentions import SentenceAnalysis
 from ..knowing.vocab import Vocabulary
 from .ruleset import JoinRule, Rule, RuleSet
-from .match import Bound, SentenceView, _heads, find_matches
+from .match import Bound, Matcher, SentenceView, _heads, at_start_only, compiled, find_upto
 from .pattern import Alt, Capture, Firsts, Node, Seq, Slot, Word, anchor_words, rank
 
 NEGATION_CUES = frozenset({"not", "n't", "never", "no", "neither", "nor", "cannot", "without"})
@@ -84,6 +84,30 @@ class Needs:
     mentions: int = 0
     quote: bool = False
     time: bool = False
+
+    def bound(self, v: SentenceView) -> int:
+        """The last token where a match can begin (-1: the sentence lacks something the pattern
+        needs): each needed word, mention, quotation and time lies in the match, so at or after
+        its start."""
+        b = v.n - 1
+        for w in self.words:
+            p = v.last_of(w)
+            if p < b:
+                if p < 0:
+                    return -1
+                b = p
+        if self.mentions:
+            mf = v.mention_firsts
+            if len(mf) < self.mentions:
+                return -1
+            p = mf[-self.mentions]
+            if p < b:
+                b = p
+        if self.quote and v.quote_last < b:
+            b = v.quote_last
+        if self.time and v.time_last < b:
+            b = v.time_last
+        return b
 
     def met(self, v: SentenceView) -> bool:
         words = v.words
@@ -209,27 +233,109 @@ def _candidates(rules: list[Rule], v: SentenceView) -> list[Entry]:
     return [found[k] for k in sorted(found)]
 
 
+class _Pat:
+    """One pattern of the index with what matching it takes, worked out once per process rather
+    than per sentence: the word sets a match contains (its required words among them, rarest
+    first), the mentions, quotation and time it needs, its start test (shared Firsts objects
+    share a sentence's start positions), whether it can only begin at the sentence's first
+    token, its compiled matcher and its form's name."""
+
+    __slots__ = ("rule", "root", "fs", "i", "words", "mentions", "quote", "time", "segments", "zero", "form", "m")
+
+    def __init__(self, e: Entry, nd: Needs, fs: Firsts):
+        _, self.rule, self.root, req, _, self.i = e
+        words = dict.fromkeys(nd.words)
+        words.update(dict.fromkeys(frozenset([w]) for w in sorted(req)))
+        self.words = tuple(sorted(words, key=_rank))  # stable: equal ranks keep their order
+        self.mentions, self.quote, self.time = nd.mentions, nd.quote, nd.time
+        self.fs, self.segments = fs, self.rule.segments
+        self.zero = at_start_only(self.root)
+        self.form = self.rule.form_of(self.i)
+        self.m: Matcher | None = None  # compiled when first tried (start-up counts)
+
+
+_RUNTIME: dict[int, tuple[list[Rule], dict[str, tuple[int, ...]], tuple[int, ...], list[_Pat]]] = {}
+
+
+def _runtime(rules: list[Rule]) -> tuple[dict[str, tuple[int, ...]], tuple[int, ...], list[_Pat]]:
+    """The index as positions in one list of `_Pat`, once per rule list and process."""
+    hit = _RUNTIME.get(id(rules))
+    if hit is None or hit[0] is not rules:
+        by_word, always = _index(rules)
+        entries = sorted({e[0]: e for es in (*by_word.values(), always) for e in es}.items())
+        pos = {k: j for j, (k, _) in enumerate(entries)}
+        shared: dict[Firsts, Firsts] = {}
+        pats: list[_Pat] = []
+        for _, e in entries:
+            rule, root, i = e[1], e[2], e[5]
+            pre = rule.__dict__.get("_needs")  # what the pattern needs: prepared, or worked out now
+            pats.append(_Pat(e, pre[i] if pre is not None else needs(root), shared.setdefault(e[4], e[4])))
+        hit = _RUNTIME[id(rules)] = (rules, {w: tuple(pos[e[0]] for e in es) for w, es in by_word.items()},
+                                     tuple(pos[e[0]] for e in always), pats)
+    return hit[1], hit[2], hit[3]
+
+
 def match_sentence(rules: list[Rule], v: SentenceView) -> list[Firing]:
     """All rule matches in one sentence, overlaps resolved within each group."""
     cands: list[Firing] = []
     kind = v.sa.sentence.kind
     words = v.words
-    for _, rule, root, req, fs, i in _candidates(rules, v):
-        if rule.segments is not None and kind not in rule.segments or not req <= words:
+    by_word, always, pats = _runtime(rules)
+    found: set[int] = set(always)
+    for w in words:
+        at = by_word.get(w)
+        if at is not None:
+            found.update(at)
+    n = v.n
+    last, lastpos = v._last, v.lastpos
+    mf = v.mention_firsts
+    for k in sorted(found):
+        p = pats[k]
+        if p.segments is not None and kind not in p.segments:
             continue
-        pre = rule.__dict__.get("_needs")  # what the pattern needs: prepared, or worked out when first tried
-        if pre is not None:
-            nd = pre[i]
-        else:
-            hit = _NEEDS.get(id(root))
-            nd = needs(root) if hit is None or hit[0] is not root else hit[1]
-        if not nd.met(v):
+        # the last token where a match can begin (-1: the sentence lacks something the pattern
+        # needs): each needed word, mention, quotation and time lies in the match, so at or
+        # after its start (Needs.bound, inlined: this runs for every candidate pattern)
+        bound = n - 1
+        for ws in p.words:
+            r = last.get(ws)
+            if r is None:
+                common = words.intersection(ws)
+                r = last[ws] = max(map(lastpos.__getitem__, common)) if common else -1
+            if r < bound:
+                bound = r
+                if r < 0:
+                    break
+        if bound < 0:
             continue
-        for first, last, b in find_matches(root, v, fs):
-            bb, ee = v.span(first, last)
+        if p.mentions:
+            if len(mf) < p.mentions:
+                continue
+            r = mf[-p.mentions]
+            if r < bound:
+                bound = r
+        if p.quote and v.quote_last < bound:
+            bound = v.quote_last
+            if bound < 0:
+                continue
+        if p.time and v.time_last < bound:
+            bound = v.time_last
+            if bound < 0:
+                continue
+        if p.zero:
+            bound = 0
+        m = p.m
+        if m is None:
+            m = p.m = compiled(p.root)
+        found_here = find_upto(m, v, v.starts_of(p.fs), bound)
+        if not found_here:
+            continue
+        rule = p.rule
+        for first, last_, b in found_here:
+            bb, ee = v.span(first, last_)
             if rule.defaults and v.date is not None:
                 b = _defaults(rule, b, v.date, first, bb)
-            cands.append(Firing(rule, v.sa.sentence, first, last, bb, ee, b, form=rule.form_of(i)))
+            cands.append(Firing(rule, v.sa.sentence, first, last_, bb, ee, b, form=p.form))
     cands.sort(key=lambda f: (-f.length, -f.rule.priority, f.rule.order, f.first))
     taken: dict[str, list[tuple[int, int]]] = {}
     out = []

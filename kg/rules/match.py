@@ -33,11 +33,18 @@ class SentenceView:
         toks = sa.tokens
         self.norms = [t.norm for t in toks]
         self.words = set(self.norms)
+        self.lastpos = {w: i for i, w in enumerate(self.norms)}  # each word's last position
         self.n = len(toks)
         self.mention_at: dict[int, Mention] = {m.first: m for m in sa.mentions}
         self.time_at = {i: (j, v) for i, j, v in sa.times}
+        self.mention_firsts = sorted(self.mention_at)  # for the start bound of patterns with entity slots
+        self.quote_last = self.time_last = -1  # the last token where a quotation, a time begins (below)
+        if self.time_at:
+            self.time_last = max(self.time_at)
         self._types, self._accepts = _ancestors(voc)
         self._positions: dict[str, list[int]] | None = None
+        self._last: dict[frozenset[str], int] = {}  # word set -> its last position (see last_of)
+        self._starts: dict[int, list[int]] = {}  # id(Firsts) -> start positions (see starts_of)
         self.budget = STEP_BUDGET
         self.quote_at: dict[int, tuple[int, tuple[int, int]]] = {}
         # only the quotations that overlap this sentence (found by bisection: quotations are
@@ -57,6 +64,8 @@ class SentenceView:
             last = bisect.bisect_left(starts, qe)
             if last > first:
                 self.quote_at[first] = (last, (qb, qe))
+        if self.quote_at:
+            self.quote_last = max(self.quote_at)
 
     def type_ok(self, m: Mention, types: tuple[str, ...]) -> bool:
         """A demonym ("Russian") stands for its country only where a slot asks for that type by
@@ -77,6 +86,26 @@ class SentenceView:
             for i, w in enumerate(self.norms):
                 self._positions.setdefault(w, []).append(i)
         return self._positions
+
+    def last_of(self, ws: frozenset[str]) -> int:
+        """The last position of any of the words (-1: none): a match that must contain one of them
+        cannot begin after it. Cached per sentence: patterns share their word sets."""
+        r = self._last.get(ws)
+        if r is None:
+            common = self.words.intersection(ws)
+            if common:
+                r = max(map(self.lastpos.__getitem__, common))
+            else:
+                r = -1
+            self._last[ws] = r
+        return r
+
+    def starts_of(self, f: Firsts) -> list[int]:
+        """`starts(f, self)` as a list, once per sentence and Firsts object (patterns share them)."""
+        r = self._starts.get(id(f))
+        if r is None:
+            r = self._starts[id(f)] = list(starts(f, self))
+        return r
 
     def span(self, first: int, last: int) -> tuple[int, int]:
         toks = self.sa.tokens
@@ -247,7 +276,7 @@ def _dispatch(node: Alt) -> tuple[dict[str, tuple[int, ...]], tuple[int, ...]]:
     anywhere: once per node (a shared fragment is built into many patterns)."""
     hit = _DISPATCH.get(id(node))
     if hit is None or hit[0] is not node:
-        heads = [_head_forms(o) for o in node.options]
+        heads = [_heads(o) for o in node.options]
         others = tuple(i for i, h in enumerate(heads) if h is None)
         table: dict[str, list[int]] = {}
         for i, h in enumerate(heads):
@@ -524,6 +553,46 @@ STEP_BUDGET = 50_000  # gaps, optional parts and text slots entered, per pattern
 
 class OverBudget(Exception):
     """A pattern tried more ways than STEP_BUDGET on one sentence (see `find_matches`)."""
+
+
+def at_start_only(n: Node) -> bool:
+    """Whether every match of `n` begins at the sentence's first token (each option opens with `^`)."""
+    if isinstance(n, Assert):
+        return n.kind == "start"
+    if isinstance(n, Alt):
+        return bool(n.options) and all(at_start_only(o) for o in n.options)
+    if isinstance(n, Capture):
+        return at_start_only(n.body)
+    if isinstance(n, Seq):
+        return bool(n.items) and at_start_only(n.items[0])
+    return False
+
+
+def compiled(root: Alt) -> Matcher:
+    """The matcher of a pattern's root (compiled on first use, then shared)."""
+    return _compile(root)
+
+
+def find_upto(m: Matcher, v: SentenceView, starts: list[int], bound: int) -> list[tuple[int, int, dict[str, Bound]]]:
+    """`find_matches` with a compiled pattern, its start tokens, and the last of them worth trying:
+    the caller knows that no match begins after `bound` (a word every match contains comes last
+    there). The same matches."""
+    v.budget = STEP_BUDGET
+    found = []
+    start = 0
+
+    def accept(end: int, b: dict[str, Bound]) -> tuple[int, dict[str, Bound]] | None:
+        return (end, b) if end > start else None  # an empty match is no match: try the next way
+    try:
+        for start in starts:
+            if start > bound:
+                break
+            r = m(v, start, {}, accept)
+            if r is not None:
+                found.append((start, r[0], r[1]))
+    except OverBudget:
+        v.over_budget = getattr(v, "over_budget", 0) + 1
+    return found
 
 
 def find_matches(root: Alt, v: SentenceView, first: Firsts | None = None) -> Iterator[tuple[int, int, dict[str, Bound]]]:
