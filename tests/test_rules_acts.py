@@ -40,6 +40,10 @@ ACTS: dict[str, list[tuple[str, str, str | None]]] = {
 }
 
 
+RDF_NS = "http://www.w3.org/1999/02/22-rdf-syntax-ns#"
+HAS_MEMBER = URIRef("http://www.w3.org/ns/org#hasMember")
+
+
 def _id(x: object) -> str:
     return str(x).rsplit("/entity/", 1)[-1]
 
@@ -68,6 +72,17 @@ def acts(g: Graph) -> set[str]:
                     out |= {f"{mods}{name}({x}, {y})" for x in a for y in b if x != y}
                 elif r2 is None or name == "rejected":
                     out |= {f"{mods}{name}({x})" for x in a}
+    # membership is a triple, recorded (with its polarity and holder) as an rdf:Statement
+    for rec in set(g.subjects(URIRef(RDF_NS + "predicate"), HAS_MEMBER)):
+        org, member = g.value(rec, URIRef(RDF_NS + "subject")), g.value(rec, URIRef(RDF_NS + "object"))
+        if not isinstance(org, URIRef) or not isinstance(member, URIRef):
+            continue
+        mods = ""
+        if g.value(rec, URIRef(K + "factuality")) == URIRef(K + "Claimed"):
+            mods += f"claim({_id(g.value(rec, URIRef(K + 'claimedBy')))}) "
+        if (rec, URIRef(K + "polarity"), URIRef(K + "Negative")) in g:
+            mods += "not "
+        out.add(f"{mods}member({_id(member)}, {_id(org)})")
     return out
 
 
@@ -168,6 +183,75 @@ CASES = [
     ("The United Nations voted unanimously on Friday for a resolution on Darfur.", {"adopted(united-nations)"}),
     ("The United Nations adopted a resolution on Friday, banning Iranian arms exports.",
      {"adopted(united-nations)", "sanctioned(united-nations, iran)"}),
+    # membership (INVENTORY convention 15): a party named after its member, "its NATO allies", "a member of"
+    ("Ehud Olmert's Kadima party slipped in the polls on Sunday.", {"member(ehud-olmert, kadima)"}),
+    ("Nicolas Sarkozy and his UMP party won a clear majority in parliament.", {"member(nicolas-sarkozy, unlinked/ump)"}),
+    ("Hamas's Mahmoud Zahar told the rally that the movement would never disarm.", {"member(mahmoud-zahar, hamas)"}),
+    ("The United States and its NATO allies will send 5,000 more troops to Afghanistan.", {"member(united-states, nato)"}),
+    ("Venezuela is a founding member of OPEC.", {"member(venezuela, organization-of-petroleum-exporting-countries)"}),
+    ("Croatia joined NATO on April 1, 2009.", {"member(croatia, nato)"}),
+    ("Kosovo, which is not a member of the United Nations, declared independence in February.",
+     {"not member(kosovo, united-nations)"}),
+    ("Sergei Lavrov said Turkey, a NATO member, had agreed to the plan.", {"member(turkey, nato)", "claim(sergei-lavrov) agreed(turkey)"}),
+    # support (convention 13): backed by, ally of, in solidarity with, chosen successor, X-backed Y
+    ("Syria, a close ally of Iran, dismissed the report as propaganda.", {"supports(syria, iran)", "denied(syria)"}),
+    ("Hugo Chavez declared his solidarity with Iran during a visit to Tehran.", {"supports(hugo-chavez, iran)"}),
+    ("Dmitry Medvedev, Vladimir Putin's chosen successor, won Sunday's presidential election.",
+     {"supports(vladimir-putin, dmitry-medvedev)", "won(dmitry-medvedev)"}),
+    ("The Iranian-backed Hezbollah quit the Lebanese cabinet on Saturday.", {"supports(iran, hezbollah)"}),
+    ("The Fatah movement is backed by the United States and the European Union.",
+     {"supports(united-states, fatah)", "supports(european-union, fatah)"}),
+    ("Ehud Olmert said Iran was arming Hezbollah.", {"claim(ehud-olmert) supports(iran, hezbollah)"}),
+    # sanctions: tightened, slapped, named by the imposer, a sanctions resolution, voted, passive
+    ("The European Union tightened sanctions on Belarus on Monday.", {"sanctioned(european-union, belarus)"}),
+    ("The United States slapped sanctions on Syria after the bombing.", {"sanctioned(united-states, syria)"}),
+    ("U.S. sanctions against Cuba have been in place since 1962.", {"sanctioned(united-states, cuba)"}),
+    ("The Security Council voted to impose sanctions on North Korea.", {"sanctioned(un-security-council, north-korea)"}),
+    ("Sanctions against Iran were tightened by the European Union in June.", {"sanctioned(european-union, iran)"}),
+    ("Russia opposed sanctions against Iran.", set()),
+    # designations: regards, lists, brands, passives, relatives, lists of terrorist organisations
+    ("Israel considers Hamas a terrorist organization.", {"designates(israel, hamas)"}),
+    ("Hezbollah is listed as a terrorist organisation by the European Union.", {"designates(european-union, hezbollah)"}),
+    ("Hamas, which both Israel and the European Union classify as a terrorist organisation, rejected the offer.",
+     {"designates(israel, hamas)", "designates(european-union, hamas)", "rejected(hamas)"}),
+    ("The European Union added Hezbollah to its list of terrorist organisations.", {"designates(european-union, hezbollah)"}),
+    ("Russia does not regard Hamas as a terrorist organisation.", {"not designates(russia, hamas)"}),
+    ("Israel wants the European Union to list Hezbollah as a terrorist group.", set()),
+    # attacks: killed, shelled, bombed, raids, "an attack by X on Y", "troops of X", progressive
+    ("Israeli troops killed three Hamas militants in Gaza on Tuesday.", {"attacked(israel, hamas)"}),
+    ("Troops of the Ethiopian army shelled Islamic Courts Union positions near Baidoa.",
+     {"attacked(ethiopia, islamic-courts-union)"}),
+    ("A raid by Turkish troops on PKK camps killed 30 rebels.", {"attacked(turkey, kurdistan-workers-party)"}),
+    ("An Israeli air strike on Hamas killed two militants.", {"attacked(israel, hamas)"}),
+    ("Russian forces were shelling Georgian positions near Tskhinvali.", {"attacked(russia, georgia)"}),
+    ("Hezbollah denied attacking Israel.", {"denied(hezbollah)"}),
+    ("Israel has no plans to attack Iran.", set()),
+    # accusations: criticised, condemned, blamed, charged that, accusing X of; the content is the accuser's claim
+    ("Sudan accused Chad of backing the Justice and Equality Movement.",
+     {"accused(sudan, chad)", "claim(sudan) supports(chad, justice-and-equality-movement)"}),
+    # (a pronoun is not a mention: what "it" is accused of has no subject, so no claim is read)
+    ("Sudan cut diplomatic ties with Chad on Monday, accusing it of arming the Justice and Equality Movement.",
+     {"accused(sudan, chad)"}),
+    ("Pakistan charged that India was behind the bombing.", {"accused(pakistan, india)"}),
+    ("Israel holds Hamas responsible for the attack.", {"accused(israel, hamas)"}),
+    ("Russia has come under criticism from the European Union for its gas cut-off.", {"accused(european-union, russia)"}),
+    ("Venezuela lashed out at the United States over the coup.", {"accused(venezuela, united-states)"}),
+    ("Britain's criticism of Russia angered the Kremlin.", {"accused(united-kingdom, russia)"}),
+    ("Israel did not blame Syria for the attack.", {"not accused(israel, syria)"}),
+    # rejections: the proposal of X, turned down, refused to accept; a refusal under negation
+    ("Iran rejected the proposal of the European Union.", {"rejected(iran, european-union)"}),
+    ("The proposal by the European Union was rejected by Iran.", {"rejected(iran, european-union)"}),
+    ("Hamas refused to accept the Quartet's conditions.", {"rejected(hamas, middle-east-quartet)"}),
+    ("North Korea rebuffed South Korea's offer of talks.", {"rejected(north-korea, south-korea)"}),
+    ("Iran turned down the offer.", {"rejected(iran)"}),
+    ("Iran rejected the accusations of the United States.", {"denied(iran)"}),
+    ("Iran has never refused to cooperate with the inspectors.", {"not rejected(iran)"}),
+    ("Hamas may reject the plan.", set()),
+    ("Thousands marched in Caracas in solidarity with the strikers.", set()),
+    # an act inside reported speech is the speaker's claim
+    ("Sergei Lavrov said Israel had attacked Syria.", {"claim(sergei-lavrov) attacked(israel, syria)"}),
+    ("\"Russia backs Serbia,\" Vladimir Putin told reporters.", {"claim(vladimir-putin) supports(russia, serbia)"}),
+    ("Mahmoud Abbas said Hamas had rejected the Egyptian proposal.", {"claim(mahmoud-abbas) rejected(hamas, egypt)"}),
     # negatives: nothing asserted, asked, threatened or claimed becomes an act
     ("Iran welcomed the release of the British sailors.", set()),
     ("Hamas accepted the Egyptian proposal.", set()),
@@ -188,6 +272,6 @@ def test_acts(read, text, expected):
 
 
 def test_enough_sentences_and_negatives():
-    """The set is large enough to mean something (60+ sentences, 10 negatives)."""
-    assert len(CASES) >= 60
-    assert sum(1 for _, e in CASES if not e) >= 10
+    """The set is large enough to mean something (120+ sentences, 15 negatives)."""
+    assert len(CASES) >= 120
+    assert sum(1 for _, e in CASES if not e) >= 15
