@@ -17,7 +17,7 @@ from ..knowing.gazetteer import Entity, Gazetteer
 from ..rules.engine import Extraction, Firing
 from ..rules.join import Var, holds, index, solve, sort_key
 from ..rules.ruleset import JoinRule, Rule, Term
-from .terms import IRI, Literal, to_rdflib
+from .terms import IRI, Literal, integer, plain, tagged, to_rdflib
 from .terms import Term as RDFTerm
 from ..reading.text import slug, split_items
 from ..knowing.vocab import OWL, RDF, RDFS, SKOS, XSD, Vocabulary
@@ -48,6 +48,20 @@ def _u(iri: str) -> IRI:
 
 
 A = _u(RDF + "type")  # the shared object: a set or index lookup of rdf:type is an identity check
+# The predicates and classes of the hot paths, as shared IRI objects made once (not a
+# concatenation and a lookup per triple).
+_MENTIONS, _NIF_SENTENCE, _BEGIN, _END = _u(SCHEMA + "mentions"), _u(NIF + "Sentence"), _u(NIF + "beginIndex"), _u(NIF + "endIndex")
+_ANCHOR, _REFCTX, _SEGMENT = _u(NIF + "anchorOf"), _u(NIF + "referenceContext"), _u(KGO + "segment")
+_LABEL, _ALT, _SAME, _CODE = _u(RDFS + "label"), _u(SKOS + "altLabel"), _u(OWL + "sameAs"), _u(KGO + "actorCode")
+_UNLINKED, _RULE_CLS, _DCT_ID, _COMMENT = _u(KGO + "UnlinkedEntity"), _u(KGO + "Rule"), _u(DCT + "identifier"), _u(RDFS + "comment")
+_RULE_FILE, _FIRING_CLS, _RULE_P, _EVIDENCE = _u(KGO + "ruleFile"), _u(KGO + "RuleFiring"), _u(KGO + "rule"), _u(KGO + "evidence")
+_SUBJ, _PRED, _OBJ, _GEN = _u(RDF + "subject"), _u(RDF + "predicate"), _u(RDF + "object"), _u(PROV + "wasGeneratedBy")
+_FACTUALITY, _CLAIMED, _CLAIMED_BY, _REPORTED_IN = _u(KGO + "factuality"), _u(KGO + "Claimed"), _u(KGO + "claimedBy"), _u(KGO + "reportedIn")
+_HYPOTHETICAL, _ASSERTED, _CONDITION = _u(KGO + "Hypothetical"), _u(KGO + "Asserted"), _u(KGO + "condition")
+_POLARITY, _NEGATIVE, _XSD_DATE = _u(KGO + "polarity"), _u(KGO + "Negative"), _u(XSD + "date")
+_WORDS = re.compile(r"\w+")
+# id(entity) -> (entity, vocabulary, gazetteer, IRI, its description's triples, entities they name)
+_DESCRIPTIONS: dict[int, tuple[Any, ...]] = {}
 
 
 Triple = tuple[RDFTerm, RDFTerm, RDFTerm]
@@ -122,6 +136,11 @@ class GraphBuilder:
         self.kg_triples.add(t)
         self._current.add(t)
 
+    def add_all(self, ts: tuple[Triple, ...] | list[Triple]) -> None:
+        """Several triples whose predicates are IRI objects already (one call, set updates in C)."""
+        self.kg_triples.update(ts)
+        self._current.update(ts)
+
     @property
     def triples(self) -> set[tuple[Any, Any, Any]]:
         """The union of all articles' triples, as rdflib terms."""
@@ -153,13 +172,20 @@ class GraphBuilder:
         self._art_id, self._art_text, self._art_date = art.id, art.text, art.date
         self._current = self.kg_graphs.setdefault(self.mint.article(art), set())
         self._entities_here = set()
+        # this article's memos: IRIs asked for again and again (a sentence per firing, an entity
+        # per mention, a rule per firing, a node per firing), each made and described once
+        self._sentences_here: dict[tuple[int, int], IRI] = {}
+        self._entity_iris: dict[int, IRI] = {}  # id(entity) -> IRI (the extraction keeps them alive)
+        self._rules_here: dict[str, IRI] = {}
+        self._node_iris: dict[int, tuple[Firing, IRI]] = {}  # id(firing) -> (firing, its node)
         self._document(art)
+        add, entity = self.add, self._entity
         for sa in ex.analyses:
             ents = sorted({m.entity.id: m.entity for m in sa.mentions if m.kind != "role"}.items())
             if ents:
                 sid = self._sentence(art, sa.sentence.begin, sa.sentence.end, sa.sentence.kind)
                 for _, e in ents:
-                    self.add(sid, SCHEMA + "mentions", self._entity(e))
+                    add(sid, _MENTIONS, entity(e))
         self._origin, self._evidence_of, self._nodes_here = {}, {}, set()
         for f in ex.firings:
             self._firing(art, f)
@@ -212,98 +238,136 @@ class GraphBuilder:
         return cands[0] if cands and (cands[0].curated or len(cands) == 1) else None
 
     def _sentence(self, art: Article, b: int, e: int, kind: str) -> IRI:
+        here = self.__dict__.get("_sentences_here")
+        sid = here.get((b, e)) if here is not None else None
+        if sid is not None:
+            return sid
         sid = self.mint.sentence(art, b, e)
-        if (sid, A, _u(NIF + "Sentence")) not in self._current:
-            self.add(sid, A, _u(NIF + "Sentence"))
-            self.add(sid, NIF + "beginIndex", Literal(b))
-            self.add(sid, NIF + "endIndex", Literal(e))
-            self.add(sid, NIF + "anchorOf", Literal(art.text[b:e]))
-            self.add(sid, NIF + "referenceContext", self.mint.context(art))
-            self.add(sid, KGO + "segment", Literal(kind))
+        if here is not None:
+            here[(b, e)] = sid
+        if (sid, A, _NIF_SENTENCE) not in self._current:
+            self.add_all(((sid, A, _NIF_SENTENCE), (sid, _BEGIN, integer(b)), (sid, _END, integer(e)),
+                          (sid, _ANCHOR, plain(art.text[b:e])), (sid, _REFCTX, self.mint.context(art)),
+                          (sid, _SEGMENT, Literal(kind))))
         return sid
 
     def _entity(self, e: Entity) -> IRI:
+        iris = self.__dict__.get("_entity_iris")
+        if iris is not None:
+            iri = iris.get(id(e))
+            if iri is not None:
+                return iri  # this object was met before in this article: IRI made, entity described
         iri = self.mint.entity(e)
         if e.id not in self._entities_here:
             if not getattr(e, "iri", None):  # a role is a concept, not an entity the summary counts
                 self._entities.add(e.id)
             self._entities_here.add(e.id)
-            self.add(iri, A, _u(self.voc.types[e.type].iri))
-            self.add(iri, RDFS + "label", Literal(e.label, lang="en"))
-            if getattr(e, "unlinked", False):  # a name no gazetteer lists (kg.knowing.names)
-                self.add(iri, A, _u(KGO + "UnlinkedEntity"))
-            for alias in e.aliases:
-                if alias != e.label:
-                    self.add(iri, SKOS + "altLabel", Literal(alias, lang="en"))
-            for s in e.same_as:
-                self.add(iri, OWL + "sameAs", IRI(self.voc.expand(s) or s))
-            if getattr(e, "codes", ()) or getattr(e, "affiliations", ()) or getattr(e, "located_in", None) \
-                    or getattr(e, "part_of", None):
-                self._world_facts(e, iri)  # (roles and unlinked names have none of these)
+            triples, refs = self._description(e, iri)
+            self.add_all(triples)
+            for other in refs:  # the states and organisations it points to: described here too
+                self._entity(other)
+        if iris is not None:
+            iris[id(e)] = iri
         return iri
 
-    def _world_facts(self, e: Entity, iri: IRI) -> None:
+    def _description(self, e: Entity, iri: IRI) -> tuple[tuple[Triple, ...], tuple[Entity, ...]]:
+        """An entity's own triples (type, names, links, world facts) and the entities they
+        point to. The same in every article that mentions it, so kept per entity object (a
+        state's description has dozens of names and memberships)."""
+        hit = _DESCRIPTIONS.get(id(e))
+        if hit is not None and hit[0] is e and hit[1] is self.voc and hit[2] is self.gaz and hit[3] is iri:
+            return hit[4], hit[5]
+        out: list[Triple] = [(iri, A, _u(self.voc.types[e.type].iri)), (iri, _LABEL, tagged(e.label, "en"))]
+        add = out.append
+        refs: list[Entity] = []
+        if getattr(e, "unlinked", False):  # a name no gazetteer lists (kg.knowing.names)
+            add((iri, A, _UNLINKED))
+        for alias in e.aliases:
+            if alias != e.label:
+                add((iri, _ALT, tagged(alias, "en")))
+        for s in e.same_as:
+            add((iri, _SAME, IRI(self.voc.expand(s) or s)))
+        if getattr(e, "codes", ()) or getattr(e, "affiliations", ()) or getattr(e, "located_in", None) \
+                or getattr(e, "part_of", None):
+            self._world_facts(e, iri, add, refs)  # (roles and unlinked names have none of these)
+        triples = tuple(out)
+        if len(_DESCRIPTIONS) > 20_000:  # a long corpus's own names: start again
+            _DESCRIPTIONS.clear()
+        _DESCRIPTIONS[id(e)] = (e, self.voc, self.gaz, iri, triples, tuple(refs))
+        return triples, tuple(refs)
+
+    def _world_facts(self, e: Entity, iri: IRI, add: Any, refs: list[Entity]) -> None:
         """What the gazetteer knows of an entity beyond its names: its own actor codes
         (`kgo:actorCode`), the state a place is in (`schema:containedInPlace`), and each
         affiliation as a W3C ORG membership whose dates are an OWL-Time interval, so "who was in
         Russia's government on 2006-03-03" is a SPARQL query. Written where the entity is; the
-        states and organisations it points to get their own description (type, label, codes)."""
+        states and organisations it points to (`refs`) get their own description (type, label,
+        codes). `add` takes each triple."""
+        def ref(other: Entity) -> IRI:
+            refs.append(other)
+            return self.mint.entity(other)
+
         for c in dict.fromkeys(c.code for c in e.codes):
-            self.add(iri, KGO + "actorCode", Literal(c))
+            add((iri, _CODE, Literal(c)))
         if e.located_in:
             state = self.gaz.get(e.located_in)
             if state is not None:
-                self.add(iri, SCHEMA + "containedInPlace", self._entity(state))
+                add((iri, _u(SCHEMA + "containedInPlace"), ref(state)))
         whole = self.gaz.get(e.part_of) if getattr(e, "part_of", None) else None
         if whole is not None:  # the Security Council of the UN, the Kremlin of Russia
-            self.add(iri, ORG + "subOrganizationOf", self._entity(whole))
+            add((iri, _u(ORG + "subOrganizationOf"), ref(whole)))
         for a in e.affiliations:  # under world/: background knowledge, not a rule's finding (node/)
             m = _u(f"{self.mint.base}world/membership-{_h(e.id, a.of, a.code, a.start, a.end)}")
-            self.add(m, A, _u(ORG + "Membership"))
+            add((m, A, _u(ORG + "Membership")))
             if e.origin:
-                self.add(m, DCT + "source", Literal(e.origin))
-            self.add(m, ORG + "member", iri)
+                add((m, _u(DCT + "source"), Literal(e.origin)))
+            add((m, _u(ORG + "member"), iri))
             of = self.gaz.get(a.of) if a.of else None
             if of is not None:
-                self.add(m, ORG + "organization", self._entity(of))
-            self.add(m, KGO + "actorCode", Literal(a.code))
+                add((m, _u(ORG + "organization"), ref(of)))
+            add((m, _CODE, Literal(a.code)))
             if a.sector:
-                self.add(m, KGO + "sector", Literal(a.sector))
+                add((m, _u(KGO + "sector"), Literal(a.sector)))
             if a.start or a.end:
                 span = _u(f"{self.mint.base}world/interval-{a.start or 'open'}-{a.end or 'open'}")
-                self.add(m, ORG + "memberDuring", span)
-                self.add(span, A, _u(TIME + "Interval"))
+                add((m, _u(ORG + "memberDuring"), span))
+                add((span, A, _u(TIME + "Interval")))
                 for prop, day in ((TIME + "hasBeginning", a.start), (TIME + "hasEnd", a.end)):
                     if day is not None:
                         instant = _u(f"{self.mint.base}world/instant-{day.isoformat()}")
-                        self.add(span, prop, instant)
-                        self.add(instant, A, _u(TIME + "Instant"))
-                        self.add(instant, TIME + "inXSDDate", Literal(day.isoformat(), datatype=_u(XSD + "date")))
+                        add((span, _u(prop), instant))
+                        add((instant, A, _u(TIME + "Instant")))
+                        add((instant, _u(TIME + "inXSDDate"), Literal(day.isoformat(), datatype=_XSD_DATE)))
 
     def _rule(self, r: Rule | JoinRule) -> IRI:
+        here = self.__dict__.get("_rules_here")
+        iri = here.get(r.id) if here is not None else None
+        if iri is not None:
+            return iri  # described in this article already
         iri = self.mint.rule(r)
-        if (iri, A, _u(KGO + "Rule")) not in self._current:
-            self.add(iri, A, _u(KGO + "Rule"))
-            self.add(iri, DCT + "identifier", Literal(r.id))
-            self.add(iri, RDFS + "comment", Literal(r.description))
-            self.add(iri, KGO + "ruleFile", Literal(f"{r.file}:{r.line}"))
+        if here is not None:
+            here[r.id] = iri
+        if (iri, A, _RULE_CLS) not in self._current:
+            self.add_all(((iri, A, _RULE_CLS), (iri, _DCT_ID, Literal(r.id)), (iri, _COMMENT, Literal(r.description)),
+                          (iri, _RULE_FILE, plain(f"{r.file}:{r.line}"))))
         return iri
 
     # -- firings --------------------------------------------------------------------------
     def _firing(self, art: Article, f: Firing) -> None:
         fid = self.mint.firing(art, f)
         s = f.sentence
-        self.add(fid, A, _u(KGO + "RuleFiring"))
-        self.add(fid, KGO + "rule", self._rule(f.rule))
+        r = f.rule
+        rid = self._rule(r)
         sid = self._sentence(art, s.begin, s.end, s.kind)
+        self.add_all(((fid, A, _FIRING_CLS), (fid, _RULE_P, rid), (fid, _EVIDENCE, sid)))
         self._evidence_of[fid] = [sid]
-        self.add(fid, KGO + "evidence", sid)
-        node = self._node(art, f, fid) if f.rule.has_node else None
-        for em in f.rule.emits:
-            for s_ in self._terms(em.s, f, node):
+        node = self._node(art, f, fid) if r.has_node else None
+        terms = self._terms
+        for em in r.emits:
+            for s_ in terms(em.s, f, node):
                 if isinstance(s_, Literal):
                     continue
-                for o_ in self._terms(em.o, f, node):
+                for o_ in terms(em.o, f, node):
                     if node is not None and (s_ == node or o_ == node and f.context.asserted) and not em.negated:
                         self._add_from(fid, s_, em.p, o_)  # describes the node, which carries the factuality
                         # (a triple that only points at a claimed node is a claimed fact: it never leaks plain)
@@ -326,9 +390,7 @@ class GraphBuilder:
         hidden = {n for n in self._nodes_here if (n, fact, _u(KGO + "Asserted")) not in cur
                   or (n, neg, _u(KGO + "Negative")) in cur}
         skip = (self.mint.base + "fact/", self.mint.base + "firing/")
-        term = self._join_term
-        parts = [([(term(s), _u(p), term(o)) for s, p, o in jr.where],
-                  [[(term(s), _u(p), term(o)) for s, p, o in alt] for alt in jr.unless]) for jr in rules]
+        parts = [_join_parts(jr) for jr in rules]
         preds = {p for pats, unless in parts for _, p, _ in [*pats, *(t for alt in unless for t in alt)]}
         by_pred = index(((s, p, o) for s, p, o in cur
                          if p in preds and not s.startswith(skip) and s not in hidden and o not in hidden), preds)
@@ -388,19 +450,13 @@ class GraphBuilder:
                 self.add(rec, KGO + "factuality", _u(KGO + "Asserted"))
 
     def _join_term(self, t: Term) -> object:
-        if t.kind == "slot":
-            return Var(t.value)
-        return self._constant(t)
+        return _join_term(t)
 
     def _join_value(self, t: Term, env: dict[str, Any]) -> RDFTerm:
-        return env[t.value] if t.kind == "slot" else self._constant(t)
+        return env[t.value] if t.kind == "slot" else _constant(t)
 
     def _constant(self, t: Term) -> RDFTerm:
-        if t.kind == "iri":
-            return _u(t.value)
-        if t.datatype.startswith("@"):
-            return Literal(t.value, lang=t.datatype[1:])
-        return Literal(t.value, datatype=_u(t.datatype)) if t.datatype else Literal(t.value)
+        return _constant(t)
 
     def node_of(self, f: Firing) -> tuple[IRI, list[str]]:
         """The node a firing of the article last added describes, and the key values that
@@ -411,7 +467,19 @@ class GraphBuilder:
 
     def _node_iri(self, f: Firing) -> IRI:
         """Nodes with a `key` are minted from the key's values (so every mention of one meeting
-        lands on one node); others from the rule and the matched span."""
+        lands on one node); others from the rule and the matched span. Once per firing and
+        article (asked again by claims reported in it and by the CAMEO annotation)."""
+        memo = self.__dict__.get("_node_iris")
+        if memo is not None:
+            hit = memo.get(id(f))
+            if hit is not None and hit[0] is f:
+                return hit[1]
+        iri = self._mint_node(f)
+        if memo is not None:
+            memo[id(f)] = (f, iri)
+        return iri
+
+    def _mint_node(self, f: Firing) -> IRI:
         r = f.rule
         cls = r.node_classes[0]
         local = cls.rsplit("#", 1)[-1].rsplit("/", 1)[-1]
@@ -431,7 +499,7 @@ class GraphBuilder:
             self.counts[self._kind(cls)] += 1
         for c in f.rule.node_classes:
             self._add_from(fid, node, A, _u(c))
-        self.add(node, PROV + "wasGeneratedBy", fid)
+        self.add(node, _GEN, fid)
         self._factuality(node, f)
         return node
 
@@ -455,7 +523,7 @@ class GraphBuilder:
             return b.value.entity.id
         if b.kind == "time":
             return b.value.value
-        return " ".join(re.findall(r"\w+", str(b.value).casefold()))  # the same words, whatever the punctuation
+        return " ".join(_WORDS.findall(str(b.value).casefold()))  # the same words, whatever the punctuation
 
     def _fact(self, s: RDFTerm, p: IRI, o: RDFTerm, fid: IRI, f: Firing, negated: bool = False) -> None:
         ctx = f.context
@@ -467,28 +535,26 @@ class GraphBuilder:
             self.counts["claims" if ctx.holder else "facts"] += 1
         if ctx.holder is None and not ctx.conditions and not neg:
             self._add_from(fid, s, p, o)
-        self.add(rec, RDF + "subject", s)
-        self.add(rec, RDF + "predicate", p)
-        self.add(rec, RDF + "object", o)
-        self.add(rec, PROV + "wasGeneratedBy", fid)
+        self.add_all(((rec, _SUBJ, s), (rec, _PRED, p), (rec, _OBJ, o), (rec, _GEN, fid)))
         self._factuality(rec, f, neg)
 
     def _factuality(self, subj: IRI, f: Firing, negated: bool | None = None) -> None:
         ctx = f.context
+        add = self.add
         if ctx.holder is not None:
-            self.add(subj, KGO + "factuality", _u(KGO + "Claimed"))
-            self.add(subj, KGO + "claimedBy", self._entity(ctx.holder))
+            add(subj, _FACTUALITY, _CLAIMED)
+            add(subj, _CLAIMED_BY, self._entity(ctx.holder))
             src = ctx.holder_firing
             if src is not None and src.rule.has_node:
-                self.add(subj, KGO + "reportedIn", self._node_iri(src))
+                add(subj, _REPORTED_IN, self._node_iri(src))
         elif ctx.conditions:
-            self.add(subj, KGO + "factuality", _u(KGO + "Hypothetical"))
+            add(subj, _FACTUALITY, _HYPOTHETICAL)
         else:
-            self.add(subj, KGO + "factuality", _u(KGO + "Asserted"))
+            add(subj, _FACTUALITY, _ASSERTED)
         for c in ctx.conditions:
-            self.add(subj, KGO + "condition", Literal(c))
+            add(subj, _CONDITION, Literal(c))
         if ctx.negated if negated is None else negated:
-            self.add(subj, KGO + "polarity", _u(KGO + "Negative"))
+            add(subj, _POLARITY, _NEGATIVE)
 
     _art_id: str = ""
 
@@ -498,10 +564,10 @@ class GraphBuilder:
         if t.kind == "node":
             return [node] if node is not None else []
         if t.kind == "iri":
-            iri = IRI(t.value)
+            iri = _u(t.value)
             label = self.voc.labels.get(t.value)
             if label and t.value in self.voc.individuals:  # roles, CAMEO codes: readable in the output
-                self.add(iri, RDFS + "label", Literal(label, lang="en"))
+                self.add(iri, _LABEL, tagged(label, "en"))
             return [iri]
         if t.kind == "literal":
             if t.datatype.startswith("@"):
@@ -523,11 +589,11 @@ class GraphBuilder:
         if b is None:
             return []
         if t.attr == "begin":
-            return [Literal(b.begin)]
+            return [integer(b.begin)]
         if t.attr == "end":
-            return [Literal(b.end)]
+            return [integer(b.end)]
         if t.attr == "text":
-            return [Literal(self._art_text[b.begin:b.end])]
+            return [plain(self._art_text[b.begin:b.end])]
         if t.attr == "items":
             return [Literal(x) for x in split_items(b.value if isinstance(b.value, str) else self._art_text[b.begin:b.end])]
         if b.kind == "entity":
@@ -557,6 +623,35 @@ class GraphBuilder:
         for t in sorted(self.triples):
             g.add(t)
         return g
+
+
+def _constant(t: Term) -> RDFTerm:
+    if t.kind == "iri":
+        return _u(t.value)
+    if t.datatype.startswith("@"):
+        return Literal(t.value, lang=t.datatype[1:])
+    return Literal(t.value, datatype=_u(t.datatype)) if t.datatype else Literal(t.value)
+
+
+def _join_term(t: Term) -> object:
+    return Var(t.value) if t.kind == "slot" else _constant(t)
+
+
+_JOIN_PARTS: dict[int, tuple[JoinRule, Any]] = {}  # id(rule) -> (the rule, kept alive; its patterns as terms)
+
+
+def _join_parts(jr: JoinRule) -> tuple[list[Any], list[list[Any]]]:
+    """A join rule's `where` and `unless` patterns as terms and variables: the same for every
+    article, so made once per rule object (they were remade for every article)."""
+    hit = _JOIN_PARTS.get(id(jr))
+    if hit is not None and hit[0] is jr:
+        return hit[1]
+    parts = ([(_join_term(s), _u(p), _join_term(o)) for s, p, o in jr.where],
+             [[(_join_term(s), _u(p), _join_term(o)) for s, p, o in alt] for alt in jr.unless])
+    if len(_JOIN_PARTS) > 20_000:  # rule sets loaded again and again (tests): drop the old ones
+        _JOIN_PARTS.clear()
+    _JOIN_PARTS[id(jr)] = (jr, parts)
+    return parts
 
 
 def _context_key(f: Firing) -> tuple[str, ...]:

@@ -159,7 +159,7 @@ def code_article(ex: Extraction, pack: "Pack") -> list[Coded]:
     day = art.date
     kg_spans = _kg_spans(ex)
     gaz = pack.gazetteer
-    groups = _speaker_groups(ex, pack.vocabulary)  # a leader without a code of his own: his group's
+    groups = _groups(ex, pack.vocabulary)  # a leader without a code of his own: his group's
     out: list[Coded] = []
     codes: dict[str, str | None] = {}  # entity id -> its code on the article's date
     story_discarded = False
@@ -314,6 +314,36 @@ def _roles(data_dir: Path | None) -> list[tuple[str, tuple[str, ...]]]:
     return _ROLES[key]
 
 
+_PLANS: dict[int, tuple[Any, Any, Any]] = {}  # id(rule) -> (rule, kept alive; roles; its plan)
+
+
+def _role_plan(r: Any, roles: list[tuple[str, tuple[str, ...]]]) -> list[tuple[tuple[str, ...], list[str]]] | None:
+    """For a rule whose node gets a CAMEO code: per line of kg-roles.tsv, its roles and the slots
+    the rule's node emits under that property, in emit order; None for any other rule. The
+    same for every firing of the rule, so worked out once per rule (it was per firing)."""
+    hit = _PLANS.get(id(r))
+    if hit is not None and hit[0] is r and hit[1] is roles:
+        return hit[2]
+    plan = None
+    if r.has_node and any(em.p == KGO + "cameoCode" for em in r.emits):
+        plan = [(rs, [em.o.value for em in r.emits if em.p == prop and em.s.kind == "node" and em.o.kind == "slot"])
+                for prop, rs in roles]
+    if len(_PLANS) > 50_000:
+        _PLANS.clear()
+    _PLANS[id(r)] = (r, roles, plan)
+    return plan
+
+
+def _groups(ex: Extraction, voc: Any) -> dict[str, Any]:
+    """kg.rules.engine._speaker_groups, once per extraction (the CAMEO coding asks first)."""
+    memo = ex.__dict__.get("_speaker_groups")
+    if memo is not None and memo[0] == id(voc):
+        return memo[1]
+    groups = _speaker_groups(ex, voc)
+    ex.__dict__["_speaker_groups"] = (id(voc), groups)  # (an id, not the vocabulary: an extraction may be pickled)
+    return groups
+
+
 def annotate_kg_events(gb: "GraphBuilder", ex: Extraction, data_dir: Path | None) -> list[Coded]:
     """Give the nodes kg's own rules code with a CAMEO code their source and target actors and
     those actors' codes on the article's date, read from the firing by kg-roles.tsv (first
@@ -326,24 +356,27 @@ def annotate_kg_events(gb: "GraphBuilder", ex: Extraction, data_dir: Path | None
         return derived
     coder = coder_for(data_dir) if data_dir is not None else None
     day = ex.article.date
-    groups = _speaker_groups(ex, gb.voc)
-    mentions = [m for sa in ex.analyses for m in sa.mentions]
+    groups = _groups(ex, gb.voc)
+    mentions: list[Any] | None = None
     done: set[Any] = set()
     for f in ex.firings:
         r = f.rule
-        if not r.has_node or not any(em.p == KGO + "cameoCode" for em in r.emits):
+        plan = _role_plan(r, roles)
+        if plan is None:
             continue
         found: dict[str, Any] = {}
         about: list[Any] = []  # spans whose first other actor is the target ("about")
-        for prop, rs in roles:
-            bs = [f.bindings[em.o.value] for em in r.emits
-                  if em.p == prop and em.s.kind == "node" and em.o.kind == "slot" and em.o.value in f.bindings]
+        bindings = f.bindings
+        for rs, slots in plan:
+            bs = [bindings[v] for v in slots if v in bindings]
             if rs == ("about",):
                 about += bs
                 continue
             ents = [b.value.entity for b in bs if b.kind == "entity"]
             for role, ent in zip(rs, ents if len(rs) > 1 else ents[:1]):
                 found.setdefault(role, ent)
+        if mentions is None and about and "source" in found and "target" not in found:
+            mentions = [m for sa in ex.analyses for m in sa.mentions]
         if "source" in found and "target" not in found and about:
             src = found["source"]
             mine = {src.id, getattr(groups.get(src.id), "id", None)}
@@ -388,55 +421,58 @@ def add_events(gb: "GraphBuilder", ex: Extraction) -> None:
     if not coded:
         return
     from .builder import DCT, PROV, RDFS, SEM, XSD, A, _h, _u
-    from .terms import IRI, Literal
+    from .terms import IRI, Literal, plain, tagged
 
     art = ex.article
     base = gb.mint.base
+    u = _u
+    rule_cls, firing_cls, event_cls = u(KGO + "Rule"), u(KGO + "RuleFiring"), u(KGO + "CodedEvent")
+    p_rule, p_evidence, p_gen, p_label = u(KGO + "rule"), u(KGO + "evidence"), u(PROV + "wasGeneratedBy"), u(RDFS + "label")
+    p_code, p_event_code, p_verb, p_block = u(KGO + "cameoCode"), u(KGO + "eventCode"), u(KGO + "verb"), u(KGO + "verbBlock")
+    p_pattern, p_quad, p_stamp, p_status = u(KGO + "pattern"), u(KGO + "quadClass"), u(SEM + "hasTimeStamp"), u(KGO + "status")
+    roles = (("source", u(KGO + "sourceActor"), u(KGO + "sourceCode"), u(KGO + "sourceText")),
+             ("target", u(KGO + "targetActor"), u(KGO + "targetCode"), u(KGO + "targetText")))
+    stamp = Literal(art.date.isoformat(), datatype=u(XSD + "date")) if art.date else None
+    add, add_all = gb.add, gb.add_all
     for c in coded:
         e, s, ctx = c.event, c.sentence, c.context
         sid = gb._sentence(art, s.begin, s.end, s.kind)
         rid = IRI(f"{base}rule/cameo-{_h(e.rule)}")
-        if (rid, A, _u(KGO + "Rule")) not in gb._current:
-            gb.add(rid, A, _u(KGO + "Rule"))
-            gb.add(rid, DCT + "identifier", Literal(f"cameo:{e.rule}"))
+        if (rid, A, rule_cls) not in gb._current:
             what = f"pattern '{e.pattern}'" if e.pattern else "the verb's own code"
-            gb.add(rid, RDFS + "comment", Literal(f"CAMEO verb dictionary, block {e.block}: {what}"))
-            gb.add(rid, KGO + "ruleFile", Literal(f"data/cameo/verbs.jsonl ({e.rule})"))
+            add_all(((rid, A, rule_cls), (rid, u(DCT + "identifier"), Literal(f"cameo:{e.rule}")),
+                     (rid, u(RDFS + "comment"), Literal(f"CAMEO verb dictionary, block {e.block}: {what}")),
+                     (rid, u(KGO + "ruleFile"), Literal(f"data/cameo/verbs.jsonl ({e.rule})"))))
         fid = IRI(f"{base}firing/{_h(art.id, 'cameo', e.rule, c.begin, c.end)}")
-        gb.add(fid, A, _u(KGO + "RuleFiring"))
-        gb.add(fid, KGO + "rule", rid)
-        gb.add(fid, KGO + "evidence", sid)
+        add_all(((fid, A, firing_cls), (fid, p_rule, rid), (fid, p_evidence, sid)))
         holder = ctx.holder.id if ctx.holder else ""
         node = IRI(f"{base}node/codedevent-{_h(art.id, c.begin, e.code, e.source.code, e.target.code, e.source.first, e.target.first, holder, ctx.negated, *ctx.conditions)}")
         if node not in gb._nodes:
             gb._nodes.add(node)
             gb.counts["events"] += 1
         gb._nodes_here.add(node)
-        gb.add(node, A, _u(KGO + "CodedEvent"))
-        concept = _u(CAMEO + e.code) if e.code.isdigit() else None
+        add(node, A, event_cls)
+        concept = u(CAMEO + e.code) if e.code.isdigit() else None
         if concept is not None:
-            gb.add(node, KGO + "cameoCode", concept)
+            add(node, p_code, concept)
             label = gb.voc.labels.get(CAMEO + e.code)
             if label:
-                gb.add(concept, RDFS + "label", Literal(label, lang="en"))
+                add(concept, p_label, tagged(label, "en"))
         else:
-            gb.add(node, KGO + "eventCode", Literal(e.code))
-        for role, m in (("source", e.source), ("target", e.target)):
+            add(node, p_event_code, Literal(e.code))
+        for (role, p_actor, p_rcode, p_text), m in zip(roles, (e.source, e.target)):
             if m.ref is not None:
-                gb.add(node, KGO + role + "Actor", gb._entity(m.ref))
-            gb.add(node, KGO + role + "Code", Literal(m.code))
-            gb.add(node, KGO + role + "Text", Literal(m.label))
-        gb.add(node, KGO + "verb", Literal(art.text[c.begin:c.end]))
-        gb.add(node, KGO + "verbBlock", Literal(e.block))
+                add(node, p_actor, gb._entity(m.ref))
+            add_all(((node, p_rcode, plain(m.code)), (node, p_text, plain(m.label))))
+        add_all(((node, p_verb, plain(art.text[c.begin:c.end])), (node, p_block, plain(e.block))))
         if e.pattern:
-            gb.add(node, KGO + "pattern", Literal(e.pattern))
+            add(node, p_pattern, Literal(e.pattern))
         q = quad_class(e.code)
         if q:
-            gb.add(node, KGO + "quadClass", Literal(q))
-        if art.date:
-            gb.add(node, SEM + "hasTimeStamp", Literal(art.date.isoformat(), datatype=_u(XSD + "date")))
-        gb.add(node, KGO + "status", _u(KGO + ("Planned" if c.planned else "Happened")))
-        gb.add(node, PROV + "wasGeneratedBy", fid)
+            add(node, p_quad, Literal(q))
+        if stamp is not None:
+            add(node, p_stamp, stamp)
+        add_all(((node, p_status, u(KGO + ("Planned" if c.planned else "Happened"))), (node, p_gen, fid)))
         f = Firing(_FakeRule, s, 0, 0, c.begin, c.end, {}, ctx)  # the builder's factuality writer takes a firing
         gb._factuality(node, f)
 

@@ -9,7 +9,8 @@ text, and literals compare lexical form, datatype and language.
 from __future__ import annotations
 
 import datetime as _dt
-from typing import Any, Union
+from functools import partial
+from typing import Any, Callable, Union
 
 XSD = "http://www.w3.org/2001/XMLSchema#"
 
@@ -50,7 +51,7 @@ class Literal(str):
         if not isinstance(value, str):
             value, dt = _lexical(value)
             datatype = datatype or dt
-        elif datatype == XSD + "integer" or datatype == XSD + "boolean":
+        elif datatype is not None and (datatype == _XSD_INTEGER or datatype == _XSD_BOOLEAN):
             value = _canonical(value, datatype)
         self = str.__new__(cls, value)
         if lang:
@@ -87,6 +88,29 @@ class Literal(str):
 Term = Union[IRI, Literal]
 
 _DATATYPES: dict[str, IRI] = {}  # datatype IRI text -> the one shared IRI object
+_XSD_INTEGER, _XSD_BOOLEAN = XSD + "integer", XSD + "boolean"
+
+
+# plain(text) is Literal(text) for a str known to be one: str's own constructor, called with no
+# Python frame (the graph builder makes hundreds per article)
+plain: Callable[[str], Literal] = partial(str.__new__, Literal)
+
+
+def tagged(text: str, lang: str) -> Literal:
+    """Literal(text, lang=lang) for a str and a non-empty tag."""
+    lit = str.__new__(Literal, text)
+    lit.language = lang
+    return lit
+
+
+def integer(n: int) -> Literal:
+    """Literal(n) for an int known to be one (not a bool): an xsd:integer."""
+    lit = str.__new__(Literal, str(n))
+    lit.datatype = _INTEGER
+    return lit
+
+
+_INTEGER = _DATATYPES[_XSD_INTEGER] = IRI(_XSD_INTEGER)
 
 
 def _lexical(v: object) -> tuple[str, str]:
