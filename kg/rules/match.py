@@ -11,9 +11,11 @@ from ..knowing.vocab import Vocabulary
 from .pattern import Alt, Assert, Capture, Firsts, Gap, Node, Opt, Seq, Slot, Word, firsts
 
 
-@dataclass(frozen=True, slots=True)
+@dataclass(slots=True, unsafe_hash=True)
 class Bound:
-    """What a slot matched: its kind, token range, character span and value."""
+    """What a slot matched: its kind, token range, character span and value. Treated as
+    immutable, but not frozen: the matcher makes one per slot it tries, and a frozen
+    dataclass's __init__ (object.__setattr__ per field) costs several times a plain one."""
 
     kind: str  # entity quote time number text
     first: int
