@@ -197,10 +197,8 @@ def _find_quotes(art: Article) -> None:
         if seg.kind not in FACT_SEGMENTS:
             continue
         open_at = None
-        for pos in range(seg.begin, seg.end):
-            c = text[pos]
-            if c not in QUOTE_CHARS:
-                continue
+        for m in _QUOTE_MARK.finditer(text, seg.begin, seg.end):  # the marks only, not every character
+            pos, c = m.start(), m.group()
             if open_at is None and c not in CLOSING_QUOTES:
                 open_at = pos
             elif open_at is not None and c not in OPENING_QUOTES:
@@ -212,6 +210,10 @@ def _find_quotes(art: Article) -> None:
             art.quotes.append((open_at, seg.end))
 
 
+_QUOTE_MARK = re.compile("[" + re.escape("".join(sorted(QUOTE_CHARS))) + "]")
+_LAST_WORD = re.compile(r"([\w.]+)\.$")
+_INITIAL = re.compile(r"[A-Z]")
+_DOTTED = re.compile(r"(?:\w\.)+\w")
 _BOUNDARY = re.compile(r"[.!?]+(?:[\"”’')\]]+)?(?=\s+[\"“(\[]*[A-Z0-9\u00C0-\u024F])")
 
 
@@ -225,10 +227,10 @@ def _split_sentences(art: Article, lay: Layout) -> None:
             continue
         b = seg.begin
         for m in _BOUNDARY.finditer(text, seg.begin, seg.end):
-            word = re.search(r"([\w.]+)\.$", text[b:m.start() + 1])
+            word = _LAST_WORD.search(text, b, m.start() + 1)
             if m.group().startswith(".") and word and m.group() == ".":
                 w = word.group(1)
-                if w in lay.abbreviations or re.fullmatch(r"[A-Z]", w) or re.fullmatch(r"(?:\w\.)+\w", w):
+                if w in lay.abbreviations or _INITIAL.fullmatch(w) or _DOTTED.fullmatch(w):
                     continue
             e = m.end()
             _add_sentence(art, seg, b, e)

@@ -123,6 +123,7 @@ WEAK_DATE_SOURCES = frozenset({"feed", "page metadata", "page address"})  # a da
 
 _BLOCK = re.compile(r"[^\r\n]+(?:(?:\r\n?|\n)[ \t]*[^\s][^\r\n]*)*")  # lines up to a blank line; CR, LF or CRLF
 _LINE = re.compile(r"[^\r\n]+")
+_SAID_AFTER = re.compile(r"[”\"]\s*,?\s*(he|she|they)\b")  # a quotation that goes on: no pullquote
 _PROSE_END = re.compile(r"[.!?][\"”’')\]]*$")
 
 
@@ -167,13 +168,63 @@ class _Found:
         return v[0] if v else None
 
 
+_BACKREF = re.compile(r"\\[1-9]|\(\?P=")
+_NAMED = re.compile(r"(?<!\\)\(\?P<\w+>")
+_UNIONS: dict[int, tuple] = {}  # id(layout) -> (layout, its unions)
+
+
+def _union(rxs: tuple[re.Pattern[str], ...]) -> re.Pattern[str] | None:
+    """One pattern that matches (or finds) where any of `rxs` does, to rule a line out in one
+    regex instead of one per pattern (a page has hundreds of lines, the layout dozens of
+    patterns); None when they cannot be joined (mixed flags, back references), and then each is
+    tried. Named groups become plain ones: the union only says whether one of them matches."""
+    if not rxs or len({rx.flags for rx in rxs}) != 1 or any(_BACKREF.search(rx.pattern) for rx in rxs):
+        return None
+    try:
+        return re.compile("|".join(f"(?:{_NAMED.sub('(?:', rx.pattern)})" for rx in rxs), rxs[0].flags)
+    except re.error:
+        return None
+
+
+def _anchored(rx: re.Pattern[str]) -> bool:
+    """Whether a pattern can match only at the start of the string (`^...` with no alternative
+    outside it): searched for, it is tried at one place only, and so is a union of such."""
+    try:
+        from re import _parser  # type: ignore[attr-defined]
+
+        items = _parser.parse(rx.pattern, rx.flags)
+        return len(items) > 0 and items[0] == (_parser.AT, _parser.AT_BEGINNING) and not rx.flags & re.M
+    except Exception:  # another Python's internals: no union, each pattern is searched
+        return False
+
+
+def _unions(lay: Layout) -> tuple:
+    """Per layout, made once: the union of its furniture patterns anchored at the line's start
+    (matched once) with the others (searched one by one), and the unions of its publication-line
+    and note-or-source patterns (all matched at the start)."""
+    got = _UNIONS.get(id(lay))
+    if got is None or got[0] is not lay:
+        anchored = tuple(rx for rx in lay.furniture if _anchored(rx))
+        union = _union(anchored)
+        rest = tuple(rx for rx in lay.furniture if union is None or rx not in anchored)
+        got = _UNIONS[id(lay)] = (lay, (union, rest), _union(tuple(lp.rx for lp in lay.publication)),
+                                  _union(lay.notes + lay.sources))
+    return got[1], got[2], got[3]
+
+
+def _is_furniture(line: str, lay: Layout) -> bool:
+    union, rest = _unions(lay)[0]
+    return union is not None and union.match(line) is not None or any(rx.search(line) for rx in rest)
+
+
 def _line_kind(text: str, b: int, e: int, lay: Layout, found: _Found) -> str | None:
     """furniture, publication, byline, source or note if the line is one of those (recording
     what it says in `found`), else None."""
     line = text[b:e]
-    if any(rx.search(line) for rx in lay.furniture):
+    if _is_furniture(line, lay):
         return "furniture"
-    for lp in lay.publication:
+    _, pubs, others = _unions(lay)
+    for lp in lay.publication if pubs is None or pubs.match(line) else ():
         m = lp.rx.match(line)
         if m:
             for k, v in lp.values:
@@ -181,6 +232,8 @@ def _line_kind(text: str, b: int, e: int, lay: Layout, found: _Found) -> str | N
             for k, v in m.groupdict().items():
                 found.put(k, v, b + m.start(k), b + m.end(k), f"{lp.kind} line")
             return lp.kind
+    if others is not None and others.match(line) is None:
+        return None
     for kind, rxs in (("note", lay.notes), ("source", lay.sources)):
         for rx in rxs:
             m = rx.match(line)
@@ -275,7 +328,7 @@ def _layout(art: Article, start: int, lay: Layout, meta: dict[str, Any], date_so
         chunk = text[b:e]
         if _is_heading(chunk, lay):
             segs.append(Segment("heading", b, e, i))
-        elif lay.pullquote.match(chunk) and not re.search(r"[”\"]\s*,?\s*(he|she|they)\b", chunk):
+        elif lay.pullquote.match(chunk) and not _SAID_AFTER.search(chunk):
             segs.append(Segment("pullquote", b, e, i))
         else:
             segs.append(Segment("body", b, e, i))
@@ -305,7 +358,7 @@ def _layout(art: Article, start: int, lay: Layout, meta: dict[str, Any], date_so
 
     for i, (b, e) in enumerate(blocks):
         if not in_front:
-            if any(rx.search(text[b:e]) for rx in lay.furniture):
+            if _is_furniture(text[b:e], lay):
                 segs.append(Segment("furniture", b, e, i))
             else:
                 body_block(b, e, i)
