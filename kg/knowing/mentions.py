@@ -20,7 +20,7 @@ from bisect import bisect_right
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from ..reading.dates import TimeValue, find_times, may_hold_times
+from ..reading.dates import TimeValue, find_times, token_times  # noqa: F401 - find_times re-exported
 from ..reading.document import FACT_SEGMENTS, Article, Sentence
 from .gazetteer import Entity, Gazetteer
 from ..reading.text import Token, tokenize
@@ -261,9 +261,7 @@ class MentionFinder(NameLookup, RoleMentions, Coreference):
                 self._add(sa, art, ent, a, b, kind, last_named, recent_people)
             self._roles_in(sa, art, roles, holders, last_named, recent_people)
             sa.mentions.sort(key=lambda m: (m.first, m.kind == "role"))
-            norms = [t.norm for t in toks]
-            sa.times = find_times(norms, [(t.begin, t.end) for t in toks], art.text, art.date) \
-                if may_hold_times(norms) else []
+            sa.times = token_times(toks, art.text, art.date)
             out.append(sa)
         return out
 

@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import datetime as dt
 import re
+from itertools import accumulate
 from dataclasses import dataclass
 
 MONTHS = {m: i for i, m in enumerate(
@@ -169,8 +170,7 @@ _PREPS = {"since": "since", "until": "until", "till": "until", "before": "before
 
 
 def may_hold_times(norms: list[str]) -> bool:
-    """Whether a sentence (its normalised tokens) has a word that may open a time phrase: most
-    have none, and need neither find_times nor its token offsets."""
+    """Whether a sentence (its normalised tokens) has a word that may open a time phrase."""
     global _RULES
     if _RULES is None:
         _RULES = _rules()
@@ -184,26 +184,40 @@ def find_times(norms: list[str], offsets: list[tuple[int, int]], text: str, when
     `norms` are the normalised tokens, `offsets` their character spans in `text` (the article).
     Without an article date only absolute dates are resolved.
     """
+    return _find(norms, offsets, 0, text, when)
+
+
+def token_times(toks: list, text: str, when: dt.date | None) -> list[tuple[int, int, TimeValue]]:
+    """find_times for a sentence's tokens (kg.reading.text.Token), which carry their offsets:
+    no list of offsets is made for the many sentences without a time phrase."""
+    return _find([t[3] for t in toks], toks, 1, text, when)
+
+
+_ABSOLUTE = re.compile(r"\d|[a-z]+ \d+ , \d{4}")
+
+
+def _find(norms: list[str], offsets: list, at: int, text: str, when: dt.date | None) -> list[tuple[int, int, TimeValue]]:
+    """find_times; the character span of token i is offsets[i][at], offsets[i][at + 1]."""
     global _RULES
     if _RULES is None:
         _RULES = _rules()
     first = _FIRST
-    if not any(w in first or w[:1].isdigit() for w in norms):
-        return []  # most sentences: no word that opens a time phrase
+    cands = [i for i, w in enumerate(norms) if w in first or w[:1].isdigit()]
+    if not cands:
+        return []  # no word that opens a time phrase
     joined = " ".join(norms)
-    starts = {}
-    pos = 0
-    for i, w in enumerate(norms):
-        starts[pos] = i
-        pos += len(w) + 1
-    ends = {s + len(norms[i]): i + 1 for s, i in starts.items()}
+    offs = list(accumulate([len(w) + 1 for w in norms], initial=0))  # where token i starts in `joined`
+    anywhere = _ANY.match  # type: ignore[union-attr]
+    live = [i for i in cands if anywhere(joined, offs[i]) is not None]
+    if not live:
+        return []  # one combined regex rules out most positions before each rule is tried
+    ends = {offs[i + 1] - 1: i + 1 for i in range(len(norms))}
     found: list[tuple[int, int, TimeValue]] = []
     taken = [False] * len(norms)
-    anywhere = _ANY.match if _ANY is not None else None
-    for pos, i in starts.items():
-        w = norms[i]
-        if taken[i] or w not in first and not w[:1].isdigit() or anywhere is not None and anywhere(joined, pos) is None:
-            continue  # an opening word, then one combined regex, rule out most positions before each rule is tried
+    for i in live:
+        if taken[i]:
+            continue
+        pos = offs[i]
         best = None
         for rx, fn in _RULES:
             m = rx.match(joined, pos)
@@ -212,14 +226,14 @@ def find_times(norms: list[str], offsets: list[tuple[int, int]], text: str, when
             j = ends[m.end()]
             if best and j <= best[1]:
                 continue
-            if when is None and not re.match(r"\d|[a-z]+ \d+ , \d{4}", m.group()):
+            if when is None and not _ABSOLUTE.match(m.group()):
                 continue
             res = fn(m, when or dt.date(1, 1, 1))  # type: ignore[operator]
             if res and res[0]:
                 best = (i, j, res)
         if best:
             i, j, (value, dtype) = best
-            b, e = offsets[i][0], offsets[j - 1][1]
+            b, e = offsets[i][at], offsets[j - 1][at + 1]
             rel = _PREPS.get(norms[i]) or (_PREPS.get(norms[i - 1], "at") if i > 0 else "at")
             if norms[i] in ("over", "in", "during", "the") and "past" in norms[i:j] or "last" in norms[i + 1:j]:
                 rel = "pastUntil"
