@@ -248,6 +248,12 @@ CASES = [
     ("Iran has never refused to cooperate with the inspectors.", {"not rejected(iran)"}),
     ("Hamas may reject the plan.", set()),
     ("Thousands marched in Caracas in solidarity with the strikers.", set()),
+    # appeals: called for, told, "X said Y must" (convention 11), a call as a noun
+    ("The European Union called for Iran to suspend enrichment.", {"urged(european-union, iran)"}),
+    ("The United States told Syria to stop the flow of fighters into Iraq.", {"urged(united-states, syria)"}),
+    ("Javier Solana said Iran should accept the offer.", {"urged(javier-solana, iran)"}),
+    ("The European Union renewed its call on Israel to lift the blockade of Gaza.", {"urged(european-union, israel)"}),
+    ("Javier Solana said Iran would accept the offer.", set()),
     # an act inside reported speech is the speaker's claim
     ("Sergei Lavrov said Israel had attacked Syria.", {"claim(sergei-lavrov) attacked(israel, syria)"}),
     ("\"Russia backs Serbia,\" Vladimir Putin told reporters.", {"claim(vladimir-putin) supports(russia, serbia)"}),

@@ -437,8 +437,8 @@ def _attribute(ex: Extraction) -> Speakers:
             if h in f.bindings and f.bindings[h].kind == "entity":
                 holder = f.bindings[h].value.entity
                 cb = f.bindings.get(c) if c else None
-                if cb is not None:
-                    zones.append((cb.begin, cb.end, "claim", f, holder))
+                if cb is not None:  # a denial's content ('negation' bound) is the holder's claim, negated
+                    zones.append((cb.begin, cb.end, "claim-not" if r.negation in f.bindings else "claim", f, holder))
                 near = _overlapping(art.quotes, f.begin, f.end + 1)
                 if cb is not None:
                     near = sorted(set(near) | set(_overlapping(art.quotes, cb.begin, cb.end)))
@@ -459,8 +459,9 @@ def _attribute(ex: Extraction) -> Speakers:
             inner = []  # a title in the writer's words ("..., said President X would") is no one's claim
         inner.sort(key=lambda z: z[0])
         for _, b, e, kind, src, holder in inner:
-            if kind == "claim" and f.context.holder is None:
+            if kind in ("claim", "claim-not") and f.context.holder is None:
                 f.context.holder, f.context.holder_firing = holder, src
+                f.context.negated = f.context.negated or kind == "claim-not"
             elif kind == "hypothetical":
                 f.context.conditions.append(art.text[b:e].strip())
         q = art.quote_at(f.begin)
