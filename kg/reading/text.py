@@ -61,15 +61,17 @@ def tokenize(text: str, offset: int = 0) -> list[Token]:
     forms = _FORMS
     if len(forms) > 200_000:  # a long corpus: bound the memo
         forms.clear()
+    get, find = forms.get, text.find
     new = tuple.__new__  # the named tuple made directly (its __new__ is a Python function)
-    for m in _TOKEN.finditer(text):
-        t = m.group()
-        f = forms.get(t)
+    end = 0
+    for t in _TOKEN.findall(text):  # strings, not match objects: a token starts at the first place
+        b = find(t, end)  # it occurs after the previous one (only spaces lie between: `\S` is a token)
+        end = b + len(t)
+        f = get(t)
         if f is None:
             folded = t.translate(_FOLD)
             f = forms[t] = (folded.lower(), folded)
-        b, e = m.span()
-        add(new(Token, (t, b + offset, e + offset, f[0], f[1])))
+        add(new(Token, (t, b + offset, end + offset, f[0], f[1])))
     return out
 
 
