@@ -254,25 +254,45 @@ class _Pat:
         self.m: Matcher | None = None  # compiled when first tried (start-up counts)
 
 
-_RUNTIME: dict[int, tuple[list[Rule], dict[str, tuple[int, ...]], tuple[int, ...], list[_Pat]]] = {}
+_RUNTIME: dict[int, tuple[list[Rule], dict[str, tuple[int, ...]], tuple[int, ...], dict[str, tuple[int, ...]],
+                          tuple[int, ...], list[_Pat]]] = {}
 
 
-def _runtime(rules: list[Rule]) -> tuple[dict[str, tuple[int, ...]], tuple[int, ...], list[_Pat]]:
-    """The index as positions in one list of `_Pat`, once per rule list and process."""
+def _runtime(rules: list[Rule]) -> tuple[dict[str, tuple[int, ...]], tuple[int, ...], dict[str, tuple[int, ...]],
+                                         tuple[int, ...], list[_Pat]]:
+    """The index as positions in one list of `_Pat`, once per rule list and process, and a
+    second index: each pattern also under another word set its matches contain (the rarest
+    that the first key does not imply), so that a sentence meets only the patterns with words
+    of both (a sentence with "said" but no "that" or "told" ...)."""
     hit = _RUNTIME.get(id(rules))
     if hit is None or hit[0] is not rules:
         by_word, always = _index(rules)
+        keys: dict[int, set[str]] = {}
+        for w, es in by_word.items():
+            for e in es:
+                keys.setdefault(e[0], set()).add(w)
         entries = sorted({e[0]: e for es in (*by_word.values(), always) for e in es}.items())
-        pos = {k: j for j, (k, _) in enumerate(entries)}
         shared: dict[Firsts, Firsts] = {}
         pats: list[_Pat] = []
-        for _, e in entries:
+        by_word2: dict[str, list[int]] = {}
+        always2: list[int] = []
+        for j, (k, e) in enumerate(entries):
             rule, root, i = e[1], e[2], e[5]
             pre = rule.__dict__.get("_needs")  # what the pattern needs: prepared, or worked out now
-            pats.append(_Pat(e, pre[i] if pre is not None else needs(root), shared.setdefault(e[4], e[4])))
+            p = _Pat(e, pre[i] if pre is not None else needs(root), shared.setdefault(e[4], e[4]))
+            pats.append(p)
+            key = keys.get(k, set())
+            second = next((ws for ws in p.words if not key <= ws), None) if key else None
+            if second is None:
+                always2.append(j)
+            else:
+                for w in second:
+                    by_word2.setdefault(w, []).append(j)
+        pos = {k: j for j, (k, _) in enumerate(entries)}
         hit = _RUNTIME[id(rules)] = (rules, {w: tuple(pos[e[0]] for e in es) for w, es in by_word.items()},
-                                     tuple(pos[e[0]] for e in always), pats)
-    return hit[1], hit[2], hit[3]
+                                     tuple(pos[e[0]] for e in always), {w: tuple(js) for w, js in by_word2.items()},
+                                     tuple(always2), pats)
+    return hit[1:]  # type: ignore[return-value]
 
 
 def match_sentence(rules: list[Rule], v: SentenceView) -> list[Firing]:
@@ -280,14 +300,23 @@ def match_sentence(rules: list[Rule], v: SentenceView) -> list[Firing]:
     cands: list[Firing] = []
     kind = v.sa.sentence.kind
     words = v.words
-    by_word, always, pats = _runtime(rules)
+    by_word, always, by_word2, always2, pats = _runtime(rules)
     found: set[int] = set(always)
+    found2: set[int] = set(always2)
     for w in words:
         at = by_word.get(w)
         if at is not None:
             found.update(at)
+            at = by_word2.get(w)
+            if at is not None:
+                found2.update(at)
+        else:
+            at = by_word2.get(w)
+            if at is not None:
+                found2.update(at)
+    found &= found2
     n = v.n
-    last, lastpos = v._last, v.lastpos
+    last = v.last
     mf = v.mention_firsts
     for k in sorted(found):
         p = pats[k]
@@ -296,16 +325,7 @@ def match_sentence(rules: list[Rule], v: SentenceView) -> list[Firing]:
         # the last token where a match can begin (-1: the sentence lacks something the pattern
         # needs): each needed word, mention, quotation and time lies in the match, so at or
         # after its start (Needs.bound, inlined: this runs for every candidate pattern)
-        bound = n - 1
-        for ws in p.words:
-            r = last.get(ws)
-            if r is None:
-                common = words.intersection(ws)
-                r = last[ws] = max(map(lastpos.__getitem__, common)) if common else -1
-            if r < bound:
-                bound = r
-                if r < 0:
-                    break
+        bound = min(map(last.__getitem__, p.words)) if p.words else n - 1
         if bound < 0:
             continue
         if p.mentions:

@@ -45,9 +45,10 @@ class SentenceView:
             self.time_last = max(self.time_at)
         self._types, self._accepts = _ancestors(voc)
         self._positions: dict[str, list[int]] | None = None
-        self._last: dict[frozenset[str], int] = {}  # word set -> its last position (see last_of)
+        self.last = _LastOf(self)  # word set -> its last position (see last_of)
         self._starts: dict[int, list[int]] = {}  # id(Firsts) -> start positions (see starts_of)
         self.budget = STEP_BUDGET
+        self.lists: dict[tuple[int, tuple[str, ...]], list[tuple[int, Bound]]] = {}  # list slots' ends (see _slot_matcher)
         self.quote_at: dict[int, tuple[int, tuple[int, int]]] = {}
         # only the quotations that overlap this sentence (found by bisection: quotations are
         # disjoint and in text order), and token positions by bisection too, so that an article
@@ -74,11 +75,11 @@ class SentenceView:
         name ({c:Country}); a wider slot ({x:Agent}) skips it, as in "Russian Foreign Minister Lavrov"."""
         if m.kind == "demonym":
             return m.entity.type in types
-        ok = self._accepts.get(types)
-        if ok is None:  # the entity types a slot accepts, once per vocabulary and slot type list
-            ok = self._accepts[types] = frozenset(
-                t for t, anc in self._types.items() if "Entity" in types or any(x in anc for x in types))
-        return m.entity.type in ok or m.entity.type in types or "Entity" in types
+        ok = self._accepts.get(types, _UNSEEN)
+        if ok is _UNSEEN:  # the entity types a slot accepts (None: all), once per vocabulary and slot type list
+            ok = self._accepts[types] = None if "Entity" in types else frozenset(
+                {t for t, anc in self._types.items() if any(x in anc for x in types)}.union(types))
+        return ok is None or m.entity.type in ok
 
     @property
     def positions(self) -> dict[str, list[int]]:
@@ -92,15 +93,7 @@ class SentenceView:
     def last_of(self, ws: frozenset[str]) -> int:
         """The last position of any of the words (-1: none): a match that must contain one of them
         cannot begin after it. Cached per sentence: patterns share their word sets."""
-        r = self._last.get(ws)
-        if r is None:
-            common = self.words.intersection(ws)
-            if common:
-                r = max(map(self.lastpos.__getitem__, common))
-            else:
-                r = -1
-            self._last[ws] = r
-        return r
+        return self.last[ws]
 
     def starts_of(self, f: Firsts) -> list[int]:
         """`starts(f, self)` as a list, once per sentence and Firsts object (patterns share them)."""
@@ -114,10 +107,29 @@ class SentenceView:
         return toks[first].begin, toks[last - 1].end
 
 
-_ANCESTORS: dict[int, tuple[Vocabulary, dict[str, set[str]], dict[tuple[str, ...], frozenset[str]]]] = {}
+_UNSEEN = frozenset(["<a slot type list not seen yet>"])
 
 
-def _ancestors(voc: Vocabulary) -> tuple[dict[str, set[str]], dict[tuple[str, ...], frozenset[str]]]:
+class _LastOf(dict):
+    """A sentence's cache of `last_of`, filled on first lookup (a dict's own `[]` on a hit, so
+    that the engine looks up all of a pattern's word sets in one `map`)."""
+
+    __slots__ = ("words", "lastpos")
+
+    def __init__(self, v: SentenceView):
+        super().__init__()
+        self.words, self.lastpos = v.words, v.lastpos
+
+    def __missing__(self, ws: frozenset[str]) -> int:
+        common = self.words.intersection(ws)
+        r = self[ws] = max(map(self.lastpos.__getitem__, common)) if common else -1
+        return r
+
+
+_ANCESTORS: dict[int, tuple[Vocabulary, dict[str, set[str]], dict[tuple[str, ...], frozenset[str] | None]]] = {}
+
+
+def _ancestors(voc: Vocabulary) -> tuple[dict[str, set[str]], dict[tuple[str, ...], frozenset[str] | None]]:
     """Each type's ancestors, and a cache of what each slot type list accepts, once per
     vocabulary rather than once per sentence."""
     hit = _ANCESTORS.get(id(voc))
@@ -227,6 +239,20 @@ def _build(node: Node, c: Cont) -> Matcher:
         return opt
     if isinstance(node, Gap):
         mx = node.max
+        nf = _next_forms(c)
+        if nf is not None:  # "..12 ,": only the ends where the next word is (the same steps)
+            def gap_to(v: SentenceView, pos: int, b: dict[str, Bound], k: Accept) -> Any:
+                v.budget -= 1
+                if v.budget < 0:
+                    raise OverBudget
+                norms = v.norms
+                for p in range(pos, min(pos + mx, v.n - 1) + 1):
+                    if norms[p] in nf:
+                        r = c(v, p, b, k)
+                        if r is not None:
+                            return r
+                return None
+            return gap_to
 
         def gap(v: SentenceView, pos: int, b: dict[str, Bound], k: Accept) -> Any:
             v.budget -= 1
@@ -239,23 +265,7 @@ def _build(node: Node, c: Cont) -> Matcher:
             return None
         return gap
     if isinstance(node, Slot):
-        if node.kind == "entity":  # a list: {x:Agent+}
-            def entity_list(v: SentenceView, pos: int, b: dict[str, Bound], k: Accept) -> Any:
-                for end, b2 in _entity_list(node, v, pos, b):
-                    r = c(v, end, b2, k)
-                    if r is not None:
-                        return r
-                return None
-            return entity_list
-        after = _next_forms(c)
-
-        def slot(v: SentenceView, pos: int, b: dict[str, Bound], k: Accept) -> Any:
-            for end, b2 in _slot(node, v, pos, b, after):
-                r = c(v, end, b2, k)
-                if r is not None:
-                    return r
-            return None
-        return slot
+        return _slot_matcher(node, c)
     if isinstance(node, Capture):
         cbody, name = _build(node.body, _end), node.name
 
@@ -268,6 +278,81 @@ def _build(node: Node, c: Cont) -> Matcher:
             return cbody(v, pos, b, then)
         return capture
     raise TypeError(f"not a pattern node: {node!r}")
+
+
+def _slot_matcher(node: Slot, c: Cont) -> Matcher:
+    """A list, quotation, time, number, text or clause slot then the continuation, each as its
+    own closure (no generator per try), in the order `_slot` yields its ends."""
+    name, kind = node.name, node.kind
+    if kind == "entity":  # a list: {x:Agent+}; its ends found once per sentence, token and type list
+        key_types = node.types
+
+        def entity_list(v: SentenceView, pos: int, b: dict[str, Bound], k: Accept) -> Any:
+            key = (pos, key_types)
+            ends = v.lists.get(key)
+            if ends is None:
+                ends = v.lists[key] = [(end, b2[name]) for end, b2 in _entity_list(node, v, pos, {})]
+            for end, bound in ends:
+                r = c(v, end, {**b, name: bound}, k)
+                if r is not None:
+                    return r
+            return None
+        return entity_list
+    if kind == "time":
+        def time_slot(v: SentenceView, pos: int, b: dict[str, Bound], k: Accept) -> Any:
+            t = v.time_at.get(pos)
+            if not t:
+                return None
+            return c(v, t[0], {**b, name: Bound("time", pos, t[0], t[1].begin, t[1].end, t[1])}, k)
+        return time_slot
+    if kind == "quote":
+        def quote_slot(v: SentenceView, pos: int, b: dict[str, Bound], k: Accept) -> Any:
+            q = v.quote_at.get(pos)
+            if not q:
+                return None
+            last, (qb, qe) = q
+            return c(v, last, {**b, name: Bound("quote", pos, last, qb, qe, _unquote(v.text[qb:qe]))}, k)
+        return quote_slot
+    if kind == "number":
+        def number_slot(v: SentenceView, pos: int, b: dict[str, Bound], k: Accept) -> Any:
+            if pos >= v.n:
+                return None
+            n = _number(v.norms[pos])
+            if n is None:
+                return None
+            bb, ee = v.span(pos, pos + 1)
+            return c(v, pos + 1, {**b, name: Bound("number", pos, pos + 1, bb, ee, n)}, k)
+        return number_slot
+    after = _next_forms(c)  # text: longest first; never starting or ending on punctuation
+    lo, hi, clause = node.min, node.max, kind == "clause"
+
+    def text_slot(v: SentenceView, pos: int, b: dict[str, Bound], k: Accept) -> Any:
+        n = v.n
+        if pos >= n:
+            return None
+        norms = v.norms
+        if norms[pos] in _EDGE_PUNCT:
+            return None
+        v.budget -= 1
+        if v.budget < 0:
+            raise OverBudget
+        limit = min(n, pos + hi)
+        if clause:
+            for i in range(pos, limit):
+                w = norms[i]
+                if w in (";", "-") or w == "," and i + 1 < n and norms[i + 1] in _CLAUSE_NEXT:
+                    limit = i
+                    break
+        toks, text = v.sa.tokens, v.text
+        for end in range(limit, pos + lo - 1, -1):
+            if norms[end - 1] in _EDGE_PUNCT or after is not None and (end >= n or norms[end] not in after):
+                continue
+            bb, ee = toks[pos].begin, toks[end - 1].end
+            r = c(v, end, {**b, name: Bound("text", pos, end, bb, ee, text[bb:ee])}, k)
+            if r is not None:
+                return r
+        return None
+    return text_slot
 
 
 _DISPATCH: dict[int, tuple[Alt, dict[str, tuple[int, ...]], tuple[int, ...]]] = {}
@@ -347,6 +432,15 @@ def _run(items: list[Node], c: Cont) -> Matcher:
             tests.append((2 if it.kind == "start" else 3, it.forms))
         else:
             tests.append((4, it))
+    if len(tests) == 1 and tests[0][0] == 4:  # one entity slot: the commonest step
+        name, types = tests[0][1].name, tests[0][1].types
+
+        def entity(v: SentenceView, pos: int, b: dict[str, Bound], k: Accept) -> Any:
+            m = v.mention_at.get(pos)
+            if m is None or not v.type_ok(m, types):
+                return None
+            return c(v, m.last, {**b, name: Bound("entity", pos, m.last, m.begin, m.end, m)}, k)
+        return entity
     if len(tests) == 1 and tests[0][0] == 0:
         forms = tests[0][1]
         if c is _end:
