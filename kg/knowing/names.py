@@ -18,6 +18,7 @@ from __future__ import annotations
 import hashlib
 import re
 from dataclasses import dataclass, field
+from functools import lru_cache
 from pathlib import Path
 
 from ..errors import InputError
@@ -188,8 +189,8 @@ def find_candidates(si: int, toks: list[Token], covered: list[bool], role_end: s
                     sentence_text: str) -> list[Candidate]:
     """The runs of capitals of one sentence that no known mention covers, with their evidence."""
     n = len(toks)
-    if not any(not c and is_cap(t) for c, t in zip(covered, toks)):
-        return []  # no capitalised word left: nothing to look at
+    if not any(not c and t.text[0].isupper() and t.text[0].isalpha() for c, t in zip(covered, toks)):
+        return []  # no capitalised word left (is_cap): nothing to look at
     headline = title_case(toks, lex, segment)
     dl = dateline_end(sentence_text) if sentence_text[:1].isupper() else 0
     out: list[Candidate] = []
@@ -422,8 +423,10 @@ def decide_type(evidence: set[str]) -> str:
     return "Agent"
 
 
+@lru_cache(maxsize=16384)
 def unlinked_id(label: str) -> str:
-    """A stable IRI-safe id from a normalised name; a hash where the slug loses the name."""
+    """A stable IRI-safe id from a normalised name; a hash where the slug loses the name
+    (memoised: the same names recur in article after article)."""
     folded = " ".join(plain(w) for w in label.casefold().split())  # "Guéhenno" is "guehenno"
     s = slug(folded)
     if not s or len(folded) > 60 or not folded.isascii():

@@ -246,7 +246,9 @@ class WorldStore:
             if norms[j] == "-":
                 j += 1
                 continue
-            w = plain(norms[j])
+            w = norms[j]
+            if not w.isascii():
+                w = plain(w)
             key = w if not used else key + " " + w
             hit = keys.get(key, keys)
             if hit is keys:
