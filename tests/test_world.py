@@ -347,3 +347,23 @@ def test_news_agencies_of_credit_lines(pack):
     assert ("Suna", "sudan-news-agency") in got and ("Sapa", "sapa") in got and ("AFP", "agence-france-presse") in got
     assert _linked(pack, "Omar al-Beshir said so. Al-Bashir added more.", date(2006, 11, 23)) == [
         ("Omar al-Beshir", "omar-al-bashir"), ("Al-Bashir", "omar-al-bashir")]
+
+
+def test_bodies_a_dictionary_lumps_together_are_apart(pack):
+    g = pack.gazetteer
+    # Phoenix files the Guardian Council and the Assembly of Experts under Iran's parliament
+    assert [e.id for e in g.candidates("Council of Guardians")] == ["guardian-council"]
+    assert [e.id for e in g.candidates("Assembly of Experts")] == ["assembly-of-experts"]
+    assert g.get("guardian-council").part_of == "iran" and g.get("revolutionary-guard").part_of == "iran"
+    assert "Marwan Issa" not in g.get("izz-ad-din-al-qassam-brigades").aliases  # a person, not the brigades
+    text = ("The Guardian Council vetoed the bill, and the Supreme National Security Council of Iran met. "
+            "Sheik al-Sadr's Mahdi's Army militia and the Popular National Congress Party protested.")
+    assert _linked(pack, text, date(2007, 2, 1)) == [
+        ("Guardian Council", "guardian-council"), ("Supreme National Security Council of Iran", "supreme-national-security-council"),
+        ("al-Sadr", "unlinked/al-sadr"), ("Mahdi's Army", "mahdi-army"), ("Popular National Congress Party", "popular-congress-party")]
+
+
+def test_kosovo_albanians_are_kosovo_not_albania(pack):
+    got = _linked(pack, "A Kosovo Albanian leader set a deadline. The Kosovar Albanians want independence.", date(2007, 7, 19))
+    assert got == [("Kosovo Albanian", "kosovo"), ("Kosovar Albanians", "kosovo")]
+    assert pack.gazetteer.get("kosovo").codes  # the world's record (KSV) merged into the curated state

@@ -141,8 +141,10 @@ class NameLookup:
             inner = self._longest(self.names, toks, i + 1)
             if inner is None:
                 inner = world.longest(norms, folded, i + 1)  # type: ignore[attr-defined]
-            if inner is not None and inner[0] == w[0]:
-                return hit  # "the United States", "The Security Council": the name with its article, not another entry
+            if inner is not None and inner[0] >= w[0]:
+                # "the United States", "The Security Council": the name with its article, not another
+                # entry; "The Guardian Council": a longer name after the article, not "The Guardian"
+                return hit
         key = " ".join(norms[i:w[0]])
         found = [(e, "demonym" if e.demonyms and key in _demonym_keys(tuple(e.demonyms)) else "name") for e in w[1]]
         if hit is not None and w[0] == hit[0]:
@@ -281,6 +283,9 @@ class NameLookup:
         lists ("Hassan al-Turabi", "Abbas Zaki", "Mohammed Abbas", "Seyed Hassan Nasrallah"):
         the whole is an unknown name, not the known person. A one-word group alias right after it
         goes too (a dictionary that files "Nasrallah" under Hezbollah). Not in headlines."""
+        persons = self.person_types
+        if not any(kind == "name" and b == a + 1 and ent.type in persons for a, b, kind, ent in spans):  # type: ignore[attr-defined]
+            return spans  # no one-word person name (most sentences): nothing to drop
         lex = self.lex
         starts = {a: k for k, (a, _, _, _) in enumerate(spans)}
         ends = {b: k for k, (_, b, _, _) in enumerate(spans)}
@@ -316,8 +321,9 @@ class NameLookup:
         "Sudan Liberation Army", "Pakistan People's Party", "Alliance for the Re-Liberation of
         Somalia" (an organisation word of type Organization: "the Sudan Government", "Ministry of
         Foreign Affairs of Russia" keep their state)."""
-        if not spans:
-            return spans
+        placeish = self._placeish
+        if not any(kind == "name" and ent.type in placeish for _, _, kind, ent in spans):  # type: ignore[attr-defined]
+            return spans  # no state's or place's name: nothing to drop
         lex, n = self.lex, len(toks)
         starts = {a for a, _, _, _ in spans}
         ends = {b for _, b, _, _ in spans}
