@@ -138,11 +138,26 @@ def _kg_spans(ex: Extraction) -> list[tuple[int, int, list[tuple[int, int]]]]:
     content of "said that ...") is coded by kg."""
     out = []
     for f in ex.firings:
-        if any(em.p == KGO + "cameoCode" for em in f.rule.emits):
+        if _codes_cameo(f.rule):
             slots = [(b.begin, b.end) for k, b in f.bindings.items()
                      if type(f.rule.slots.get(k)).__name__ != "Capture"]  # a capture is the rule's own words
             out.append((f.begin, f.end, slots))
     return out
+
+
+_CAMEO_RULES: dict[int, tuple[Any, bool]] = {}  # id(rule) -> (rule, kept alive; whether it emits a CAMEO code)
+
+
+def _codes_cameo(r: Any) -> bool:
+    """Whether a rule gives a kgo:cameoCode (asked for every firing of every article)."""
+    hit = _CAMEO_RULES.get(id(r))
+    if hit is not None and hit[0] is r:
+        return hit[1]
+    yes = any(em.p == KGO + "cameoCode" for em in r.emits)
+    if len(_CAMEO_RULES) > 50_000:
+        _CAMEO_RULES.clear()
+    _CAMEO_RULES[id(r)] = (r, yes)
+    return yes
 
 
 def _kg_codes(spans: list[tuple[int, int, list[tuple[int, int]]]], b0: int, e0: int) -> bool:
@@ -155,6 +170,7 @@ def code_article(ex: Extraction, pack: "Pack") -> list[Coded]:
     if coder is None:
         return []
     ex.cameo_data = pack.data_dir  # type: ignore[attr-defined]
+    ex.__dict__.pop("_cameo_zones", None)  # (_context's list of firings with zones: made afresh)
     art = ex.article
     day = art.date
     kg_spans = _kg_spans(ex)
@@ -173,11 +189,14 @@ def code_article(ex: Extraction, pack: "Pack") -> list[Coded]:
         return []
     verbs = coder.pack.verbs
     for sa, norms, origin, sent in per_sentence:
-        if sent or not any(n in verbs for n in norms):
+        if sent or verbs.keys().isdisjoint(norms):
             continue  # discarded, or no form of any verb of the pack
-        first_of = {}
-        for j, o in enumerate(origin):
-            first_of.setdefault(o, j)
+        if len(origin) == len(sa.tokens):  # nothing split: each token is where it was
+            first_of = dict(zip(origin, origin))
+        else:
+            first_of = {}
+            for j, o in enumerate(origin):
+                first_of.setdefault(o, j)
         units = []
         blocked: set[int] = set()
         adjectives: set[int] = set()
@@ -258,7 +277,11 @@ def _context(ex: Extraction, begin: int, end: int, norms: list[str], at: int) ->
     it ("is believed to be providing": Hypothetical, not asserted)."""
     ctx = Context()
     best = None
-    for f in ex.firings:
+    zones = ex.__dict__.get("_cameo_zones")
+    if zones is None or zones[0] is not ex.firings:  # the firings with zones, once per article
+        zones = ex.__dict__["_cameo_zones"] = (ex.firings, [f for f in ex.firings
+                                                             if f.rule.attribution or f.rule.hypothetical])
+    for f in zones[1]:
         r = f.rule
         if r.attribution:
             h, c = r.attribution

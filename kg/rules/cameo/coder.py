@@ -30,6 +30,8 @@ reading in kg.rules.cameo.verbs.
 from __future__ import annotations
 
 from bisect import bisect_left, bisect_right
+from itertools import accumulate
+from operator import not_
 from dataclasses import dataclass
 from typing import Sequence
 
@@ -72,7 +74,7 @@ class Coder:
     def discarded(self, toks: Sequence[str]) -> tuple[bool, bool]:
         """(sentence discarded, story discarded): a discard phrase occurs in the sentence."""
         trie, sent, story = self.pack.discard_trie, False, False
-        if not trie:
+        if not trie or trie.keys().isdisjoint(toks):  # (no discard phrase starts with a word here)
             return False, False
         n = len(toks)
         for i in range(n):
@@ -118,19 +120,18 @@ class Coder:
             return []
         verbs_at = {i for a, b, _, _ in vlist for i in range(a, b)}
         phrases = self.phrases(toks, units, verbs_at)
-        inp = [False] * (len(toks) + 1)
+        n = len(toks)
+        inp = [False] * (n + 1)
         for p in phrases:
-            for i in range(p.first, p.last):
-                inp[i] = True
+            inp[p.first:p.last] = [True] * (p.last - p.first)
         self._inp = inp
-        gaps = [0] * (len(toks) + 1)  # tokens outside noun phrases before each position
-        for i in range(len(toks)):
-            gaps[i + 1] = gaps[i] + (not inp[i])
-        self._gaps = gaps
-        where: dict[str, list[int]] = {}
-        for i, t in enumerate(toks):
-            where.setdefault(t, []).append(i)
-        self._where = where
+        # tokens outside noun phrases before each position (prefix sums, in C)
+        self._gaps = list(accumulate(map(not_, inp[:n]), initial=0))
+        self._where = None  # token -> its positions, made when a pattern's word is first looked up
+        # clause bounds (kg's _clause): where each clause may start (after a clause word or "that")
+        # and end, found by bisection instead of a scan per verb
+        self._clause_ends = [i for i, t in enumerate(toks) if t in CLAUSE_END]
+        self._clause_starts = [i for i, t in enumerate(toks) if t in CLAUSE_END or t == "that"]
         self._ph_first = {p.first: p for p in phrases}
         self._ph_last = {p.last: p for p in phrases}
         self._verbs_at = {h for _, _, h, _ in vlist}
@@ -239,12 +240,13 @@ class Coder:
         return self._earlier_subject(earlier) if earlier else subj
 
     def _clause(self, toks: Sequence[str], a: int, b: int) -> tuple[int, int]:
-        lo = a
-        while lo > 0 and toks[lo - 1] not in CLAUSE_END and toks[lo - 1] != "that":
-            lo -= 1
-        hi = b
-        while hi < len(toks) and toks[hi] not in CLAUSE_END:
-            hi += 1
+        """[lo, hi): from after the last clause word or "that" before a to the first clause
+        word at or after b (bounds found once per sentence by `code`)."""
+        starts, ends = self._clause_starts, self._clause_ends
+        k = bisect_left(starts, a)
+        lo = starts[k - 1] + 1 if k else 0
+        k = bisect_left(ends, b)
+        hi = ends[k] if k < len(ends) else len(toks)
         return lo, hi
 
     def _code_verb(self, toks: Sequence[str], words: set[str], phrases: list[Phrase],
@@ -383,7 +385,12 @@ class Coder:
         it: the dictionaries' elements hang on the verb's own phrase, not anywhere after it."""
         n = len(toks)
         if e[0] != "&" and e not in MARKERS:  # a word: looked up where it occurs, the gap counted by prefix sums
-            ps = self._where.get(e)
+            where = self._where
+            if where is None:
+                where = self._where = {}
+                for i, t in enumerate(toks):
+                    where.setdefault(t, []).append(i)
+            ps = where.get(e)
             if not ps:
                 return None
             gaps = self._gaps

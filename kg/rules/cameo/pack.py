@@ -57,6 +57,17 @@ class CameoPack:
     n_patterns: int = 0
     agent_first: dict[str, tuple[int, ...]] = field(default_factory=dict)  # first word -> phrase lengths, longest first
 
+    def verbs_of(self, form: str) -> tuple[_Verb, ...]:
+        """The verbs a form may be, as _Verb tuples (made on first use: the pack keeps plain
+        tuples, which unpickle faster at every cold start)."""
+        cache = self.__dict__.get("_verb_objects")
+        if cache is None:
+            cache = self.__dict__["_verb_objects"] = {}
+        vs = cache.get(form)
+        if vs is None:
+            vs = cache[form] = tuple(_Verb._make(r) for r in self.verbs.get(form, ()))
+        return vs
+
     def verb_code(self, verb: str) -> str | None:
         """The code of a verb (its own, else its block's), by its base form."""
         for raw in self.verbs.get(verb, ()):
@@ -106,18 +117,14 @@ class CameoPack:
             idx = self.pattern_index[block] = (free, by_word, by_synset)
         free, by_word, by_synset = idx
         out = list(free)
+        first = self.synset_first
         for name, ps in by_synset.items():
-            if not words.isdisjoint(self.synset_first.get(name, ())):
+            if not words.isdisjoint(first.get(name, ())):
                 out += [p for p in ps if len(p.synsets) == 1 or self._synsets_in(p.synsets[1:], words)]
-        if len(by_word) < len(words):
-            for w, ps in by_word.items():
-                if w in words:
-                    out += [p for p in ps if p.needs <= words and (not p.synsets or self._synsets_in(p.synsets, words))]
-        else:
-            for w in words:
-                ps = by_word.get(w)
-                if ps:
-                    out += [p for p in ps if p.needs <= words and (not p.synsets or self._synsets_in(p.synsets, words))]
+        # the block's words the clause has (one set operation in C; the order of candidates does
+        # not matter: the coder keeps the best-scoring one, ties to the earliest in the file)
+        for w in by_word.keys() & words:
+            out += [p for p in by_word[w] if p.needs <= words and (not p.synsets or self._synsets_in(p.synsets, words))]
         return out
 
     def _synsets_in(self, names: tuple[str, ...], words: set[str] | frozenset[str]) -> bool:
@@ -233,6 +240,8 @@ def find_phrases(trie: dict, toks: Sequence[str]) -> Iterable[tuple[int, int, ob
 def split_contractions(toks: Sequence[str]) -> tuple[list[str], list[int]]:
     """didn't -> did n't, won't -> wo n't (the dictionaries' Treebank forms); returns the new
     tokens and, for each, the index of the token it came from."""
+    if "n't" not in " ".join(toks):  # most sentences: nothing to split (one scan, in C)
+        return list(toks), list(range(len(toks)))
     out, origin = [], []
     for i, t in enumerate(toks):
         if t.endswith("n't") and len(t) > 3:

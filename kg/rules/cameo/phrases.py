@@ -7,7 +7,7 @@ modifiers form one phrase; "and", "," and "or" split it into coordinated members
 from __future__ import annotations
 
 from dataclasses import dataclass
-from typing import Sequence
+from typing import NamedTuple, Sequence
 
 from .pack import CameoPack
 
@@ -24,9 +24,10 @@ BE = frozenset("is are was were be been being am 's get got gets getting".split(
 MAX_MODIFIERS = 2
 
 
-@dataclass(frozen=True, slots=True)
-class Unit:
-    """An actor or agent found in a sentence: token span, code, and what it refers to."""
+class Unit(NamedTuple):
+    """An actor or agent found in a sentence: token span, code, and what it refers to. (A named
+    tuple, not a frozen dataclass: every mention of every sentence makes one, and a frozen
+    dataclass sets each field through object.__setattr__.)"""
 
     first: int
     last: int
@@ -37,9 +38,8 @@ class Unit:
     ref: object = None  # the kg entity, when the actor is one
 
 
-@dataclass(frozen=True, slots=True)
-class Member:
-    """One coordinated member of a noun phrase, with its composite code."""
+class Member(NamedTuple):
+    """One coordinated member of a noun phrase, with its composite code (a named tuple: see Unit)."""
 
     code: str
     label: str
@@ -60,12 +60,18 @@ class Phrase:
 
 def find_agents(pack: CameoPack, toks: Sequence[str], taken: set[int]) -> list[Unit]:
     """The pack's agent phrases in the tokens, longest first, outside the actors' tokens (`taken`)."""
-    out = []
+    out: list[Unit] = []
     agents, first = pack.agents, pack.agent_first
+    starts = first.keys() & toks  # the words here that begin an agent phrase (most sentences: none or few)
+    if not starts:
+        return out
     i, n = 0, len(toks)
     while i < n:
+        if toks[i] not in starts:
+            i += 1
+            continue
         hit = None
-        for L in first.get(toks[i], ()):
+        for L in first[toks[i]]:
             if i + L <= n:
                 phrase = " ".join(toks[i:i + L])
                 if phrase in agents and not any(j in taken for j in range(i, i + L)):

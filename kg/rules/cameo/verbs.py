@@ -28,14 +28,13 @@ class VerbReader:
 
     def find(self, toks: Sequence[str], taken: set[int]) -> list[tuple[int, int, int, _Verb]]:
         """(first, last, head index, verb) for every verb form read as a verb."""
-        out = []
+        out: list[tuple[int, int, int, _Verb]] = []
         alleged = len(toks)  # where "of" + gerund begins what is alleged ("accused X of sending ...")
-        for i, t in enumerate(toks):
-            vs = self.pack.verbs.get(t)
-            if not vs or i in taken:
+        forms, verbs_of = self.pack.verbs, self.pack.verbs_of
+        for i, t in [(i, t) for i, t in enumerate(toks) if t in forms]:  # the few verb forms of the sentence
+            if i in taken:
                 continue
-            for raw in vs:
-                v = _Verb._make(raw)
+            for v in verbs_of(t):
                 a, b = i - len(v.before), i + 1 + len(v.after)
                 if a < 0 or tuple(toks[a:i]) != v.before or tuple(toks[i + 1:b]) != v.after:
                     continue
@@ -107,7 +106,7 @@ class VerbReader:
             j = k
             while j > 0 and j - 1 in taken:
                 j -= 1
-            return j > 0 and any(toks[j - 1] != _Verb._make(r).head for r in self.pack.verbs.get(toks[j - 1], ()))
+            return j > 0 and any(toks[j - 1] != v.head for v in self.pack.verbs_of(toks[j - 1]))
         if p in PRONOUNS:
             return False
         if p in ("and", "but", ",", "or", "also"):
