@@ -198,15 +198,37 @@ def _anchored(rx: re.Pattern[str]) -> bool:
         return False
 
 
+def _required(rx: re.Pattern[str]) -> str | None:
+    """The longest run of plain characters every match of `rx` contains (lower-cased for a
+    case-blind pattern, which then must be ASCII), or None: a line without it needs no search."""
+    try:
+        from re import _parser  # type: ignore[attr-defined]
+
+        items = list(_parser.parse(rx.pattern, rx.flags))
+        best, run = "", ""
+        for op, av in items + [(None, None)]:  # top-level items must all match, in this order
+            if op == _parser.LITERAL:
+                run += chr(av)
+                continue
+            best, run = max(best, run, key=len), ""
+    except Exception:
+        return None
+    if rx.flags & re.I:
+        best = best.lower() if best.isascii() else ""
+    return best or None
+
+
 def _unions(lay: Layout) -> tuple:
     """Per layout, made once: the union of its furniture patterns anchored at the line's start
-    (matched once) with the others (searched one by one), and the unions of its publication-line
+    (matched once) with the others (searched one by one, each with the plain text it requires),
+    and the unions of its publication-line
     and note-or-source patterns (all matched at the start)."""
     got = _UNIONS.get(id(lay))
     if got is None or got[0] is not lay:
         anchored = tuple(rx for rx in lay.furniture if _anchored(rx))
         union = _union(anchored)
-        rest = tuple(rx for rx in lay.furniture if union is None or rx not in anchored)
+        rest = tuple((rx, _required(rx), bool(rx.flags & re.I)) for rx in lay.furniture
+                     if union is None or rx not in anchored)
         got = _UNIONS[id(lay)] = (lay, (union, rest), _union(tuple(lp.rx for lp in lay.publication)),
                                   _union(lay.notes + lay.sources))
     return got[1], got[2], got[3]
@@ -214,7 +236,22 @@ def _unions(lay: Layout) -> tuple:
 
 def _is_furniture(line: str, lay: Layout) -> bool:
     union, rest = _unions(lay)[0]
-    return union is not None and union.match(line) is not None or any(rx.search(line) for rx in rest)
+    if union is not None and union.match(line) is not None:
+        return True
+    low = None
+    for rx, lit, blind in rest:  # the others are searched, unless the line lacks their plain text
+        if lit is not None:
+            if not blind:
+                if lit not in line:
+                    continue
+            elif line.isascii():  # ASCII: case-blind matching is matching lower-cased
+                if low is None:
+                    low = line.lower()
+                if lit not in low:
+                    continue
+        if rx.search(line):
+            return True
+    return False
 
 
 def _line_kind(text: str, b: int, e: int, lay: Layout, found: _Found) -> str | None:
