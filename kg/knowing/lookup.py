@@ -234,9 +234,10 @@ class NameLookup:
             w = world.longest(norms, folded, s)  # type: ignore[attr-defined]
             if w is None or w[0] <= i:
                 continue
-            people = [e for e in w[1] if e.type in self.person_types]
+            people = [e for e in w[1] if e.type in self.person_types and (
+                day is None or e.active_on(day) or not any(c.dated for c in (*e.codes, *e.affiliations)))]  # type: ignore[attr-defined]
             if not people:
-                continue
+                continue  # no one so titled that day ("Prime Minister Khalil" of 1979 in 2006): the name alone
             plain_ = world.longest(norms, folded, i)  # type: ignore[attr-defined]
             if plain_ is not None and plain_[0] == w[0]:
                 people += [e for e in plain_[1] if e.type in self.person_types and e not in people]
