@@ -42,8 +42,9 @@ class CameoPack:
     verbs: dict[str, tuple[tuple, ...]] = field(default_factory=dict)  # form -> verbs, as _Verb fields
     raw_patterns: dict[str, str] = field(default_factory=dict)  # block -> its patterns as JSON (compiled on first use)
     patterns: dict[str, list[_Pattern]] = field(default_factory=dict)  # block -> compiled patterns (file order)
-    pattern_index: dict[str, tuple[list[_Pattern], dict[str, list[_Pattern]], dict[str, list[_Pattern]]]] = \
-        field(default_factory=dict)  # block -> (patterns needing no word, by a word, by a synset)
+    pattern_index: dict[str, tuple[list[_Pattern], dict[str, list[_Pattern]], dict[str, list[_Pattern]],
+                                   dict[str, list[str]]]] = \
+        field(default_factory=dict)  # block -> (patterns needing no word, by a word, by a synset, synsets by first word)
     synsets: dict[str, tuple[tuple[str, ...], ...]] = field(default_factory=dict)
     agents: dict[str, tuple[str, bool]] = field(default_factory=dict)  # phrase -> (code, prefix)
     discards: list[tuple[tuple[str, ...], bool]] = field(default_factory=list)
@@ -114,13 +115,17 @@ class CameoPack:
                     by_synset.setdefault(p.synsets[0], []).append(p)
                 else:
                     free.append(p)
-            idx = self.pattern_index[block] = (free, by_word, by_synset)
-        free, by_word, by_synset = idx
+            led: dict[str, list[str]] = {}  # a first word of a phrase -> the synsets (leading a pattern) it begins
+            for name in by_synset:
+                for w in self.synset_first.get(name, ()):
+                    led.setdefault(w, []).append(name)
+            idx = self.pattern_index[block] = (free, by_word, by_synset, led)
+        free, by_word, by_synset, led = idx
         out = list(free)
-        first = self.synset_first
-        for name, ps in by_synset.items():
-            if not words.isdisjoint(first.get(name, ())):
-                out += [p for p in ps if len(p.synsets) == 1 or self._synsets_in(p.synsets[1:], words)]
+        if led:  # the synsets one of whose phrases may begin at a word of the clause
+            names = {name for w in led.keys() & words for name in led[w]}
+            for name in names:
+                out += [p for p in by_synset[name] if len(p.synsets) == 1 or self._synsets_in(p.synsets[1:], words)]
         # the block's words the clause has (one set operation in C; the order of candidates does
         # not matter: the coder keeps the best-scoring one, ties to the earliest in the file)
         for w in by_word.keys() & words:
