@@ -196,8 +196,9 @@ def _nt_literal(o: Literal) -> str:
     """A kg literal's N-Triples text (_nt_term's, without its checks: kg's literals share one
     IRI object per datatype, so the suffix is one identity lookup)."""
     lex = '"' + o + '"' if not _SPECIAL.search(o) else _string(o)
-    if o.language:
-        return lex + "@" + o.language
+    if o.language:  # a name or label: the builder keeps an entity's names for every article that
+        r = o._nt = lex + "@" + o.language  # mentions it, so the text is kept on the literal
+        return r
     dt = o.datatype
     return lex if dt is None else lex + _DT_SUFFIX[dt]
 
@@ -217,7 +218,7 @@ def to_nquads(graphs: dict[Node, set[Triple]]) -> str:
     for g, ts in graphs.items():
         tail = " " + memo[g] + " .\n"
         for s, p, o in ts:
-            add(f"{memo[s]} {memo[p]} {lit_text(o) if type(o) is lit else memo[o]}{tail}")
+            add(f"{memo[s]} {memo[p]} {(o._nt or lit_text(o)) if type(o) is lit else memo[o]}{tail}")
     out.sort()
     return "".join(out)
 

@@ -44,6 +44,7 @@ class Literal(str):
     # datatype is one shared IRI object per datatype, so comparing two is an identity check.
     datatype: IRI | None = None
     language: str | None = None
+    _nt: str | None = None  # its N-Triples text, kept by kg.graph.export for tagged literals (names recur)
 
     def __new__(cls, value: object, datatype: str | None = None, lang: str | None = None) -> "Literal":
         if datatype is None and lang is None and type(value) is str:
