@@ -2,13 +2,14 @@
 from __future__ import annotations
 
 import datetime as dt
+import re
 
 import pytest
 
 from kg.reading.document import parse_article, read_article
 from kg.errors import InputError
 
-from .conftest import SEED
+from .conftest import ROOT, SEED
 
 
 def kinds(art):
@@ -373,3 +374,41 @@ def test_cr_only_line_endings_are_line_ends(pack):
     assert len(b.sentences) > 30 and b.date == a.date and b.meta["title"] == a.meta["title"]
     crlf = parse_article(lf.replace("\n", "\r\n"), source="crlf", layout=pack.layout)
     assert [s.text for s in crlf.sentences] == [s.text for s in a.sentences]
+
+
+def test_layout_unions_agree_with_each_pattern(pack):
+    """The layout tests a line with unions of its patterns and searches an unanchored furniture
+    pattern only in a line holding its plain text (for speed): the same lines must come out as
+    furniture, publication, note or source lines as when each pattern is tried alone."""
+    from kg.reading.layout import _is_furniture, _required, _unions
+
+    lay = pack.layout
+    furniture, pubs, others = _unions(lay)
+    assert furniture[0] is not None and pubs is not None and others is not None
+    files = sorted((ROOT / "data" / "articles").glob("*.txt")) + sorted((ROOT / "tests" / "bench" / "real").glob("*.txt"))
+    lines = [line for p in files for line in p.read_text(encoding="utf-8").splitlines()]
+    lines += ["Copyright 2006 Reuters. All rights reserved.", "ALL RIGHTS RESERVED", "Share", "(Editing by Jon Boyle)",
+              "It has been declared an “undesirable organization” in Russia.", "All rights reſerved"]
+    assert len(lines) > 100
+    for line in lines:
+        assert _is_furniture(line, lay) == any(rx.search(line) for rx in lay.furniture), line
+        assert bool(pubs.match(line)) == any(lp.rx.match(line) for lp in lay.publication), line
+        assert bool(others.match(line)) == any(rx.match(line) for rx in lay.notes + lay.sources), line
+    assert _required(re.compile(r"\bAll rights reserved\b", re.I)) == "all rights reserved"
+    assert _required(re.compile(r"^a|bcd")) is None  # an alternative at the top: nothing is required
+
+
+def test_tokens_and_time_phrases_of_the_seed(pack):
+    """Token offsets slice the article's text; the tokens' time phrases are find_times'."""
+    from kg.reading.dates import find_times, token_times
+    from kg.reading.text import tokenize
+
+    art = read_article(SEED, layout=pack.layout)
+    found = 0
+    for s in art.sentences:
+        toks = tokenize(s.text, s.begin)
+        assert all(art.text[t.begin:t.end] == t.text for t in toks)
+        times = token_times(toks, art.text, art.date)
+        assert times == find_times([t.norm for t in toks], [(t.begin, t.end) for t in toks], art.text, art.date)
+        found += len(times)
+    assert found >= 3

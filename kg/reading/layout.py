@@ -225,6 +225,8 @@ def _unions(lay: Layout) -> tuple:
     and note-or-source patterns (all matched at the start)."""
     got = _UNIONS.get(id(lay))
     if got is None or got[0] is not lay:
+        if len(_UNIONS) > 32:  # layouts made and dropped (tests, tools): keep the memo small
+            _UNIONS.clear()
         anchored = tuple(rx for rx in lay.furniture if _anchored(rx))
         union = _union(anchored)
         rest = tuple((rx, _required(rx), bool(rx.flags & re.I)) for rx in lay.furniture
