@@ -246,6 +246,8 @@ class _Pat:
         _, self.rule, self.root, req, _, self.i = e
         words = dict.fromkeys(nd.words)
         words.update(dict.fromkeys(frozenset([w]) for w in sorted(req)))
+        if fs.words and not (fs.anything or fs.prefixes or fs.entity or fs.quote or fs.time or fs.number):
+            words[fs.words] = None  # it begins with one of these words, so it contains one
         self.words = tuple(sorted(words, key=_rank))  # stable: equal ranks keep their order
         self.mentions, self.quote, self.time = nd.mentions, nd.quote, nd.time
         self.fs, self.segments = fs, self.rule.segments
@@ -254,16 +256,17 @@ class _Pat:
         self.m: Matcher | None = None  # compiled when first tried (start-up counts)
 
 
-_RUNTIME: dict[int, tuple[list[Rule], dict[str, tuple[int, ...]], tuple[int, ...], dict[str, tuple[int, ...]],
-                          tuple[int, ...], list[_Pat]]] = {}
+_Tier = tuple[dict[str, tuple[int, ...]], tuple[int, ...], dict[str, tuple[int, ...]], tuple[int, ...]]
+_TIERS = 3  # index variants by a sentence's number of mentions: 0, 1, 2, 3 or more
+_RUNTIME: dict[int, tuple[list[Rule], list[_Tier], list[_Pat]]] = {}
 
 
-def _runtime(rules: list[Rule]) -> tuple[dict[str, tuple[int, ...]], tuple[int, ...], dict[str, tuple[int, ...]],
-                                         tuple[int, ...], list[_Pat]]:
-    """The index as positions in one list of `_Pat`, once per rule list and process, and a
-    second index: each pattern also under another word set its matches contain (the rarest
-    that the first key does not imply), so that a sentence meets only the patterns with words
-    of both (a sentence with "said" but no "that" or "told" ...)."""
+def _runtime(rules: list[Rule]) -> tuple[list[_Tier], list[_Pat]]:
+    """The index as positions in one list of `_Pat`, once per rule list and process, with a
+    second key: each pattern also under another word set its matches contain (the rarest that
+    the first key does not imply), so that a sentence meets only the patterns with words of
+    both (a sentence with "said" but no "that" or "told" ...). One variant per number of
+    mentions in a sentence (0, 1, 2, 3+), without the patterns that need more entity slots."""
     hit = _RUNTIME.get(id(rules))
     if hit is None or hit[0] is not rules:
         by_word, always = _index(rules)
@@ -274,25 +277,30 @@ def _runtime(rules: list[Rule]) -> tuple[dict[str, tuple[int, ...]], tuple[int, 
         entries = sorted({e[0]: e for es in (*by_word.values(), always) for e in es}.items())
         shared: dict[Firsts, Firsts] = {}
         pats: list[_Pat] = []
-        by_word2: dict[str, list[int]] = {}
-        always2: list[int] = []
-        for j, (k, e) in enumerate(entries):
+        second: list[frozenset[str] | None] = []
+        for k, e in entries:
             rule, root, i = e[1], e[2], e[5]
             pre = rule.__dict__.get("_needs")  # what the pattern needs: prepared, or worked out now
             p = _Pat(e, pre[i] if pre is not None else needs(root), shared.setdefault(e[4], e[4]))
             pats.append(p)
             key = keys.get(k, set())
-            second = next((ws for ws in p.words if not key <= ws), None) if key else None
-            if second is None:
-                always2.append(j)
-            else:
-                for w in second:
-                    by_word2.setdefault(w, []).append(j)
+            second.append(next((ws for ws in p.words if not key <= ws), None) if key else None)
         pos = {k: j for j, (k, _) in enumerate(entries)}
-        hit = _RUNTIME[id(rules)] = (rules, {w: tuple(pos[e[0]] for e in es) for w, es in by_word.items()},
-                                     tuple(pos[e[0]] for e in always), {w: tuple(js) for w, js in by_word2.items()},
-                                     tuple(always2), pats)
-    return hit[1:]  # type: ignore[return-value]
+        tiers: list[_Tier] = []
+        for t in range(_TIERS + 1):
+            def fits(j: int) -> bool:
+                return t == _TIERS or pats[j].mentions <= t
+            bw = {w: tuple(pos[e[0]] for e in es if fits(pos[e[0]])) for w, es in by_word.items()}
+            bw2: dict[str, list[int]] = {}
+            for j, ws in enumerate(second):
+                if ws is not None and fits(j):
+                    for w in ws:
+                        bw2.setdefault(w, []).append(j)
+            tiers.append(({w: js for w, js in bw.items() if js}, tuple(pos[e[0]] for e in always if fits(pos[e[0]])),
+                          {w: tuple(js) for w, js in bw2.items()},
+                          tuple(j for j, ws in enumerate(second) if ws is None and fits(j))))
+        hit = _RUNTIME[id(rules)] = (rules, tiers, pats)
+    return hit[1], hit[2]
 
 
 def match_sentence(rules: list[Rule], v: SentenceView) -> list[Firing]:
@@ -300,7 +308,9 @@ def match_sentence(rules: list[Rule], v: SentenceView) -> list[Firing]:
     cands: list[Firing] = []
     kind = v.sa.sentence.kind
     words = v.words
-    by_word, always, by_word2, always2, pats = _runtime(rules)
+    tiers, pats = _runtime(rules)
+    mf = v.mention_firsts
+    by_word, always, by_word2, always2 = tiers[min(len(mf), _TIERS)]
     found: set[int] = set(always)
     found2: set[int] = set(always2)
     for w in words:
@@ -317,7 +327,6 @@ def match_sentence(rules: list[Rule], v: SentenceView) -> list[Firing]:
     found &= found2
     n = v.n
     last = v.last
-    mf = v.mention_firsts
     for k in sorted(found):
         p = pats[k]
         if p.segments is not None and kind not in p.segments:
@@ -344,10 +353,13 @@ def match_sentence(rules: list[Rule], v: SentenceView) -> list[Firing]:
                 continue
         if p.zero:
             bound = 0
+        st = v.starts_of(p.fs)
+        if not st or st[0] > bound:
+            continue
         m = p.m
         if m is None:
             m = p.m = compiled(p.root)
-        found_here = find_upto(m, v, v.starts_of(p.fs), bound)
+        found_here = find_upto(m, v, st, bound)
         if not found_here:
             continue
         rule = p.rule

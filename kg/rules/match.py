@@ -209,34 +209,7 @@ def _build(node: Node, c: Cont) -> Matcher:
             return None
         return alt
     if isinstance(node, Opt):
-        heads = _heads(node.body)
-        if heads is not None:  # "[the]", "[@LIGHT]": the body is tried only where its first word is,
-            # and built when first tried (most optional parts never are in a given run)
-            built: list[Matcher] = []
-
-            def opt_word(v: SentenceView, pos: int, b: dict[str, Bound], k: Accept) -> Any:
-                v.budget -= 1
-                if v.budget < 0:
-                    raise OverBudget
-                if pos < v.n and v.norms[pos] in heads:
-                    if not built:
-                        built.append(_build(node.body, c))
-                    r = built[0](v, pos, b, k)
-                    if r is not None:
-                        return r
-                return c(v, pos, b, k)
-            return opt_word
-        body = _build(node.body, c)
-
-        def opt(v: SentenceView, pos: int, b: dict[str, Bound], k: Accept) -> Any:
-            v.budget -= 1
-            if v.budget < 0:
-                raise OverBudget
-            r = body(v, pos, b, k)
-            if r is not None:
-                return r
-            return c(v, pos, b, k)
-        return opt
+        return _opt(node, c)
     if isinstance(node, Gap):
         mx = node.max
         nf = _next_forms(c)
@@ -278,6 +251,92 @@ def _build(node: Node, c: Cont) -> Matcher:
             return cbody(v, pos, b, then)
         return capture
     raise TypeError(f"not a pattern node: {node!r}")
+
+
+def _quiet_head(n: Node) -> bool:
+    """Whether `n` fails at a token where it cannot begin without spending any step budget:
+    its first part is a word, a slot other than text, or a group of those (not an optional
+    part, a gap or a text slot, which count a step before looking at the token)."""
+    if isinstance(n, Word):
+        return True
+    if isinstance(n, Slot):
+        return n.kind not in ("text", "clause")
+    if isinstance(n, Alt):
+        return all(_quiet_head(o) for o in n.options)
+    if isinstance(n, Capture):
+        return _quiet_head(n.body)
+    if isinstance(n, Seq):
+        return bool(n.items) and _quiet_head(n.items[0])
+    return False
+
+
+def _begin_test(f: Firsts) -> tuple[frozenset[str], tuple[str, ...], bool, bool, bool, bool]:
+    return f.words, f.prefixes, f.entity, f.time, f.quote, f.number
+
+
+def _opt(node: Opt, c: Cont) -> Matcher:
+    """An optional part then the continuation. Its body is tried only where it can begin (by its
+    first tokens), and built when first tried (most optional parts never are in a given run).
+    A run of optional parts ("[@LIGHT [@LIGHT]] [the] [{t:time}]") where none can begin is
+    passed over in one step, counting the budget steps each part would have counted."""
+    f = firsts(node.body)
+    if f.anything or not _quiet_head(node.body):  # tried everywhere, as its steps count
+        body = _build(node.body, c)
+
+        def opt(v: SentenceView, pos: int, b: dict[str, Bound], k: Accept) -> Any:
+            v.budget -= 1
+            if v.budget < 0:
+                raise OverBudget
+            r = body(v, pos, b, k)
+            if r is not None:
+                return r
+            return c(v, pos, b, k)
+        return opt
+    own = _begin_test(f)
+    chain = getattr(c, "skip", None)  # (first tokens of the run after this part, its length, what follows it)
+    if chain is not None:
+        after, count, target = chain
+        whole = _begin_test(f | after)
+        count += 1
+    else:
+        after, count, target, whole = None, 1, c, own
+    words, prefixes, entity, time, quote, number = own
+    all_words, all_prefixes, all_entity, all_time, all_quote, all_number = whole
+    plain = not any(own[1:]) and not any(whole[1:])  # words only: the commonest case
+    built: list[Matcher] = []
+
+    def opt_word(v: SentenceView, pos: int, b: dict[str, Bound], k: Accept) -> Any:
+        # whether something of the run can begin here, by its first tokens (words, mention, time, ...)
+        w = v.norms[pos] if pos < v.n else None
+        if plain:
+            here = w in all_words
+        else:
+            here = w is not None and (w in all_words or all_prefixes and any(w.startswith(x) for x in all_prefixes)
+                                      or all_number and _number(w) is not None) \
+                or all_entity and pos in v.mention_at or all_time and pos in v.time_at or all_quote and pos in v.quote_at
+        if not here:  # nothing of the run can begin here: straight to what follows it
+            v.budget -= count
+            if v.budget < 0:
+                raise OverBudget
+            return target(v, pos, b, k)
+        v.budget -= 1
+        if v.budget < 0:
+            raise OverBudget
+        if plain:
+            here = w in words
+        else:
+            here = w is not None and (w in words or prefixes and any(w.startswith(x) for x in prefixes)
+                                      or number and _number(w) is not None) \
+                or entity and pos in v.mention_at or time and pos in v.time_at or quote and pos in v.quote_at
+        if here:
+            if not built:
+                built.append(_build(node.body, c))
+            r = built[0](v, pos, b, k)
+            if r is not None:
+                return r
+        return c(v, pos, b, k)
+    opt_word.skip = (f if after is None else f | after, count, target)  # type: ignore[attr-defined]
+    return opt_word
 
 
 def _slot_matcher(node: Slot, c: Cont) -> Matcher:
