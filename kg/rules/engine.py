@@ -368,6 +368,12 @@ def match_sentence(rules: list[Rule], v: SentenceView) -> list[Firing]:
             if rule.defaults and v.date is not None:
                 b = _defaults(rule, b, v.date, first, bb)
             cands.append(Firing(rule, v.sa.sentence, first, last_, bb, ee, b, form=p.form))
+    return resolve(cands)
+
+
+def resolve(cands: list[Firing]) -> list[Firing]:
+    """Overlaps resolved within each group (longest, then priority, then rule order), list
+    slots as one firing per item, in sentence order."""
     cands.sort(key=lambda f: (-f.length, -f.rule.priority, f.rule.order, f.first))
     taken: dict[str, list[tuple[int, int]]] = {}
     out = []
