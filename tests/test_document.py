@@ -383,17 +383,18 @@ def test_layout_unions_agree_with_each_pattern(pack):
     from kg.reading.layout import _is_furniture, _required, _unions
 
     lay = pack.layout
-    furniture, pubs, others = _unions(lay)
-    assert furniture[0] is not None and pubs is not None and others is not None
+    furniture, pubs, others, datelines = _unions(lay)
+    assert furniture[0] is not None and pubs is not None and others is not None and datelines is not None
     files = sorted((ROOT / "data" / "articles").glob("*.txt")) + sorted((ROOT / "tests" / "bench" / "real").glob("*.txt"))
     lines = [line for p in files for line in p.read_text(encoding="utf-8").splitlines()]
-    lines += ["Copyright 2006 Reuters. All rights reserved.", "ALL RIGHTS RESERVED", "Share", "(Editing by Jon Boyle)",
+    lines += ["MOSCOW (Reuters) - Hamas leaders met Lavrov today.", "Copyright 2006 Reuters. All rights reserved.", "ALL RIGHTS RESERVED", "Share", "(Editing by Jon Boyle)",
               "It has been declared an “undesirable organization” in Russia.", "All rights reſerved"]
     assert len(lines) > 100
     for line in lines:
         assert _is_furniture(line, lay) == any(rx.search(line) for rx in lay.furniture), line
         assert bool(pubs.match(line)) == any(lp.rx.match(line) for lp in lay.publication), line
         assert bool(others.match(line)) == any(rx.match(line) for rx in lay.notes + lay.sources), line
+        assert bool(datelines.match(line)) == any(rx.match(line) for rx in lay.datelines), line
     assert _required(re.compile(r"\bAll rights reserved\b", re.I)) == "all rights reserved"
     assert _required(re.compile(r"^a|bcd")) is None  # an alternative at the top: nothing is required
 

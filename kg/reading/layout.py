@@ -221,8 +221,8 @@ def _required(rx: re.Pattern[str]) -> str | None:
 def _unions(lay: Layout) -> tuple:
     """Per layout, made once: the union of its furniture patterns anchored at the line's start
     (matched once) with the others (searched one by one, each with the plain text it requires),
-    and the unions of its publication-line
-    and note-or-source patterns (all matched at the start)."""
+    and the unions of its publication-line, note-or-source and dateline patterns (all matched at
+    the start)."""
     got = _UNIONS.get(id(lay))
     if got is None or got[0] is not lay:
         if len(_UNIONS) > 32:  # layouts made and dropped (tests, tools): keep the memo small
@@ -232,8 +232,8 @@ def _unions(lay: Layout) -> tuple:
         rest = tuple((rx, _required(rx), bool(rx.flags & re.I)) for rx in lay.furniture
                      if union is None or rx not in anchored)
         got = _UNIONS[id(lay)] = (lay, (union, rest), _union(tuple(lp.rx for lp in lay.publication)),
-                                  _union(lay.notes + lay.sources))
-    return got[1], got[2], got[3]
+                                  _union(lay.notes + lay.sources), _union(lay.datelines))
+    return got[1], got[2], got[3], got[4]
 
 
 def _is_furniture(line: str, lay: Layout) -> bool:
@@ -262,7 +262,7 @@ def _line_kind(text: str, b: int, e: int, lay: Layout, found: _Found) -> str | N
     line = text[b:e]
     if _is_furniture(line, lay):
         return "furniture"
-    _, pubs, others = _unions(lay)
+    _, pubs, others, _ = _unions(lay)
     for lp in lay.publication if pubs is None or pubs.match(line) else ():
         m = lp.rx.match(line)
         if m:
@@ -285,6 +285,9 @@ def _line_kind(text: str, b: int, e: int, lay: Layout, found: _Found) -> str | N
 
 def _dateline(lay: Layout, text: str, b: int, e: int) -> re.Match[str] | None:
     line = text[b:e]  # matched alone: `^` is its start whatever the line ends (CR, LF)
+    union = _unions(lay)[3]
+    if union is not None and union.match(line) is None:
+        return None  # no dateline pattern matches (most lines): none is tried for its groups
     for rx in lay.datelines:
         m = rx.match(line)
         if m and m.end() < len(line):  # a dateline opens a paragraph: text must follow
