@@ -387,7 +387,8 @@ def test_layout_unions_agree_with_each_pattern(pack):
     assert furniture[0] is not None and pubs is not None and others is not None and datelines is not None
     files = sorted((ROOT / "data" / "articles").glob("*.txt")) + sorted((ROOT / "tests" / "bench" / "real").glob("*.txt"))
     lines = [line for p in files for line in p.read_text(encoding="utf-8").splitlines()]
-    lines += ["MOSCOW (Reuters) - Hamas leaders met Lavrov today.", "Copyright 2006 Reuters. All rights reserved.", "ALL RIGHTS RESERVED", "Share", "(Editing by Jon Boyle)",
+    lines += ["MOSCOW (Reuters) - Hamas leaders met Lavrov today.", "Copyright 2006 Reuters. All rights reserved.",
+              "ALL RIGHTS RESERVED", "Share", "(Editing by Jon Boyle)",
               "It has been declared an “undesirable organization” in Russia.", "All rights reſerved"]
     assert len(lines) > 100
     for line in lines:
