@@ -341,16 +341,17 @@ _PLANS: dict[int, tuple[Any, Any, Any]] = {}  # id(rule) -> (rule, kept alive; r
 
 
 def _role_plan(r: Any, roles: list[tuple[str, tuple[str, ...]]]) -> list[tuple[tuple[str, ...], list[str]]] | None:
-    """For a rule whose node gets a CAMEO code: per line of kg-roles.tsv, its roles and the slots
-    the rule's node emits under that property, in emit order; None for any other rule. The
-    same for every firing of the rule, so worked out once per rule (it was per firing)."""
+    """For a rule whose node gets a CAMEO code: per line of kg-roles.tsv under whose property the
+    rule's node emits slots, its roles and those slots in emit order (a line it emits nothing
+    under finds nothing: left out); None for any other rule. The same for every firing of the
+    rule, so worked out once per rule (it was per firing and per line)."""
     hit = _PLANS.get(id(r))
     if hit is not None and hit[0] is r and hit[1] is roles:
         return hit[2]
     plan = None
     if r.has_node and any(em.p == KGO + "cameoCode" for em in r.emits):
-        plan = [(rs, [em.o.value for em in r.emits if em.p == prop and em.s.kind == "node" and em.o.kind == "slot"])
-                for prop, rs in roles]
+        plan = [(rs, slots) for prop, rs in roles
+                if (slots := [em.o.value for em in r.emits if em.p == prop and em.s.kind == "node" and em.o.kind == "slot"])]
     if len(_PLANS) > 50_000:
         _PLANS.clear()
     _PLANS[id(r)] = (r, roles, plan)
