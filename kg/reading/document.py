@@ -211,7 +211,6 @@ def _find_quotes(art: Article) -> None:
 
 
 _QUOTE_MARK = re.compile("[" + re.escape("".join(sorted(QUOTE_CHARS))) + "]")
-_LAST_WORD = re.compile(r"([\w.]+)\.$")
 _INITIAL = re.compile(r"[A-Z]")
 _DOTTED = re.compile(r"(?:\w\.)+\w")
 _BOUNDARY = re.compile(r"[.!?]+(?:[\"”’')\]]+)?(?=\s+[\"“(\[]*[A-Z0-9\u00C0-\u024F])")
@@ -227,10 +226,12 @@ def _split_sentences(art: Article, lay: Layout) -> None:
             continue
         b = seg.begin
         for m in _BOUNDARY.finditer(text, seg.begin, seg.end):
-            word = _LAST_WORD.search(text, b, m.start() + 1)
-            if m.group().startswith(".") and word and m.group() == ".":
-                w = word.group(1)
-                if w in lay.abbreviations or _INITIAL.fullmatch(w) or _DOTTED.fullmatch(w):
+            if m.group() == ".":  # the word before a lone full stop (`[\w.]+` up to it, from b on)
+                s0 = k = m.start()
+                while k > b and (text[k - 1] == "." or text[k - 1].isalnum() or text[k - 1] == "_"):
+                    k -= 1  # walked back from the stop: a search from b was quadratic in the paragraph
+                w = text[k:s0]
+                if w and (w in lay.abbreviations or _INITIAL.fullmatch(w) or _DOTTED.fullmatch(w)):
                     continue
             e = m.end()
             _add_sentence(art, seg, b, e)
