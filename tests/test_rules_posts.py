@@ -262,6 +262,7 @@ SPEECH: list[tuple[str, str, list[str]]] = [
     ("Lavrov did not say that Russia supported Iran.", "2006-03-03", []),
     ("Hamas declined to confirm that Meshaal had met Lavrov.", "2006-03-03", []),
     ("Reporters asked Lavrov whether Russia supported Iran.", "2006-03-03", []),
+    ("Hezbollah fired dozens of rockets at northern Israel on Sunday, the army said.", "2006-08-06", []),
 ]
 
 
