@@ -482,13 +482,12 @@ class GraphBuilder:
     def _mint_node(self, f: Firing) -> IRI:
         r = f.rule
         cls = r.node_classes[0]
-        local = cls.rsplit("#", 1)[-1].rsplit("/", 1)[-1]
         if r.node_key is not None:
             scope = "" if r.node_scope == "world" else self._art_id  # a post is the same in every article
             ident = _h(scope, cls, *[self._key_value(f, k) for k in r.node_key], *_context_key(f))
         else:
             ident = _h(self._art_id, r.id, f.begin, f.end)
-        return IRI(f"{self.mint.base}node/{slug(local) or 'node'}-{ident}")
+        return IRI(f"{self.mint.base}node/{_node_name(cls)}-{ident}")
 
     def _node(self, art: Article, f: Firing, fid: IRI) -> IRI:
         node = self._node_iri(f)
@@ -561,6 +560,13 @@ class GraphBuilder:
     def _terms(self, t: Term, f: Firing, node: IRI | None) -> list[RDFTerm]:
         """The RDF terms a rule term stands for in one firing: none when its slot did not match,
         several for a list (`slot.items`)."""
+        if t.kind not in _TERM_KINDS:  # a slot, the commonest: its binding, an entity most often
+            b = f.bindings.get(t.value)
+            if b is None:
+                return []
+            if not t.attr and b.kind == "entity":
+                return [self._entity(b.value.entity)]
+            return self._slot_terms(t, b)
         if t.kind == "node":
             return [node] if node is not None else []
         if t.kind == "iri":
@@ -582,12 +588,12 @@ class GraphBuilder:
             vals = [self._key_value(f, k) for k in t.key]
             if any(not v for v in vals):
                 return []
-            local = t.value.rsplit("#", 1)[-1].rsplit("/", 1)[-1]
             # the node in the same epistemic context as this firing (a claim refers to the claimed node)
-            return [IRI(f"{self.mint.base}node/{slug(local) or 'node'}-{_h(self._art_id, t.value, *vals, *_context_key(f))}")]
-        b = f.bindings.get(t.value)
-        if b is None:
-            return []
+            return [IRI(f"{self.mint.base}node/{_node_name(t.value)}-{_h(self._art_id, t.value, *vals, *_context_key(f))}")]
+        raise AssertionError(t.kind)  # (every kind of _TERM_KINDS is handled above)
+
+    def _slot_terms(self, t: Term, b: Any) -> list[RDFTerm]:
+        """The terms of a matched slot other than a plain entity (_terms' fast path)."""
         if t.attr == "begin":
             return [integer(b.begin)]
         if t.attr == "end":
@@ -623,6 +629,20 @@ class GraphBuilder:
         for t in sorted(self.triples):
             g.add(t)
         return g
+
+
+_TERM_KINDS = frozenset(("node", "iri", "literal", "holder", "docdate", "ref"))  # rule terms that are no slot
+_NODE_NAMES: dict[str, str] = {}  # class IRI -> the slug its nodes' IRIs begin with
+
+
+def _node_name(cls: str) -> str:
+    """The slug of a class's local name ("visit" for kgo:Visit), once per class (it was a regex
+    substitution per node)."""
+    name = _NODE_NAMES.get(cls)
+    if name is None:
+        local = cls.rsplit("#", 1)[-1].rsplit("/", 1)[-1]
+        name = _NODE_NAMES[cls] = slug(local) or "node"
+    return name
 
 
 def _constant(t: Term) -> RDFTerm:
