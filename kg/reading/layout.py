@@ -127,30 +127,25 @@ _SAID_AFTER = re.compile(r"[”\"]\s*,?\s*(he|she|they)\b")  # a quotation that 
 _PROSE_END = re.compile(r"[.!?][\"”’')\]]*$")
 
 
-def _trim(text: str, b: int, e: int) -> tuple[int, int]:
-    while b < e and text[b].isspace():
-        b += 1
-    while e > b and text[e - 1].isspace():
-        e -= 1
-    return b, e
+def _spans(rx: re.Pattern[str], text: str, b: int, e: int) -> list[tuple[int, int]]:
+    """The matches of rx in text[b:e] without their leading and trailing spaces (by str.strip
+    and lstrip, which strip what isspace() is true of), the empty ones left out."""
+    out = []
+    for m in rx.finditer(text, b, e):
+        s = m.group()
+        core = s.strip()
+        if core:
+            lb = m.start() + len(s) - len(s.lstrip())
+            out.append((lb, lb + len(core)))
+    return out
 
 
 def _blocks(text: str, start: int) -> list[tuple[int, int]]:
-    out = []
-    for m in _BLOCK.finditer(text, start):
-        b, e = _trim(text, m.start(), m.end())
-        if e > b:
-            out.append((b, e))
-    return out
+    return _spans(_BLOCK, text, start, len(text))
 
 
 def _lines(text: str, b: int, e: int) -> list[tuple[int, int]]:
-    out = []
-    for m in _LINE.finditer(text, b, e):
-        lb, le = _trim(text, m.start(), m.end())
-        if le > lb:
-            out.append((lb, le))
-    return out
+    return _spans(_LINE, text, b, e)
 
 
 @dataclass
