@@ -211,9 +211,20 @@ def prepare(rules: RuleSet) -> None:
     a pickled pack (kg.rules.pack) brings them along and a new process does not redo them for its
     first article (~20 ms of a one-article build)."""
     by_word, always = _index(rules.rules)
+    shared: dict[Firsts, Firsts] = {}
     for rule in rules.rules:
         rule.__dict__["_needs"] = tuple(needs(p.root) for p in rule.patterns)
+        rule.firsts[:] = [shared.setdefault(f, f) for f in rule.firsts]  # equal Firsts as one object
     rules.__dict__["_index"] = (by_word, always)
+    for rule in rules.rules:
+        rule.__dict__.pop("_words", None)
+    pats = _pats(rules.rules)
+    rules.__dict__["_keys"] = _keys(rules.rules, pats)
+    words: dict[int, list[tuple[tuple[frozenset[str], ...], bool]]] = {}
+    for p in pats:  # each pattern's needed word sets, rarest first, and whether it opens with ^
+        words.setdefault(id(p.rule), []).append((p.words, p.zero))
+    for rule in rules.rules:
+        rule.__dict__["_words"] = words.get(id(rule), [])
 
 
 def _adopt(rules: RuleSet) -> None:
@@ -222,6 +233,10 @@ def _adopt(rules: RuleSet) -> None:
     hit = _INDEX.get(id(rules.rules))
     if idx is not None and (hit is None or hit[0] is not rules.rules):
         _INDEX[id(rules.rules)] = (rules.rules, *idx)
+    keys = rules.__dict__.get("_keys")
+    hit2 = _KEYS.get(id(rules.rules))
+    if keys is not None and (hit2 is None or hit2[0] is not rules.rules):
+        _KEYS[id(rules.rules)] = (rules.rules, keys)
 
 
 def _candidates(rules: list[Rule], v: SentenceView) -> list[Entry]:
@@ -244,62 +259,84 @@ class _Pat:
 
     def __init__(self, e: Entry, nd: Needs, fs: Firsts):
         _, self.rule, self.root, req, _, self.i = e
-        words = dict.fromkeys(nd.words)
-        words.update(dict.fromkeys(frozenset([w]) for w in sorted(req)))
-        if fs.words and not (fs.anything or fs.prefixes or fs.entity or fs.quote or fs.time or fs.number):
-            words[fs.words] = None  # it begins with one of these words, so it contains one
-        self.words = tuple(sorted(words, key=_rank))  # stable: equal ranks keep their order
+        pre = self.rule.__dict__.get("_words")  # worked out by `prepare` for a cached pack
+        if pre is not None:
+            self.words, self.zero = pre[self.i]
+        else:
+            words = dict.fromkeys(nd.words)
+            words.update(dict.fromkeys(frozenset([w]) for w in sorted(req)))
+            if fs.words and not (fs.anything or fs.prefixes or fs.entity or fs.quote or fs.time or fs.number):
+                words[fs.words] = None  # it begins with one of these words, so it contains one
+            self.words = tuple(sorted(words, key=_rank))  # stable: equal ranks keep their order
+            self.zero = at_start_only(self.root)
         self.mentions, self.quote, self.time = nd.mentions, nd.quote, nd.time
         self.fs, self.segments = fs, self.rule.segments
-        self.zero = at_start_only(self.root)
         self.form = self.rule.form_of(self.i)
         self.m: Matcher | None = None  # compiled when first tried (start-up counts)
 
 
-_Tier = tuple[dict[str, tuple[int, ...]], tuple[int, ...], dict[str, tuple[int, ...]], tuple[int, ...]]
-_TIERS = 3  # index variants by a sentence's number of mentions: 0, 1, 2, 3 or more
-_RUNTIME: dict[int, tuple[list[Rule], list[_Tier], list[_Pat]]] = {}
+def _entries(rules: list[Rule]) -> list[Entry]:
+    """Every pattern as an index entry, numbered in rule order (as `_index` numbers them)."""
+    out: list[Entry] = []
+    for rule in rules:
+        for i, (parsed, req, fs) in enumerate(zip(rule.patterns, rule.required, rule.firsts)):
+            out.append((len(out), rule, parsed.root, req, fs, i))
+    return out
 
 
-def _runtime(rules: list[Rule]) -> tuple[list[_Tier], list[_Pat]]:
-    """The index as positions in one list of `_Pat`, once per rule list and process, with a
-    second key: each pattern also under another word set its matches contain (the rarest that
-    the first key does not imply), so that a sentence meets only the patterns with words of
-    both (a sentence with "said" but no "that" or "told" ...). One variant per number of
-    mentions in a sentence (0, 1, 2, 3+), without the patterns that need more entity slots."""
+def _pats(rules: list[Rule]) -> list[_Pat]:
+    """Each pattern's `_Pat`; equal Firsts as one object, so that a sentence's start positions
+    are worked out once for all of them (`prepare` has done so for a cached pack)."""
+    shared: dict[Firsts, Firsts] = {}
+    out = []
+    for e in _entries(rules):
+        rule, root, i = e[1], e[2], e[5]
+        pre = rule.__dict__.get("_needs")  # what the pattern needs: prepared, or worked out now
+        out.append(_Pat(e, pre[i] if pre is not None else needs(root), e[4] if pre is not None else shared.setdefault(e[4], e[4])))
+    return out
+
+
+Keys = tuple[dict[str, tuple[int, ...]], tuple[int, ...], dict[str, tuple[int, ...]], tuple[int, ...]]
+_KEYS: dict[int, tuple[list[Rule], Keys]] = {}
+
+
+def _keys(rules: list[Rule], pats: list[_Pat] | None = None) -> Keys:
+    """The index by pattern number, and a second index: each pattern also under another word set
+    its matches contain (the rarest that the first key does not imply), so that a sentence meets
+    only the patterns with words of both (a sentence with "said" but no "that" or "told" ...).
+    Plain data: `prepare` stores it in the pack cache."""
+    by_word, always = _index(rules)
+    pats = pats if pats is not None else _pats(rules)
+    first: dict[int, set[str]] = {}
+    for w, es in by_word.items():
+        for e in es:
+            first.setdefault(e[0], set()).add(w)
+    by_word2: dict[str, list[int]] = {}
+    always2: list[int] = []
+    for j, p in enumerate(pats):
+        key = first.get(j)
+        second = next((ws for ws in p.words if not key <= ws), None) if key else None
+        if second is None:
+            always2.append(j)
+        else:
+            for w in second:
+                by_word2.setdefault(w, []).append(j)
+    return ({w: tuple(e[0] for e in es) for w, es in by_word.items()}, tuple(e[0] for e in always),
+            {w: tuple(js) for w, js in by_word2.items()}, tuple(always2))
+
+
+_RUNTIME: dict[int, tuple[list[Rule], Keys, list[_Pat]]] = {}
+
+
+def _runtime(rules: list[Rule]) -> tuple[Keys, list[_Pat]]:
+    """The two indexes and each pattern's `_Pat`, once per rule list and process (the indexes
+    from the pack cache when `prepare` put them there)."""
     hit = _RUNTIME.get(id(rules))
     if hit is None or hit[0] is not rules:
-        by_word, always = _index(rules)
-        keys: dict[int, set[str]] = {}
-        for w, es in by_word.items():
-            for e in es:
-                keys.setdefault(e[0], set()).add(w)
-        entries = sorted({e[0]: e for es in (*by_word.values(), always) for e in es}.items())
-        shared: dict[Firsts, Firsts] = {}
-        pats: list[_Pat] = []
-        second: list[frozenset[str] | None] = []
-        for k, e in entries:
-            rule, root, i = e[1], e[2], e[5]
-            pre = rule.__dict__.get("_needs")  # what the pattern needs: prepared, or worked out now
-            p = _Pat(e, pre[i] if pre is not None else needs(root), shared.setdefault(e[4], e[4]))
-            pats.append(p)
-            key = keys.get(k, set())
-            second.append(next((ws for ws in p.words if not key <= ws), None) if key else None)
-        pos = {k: j for j, (k, _) in enumerate(entries)}
-        tiers: list[_Tier] = []
-        for t in range(_TIERS + 1):
-            def fits(j: int) -> bool:
-                return t == _TIERS or pats[j].mentions <= t
-            bw = {w: tuple(pos[e[0]] for e in es if fits(pos[e[0]])) for w, es in by_word.items()}
-            bw2: dict[str, list[int]] = {}
-            for j, ws in enumerate(second):
-                if ws is not None and fits(j):
-                    for w in ws:
-                        bw2.setdefault(w, []).append(j)
-            tiers.append(({w: js for w, js in bw.items() if js}, tuple(pos[e[0]] for e in always if fits(pos[e[0]])),
-                          {w: tuple(js) for w, js in bw2.items()},
-                          tuple(j for j, ws in enumerate(second) if ws is None and fits(j))))
-        hit = _RUNTIME[id(rules)] = (rules, tiers, pats)
+        pats = _pats(rules)
+        got = _KEYS.get(id(rules))
+        keys = got[1] if got is not None and got[0] is rules else _keys(rules, pats)
+        hit = _RUNTIME[id(rules)] = (rules, keys, pats)
     return hit[1], hit[2]
 
 
@@ -308,9 +345,9 @@ def match_sentence(rules: list[Rule], v: SentenceView) -> list[Firing]:
     cands: list[Firing] = []
     kind = v.sa.sentence.kind
     words = v.words
-    tiers, pats = _runtime(rules)
+    (by_word, always, by_word2, always2), pats = _runtime(rules)
     mf = v.mention_firsts
-    by_word, always, by_word2, always2 = tiers[min(len(mf), _TIERS)]
+    nm = len(mf)
     found: set[int] = set(always)
     found2: set[int] = set(always2)
     for w in words:
@@ -329,7 +366,7 @@ def match_sentence(rules: list[Rule], v: SentenceView) -> list[Firing]:
     last = v.last
     for k in sorted(found):
         p = pats[k]
-        if p.segments is not None and kind not in p.segments:
+        if p.mentions > nm or p.segments is not None and kind not in p.segments:
             continue
         # the last token where a match can begin (-1: the sentence lacks something the pattern
         # needs): each needed word, mention, quotation and time lies in the match, so at or
@@ -338,8 +375,6 @@ def match_sentence(rules: list[Rule], v: SentenceView) -> list[Firing]:
         if bound < 0:
             continue
         if p.mentions:
-            if len(mf) < p.mentions:
-                continue
             r = mf[-p.mentions]
             if r < bound:
                 bound = r
