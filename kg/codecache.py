@@ -32,6 +32,7 @@ from pathlib import Path
 from types import CodeType
 from typing import Any
 
+_FORMAT = 2  # of the file's entries; a new format is a new file name
 _MAX_ENTRIES = 6000  # a process that makes many classes or patterns of its own does not grow the file without end
 
 _compiler: Any = getattr(re, "_compiler", None)
@@ -45,7 +46,7 @@ def _path() -> Path | None:
     root = os.environ.get("KG_CACHE_DIR") or str(Path(os.environ.get("XDG_CACHE_HOME") or Path.home() / ".cache") / "kg")
     if root.lower() == "off":
         return None
-    return Path(root) / f"code-{sys.implementation.cache_tag}-{importlib.util.MAGIC_NUMBER.hex()}.marshal"
+    return Path(root) / f"code-{_FORMAT}-{sys.implementation.cache_tag}-{importlib.util.MAGIC_NUMBER.hex()}.marshal"
 
 
 _code: dict[Any, Any] = {}  # source text -> code object; (pattern, flags) -> the arguments of _sre.compile
@@ -90,7 +91,11 @@ def _re_compile(p: Any, flags: int = 0) -> Any:
     else:
         stats["hits"] += 1
     flags2, program, groups, groupindex, indexgroup = args
-    return _compiler._sre.compile(p, flags2, array(_CODE_UNIT, program).tolist(), groups, groupindex, indexgroup)
+    try:
+        return _compiler._sre.compile(p, flags2, array(_CODE_UNIT, program).tolist(), groups, groupindex, indexgroup)
+    except Exception:  # an entry another kg wrote otherwise: compile it here, as re would
+        del _code[key]
+        return _re_compile(p, flags)
 
 
 _re_plain: Any = _compiler.compile if _RE_OK else None

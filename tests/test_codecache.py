@@ -96,3 +96,20 @@ def test_cache_off_reads_and_writes_nothing() -> None:
     got = _probe("kg", "off")
     assert got["stats"]["compiled"] > 0 and got["stats"]["hits"] == 0
     assert not (ROOT / "off").exists()
+
+
+def test_entries_another_kg_wrote_otherwise_are_compiled_over(tmp_path: Path) -> None:
+    """A pattern's entry of the wrong shape (an older format, a program that is not this Python's)
+    and a source text whose code is not a code object are compiled as if absent."""
+    import marshal
+
+    _probe("kg", tmp_path)
+    (cache,) = tmp_path.glob("code-*.marshal")
+    data = marshal.loads(cache.read_bytes())
+    keys = [k for k in data if isinstance(k, tuple)]
+    assert keys
+    for i, k in enumerate(keys):
+        data[k] = (data[k][0], [1, 2, 3], 0, {}, ()) if i % 2 else (data[k][0], b"\x00" * 12, 0, {}, ())
+    cache.write_bytes(marshal.dumps(data))
+    got = _probe("kg", tmp_path)
+    assert all(got["regex_same"]) and got["found"] == _probe("plain", tmp_path)["found"]
