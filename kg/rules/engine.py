@@ -85,38 +85,6 @@ class Needs:
     quote: bool = False
     time: bool = False
 
-    def bound(self, v: SentenceView) -> int:
-        """The last token where a match can begin (-1: the sentence lacks something the pattern
-        needs): each needed word, mention, quotation and time lies in the match, so at or after
-        its start."""
-        b = v.n - 1
-        for w in self.words:
-            p = v.last_of(w)
-            if p < b:
-                if p < 0:
-                    return -1
-                b = p
-        if self.mentions:
-            mf = v.mention_firsts
-            if len(mf) < self.mentions:
-                return -1
-            p = mf[-self.mentions]
-            if p < b:
-                b = p
-        if self.quote and v.quote_last < b:
-            b = v.quote_last
-        if self.time and v.time_last < b:
-            b = v.time_last
-        return b
-
-    def met(self, v: SentenceView) -> bool:
-        words = v.words
-        for w in self.words:
-            if words.isdisjoint(w):
-                return False
-        return (len(v.mention_at) >= self.mentions and (not self.quote or bool(v.quote_at))
-                and (not self.time or bool(v.time_at)))
-
 
 _NEEDS: dict[int, tuple[Node, Needs]] = {}
 _Need = tuple[tuple[frozenset[str], ...], int, bool, bool]  # a Needs as a plain tuple, while it is worked out
@@ -237,15 +205,6 @@ def _adopt(rules: RuleSet) -> None:
     hit2 = _KEYS.get(id(rules.rules))
     if keys is not None and (hit2 is None or hit2[0] is not rules.rules):
         _KEYS[id(rules.rules)] = (rules.rules, keys)
-
-
-def _candidates(rules: list[Rule], v: SentenceView) -> list[Entry]:
-    by_word, always = _index(rules)
-    found = {e[0]: e for w in v.words for e in by_word.get(w, ())}
-    if not found:
-        return always
-    found.update((e[0], e) for e in always)
-    return [found[k] for k in sorted(found)]
 
 
 class _Pat:

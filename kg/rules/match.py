@@ -434,13 +434,6 @@ def _dispatch(node: Alt) -> tuple[dict[str, tuple[int, ...]], tuple[int, ...]]:
     return hit[1], hit[2]
 
 
-def _head_forms(n: Node) -> frozenset[str] | None:
-    """The words a node must begin with, when it begins with a plain (non-prefix) word."""
-    while isinstance(n, Seq) and n.items:
-        n = n.items[0]
-    return n.forms if isinstance(n, Word) and not n.prefix else None
-
-
 _HEADS: dict[int, tuple[Node, frozenset[str] | None]] = {}
 
 
@@ -563,14 +556,6 @@ def _chain(items: list[Node], c: Cont) -> Matcher:
     return c
 
 
-def _entity(s: Slot, v: SentenceView, pos: int, b: dict[str, Bound]) -> tuple[int, dict[str, Bound]] | None:
-    """An entity slot: the mention starting at `pos`, if its type fits."""
-    m = v.mention_at.get(pos)
-    if m is not None and v.type_ok(m, s.types):
-        return m.last, {**b, s.name: Bound("entity", pos, m.last, m.begin, m.end, m)}
-    return None
-
-
 _LIST_JOINS = (("and",), (",",), (",", "and"), ("as", "well", "as"), ("&",), (",", "as", "well", "as"))  # not "nor": a frame's negated form reads "neither X nor Y"
 _LIST_FIRST = frozenset(j[0] for j in _LIST_JOINS)
 
@@ -607,52 +592,6 @@ def _entity_list(s: Slot, v: SentenceView, pos: int, b: dict[str, Bound]) -> Ite
         last = items[n - 1].last
         parts = tuple(Bound("entity", pos, last, x.begin, x.end, x) for x in items[:n])
         yield last, {**b, s.name: Bound("entity", pos, last, items[0].begin, items[n - 1].end, items[0], parts if n > 1 else ())}
-
-
-def _slot(s: Slot, v: SentenceView, pos: int, b: dict[str, Bound],
-          next_forms: frozenset[str] | None = None) -> Iterator[tuple[int, dict[str, Bound]]]:
-    if pos >= v.n:
-        return
-    if s.kind == "entity":
-        if s.many:
-            yield from _entity_list(s, v, pos, b)
-            return
-        r = _entity(s, v, pos, b)
-        if r is not None:
-            yield r
-    elif s.kind == "quote":
-        q = v.quote_at.get(pos)
-        if q:
-            last, (qb, qe) = q
-            yield last, {**b, s.name: Bound("quote", pos, last, qb, qe, _unquote(v.text[qb:qe]))}
-    elif s.kind == "time":
-        t = v.time_at.get(pos)
-        if t:
-            yield t[0], {**b, s.name: Bound("time", pos, t[0], t[1].begin, t[1].end, t[1])}
-    elif s.kind == "number":
-        n = _number(v.norms[pos])
-        if n is not None:
-            bb, ee = v.span(pos, pos + 1)
-            yield pos + 1, {**b, s.name: Bound("number", pos, pos + 1, bb, ee, n)}
-    else:  # text: longest first; never starting or ending on punctuation, so values read cleanly
-        if v.norms[pos] in _EDGE_PUNCT:
-            return
-        v.budget -= 1
-        if v.budget < 0:
-            raise OverBudget
-        limit = min(v.n, pos + s.max)
-        if s.kind == "clause":
-            for i in range(pos, limit):
-                w = v.norms[i]
-                if w in (";", "-") or w == "," and i + 1 < v.n and v.norms[i + 1] in _CLAUSE_NEXT:
-                    limit = i
-                    break
-        norms = v.norms
-        for end in range(limit, pos + s.min - 1, -1):
-            if norms[end - 1] in _EDGE_PUNCT or next_forms is not None and (end >= v.n or norms[end] not in next_forms):
-                continue
-            bb, ee = v.span(pos, end)
-            yield end, {**b, s.name: Bound("text", pos, end, bb, ee, v.text[bb:ee])}
 
 
 # a clause ends at a comma before these (", the ministry said" and ", according to" attribute it)
