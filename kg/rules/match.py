@@ -256,7 +256,20 @@ def _build(node: Node, c: Cont) -> Matcher:
 def _quiet_head(n: Node) -> bool:
     """Whether `n` fails at a token where it cannot begin without spending any step budget:
     its first part is a word, a slot other than text, or a group of those (not an optional
-    part, a gap or a text slot, which count a step before looking at the token)."""
+    part, a gap or a text slot, which count a step before looking at the token). Memoised by
+    node, as `pattern.firsts` is: the compiler asks it of every optional part at every depth."""
+    hit = _QUIET.get(id(n))
+    if hit is not None and hit[0] is n:
+        return hit[1]
+    out = _quiet_head_(n)
+    _QUIET[id(n)] = (n, out)
+    return out
+
+
+_QUIET: dict[int, tuple[Node, bool]] = {}
+
+
+def _quiet_head_(n: Node) -> bool:
     if isinstance(n, Word):
         return True
     if isinstance(n, Slot):

@@ -134,6 +134,19 @@ def parse_pattern(src: str, known_types: set[str] | None = None) -> Parsed:
 
 
 def _can_be_empty(n: Node) -> bool:
+    """Whether a node can match no token (memoised: see `firsts`)."""
+    hit = _EMPTY.get(id(n))
+    if hit is not None and hit[0] is n:
+        return hit[1]
+    out = _can_be_empty_(n)
+    _EMPTY[id(n)] = (n, out)
+    return out
+
+
+_EMPTY: dict[int, tuple[Node, bool]] = {}
+
+
+def _can_be_empty_(n: Node) -> bool:
     if isinstance(n, (Opt, Gap, Assert)):
         return True
     if isinstance(n, Seq):
@@ -363,6 +376,23 @@ class Firsts:
 
 
 def firsts(n: Node) -> Firsts:
+    """What the first token of a node's match can be. Memoised by node: the matcher asks it of
+    every optional part and alternative at every depth while it compiles a pattern, nested
+    frames would make that exponential (80,000 calls for a one-article build's 200 patterns,
+    half a second of its start-up), and nodes are shared and immutable (`_share`). The node is
+    kept with its answer, so an id is never reused while its entry lives."""
+    hit = _FIRSTS.get(id(n))
+    if hit is not None and hit[0] is n:
+        return hit[1]
+    out = _firsts(n)
+    _FIRSTS[id(n)] = (n, out)
+    return out
+
+
+_FIRSTS: dict[int, tuple[Node, "Firsts"]] = {}
+
+
+def _firsts(n: Node) -> Firsts:
     if isinstance(n, Word):
         return Firsts(prefixes=tuple(n.forms)) if n.prefix else Firsts(words=n.forms)
     if isinstance(n, (Gap, Assert)):
