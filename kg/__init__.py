@@ -8,11 +8,7 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
-from . import codecache
-
-codecache.install()  # before any of kg's classes or patterns is made (kg/codecache.py says why)
-
-from .errors import InputError, KgError, RuleError  # noqa: E402
+from .errors import InputError, KgError, RuleError
 
 if TYPE_CHECKING:
     from .graph.build import BuildResult, analyse, build, build_result

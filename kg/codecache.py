@@ -10,6 +10,10 @@ Both are the same in every process. Their compiled forms are kept in kg's cache 
 pack's: KG_CACHE_DIR, else ~/.cache/kg; "off" turns both off), and a text or a pattern is compiled
 only when it is new.
 
+The `kg` command installs it (kg/cli), not `import kg`: a program that uses kg as a library keeps
+Python's own compile steps, and the cache holds what the command's processes compile. When it
+outgrows its bound, the next process that compiles something new writes only what it used.
+
 Nothing but the compile changes: `dataclasses` gets its own `exec`, which runs the code object that
 compiling the text gives; `re` gets a compile step that hands the kept program of a pattern to the
 same `_sre.compile` its own compile step calls last (which checks the program before using it).
@@ -33,7 +37,7 @@ from types import CodeType
 from typing import Any
 
 _FORMAT = 2  # of the file's entries; a new format is a new file name
-_MAX_ENTRIES = 6000  # a process that makes many classes or patterns of its own does not grow the file without end
+_MAX_ENTRIES = 3000  # beyond it, a writer keeps only its own working set (the file does not grow without end)
 
 _compiler: Any = getattr(re, "_compiler", None)
 _CODE_UNIT = "I"  # an unsigned int of _sre.CODESIZE bytes
@@ -51,6 +55,7 @@ def _path() -> Path | None:
 
 _code: dict[Any, Any] = {}  # source text -> code object; (pattern, flags) -> the arguments of _sre.compile
 _new = 0
+_used: set[Any] = set()  # the keys this process compiled or took from the cache
 stats = {"hits": 0, "compiled": 0}
 
 
@@ -59,6 +64,7 @@ def _exec(source: Any, globals: dict[str, Any] | None = None, locals: dict[str, 
     global _new
     if isinstance(source, str):
         code = _code.get(source)
+        _used.add(source)
         if code is None:
             code = _code[source] = compile(source, "<string>", "exec", dont_inherit=True)  # as dataclasses compiles it
             stats["compiled"] += 1
@@ -77,6 +83,7 @@ def _re_compile(p: Any, flags: int = 0) -> Any:
     flags = int(flags)  # a RegexFlag is not marshal data
     key = (p, flags)
     args = _code.get(key)
+    _used.add(key)
     if args is None:
         tree = _compiler._parser.parse(p, flags)
         # kept as the bytes of an array of code units: marshal reads bytes at once, a list int by int
@@ -127,14 +134,18 @@ def save() -> None:
     a rename, so a reader never sees half a file)."""
     global _new
     path = _path()
-    if not _new or path is None or len(_code) > _MAX_ENTRIES:
+    if not _new or path is None:
         return
+    keep = _code if len(_code) <= _MAX_ENTRIES else {k: _code[k] for k in _used if k in _code}
+    tmp = path.with_name(f"{path.name}.{os.getpid()}.tmp")
     try:
         path.parent.mkdir(parents=True, exist_ok=True)
-        tmp = path.with_name(f"{path.name}.{os.getpid()}.tmp")
         with open(tmp, "wb") as f:
-            marshal.dump(_code, f)
+            marshal.dump(keep, f)
         os.replace(tmp, path)
         _new = 0
     except Exception:  # a cache that cannot be written costs speed, not correctness
-        pass
+        try:
+            tmp.unlink()
+        except OSError:
+            pass

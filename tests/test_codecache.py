@@ -15,7 +15,7 @@ from .conftest import ROOT
 PROBE = r'''
 import json, sys
 if sys.argv[1] == "kg":
-    import kg  # installs the cache
+    import kg.cli  # the kg command installs the cache
     from kg import codecache
 from dataclasses import dataclass, field, FrozenInstanceError
 
@@ -113,3 +113,35 @@ def test_entries_another_kg_wrote_otherwise_are_compiled_over(tmp_path: Path) ->
     cache.write_bytes(marshal.dumps(data))
     got = _probe("kg", tmp_path)
     assert all(got["regex_same"]) and got["found"] == _probe("plain", tmp_path)["found"]
+
+
+def test_import_kg_alone_leaves_python_as_it_is() -> None:
+    """A program that uses kg as a library keeps Python's own compile steps."""
+    code = "import dataclasses, re, kg, kg.graph.build; print(hasattr(dataclasses, 'exec'), re._compiler.compile.__module__)"
+    r = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True, cwd=ROOT,
+                       env={**os.environ, "PYTHONPATH": str(ROOT)})
+    assert r.stdout.split() == ["False", "re._compiler"]
+
+
+def test_an_outgrown_cache_is_rewritten_with_the_working_set(tmp_path: Path) -> None:
+    import marshal
+
+    _probe("kg", tmp_path)
+    (cache,) = tmp_path.glob("code-*.marshal")
+    data = marshal.loads(cache.read_bytes())
+    own = len(data)
+    data.update({f"# filler {i}\n": compile("pass", "<string>", "exec") for i in range(3100)})
+    cache.write_bytes(marshal.dumps(data))
+    src = PROBE.replace("print(json.dumps(out))", "import dataclasses\n@dataclasses.dataclass\nclass New:\n    z: int = 7\nprint(json.dumps(out))")
+    env = {**os.environ, "KG_CACHE_DIR": str(tmp_path), "PYTHONPATH": str(ROOT)}
+    subprocess.run([sys.executable, "-c", src, "kg"], capture_output=True, text=True, env=env, cwd=ROOT, check=True)
+    kept = marshal.loads(cache.read_bytes())
+    assert not any(isinstance(k, str) and k.startswith("# filler") for k in kept)
+    assert own <= len(kept) <= own + 10
+
+
+def test_a_failed_write_leaves_no_temporary_file(tmp_path: Path) -> None:
+    src = PROBE.replace("print(json.dumps(out))", "codecache._code[('x', 0)] = (0, object(), 0, {}, ())\ncodecache._new += 1\nprint(json.dumps(out))")
+    env = {**os.environ, "KG_CACHE_DIR": str(tmp_path), "PYTHONPATH": str(ROOT)}
+    subprocess.run([sys.executable, "-c", src, "kg"], capture_output=True, text=True, env=env, cwd=ROOT, check=True)
+    assert not list(tmp_path.glob("*.tmp"))

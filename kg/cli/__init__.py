@@ -9,9 +9,13 @@ import sys
 from pathlib import Path
 from typing import Any, Callable
 
-import click
+from .. import codecache
 
-from ..errors import KgError
+codecache.install()  # before the command's modules make their classes and patterns (kg/codecache.py says why)
+
+import click  # noqa: E402
+
+from ..errors import KgError  # noqa: E402
 
 
 # Commands that live in their own modules, imported only when used, so that `kg build` does not
