@@ -8,7 +8,7 @@ from typing import Any, Callable, Iterable, Iterator
 from ..reading.dates import NUMBERS
 from ..knowing.mentions import Mention, SentenceAnalysis
 from ..knowing.vocab import Vocabulary
-from .pattern import Alt, Assert, Capture, Firsts, Gap, Node, Opt, Seq, Slot, Word, firsts
+from .pattern import Alt, Assert, Capture, Firsts, Gap, Node, Opt, Seq, Slot, Word, by_node, firsts
 
 
 @dataclass(slots=True, unsafe_hash=True)
@@ -253,23 +253,11 @@ def _build(node: Node, c: Cont) -> Matcher:
     raise TypeError(f"not a pattern node: {node!r}")
 
 
+@by_node
 def _quiet_head(n: Node) -> bool:
     """Whether `n` fails at a token where it cannot begin without spending any step budget:
     its first part is a word, a slot other than text, or a group of those (not an optional
-    part, a gap or a text slot, which count a step before looking at the token). Memoised by
-    node, as `pattern.firsts` is: the compiler asks it of every optional part at every depth."""
-    hit = _QUIET.get(id(n))
-    if hit is not None and hit[0] is n:
-        return hit[1]
-    out = _quiet_head_(n)
-    _QUIET[id(n)] = (n, out)
-    return out
-
-
-_QUIET: dict[int, tuple[Node, bool]] = {}
-
-
-def _quiet_head_(n: Node) -> bool:
+    part, a gap or a text slot, which count a step before looking at the token)."""
     if isinstance(n, Word):
         return True
     if isinstance(n, Slot):

@@ -23,7 +23,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass, field
-from typing import Iterator, TypeVar, Union
+from typing import Callable, Iterator, TypeVar, Union
 
 from ..reading.text import tokenize
 
@@ -133,20 +133,31 @@ def parse_pattern(src: str, known_types: set[str] | None = None) -> Parsed:
     return out
 
 
+R = TypeVar("R")
+
+
+def by_node(fn: Callable[[Node], R]) -> Callable[[Node], R]:
+    """Memoise a function of one pattern node. The matcher's compiler asks such questions (what
+    can a part begin with, can it be empty) of every optional part at every depth, and nested
+    frames make that exponential (80,000 calls, half a second of a one-article build's start-up);
+    nodes are shared and immutable (`_share`), so an answer holds for the node's life. The node
+    is kept with its answer, so its id is never reused while the entry lives."""
+    memo: dict[int, tuple[Node, R]] = {}
+
+    def memoised(n: Node) -> R:
+        hit = memo.get(id(n))
+        if hit is not None and hit[0] is n:
+            return hit[1]
+        out = fn(n)
+        memo[id(n)] = (n, out)
+        return out
+    memoised.__doc__ = fn.__doc__
+    return memoised
+
+
+@by_node
 def _can_be_empty(n: Node) -> bool:
-    """Whether a node can match no token (memoised: see `firsts`)."""
-    hit = _EMPTY.get(id(n))
-    if hit is not None and hit[0] is n:
-        return hit[1]
-    out = _can_be_empty_(n)
-    _EMPTY[id(n)] = (n, out)
-    return out
-
-
-_EMPTY: dict[int, tuple[Node, bool]] = {}
-
-
-def _can_be_empty_(n: Node) -> bool:
+    """Whether a node can match no token."""
     if isinstance(n, (Opt, Gap, Assert)):
         return True
     if isinstance(n, Seq):
@@ -375,24 +386,9 @@ class Firsts:
                       self.time or o.time, self.number or o.number, self.anything or o.anything)
 
 
+@by_node
 def firsts(n: Node) -> Firsts:
-    """What the first token of a node's match can be. Memoised by node: the matcher asks it of
-    every optional part and alternative at every depth while it compiles a pattern, nested
-    frames would make that exponential (80,000 calls for a one-article build's 200 patterns,
-    half a second of its start-up), and nodes are shared and immutable (`_share`). The node is
-    kept with its answer, so an id is never reused while its entry lives."""
-    hit = _FIRSTS.get(id(n))
-    if hit is not None and hit[0] is n:
-        return hit[1]
-    out = _firsts(n)
-    _FIRSTS[id(n)] = (n, out)
-    return out
-
-
-_FIRSTS: dict[int, tuple[Node, "Firsts"]] = {}
-
-
-def _firsts(n: Node) -> Firsts:
+    """What the first token of a node's match can be."""
     if isinstance(n, Word):
         return Firsts(prefixes=tuple(n.forms)) if n.prefix else Firsts(words=n.forms)
     if isinstance(n, (Gap, Assert)):
