@@ -7,7 +7,6 @@ exists only as its record, so no query over plain triples can mistake it for a f
 """
 from __future__ import annotations
 
-import hashlib
 import re
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Any
@@ -15,101 +14,29 @@ from typing import TYPE_CHECKING, Any
 from ..reading.document import Article
 from ..knowing.gazetteer import Entity, Gazetteer
 from ..rules.engine import Extraction, Firing
-from ..rules.join import Var, holds, index, solve, sort_key
 from ..rules.ruleset import JoinRule, Rule, Term
+from .iris import (  # noqa: F401 - re-exported: kg.graph.builder has always offered these names
+    DCT, DEFAULT_BASE, KGO, NIF, ORG, PROV, SCHEMA, SEM, TIME, A, Minter, Triple, _ALT, _ANCHOR, _ASSERTED,
+    _BEGIN, _CLAIMED, _CLAIMED_BY, _CODE, _COMMENT, _CONDITION, _DCT_ID, _END, _EVIDENCE, _FACTUALITY,
+    _FIRING_CLS, _GEN, _HYPOTHETICAL, _LABEL, _MENTIONS, _NEGATIVE, _NIF_SENTENCE, _OBJ, _POLARITY, _PRED,
+    _REFCTX, _REPORTED_IN, _RULE_CLS, _RULE_FILE, _RULE_P, _SAME, _SEGMENT, _SUBJ, _UNLINKED, _URIS,
+    _XSD_DATE, _h, _u, article_slug)
+from .joinrun import JoinRunner, _constant, _join_parts, _join_term  # noqa: F401 - (re-exported)
 from .terms import IRI, Literal, integer, plain, tagged, to_rdflib
 from .terms import Term as RDFTerm
 from ..reading.text import slug, split_items
-from ..knowing.vocab import OWL, RDF, RDFS, SKOS, XSD, Vocabulary
+from ..knowing.vocab import RDFS, XSD, Vocabulary  # noqa: F401 - (RDFS re-exported)
 
 if TYPE_CHECKING:
     from rdflib import Graph
 
-DEFAULT_BASE = "https://w3id.org/kg-news/id/"
-KGO = "https://w3id.org/kg-news/ontology#"
-NIF = "http://persistence.uni-leipzig.org/nlp2rdf/ontologies/nif-core#"
-PROV = "http://www.w3.org/ns/prov#"
-SCHEMA = "http://schema.org/"
-DCT = "http://purl.org/dc/terms/"
-SEM = "http://semanticweb.cs.vu.nl/2009/11/sem/"
-ORG = "http://www.w3.org/ns/org#"
-TIME = "http://www.w3.org/2006/time#"
-
-_URIS: dict[str, IRI] = {}
-
-
-def _u(iri: str) -> IRI:
-    """One IRI object per vocabulary term, entity or predicate: these few thousand recur in
-    every article, and shared objects make set lookups an identity check."""
-    r = _URIS.get(iri)
-    if r is None:
-        r = _URIS[iri] = IRI(iri)
-    return r
-
-
-A = _u(RDF + "type")  # the shared object: a set or index lookup of rdf:type is an identity check
-# The predicates and classes of the hot paths, as shared IRI objects made once (not a
-# concatenation and a lookup per triple).
-_MENTIONS, _NIF_SENTENCE, _BEGIN, _END = _u(SCHEMA + "mentions"), _u(NIF + "Sentence"), _u(NIF + "beginIndex"), _u(NIF + "endIndex")
-_ANCHOR, _REFCTX, _SEGMENT = _u(NIF + "anchorOf"), _u(NIF + "referenceContext"), _u(KGO + "segment")
-_LABEL, _ALT, _SAME, _CODE = _u(RDFS + "label"), _u(SKOS + "altLabel"), _u(OWL + "sameAs"), _u(KGO + "actorCode")
-_UNLINKED, _RULE_CLS, _DCT_ID, _COMMENT = _u(KGO + "UnlinkedEntity"), _u(KGO + "Rule"), _u(DCT + "identifier"), _u(RDFS + "comment")
-_RULE_FILE, _FIRING_CLS, _RULE_P, _EVIDENCE = _u(KGO + "ruleFile"), _u(KGO + "RuleFiring"), _u(KGO + "rule"), _u(KGO + "evidence")
-_SUBJ, _PRED, _OBJ, _GEN = _u(RDF + "subject"), _u(RDF + "predicate"), _u(RDF + "object"), _u(PROV + "wasGeneratedBy")
-_FACTUALITY, _CLAIMED, _CLAIMED_BY, _REPORTED_IN = _u(KGO + "factuality"), _u(KGO + "Claimed"), _u(KGO + "claimedBy"), _u(KGO + "reportedIn")
-_HYPOTHETICAL, _ASSERTED, _CONDITION = _u(KGO + "Hypothetical"), _u(KGO + "Asserted"), _u(KGO + "condition")
-_POLARITY, _NEGATIVE, _XSD_DATE = _u(KGO + "polarity"), _u(KGO + "Negative"), _u(XSD + "date")
 _WORDS = re.compile(r"\w+")
 # id(entity) -> (entity, vocabulary, gazetteer, IRI, its description's triples, entities they name)
 _DESCRIPTIONS: dict[int, tuple[Any, ...]] = {}
 
 
-Triple = tuple[RDFTerm, RDFTerm, RDFTerm]
-
-
-def _h(*parts: object) -> str:
-    return hashlib.sha1("\x1f".join(map(str, parts)).encode("utf-8")).hexdigest()[:16]
-
-
-def article_slug(article_id: str) -> str:
-    """An IRI-safe, stable name for an article id of any text (ids that lose characters to the
-    slug get a hash so that two ids never share an IRI)."""
-    s = slug(article_id)
-    return s if s and s == article_id else f"{s or 'article'}-{_h(article_id)[:10]}"
-
-
 @dataclass
-class Minter:
-    """Mints stable IRIs from content under one base, so rebuilding gives the same IRIs."""
-
-    base: str = DEFAULT_BASE
-
-    def entity(self, e: Entity) -> IRI:
-        iri = getattr(e, "iri", None)  # a role (kg.knowing.roles) has its own IRI, kgo:ForeignMinister
-        return _u(iri) if iri else _u(f"{self.base}entity/{e.id}")
-
-    def article(self, a: Article) -> IRI:
-        # asked for every sentence and firing of an article: remember the last one
-        last = self.__dict__.get("_last")
-        if last is None or last[0] != a.id:
-            last = self.__dict__["_last"] = (a.id, IRI(f"{self.base}article/{article_slug(a.id)}"))
-        return last[1]
-
-    def rule(self, r: Rule) -> IRI:
-        return IRI(f"{self.base}rule/{r.id}")
-
-    def firing(self, a: Article, f: Firing) -> IRI:
-        return IRI(f"{self.base}firing/{_h(a.id, f.rule.id, f.begin, f.end)}")
-
-    def sentence(self, a: Article, begin: int, end: int) -> IRI:
-        return IRI(f"{self.article(a)}#char={begin},{end}")
-
-    def context(self, a: Article) -> IRI:
-        return IRI(f"{self.article(a)}#char=0,{len(a.text)}")
-
-
-@dataclass
-class GraphBuilder:
+class GraphBuilder(JoinRunner):
     """Accumulates the triples of one or more articles (entities shared through their IRIs).
 
     `kg_triples` / `kg_graphs` hold kg's own terms (what kg's writers take); `triples` and
@@ -379,85 +306,6 @@ class GraphBuilder:
         self.add(s, p, o)
         self._origin.setdefault((s, p if type(p) is IRI else _u(p), o), set()).add(fid)
 
-    # -- join rules -----------------------------------------------------------------------
-    def _joins(self, art: Article, rules: list[JoinRule]) -> None:
-        """Run the join rules in order on what this article asserts: plain triples made by its
-        firings (and the gazetteer's entity descriptions), none touching a claimed, hypothetical
-        or negated node, and no provenance records; a rule sees what the rules before it added.
-        The triples are indexed by predicate once for all the rules (not once per rule), and
-        what each rule adds is put into the index after it has run."""
-        cur, fact, neg = self._current, _u(KGO + "factuality"), _u(KGO + "polarity")
-        hidden = {n for n in self._nodes_here if (n, fact, _u(KGO + "Asserted")) not in cur
-                  or (n, neg, _u(KGO + "Negative")) in cur}
-        skip = (self.mint.base + "fact/", self.mint.base + "firing/")
-        parts = [_join_parts(jr) for jr in rules]
-        preds = {p for pats, unless in parts for _, p, _ in [*pats, *(t for alt in unless for t in alt)]}
-        by_pred = index(((s, p, o) for s, p, o in cur
-                         if p in preds and not s.startswith(skip) and s not in hidden and o not in hidden), preds)
-        for jr, (pats, unless) in zip(rules, parts):
-            added: set[Triple] = set()
-            self._current = added  # what this rule adds, merged below
-            try:
-                self._join(art, jr, pats, unless, by_pred)
-            finally:
-                self._current = cur
-            new = [t for t in added if t not in cur]
-            cur.update(new)
-            grew = set()
-            for s, p, o in new:
-                if p in by_pred and not s.startswith(skip) and s not in hidden and o not in hidden:
-                    by_pred[p].append((s, o))
-                    grew.add(p)
-            for p in grew:
-                by_pred[p].sort(key=sort_key)
-
-    def _join(self, art: Article, jr: JoinRule, pats: list[Any], unless: list[list[Any]],
-              by_pred: dict[Any, list[Any]]) -> None:
-        """Run one join rule on the indexed triples. Each solution is a firing (kgo:JoinFiring)
-        informed by the firings of the triples it matched, with their sentences as evidence; what
-        it emits is asserted, as a fact with its record, like a sentence rule's facts."""
-        for env, used in solve(pats, by_pred):
-            if unless and holds(unless, by_pred, env):
-                continue  # what the rule's `unless` excludes is known of this solution
-            premises = sorted({f for t in used for f in self._origin.get(t, ())})
-            if not premises:
-                continue  # the gazetteer alone: nothing in this article says it
-            # one solution per binding: the same binding would match the same triples
-            fid = IRI(f"{self.mint.base}firing/{_h(art.id, jr.id, *(f'{k}={env[k]}' for k in sorted(env)))}")
-            self.counts["joins"] += 1
-            self.add(fid, A, _u(KGO + "RuleFiring"))
-            self.add(fid, A, _u(KGO + "JoinFiring"))
-            self.add(fid, KGO + "rule", self._rule(jr))
-            evidence = sorted({sid for pf in premises for sid in self._evidence_of[pf]})
-            self._evidence_of[fid] = evidence
-            for pf in premises:
-                self.add(fid, PROV + "wasInformedBy", pf)
-            for sid in evidence:
-                self.add(fid, KGO + "evidence", sid)
-            for em in jr.emits:
-                s_, o_ = self._join_value(em.s, env), self._join_value(em.o, env)
-                if isinstance(s_, Literal):
-                    continue  # a variable bound to a literal cannot be a subject
-                rec = IRI(f"{self.mint.base}fact/{_h(s_, _u(em.p), o_, True, '', False)}")
-                if rec not in self._facts:
-                    self._facts.add(rec)
-                    self.counts["facts"] += 1
-                self._add_from(fid, s_, em.p, o_)
-                self.add(rec, RDF + "subject", s_)
-                self.add(rec, RDF + "predicate", _u(em.p))
-                self.add(rec, RDF + "object", o_)
-                self.add(rec, PROV + "wasGeneratedBy", fid)
-                self.add(rec, KGO + "factuality", _u(KGO + "Asserted"))
-
-    def _join_term(self, t: Term) -> object:
-        return _join_term(t)
-
-    def _join_value(self, t: Term, env: dict[str, Any]) -> RDFTerm:
-        return env[t.value] if t.kind == "slot" else _constant(t)
-
-    def _constant(self, t: Term) -> RDFTerm:
-        return _constant(t)
-
     def node_of(self, f: Firing) -> tuple[IRI, list[str]]:
         """The node a firing of the article last added describes, and the key values that
         identify it (for readable names: `kgo:Visit(hamas, moscow)`)."""
@@ -643,35 +491,6 @@ def _node_name(cls: str) -> str:
         local = cls.rsplit("#", 1)[-1].rsplit("/", 1)[-1]
         name = _NODE_NAMES[cls] = slug(local) or "node"
     return name
-
-
-def _constant(t: Term) -> RDFTerm:
-    if t.kind == "iri":
-        return _u(t.value)
-    if t.datatype.startswith("@"):
-        return Literal(t.value, lang=t.datatype[1:])
-    return Literal(t.value, datatype=_u(t.datatype)) if t.datatype else Literal(t.value)
-
-
-def _join_term(t: Term) -> object:
-    return Var(t.value) if t.kind == "slot" else _constant(t)
-
-
-_JOIN_PARTS: dict[int, tuple[JoinRule, Any]] = {}  # id(rule) -> (the rule, kept alive; its patterns as terms)
-
-
-def _join_parts(jr: JoinRule) -> tuple[list[Any], list[list[Any]]]:
-    """A join rule's `where` and `unless` patterns as terms and variables: the same for every
-    article, so made once per rule object (they were remade for every article)."""
-    hit = _JOIN_PARTS.get(id(jr))
-    if hit is not None and hit[0] is jr:
-        return hit[1]
-    parts = ([(_join_term(s), _u(p), _join_term(o)) for s, p, o in jr.where],
-             [[(_join_term(s), _u(p), _join_term(o)) for s, p, o in alt] for alt in jr.unless])
-    if len(_JOIN_PARTS) > 20_000:  # rule sets loaded again and again (tests): drop the old ones
-        _JOIN_PARTS.clear()
-    _JOIN_PARTS[id(jr)] = (jr, parts)
-    return parts
 
 
 def _context_key(f: Firing) -> tuple[str, ...]:
