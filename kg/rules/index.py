@@ -1,0 +1,240 @@
+"""Which patterns a sentence could match: the rule index (each pattern under the rarest words
+its matches contain), what each pattern needs (words, mentions, a quotation, a time) and its
+compiled matcher, worked out once per rule list and process (kg.rules.engine asks them per sentence)."""
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from .ruleset import Rule, RuleSet
+from .match import Matcher, _heads, at_start_only
+from .pattern import Alt, Capture, Firsts, Node, Seq, Slot, Word, anchor_words, rank
+
+
+Entry = tuple[int, Rule, Alt, set[str], Firsts, int]  # (position in rule order, rule, pattern, required words, firsts, pattern index)
+_INDEX: dict[int, tuple[list[Rule], dict[str, list[Entry]], list[Entry]]] = {}
+
+
+@dataclass(frozen=True, slots=True)
+class Needs:
+    """What a sentence must hold for a pattern to match it: one word of each set in `words`, at
+    least `mentions` entity mentions, a quotation, a time. Checked before matching, it spares
+    the matcher most patterns that cannot match (a required word alone lets through the
+    patterns whose other words are missing: "(urged|called on) ... to" in a sentence with "to")."""
+
+    words: tuple[frozenset[str], ...] = ()
+    mentions: int = 0
+    quote: bool = False
+    time: bool = False
+
+
+_NEEDS: dict[int, tuple[Node, Needs]] = {}
+_Need = tuple[tuple[frozenset[str], ...], int, bool, bool]  # a Needs as a plain tuple, while it is worked out
+_PARTS: dict[int, tuple[Node, _Need]] = {}
+_NOTHING: _Need = ((), 0, False, False)
+_RANKS: dict[frozenset[str], tuple[bool, int]] = {}
+
+
+def _rank(words: frozenset[str]) -> tuple[bool, int]:
+    r = _RANKS.get(words)
+    if r is None:
+        r = _RANKS[words] = rank(words)
+    return r
+
+
+def needs(root: Node) -> Needs:
+    """The sets of words, the mentions, quotation and time every match of a pattern contains (once
+    per pattern, when it is first tried)."""
+    hit = _NEEDS.get(id(root))
+    if hit is None or hit[0] is not root:
+        hit = _NEEDS[id(root)] = (root, Needs(*_needs(root)))
+    return hit[1]
+
+
+def _needs(n: Node) -> _Need:
+    if isinstance(n, Word):
+        return ((), 0, False, False) if n.prefix else ((n.forms,), 0, False, False)
+    if isinstance(n, Slot):
+        return (), 1 if n.kind == "entity" else 0, n.kind == "quote", n.kind == "time"
+    if not isinstance(n, (Seq, Alt, Capture)):
+        return _NOTHING  # an optional part, a gap, an assertion
+    hit = _PARTS.get(id(n))  # patterns share their nodes: each is worked out once
+    if hit is not None and hit[0] is n:
+        return hit[1]
+    if isinstance(n, Capture):
+        out = _needs(n.body)
+    elif isinstance(n, Seq):
+        words: dict[frozenset[str], None] = {}
+        mentions, quote, time = 0, False, False
+        for i in n.items:
+            ws, m, q, t = _needs(i)
+            if ws:
+                words.update(dict.fromkeys(ws))
+            mentions += m  # entity slots of one sequence cover different tokens
+            quote, time = quote or q, time or t
+        out = (tuple(words), mentions, quote, time)
+    elif 0 < len(n.options) <= 16:  # (a long list, such as every title, is rarely all missing
+        # from a sentence: not worth working out at start-up)
+        subs = [_needs(o) for o in n.options]
+        shared = set(subs[0][0]).intersection(*(x[0] for x in subs[1:]))
+        common = [w for w in subs[0][0] if w in shared]
+        if all(x[0] for x in subs):  # each option's rarest set: one of their words is in every match
+            anchor = frozenset().union(*(min(x[0], key=_rank) for x in subs))
+            if anchor not in shared:
+                common.append(anchor)
+        out = (tuple(common), min(x[1] for x in subs), all(x[2] for x in subs), all(x[3] for x in subs))
+    else:  # a long list (a word class): the words its options begin with, when all begin with one
+        heads = _heads(n)
+        out = ((heads,), 0, False, False) if heads else _NOTHING
+    _PARTS[id(n)] = (n, out)
+    return out
+
+
+def _index(rules: list[Rule]) -> tuple[dict[str, list[Entry]], list[Entry]]:
+    """Every pattern under one word a matching sentence must contain (a required word, else
+    each of its anchor words), so a sentence is tried only against patterns it could match;
+    patterns with no such word are tried on every sentence. Built once per rule list."""
+    hit = _INDEX.get(id(rules))
+    if hit is None or hit[0] is not rules:
+        by_word: dict[str, list[Entry]] = {}
+        always: list[Entry] = []
+        n = 0
+        for rule in rules:
+            for i, (parsed, req, fs) in enumerate(zip(rule.patterns, rule.required, rule.firsts)):
+                e, n = (n, rule, parsed.root, req, fs, i), n + 1
+                choices = [frozenset([w]) for w in req]
+                anchor = anchor_words(parsed.root)
+                if anchor:
+                    choices.append(anchor)  # a rare verb's forms beat a required "by"
+                keys = min(choices, key=lambda c: (rank(c), sorted(c))) if choices else None
+                if keys:
+                    for w in keys:
+                        by_word.setdefault(w, []).append(e)
+                else:
+                    always.append(e)
+        hit = _INDEX[id(rules)] = (rules, by_word, always)
+    return hit[1], hit[2]
+
+
+def prepare(rules: RuleSet) -> None:
+    """Work out the pattern index and what each pattern needs now, on the rule objects, so that
+    a pickled pack (kg.rules.pack) brings them along and a new process does not redo them for its
+    first article (~20 ms of a one-article build)."""
+    by_word, always = _index(rules.rules)
+    shared: dict[Firsts, Firsts] = {}
+    for rule in rules.rules:
+        rule.__dict__["_needs"] = tuple(needs(p.root) for p in rule.patterns)
+        rule.firsts[:] = [shared.setdefault(f, f) for f in rule.firsts]  # equal Firsts as one object
+    rules.__dict__["_index"] = (by_word, always)
+    for rule in rules.rules:
+        rule.__dict__.pop("_words", None)
+    pats = _pats(rules.rules)
+    rules.__dict__["_keys"] = _keys(rules.rules, pats)
+    words: dict[int, list[tuple[tuple[frozenset[str], ...], bool]]] = {}
+    for p in pats:  # each pattern's needed word sets, rarest first, and whether it opens with ^
+        words.setdefault(id(p.rule), []).append((p.words, p.zero))
+    for rule in rules.rules:
+        rule.__dict__["_words"] = words.get(id(rule), [])
+
+
+def _adopt(rules: RuleSet) -> None:
+    """The index `prepare` stored on an unpickled rule set, as this process's own."""
+    idx = rules.__dict__.get("_index")
+    hit = _INDEX.get(id(rules.rules))
+    if idx is not None and (hit is None or hit[0] is not rules.rules):
+        _INDEX[id(rules.rules)] = (rules.rules, *idx)
+    keys = rules.__dict__.get("_keys")
+    hit2 = _KEYS.get(id(rules.rules))
+    if keys is not None and (hit2 is None or hit2[0] is not rules.rules):
+        _KEYS[id(rules.rules)] = (rules.rules, keys)
+
+
+class _Pat:
+    """One pattern of the index with what matching it takes, worked out once per process rather
+    than per sentence: the word sets a match contains (its required words among them, rarest
+    first), the mentions, quotation and time it needs, its start test (shared Firsts objects
+    share a sentence's start positions), whether it can only begin at the sentence's first
+    token, its compiled matcher and its form's name."""
+
+    __slots__ = ("rule", "root", "fs", "i", "words", "mentions", "quote", "time", "segments", "zero", "form", "m")
+
+    def __init__(self, e: Entry, nd: Needs, fs: Firsts):
+        _, self.rule, self.root, req, _, self.i = e
+        pre = self.rule.__dict__.get("_words")  # worked out by `prepare` for a cached pack
+        if pre is not None:
+            self.words, self.zero = pre[self.i]
+        else:
+            words = dict.fromkeys(nd.words)
+            words.update(dict.fromkeys(frozenset([w]) for w in sorted(req)))
+            if fs.words and not (fs.anything or fs.prefixes or fs.entity or fs.quote or fs.time or fs.number):
+                words[fs.words] = None  # it begins with one of these words, so it contains one
+            self.words = tuple(sorted(words, key=_rank))  # stable: equal ranks keep their order
+            self.zero = at_start_only(self.root)
+        self.mentions, self.quote, self.time = nd.mentions, nd.quote, nd.time
+        self.fs, self.segments = fs, self.rule.segments
+        self.form = self.rule.form_of(self.i)
+        self.m: Matcher | None = None  # compiled when first tried (start-up counts)
+
+
+def _entries(rules: list[Rule]) -> list[Entry]:
+    """Every pattern as an index entry, numbered in rule order (as `_index` numbers them)."""
+    out: list[Entry] = []
+    for rule in rules:
+        for i, (parsed, req, fs) in enumerate(zip(rule.patterns, rule.required, rule.firsts)):
+            out.append((len(out), rule, parsed.root, req, fs, i))
+    return out
+
+
+def _pats(rules: list[Rule]) -> list[_Pat]:
+    """Each pattern's `_Pat`; equal Firsts as one object, so that a sentence's start positions
+    are worked out once for all of them (`prepare` has done so for a cached pack)."""
+    shared: dict[Firsts, Firsts] = {}
+    out = []
+    for e in _entries(rules):
+        rule, root, i = e[1], e[2], e[5]
+        pre = rule.__dict__.get("_needs")  # what the pattern needs: prepared, or worked out now
+        out.append(_Pat(e, pre[i] if pre is not None else needs(root), e[4] if pre is not None else shared.setdefault(e[4], e[4])))
+    return out
+
+
+Keys = tuple[dict[str, tuple[int, ...]], tuple[int, ...], dict[str, tuple[int, ...]], tuple[int, ...]]
+_KEYS: dict[int, tuple[list[Rule], Keys]] = {}
+
+
+def _keys(rules: list[Rule], pats: list[_Pat] | None = None) -> Keys:
+    """The index by pattern number, and a second index: each pattern also under another word set
+    its matches contain (the rarest that the first key does not imply), so that a sentence meets
+    only the patterns with words of both (a sentence with "said" but no "that" or "told" ...).
+    Plain data: `prepare` stores it in the pack cache."""
+    by_word, always = _index(rules)
+    pats = pats if pats is not None else _pats(rules)
+    first: dict[int, set[str]] = {}
+    for w, es in by_word.items():
+        for e in es:
+            first.setdefault(e[0], set()).add(w)
+    by_word2: dict[str, list[int]] = {}
+    always2: list[int] = []
+    for j, p in enumerate(pats):
+        key = first.get(j)
+        second = next((ws for ws in p.words if not key <= ws), None) if key else None
+        if second is None:
+            always2.append(j)
+        else:
+            for w in second:
+                by_word2.setdefault(w, []).append(j)
+    return ({w: tuple(e[0] for e in es) for w, es in by_word.items()}, tuple(e[0] for e in always),
+            {w: tuple(js) for w, js in by_word2.items()}, tuple(always2))
+
+
+_RUNTIME: dict[int, tuple[list[Rule], Keys, list[_Pat]]] = {}
+
+
+def _runtime(rules: list[Rule]) -> tuple[Keys, list[_Pat]]:
+    """The two indexes and each pattern's `_Pat`, once per rule list and process (the indexes
+    from the pack cache when `prepare` put them there)."""
+    hit = _RUNTIME.get(id(rules))
+    if hit is None or hit[0] is not rules:
+        pats = _pats(rules)
+        got = _KEYS.get(id(rules))
+        keys = got[1] if got is not None and got[0] is rules else _keys(rules, pats)
+        hit = _RUNTIME[id(rules)] = (rules, keys, pats)
+    return hit[1], hit[2]
