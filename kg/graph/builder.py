@@ -21,7 +21,7 @@ from .iris import (  # noqa: F401 - re-exported: kg.graph.builder has always off
     _FIRING_CLS, _GEN, _HYPOTHETICAL, _LABEL, _MENTIONS, _NEGATIVE, _NIF_SENTENCE, _OBJ, _POLARITY, _PRED,
     _REFCTX, _REPORTED_IN, _RULE_CLS, _RULE_FILE, _RULE_P, _SAME, _SEGMENT, _SUBJ, _UNLINKED, _URIS,
     _XSD_DATE, _h, _u, article_slug)
-from .joinrun import JoinRunner, _constant, _join_parts, _join_term  # noqa: F401 - (re-exported)
+from .joinrun import JoinRunner, _constant, _join_parts, _join_term, _rules_predicates  # noqa: F401 - (re-exported)
 from .terms import IRI, Literal, integer, plain, tagged, to_rdflib
 from .terms import Term as RDFTerm
 from ..reading.text import slug, split_items
@@ -39,13 +39,13 @@ _DESCRIPTIONS: dict[int, tuple[Any, ...]] = {}
 class GraphBuilder(JoinRunner):
     """Accumulates the triples of one or more articles (entities shared through their IRIs).
 
-    `kg_triples` / `kg_graphs` hold kg's own terms (what kg's writers take); `triples` and
-    `by_article` are the same as rdflib terms, for the Python API, made on first use."""
+    `kg_graphs` / `kg_triples` (their union, made when asked) hold kg's own terms (what kg's
+    writers take); `triples` and `by_article` are the same as rdflib terms, for the Python API,
+    made on first use."""
 
     voc: Vocabulary
     gaz: Gazetteer
     mint: Minter = field(default_factory=Minter)
-    kg_triples: set[Triple] = field(default_factory=set)
     kg_graphs: dict[IRI, set[Triple]] = field(default_factory=dict)  # one per article: TriG / N-Quads
     _current: set[Triple] = field(default_factory=set)
     counts: dict[str, int] = field(default_factory=lambda: {"facts": 0, "events": 0, "statements": 0, "claims": 0,
@@ -59,14 +59,24 @@ class GraphBuilder(JoinRunner):
     _entities_here: set[str] = field(default_factory=set)
 
     def add(self, s: RDFTerm, p: str | IRI, o: RDFTerm) -> None:
-        t = (s, p if type(p) is IRI else _u(p), o)
-        self.kg_triples.add(t)
-        self._current.add(t)
+        self._current.add((s, p if type(p) is IRI else _u(p), o))
 
     def add_all(self, ts: tuple[Triple, ...] | list[Triple]) -> None:
-        """Several triples whose predicates are IRI objects already (one call, set updates in C)."""
-        self.kg_triples.update(ts)
+        """Several triples whose predicates are IRI objects already (one call, a set update in C)."""
         self._current.update(ts)
+
+    @property
+    def kg_triples(self) -> set[Triple]:
+        """The union of all articles' triples (made when asked, and again only after they grew:
+        a triple goes into its article's graph only, not into a second set as it is made)."""
+        key = tuple(map(len, self.kg_graphs.values()))
+        cached = self.__dict__.get("_union")
+        if cached is None or cached[0] != key:
+            union: set[Triple] = set()
+            for ts in self.kg_graphs.values():
+                union |= ts
+            cached = self.__dict__["_union"] = (key, union)
+        return cached[1]
 
     @property
     def triples(self) -> set[tuple[Any, Any, Any]]:
@@ -114,6 +124,7 @@ class GraphBuilder(JoinRunner):
                 for _, e in ents:
                     add(sid, _MENTIONS, entity(e))
         self._origin, self._evidence_of, self._nodes_here = {}, {}, set()
+        self._join_preds = _rules_predicates(ex.joins) if ex.joins else frozenset()
         for f in ex.firings:
             self._firing(art, f)
         if ex.joins:
@@ -302,9 +313,12 @@ class GraphBuilder(JoinRunner):
                         self._fact(s_, _u(em.p), o_, fid, f, em.negated)
 
     def _add_from(self, fid: IRI, s: RDFTerm, p: str | IRI, o: RDFTerm) -> None:
-        """A plain triple, remembering the firing that made it (a join rule cites it)."""
-        self.add(s, p, o)
-        self._origin.setdefault((s, p if type(p) is IRI else _u(p), o), set()).add(fid)
+        """A plain triple, remembering the firing that made it if a join rule may match it (a
+        solution cites the firings of the triples it matched)."""
+        t = (s, p if type(p) is IRI else _u(p), o)
+        self._current.add(t)
+        if t[1] in self._join_preds:
+            self._origin.setdefault(t, set()).add(fid)
 
     def node_of(self, f: Firing) -> tuple[IRI, list[str]]:
         """The node a firing of the article last added describes, and the key values that
@@ -404,6 +418,7 @@ class GraphBuilder(JoinRunner):
             add(subj, _POLARITY, _NEGATIVE)
 
     _art_id: str = ""
+    _join_preds: frozenset[IRI] = frozenset()  # the predicates the article's join rules match
 
     def _terms(self, t: Term, f: Firing, node: IRI | None) -> list[RDFTerm]:
         """The RDF terms a rule term stands for in one firing: none when its slot did not match,

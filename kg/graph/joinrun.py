@@ -7,7 +7,7 @@ from __future__ import annotations
 from typing import Any
 
 from ..reading.document import Article
-from ..rules.join import Var, holds, index, solve, sort_key
+from ..rules.join import DIFFERENT, Var, holds, solve
 from ..rules.ruleset import JoinRule, Term
 from .iris import KGO, PROV, RDF, A, Triple, _h, _u
 from .terms import IRI, Literal
@@ -30,14 +30,32 @@ class JoinRunner:
                   or (n, neg, _u(KGO + "Negative")) in cur}
         skip = (self.mint.base + "fact/", self.mint.base + "firing/")
         parts = [_join_parts(jr) for jr in rules]
-        preds = {p for pats, unless in parts for _, p, _ in [*pats, *(t for alt in unless for t in alt)]}
-        by_pred = index(((s, p, o) for s, p, o in cur
-                         if p in preds and not s.startswith(skip) and s not in hidden and o not in hidden), preds)
-        for jr, (pats, unless) in zip(rules, parts):
+        preds = _rules_predicates(rules)
+        # Pairs by predicate in no particular order: a solution's firing, facts and records are named
+        # by its bindings and written into a set, so the order solutions come in changes nothing
+        # written (sorting them cost more than solving).
+        by_pred: dict[Any, list[Any]] = {p: [] for p in preds}
+        for s, p, o in [t for t in cur if t[1] in preds]:
+            if not s.startswith(skip) and s not in hidden and o not in hidden:
+                by_pred[p].append((s, o))
+        views: dict[tuple[Any, frozenset[Any]], list[Any]] = {}  # a predicate's pairs with the objects a rule names
+        objects: dict[Any, set[Any]] = {}  # a predicate's objects (for the rules' constant objects)
+        for jr, (pats, unless, needs, filters) in zip(rules, parts):
+            if any(not by_pred[p] or o is not None and o not in (objects.get(p) or objects.setdefault(
+                    p, {x for _, x in by_pred[p]})) for p, o in needs):
+                continue  # a pattern no triple of the article matches: the rule has no solution
+            view = by_pred
+            if filters:  # the rule's view: a predicate it only ever asks with constant objects holds only those
+                view = dict(by_pred)
+                for p, allowed in filters.items():
+                    v = views.get((p, allowed))
+                    if v is None:
+                        v = views[(p, allowed)] = [pair for pair in by_pred[p] if pair[1] in allowed]
+                    view[p] = v
             added: set[Triple] = set()
             self._current = added  # what this rule adds, merged below
             try:
-                self._join(art, jr, pats, unless, by_pred)
+                self._join(art, jr, pats, unless, view)
             finally:
                 self._current = cur
             new = [t for t in added if t not in cur]
@@ -48,7 +66,9 @@ class JoinRunner:
                     by_pred[p].append((s, o))
                     grew.add(p)
             for p in grew:
-                by_pred[p].sort(key=sort_key)
+                objects.pop(p, None)
+                for key in [k for k in views if k[0] is p]:
+                    del views[key]
 
     def _join(self, art: Article, jr: JoinRule, pats: list[Any], unless: list[list[Any]],
               by_pred: dict[Any, list[Any]]) -> None:
@@ -110,18 +130,44 @@ def _join_term(t: Term) -> object:
     return Var(t.value) if t.kind == "slot" else _constant(t)
 
 
-_JOIN_PARTS: dict[int, tuple[JoinRule, Any]] = {}  # id(rule) -> (the rule, kept alive; its patterns as terms)
+_JOIN_PARTS: dict[int, tuple[JoinRule, Any]] = {}  # id(rule) -> (the rule, kept alive; _join_parts's answer)
 
 
-def _join_parts(jr: JoinRule) -> tuple[list[Any], list[list[Any]]]:
-    """A join rule's `where` and `unless` patterns as terms and variables: the same for every
-    article, so made once per rule object (they were remade for every article)."""
+def _join_parts(jr: JoinRule) -> tuple[list[Any], list[list[Any]], list[tuple[Any, Any]], dict[Any, frozenset[Any]]]:
+    """A join rule's `where` and `unless` patterns as terms and variables, the predicates its
+    `where` needs (each with its constant object, if any: a rule whose pattern no triple
+    matches is skipped), and for each predicate it asks only with constant objects ("?c a
+    Country") those objects (it is run on those triples of the predicate only: solving scans a
+    predicate's triples at every step, and an article's rdf:type triples are a hundred or
+    more). The same for every article, so made once per rule object."""
     hit = _JOIN_PARTS.get(id(jr))
     if hit is not None and hit[0] is jr:
         return hit[1]
-    parts = ([(_join_term(s), _u(p), _join_term(o)) for s, p, o in jr.where],
-             [[(_join_term(s), _u(p), _join_term(o)) for s, p, o in alt] for alt in jr.unless])
+    pats = [(_join_term(s), _u(p), _join_term(o)) for s, p, o in jr.where]
+    unless = [[(_join_term(s), _u(p), _join_term(o)) for s, p, o in alt] for alt in jr.unless]
+    tests = [t for t in [*pats, *(t for alt in unless for t in alt)] if str(t[1]) != DIFFERENT]
+    needs = [(p, None if isinstance(o, Var) else o) for _, p, o in pats if str(p) != DIFFERENT]
+    filters = {p: frozenset(o for _, q, o in tests if q is p) for p in {p for _, p, _ in tests}
+               if not any(q is p and isinstance(o, Var) for _, q, o in tests)}
+    parts = (pats, unless, needs, filters)
     if len(_JOIN_PARTS) > 20_000:  # rule sets loaded again and again (tests): drop the old ones
         _JOIN_PARTS.clear()
     _JOIN_PARTS[id(jr)] = (jr, parts)
     return parts
+
+
+_PREDICATES: dict[int, tuple[list[JoinRule], int, frozenset[Any]]] = {}  # id(rules) -> (them, kept alive; count; preds)
+
+
+def _rules_predicates(rules: list[JoinRule]) -> frozenset[Any]:
+    """The predicates a list of join rules matches (in `where` or `unless`), once per list (the
+    rule set's): only triples with these are indexed, and only their firings remembered."""
+    hit = _PREDICATES.get(id(rules))
+    if hit is not None and hit[0] is rules and hit[1] == len(rules):
+        return hit[2]
+    preds = frozenset(p for pats, unless, _, _ in map(_join_parts, rules)
+                      for _, p, _ in [*pats, *(t for alt in unless for t in alt)])
+    if len(_PREDICATES) > 1_000:
+        _PREDICATES.clear()
+    _PREDICATES[id(rules)] = (rules, len(rules), preds)
+    return preds
