@@ -191,7 +191,7 @@ class MentionFinder(NameLookup, RoleMentions, Coreference):
         quotes = art.quotes
         starts = [q[0] for q in quotes]  # (art.quote_at's bisection, once per article)
         for si, s in enumerate(sents):
-            toks = tokenize(s.text, s.begin)
+            toks = art.tokens(s)
             quoted = _quoted(toks, quotes, starts, s.begin, s.end)
             keys = [n if n.isascii() else plain(n) for n in [t.norm for t in toks]]  # the tries' keys, once per sentence
             spans = self._absorb(toks, self._unjoin(toks, self._metonymy(toks, self._known(toks, art.date, s.text, keys), keys),

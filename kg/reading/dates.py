@@ -114,13 +114,18 @@ def _rules() -> list[tuple[re.Pattern[str], object]]:
         (r"(?:over |in |during )?the (?:past|last) (?:few |several |(\w+) )?(days|weeks|months|years)",
          lambda m, d: _duration_past(m, d)),
     ]
-    global _ANY, _FIRST
+    global _ANY, _FIRST, _ANCHORS
     _ANY = re.compile("|".join(f"(?:{p})" for p, _ in R))  # matches at a position iff some rule does
     # the words a phrase of some rule may open with (a number in digits may too): a sentence
     # without one has no time phrase, and a position without one needs no regex tried
     _FIRST = frozenset({*MONTHS, *WEEKDAYS, *(k.split()[0] for k in NUMBERS), "on", "last", "this", "next", "in",
                         "since", "until", "before", "after", "from", "for", "more", "over", "nearly", "almost",
                         "about", "during", "the", "today", "tonight", "yesterday", "tomorrow"})
+    # every phrase a rule accepts holds one whole token of these or one in digits (a month, a
+    # weekday, a unit, a day word): a sentence with neither has none, whatever opens a phrase
+    # ("the", "in", "a" are in most sentences, these words and digits in few)
+    _ANCHORS = frozenset({*MONTHS, *WEEKDAYS, *UNITS, "today", "tonight", "yesterday", "tomorrow", "morning",
+                          "afternoon", "evening"})
     return [(re.compile(p), f) for p, f in R]
 
 
@@ -165,6 +170,8 @@ def _duration_past(m: re.Match[str], d: dt.date) -> tuple[str, str] | None:
 _RULES = None
 _ANY: re.Pattern[str] | None = None
 _FIRST: frozenset[str] = frozenset()
+_ANCHORS: frozenset[str] = frozenset()
+_DIGIT = re.compile(r"\d")
 _PREPS = {"since": "since", "until": "until", "till": "until", "before": "before", "after": "after",
           "during": "during", "over": "during", "for": "during", "in": "at", "on": "at"}
 
@@ -201,11 +208,13 @@ def _find(norms: list[str], offsets: list, at: int, text: str, when: dt.date | N
     global _RULES
     if _RULES is None:
         _RULES = _rules()
+    joined = " ".join(norms)
+    if _ANCHORS.isdisjoint(norms) and _DIGIT.search(joined) is None:
+        return []  # no month, weekday, unit, day word or number: no phrase (set operations, no loop)
     first = _FIRST
     cands = [i for i, w in enumerate(norms) if w in first or w[:1].isdigit()]
     if not cands:
         return []  # no word that opens a time phrase
-    joined = " ".join(norms)
     offs = list(accumulate([len(w) + 1 for w in norms], initial=0))  # where token i starts in `joined`
     anywhere = _ANY.match  # type: ignore[union-attr]
     live = [i for i in cands if anywhere(joined, offs[i]) is not None]
@@ -247,8 +256,17 @@ def unresolved_times(norms: list[str], offsets: list[tuple[int, int]], text: str
     """Relative time phrases ('today', 'on Friday', 'last year') that need the article's date:
     for an undated article they stay unresolved, and are reported rather than silently lost.
     Returned as (begin, end, phrase) character spans of `text`."""
+    return _unresolved(norms, offsets, 0, text)
+
+
+def token_unresolved(toks: list, text: str) -> list[tuple[int, int, str]]:
+    """unresolved_times for a sentence's tokens (kg.reading.text.Token), which carry their offsets."""
+    return _unresolved([t[3] for t in toks], toks, 1, text)
+
+
+def _unresolved(norms: list[str], offsets: list, at: int, text: str) -> list[tuple[int, int, str]]:
     if not norms:
         return []
-    absolute = {(t.begin, t.end) for _, _, t in find_times(norms, offsets, text, None)}
-    return [(t.begin, t.end, t.phrase) for _, _, t in find_times(norms, offsets, text, dt.date(2000, 6, 15))
+    absolute = {(t.begin, t.end) for _, _, t in _find(norms, offsets, at, text, None)}
+    return [(t.begin, t.end, t.phrase) for _, _, t in _find(norms, offsets, at, text, dt.date(2000, 6, 15))
             if (t.begin, t.end) not in absolute]

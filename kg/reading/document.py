@@ -17,7 +17,7 @@ from typing import Any
 from .dates import parse_dateline_date
 from ..errors import InputError
 from .layout import WEAK_DATE_SOURCES, Layout, LinePattern, Segment, _layout, load_layout  # noqa: F401 - re-exported
-from .text import CLOSING_QUOTES, OPENING_QUOTES, QUOTE_CHARS, slug
+from .text import CLOSING_QUOTES, OPENING_QUOTES, QUOTE_CHARS, Token, slug, tokenize
 from ..yamlfile import load_yaml
 
 MAX_BYTES = 5_000_000
@@ -50,6 +50,9 @@ class Article:
     quotes: list[tuple[int, int]] = field(default_factory=list)  # spans including the quote marks
     date_source: str = ""  # where the date came from: metadata, front matter, feed, dateline, publication line, ...
     date_span: tuple[int, int] | None = None  # the characters of the text it was read from, if any
+    # per sentence index: (sentence, its tokens), made once (mention finding and the unresolved times need them)
+    _tokens: dict[int, tuple[Sentence, list[Token]]] = field(default_factory=dict, repr=False, compare=False)
+    _unresolved: list[tuple[int, int, str]] | None = field(default=None, repr=False, compare=False)
 
     @property
     def date(self) -> dt.date | None:
@@ -62,14 +65,22 @@ class Article:
         so a report can say what was left unresolved instead of losing it silently."""
         if self.date is not None:
             return []
-        from .dates import unresolved_times
-        from .text import tokenize
+        if self._unresolved is None:  # asked for by the graph and by the corpus's counts: found once
+            from .dates import token_unresolved
 
-        out: list[tuple[int, int, str]] = []
-        for s in self.sentences:
-            toks = tokenize(s.text, s.begin)
-            out += unresolved_times([k.norm for k in toks], [(k.begin, k.end) for k in toks], self.text)
-        return out
+            out: list[tuple[int, int, str]] = []
+            for s in self.sentences:
+                out += token_unresolved(self.tokens(s), self.text)
+            self._unresolved = out
+        return list(self._unresolved)
+
+    def tokens(self, s: Sentence) -> list[Token]:
+        """The tokens of one of this article's sentences, made the first time they are asked for
+        (mention finding and the unresolved times both need them). Callers must not change the list."""
+        got = self._tokens.get(s.index)
+        if got is None or got[0] is not s:
+            got = self._tokens[s.index] = (s, tokenize(s.text, s.begin))
+        return got[1]
 
     def quote_at(self, pos: int) -> tuple[int, int] | None:
         """The quotation around `pos`, by bisection: quotations are disjoint and in text order, and
