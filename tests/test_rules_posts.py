@@ -148,6 +148,14 @@ CASES: list[tuple[str, str, list[str]]] = [
     ("German Chancellor Angela Merkel urged Iran to halt enrichment in a speech on Monday.", "2007-03-12",
      ["said(Angela Merkel)", "leads(Angela Merkel, Germany)"]),
     ("The talks were held in the former Soviet state of Georgia.", "2008-08-20", []),
+    ("Muntazer al-Zaidi, an Iraqi reporter, threw his shoes at George W. Bush during a news conference in Baghdad.", "2008-12-15", []),
+    # names the gazetteer gained: surnames alone, a party by its common name, an election won in a relative clause
+    ("Chavez said the FARC guerrillas were insurgent armies, not terrorists.", "2008-01-11", ["said(Hugo Chavez)"]),
+    ("Tamil Tiger leader Velupillai Prabhakaran was killed on Monday.", "2009-05-18", ["leads(Velupillai Prabhakaran, Liberation Tigers of Tamil Eelam)"]),
+    ("Pakistani Taliban leader Hakimullah Mehsud threatened new attacks.", "2009-10-20", ["leads(Hakimullah Mehsud, Tehrik-i-Taliban Pakistan)"]),
+    ("Japan's U.N. Ambassador Kenzo Oshima will chair the talks.", "2006-10-09", ["post(Kenzo Oshima, Japan)"]),
+    ("Ukrainian Prime Minister Yulia Tymoshenko arrived for talks with Russian counterpart Vladimir Putin.", "2008-10-02",
+     ["leads(Yulia Tymoshenko, Ukraine)", "leads(Vladimir Putin, Russia)"]),
     ("Lavrov dampened hopes that Hamas would recognise Israel.", "2006-03-04", ["said(Lavrov)"]),
     # no named holder, no relation
     ("Putin met the president in the Kremlin.", "2006-03-04", []),
