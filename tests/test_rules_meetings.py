@@ -329,6 +329,20 @@ ARTICLE_FORMS = [
     ("Sergei Lavrov met the country's President Bashar al-Assad, after spending several minutes with Foreign Minister Walid Muallem.",
      {"met(bashar-al-assad, sergei-lavrov)", "met(sergei-lavrov, walid-al-moallem)"}),
     ("Ali Larijani, Iran's top negotiator, spoke after talks with Javier Solana.", {"met(ali-larijani, javier-solana)"}),
+    # invitations: a titled invitee or inviter is the person, not the title's state; a second
+    # titled invitee; agreements of two with a third, a traveller who agreed, a joint statement
+    ("Hosni Mubarak invited U.S. President George W. Bush to Sharm el-Sheikh.", {"invited(hosni-mubarak, george-w-bush)"}),
+    ("Ehud Olmert accepted an invitation from Egyptian President Hosni Mubarak to visit Cairo.", {"invited(hosni-mubarak, ehud-olmert)"}),
+    ("George W. Bush invited Israeli Prime Minister Ehud Olmert and Palestinian President Mahmoud Abbas to a conference.",
+     {"invited(george-w-bush, ehud-olmert)", "invited(george-w-bush, mahmoud-abbas)"}),
+    ("Russia and China reached a deal with Iran on Monday.", {"agreed(china, iran)", "agreed(china, russia)", "agreed(iran, russia)"}),
+    ("Nicolas Sarkozy flew to Moscow on Tuesday and agreed with Dmitry Medvedev on a plan to end the fighting.",
+     {"agreed(dmitry-medvedev, nicolas-sarkozy)", "visited(nicolas-sarkozy, moscow)"}),
+    ("Hu Jintao held talks with Vladimir Putin in Beijing, and the two leaders signed a joint statement.",
+     {"agreed(hu-jintao, vladimir-putin)", "met(hu-jintao, vladimir-putin)", "visited(vladimir-putin, beijing)"}),
+    ("Hu Jintao held talks with Vladimir Putin in Beijing, and the two leaders read a joint statement.",
+     {"met(hu-jintao, vladimir-putin)", "visited(vladimir-putin, beijing)"}),
+    ("The Arab League invited Hamas's rivals to Cairo for talks.", set()),
     # ... and what must not be read so: a state named as a possessive is not the one who talks, a
     # meeting of a body is no meeting of the two, relations are not a handshake, a plan to speak
     # is no trip, a meeting to be chaired has not happened
