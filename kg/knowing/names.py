@@ -189,18 +189,22 @@ def find_candidates(si: int, toks: list[Token], covered: list[bool], role_end: s
                     sentence_text: str) -> list[Candidate]:
     """The runs of capitals of one sentence that no known mention covers, with their evidence."""
     n = len(toks)
-    if not any(not c and t.text[0].isupper() and t.text[0].isalpha() for c, t in zip(covered, toks)):
+    particles = lex.particles
+    # where a run may start: an uncovered capitalised word, or a particle ("al-Bashir", "van der
+    # Wenden"); all other tokens are passed over without a step each
+    starts = [k for k, t in enumerate(toks) if not covered[k] and (t.text[0].isupper() or t.norm in particles)]
+    if not any(toks[k].text[0].isupper() and toks[k].text[0].isalpha() for k in starts):
         return []  # no capitalised word left (is_cap): nothing to look at
-    headline = title_case(toks, lex, segment)
-    dl = dateline_end(sentence_text) if sentence_text[:1].isupper() else 0
+    headline: bool | None = None  # title_case and the dateline's end, worked out for the first candidate
+    dl = 0
     out: list[Candidate] = []
     i = 0
-    while i < n:
+    for i0 in starts:
+        if i0 < i:
+            continue
+        i = i0
         t = toks[i]
-        # a name may open with a particle: "al-Bashir", "van der Wenden"
-        starts_particle = t.norm in lex.particles and not covered[i] and _particle_leads(toks, i, covered, lex)
-        if covered[i] or not (is_cap(t) or starts_particle):
-            i += 1
+        if not is_cap(t) and not (t.norm in particles and _particle_leads(toks, i, covered, lex)):
             continue
         j = i + 1
         while j < n and not covered[j]:
@@ -238,6 +242,9 @@ def find_candidates(si: int, toks: list[Token], covered: list[bool], role_end: s
             if hon:
                 c.evidence.add("honorific")
                 c.gender = gender
+            if headline is None:
+                headline = title_case(toks, lex, segment)
+                dl = dateline_end(sentence_text) if sentence_text[:1].isupper() else 0
             if headline or toks[a].begin - text_offset < dl or (_initial(toks, a, lex.honorifics) and b - a == 1 and not hon):
                 c.tentative = True
             out.append(c)
@@ -307,6 +314,15 @@ def _pieces(toks: list[Token], i: int, j: int, lex: NameLexicon) -> list[tuple[i
     """Split a run at never-name words unless an organisation or place word follows them ("Arab
     League"); drop leading function words ("The Kremlin" at a sentence start) and honorifics,
     remembering the honorific's gender ("Mr Kalugin")."""
+    if j == i + 1:  # one word (most runs): the loop below, unrolled
+        t = toks[i]
+        w = t.norm
+        if w in lex.not_names and not (j < len(toks) and toks[j].text.islower() and
+                                       lex.org_words.get(toks[j].norm) == "Organization"):
+            return []
+        if w in lex.function_words or not t.text[0].isalpha():
+            return []
+        return [(i, j, None, False)]
     out: list[tuple[int, int, str | None, bool]] = []
     a, k = i, i
     gender: str | None = None
@@ -340,7 +356,13 @@ def _pieces(toks: list[Token], i: int, j: int, lex: NameLexicon) -> list[tuple[i
         k += 1
     if j > a:
         out.append((a, j, gender, hon))
-    return [(a, b, g, h) for a, b, g, h in out if b > a and any(t.text[0].isalpha() for t in toks[a:b])]
+    kept = []
+    for a, b, g, h in out:  # pieces with a word in them
+        for k in range(a, b):
+            if toks[k].text[0].isalpha():
+                kept.append((a, b, g, h))
+                break
+    return kept
 
 
 def _candidate(si: int, toks: list[Token], a: int, b: int, lex: NameLexicon, first_names: frozenset[str],
@@ -356,8 +378,18 @@ def _candidate(si: int, toks: list[Token], a: int, b: int, lex: NameLexicon, fir
     if len(alpha) == 1 and alpha[0].norm.endswith("s") and (alpha[0].norm[:-1] in lex.not_names or
                                                             alpha[0].norm[:-2] in lex.not_names):
         return None  # a plural of a nationality or belief ("Pakistanis", "Islamists")
-    key = " ".join(t.norm for t in words if t.text not in ".")
-    surface = "".join((" " if k and words[k].begin > words[k - 1].end else "") + w.text for k, w in enumerate(words))
+    if len(words) == 1:  # most candidates are one word
+        key = words[0].norm if words[0].text not in "." else ""
+        surface = words[0].text
+    else:
+        key = " ".join([t.norm for t in words if t.text not in "."])
+        parts, end = [], words[0].begin
+        for w in words:
+            if w.begin > end:
+                parts.append(" ")
+            parts.append(w.text)
+            end = w.end
+        surface = "".join(parts)
     c = Candidate(si, a, b, key, surface)
     ev = c.evidence
     head = None  # the organisation word that heads the name: the last before a connector ("Popular National
@@ -377,7 +409,7 @@ def _candidate(si: int, toks: list[Token], a: int, b: int, lex: NameLexicon, fir
         ev.add("acronym")
     if len(alpha) >= 2 and alpha[0].norm in first_names:
         ev.add("first-name")
-    if any(t.norm in lex.particles and not is_cap(t) for t in words[1:]) and is_cap(words[0]) and \
+    if len(words) > 1 and any(t.norm in lex.particles and not is_cap(t) for t in words[1:]) and is_cap(words[0]) and \
             words[-1].norm not in lex.not_names:  # (not "Fatah al-Islam")
         ev.add("particle")  # "Majid al-Harthani", "Pieter van der Wenden": a person's name
     if a in role_end or a - 1 in role_end and toks[a - 1].text in ".," or \
