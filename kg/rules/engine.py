@@ -74,12 +74,17 @@ def match_sentence(rules: list[Rule], v: SentenceView) -> list[Firing]:
     cands: list[Firing] = []
     kind = v.sa.sentence.kind
     words = v.words
-    (by_word, always, by_word2, always2), pats = _runtime(rules)
+    (by_word, always, by_word2, always2), pats, bits = _runtime(rules)
     mf = v.mention_firsts
     nm = len(mf)
     found: set[int] = set(always)
     found2: set[int] = set(always2)
+    wbits = bits.words
+    has = 0  # the features this sentence holds (kg.rules.index.Bits)
     for w in words:
+        b = wbits.get(w)
+        if b is not None:
+            has |= b
         at = by_word.get(w)
         if at is not None:
             found.update(at)
@@ -91,30 +96,40 @@ def match_sentence(rules: list[Rule], v: SentenceView) -> list[Firing]:
             if at is not None:
                 found2.update(at)
     found &= found2
+    if v.mention_at:
+        by_type = bits.by_type
+        tkey = id(v._types)
+        for m in v.mention_at.values():
+            b = by_type.get((tkey, m.entity.type, m.kind == "demonym"))
+            has |= bits.mention_bits(v, m) if b is None else b
+    if v.quote_at:
+        has |= bits.quote
+    if v.time_at:
+        has |= bits.time
+    lacks = ~has
     n = v.n
     last = v.last
     for k in sorted(found):
         p = pats[k]
-        if p.mentions > nm or p.segments is not None and kind not in p.segments:
+        if p.need & lacks or p.mentions > nm or p.segments is not None and kind not in p.segments:
             continue
-        # the last token where a match can begin (-1: the sentence lacks something the pattern
-        # needs): each needed word, mention, quotation and time lies in the match, so at or
-        # after its start (Needs.bound, inlined: this runs for every candidate pattern)
+        # the last token where a match can begin: each needed word, mention, quotation and
+        # time lies in the match, so at or after its start (all are in the sentence: `need`)
         bound = min(map(last.__getitem__, p.words)) if p.words else n - 1
-        if bound < 0:
-            continue
         if p.mentions:
             r = mf[-p.mentions]
             if r < bound:
                 bound = r
         if p.quote and v.quote_last < bound:
             bound = v.quote_last
-            if bound < 0:
-                continue
         if p.time and v.time_last < bound:
             bound = v.time_last
-            if bound < 0:
-                continue
+        if p.order is not None:  # what it needs in its order: "said" after the subject ...
+            r = v.ordered(p.order)
+            if r < bound:
+                bound = r
+                if bound < 0:
+                    continue
         if p.zero:
             bound = 0
         st = v.starts_of(p.fs)

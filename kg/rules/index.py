@@ -7,6 +7,8 @@ from dataclasses import dataclass
 
 from .ruleset import Rule, RuleSet
 from .match import Matcher, _heads, at_start_only
+from .view import QUOTE, TIME, Feature, SentenceView
+from ..knowing.mentions import Mention
 from .pattern import Alt, Capture, Firsts, Node, Seq, Slot, Word, anchor_words, rank
 
 
@@ -131,7 +133,7 @@ def prepare(rules: RuleSet) -> None:
     rules.__dict__["_keys"] = _keys(rules.rules, pats)
     words: dict[int, list[tuple[tuple[frozenset[str], ...], bool]]] = {}
     for p in pats:  # each pattern's needed word sets, rarest first, and whether it opens with ^
-        words.setdefault(id(p.rule), []).append((p.words, p.zero))
+        words.setdefault(id(p.rule), []).append((p.words, p.zero, p.order))
     for rule in rules.rules:
         rule.__dict__["_words"] = words.get(id(rule), [])
 
@@ -153,15 +155,16 @@ class _Pat:
     than per sentence: the word sets a match contains (its required words among them, rarest
     first), the mentions, quotation and time it needs, its start test (shared Firsts objects
     share a sentence's start positions), whether it can only begin at the sentence's first
-    token, its compiled matcher and its form's name."""
+    token, what it holds in order (`order`), its compiled matcher and its form's name."""
 
-    __slots__ = ("rule", "root", "fs", "i", "words", "mentions", "quote", "time", "segments", "zero", "form", "m")
+    __slots__ = ("rule", "root", "fs", "i", "words", "mentions", "quote", "time", "segments", "zero", "order", "form", "m",
+                 "need")
 
     def __init__(self, e: Entry, nd: Needs, fs: Firsts):
         _, self.rule, self.root, req, _, self.i = e
         pre = self.rule.__dict__.get("_words")  # worked out by `prepare` for a cached pack
         if pre is not None:
-            self.words, self.zero = pre[self.i]
+            self.words, self.zero, self.order = pre[self.i]
         else:
             words = dict.fromkeys(nd.words)
             words.update(dict.fromkeys(frozenset([w]) for w in sorted(req)))
@@ -169,10 +172,54 @@ class _Pat:
                 words[fs.words] = None  # it begins with one of these words, so it contains one
             self.words = tuple(sorted(words, key=_rank))  # stable: equal ranks keep their order
             self.zero = at_start_only(self.root)
+            self.order = order(self.root)
         self.mentions, self.quote, self.time = nd.mentions, nd.quote, nd.time
         self.fs, self.segments = fs, self.rule.segments
         self.form = self.rule.form_of(self.i)
         self.m: Matcher | None = None  # compiled when first tried (start-up counts)
+        self.need = 0  # the features it needs, as bits of `Bits` (set by `_runtime`)
+
+
+def order(root: Alt) -> tuple[tuple[Feature, ...], ...] | None:
+    """What each option of a pattern holds in the order of its sequence, last first (for
+    `SentenceView.ordered`): a word of a set, a mention of some types, a quotation, a time.
+    None when that says no more than the unordered needs (one word set, nothing else)."""
+    out = []
+    for o in root.options:
+        feats: list[Feature] = []
+        _in_order(o.items, feats)
+        out.append(tuple(reversed(feats)))
+    if all(len(f) <= 1 and all(isinstance(x, frozenset) for x in f) for f in out):
+        return None
+    return tuple(out)
+
+
+def _in_order(items: tuple[Node, ...], out: list[Feature]) -> None:
+    """The features of a sequence's items, in order. Every match holds each of them, one after
+    the other without overlap: a word in its token, a mention (the first of a list) in its
+    tokens, inside the span of the item that needs it. Optional parts, gaps, text and number
+    slots and assertions hold none."""
+    for it in items:
+        if isinstance(it, Word):
+            if not it.prefix:
+                out.append(it.forms)
+        elif isinstance(it, Slot):
+            if it.kind == "entity":
+                out.append(it.types)
+            elif it.kind == "quote":
+                out.append(QUOTE)
+            elif it.kind == "time":
+                out.append(TIME)
+        elif isinstance(it, Seq):
+            _in_order(it.items, out)
+        elif isinstance(it, (Alt, Capture)):
+            alt = it.body if isinstance(it, Capture) else it
+            if len(alt.options) == 1:
+                _in_order(alt.options[0].items, out)
+            elif alt.options:  # one word of each option's rarest needed set lies in the group's span
+                subs = [_needs(o)[0] for o in alt.options]
+                if all(subs):
+                    out.append(frozenset().union(*(min(x, key=_rank) for x in subs)))
 
 
 def _entries(rules: list[Rule]) -> list[Entry]:
@@ -225,16 +272,63 @@ def _keys(rules: list[Rule], pats: list[_Pat] | None = None) -> Keys:
             {w: tuple(js) for w, js in by_word2.items()}, tuple(always2))
 
 
-_RUNTIME: dict[int, tuple[list[Rule], Keys, list[_Pat]]] = {}
+class Bits:
+    """Every feature some pattern needs (a word set, a slot's entity types, a quotation, a time)
+    as one bit, so that a sentence's features are one integer and a pattern whose needs are not
+    all there is passed over by one `&`, whatever the number of rules: `words` maps a word to
+    the bits of the word sets it is in; `types` the slot type lists to their bits (a mention's
+    bits are worked out once per entity type and vocabulary, `mention_bits`)."""
+
+    __slots__ = ("words", "types", "quote", "time", "by_type")
+
+    def __init__(self, pats: list[_Pat]):
+        ids: dict[Feature, int] = {}
+        for p in pats:
+            fs: list[Feature] = list(p.words)
+            for o in p.order or ():
+                fs.extend(f for f in o if isinstance(f, tuple))
+            if p.quote:
+                fs.append(QUOTE)
+            if p.time:
+                fs.append(TIME)
+            for f in fs:
+                b = ids.setdefault(f, 1 << len(ids))
+                p.need |= b
+        self.words: dict[str, int] = {}
+        self.types: dict[tuple[str, ...], int] = {}
+        for f, b in ids.items():
+            if isinstance(f, frozenset):
+                for w in f:
+                    self.words[w] = self.words.get(w, 0) | b
+            elif isinstance(f, tuple):
+                self.types[f] = b
+        self.quote, self.time = ids.get(QUOTE, 0), ids.get(TIME, 0)
+        self.by_type: dict[tuple[int, str, bool], int] = {}
+
+    def mention_bits(self, v: SentenceView, m: Mention) -> int:
+        """The type-list bits a mention satisfies (as `SentenceView.type_ok`), once per entity
+        type, kind of mention and vocabulary."""
+        key = (id(v._types), m.entity.type, m.kind == "demonym")
+        b = self.by_type.get(key)
+        if b is None:
+            b = 0
+            for types, bit in self.types.items():
+                if v.type_ok(m, types):
+                    b |= bit
+            self.by_type[key] = b
+        return b
 
 
-def _runtime(rules: list[Rule]) -> tuple[Keys, list[_Pat]]:
-    """The two indexes and each pattern's `_Pat`, once per rule list and process (the indexes
-    from the pack cache when `prepare` put them there)."""
+_RUNTIME: dict[int, tuple[list[Rule], Keys, list[_Pat], Bits]] = {}
+
+
+def _runtime(rules: list[Rule]) -> tuple[Keys, list[_Pat], Bits]:
+    """The two indexes, each pattern's `_Pat` and the feature bits, once per rule list and process
+    (the indexes from the pack cache when `prepare` put them there)."""
     hit = _RUNTIME.get(id(rules))
     if hit is None or hit[0] is not rules:
         pats = _pats(rules)
         got = _KEYS.get(id(rules))
         keys = got[1] if got is not None and got[0] is rules else _keys(rules, pats)
-        hit = _RUNTIME[id(rules)] = (rules, keys, pats)
-    return hit[1], hit[2]
+        hit = _RUNTIME[id(rules)] = (rules, keys, pats, Bits(pats))
+    return hit[1], hit[2], hit[3]

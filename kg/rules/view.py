@@ -11,6 +11,8 @@ from ..knowing.mentions import Mention, SentenceAnalysis
 from ..knowing.vocab import Vocabulary
 from .pattern import Firsts
 
+QUOTE, TIME = "<quote>", "<time>"  # the features of a quotation and a time slot (see `SentenceView.ordered`)
+Feature = "frozenset[str] | tuple[str, ...] | str"  # a word set, a slot's entity types, QUOTE or TIME
 
 @dataclass(slots=True, unsafe_hash=True)
 class Bound:
@@ -48,6 +50,8 @@ class SentenceView:
         self._positions: dict[str, list[int]] | None = None
         self.last = _LastOf(self)  # word set -> its last position (see last_of)
         self._starts: dict[int, list[int]] = {}  # id(Firsts) -> start positions (see starts_of)
+        self.occ = _Places(self)  # a feature -> where it occurs (see ordered)
+        self.mentions_desc: list[Mention] | None = None  # the mentions, latest first (for occ)
         self.budget = STEP_BUDGET
         self.lists: dict[tuple[int, tuple[str, ...]], list[tuple[int, Bound]]] = {}  # list slots' ends (see _slot_matcher)
         self.quote_at: dict[int, tuple[int, tuple[int, int]]] = {}
@@ -77,10 +81,17 @@ class SentenceView:
         if m.kind == "demonym":
             return m.entity.type in types
         ok = self._accepts.get(types, _UNSEEN)
-        if ok is _UNSEEN:  # the entity types a slot accepts (None: all), once per vocabulary and slot type list
+        if ok is _UNSEEN:
+            ok = self.accepts(types)
+        return ok is None or m.entity.type in ok
+
+    def accepts(self, types: tuple[str, ...]) -> frozenset[str] | None:
+        """The entity types a slot's type list accepts (None: all), once per vocabulary and list."""
+        ok = self._accepts.get(types, _UNSEEN)
+        if ok is _UNSEEN:
             ok = self._accepts[types] = None if "Entity" in types else frozenset(
                 {t for t, anc in self._types.items() if any(x in anc for x in types)}.union(types))
-        return ok is None or m.entity.type in ok
+        return ok
 
     @property
     def positions(self) -> dict[str, list[int]]:
@@ -95,6 +106,36 @@ class SentenceView:
         """The last position of any of the words (-1: none): a match that must contain one of them
         cannot begin after it. Cached per sentence: patterns share their word sets."""
         return self.last[ws]
+
+    def ordered(self, options: tuple[tuple[Feature, ...], ...]) -> int:
+        """The last token where a match of a pattern can begin, from what each of its options holds
+        in order (kg.rules.index.order), or -1: each feature, last first, is placed at its latest
+        occurrence that ends before the one after it begins. A match places them no later, so it
+        begins at or before the first one; a sentence where they cannot follow one another ("said"
+        before the only mention, for "{s:Agent} said") cannot match at all."""
+        occ, last = self.occ, self.last
+        best = -1
+        for feats in options:
+            pos = self.n
+            for f in feats:
+                if type(f) is frozenset:
+                    j = last[f]  # the commonest case: the word's last occurrence comes before
+                    if j < pos:
+                        if j < 0:
+                            pos = -1
+                            break
+                        pos = j
+                        continue
+                for s, e in occ[f]:  # latest first
+                    if e <= pos:
+                        pos = s
+                        break
+                else:
+                    pos = -1
+                    break
+            if pos > best:
+                best = pos
+        return best
 
     def starts_of(self, f: Firsts) -> list[int]:
         """`starts(f, self)` as a list, once per sentence and Firsts object (patterns share them)."""
@@ -125,6 +166,46 @@ class _LastOf(dict):
         common = self.words.intersection(ws)
         r = self[ws] = max(map(self.lastpos.__getitem__, common)) if common else -1
         return r
+
+
+class _Places(dict):
+    """A sentence's cache of where each feature occurs, as (first, end) token spans, latest
+    first: a word set's tokens, the mentions a slot's types accept, quotations, times."""
+
+    __slots__ = ("v",)
+
+    def __init__(self, v: SentenceView):
+        super().__init__()
+        self.v = v
+
+    def __missing__(self, f: Feature) -> list[tuple[int, int]]:
+        v = self.v
+        if type(f) is frozenset:
+            common = v.words.intersection(f)
+            if not common:
+                r = []
+            elif len(common) == 1:
+                r = [(j, j + 1) for j in reversed(v.positions[common.pop()])]
+            else:
+                pos = v.positions
+                r = sorted(((j, j + 1) for w in common for j in pos[w]), reverse=True)
+        elif type(f) is tuple:
+            ms = v.mentions_desc
+            if ms is None:
+                ms = v.mentions_desc = sorted(v.mention_at.values(), key=_first, reverse=True)
+            ok = v.accepts(f)
+            r = [(m.first, m.last) for m in ms  # v.type_ok, inlined
+                 if (m.entity.type in f if m.kind == "demonym" else ok is None or m.entity.type in ok)]
+        elif f == QUOTE:
+            r = sorted(((a, q[0]) for a, q in v.quote_at.items()), reverse=True)
+        else:
+            r = sorted(((a, t[0]) for a, t in v.time_at.items()), reverse=True)
+        self[f] = r
+        return r
+
+
+def _first(m: Mention) -> int:
+    return m.first
 
 
 _ANCESTORS: dict[int, tuple[Vocabulary, dict[str, set[str]], dict[tuple[str, ...], frozenset[str] | None]]] = {}

@@ -1,0 +1,95 @@
+"""The rules phase's prefilters (kg.rules.index, kg.rules.view): a pattern is tried only on a
+sentence that holds what it needs, in the order it needs it, and never a match is lost."""
+from __future__ import annotations
+
+import yaml
+
+from kg.reading.document import parse_article
+from kg.rules.engine import match_sentence
+from kg.rules.index import Bits, _runtime, order
+from kg.rules.pattern import parse_pattern
+from kg.rules.view import QUOTE, SentenceView
+
+from .conftest import ROOT
+from .test_rules import _brute_force
+
+
+def _views(pack, text: str) -> list[SentenceView]:
+    art = parse_article(text, source="<test>", layout=pack.layout, meta={"id": "t", "date": "2006-03-03"})
+    return [SentenceView(sa, art.text, art.quotes, pack.vocabulary, art.date) for sa in pack.finder.analyse(art)]
+
+
+def _order(pack, pattern: str):
+    return order(parse_pattern(pattern, set(pack.vocabulary.types)).root)
+
+
+def test_ordered_bound_places_what_a_pattern_needs_in_its_order(pack):
+    """"{s:Person} said {q:quote}": the subject before "said", the quotation after it."""
+    o = _order(pack, "{s:Person} said {q:quote}")
+    assert o == ((QUOTE, frozenset({"said"}), ("Person",)),)  # last first
+    v, = _views(pack, 'Sergei Lavrov said "we will talk to Hamas."')
+    assert v.ordered(o) == 0  # a match can begin at Lavrov, and nowhere after him
+    v, = _views(pack, '"We will talk to Hamas," said Sergei Lavrov.')
+    assert v.ordered(o) == -1  # the quotation comes first: nothing to match
+    v, = _views(pack, 'Russia said "we will talk to Hamas."')
+    assert v.ordered(o) == -1  # a country is not a person
+
+
+def test_ordered_bound_takes_the_latest_place_that_still_fits(pack):
+    """With two mentions before the verb, the bound is the later one; a mention after the verb
+    does not count for the subject."""
+    o = _order(pack, "{a:Agent} met [with] {b:Agent}")
+    v, = _views(pack, "Vladimir Putin and Sergei Lavrov met Khaled Meshaal in Moscow.")
+    assert v.ordered(o) == [t.norm for t in v.sa.tokens].index("sergei")
+    v, = _views(pack, "Khaled Meshaal met.")
+    assert v.ordered(o) == -1  # no one after the verb
+
+
+def test_alternatives_and_nested_groups_need_one_word_of_each_option(pack):
+    """A group's options each need a word: one of them lies in the group's span."""
+    o = _order(pack, "{a:Agent} (urged|called on) {b:Agent} to")
+    assert o == ((frozenset({"to"}), ("Agent",), frozenset({"urged", "called"}), ("Agent",)),)
+    v, = _views(pack, "Russia urged Hamas to renounce violence.")
+    assert v.ordered(o) == 0
+    v, = _views(pack, "Russia went to Hamas and urged.")
+    assert v.ordered(o) == -1
+
+
+def test_a_pattern_of_one_word_set_has_no_order_to_check(pack):
+    assert _order(pack, "(hope|hopes) [that]") is None
+    assert _order(pack, "{a:Agent}") is not None  # a mention's types are worth checking
+
+
+def test_feature_bits_name_every_need_and_mentions_their_types(pack):
+    """Each pattern's `need` has a bit per needed word set and slot type list; a sentence's
+    mention sets the bits of the type lists its entity's type satisfies (a demonym only where a
+    slot names its type)."""
+    _, pats, bits = _runtime(pack.rules.rules)
+    assert isinstance(bits, Bits)
+    assert all(p.need for p in pats if p.words or p.mentions or p.quote or p.time)
+    v, = _views(pack, "Russian Foreign Minister Sergei Lavrov met Khaled Meshaal.")
+    demonym = [m for m in v.mention_at.values() if m.kind == "demonym"]
+    person = [m for m in v.mention_at.values() if m.entity.type == "Person"]
+    assert demonym and person
+    if ("Agent",) in bits.types and ("Country",) in bits.types:
+        assert not bits.mention_bits(v, demonym[0]) & bits.types[("Agent",)]
+        assert bits.mention_bits(v, demonym[0]) & bits.types[("Country",)]
+        assert bits.mention_bits(v, person[0]) & bits.types[("Agent",)]
+
+
+def test_prefilters_never_lose_a_match_on_the_development_sentences(pack):
+    """match_sentence finds exactly what trying every pattern from every token finds, on the
+    development sentence sets (short wire sentences of many shapes, unlike the articles of
+    test_rules' own check)."""
+    def key(fs):
+        return [(f.rule.id, f.form, f.first, f.last, sorted((n, b.kind, b.first, b.last) for n, b in f.bindings.items()))
+                for f in fs]
+    fired = 0
+    for name in ("dev-4.yaml", "sentences-2.yaml"):
+        items = yaml.safe_load((ROOT / "tests" / "heldout" / name).read_text(encoding="utf-8"))
+        for it in items[:60]:
+            for v in _views(pack, it["text"]):
+                got = match_sentence(pack.rules.rules, v)
+                assert key(got) == key(_brute_force(pack.rules.rules, v)), it["text"]
+                fired += len(got)
+    assert fired > 100
