@@ -267,7 +267,7 @@ SPEECH: list[tuple[str, str, list[str]]] = [
     ("Iran backs Hezbollah, Lavrov said, but added that Russia had met Hamas.", "2006-03-03",
      ["said(Lavrov)", "claim(Lavrov) supports(Iran, Hezbollah)", "claim(Lavrov) met(Russia, Hamas)"]),
     ("Israel killed Arafat, the Palestinian foreign minister, Mahmoud Zahar, said.", "2006-03-03",
-     ["said(Mahmoud Zahar)", "post(Mahmoud Zahar, Palestine)", "claim(Mahmoud Zahar) attacked(Israel, Arafat)"]),
+     ["said(Mahmoud Zahar)", "post(Mahmoud Zahar, Palestinian Authority)", "claim(Mahmoud Zahar) attacked(Israel, Arafat)"]),
     ("Hezbollah's leader, Sheikh Hassan Nasrallah, said Israel had attacked Lebanon.", "2006-09-22",
      ["said(Hassan Nasrallah)", "leads(Hassan Nasrallah, Hezbollah)", "claim(Hassan Nasrallah) attacked(Israel, Lebanon)"]),
     ("Lavrov had met Meshaal, a Russian diplomat said.", "2006-03-03", ["said(Russia)", "claim(Russia) met(Lavrov, Meshaal)"]),
