@@ -170,6 +170,9 @@ class _NTMemo(dict):
     __slots__ = ()
 
     def __missing__(self, t: Node) -> str:
+        if type(t) is IRI:  # kg's own (most misses: an article's firings, facts, nodes, sentences)
+            r = self[t] = "<" + t + ">" if not _IRI_BAD.search(t) else _iri(t)
+            return r
         r = _nt_term(t)
         if not is_literal(t):
             self[t] = r
