@@ -62,17 +62,32 @@ class NameLookup:
         states = [e for e in ents if "Country" in self.voc.ancestors(e.type)]
         return (states or ents or [None])[0]
 
-    def _longest(self, trie: _Trie, toks: list[Token], i: int) -> tuple[int, list[object]] | None:
-        node, best, j = trie, None, i
-        while j < len(toks):
-            n = toks[j].norm
-            node = node.next.get(n if n.isascii() else plain(n))  # type: ignore[assignment]
+    def _longest(self, trie: _Trie, toks: list[Token], i: int, keys: list[str] | None = None) -> tuple[int, list[object]] | None:
+        """The longest name of `trie` at token i and its payloads. `keys`: the tokens' trie keys
+        (normal forms without diacritics), if the caller has them."""
+        node, best, j, n = trie, None, i, len(toks)
+        while j < n:
+            if keys is not None:
+                k = keys[j]
+            else:
+                k = toks[j].norm
+                if not k.isascii():
+                    k = plain(k)
+            node = node.next.get(k)  # type: ignore[assignment]
             if node is None:
                 break
             j += 1
-            if node.value:
-                folded = " ".join(t.folded for t in toks[i:j])
-                hits = [p for cs, f, p in node.value if not cs or f == folded]
+            value = node.value
+            if value:
+                folded = None  # the surface in folded case, made only for an alias that must match in capitals
+                hits = []
+                for cs, f, p in value:
+                    if cs:
+                        if folded is None:
+                            folded = " ".join([t.folded for t in toks[i:j]])
+                        if f != folded:
+                            continue
+                    hits.append(p)
                 if hits:
                     best = (j, hits)
         return best
@@ -125,7 +140,7 @@ class NameLookup:
                               norms[i] in self.lex.function_words):
             return hit  # a dictionary's one-word alias that is a common word ("Organization"): not a name
         if norms[i] in self.roles.next:
-            r = self._longest(self.roles, toks, i)
+            r = self._longest(self.roles, toks, i, norms)
             if r is not None and r[0] < w[0]:
                 return hit  # "Foreign Minister Abdullah": a dictionary's name with a title in it; title and name apart
         lex = self.lex
@@ -138,7 +153,7 @@ class NameLookup:
                 all(e.type not in self.person_types for e in w[1]):
             return hit  # "Sheik Hassan Nasrallah": a person's name that a dictionary files under the group
         if norms[i] == "the" and i + 1 < len(norms):
-            inner = self._longest(self.names, toks, i + 1)
+            inner = self._longest(self.names, toks, i + 1, norms)
             if inner is None:
                 inner = world.longest(norms, folded, i + 1)  # type: ignore[attr-defined]
             if inner is not None and inner[0] >= w[0]:
@@ -158,10 +173,10 @@ class NameLookup:
         `keys`: the tokens' normal forms without diacritics, if the caller has them."""
         spans: list[tuple[int, int, str, object]] = []
         world = getattr(self.gaz, "world", None)
-        if world is not None:
-            norms = keys if keys is not None else [t.norm if t.norm.isascii() else plain(t.norm) for t in toks]
-        else:
-            norms = []
+        if keys is None:
+            keys = [t.norm if t.norm.isascii() else plain(t.norm) for t in toks]
+        norms = keys if world is not None else []
+        memo: dict[object, object] = {}  # _titled's lookups at each title of the sentence, made once
         folded = [t.folded for t in toks] if world is not None else []
         i = 0
         names, descriptions = self.names.next, self.descriptions.next
@@ -172,8 +187,8 @@ class NameLookup:
         titles = [s for s, k in enumerate(norms) if k in roles or k in honorifics]
         person_run = 0
         while i < len(toks):
-            norm = norms[i] if norms else plain(toks[i].norm)
-            hit = self._longest(self.names, toks, i) if norm in names else None
+            norm = keys[i]
+            hit = self._longest(self.names, toks, i, keys) if norm in names else None
             cap = toks[i].text[:1].isupper()
             if world is not None and (cap or toks[i].norm in particles):
                 # the world store holds proper names: asked only where one may start (a capital,
@@ -186,10 +201,10 @@ class NameLookup:
             while titles and titles[0] < i:
                 last_title = titles.pop(0)
             if world is not None and i and cap and i - last_title <= 5:
-                titled = self._titled(toks, norms, folded, i, world, spans, day)
+                titled = self._titled(toks, norms, folded, i, world, spans, day, memo)
                 if titled is not None and (hit is None or titled[0] >= hit[0]):
                     hit = titled
-            dhit = self._longest(self.descriptions, toks, i) if norm in descriptions else None
+            dhit = self._longest(self.descriptions, toks, i, keys) if norm in descriptions else None
             if dhit and dhit[0] - 1 > i and toks[dhit[0] - 1].text[:1].isupper() \
                     and toks[dhit[0] - 1].norm not in self.lex.not_names:
                 # "the Group of Eight": a capital on the description's own noun makes it a name, not
@@ -218,20 +233,27 @@ class NameLookup:
         return spans
 
     def _titled(self, toks: list[Token], norms: list[str], folded: list[str], i: int, world: object,
-                spans: list[tuple[int, int, str, object]], day: object = None) -> tuple[int, list[object]] | None:
+                spans: list[tuple[int, int, str, object]], day: object = None,
+                memo: dict[object, object] | None = None) -> tuple[int, list[object]] | None:
         """The people a dictionary lists by a title and surname ("President Bush", "King
         Abdullah", "Mr. Obama"), for the surname at token i just after that title; with the
         people of the surname alone, kept to the state named before the title when any belongs
         to it ("Jordan's King Abdullah", "Saudi King Abdullah"). `_choose` then decides by the
         article's date. The title itself stays a role: the mention is the surname."""
+        if memo is None:
+            memo = {}
         for s in range(i - 1, max(i - 6, -1), -1):
             if norms[s] in self.roles.next:
-                r = self._longest(self.roles, toks, s)
-                if r is None or r[0] != i:
+                r = memo.get(s, memo)  # the role at s, asked again for each capital after it
+                if r is memo:
+                    r = memo[s] = self._longest(self.roles, toks, s, norms)
+                if r is None or r[0] != i:  # type: ignore[index]
                     continue
             elif not (norms[s] in self.lex.honorifics and (s == i - 1 or s == i - 2 and norms[i - 1] == ".")):
                 continue
-            w = world.longest(norms, folded, s)  # type: ignore[attr-defined]
+            w = memo.get(-1 - s, memo)  # the world's longest name from s
+            if w is memo:
+                w = memo[-1 - s] = world.longest(norms, folded, s)  # type: ignore[attr-defined]
             if w is None or w[0] <= i:
                 continue
             people = [e for e in w[1] if e.type in self.person_types and (

@@ -36,7 +36,7 @@ class RoleMentions:
         out: list[tuple[int, int, str, object]] = []
         taken = set()
         for a, b, kind, payload in spans:
-            hit = self._longest(self.seats, toks, a) if kind in ("name", "description") and keys[a] in heads else None
+            hit = self._longest(self.seats, toks, a, keys) if kind in ("name", "description") and keys[a] in heads else None
             if hit is not None and hit[0] == b and not (kind == "name" and "Place" not in self.voc.ancestors(payload.type)):  # type: ignore[attr-defined]
                 # (a seat the gazetteer names as a body, "Kremlin" = the Russian presidency, is that body already)
                 if self._acts(toks, a, b):
@@ -53,7 +53,7 @@ class RoleMentions:
         for i in [i for i, k in enumerate(keys) if k in heads]:
             if i < after or i in taken:
                 continue
-            hit = self._longest(self.seats, toks, i)
+            hit = self._longest(self.seats, toks, i, keys)
             if hit is not None and not any(k in taken for k in range(i, hit[0])) and self._acts(toks, i, hit[0]):
                 out.append((i, hit[0], "metonym", hit[1][0]))
                 after = hit[0]
@@ -97,7 +97,7 @@ class RoleMentions:
         for i in [i for i, k in enumerate(keys) if k in heads]:
             if i < after or i in blocked:
                 continue
-            hit = self._longest(self.roles, toks, i)
+            hit = self._longest(self.roles, toks, i, keys)
             if hit is not None and not any(k in blocked for k in range(i, hit[0])):
                 out.append((i, hit[0], hit[1][0]))  # type: ignore[arg-type]
                 after = hit[0]
