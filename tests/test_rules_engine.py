@@ -64,7 +64,7 @@ def test_feature_bits_name_every_need_and_mentions_their_types(pack):
     """Each pattern's `need` has a bit per needed word set and slot type list; a sentence's
     mention sets the bits of the type lists its entity's type satisfies (a demonym only where a
     slot names its type)."""
-    _, pats, bits = _runtime(pack.rules.rules)
+    pats, bits = _runtime(pack.rules.rules)
     assert isinstance(bits, Bits)
     assert all(p.need for p in pats if p.words or p.mentions or p.quote or p.time)
     v, = _views(pack, "Russian Foreign Minister Sergei Lavrov met Khaled Meshaal.")

@@ -74,28 +74,16 @@ def match_sentence(rules: list[Rule], v: SentenceView) -> list[Firing]:
     cands: list[Firing] = []
     kind = v.sa.sentence.kind
     words = v.words
-    (by_word, always, by_word2, always2), pats, bits = _runtime(rules)
+    pats, bits = _runtime(rules)
     mf = v.mention_firsts
     nm = len(mf)
-    found: set[int] = set(always)
-    found2: set[int] = set(always2)
-    wbits = bits.words
+    found: set[int] = set(bits.always)
     has = 0  # the features this sentence holds (kg.rules.index.Bits)
     for w in words:
-        b = wbits.get(w)
-        if b is not None:
-            has |= b
-        at = by_word.get(w)
-        if at is not None:
-            found.update(at)
-            at = by_word2.get(w)
-            if at is not None:
-                found2.update(at)
-        else:
-            at = by_word2.get(w)
-            if at is not None:
-                found2.update(at)
-    found &= found2
+        e = bits.by_word.get(w)
+        if e is not None:
+            has |= e[1]
+            found.update(e[0])
     if v.mention_at:
         by_type = bits.by_type
         tkey = id(v._types)
@@ -114,8 +102,15 @@ def match_sentence(rules: list[Rule], v: SentenceView) -> list[Firing]:
         if p.need & lacks or p.mentions > nm or p.segments is not None and kind not in p.segments:
             continue
         # the last token where a match can begin: each needed word, mention, quotation and
-        # time lies in the match, so at or after its start (all are in the sentence: `need`)
-        bound = min(map(last.__getitem__, p.words)) if p.words else n - 1
+        # time lies in the match, so at or after its start (all are in the sentence: `need`),
+        # and they come in the pattern's order (the commonest reason to pass a pattern over)
+        bound = n - 1 if p.order is None else v.ordered(p.order)
+        if bound < 0:
+            continue
+        if p.words:
+            r = min(map(last.__getitem__, p.words))
+            if r < bound:
+                bound = r
         if p.mentions:
             r = mf[-p.mentions]
             if r < bound:
@@ -124,12 +119,6 @@ def match_sentence(rules: list[Rule], v: SentenceView) -> list[Firing]:
             bound = v.quote_last
         if p.time and v.time_last < bound:
             bound = v.time_last
-        if p.order is not None:  # what it needs in its order: "said" after the subject ...
-            r = v.ordered(p.order)
-            if r < bound:
-                bound = r
-                if bound < 0:
-                    continue
         if p.zero:
             bound = 0
         st = v.starts_of(p.fs)

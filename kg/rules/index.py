@@ -130,7 +130,7 @@ def prepare(rules: RuleSet) -> None:
     for rule in rules.rules:
         rule.__dict__.pop("_words", None)
     pats = _pats(rules.rules)
-    rules.__dict__["_keys"] = _keys(rules.rules, pats)
+    rules.__dict__["_keys"] = _keys(rules.rules)
     words: dict[int, list[tuple[tuple[frozenset[str], ...], bool]]] = {}
     for p in pats:  # each pattern's needed word sets, rarest first, and whether it opens with ^
         words.setdefault(id(p.rule), []).append((p.words, p.zero, p.order))
@@ -243,45 +243,28 @@ def _pats(rules: list[Rule]) -> list[_Pat]:
     return out
 
 
-Keys = tuple[dict[str, tuple[int, ...]], tuple[int, ...], dict[str, tuple[int, ...]], tuple[int, ...]]
+Keys = tuple[dict[str, tuple[int, ...]], tuple[int, ...]]
 _KEYS: dict[int, tuple[list[Rule], Keys]] = {}
 
 
-def _keys(rules: list[Rule], pats: list[_Pat] | None = None) -> Keys:
-    """The index by pattern number, and a second index: each pattern also under another word set
-    its matches contain (the rarest that the first key does not imply), so that a sentence meets
-    only the patterns with words of both (a sentence with "said" but no "that" or "told" ...).
-    Plain data: `prepare` stores it in the pack cache."""
+def _keys(rules: list[Rule]) -> Keys:
+    """The index by pattern number (plain data: `prepare` stores it in the pack cache)."""
     by_word, always = _index(rules)
-    pats = pats if pats is not None else _pats(rules)
-    first: dict[int, set[str]] = {}
-    for w, es in by_word.items():
-        for e in es:
-            first.setdefault(e[0], set()).add(w)
-    by_word2: dict[str, list[int]] = {}
-    always2: list[int] = []
-    for j, p in enumerate(pats):
-        key = first.get(j)
-        second = next((ws for ws in p.words if not key <= ws), None) if key else None
-        if second is None:
-            always2.append(j)
-        else:
-            for w in second:
-                by_word2.setdefault(w, []).append(j)
-    return ({w: tuple(e[0] for e in es) for w, es in by_word.items()}, tuple(e[0] for e in always),
-            {w: tuple(js) for w, js in by_word2.items()}, tuple(always2))
+    return {w: tuple(e[0] for e in es) for w, es in by_word.items()}, tuple(e[0] for e in always)
 
 
 class Bits:
-    """Every feature some pattern needs (a word set, a slot's entity types, a quotation, a time)
-    as one bit, so that a sentence's features are one integer and a pattern whose needs are not
-    all there is passed over by one `&`, whatever the number of rules: `words` maps a word to
-    the bits of the word sets it is in; `types` the slot type lists to their bits (a mention's
-    bits are worked out once per entity type and vocabulary, `mention_bits`)."""
+    """The index of a rule list and every feature some pattern needs (a word set, a slot's entity
+    types, a quotation, a time) as one bit, so that a sentence's features are one integer and a
+    pattern whose needs are not all there is passed over by one `&`, whatever the number of
+    rules. `by_word` maps a word to the patterns filed under it (kg.rules.index._index) and the
+    bits of the word sets it is in, `always` the patterns filed under no word; `types` maps the
+    slot type lists to their bits (a mention's bits are worked out once per entity type and
+    vocabulary, `mention_bits`)."""
 
-    __slots__ = ("words", "types", "quote", "time", "by_type")
+    __slots__ = ("by_word", "always", "types", "quote", "time", "by_type")
 
-    def __init__(self, pats: list[_Pat]):
+    def __init__(self, pats: list[_Pat], keys: Keys):
         ids: dict[Feature, int] = {}
         for p in pats:
             fs: list[Feature] = list(p.words)
@@ -294,14 +277,16 @@ class Bits:
             for f in fs:
                 b = ids.setdefault(f, 1 << len(ids))
                 p.need |= b
-        self.words: dict[str, int] = {}
+        words: dict[str, int] = {}
         self.types: dict[tuple[str, ...], int] = {}
         for f, b in ids.items():
             if isinstance(f, frozenset):
                 for w in f:
-                    self.words[w] = self.words.get(w, 0) | b
+                    words[w] = words.get(w, 0) | b
             elif isinstance(f, tuple):
                 self.types[f] = b
+        filed, self.always = keys
+        self.by_word = {w: (filed.get(w, ()), words.get(w, 0)) for w in set(filed) | set(words)}
         self.quote, self.time = ids.get(QUOTE, 0), ids.get(TIME, 0)
         self.by_type: dict[tuple[int, str, bool], int] = {}
 
@@ -319,16 +304,16 @@ class Bits:
         return b
 
 
-_RUNTIME: dict[int, tuple[list[Rule], Keys, list[_Pat], Bits]] = {}
+_RUNTIME: dict[int, tuple[list[Rule], list[_Pat], Bits]] = {}
 
 
-def _runtime(rules: list[Rule]) -> tuple[Keys, list[_Pat], Bits]:
-    """The two indexes, each pattern's `_Pat` and the feature bits, once per rule list and process
-    (the indexes from the pack cache when `prepare` put them there)."""
+def _runtime(rules: list[Rule]) -> tuple[list[_Pat], Bits]:
+    """Each pattern's `_Pat` and the index with the feature bits, once per rule list and process
+    (the index from the pack cache when `prepare` put it there)."""
     hit = _RUNTIME.get(id(rules))
     if hit is None or hit[0] is not rules:
         pats = _pats(rules)
         got = _KEYS.get(id(rules))
-        keys = got[1] if got is not None and got[0] is rules else _keys(rules, pats)
-        hit = _RUNTIME[id(rules)] = (rules, keys, pats, Bits(pats))
-    return hit[1], hit[2], hit[3]
+        keys = got[1] if got is not None and got[0] is rules else _keys(rules)
+        hit = _RUNTIME[id(rules)] = (rules, pats, Bits(pats, keys))
+    return hit[1], hit[2]
