@@ -343,6 +343,19 @@ ARTICLE_FORMS = [
     ("Hu Jintao held talks with Vladimir Putin in Beijing, and the two leaders read a joint statement.",
      {"met(hu-jintao, vladimir-putin)", "visited(vladimir-putin, beijing)"}),
     ("The Arab League invited Hamas's rivals to Cairo for talks.", set()),
+    # the dateline: a meeting or an arrival told without a place was where the article was filed;
+    # who travelled is the participant from another state, never the one at home
+    ("TEHRAN (Reuters) - Russian Foreign Minister Sergei Lavrov held talks with Iranian President Mahmoud Ahmadinejad on Tuesday.",
+     {"met(mahmoud-ahmadinejad, sergei-lavrov)", "visited(sergei-lavrov, tehran)"}),
+    ("TEHRAN (Reuters) - Russian Foreign Minister Sergei Lavrov arrived on Tuesday for talks on the nuclear dispute.",
+     {"visited(sergei-lavrov, tehran)"}),
+    ("MOSCOW (Reuters) - Russian Foreign Minister Sergei Lavrov arrived on Tuesday for talks on the nuclear dispute.", set()),
+    ("TEHRAN (Reuters) - Russian Foreign Minister Sergei Lavrov held talks with Iranian President Mahmoud Ahmadinejad in Moscow on Tuesday.",
+     {"met(mahmoud-ahmadinejad, sergei-lavrov)", "visited(mahmoud-ahmadinejad, moscow)"}),
+    ("TEHRAN (Reuters) - Russian Foreign Minister Sergei Lavrov is to meet Iranian President Mahmoud Ahmadinejad on Tuesday.",
+     {"planned met(mahmoud-ahmadinejad, sergei-lavrov)"}),
+    ("Ukrainian Prime Minister Yulia Tymoshenko on Thursday arrived for energy talks with Russian counterpart Vladimir Putin.",
+     {"planned met(vladimir-putin, yuliya-tymoshenko)"}),
     # ... and what must not be read so: a state named as a possessive is not the one who talks, a
     # meeting of a body is no meeting of the two, relations are not a handshake, a plan to speak
     # is no trip, a meeting to be chaired has not happened

@@ -47,11 +47,39 @@ def index(triples: Iterator[Triple] | set[Triple], predicates: set[Hashable]) ->
     return out
 
 
+def existential(name: str) -> bool:
+    """Whether a variable only asks that something exists: its name starts with `_`
+    (`[_s, schema:mentions, v]`: some sentence mentions v)."""
+    return name.startswith("_")
+
+
 def solve(patterns: list[Pat], by_pred: dict[Hashable, list[tuple[Hashable, Hashable]]],
           start: dict[str, Hashable] | None = None) -> Iterator[tuple[dict[str, Hashable], list[Triple]]]:
     """Every binding of the patterns' variables (extending `start`) that makes all of them triples
     of `by_pred`, with the triples that matched (a nested-loop join in the patterns' order:
-    articles are small). A `DIFFERENT` pattern is a test on what the patterns before it bound."""
+    articles are small). A `DIFFERENT` pattern is a test on what the patterns before it bound.
+
+    Existential variables (`_x`) are left out of the bindings: the bindings that differ only in
+    them are one solution, with the triples of all of them (in sorted order), so that "a sentence
+    mentions v and the article has a dateline" gives one firing per v, not one per sentence, and
+    the same firing however the triples are ordered."""
+    if not any(isinstance(t, Var) and existential(t.name) for pat in patterns for t in (pat[0], pat[2])):
+        yield from _solve(patterns, by_pred, start)
+        return
+    found: dict[tuple[tuple[str, str], ...], tuple[dict[str, Hashable], set[Triple]]] = {}
+    for env, used in _solve(patterns, by_pred, start):
+        named = {k: v for k, v in env.items() if not existential(k)}
+        key = tuple(sorted((k, str(v)) for k, v in named.items()))
+        _, triples = found.setdefault(key, (named, set()))
+        triples.update(used)
+    for key in sorted(found):
+        named, triples = found[key]
+        yield named, sorted(triples, key=lambda t: (str(t[0]), str(t[1]), str(t[2])))
+
+
+def _solve(patterns: list[Pat], by_pred: dict[Hashable, list[tuple[Hashable, Hashable]]],
+           start: dict[str, Hashable] | None = None) -> Iterator[tuple[dict[str, Hashable], list[Triple]]]:
+    """`solve` without merging the bindings of existential variables."""
     different = [str(p) == DIFFERENT for _, p, _ in patterns]
 
     def step(i: int, env: dict[str, Hashable], used: list[Triple]) -> Iterator[tuple[dict[str, Hashable], list[Triple]]]:
