@@ -37,16 +37,24 @@ class TimeValue:
     end: int = 0
 
 
+_WEEKDAY_LEAD = re.compile(r"^(?:[A-Za-z]+day|(?:Mon|Tue|Tues|Wed|Thu|Thur|Thurs|Fri|Sat|Sun)\.?),? ")
+_ISO_DATE = re.compile(r"(\d{4})-(\d{2})-(\d{2})")
+_MONTH_DAY_YEAR = re.compile(r"([A-Za-z]+) (\d{1,2}),? (\d{4})")
+_DAY_MONTH_YEAR = re.compile(r"(\d{1,2}) ([A-Za-z]+),? (\d{4})")
+
+
 def parse_dateline_date(text: str) -> dt.date | None:
     """'March 3, 2006' / '3 March 2006' / '2006-03-03' -> date, else None."""
-    text = re.sub(r"^(?:[A-Za-z]+day|(?:Mon|Tue|Tues|Wed|Thu|Thur|Thurs|Fri|Sat|Sun)\.?),? ", "", text.strip()).replace(".", "")
-    m = re.fullmatch(r"(\d{4})-(\d{2})-(\d{2})", text)
+    if not text:
+        return None  # (asked for every article, most with no publication line)
+    text = _WEEKDAY_LEAD.sub("", text.strip()).replace(".", "")
+    m = _ISO_DATE.fullmatch(text)
     if m:
         return _safe_date(int(m[1]), int(m[2]), int(m[3]))
-    m = re.fullmatch(r"([A-Za-z]+) (\d{1,2}),? (\d{4})", text)
+    m = _MONTH_DAY_YEAR.fullmatch(text)
     if m and m[1].lower() in MONTHS:
         return _safe_date(int(m[3]), MONTHS[m[1].lower()], int(m[2]))
-    m = re.fullmatch(r"(\d{1,2}) ([A-Za-z]+),? (\d{4})", text)
+    m = _DAY_MONTH_YEAR.fullmatch(text)
     if m and m[2].lower() in MONTHS:
         return _safe_date(int(m[3]), MONTHS[m[2].lower()], int(m[1]))
     return None

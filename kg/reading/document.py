@@ -25,7 +25,7 @@ FACT_SEGMENTS = frozenset({"headline", "caption", "standfirst", "heading", "body
 META_KEYS = {"id", "title", "date", "place", "publisher", "url", "caption", "credit", "language", "author"}
 
 
-@dataclass(frozen=True, slots=True)
+@dataclass(slots=True, unsafe_hash=True)  # not frozen: a frozen dataclass sets each field through object.__setattr__
 class Sentence:
     """A sentence with offsets such that article.text[begin:end] == text, for provenance."""
 

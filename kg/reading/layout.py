@@ -20,7 +20,7 @@ if TYPE_CHECKING:  # an Article is laid out here, made in document (which import
     from .document import Article
 
 
-@dataclass(frozen=True, slots=True)
+@dataclass(slots=True, unsafe_hash=True)  # not frozen: a frozen dataclass sets each field through object.__setattr__
 class Segment:
     """A stretch of the article with one layout role; only some roles yield facts (FACT_SEGMENTS)."""
 
