@@ -36,9 +36,11 @@ __all__ = ["PRONOUNS", "PRONOUN_REACH", "Mention", "SentenceAnalysis", "MentionF
            "_is_acronym"]
 
 
-@dataclass(frozen=True, slots=True)
+@dataclass(slots=True, unsafe_hash=True)
 class Mention:
-    """A stretch of tokens that refers to a gazetteer entity, and how (name, alias, description, pronoun)."""
+    """A stretch of tokens that refers to a gazetteer entity, and how (name, alias, description, pronoun).
+    Not to be changed once made; not frozen because a frozen dataclass sets each field through
+    object.__setattr__ (an article makes hundreds); hashed and compared by its fields all the same."""
 
     entity: Entity
     sentence: int
