@@ -77,7 +77,7 @@ class Coder:
         if not trie or trie.keys().isdisjoint(toks):  # (no discard phrase starts with a word here)
             return False, False
         n = len(toks)
-        for i in range(n):
+        for i in [i for i, t in enumerate(toks) if t in trie]:  # where a discard phrase may begin
             node, j = trie, i
             while j < n and toks[j] in node:
                 node = node[toks[j]]
@@ -142,6 +142,7 @@ class Coder:
         # where a new verb phrase starts ("sought to pull", "..., cut links and cracked down")
         self._new_vp = [a for a in self._starts if a > 0 and toks[a - 1] in ("to", "and", ",", "or", "but")]
         self._subjects: dict[int, Phrase | None] = {}
+        self._clause_codes: dict[tuple[int, int], bool] = {}
         words = set(toks)
         events: list[Event] = []
         self._codes: dict[int, str] = {}
@@ -254,6 +255,12 @@ class Coder:
         lo, hi = self._clause(toks, a, b)
         left = [p for p in phrases if lo <= p.first and p.last <= a]
         subj = self._subjects[a] = self._subject(toks, left, lo, a)
+        if self._dyad and (a == 0 or toks[a - 1] != "to") and not self._two_codes(phrases, lo, hi):
+            # Every phrase that can be this verb's source or target (its pattern's slots, its
+            # subject, an earlier verb's, the phrases after it) lies in its clause: with fewer than
+            # two actor codes there, no event can come of it, and its code is only ever asked of a
+            # verb after "to" (nested transformations), so no pattern needs matching.
+            return []
         best: tuple[int, int, _Pattern, dict[str, Phrase]] | None = None
         clause_words = words if hi - lo >= len(toks) else set(toks[lo:hi + 1])
         for p in self.pack.candidates(v.block, clause_words):
@@ -300,6 +307,16 @@ class Coder:
             return []
         pairs = [(x, y) for x in src.members for y in tgt.members if x.code and y.code and x.code != y.code]
         return self._emit(pairs, code, a, b, v, toks, rule, ptext, passive)
+
+    def _two_codes(self, phrases: list[Phrase], lo: int, hi: int) -> bool:
+        """Whether the noun phrases in [lo, hi] hold members with two different actor codes
+        (once per clause and sentence)."""
+        key = (lo, hi)
+        got = self._clause_codes.get(key)
+        if got is None:
+            codes = {m.code for p in phrases if lo <= p.first and p.last <= hi for m in p.members if m.code}
+            got = self._clause_codes[key] = len(codes) >= 2
+        return got
 
     def _subject_of_clause(self, toks: Sequence[str], p: Phrase) -> bool:
         """Whether the phrase is the subject of a clause that follows the verb without 'that'

@@ -65,24 +65,18 @@ def find_agents(pack: CameoPack, toks: Sequence[str], taken: set[int]) -> list[U
     starts = first.keys() & toks  # the words here that begin an agent phrase (most sentences: none or few)
     if not starts:
         return out
-    i, n = 0, len(toks)
-    while i < n:
-        if toks[i] not in starts:
-            i += 1
+    n, free = len(toks), 0  # (an agent found ends where the next may begin)
+    for i in [i for i, t in enumerate(toks) if t in starts]:  # only where an agent phrase may begin
+        if i < free:
             continue
-        hit = None
         for L in first[toks[i]]:
             if i + L <= n:
                 phrase = " ".join(toks[i:i + L])
                 if phrase in agents and not any(j in taken for j in range(i, i + L)):
-                    hit = (L, agents[phrase], phrase)
+                    code, prefix = agents[phrase]
+                    out.append(Unit(i, i + L, code, True, prefix, phrase))
+                    free = i + L
                     break
-        if hit is None:
-            i += 1
-            continue
-        L, (code, prefix), phrase = hit
-        out.append(Unit(i, i + L, code, True, prefix, phrase))
-        i += L
     return out
 
 
@@ -131,6 +125,12 @@ def _joinable(gap: Sequence[str], at: int, verbs_at: set[int]) -> bool:
 
 def _members(toks: Sequence[str], g: list[Unit]) -> list[Member]:
     """The coordinated members of one group of units, each with its composite code."""
+    if len(g) == 1 and not g[0].agent:  # one actor alone (most groups): itself, once per code it has
+        u = g[0]
+        label = " ".join(toks[u.first:u.last])
+        if not u.code:
+            return [Member("", label, u.first, u.last, u.ref if u.ref else None)]
+        return [Member(base, label, u.first, u.last, u.ref) for base in u.code.split("/")]
     # split into conjuncts at coordinators between units
     conj: list[list[Unit]] = [[g[0]]]
     for prev, u in zip(g, g[1:]):
