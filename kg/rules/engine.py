@@ -356,6 +356,7 @@ def _inherit_speakers(ex: Extraction, speakers: Speakers) -> None:
 
 FIRST_SINGULAR = frozenset({"i", "me", "my", "myself", "mine"})
 FIRST_PLURAL = frozenset({"we", "us", "our", "ours", "ourselves"})
+FIRST_PERSON = FIRST_SINGULAR | FIRST_PLURAL
 
 
 def _first_person(ex: Extraction, speakers: Speakers, voc: Vocabulary) -> set[int]:
@@ -365,22 +366,30 @@ def _first_person(ex: Extraction, speakers: Speakers, voc: Vocabulary) -> set[in
 
     if not speakers:
         return set()
-    groups = _speaker_groups(ex, voc)
+    groups: dict[str, Entity] | None = None  # worked out at the first "we" that needs it
     changed: set[int] = set()
     for sa in ex.analyses:
+        toks = sa.tokens
+        if FIRST_PERSON.isdisjoint([t.norm for t in toks]):
+            continue  # most sentences: no first-person pronoun at all
         taken = {i for m in sa.mentions for i in range(m.first, m.last)}
         added = []
-        for i, t in enumerate(sa.tokens):
-            if i in taken or t.norm not in FIRST_SINGULAR | FIRST_PLURAL:
+        for i, t in enumerate(toks):
+            if i in taken or t.norm not in FIRST_PERSON:
                 continue
             q = ex.article.quote_at(t.begin)
             if q is None or q not in speakers:
                 continue
             speaker = speakers[q][0]
-            ent = speaker if t.norm in FIRST_SINGULAR else groups.get(speaker.id)
+            if t.norm in FIRST_SINGULAR:
+                ent: Entity | None = speaker
+            else:
+                if groups is None:
+                    groups = _speaker_groups(ex, voc)
+                ent = groups.get(speaker.id)
             if ent is None:
                 continue
-            poss = i + 1 < len(sa.tokens) and sa.tokens[i + 1].norm in ("'s", "'")
+            poss = i + 1 < len(toks) and toks[i + 1].norm in ("'s", "'")
             added.append(Mention(ent, sa.sentence.index, i, i + 1, t.begin, t.end, t.text, "pronoun", poss, True))
         if added:
             sa.mentions = sorted(sa.mentions + added, key=lambda m: m.first)
