@@ -494,9 +494,16 @@ def resolve(cands: list[Candidate], people: list[tuple[int, int, Entity, str]], 
     # full names whose last word may stand alone later: unlinked multi-word people and the gazetteer's people
     surnames: list[tuple[int, int, str, object]] = []  # (sentence, token, surname, key or entity)
     givens: list[tuple[int, int, str, object]] = []  # the same with the first word ("Ban" of "Ban Ki-moon")
+    types: dict[str, str] = {}  # key -> decide_type of its evidence, once
+
+    def type_of(k: str) -> str:
+        t = types.get(k)
+        if t is None:
+            t = types[k] = decide_type(evidence.get(k, set()))
+        return t
     for k in sorted(confirmed):
         words = [w for w in k.split() if w not in lex.suffixes and w not in ("-", ".")]
-        t = decide_type(evidence[k])
+        t = type_of(k)
         if len(words) >= 2 and t in ("Person", "Agent"):
             for c in by_key[k]:
                 surnames.append((c.sentence, c.first, words[-1], k))
@@ -511,13 +518,14 @@ def resolve(cands: list[Candidate], people: list[tuple[int, int, Entity, str]], 
             surnames.append((s, tok, sw[-1], ent))
     surnames.sort(key=lambda x: (x[0], x[1]))
     givens.sort(key=lambda x: (x[0], x[1]))
+    by_surname, by_given = _by_word(surnames), _by_word(givens)
     entities: dict[str, Entity] = {}
 
     def entity_of(k: str) -> Entity:
         e = entities.get(k)
         if e is None:
             first = next(c for c in by_key[k] if not c.tentative)
-            t = decide_type(evidence[k])
+            t = type_of(k)
             if t not in types_of:
                 t = "Agent"
             label = _label(first.surface)
@@ -529,14 +537,14 @@ def resolve(cands: list[Candidate], people: list[tuple[int, int, Entity, str]], 
     for c in cands:
         words = [w for w in c.key.split() if w not in lex.particles and w != "-"] or c.key.split()  # "al-Bashir" is "bashir"
         if len(words) == 2 and words[0] in lex.name_honorifics and \
-                (_short_form(surnames, c, words[1]) is not None or _short_form(givens, c, words[1]) is not None):
+                (_short_form(by_surname, c, words[1]) is not None or _short_form(by_given, c, words[1]) is not None):
             words = words[1:]  # "Sheikh Nasrallah" after "Sheikh Hassan Nasrallah"
-        if len(words) == 1 and (c.key not in confirmed or decide_type(evidence.get(c.key, set())) in ("Agent", "Person")):
+        if len(words) == 1 and (c.key not in confirmed or type_of(c.key) in ("Agent", "Person")):
             target = titled.get((words[0], c.gender)) if c.gender else None  # "Ms. Bhutto" stays one person
             if target is None:
-                target = _short_form(surnames, c, words[0])
-            if target is None and not any(x[2] == words[0] for x in surnames):
-                target = _short_form(givens, c, words[0])  # "Ban" after "Ban Ki-moon", "Mister Roh"
+                target = _short_form(by_surname, c, words[0])
+            if target is None and words[0] not in by_surname:
+                target = _short_form(by_given, c, words[0])  # "Ban" after "Ban Ki-moon", "Mister Roh"
             if target is not None and c.gender:
                 titled.setdefault((words[0], c.gender), target)
             if target is not None:
@@ -549,12 +557,25 @@ def resolve(cands: list[Candidate], people: list[tuple[int, int, Entity, str]], 
             c.entity = entity_of(c.key)
 
 
-def _short_form(surnames: list[tuple[int, int, str, object]], c: Candidate, word: str) -> object | None:
-    """The full name this single word shortens: the latest one before it, else the first after."""
-    before = [x for x in surnames if x[2] == word and (x[0], x[1]) < (c.sentence, c.first)]
+def _by_word(names: list[tuple[int, int, str, object]]) -> dict[str, list[tuple[int, int, str, object]]]:
+    """(sentence, token, word, target) entries by their word, in the order given."""
+    out: dict[str, list[tuple[int, int, str, object]]] = {}
+    for x in names:
+        out.setdefault(x[2], []).append(x)
+    return out
+
+
+def _short_form(by_word: dict[str, list[tuple[int, int, str, object]]], c: Candidate, word: str) -> object | None:
+    """The full name this single word shortens: the latest one before it, else the first after
+    (`by_word`: the full names by that word, in text order)."""
+    xs = by_word.get(word)
+    if not xs:
+        return None
+    here = (c.sentence, c.first)
+    before = [x for x in xs if (x[0], x[1]) < here]
     if before:
         return before[-1][3]
-    after = [x for x in surnames if x[2] == word and (x[0], x[1]) > (c.sentence, c.first)]
+    after = [x for x in xs if (x[0], x[1]) > here]
     return after[0][3] if after else None
 
 
