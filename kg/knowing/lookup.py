@@ -32,6 +32,7 @@ class _Trie:
         node.value.append((case_sensitive, " ".join(w.folded for w in words), payload))
 
 
+_NONE: frozenset[str] = frozenset()  # the ancestry of a type the vocabulary does not know
 _OFFICE_SECTORS = {"GOV", "LEG", "JUD", "MIL"}  # CAMEO sectors of state office ("President Bush" in 1991 held one)
 
 
@@ -59,7 +60,7 @@ class NameLookup:
             toks = tokenize(name)
             hit = self._longest(self.names, toks, 0) if toks else None
             ents = [p[0] for p in hit[1] if p[1] == "name"] if hit and hit[0] == len(toks) else []  # type: ignore[index]
-        states = [e for e in ents if "Country" in self.voc.ancestors(e.type)]
+        states = [e for e in ents if "Country" in self._ancestry.get(e.type, _NONE)]
         return (states or ents or [None])[0]
 
     def _longest(self, trie: _Trie, toks: list[Token], i: int, keys: list[str] | None = None) -> tuple[int, list[object]] | None:
@@ -265,7 +266,7 @@ class NameLookup:
                 people += [e for e in plain_[1] if e.type in self.person_types and e not in people]
             k = s - 1 if s and norms[s - 1] == "'s" else s
             state = next((ent for a, b, kind, ent in reversed(spans) if b == k and kind in ("name", "demonym", "metonym")
-                          and "Country" in self.voc.ancestors(getattr(ent, "type", ""))), None)
+                          and "Country" in self._ancestry.get(getattr(ent, "type", ""), _NONE)), None)
             if state is not None:
                 mine = [e for e in people if any(a.of == state.id for a in getattr(e, "affiliations", ()))]  # type: ignore[attr-defined]
                 people = mine or people
@@ -422,7 +423,7 @@ class NameLookup:
                 continue
             k = c.first - 1 if toks[c.first - 1].norm in ("'s", "'") else c.first
             state = next((ent for a, b, kind, ent in spans if b == k and kind in ("name", "demonym") and
-                          "Country" in self.voc.ancestors(ent.type)), None)  # type: ignore[attr-defined]
+                          "Country" in self._ancestry.get(ent.type, _NONE)), None)  # type: ignore[attr-defined]
             if state is not None:
                 c.key = f"{c.key} ({plain(state.label.casefold())})"  # type: ignore[attr-defined]
                 c.surface = f"{c.surface} ({state.label})"  # type: ignore[attr-defined]
@@ -434,13 +435,13 @@ class NameLookup:
         if not hasattr(self.gaz, "candidates"):
             return
         bodies = [c for c in cands if getattr(c.entity, "unlinked", False) and len(c.key.split()) >= 2 and
-                  "Organization" in self.voc.ancestors(c.entity.type)]  # type: ignore[union-attr]
+                  "Organization" in self._ancestry.get(c.entity.type, _NONE)]  # type: ignore[union-attr]
         if not bodies:
             return
         prefixes: list[str] = []
         for _, _, _, spans, _, _ in prepared:
             for _, _, kind, ent in spans:
-                if kind == "name" and "Organization" in self.voc.ancestors(ent.type) and ent.type not in self.person_types:
+                if kind == "name" and "Organization" in self._ancestry.get(ent.type, _NONE) and ent.type not in self.person_types:
                     for n in (ent.label, *ent.aliases):
                         if _is_acronym(n) and n not in prefixes:
                             prefixes.append(n)
@@ -448,6 +449,6 @@ class NameLookup:
         for c in bodies:
             if c.key not in found:
                 found[c.key] = next((e for p in prefixes for e in self.gaz.candidates(f"{p} {c.entity.label}")  # type: ignore[union-attr]
-                                     if "Organization" in self.voc.ancestors(e.type)), None)
+                                     if "Organization" in self._ancestry.get(e.type, _NONE)), None)
             if found[c.key] is not None:
                 c.entity = found[c.key]

@@ -129,6 +129,8 @@ class MentionFinder(NameLookup, RoleMentions, Coreference):
 
     def __init__(self, gaz: Gazetteer, voc: Vocabulary, data_dir: Path | None = None):
         self.gaz, self.voc = gaz, voc
+        # each type with every type above it, made once (Vocabulary.ancestors makes a set at each call)
+        self._ancestry = {t: frozenset(voc.ancestors(t)) for t in voc.types}
         self.names, self.descriptions = _Trie(), _Trie()
         first_names: set[str] = set()
         self.person_types = {t for t in voc.types if "Person" in voc.ancestors(t)}

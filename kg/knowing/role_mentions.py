@@ -17,6 +17,7 @@ from .roles import RoleEntity
 if TYPE_CHECKING:
     from .mentions import Mention, SentenceAnalysis
 
+_NONE: frozenset[str] = frozenset()  # the ancestry of a type the vocabulary does not know
 _ADVERBS = frozenset({"later", "also", "again", "then", "still", "now", "too", "himself", "herself", "earlier", "once"})
 
 
@@ -37,7 +38,7 @@ class RoleMentions:
         taken = set()
         for a, b, kind, payload in spans:
             hit = self._longest(self.seats, toks, a, keys) if kind in ("name", "description") and keys[a] in heads else None
-            if hit is not None and hit[0] == b and not (kind == "name" and "Place" not in self.voc.ancestors(payload.type)):  # type: ignore[attr-defined]
+            if hit is not None and hit[0] == b and not (kind == "name" and "Place" not in self._ancestry.get(payload.type, _NONE)):  # type: ignore[attr-defined]
                 # (a seat the gazetteer names as a body, "Kremlin" = the Russian presidency, is that body already)
                 if self._acts(toks, a, b):
                     out.append((a, b, "metonym", hit[1][0]))
