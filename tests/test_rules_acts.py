@@ -282,6 +282,76 @@ CASES = [
     ("Russia warned of new sanctions.", set()),
     ("Israel threatened to walk out of the talks.", set()),
     ("Syria was wary of the Israeli proposal.", set()),
+    # the general forms of this round (issue 14, set 6's misses read as phrasings; sentences written here)
+    # attacks: adjectives before the attack noun, X's war with Y, killed in a Y strike, sent troops to crush,
+    # whose fighters, a suspected target, an attempt to retake
+    ("Russia launched a massive ground offensive against Georgia.", {"attacked(russia, georgia)"}),
+    ("Israel's brief war with Hezbollah ended in a truce.", {"attacked(israel, hezbollah)"}),
+    ("Two Hamas militants were killed in an Israeli air strike.", {"attacked(israel, hamas)"}),
+    ("Ethiopia sent troops to crush the Islamic Courts Union.", {"attacked(ethiopia, islamic-courts-union)"}),
+    ("Hezbollah, whose fighters captured two Israeli soldiers, rejected the truce.",
+     {"attacked(hezbollah, israel)", "rejected(hezbollah)"}),
+    ("Turkish jets bombed suspected PKK camps in northern Iraq.", {"attacked(turkey, kurdistan-workers-party)"}),
+    ("Georgia's bid to retake South Ossetia failed.", {"attacked(georgia, south-ossetia)"}),
+    # accusations: arrest warrants, charged, suspected of, a second act after a long clause
+    ("The International Criminal Court sought an arrest warrant for Joseph Kony.",
+     {"accused(international-criminal-court, unlinked/joseph-kony)"}),
+    ("Russia charged Georgia with genocide in South Ossetia.", {"accused(russia, georgia)"}),
+    ("Syria rejected the findings of the inquiry, which were published on Monday, and accused Israel of distorting the facts.",
+     {"rejected(syria)", "accused(syria, israel)"}),
+    ("The United States suspects Syria of helping Hamas.",
+     {"accused(united-states, syria)", "claim(united-states) supports(syria, hamas)"}),
+    # rejections: calls from a list, drawn up by, a veto of the council's draft, a bare refusal, an offer X rejected
+    ("Iran rejected calls from Britain, France and Germany to suspend enrichment.",
+     {"rejected(iran, united-kingdom)", "rejected(iran, france)", "rejected(iran, germany)"}),
+    ("Hamas rejected the truce plan drawn up by Egypt.", {"rejected(hamas, egypt)"}),
+    ("Russia vetoed a Security Council resolution on Georgia.", {"rejected(russia)"}),
+    ("Most Arab states signed the accord, while Syria and Libya refused.", {"rejected(syria)", "rejected(libya)"}),
+    ("Hamas offered a ceasefire, an offer Israel rejected.", {"pledged(hamas)", "rejected(israel, hamas)"}),
+    ("Israel ruled out negotiating with Hamas.", {"rejected(israel)"}),
+    # denials: a charge X denied (the writer's, not the accuser's claim), a charge denied by X, officials of a state
+    ("Britain accused Iran of arming the Taliban, a charge Tehran denied.",
+     {"accused(united-kingdom, iran)", "claim(united-kingdom) supports(iran, taliban)", "denied(iran)"}),
+    ("The EU accused Russia of meddling, a charge denied by Moscow.", {"accused(european-union, russia)", "denied(russia)"}),
+    ("Iranian officials denied the report.", {"denied(iran)"}),
+    # membership: X of a party, whose party, X's party, joined in a year, Nth-largest producer
+    ("Mahmoud Zahar of Hamas said the movement would not recognise Israel.", {"member(mahmoud-zahar, hamas)"}),
+    ("Hassan Nasrallah, whose Hezbollah fought Israel in 2006, spoke on television.",
+     {"member(hassan-nasrallah, hezbollah)", "attacked(hezbollah, israel)"}),
+    ("Ehud Olmert's Kadima won the most seats.", {"member(ehud-olmert, kadima)"}),
+    ("Montenegro joined the United Nations in 2006.", {"member(montenegro, united-nations)"}),
+    ("Iran, OPEC's second-largest producer, opposed the cut.", {"member(iran, organization-of-petroleum-exporting-countries)"}),
+    ("Javier Solana of the European Union met Ali Larijani.", set()),
+    ("Bush's NATO allies refused to send more troops.", set()),
+    # support and opposition: Y's closest ally, chosen successor of, X and ally of, shielded, troops backing;
+    # a possessive after the opposed is a thing opposed, unless it is its government; rivals
+    ("Nicaragua is Venezuela's closest ally in Central America.", {"supports(nicaragua, venezuela)"}),
+    ("Dmitry Medvedev, the hand-picked successor of President Vladimir Putin, won the election.",
+     {"supports(vladimir-putin, dmitry-medvedev)", "won(dmitry-medvedev)"}),
+    ("Hugo Chavez, a former paratrooper and ally of Fidel Castro, visited Havana.", {"supports(hugo-chavez, fidel-castro)"}),
+    ("Russia has repeatedly shielded Iran from new sanctions.", {"supports(russia, iran)"}),
+    ("Ugandan troops backing Somalia's transitional government patrolled Mogadishu.", {"supports(uganda, somalia)"}),
+    ("Russia opposes Kosovo's independence.", set()),
+    ("Russia opposes Georgia's pro-Western government.", {"opposes(russia, georgia)"}),
+    ("Nawaz Sharif, the main rival of Pervez Musharraf, returned to Pakistan.", {"opposes(nawaz-sharif, pervez-musharraf)"}),
+    # threats: a list of targets, threatened "..." against Y, said X would attack Y (not: would not)
+    ("Iran threatened to fire missiles at Israel and the United States if attacked.",
+     {"threatened(iran, israel)", "threatened(iran, united-states)"}),
+    ("Russia threatened \"retaliatory measures\" against Poland.", {"threatened(russia, poland)"}),
+    ("Kim Jong-il said North Korea would attack South Korea if provoked.", {"threatened(kim-jong-il, south-korea)"}),
+    ("Iran said it would not attack Israel.", set()),
+    # sanctions: a time before the verb, two measures, restrictions, an honorific before the target
+    ("The Security Council on Friday unanimously adopted a resolution imposing sanctions on North Korea.",
+     {"adopted(un-security-council)", "sanctioned(un-security-council, north-korea)"}),
+    ("The United States imposed a travel ban on Gen Than Shwe.", {"sanctioned(united-states, than-shwe)"}),
+    ("The European Union imposed visa restrictions on Belarus.", {"sanctioned(european-union, belarus)"}),
+    # appeals: X demanded Y do ...; not a demand of a thing
+    ("Britain demanded Iran release the sailors.", {"urged(united-kingdom, iran)"}),
+    ("Iran demanded the release of its diplomats.", set()),
+    # inside reported speech, these forms are the speaker's claims
+    ("\"Syria is Iran's closest ally,\" Ehud Olmert said.", {"claim(ehud-olmert) supports(syria, iran)"}),
+    ("Sergei Lavrov said Georgia had launched a massive ground offensive against Russian troops.",
+     {"claim(sergei-lavrov) attacked(georgia, russia)"}),
 ]
 
 
