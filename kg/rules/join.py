@@ -77,6 +77,43 @@ def solve(patterns: list[Pat], by_pred: dict[Hashable, list[tuple[Hashable, Hash
         yield named, sorted(triples, key=lambda t: (str(t[0]), str(t[1]), str(t[2])))
 
 
+_KEYED: dict[tuple[int, int], tuple[int, list[tuple[Hashable, Hashable]], dict[Hashable, list[tuple[Hashable, Hashable]]]]] = {}
+_SHORT = 16  # a list this short is scanned, not indexed
+
+
+def _keyed(pairs: list[tuple[Hashable, Hashable]] | tuple[()], side: int) -> dict[Hashable, list[tuple[Hashable, Hashable]]] | _Scan:
+    """A predicate's pairs by subject (side 0) or object (side 1), in their order, so that a
+    pattern whose subject or object is bound looks its pairs up instead of scanning them all
+    ("the sentences that mention v" in an article of hundreds of mentions). Made once per list
+    and length: the builder appends to a predicate's list after each rule, and an `unless` asks
+    the same lists for every solution. A short list is scanned as before."""
+    if len(pairs) <= _SHORT:
+        return _Scan(pairs, side)
+    key = (id(pairs), side)
+    hit = _KEYED.get(key)
+    if hit is not None and hit[0] == len(pairs) and hit[1] is pairs:
+        return hit[2]
+    out: dict[Hashable, list[tuple[Hashable, Hashable]]] = {}
+    for pair in pairs:
+        out.setdefault(pair[side], []).append(pair)
+    if len(_KEYED) > 512:  # lists of articles built before: let them go
+        _KEYED.clear()
+    _KEYED[key] = (len(pairs), pairs, out)  # type: ignore[assignment]
+    return out
+
+
+class _Scan:
+    """A short list's pairs with a given subject or object, found by scanning (a dict's `get`)."""
+
+    __slots__ = ("pairs", "side")
+
+    def __init__(self, pairs: list[tuple[Hashable, Hashable]] | tuple[()], side: int) -> None:
+        self.pairs, self.side = pairs, side
+
+    def get(self, value: Hashable, default: tuple[()] = ()) -> list[tuple[Hashable, Hashable]]:
+        return [pair for pair in self.pairs if pair[self.side] == value]
+
+
 def _solve(patterns: list[Pat], by_pred: dict[Hashable, list[tuple[Hashable, Hashable]]],
            start: dict[str, Hashable] | None = None) -> Iterator[tuple[dict[str, Hashable], list[Triple]]]:
     """`solve` without merging the bindings of existential variables."""
@@ -93,7 +130,13 @@ def _solve(patterns: list[Pat], by_pred: dict[Hashable, list[tuple[Hashable, Has
             if s_val is not None and o_val is not None and s_val != o_val:
                 yield from step(i + 1, env, used)
             return
-        for ts, to in by_pred.get(p, ()):
+        if s_val is not None:
+            pairs = _keyed(by_pred.get(p, ()), 0).get(s_val, ())
+        elif o_val is not None:
+            pairs = _keyed(by_pred.get(p, ()), 1).get(o_val, ())
+        else:
+            pairs = by_pred.get(p, ())
+        for ts, to in pairs:
             if s_val is not None and ts != s_val or o_val is not None and to != o_val:
                 continue
             if isinstance(s, Var) and isinstance(o, Var) and s.name == o.name and ts != to:
