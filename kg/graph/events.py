@@ -139,26 +139,28 @@ def _kg_spans(ex: Extraction) -> list[tuple[int, int, list[tuple[int, int]]]]:
     content of "said that ...") is coded by kg."""
     out = []
     for f in ex.firings:
-        if _codes_cameo(f.rule):
-            slots = [(b.begin, b.end) for k, b in f.bindings.items()
-                     if type(f.rule.slots.get(k)).__name__ != "Capture"]  # a capture is the rule's own words
-            out.append((f.begin, f.end, slots))
+        captures = _cameo_captures(f.rule)
+        if captures is not None:  # (a capture is the rule's own words)
+            out.append((f.begin, f.end, [(b.begin, b.end) for k, b in f.bindings.items() if k not in captures]))
     return out
 
 
-_CAMEO_RULES: dict[int, tuple[Any, bool]] = {}  # id(rule) -> (rule, kept alive; whether it emits a CAMEO code)
+_CAMEO_RULES: dict[int, tuple[Any, frozenset[str] | None]] = {}  # id(rule) -> (rule, kept alive; _cameo_captures)
 
 
-def _codes_cameo(r: Any) -> bool:
-    """Whether a rule gives a kgo:cameoCode (asked for every firing of every article)."""
+def _cameo_captures(r: Any) -> frozenset[str] | None:
+    """For a rule that gives a kgo:cameoCode, the names of its capture slots (its own words);
+    None for any other rule. Asked for every firing of every article: once per rule."""
     hit = _CAMEO_RULES.get(id(r))
     if hit is not None and hit[0] is r:
         return hit[1]
-    yes = any(em.p == KGO + "cameoCode" for em in r.emits)
+    caps = None
+    if any(em.p == KGO + "cameoCode" for em in r.emits):
+        caps = frozenset(k for k, v in r.slots.items() if type(v).__name__ == "Capture")
     if len(_CAMEO_RULES) > 50_000:
         _CAMEO_RULES.clear()
-    _CAMEO_RULES[id(r)] = (r, yes)
-    return yes
+    _CAMEO_RULES[id(r)] = (r, caps)
+    return caps
 
 
 def _kg_codes(spans: list[tuple[int, int, list[tuple[int, int]]]], b0: int, e0: int) -> bool:
@@ -174,7 +176,7 @@ def code_article(ex: Extraction, pack: "Pack") -> list[Coded]:
     ex.__dict__.pop("_cameo_zones", None)  # (_context's list of firings with zones: made afresh)
     art = ex.article
     day = art.date
-    kg_spans = _kg_spans(ex)
+    kg_spans = None  # (the spans kg's own CAMEO rules code: made at the first event)
     gaz = pack.gazetteer
     groups = _groups(ex, pack.vocabulary)  # a leader without a code of his own: his group's
     out: list[Coded] = []
@@ -226,6 +228,8 @@ def code_article(ex: Extraction, pack: "Pack") -> list[Coded]:
             toks = sa.tokens
             b0 = toks[origin[e.verb_first]].begin
             e0 = toks[origin[e.verb_last - 1]].end
+            if kg_spans is None:
+                kg_spans = _kg_spans(ex)
             if _kg_codes(kg_spans, b0, e0):
                 continue  # kg's own rule codes this verb
             ctx = _context(ex, b0, e0, norms, e.verb_first)

@@ -130,8 +130,9 @@ class Coder:
         self._where = None  # token -> its positions, made when a pattern's word is first looked up
         # clause bounds (kg's _clause): where each clause may start (after a clause word or "that")
         # and end, found by bisection instead of a scan per verb
-        self._clause_ends = [i for i, t in enumerate(toks) if t in CLAUSE_END]
-        self._clause_starts = [i for i, t in enumerate(toks) if t in CLAUSE_END or t == "that"]
+        self._clause_ends = [] if CLAUSE_END.isdisjoint(toks) else [i for i, t in enumerate(toks) if t in CLAUSE_END]
+        self._clause_starts = self._clause_ends if "that" not in toks else \
+            [i for i, t in enumerate(toks) if t in CLAUSE_END or t == "that"]
         self._ph_first = {p.first: p for p in phrases}
         self._ph_last = {p.last: p for p in phrases}
         self._verbs_at = {h for _, _, h, _ in vlist}
