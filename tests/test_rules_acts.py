@@ -348,6 +348,17 @@ CASES = [
     # appeals: X demanded Y do ...; not a demand of a thing
     ("Britain demanded Iran release the sailors.", {"urged(united-kingdom, iran)"}),
     ("Iran demanded the release of its diplomats.", set()),
+    # a possessive that is a state's own (its "opposition leader"), a title before the one accused or appealing
+    ("Lebanon's opposition leader Michel Aoun walked out of the talks, accusing Prime Minister Fouad Siniora of ignoring Hezbollah.",
+     {"accused(michel-aoun, fouad-siniora)"}),
+    ("NATO Secretary-General Jaap de Hoop Scheffer visited Kabul and called on Pakistan to close the border.",
+     {"urged(jaap-de-hoop-scheffer, pakistan)"}),
+    ("Khaled Meshaal of Hamas said on Friday that Israel must withdraw from the West Bank.",
+     {"member(khalid-mishal, hamas)", "urged(khalid-mishal, israel)"}),
+    # praise of an actor's role or contribution; a resolution still to be adopted
+    ("Javier Solana praised Turkey's role in the talks.", {"praised(javier-solana, turkey)"}),
+    ("Kofi Annan paid tribute to Egypt's mediation.", {"praised(kofi-annan, egypt)"}),
+    ("The Security Council is expected to adopt a resolution on Darfur next week.", {"planned adopted(un-security-council)"}),
     # inside reported speech, these forms are the speaker's claims
     ("\"Syria is Iran's closest ally,\" Ehud Olmert said.", {"claim(ehud-olmert) supports(syria, iran)"}),
     ("Sergei Lavrov said Georgia had launched a massive ground offensive against Russian troops.",
