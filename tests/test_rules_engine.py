@@ -93,3 +93,22 @@ def test_prefilters_never_lose_a_match_on_the_development_sentences(pack):
                 assert key(got) == key(_brute_force(pack.rules.rules, v)), it["text"]
                 fired += len(got)
     assert fired > 100
+
+
+def test_feature_bits_travel_in_the_pack_cache_without_this_process_ids(pack):
+    """`prepare` puts the bits in the pickled pack; the per-process cache of mention bits (keyed
+    by the vocabulary object's id) stays behind, so another process never reads a stale key."""
+    import pickle
+
+    from kg.rules.index import prepare
+
+    prepare(pack.rules)
+    bits = pack.rules.__dict__["_bits"]
+    v, = _views(pack, "Sergei Lavrov met Khaled Meshaal.")
+    bits.mention_bits(v, next(iter(v.mention_at.values())))
+    assert bits.by_type
+    back = pickle.loads(pickle.dumps(bits))
+    assert back.by_type == {}
+    assert back.by_word == bits.by_word and back.need == bits.need and back.types == bits.types
+    pats, live = _runtime(pack.rules.rules)
+    assert [p.need for p in pats] == bits.need

@@ -131,6 +131,7 @@ def prepare(rules: RuleSet) -> None:
         rule.__dict__.pop("_words", None)
     pats = _pats(rules.rules)
     rules.__dict__["_keys"] = _keys(rules.rules)
+    rules.__dict__["_bits"] = Bits(pats, rules.__dict__["_keys"])
     words: dict[int, list[tuple[tuple[frozenset[str], ...], bool]]] = {}
     for p in pats:  # each pattern's needed word sets, rarest first, and whether it opens with ^
         words.setdefault(id(p.rule), []).append((p.words, p.zero, p.order))
@@ -144,6 +145,10 @@ def _adopt(rules: RuleSet) -> None:
     hit = _INDEX.get(id(rules.rules))
     if idx is not None and (hit is None or hit[0] is not rules.rules):
         _INDEX[id(rules.rules)] = (rules.rules, *idx)
+    bits = rules.__dict__.get("_bits")
+    hit3 = _BITS.get(id(rules.rules))
+    if bits is not None and (hit3 is None or hit3[0] is not rules.rules):
+        _BITS[id(rules.rules)] = (rules.rules, bits)
     keys = rules.__dict__.get("_keys")
     hit2 = _KEYS.get(id(rules.rules))
     if keys is not None and (hit2 is None or hit2[0] is not rules.rules):
@@ -262,10 +267,11 @@ class Bits:
     slot type lists to their bits (a mention's bits are worked out once per entity type and
     vocabulary, `mention_bits`)."""
 
-    __slots__ = ("by_word", "always", "types", "quote", "time", "by_type")
+    __slots__ = ("by_word", "always", "types", "quote", "time", "need", "by_type")
 
     def __init__(self, pats: list[_Pat], keys: Keys):
         ids: dict[Feature, int] = {}
+        self.need: list[int] = []  # each pattern's, in index order
         for p in pats:
             fs: list[Feature] = list(p.words)
             for o in p.order or ():
@@ -274,9 +280,10 @@ class Bits:
                 fs.append(QUOTE)
             if p.time:
                 fs.append(TIME)
+            need = 0
             for f in fs:
-                b = ids.setdefault(f, 1 << len(ids))
-                p.need |= b
+                need |= ids.setdefault(f, 1 << len(ids))
+            self.need.append(need)
         words: dict[str, int] = {}
         self.types: dict[tuple[str, ...], int] = {}
         for f, b in ids.items():
@@ -289,6 +296,15 @@ class Bits:
         self.by_word = {w: (filed.get(w, ()), words.get(w, 0)) for w in set(filed) | set(words)}
         self.quote, self.time = ids.get(QUOTE, 0), ids.get(TIME, 0)
         self.by_type: dict[tuple[int, str, bool], int] = {}
+
+    def __getstate__(self) -> dict[str, object]:
+        """For the pack cache: everything but `by_type`, whose keys are this process's objects."""
+        return {k: getattr(self, k) for k in self.__slots__ if k != "by_type"}
+
+    def __setstate__(self, state: dict[str, object]) -> None:
+        for k, x in state.items():
+            setattr(self, k, x)
+        self.by_type = {}
 
     def mention_bits(self, v: SentenceView, m: Mention) -> int:
         """The type-list bits a mention satisfies (as `SentenceView.type_ok`), once per entity
@@ -309,11 +325,20 @@ _RUNTIME: dict[int, tuple[list[Rule], list[_Pat], Bits]] = {}
 
 def _runtime(rules: list[Rule]) -> tuple[list[_Pat], Bits]:
     """Each pattern's `_Pat` and the index with the feature bits, once per rule list and process
-    (the index from the pack cache when `prepare` put it there)."""
+    (the index and the bits from the pack cache when `prepare` put them there)."""
     hit = _RUNTIME.get(id(rules))
     if hit is None or hit[0] is not rules:
         pats = _pats(rules)
-        got = _KEYS.get(id(rules))
-        keys = got[1] if got is not None and got[0] is rules else _keys(rules)
-        hit = _RUNTIME[id(rules)] = (rules, pats, Bits(pats, keys))
+        got = _BITS.get(id(rules))
+        if got is not None and got[0] is rules:
+            bits = got[1]
+        else:
+            got2 = _KEYS.get(id(rules))
+            bits = Bits(pats, got2[1] if got2 is not None and got2[0] is rules else _keys(rules))
+        for p, need in zip(pats, bits.need):
+            p.need = need
+        hit = _RUNTIME[id(rules)] = (rules, pats, bits)
     return hit[1], hit[2]
+
+
+_BITS: dict[int, tuple[list[Rule], Bits]] = {}
