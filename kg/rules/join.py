@@ -59,36 +59,37 @@ def solve(patterns: list[Pat], by_pred: dict[Hashable, list[tuple[Hashable, Hash
     of `by_pred`, with the triples that matched (a nested-loop join in the patterns' order:
     articles are small). A `DIFFERENT` pattern is a test on what the patterns before it bound.
 
-    Existential variables (`_x`) are left out of the bindings: the bindings that differ only in
-    them are one solution, with the triples of all of them (in sorted order), so that "a sentence
-    mentions v and the article has a dateline" gives one firing per v, not one per sentence, and
-    the same firing however the triples are ordered."""
+    Existential variables (`_x`) only ask that something exists: they are left out of the
+    bindings, the bindings that differ only in them are one solution, and the triples a pattern
+    with an existential variable matched are not among the solution's triples (they are checks,
+    not premises; the others are the same for every binding of the existential ones). So "a
+    sentence mentions a participant and the article has a dateline" gives one solution per
+    meeting, not one per sentence, and its search stops at the first sentence that shows it."""
     if not any(isinstance(t, Var) and existential(t.name) for pat in patterns for t in (pat[0], pat[2])):
         yield from _solve(patterns, by_pred, start)
         return
-    found: dict[tuple[tuple[str, str], ...], tuple[dict[str, Hashable], set[Triple]]] = {}
-    for env, used in _solve(patterns, by_pred, start):
+    seen: set[tuple[tuple[str, str], ...]] = set()
+    out = []
+    for env, used in _solve(patterns, by_pred, start, existentials=True):
         named = {k: v for k, v in env.items() if not existential(k)}
         key = tuple(sorted((k, str(v)) for k, v in named.items()))
-        _, triples = found.setdefault(key, (named, set()))
-        triples.update(used)
-    for key in sorted(found):
-        named, triples = found[key]
-        yield named, sorted(triples, key=lambda t: (str(t[0]), str(t[1]), str(t[2])))
+        if key not in seen:
+            seen.add(key)
+            out.append((key, named, used))
+    for _, named, used in sorted(out, key=lambda x: x[0]):
+        yield named, used
 
 
 _KEYED: dict[tuple[int, int], tuple[int, list[tuple[Hashable, Hashable]], dict[Hashable, list[tuple[Hashable, Hashable]]]]] = {}
-_SHORT = 16  # a list this short is scanned, not indexed
+_SHORT = 24  # a list this short is scanned, not indexed
 
 
-def _keyed(pairs: list[tuple[Hashable, Hashable]] | tuple[()], side: int) -> dict[Hashable, list[tuple[Hashable, Hashable]]] | _Scan:
-    """A predicate's pairs by subject (side 0) or object (side 1), in their order, so that a
-    pattern whose subject or object is bound looks its pairs up instead of scanning them all
-    ("the sentences that mention v" in an article of hundreds of mentions). Made once per list
-    and length: the builder appends to a predicate's list after each rule, and an `unless` asks
-    the same lists for every solution. A short list is scanned as before."""
-    if len(pairs) <= _SHORT:
-        return _Scan(pairs, side)
+def _keyed(pairs: list[tuple[Hashable, Hashable]], side: int) -> dict[Hashable, list[tuple[Hashable, Hashable]]]:
+    """A long predicate list's pairs by subject (side 0) or object (side 1), in their order, so
+    that a pattern whose subject or object is bound looks its pairs up instead of scanning them all
+    ("the sentences that mention v" in an article of hundreds of mentions). Made once per list and
+    length: the builder appends to a predicate's list after each rule, and an `unless` asks the
+    same lists for every solution."""
     key = (id(pairs), side)
     hit = _KEYED.get(key)
     if hit is not None and hit[0] == len(pairs) and hit[1] is pairs:
@@ -98,31 +99,35 @@ def _keyed(pairs: list[tuple[Hashable, Hashable]] | tuple[()], side: int) -> dic
         out.setdefault(pair[side], []).append(pair)
     if len(_KEYED) > 512:  # lists of articles built before: let them go
         _KEYED.clear()
-    _KEYED[key] = (len(pairs), pairs, out)  # type: ignore[assignment]
+    _KEYED[key] = (len(pairs), pairs, out)
     return out
 
 
-class _Scan:
-    """A short list's pairs with a given subject or object, found by scanning (a dict's `get`)."""
-
-    __slots__ = ("pairs", "side")
-
-    def __init__(self, pairs: list[tuple[Hashable, Hashable]] | tuple[()], side: int) -> None:
-        self.pairs, self.side = pairs, side
-
-    def get(self, value: Hashable, default: tuple[()] = ()) -> list[tuple[Hashable, Hashable]]:
-        return [pair for pair in self.pairs if pair[self.side] == value]
-
-
 def _solve(patterns: list[Pat], by_pred: dict[Hashable, list[tuple[Hashable, Hashable]]],
-           start: dict[str, Hashable] | None = None) -> Iterator[tuple[dict[str, Hashable], list[Triple]]]:
-    """`solve` without merging the bindings of existential variables."""
+           start: dict[str, Hashable] | None = None, existentials: bool = False) -> Iterator[tuple[dict[str, Hashable], list[Triple]]]:
+    """`solve` without merging the bindings of existential variables. With `existentials`, a
+    pattern with an existential variable adds no triple to `used`, and a search state already
+    explored (the same pattern, the same values of the variables still to be used and of the
+    named ones) is not explored again: it can only give the same named bindings and triples."""
     different = [str(p) == DIFFERENT for _, p, _ in patterns]
+    checks = [False] * len(patterns)
+    live: list[list[str]] = []
+    explored: set[tuple[object, ...]] = set()
+    if existentials:
+        checks = [any(isinstance(t, Var) and existential(t.name) for t in (pat[0], pat[2])) for pat in patterns]
+        named = {t.name for pat in patterns for t in (pat[0], pat[2]) if isinstance(t, Var) and not existential(t.name)}
+        live = [sorted(named | {t.name for pat in patterns[i:] for t in (pat[0], pat[2]) if isinstance(t, Var)})
+                for i in range(len(patterns))]
 
     def step(i: int, env: dict[str, Hashable], used: list[Triple]) -> Iterator[tuple[dict[str, Hashable], list[Triple]]]:
         if i == len(patterns):
             yield dict(env), list(used)
             return
+        if existentials:
+            state = (i, *(env.get(n) for n in live[i]))
+            if state in explored:
+                return
+            explored.add(state)
         s, p, o = patterns[i]
         s_val = env.get(s.name) if isinstance(s, Var) else s
         o_val = env.get(o.name) if isinstance(o, Var) else o
@@ -130,12 +135,12 @@ def _solve(patterns: list[Pat], by_pred: dict[Hashable, list[tuple[Hashable, Has
             if s_val is not None and o_val is not None and s_val != o_val:
                 yield from step(i + 1, env, used)
             return
-        if s_val is not None:
-            pairs = _keyed(by_pred.get(p, ()), 0).get(s_val, ())
-        elif o_val is not None:
-            pairs = _keyed(by_pred.get(p, ()), 1).get(o_val, ())
-        else:
-            pairs = by_pred.get(p, ())
+        pairs = by_pred.get(p, ())
+        if len(pairs) > _SHORT:  # a long list: the pairs with the bound subject or object, looked up
+            if s_val is not None:
+                pairs = _keyed(pairs, 0).get(s_val, ())
+            elif o_val is not None:
+                pairs = _keyed(pairs, 1).get(o_val, ())
         for ts, to in pairs:
             if s_val is not None and ts != s_val or o_val is not None and to != o_val:
                 continue
@@ -146,9 +151,11 @@ def _solve(patterns: list[Pat], by_pred: dict[Hashable, list[tuple[Hashable, Has
                 if isinstance(v, Var) and v.name not in env:
                     env[v.name] = val
                     new.append(v.name)
-            used.append((ts, p, to))
+            if not checks[i]:
+                used.append((ts, p, to))
             yield from step(i + 1, env, used)
-            used.pop()
+            if not checks[i]:
+                used.pop()
             for name in new:
                 del env[name]
     yield from step(0, dict(start or {}), [])
