@@ -306,6 +306,7 @@ CASES = [
      {"rejected(iran, united-kingdom)", "rejected(iran, france)", "rejected(iran, germany)"}),
     ("Hamas rejected the truce plan drawn up by Egypt.", {"rejected(hamas, egypt)"}),
     ("Russia vetoed a Security Council resolution on Georgia.", {"rejected(russia)"}),
+    ("China vetoed on Tuesday a Western-backed U.N. Security Council resolution on Burma.", {"rejected(china)"}),
     ("Most Arab states signed the accord, while Syria and Libya refused.", {"rejected(syria)", "rejected(libya)"}),
     ("Hamas offered a ceasefire, an offer Israel rejected.", {"pledged(hamas)", "rejected(israel, hamas)"}),
     ("Israel ruled out negotiating with Hamas.", {"rejected(israel)"}),
