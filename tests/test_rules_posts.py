@@ -149,6 +149,8 @@ CASES: list[tuple[str, str, list[str]]] = [
      ["said(Angela Merkel)", "leads(Angela Merkel, Germany)"]),
     ("The talks were held in the former Soviet state of Georgia.", "2008-08-20", []),
     ("Muntazer al-Zaidi, an Iraqi reporter, threw his shoes at George W. Bush during a news conference in Baghdad.", "2008-12-15", []),
+    ("Foreign ministry spokesman Mohammad Ali Hosseini told reporters on Monday the talks would go ahead.", "2007-06-11",
+     ["said(Mohammad Ali Hosseini)"]),
     # names the gazetteer gained: surnames alone, a party by its common name, an election won in a relative clause
     ("Chavez said the FARC guerrillas were insurgent armies, not terrorists.", "2008-01-11", ["said(Hugo Chavez)"]),
     ("Tamil Tiger leader Velupillai Prabhakaran was killed on Monday.", "2009-05-18", ["leads(Velupillai Prabhakaran, Liberation Tigers of Tamil Eelam)"]),
