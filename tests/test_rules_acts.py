@@ -360,6 +360,12 @@ CASES = [
     ("Javier Solana praised Turkey's role in the talks.", {"praised(javier-solana, turkey)"}),
     ("Kofi Annan paid tribute to Egypt's mediation.", {"praised(kofi-annan, egypt)"}),
     ("The Security Council is expected to adopt a resolution on Darfur next week.", {"planned adopted(un-security-council)"}),
+    # a state named by its demonym and a group noun; support coordinated after another verb
+    ("Vladimir Putin praised the Syrian leadership.", {"praised(vladimir-putin, syria)"}),
+    ("Mr Medvedev did not praise the Georgian leadership.", {"not praised(dmitry-medvedev, georgia)"}),
+    ("Condoleezza Rice condemned the Syrian regime for its role in Lebanon.", {"accused(condoleezza-rice, syria)"}),
+    ("The European Union criticised the Israeli plan.", set()),
+    ("The United States condemned the coup and backed Manuel Zelaya.", {"supports(united-states, manuel-zelaya)"}),
     # inside reported speech, these forms are the speaker's claims
     ("\"Syria is Iran's closest ally,\" Ehud Olmert said.", {"claim(ehud-olmert) supports(syria, iran)"}),
     ("Sergei Lavrov said Georgia had launched a massive ground offensive against Russian troops.",
