@@ -366,6 +366,9 @@ CASES = [
     ("Condoleezza Rice condemned the Syrian regime for its role in Lebanon.", {"accused(condoleezza-rice, syria)"}),
     ("The European Union criticised the Israeli plan.", set()),
     ("The United States condemned the coup and backed Manuel Zelaya.", {"supports(united-states, manuel-zelaya)"}),
+    # a rival in apposition; an attack launched "with" a count of strikes (seen on a Wikinews report of 27 December 2008)
+    ("Palestinian President Mahmoud Abbas, Hamas' rival, called for calm.", {"opposes(mahmoud-abbas, hamas)"}),
+    ("Russia launched dozens of air strikes on Georgian positions.", {"attacked(russia, georgia)"}),
     # inside reported speech, these forms are the speaker's claims
     ("\"Syria is Iran's closest ally,\" Ehud Olmert said.", {"claim(ehud-olmert) supports(syria, iran)"}),
     ("Sergei Lavrov said Georgia had launched a massive ground offensive against Russian troops.",
