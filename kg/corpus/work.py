@@ -68,12 +68,6 @@ def _key(comps: dict[str, str]) -> str:
 def process(s: Settings, job: Job) -> Done | Failed:
     """Analyse one article and serialise its named graph; any failure is returned, not raised,
     so one bad article never stops the others."""
-    from ..graph.build import analyse
-    from ..reading.document import parse_article
-    from ..graph.export import _block, _Names, to_nquads
-    from ..graph.builder import GraphBuilder, Minter
-
-    art = None
     try:
         with _time_limit(s.time_limit, job.source):
             return _process(s, job)
@@ -138,12 +132,12 @@ def _process(s: Settings, job: Job) -> Done | Failed:
     except Exception as e:  # a rule or the engine failed on this article: report, skip, go on
         return Failed(job.index, job.source, f"extraction failed: {type(e).__name__}: {e}",
                       id=art.id if art is not None and art.id else None)
-    counts = dict(gb.counts, firings=len(ex.firings) + gb.counts["joins"], sentences=len(art.sentences), triples=len(gb.kg_triples))
+    ((g, ts),) = gb.kg_graphs.items()  # one article, one graph: its triples are the builder's union
+    counts = dict(gb.counts, firings=len(ex.firings) + gb.counts["joins"], sentences=len(art.sentences), triples=len(ts))
     if art.date is None:
         counts["undated"], counts["unresolved times"] = 1, len(art.unresolved_times)
-    ((g, ts),) = gb.kg_graphs.items()
     done = Done(job.index, job.source, job.key, art.id, counts=counts, entities=tuple(sorted(gb._entities)),
-                graph=str(g), records=_records(gb))
+                graph=str(g), records=_records(gb, ts))
     nq = to_nquads(gb.kg_graphs).encode("utf-8") if s.fmt == "nquads" or s.nquads_too else None
     if s.fmt == "nquads":
         done.chunk = nq
@@ -176,21 +170,20 @@ def _check_language(text: str, meta: dict[str, Any], languages: frozenset[str], 
                                  f"`languages:` in its layout.yaml")
 
 
-def _records(gb: Any) -> dict[str, list[str]]:
+def _records(gb: Any, triples: Any) -> dict[str, list[str]]:
     """The article's fact records and event, statement and role nodes, as short hashes, so the
     corpus summary counts them once however many articles report them."""
-    from ..graph.builder import KGO
-    from ..graph.terms import IRI
+    from ..graph.iris import KGO, _u
     from ..knowing.vocab import RDF
 
-    claimed_by, rdf_type = IRI(KGO + "claimedBy"), IRI(RDF + "type")  # kg's terms equal terms of their kind
-    # one pass; predicates tested by dictionary lookup, which compares terms only when their
-    # hashes match (an `==` per triple would call the term class's Python __eq__ every time)
-    which = {claimed_by: 0, rdf_type: 1}
+    # one pass; predicates tested by dictionary lookup with the builder's own shared IRI objects,
+    # so a hit is an identity check (an IRI made here would be compared by the term class's
+    # Python __eq__ at every triple whose predicate it is)
+    which = {_u(KGO + "claimedBy"): 0, _u(RDF + "type"): 1}
     claimed: set[Any] = set()
     types: dict[str, set[str]] = {}
     nodes = gb._nodes
-    for s, p, o in gb.kg_triples:
+    for s, p, o in triples:
         k = which.get(p)
         if k is None:
             continue

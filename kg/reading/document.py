@@ -11,6 +11,7 @@ import datetime as dt
 import json
 import re
 from dataclasses import dataclass, field
+from functools import cached_property
 from pathlib import Path
 from typing import Any
 
@@ -59,7 +60,7 @@ class Article:
         d = self.meta.get("date")
         return d if isinstance(d, dt.date) else None
 
-    @property
+    @cached_property  # the graph builder and the corpus summary both ask (each a pass over the tokens)
     def unresolved_times(self) -> list[tuple[int, int, str]]:
         """Relative times ('today', 'on Friday') of an undated article: kept, as (begin, end, phrase),
         so a report can say what was left unresolved instead of losing it silently."""
