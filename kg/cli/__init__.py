@@ -5,17 +5,27 @@ does not validate); 2 bad input (a file that cannot be read, invalid rules, a ba
 """
 from __future__ import annotations
 
+import gc
 import sys
 from pathlib import Path
 from typing import Any, Callable
 
-from .. import codecache
+# Reading the code cache and importing click make ~100k objects and no garbage: without the
+# collector they take ~25 fewer collections, each scanning what the ones before kept (`run`
+# holds it off from here on as well; a library user's process gets it back below).
+_GC_WAS = gc.isenabled()
+gc.disable()
+try:
+    from .. import codecache
 
-codecache.install()  # before the command's modules make their classes and patterns (kg/codecache.py says why)
+    codecache.install()  # before the command's modules make their classes and patterns (kg/codecache.py says why)
 
-import click  # noqa: E402
+    import click
 
-from ..errors import KgError  # noqa: E402
+    from ..errors import KgError
+finally:
+    if _GC_WAS:
+        gc.enable()
 
 
 # Commands that live in their own modules, imported only when used, so that `kg build` does not
@@ -165,6 +175,12 @@ def _build_corpus(articles: tuple[Path, ...], output: Path | None, fmt: str, bas
         # scanned again by every collection a long build makes (the console script held
         # collections off until here: imports and unpickling make no garbage worth collecting).
         gc.freeze()
+        # A young generation of 50,000 objects instead of 700: an article's objects mostly die
+        # young by reference counting, so the collector rarely finds cycles in them, and with
+        # Python's default it scanned the first article's compiled patterns and each article's
+        # long-lived parts again and again (2% of a one-article build's instructions, counted
+        # with valgrind; docs/performance.md). Cyclic garbage still goes, every 50,000 allocations.
+        gc.set_threshold(50_000, 20, 20)
         gc.enable()
     res = build_corpus(articles, output, fmt=fmt, base=base, data_dir=data_dir, ontology_dir=ontology_dir,
                        rules_path=rules_path, max_bytes=max_bytes, jobs=jobs, dask=dask_address, force=force,
