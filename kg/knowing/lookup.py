@@ -32,6 +32,7 @@ class _Trie:
         node.value.append((case_sensitive, " ".join(w.folded for w in words), payload))
 
 
+_WORLD_OPENS: dict[str, tuple[object, bool]] = {}  # token key -> (world store, whether a name of it begins with it)
 _NONE: frozenset[str] = frozenset()  # the ancestry of a type the vocabulary does not know
 _OFFICE_SECTORS = {"GOV", "LEG", "JUD", "MIL"}  # CAMEO sectors of state office ("President Bush" in 1991 held one)
 
@@ -125,6 +126,17 @@ class NameLookup:
         return UnlinkedEntity(unlinked_id(label), kinds.pop() if len(kinds) == 1 else "Agent", label, (), (), (), None,
                               "ambiguous: " + ", ".join(e.id for e in ents), ()), "unlinked"
 
+    def _world_opens(self, world: object, key: str) -> bool:
+        """Whether some world name begins with this token key (remembered per key for the process):
+        WorldStore.longest finds nothing at a token whose key begins none, so it is not asked."""
+        got = _WORLD_OPENS.get(key)
+        if got is None or got[0] is not world:
+            if len(_WORLD_OPENS) > 100_000:  # a long corpus: bound the memo
+                _WORLD_OPENS.clear()
+            k = key if key.isascii() else plain(key)  # (as WorldStore.longest makes it)
+            got = _WORLD_OPENS[key] = (world, key != "-" and world.names.get(k) is not None)  # type: ignore[attr-defined]
+        return got[1]
+
     def _world_hit(self, world: object, toks: list[Token], norms: list[str], folded: list[str], i: int,
                    hit: tuple[int, list[object]] | None, persons_only: bool = False) -> tuple[int, list[object]] | None:
         """Merge the world store's longest name at token i (kg.knowing.gazetteer.WorldStore, a
@@ -193,8 +205,9 @@ class NameLookup:
             cap = toks[i].text[:1].isupper()
             if world is not None and (cap or toks[i].norm in particles):
                 # the world store holds proper names: asked only where one may start (a capital,
-                # or a particle: "al-Qaeda"), which spares most of its lookups
-                hit = self._world_hit(world, toks, norms, folded, i, hit, persons_only=i < person_run)
+                # or a particle: "al-Qaeda") with a word that begins one, which spares most of its lookups
+                if self._world_opens(world, norm):
+                    hit = self._world_hit(world, toks, norms, folded, i, hit, persons_only=i < person_run)
                 if norm in honorifics and (hit is None or hit[0] == i + 1):
                     person_run = i + 1  # after "Sheik", "Mr": a person's name, not a world group's alias
                     while person_run < len(toks) and (toks[person_run].text[:1].isupper() or toks[person_run].text == "."):
