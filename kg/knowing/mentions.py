@@ -17,6 +17,7 @@ pronouns); this module holds the mention types and the finder that runs them ove
 from __future__ import annotations
 
 from bisect import bisect_right
+from operator import itemgetter
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -31,6 +32,8 @@ from .names import (Candidate, NameLexicon, UnlinkedEntity, find_candidates, is_
 from .role_mentions import _ADVERBS, RoleMentions
 from .roles import RoleEntity, RoleLexicon, load_roles
 from .vocab import Vocabulary
+
+_NORM, _FIRST = itemgetter(3), itemgetter(0)  # a Token's norm; a span's first token
 
 __all__ = ["PRONOUNS", "PRONOUN_REACH", "Mention", "SentenceAnalysis", "MentionFinder", "_ADVERBS", "_Trie",
            "_is_acronym"]
@@ -194,27 +197,27 @@ class MentionFinder(NameLookup, RoleMentions, Coreference):
         sents = [s for s in art.sentences if s.kind in FACT_SEGMENTS]
         quotes = art.quotes
         starts = [q[0] for q in quotes]  # (art.quote_at's bisection, once per article)
+        person_types, honorifics = self.person_types, self.lex.honorifics
         for si, s in enumerate(sents):
             toks = art.tokens(s)
             quoted = _quoted(toks, quotes, starts, s.begin, s.end)
-            keys = [n if n.isascii() else plain(n) for n in [t.norm for t in toks]]  # the tries' keys, once per sentence
+            keys = [n if n.isascii() else plain(n) for n in map(_NORM, toks)]  # the tries' keys, once per sentence
             spans = self._absorb(toks, self._unjoin(toks, self._metonymy(toks, self._known(toks, art.date, s.text, keys), keys),
                                                     s.kind))
-            for a, b, kind, ent in spans:  # "Ms. Bhutto", "Mr Musharraf": the gender of a known person here
-                if kind == "name" and ent.type in self.person_types and a > 0:  # type: ignore[attr-defined]
-                    h = a - 2 if toks[a - 1].text == "." and a > 1 else a - 1
-                    g = self.lex.honorifics.get(toks[h].norm)
-                    if g is not None:
-                        genders[ent.id] = g if genders.get(ent.id, g) == g else ""  # type: ignore[attr-defined]
             taken = [False] * len(toks)
-            for a, b, kind, _ in spans:
-                for k in range(a, b):
-                    taken[k] = True
+            for a, b, kind, ent in spans:
+                taken[a:b] = [True] * (b - a)
+                if kind == "name" and ent.type in person_types:  # type: ignore[attr-defined]
+                    if a > 0:  # "Ms. Bhutto", "Mr Musharraf": the gender of a known person here
+                        h = a - 2 if toks[a - 1].text == "." and a > 1 else a - 1
+                        g = honorifics.get(toks[h].norm)
+                        if g is not None:
+                            genders[ent.id] = g if genders.get(ent.id, g) == g else ""  # type: ignore[attr-defined]
+                    people.append((si, a, ent, art.text[toks[a].begin:toks[b - 1].end]))  # type: ignore[arg-type]
             roles = self._roles(toks, spans, keys)
             covered = list(taken)
             for a, b, _ in roles:
-                for k in range(a, b):
-                    covered[k] = True
+                covered[a:b] = [True] * (b - a)
             role_end = {b for _, b, _ in roles}
             role_start = {a for a, _, _ in roles}
             if roles:  # "former Prime Minister X", "President-elect X": a title, but no post held now
@@ -224,9 +227,6 @@ class MentionFinder(NameLookup, RoleMentions, Coreference):
             if found:
                 self._state_bodies(toks, spans, found)
             cands += found
-            for a, b, kind, ent in spans:
-                if kind == "name" and ent.type in self.person_types:  # type: ignore[attr-defined]
-                    people.append((si, a, ent, art.text[toks[a].begin:toks[b - 1].end]))  # type: ignore[arg-type]
             prepared.append((s, toks, quoted, spans, roles, found))
         resolve(cands, people, self.voc.types, self.lex)
         prepared = self._surnames_over_aliases(prepared, cands, people)
@@ -243,7 +243,7 @@ class MentionFinder(NameLookup, RoleMentions, Coreference):
             spans = sorted(spans + [(c.first, c.last, "unlinked" if getattr(c.entity, "unlinked", False) else "name", c.entity)
                                     for c in found if c.entity is not None] +
                            [(c.first, c.last, "unnamed", None) for c in found if c.entity is None and self._may_be_someone(toks, c)],
-                           key=lambda x: x[0])
+                           key=_FIRST)
             named_here = [(a, p) for a, b, k, p in spans if k in ("name", "demonym", "unlinked", "metonym")]
             for a, b, kind, payload in spans:
                 pos = toks[a].begin
