@@ -153,6 +153,7 @@ CASES: list[tuple[str, str, list[str]]] = [
      ["said(Mohammad Ali Hosseini)"]),
     # names the gazetteer gained: surnames alone, a party by its common name, an election won in a relative clause
     ("Chavez said the FARC guerrillas were insurgent armies, not terrorists.", "2008-01-11", ["said(Hugo Chavez)"]),
+    ("Olmert said Israel would not negotiate with Hamas.", "2007-03-20", ["said(Ehud Olmert)"]),
     ("Tamil Tiger leader Velupillai Prabhakaran was killed on Monday.", "2009-05-18", ["leads(Velupillai Prabhakaran, Liberation Tigers of Tamil Eelam)"]),
     ("Pakistani Taliban leader Hakimullah Mehsud threatened new attacks.", "2009-10-20", ["leads(Hakimullah Mehsud, Tehrik-i-Taliban Pakistan)"]),
     ("Japan's U.N. Ambassador Kenzo Oshima will chair the talks.", "2006-10-09", ["post(Kenzo Oshima, Japan)"]),
