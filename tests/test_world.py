@@ -367,3 +367,14 @@ def test_kosovo_albanians_are_kosovo_not_albania(pack):
     got = _linked(pack, "A Kosovo Albanian leader set a deadline. The Kosovar Albanians want independence.", date(2007, 7, 19))
     assert got == [("Kosovo Albanian", "kosovo"), ("Kosovar Albanians", "kosovo")]
     assert pack.gazetteer.get("kosovo").codes  # the world's record (KSV) merged into the curated state
+
+
+def test_a_state_is_never_a_place_of_itself_and_formal_names_win(pack):
+    """Croatia's second Phoenix record made a Place "Croatia" in Croatia, and two entities of one
+    label left the state unlinked; "Democratic People's Republic of Korea" (the dictionary writes
+    "Peoples") was read as its tail, "Republic of Korea": South Korea."""
+    got = _linked(pack, "Croatia joined Nato in 2009. The Democratic People's Republic of Korea said it "
+                        "would return to the talks, Seoul said.", date(2009, 4, 2))
+    assert ("Croatia", "croatia") in got and ("Nato", "nato") in got
+    assert ("Democratic People's Republic of Korea", "north-korea") in got
+    assert not any(e == "south-korea" for t, e in got if t != "Seoul")

@@ -217,6 +217,8 @@ def convert(files: list[Path], prof: Profile, curated: list[Curated]) -> tuple[d
                 for n in record_names(r):
                     if name_key(n) in prof.not_places:
                         continue
+                    if st is not None and name_key(n) in {name_key(x) for x in (st.label, *st.aliases, *st.demonyms)}:
+                        continue  # a second record of the state itself (CROATIA_ [HRV]): not a place in it
                     if st is not None and _formal(name_key(st.label), name_key(n), prof.state_name_words):
                         st.aliases.append(n)  # SAINT_KITTS_AND_NEVIS_ [KNA] beside its Federation of ...
                         continue
