@@ -60,19 +60,29 @@ def test_frozen_sentences_5_do_not_regress(pack):
     assert p >= 0.86 and r >= 0.54, rep.table("sentences")
 
 
-def test_frozen_sentences_6_do_not_regress(pack):
-    """Set 6 was frozen at the start of the round after (P 0.89, R 0.61 at its end)."""
+def test_sentences_6_do_not_regress(pack):
+    """Set 6 was frozen at the start of the eighth round (P 0.89, R 0.61 at its end); the ninth
+    round tuned on it (P 0.95, R 0.78 at its end), so it is a development set now."""
     rep = _world_module().evaluate_sentences(pack, ROOT / "tests" / "heldout" / "sentences-6.yaml")
     p, r, _ = rep.micro()
     assert rep.items >= 250
-    assert p >= 0.86 and r >= 0.58, rep.table("sentences")
+    assert p >= 0.92 and r >= 0.74, rep.table("sentences")
 
 
-@pytest.mark.parametrize(("folder", "named"), [("articles", 60), ("articles-5", 60), ("articles-6", 25)])
+def test_frozen_sentences_7_do_not_regress(pack):
+    """Set 7 was frozen at the start of the ninth round, before its tuning (P 0.89, R 0.57 at its end)."""
+    rep = _world_module().evaluate_sentences(pack, ROOT / "tests" / "heldout" / "sentences-7.yaml")
+    p, r, _ = rep.micro()
+    assert rep.items >= 220
+    assert p >= 0.86 and r >= 0.54, rep.table("sentences")
+
+
+@pytest.mark.parametrize(("folder", "named"), [("articles", 60), ("articles-5", 60), ("articles-6", 25), ("articles-7", 70)])
 def test_real_articles_in_the_repo_name_their_actors(pack, folder, named):
     """The public-domain held-out articles: most named actors become entities, and links are right
     (articles/: 86% and 98% on its in-repo texts; articles-5/: 97% and 98%; articles-6/: all 30
-    actors of its 3 in-repo texts found and linked right)."""
+    actors of its 3 in-repo texts found and linked right; articles-7/: 72 of the 73 actors of its 6
+    in-repo texts found, 58 of 58 links right)."""
     t, rows = _world_module().evaluate_entities(pack, None, ROOT / "tests" / "heldout" / folder)
     assert t.named >= named, rows
     assert t.found / t.named >= 0.83 and t.linked_right / max(t.linked, 1) >= 0.96, "\n".join(rows + t.wrong)
