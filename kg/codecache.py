@@ -118,8 +118,8 @@ def install() -> None:
     path = _path()
     if path is not None:
         try:
-            with open(path, "rb") as f:
-                data = marshal.load(f)
+            with open(path, "rb") as f:  # read whole: marshal.load(f) reads object by object (~10x slower)
+                data = marshal.loads(f.read())
             if isinstance(data, dict):
                 _code.update((k, v) for k, v in data.items()
                              if (isinstance(k, str) and isinstance(v, CodeType)) or (isinstance(k, tuple) and isinstance(v, tuple) and len(v) == 5 and isinstance(v[1], bytes)))
