@@ -10,6 +10,7 @@ import os
 import re
 from pathlib import Path
 from contextlib import contextmanager
+from operator import itemgetter
 from typing import Any, Iterable, Iterator
 
 from ..errors import InputError
@@ -80,33 +81,53 @@ class _Names:
         alts = "|".join(re.escape(ns) for ns in self._ns)
         self._rx = re.compile(f"({alts})({_LOCAL.pattern[1:-1]})\\Z") if self._ns else None
         self.used: set[str] = set()
+        # IRI text (a plain str: an IRI key would compare by kg's Python __eq__) -> its written
+        # form: a graph names its predicates, classes and entities again and again, and the
+        # regex above is the writer's dearest step
+        self._memo: dict[str, str] = {}
 
     def iri(self, u: str) -> str:
-        m = self._rx.match(u) if self._rx is not None else None
-        if m is not None:
-            p = self._ns[m.group(1)]
-            self.used.add(p)
-            return f"{p}:{m.group(2)}"
-        return _iri(u)
+        r = self._memo.get(u)
+        if r is None:
+            m = self._rx.match(u) if self._rx is not None else None
+            if m is not None:
+                p = self._ns[m.group(1)]
+                self.used.add(p)
+                r = f"{p}:{m.group(2)}"
+            else:
+                r = _iri(u)
+            self._memo[str(u)] = r
+        return r
 
     def term(self, t: Node) -> str:
-        if is_literal(t):
+        tt = type(t)
+        if tt is IRI:  # kg's own terms first (most of a graph's), with no checks to make
+            return self.iri(str(t))
+        if tt is Literal or is_literal(t):
+            lang = t.language
+            if lang:
+                return _string(t) + "@" + lang
+            dt = t.datatype
+            if dt is None:
+                return _string(t)
+            dt = str(dt)
+            if dt == _XSD_STRING:
+                return _string(t)
             lex = str(t)
-            if t.language:
-                return _string(lex) + "@" + t.language
-            dt = str(t.datatype) if t.datatype else ""
-            if dt == XSD + "integer" and re.fullmatch(r"[+-]?\d+", lex):
+            if dt == _XSD_INTEGER and _INTEGER_LEX.fullmatch(lex) or dt == _XSD_BOOLEAN and lex in ("true", "false"):
                 return lex
-            if dt == XSD + "boolean" and lex in ("true", "false"):
-                return lex
-            if dt and dt != XSD + "string":
-                return _string(lex) + "^^" + self.iri(dt)
-            return _string(lex)
+            return _string(lex) + "^^" + self.iri(dt)
         _check_iri(t)
         return self.iri(str(t))
 
 
+_XSD_STRING, _XSD_INTEGER, _XSD_BOOLEAN = XSD + "string", XSD + "integer", XSD + "boolean"
+_INTEGER_LEX = re.compile(r"[+-]?\d+")
+
+
 def _sort_key(t: Node) -> tuple[int, str, str]:
+    if type(t) is IRI:
+        return (0, str(t), "")
     if is_literal(t):
         return (1, str(t), str(t.datatype or t.language or ""))
     return (0, str(t), "")
@@ -119,16 +140,32 @@ def _pred_key(p: Node) -> tuple[int, str]:
 def _block(names: _Names, triples: Iterable[Triple], indent: str = "") -> list[str]:
     by_s: dict[Node, dict[Node, list[Node]]] = {}
     for s, p, o in triples:
-        by_s.setdefault(s, {}).setdefault(p, []).append(o)
+        preds = by_s.get(s)
+        if preds is None:
+            by_s[s] = {p: [o]}
+        else:
+            objs = preds.get(p)
+            if objs is None:
+                preds[p] = [o]
+            else:
+                objs.append(o)
     lines: list[str] = []
+    term, iri, sep = names.term, names.iri, f" ;\n{indent}    "
+    known: dict[Node, tuple[tuple[bool, str], str]] = {}  # predicate -> its sort key and written name
+    first = itemgetter(0)
     for s in sorted(by_s, key=_sort_key):
-        preds = by_s[s]
-        parts = []
-        for p in sorted(preds, key=_pred_key):
-            pn = "a" if str(p) == RDF_TYPE else names.iri(str(p))
-            objs = ", ".join(names.term(o) for o in sorted(set(preds[p]), key=_sort_key))
-            parts.append(f"{pn} {objs}")
-        lines.append(f"{indent}{names.term(s)} " + f" ;\n{indent}    ".join(parts) + " .")
+        items = []
+        for p, objs in by_s[s].items():
+            k = known.get(p)
+            if k is None:
+                ps = str(p)
+                k = known[p] = ((ps != RDF_TYPE, ps), "a" if ps == RDF_TYPE else iri(ps))
+            items.append((k, objs))
+        if len(items) > 1:
+            items.sort(key=first)
+        parts = [f"{k[1]} {term(objs[0])}" if len(objs) == 1 else
+                 f"{k[1]} " + ", ".join([term(o) for o in sorted(set(objs), key=_sort_key)]) for k, objs in items]
+        lines.append(f"{indent}{term(s)} " + sep.join(parts) + " .")
     return lines
 
 
