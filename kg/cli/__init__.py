@@ -42,17 +42,37 @@ LAZY_COMMANDS: dict[str, str] = {
 }
 
 
-class _Group(click.Group):
+# The same for `kg rules` subcommands (`kg build` need not make their click commands).
+LAZY_RULES_COMMANDS: dict[str, str] = {
+    "import": "kg.cli.cameo:rules_import",
+    "suggest": "kg.cli.authoring:rules_suggest",
+    "coverage": "kg.cli.authoring:rules_coverage",
+}
+
+
+class _LazyGroup(click.Group):
+    """A group some of whose commands are imported only when used (`lazy`: name -> "module:attribute")."""
+
+    lazy: dict[str, str] = {}
+
     def list_commands(self, ctx: click.Context) -> list[str]:
-        return sorted({*super().list_commands(ctx), *LAZY_COMMANDS})
+        return sorted({*super().list_commands(ctx), *self.lazy})
 
     def get_command(self, ctx: click.Context, name: str) -> click.Command | None:
-        if name in LAZY_COMMANDS and name not in self.commands:
+        if name in self.lazy and name not in self.commands:
             import importlib
 
-            mod, _, attr = LAZY_COMMANDS[name].partition(":")
+            mod, _, attr = self.lazy[name].partition(":")
             self.add_command(getattr(importlib.import_module(mod), attr), name)
         return super().get_command(ctx, name)
+
+
+class _RulesGroup(_LazyGroup):
+    lazy = LAZY_RULES_COMMANDS
+
+
+class _Group(_LazyGroup):
+    lazy = LAZY_COMMANDS
 
     def invoke(self, ctx: click.Context) -> Any:
         try:
@@ -230,7 +250,7 @@ def explain(graph: Path, what: str) -> None:
     click.echo(run(load_graph(graph), what))
 
 
-@main.group()
+@main.group(cls=_RulesGroup)
 def rules() -> None:
     """Inspect and test the rule pack."""
 
@@ -311,11 +331,3 @@ def rules_explain(text: str, date: str | None, data_dir: Path | None, ontology_d
         for line in j.triples:
             click.echo(f"      {line}")
 
-
-from .cameo import rules_import  # noqa: E402  (kg rules import cameo: click only, no heavy imports)
-rules.add_command(rules_import)
-
-
-from .authoring import rules_coverage, rules_suggest  # noqa: E402  (kg rules suggest / coverage: rule authoring help)
-rules.add_command(rules_suggest)
-rules.add_command(rules_coverage)
