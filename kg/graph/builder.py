@@ -360,7 +360,7 @@ class GraphBuilder(JoinRunner):
             self.counts[self._kind(cls)] += 1
         for c in f.rule.node_classes:
             self._add_from(fid, node, A, _u(c))
-        self.add(node, _GEN, fid)
+        self._current.add((node, _GEN, fid))
         self._factuality(node, f)
         return node
 
@@ -396,26 +396,27 @@ class GraphBuilder(JoinRunner):
             self.counts["claims" if ctx.holder else "facts"] += 1
         if ctx.holder is None and not ctx.conditions and not neg:
             self._add_from(fid, s, p, o)
-        self.add_all(((rec, _SUBJ, s), (rec, _PRED, p), (rec, _OBJ, o), (rec, _GEN, fid)))
+        self._current.update(((rec, _SUBJ, s), (rec, _PRED, p), (rec, _OBJ, o), (rec, _GEN, fid)))
         self._factuality(rec, f, neg)
 
     def _factuality(self, subj: IRI, f: Firing, negated: bool | None = None) -> None:
         ctx = f.context
-        add = self.add
+        add = self._current.add  # (the predicates are shared IRI objects: no check per triple)
         if ctx.holder is not None:
-            add(subj, _FACTUALITY, _CLAIMED)
-            add(subj, _CLAIMED_BY, self._entity(ctx.holder))
+            add((subj, _FACTUALITY, _CLAIMED))
+            add((subj, _CLAIMED_BY, self._entity(ctx.holder)))
             src = ctx.holder_firing
             if src is not None and src.rule.has_node:
-                add(subj, _REPORTED_IN, self._node_iri(src))
+                add((subj, _REPORTED_IN, self._node_iri(src)))
         elif ctx.conditions:
-            add(subj, _FACTUALITY, _HYPOTHETICAL)
+            add((subj, _FACTUALITY, _HYPOTHETICAL))
         else:
-            add(subj, _FACTUALITY, _ASSERTED)
-        for c in ctx.conditions:
-            add(subj, _CONDITION, Literal(c))
+            add((subj, _FACTUALITY, _ASSERTED))
+        if ctx.conditions:
+            for c in ctx.conditions:
+                add((subj, _CONDITION, Literal(c)))
         if ctx.negated if negated is None else negated:
-            add(subj, _POLARITY, _NEGATIVE)
+            add((subj, _POLARITY, _NEGATIVE))
 
     _art_id: str = ""
     _join_preds: frozenset[IRI] = frozenset()  # the predicates the article's join rules match
