@@ -6,7 +6,7 @@ namespace, and its names are what mention finding looks for.
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from datetime import date
 from pathlib import Path
 
@@ -32,6 +32,10 @@ class Gazetteer:
     entities: dict[str, Entity]
     files: tuple[str, ...]
     world: WorldStore | None = None
+    # curated entity id -> the aliases the world import added to it: proper names, which the mention
+    # finder matches only written with their capitals, as it does the world's own ("U.S. military
+    # support" is not the U.S. Department of Defense's imported alias "U.S. Military")
+    imported_aliases: dict[str, frozenset[str]] = field(default_factory=dict)
     _curated_names: dict[str, tuple[str, ...]] | None = None
     _curated_codes: dict[str, tuple[str, ...]] | None = None
 
@@ -157,6 +161,7 @@ def load_gazetteer(paths: list[Path], voc: Vocabulary) -> Gazetteer:
                         problems.append(Problem(str(path), line, f"name {name!r} of {ent.id!r} is also a name of {names[key]!r}"))
                     names[key] = ent.id
             entities[ent.id] = ent
+    own = {k: set(v.aliases) for k, v in entities.items() if v.curated}
     for e, path, line in extensions:
         _extend(e, path, line, entities, problems, names)
     for ent in entities.values():
@@ -170,7 +175,9 @@ def load_gazetteer(paths: list[Path], voc: Vocabulary) -> Gazetteer:
     # curated entities (and those they extend) as objects; imported ones in the compact store
     curated = {k: v for k, v in entities.items() if v.curated}
     imported = [v for v in entities.values() if not v.curated]
-    gaz = Gazetteer(curated, tuple(str(p) for p in paths), WorldStore(imported) if imported else None)
+    gaz = Gazetteer(curated, tuple(str(p) for p in paths), WorldStore(imported) if imported else None,
+                    {k: frozenset(a for a in v.aliases if a not in own[k]) for k, v in curated.items()
+                     if k in own and len(v.aliases) > len(own[k])})
     gaz._index()
     return gaz
 

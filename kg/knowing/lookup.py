@@ -8,12 +8,14 @@ entity; the spans are then corrected where the text continues a name into one no
 """
 from __future__ import annotations
 
+from dataclasses import replace
 from functools import lru_cache
 
 from ..reading.text import Token, tokenize
 from .coreference import PRONOUNS
 from .gazetteer import Entity
 from .names import Candidate, UnlinkedEntity, is_cap, plain, title_case, unlinked_id
+from .worldstore import leader_on
 
 
 class _Trie:
@@ -21,15 +23,18 @@ class _Trie:
 
     def __init__(self) -> None:
         self.next: dict[str, _Trie] = {}
-        self.value: list[tuple[bool, str, object]] | None = None  # (case_sensitive, folded form, payload)
+        self.value: list[tuple[object, object, object]] | None = None  # (case_sensitive, folded form or capitals, payload)
 
-    def add(self, words: list[Token], payload: object, case_sensitive: bool) -> None:
+    def add(self, words: list[Token], payload: object, case_sensitive: bool | tuple[bool, ...]) -> None:
+        """`case_sensitive`: True, the name matches only as written (in folded case: an acronym);
+        a tuple, which of its words must be written with a capital; False, any case."""
         node = self
         for w in words:
             node = node.next.setdefault(plain(w.norm), _Trie())
         if node.value is None:
             node.value = []
-        node.value.append((case_sensitive, " ".join(w.folded for w in words), payload))
+        node.value.append((case_sensitive, case_sensitive if isinstance(case_sensitive, tuple)
+                           else " ".join(w.folded for w in words), payload))
 
 
 _WORLD_OPENS: dict[str, tuple[object, bool]] = {}  # token key -> (world store, whether a name of it begins with it)
@@ -84,7 +89,10 @@ class NameLookup:
                 folded = None  # the surface in folded case, made only for an alias that must match in capitals
                 hits = []
                 for cs, f, p in value:
-                    if cs:
+                    if cs.__class__ is tuple:  # a proper name: its capitals where it has them
+                        if not all(t.text[:1].isupper() for t, up in zip(toks[i:j], f) if up):  # type: ignore[arg-type]
+                            continue
+                    elif cs:
                         if folded is None:
                             folded = " ".join([t.folded for t in toks[i:j]])
                         if f != folded:
@@ -126,16 +134,45 @@ class NameLookup:
         return UnlinkedEntity(unlinked_id(label), kinds.pop() if len(kinds) == 1 else "Agent", label, (), (), (), None,
                               "ambiguous: " + ", ".join(e.id for e in ents), ()), "unlinked"
 
-    def _world_opens(self, world: object, key: str) -> bool:
-        """Whether some world name begins with this token key (remembered per key for the process):
+    def _world_opens(self, world: object, key: str) -> tuple[bool, object]:
+        """Whether some world name begins with this token key, and the world's leaders of this
+        surname (WorldStore.surnames) or None (remembered per key for the process):
         WorldStore.longest finds nothing at a token whose key begins none, so it is not asked."""
         got = _WORLD_OPENS.get(key)
         if got is None or got[0] is not world:
             if len(_WORLD_OPENS) > 100_000:  # a long corpus: bound the memo
                 _WORLD_OPENS.clear()
             k = key if key.isascii() else plain(key)  # (as WorldStore.longest makes it)
-            got = _WORLD_OPENS[key] = (world, key != "-" and world.names.get(k) is not None)  # type: ignore[attr-defined]
-        return got[1]
+            sur = getattr(world, "surnames", None)
+            got = _WORLD_OPENS[key] = (world, key != "-" and world.names.get(k) is not None,  # type: ignore[attr-defined]
+                                       sur.get(k) if sur is not None and k not in self.lex.common_words else None)
+        return got[1], got[2]
+
+    def _leader(self, world: object, entry: tuple, toks: list[Token], i: int,
+                day: object) -> tuple[int, list[object]] | None:
+        """A leader's surname alone ("Mugabe was declared the winner", "Kibaki and Odinga signed"):
+        the one person of that surname who holds, on the article's date, a state's plain government
+        affiliation (head of state or government, foreign minister) while no other person of the
+        surname holds any dated one then. After a gendered honorific ("Mrs. Clinton") a person whose
+        gender kg does not know is taken only if no other person of the surname ever led."""
+        if day is None or i + 1 < len(toks) and (toks[i + 1].text[:1].isupper() or toks[i + 1].text == "-"):
+            return None  # a longer name ("Grace Mugabe" is read by the name finder), or no date
+        k = leader_on(entry, day)  # type: ignore[arg-type]
+        if k is None:
+            return None
+        ent = world.at(k)  # type: ignore[attr-defined]
+        h = i - 2 if i > 1 and toks[i - 1].text == "." else i - 1
+        g = self.lex.honorifics.get(toks[h].norm) if h >= 0 else None
+        if g is not None and ent.gender != g and (ent.gender is not None or sum(1 for p in entry if p[1]) > 1):
+            return None
+        # the person under the surname too (the graph's skos:altLabel says how the text named him),
+        # one object per person and spelling for the process, as world entities are
+        said = toks[i].text if not toks[i].text.isupper() else toks[i].text.title()
+        memo = world.short  # type: ignore[attr-defined]
+        short = memo.get((k, said))
+        if short is None:
+            short = memo[(k, said)] = ent if said in ent.aliases else replace(ent, aliases=(*ent.aliases, said))
+        return i + 1, [(short, "name")]
 
     def _world_hit(self, world: object, toks: list[Token], norms: list[str], folded: list[str], i: int,
                    hit: tuple[int, list[object]] | None, persons_only: bool = False) -> tuple[int, list[object]] | None:
@@ -206,8 +243,11 @@ class NameLookup:
             if world is not None and (cap or toks[i].norm in particles):
                 # the world store holds proper names: asked only where one may start (a capital,
                 # or a particle: "al-Qaeda") with a word that begins one, which spares most of its lookups
-                if self._world_opens(world, norm):
+                opens, leaders = self._world_opens(world, norm)
+                if opens:
                     hit = self._world_hit(world, toks, norms, folded, i, hit, persons_only=i < person_run)
+                if leaders is not None and hit is None and cap:
+                    hit = self._leader(world, leaders, toks, i, day)  # type: ignore[arg-type]
                 if norm in honorifics and (hit is None or hit[0] == i + 1):
                     person_run = i + 1  # after "Sheik", "Mr": a person's name, not a world group's alias
                     while person_run < len(toks) and (toks[person_run].text[:1].isupper() or toks[person_run].text == "."):
@@ -399,9 +439,13 @@ class NameLookup:
         so is a one-word name of another person the article never names in full ("Hassan" after
         "Omar Hassan" is not the world's "Hassan")."""
         persons: dict[str, Entity] = {}
+        world = getattr(self.gaz, "world", None)
+        short = {id(e) for e in world.short.values()} if world is not None and world.short else set()
         for c in cands:
             e = c.entity
-            if e is not None and e.type in self.person_types and len(e.label.split()) >= 2:
+            if e is not None and len(e.label.split()) >= 2 and (
+                    e.type in self.person_types or short and e.type == "Agent" and getattr(e, "unlinked", False)):
+                # (a name kg could not type is a person's for a leader's surname alone: "Grace Mugabe")
                 persons.setdefault(self._surname_key(e), e)
         for _, _, e, _ in people:
             if len(e.label.split()) >= 2:
@@ -414,8 +458,8 @@ class NameLookup:
         for s, toks, quoted, spans, roles, found in prepared:
             new = []
             for a, b, kind, ent in spans:
-                if kind == "name" and b == a + 1 and plain(toks[a].norm) in persons and \
-                        persons[plain(toks[a].norm)] is not ent and (
+                other = persons.get(plain(toks[a].norm)) if kind == "name" and b == a + 1 else None
+                if other is not None and other is not ent and (other.type in self.person_types or id(ent) in short) and (
                             ent.type not in self.person_types and  # type: ignore[attr-defined]
                             plain(ent.label.casefold()) != plain(toks[a].norm) or
                             ent.type in self.person_types and ent.id not in full):  # type: ignore[attr-defined]

@@ -138,11 +138,15 @@ class MentionFinder(NameLookup, RoleMentions, Coreference):
         first_names: set[str] = set()
         self.person_types = {t for t in voc.types if "Person" in voc.ancestors(t)}
         self._placeish = frozenset(t for t in voc.types if {"Country", "Place"} & voc.ancestors(t))
+        imported = getattr(gaz, "imported_aliases", None) or {}
         for ent in gaz.entities.values():
+            world_names = imported.get(ent.id, ())
             for name in dict.fromkeys((ent.label, *ent.aliases)):
                 toks = tokenize(name)
                 if toks:
-                    self.names.add(toks, (ent, "name"), _is_acronym(name))
+                    # an acronym only in capitals; a name the world import added, with its capitals
+                    self.names.add(toks, (ent, "name"), _is_acronym(name) or (
+                        name in world_names and len(toks) > 1 and tuple(t.text[:1].isupper() for t in toks)))
                     if ent.type in self.person_types and len(toks) >= 2 and toks[0].text[:1].isupper():
                         first_names.add(toks[0].norm)
             for name in ent.demonyms:  # "Russian President": the adjective stands for the country

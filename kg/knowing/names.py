@@ -83,6 +83,8 @@ class NameLexicon:
     past_title_words: frozenset[str] = frozenset()
     past_title_prefixes: frozenset[str] = frozenset()
     future_title_words: frozenset[str] = frozenset()
+    common_words: frozenset[str] = frozenset()  # never a leader's surname alone ("Rice", "Brown")
+    object_verbs: frozenset[str] = frozenset()  # "urged Moscow to": a seat of power as the object acted on
 
 
 def load_names(path: Path) -> NameLexicon:
@@ -108,7 +110,8 @@ def load_names(path: Path) -> NameLexicon:
                        words("name_suffixes"), words("actor_verbs"), words("actor_nouns"),
                        words("motion_verbs"), words("name_titles"), words("name_honorifics"), words("compound_words"),
                        words("possessive_name_words"), words("past_title_words"),
-                       words("past_title_prefixes"), words("future_title_words"))
+                       words("past_title_prefixes"), words("future_title_words"),
+                       words("common_words") | words("not_names") | words("function_words"), words("object_verbs"))
 
 
 @dataclass

@@ -38,8 +38,10 @@ class RoleMentions:
         taken = set()
         for a, b, kind, payload in spans:
             hit = self._longest(self.seats, toks, a, keys) if kind in ("name", "description") and keys[a] in heads else None
-            if hit is not None and hit[0] == b and not (kind == "name" and "Place" not in self._ancestry.get(payload.type, _NONE)):  # type: ignore[attr-defined]
-                # (a seat the gazetteer names as a body, "Kremlin" = the Russian presidency, is that body already)
+            if hit is not None and hit[0] == b and not (kind == "name" and "Place" not in self._ancestry.get(payload.type, _NONE)
+                                                        and not self._seat_government(payload, hit[1][0])):  # type: ignore[arg-type]
+                # (a seat the gazetteer names as a body is that body, "the Pentagon", unless the body is
+                # the state's government itself, "the Kremlin", "the White House": then, acting, the state)
                 if self._acts(toks, a, b):
                     out.append((a, b, "metonym", hit[1][0]))
                     taken.update(range(a, b))
@@ -60,14 +62,24 @@ class RoleMentions:
                 after = hit[0]
         return sorted(out, key=lambda x: x[0])
 
+    @staticmethod
+    def _seat_government(body: Entity, state: Entity) -> bool:
+        """Whether a body named as a seat of power is its state's government itself: one of its codes
+        is the state's code with GOV and nothing more (the Kremlin's RUSGOV, not the Pentagon's USAMIL)."""
+        own = {c.code for c in getattr(state, "codes", ())}
+        return any(c.code.endswith("GOV") and c.code[:-3] in own for c in getattr(body, "codes", ()))
+
     def _acts(self, toks: list[Token], a: int, b: int) -> bool:
         """Whether a capital or seat at tokens a..b acts (is the subject of a verb of acting or
-        speaking, or owns a position): then it stands for its state; else it is the place."""
+        speaking, owns a position, or is the object of an act: names.yaml `object_verbs`): then it
+        stands for its state; else it is the place."""
         lex = self.lex
         p = a - 1
         if p >= 0 and toks[p].norm == "the":
             p -= 1
         prev = toks[p].norm if p >= 0 else ""
+        if prev in lex.object_verbs or p > 0 and f"{toks[p - 1].norm} {prev}" in lex.object_verbs:
+            return True  # the object of an act: "accused Khartoum of", "urged Moscow to", "called on Tehran to"
         if prev in lex.place_preps or prev in ("to", "from", "via", "of", "for", "outside", "between"):
             return False
         if prev == "by":

@@ -138,7 +138,7 @@ class WorldStore:
     whether the name matches only in capitals, like an acronym), name-key prefixes (so the longest
     match walks token by token and stops early, like a trie), and own code -> records."""
 
-    __slots__ = ("blob", "offsets", "ids", "names", "codes", "_memo", "_side", "_keys")
+    __slots__ = ("blob", "offsets", "ids", "names", "codes", "surnames", "short", "_memo", "_side", "_keys")
 
     def __init__(self, entities: list[Entity]):
         from array import array
@@ -171,6 +171,8 @@ class WorldStore:
                     codes[c.code].append(i)
         self.names = BlobMap({k: (tuple(h), more) for k, (h, more) in names.items()})
         self.codes = BlobMap({k: tuple(v) for k, v in codes.items()})
+        self.surnames = BlobMap(_surnames(entities, names))
+        self.short: dict[tuple[int, str], Entity] = {}  # (index, surname as written) -> the leader with it as an alias
         self._memo: dict[int, Entity] = {}
         self._keys: dict[str, object] = {}  # name key -> its names entry or None (see longest)
         self._side: str | None = None  # the mapped side file, once read from one
@@ -182,8 +184,8 @@ class WorldStore:
         """Pickled with the rule pack. The ~8 MB of blobs go to a side file in kg's cache folder
         (named by their hash) that the next process maps into memory instead of reading: a build
         touches a few pages of it, not all (without a cache folder they are pickled inline)."""
-        blobs = (self.blob, self.ids.blob, self.names.blob, self.codes.blob)
-        offsets = (self.offsets, self.ids.offsets, self.names.offsets, self.codes.offsets)
+        blobs = (self.blob, self.ids.blob, self.names.blob, self.codes.blob, self.surnames.blob)
+        offsets = (self.offsets, self.ids.offsets, self.names.offsets, self.codes.offsets, self.surnames.offsets)
         side = self._side or _spill(blobs)  # pickled again (a worker): the same file
         if side is None and self._side is None and any(isinstance(b, _Slice) for b in blobs):
             blobs = tuple(b[0:len(b)] for b in blobs)
@@ -204,10 +206,11 @@ class WorldStore:
                 at += n
             blobs = parts
         self.blob = blobs[0]
-        self.ids, self.names, self.codes = (BlobMap.__new__(BlobMap) for _ in range(3))
-        for m, b, o in zip((self.ids, self.names, self.codes), blobs[1:], offsets[1:]):
+        self.ids, self.names, self.codes, self.surnames = (BlobMap.__new__(BlobMap) for _ in range(4))
+        for m, b, o in zip((self.ids, self.names, self.codes, self.surnames), blobs[1:], offsets[1:]):
             m.blob, m.offsets = b, o
         self.offsets = offsets[0]
+        self.short = {}
         self._memo = {}
         self._keys = {}
         self._side = side
@@ -265,6 +268,54 @@ class WorldStore:
             if not more:
                 break
         return best
+
+
+_SUFFIXES = frozenset({"jr", "jr.", "sr", "sr.", "ii", "iii", "iv"})
+
+
+def _surnames(entities: list[Entity], names: dict[str, list]) -> dict[str, tuple]:
+    """The surnames a leader may be named by alone ("Mugabe was declared the winner"): surname key
+    -> ((entity index, whether one of the person's affiliations is the plain government code of a
+    state (ZWEGOV: head of state or government, foreign minister), its periods as (from, to)
+    ordinals, the periods of all the person's dated affiliations), ...) for every person of that
+    surname with a dated affiliation. Left out: a surname that is some entity's whole name already
+    (the name index finds it), a word that opens another person's name ("Hassan", "Bill"), and
+    short or non-alphabetic words. The mention finder links a surname only to the one person of
+    it who leads on the article's date, when no other person of it is active then."""
+    firsts: set[str] = set()
+    people: dict[str, dict[tuple, list]] = {}
+    for i, e in enumerate(entities):
+        if e.type != "Person":
+            continue
+        words = [plain(w) for w in e.label.casefold().split() if w not in _SUFFIXES]
+        if len(words) < 2:
+            continue
+        firsts.add(words[0])
+        k = words[-1]
+        if len(k) < 4 or not k.isalpha():
+            continue
+        dated = [a for a in e.affiliations if a.dated]
+        if not dated:
+            continue
+        lead = tuple(sorted({(_ord(a.start), _ord(a.end)) for a in dated
+                             if a.sector == "GOV" and len(a.code) == 6 and a.code.endswith("GOV")}))
+        act = tuple(sorted({(_ord(a.start), _ord(a.end)) for a in dated}))
+        # one person entered twice (THABO_MBEKI_, THABO_MVUYELWA_MBEKI_): one given name, the same dated record
+        record = tuple(sorted((a.of or "", a.code or "", _ord(a.start), _ord(a.end)) for a in dated))
+        people.setdefault(k, {}).setdefault((words[0], record), (i, lead, act))
+    return {k: tuple(v.values()) for k, v in people.items()
+            if k not in firsts and not (names.get(k) or [[]])[0] and any(p[1] for p in v.values())}
+
+
+def leader_on(entry: tuple, day: date) -> int | None:
+    """The entity index of the one person of a `surnames` entry who leads on `day` while no
+    other person of the surname holds a dated affiliation then; else None."""
+    n = day.toordinal()
+
+    def within(periods: tuple) -> bool:
+        return any((a == 0 or a <= n) and (b == 0 or n <= b) for a, b in periods)
+    active = [p for p in entry if within(p[2])]
+    return active[0][0] if len(active) == 1 and within(active[0][1]) else None
 
 
 def _is_acronym(name: str) -> bool:
