@@ -69,11 +69,13 @@ def _build(node: Node, c: Cont) -> Matcher:
                 if r is not None:
                     return r
             return None
+        if table and not others:  # it can begin only where one of its options' first words is
+            alt.next_forms = frozenset(table)  # type: ignore[attr-defined]
         return alt
     if isinstance(node, Opt):
         return _opt(node, c)
     if isinstance(node, Gap):
-        mx = node.max
+        mx, stops = node.max, node.stops
         nf = _next_forms(c)
         if nf is not None:  # "..12 ,": only the ends where the next word is (the same steps)
             def gap_to(v: SentenceView, pos: int, b: dict[str, Bound], k: Accept) -> Any:
@@ -82,6 +84,8 @@ def _build(node: Node, c: Cont) -> Matcher:
                     raise OverBudget
                 norms = v.norms
                 for p in range(pos, min(pos + mx, v.n - 1) + 1):
+                    if stops and p > pos and norms[p - 1] in stops:  # "..12!(said)": not across these words
+                        return None
                     if norms[p] in nf:
                         r = c(v, p, b, k)
                         if r is not None:
@@ -94,6 +98,8 @@ def _build(node: Node, c: Cont) -> Matcher:
             if v.budget < 0:
                 raise OverBudget
             for p in range(pos, pos + min(mx, v.n - pos) + 1):
+                if stops and p > pos and v.norms[p - 1] in stops:
+                    return None
                 r = c(v, p, b, k)
                 if r is not None:
                     return r
@@ -111,6 +117,7 @@ def _build(node: Node, c: Cont) -> Matcher:
                     return c(v, end, {**b2, name: Bound("text", pos, end, bb, ee, v.text[bb:ee])}, k)
                 return None
             return cbody(v, pos, b, then)
+        _same_head(capture, cbody)
         return capture
     raise TypeError(f"not a pattern node: {node!r}")
 
@@ -143,6 +150,7 @@ def _opt(node: Opt, c: Cont) -> Matcher:
     A run of optional parts ("[@LIGHT [@LIGHT]] [the] [{t:time}]") where none can begin is
     passed over in one step, counting the budget steps each part would have counted."""
     f = firsts(node.body)
+    c_forms, c_mention = _head(c)
     if f.anything or not _quiet_head(node.body):  # tried everywhere, as its steps count
         body = _build(node.body, c)
 
@@ -153,6 +161,11 @@ def _opt(node: Opt, c: Cont) -> Matcher:
             r = body(v, pos, b, k)
             if r is not None:
                 return r
+            if c_forms is not None:
+                if pos >= v.n or v.norms[pos] not in c_forms:
+                    return None
+            elif c_mention and pos not in v.mention_at:
+                return None
             return c(v, pos, b, k)
         return opt
     own = _begin_test(f)
@@ -167,6 +180,7 @@ def _opt(node: Opt, c: Cont) -> Matcher:
     all_words, all_prefixes, all_entity, all_time, all_quote, all_number = whole
     plain = not any(own[1:]) and not any(whole[1:])  # words only: the commonest case
     built: list[Matcher] = []
+    t_forms, t_mention = _head(target)
 
     def opt_word(v: SentenceView, pos: int, b: dict[str, Bound], k: Accept) -> Any:
         # whether something of the run can begin here, by its first tokens (words, mention, time, ...)
@@ -181,6 +195,11 @@ def _opt(node: Opt, c: Cont) -> Matcher:
             v.budget -= count
             if v.budget < 0:
                 raise OverBudget
+            if t_forms is not None:  # nor what follows it: no call (it would fail at once, spending no step)
+                if w not in t_forms:
+                    return None
+            elif t_mention and pos not in v.mention_at:
+                return None
             return target(v, pos, b, k)
         v.budget -= 1
         if v.budget < 0:
@@ -197,6 +216,11 @@ def _opt(node: Opt, c: Cont) -> Matcher:
             r = built[0](v, pos, b, k)
             if r is not None:
                 return r
+        if c_forms is not None:
+            if w not in c_forms:
+                return None
+        elif c_mention and pos not in v.mention_at:
+            return None
         return c(v, pos, b, k)
     opt_word.skip = (f if after is None else f | after, count, target)  # type: ignore[attr-defined]
     return opt_word
@@ -208,6 +232,7 @@ def _slot_matcher(node: Slot, c: Cont) -> Matcher:
     name, kind = node.name, node.kind
     if kind == "entity":  # a list: {x:Agent+}; its ends found once per sentence, token and type list
         key_types = node.types
+        c_forms, c_mention = _head(c)
 
         def entity_list(v: SentenceView, pos: int, b: dict[str, Bound], k: Accept) -> Any:
             key = (pos, key_types)
@@ -215,10 +240,16 @@ def _slot_matcher(node: Slot, c: Cont) -> Matcher:
             if ends is None:
                 ends = v.lists[key] = [(end, b2[name]) for end, b2 in _entity_list(node, v, pos, {})]
             for end, bound in ends:
+                if c_forms is not None:
+                    if end >= v.n or v.norms[end] not in c_forms:
+                        continue
+                elif c_mention and end not in v.mention_at:
+                    continue
                 r = c(v, end, {**b, name: bound}, k)
                 if r is not None:
                     return r
             return None
+        entity_list.at_mention = True  # type: ignore[attr-defined]
         return entity_list
     if kind == "time":
         def time_slot(v: SentenceView, pos: int, b: dict[str, Bound], k: Accept) -> Any:
@@ -324,6 +355,24 @@ def _heads_of(n: Node) -> frozenset[str] | None:
     return n.forms if isinstance(n, Word) and not n.prefix else None
 
 
+def _head(c: Cont) -> tuple[frozenset[str] | None, bool]:
+    """Where the continuation can begin at all: only at one of these words, or only at a mention's
+    first token. A matcher that says so fails there at once, spending no step and changing
+    nothing, so its callers test the token themselves first: most calls of a pattern's parts
+    (an alternation, a slot after an optional part) failed at their first token, and a slot
+    made its binding before its continuation failed."""
+    return getattr(c, "next_forms", None), getattr(c, "at_mention", False)
+
+
+def _same_head(m: Matcher, of: Matcher) -> None:
+    """`m` begins where `of` begins (a capture and its body)."""
+    forms, mention = _head(of)
+    if forms is not None:
+        m.next_forms = forms  # type: ignore[attr-defined]
+    elif mention:
+        m.at_mention = True  # type: ignore[attr-defined]
+
+
 def _next_forms(c: Cont) -> frozenset[str] | None:
     """The words the continuation must begin with, when it begins with a plain word: a text slot
     followed by a word can only end where that word comes next, so its other ends are not even
@@ -347,6 +396,7 @@ def _run(items: list[Node], c: Cont) -> Matcher:
             tests.append((2 if it.kind == "start" else 3, it.forms))
         else:
             tests.append((4, it))
+    c_forms, c_mention = _head(c)
     if len(tests) == 1 and tests[0][0] == 4:  # one entity slot: the commonest step
         name, types = tests[0][1].name, tests[0][1].types
 
@@ -354,7 +404,14 @@ def _run(items: list[Node], c: Cont) -> Matcher:
             m = v.mention_at.get(pos)
             if m is None or not v.type_ok(m, types):
                 return None
-            return c(v, m.last, {**b, name: Bound("entity", pos, m.last, m.begin, m.end, m)}, k)
+            end = m.last
+            if c_forms is not None:  # what follows cannot begin after it: no binding made
+                if end >= v.n or v.norms[end] not in c_forms:
+                    return None
+            elif c_mention and end not in v.mention_at:
+                return None
+            return c(v, end, {**b, name: Bound("entity", pos, end, m.begin, m.end, m)}, k)
+        entity.at_mention = True  # type: ignore[attr-defined]
         return entity
     if len(tests) == 1 and tests[0][0] == 0:
         forms = tests[0][1]
@@ -367,6 +424,11 @@ def _run(items: list[Node], c: Cont) -> Matcher:
         else:
             def word(v: SentenceView, pos: int, b: dict[str, Bound], k: Accept) -> Any:
                 if pos < v.n and v.norms[pos] in forms:
+                    if c_forms is not None:
+                        if pos + 1 >= v.n or v.norms[pos + 1] not in c_forms:
+                            return None
+                    elif c_mention and pos + 1 not in v.mention_at:
+                        return None
                     return c(v, pos + 1, b, k)
                 return None
             m = word
@@ -397,9 +459,16 @@ def _run(items: list[Node], c: Cont) -> Matcher:
                     return None
             elif pos < v.n and v.norms[pos] in x:  # 3: not one of these words
                 return None
+        if c_forms is not None:
+            if pos >= v.n or v.norms[pos] not in c_forms:
+                return None
+        elif c_mention and pos not in v.mention_at:
+            return None
         return c(v, pos, b, k)
     if tests[0][0] == 0:
         run.next_forms = tests[0][1]  # type: ignore[attr-defined]
+    elif tests[0][0] == 4:
+        run.at_mention = True  # type: ignore[attr-defined]
     return run
 
 
