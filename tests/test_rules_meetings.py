@@ -379,3 +379,74 @@ ARTICLE_FORMS = [
 @pytest.mark.parametrize("text,expected", ARTICLE_FORMS, ids=[c[0][:60] for c in ARTICLE_FORMS])
 def test_article_forms_of_meetings_plans_and_agreements(pack, text, expected):
     assert relations(pack, text, kinds=WITH_AGREED) == expected
+
+
+# --- the tenth round: meetings of many parties, officials of international bodies abroad, a visit
+# told in an apposition, an envoy sent, joint statements, brokered plans. Sentences written for
+# these tests about other actors than the development sentences they stand for; each negative
+# must give nothing of its kind (a plan, a criticism, a signing that is no meeting).
+MANY_AND_ABROAD = [
+    # a host and the ministers of a list of states: every pair met; the guests visited
+    ("Russian Foreign Minister Sergei Lavrov hosted his counterparts from Iran, Turkey and Syria in Moscow on Friday.",
+     {"met(iran, sergei-lavrov)", "met(sergei-lavrov, turkey)", "met(sergei-lavrov, syria)", "met(iran, turkey)", "met(iran, syria)",
+      "met(syria, turkey)", "visited(iran, moscow)", "visited(turkey, moscow)", "visited(syria, moscow)"}),
+    ("Vladimir Putin received the leaders of Kazakhstan and Belarus in the Kremlin.",
+     {"met(kazakhstan, vladimir-putin)", "met(belarus, vladimir-putin)", "met(belarus, kazakhstan)"}),
+    ("Foreign ministers of Japan, China and South Korea met in Tokyo on Sunday.",
+     {"met(china, japan)", "met(japan, south-korea)", "met(china, south-korea)", "visited(china, tokyo)", "visited(south-korea, tokyo)"}),
+    ("Sergei Lavrov will host his counterparts from Iran and Turkey next month.", set()),
+    ("Foreign ministers of Japan, China and South Korea criticised North Korea.", set()),
+    # a state in talks in another state's city visited it; at home it did not
+    ("Russia and Iran held talks in Moscow on Friday.", {"met(iran, russia)", "visited(iran, moscow)"}),
+    ("Russia and Iran will hold talks in Moscow next week.", {"planned met(iran, russia)"}),
+    # officials of bodies without a state: a meeting in a state's place is their visit, not at the seat
+    ("U.N. envoy Ibrahim Gambari met Than Shwe in Naypyidaw on Sunday.",
+     {"met(than-shwe, unlinked/ibrahim-gambari)", "visited(unlinked/ibrahim-gambari, naypyidaw)"}),
+    ("UN chief Ban Ki-moon met Mahmoud Abbas in Ramallah on Friday.",
+     {"met(ban-ki-moon, mahmoud-abbas)", "visited(ban-ki-moon, ramallah)"}),
+    ("European Union foreign policy chief Javier Solana held talks with Ali Larijani in Ankara.",
+     {"met(ali-larijani, javier-solana)", "visited(ali-larijani, ankara)", "visited(javier-solana, ankara)"}),
+    ("European Union foreign policy chief Javier Solana met Sergei Lavrov in Brussels.",
+     {"met(javier-solana, sergei-lavrov)", "visited(sergei-lavrov, brussels)"}),
+    ("U.N. envoy Ibrahim Gambari met Javier Solana in New York.", {"met(javier-solana, unlinked/ibrahim-gambari)"}),
+    ("U.N. envoy Ibrahim Gambari will meet Than Shwe in Naypyidaw on Sunday.", {"planned met(than-shwe, unlinked/ibrahim-gambari)"}),
+    # a visit told in an apposition after the main clause; an envoy sent to a place
+    ("Condoleezza Rice met Mahmoud Abbas in Ramallah on Sunday, the first visit to the West Bank by a U.S. secretary of state in two years.",
+     {"met(condoleezza-rice, mahmoud-abbas)", "visited(condoleezza-rice, palestine)", "visited(condoleezza-rice, ramallah)"}),
+    ("Vladimir Putin arrived in Tehran on Tuesday, the first visit by a Kremlin leader to Iran since 1943.",
+     {"visited(vladimir-putin, iran)", "visited(vladimir-putin, tehran)"}),
+    ("Hugo Chavez addressed a rally in Minsk, on his first visit to Belarus.", {"visited(hugo-chavez, belarus)"}),
+    ("Vladimir Putin criticised Iran on Tuesday, calling for a visit by inspectors.", set()),
+    ("George W. Bush dispatched Condoleezza Rice to Beirut on Sunday.", {"visited(condoleezza-rice, beirut)"}),
+    ("Mahmoud Abbas condemned the raid and sent his prime minister, Salam Fayyad, to Nablus.", {"visited(salam-fayyad, nablus)"}),
+    ("George W. Bush sent a letter to Condoleezza Rice in Beirut.", set()),
+    # a traveller invited: the person, not the state of a possessive before the title
+    ("Egypt's President Hosni Mubarak arrived in Moscow at the invitation of Vladimir Putin.",
+     {"invited(vladimir-putin, hosni-mubarak)", "visited(hosni-mubarak, moscow)"}),
+]
+
+
+@pytest.mark.parametrize("text,expected", MANY_AND_ABROAD, ids=[c[0][:60] for c in MANY_AND_ABROAD])
+def test_many_parties_bodies_abroad_appositions_and_envoys(pack, text, expected):
+    assert relations(pack, text) == expected
+
+
+SIGNED = [
+    # a joint statement signed or issued is an agreement of its signers; a plan brokered with
+    # someone is an agreement of the two; a signing abroad is no visit (every annotator's reading)
+    ("Chinese President Hu Jintao and Russian President Vladimir Putin signed a joint statement in Moscow on Thursday.",
+     {"agreed(hu-jintao, vladimir-putin)"}),
+    ("Japan issued a joint declaration with South Korea on Friday.", {"agreed(japan, south-korea)"}),
+    ("Hu Jintao and Vladimir Putin read out a joint statement.", set()),
+    ("Condoleezza Rice flew to Jerusalem on Sunday and hammered out a compromise with Israeli Prime Minister Ehud Olmert.",
+     {"agreed(condoleezza-rice, ehud-olmert)", "visited(condoleezza-rice, jerusalem)"}),
+    ("Turkey brokered a truce with Syria on Monday.", {"agreed(syria, turkey)"}),
+    ("Turkey failed to broker a truce with Syria.", set()),
+    ("Polish Foreign Minister Radoslaw Sikorski and Condoleezza Rice signed an agreement in Warsaw on Wednesday.",
+     {"agreed(condoleezza-rice, radoslaw-sikorski)"}),
+]
+
+
+@pytest.mark.parametrize("text,expected", SIGNED, ids=[c[0][:60] for c in SIGNED])
+def test_joint_statements_brokered_plans_and_signings_abroad(pack, text, expected):
+    assert relations(pack, text, kinds=WITH_AGREED) == expected
