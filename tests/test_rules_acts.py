@@ -373,6 +373,70 @@ CASES = [
     ("\"Syria is Iran's closest ally,\" Ehud Olmert said.", {"claim(ehud-olmert) supports(syria, iran)"}),
     ("Sergei Lavrov said Georgia had launched a massive ground offensive against Russian troops.",
      {"claim(sergei-lavrov) attacked(georgia, russia)"}),
+    # this round (sets 7 as development sets): threats named by what is threatened, by a condition, by a cut
+    ("The African Union threatened sanctions against Guinea's military rulers.", {"threatened(african-union, guinea)"}),
+    ("South Korea vowed \"stern countermeasures\" against North Korea.", {"threatened(south-korea, north-korea)"}),
+    ("The United States warned of consequences for Syria.", {"threatened(united-states, syria)"}),
+    ("Turkey threatened to punish Syria if shelling from Aleppo continued.", {"threatened(turkey, syria)"}),
+    ("Venezuela threatened on Monday to cut oil exports if the United States attacked Cuba.", {"threatened(venezuela, united-states)", "if attacked(united-states, cuba)"}),
+    ("Russia warned that it would cut gas supplies to Belarus if the debt was not paid.", {"threatened(russia, belarus)"}),
+    ("Hugo Chavez threatened to resign if he lost the referendum.", set()),
+    ("The European Union vowed lifting sanctions against Iran.", {"pledged(european-union)"}),
+    ("Japan vowed support for South Korea.", {"pledged(japan)"}),
+    # sanctions: blacklisted, added to a sanctions list, an embargo and visa bans on a demonym's officials
+    ("Hamas was blacklisted by the United States on Thursday.", {"sanctioned(united-states, hamas)"}),
+    ("The European Union added three Hezbollah officials to its sanctions list.", {"sanctioned(european-union, hezbollah)"}),
+    ("The United States imposed an asset freeze and visa bans on Syrian officials.", {"sanctioned(united-states, syria)"}),
+    ("The Security Council voted unanimously on Friday to impose sanctions on Eritrea.", {"sanctioned(un-security-council, eritrea)"}),
+    ("The European Union removed Hamas from its sanctions list.", set()),
+    # designations: said ... is a terrorist organisation (the speaker's act), a list with "all", an apposition before "as"
+    ("Turkey insisted on Friday that the PKK remains a terrorist organisation.", {"designates(turkey, kurdistan-workers-party)"}),
+    ("Israel, Canada and Britain all list Hezbollah as a terrorist group.",
+     {"designates(israel, hezbollah)", "designates(canada, hezbollah)", "designates(united-kingdom, hezbollah)"}),
+    ("Britain designated Lashkar-e-Taiba, which attacked Mumbai, as a terrorist organisation.",
+     {"designates(united-kingdom, lashkar-e-taiba)"}),
+    ("Sergei Lavrov said Hamas was a political force.", set()),
+    # criticism: a move condemned by X; a state's act named by its adjective; disappointment that X
+    ("India tested a long-range missile on Monday, a move swiftly condemned by Pakistan and China.",
+     {"accused(pakistan, india)", "accused(china, india)"}),
+    ("Turkey sharply criticised the Israeli military operation in Gaza.", {"accused(turkey, israel)"}),
+    ("Brazil condemned Russia's decision to recognise the two regions.", {"accused(brazil, russia)"}),
+    ("The European Union expressed deep disappointment that Iran had resumed enrichment.", {"accused(european-union, iran)"}),
+    ("The European Union expressed concern that Iran had resumed enrichment.", set()),
+    ("Iran condemned the Israeli election campaign.", set()),
+    ("Afghanistan blamed the Pakistan-based Lashkar-e-Taiba for the attack.", {"accused(afghanistan, lashkar-e-taiba)"}),
+    # praise: a move welcomed by X, an agreement between X and Y, the people (Government) of X
+    ("Syria opened an embassy in Beirut, a step hailed by the Lebanese government.", {"praised(lebanon, syria)"}),
+    ("The European Union welcomed the truce between Israel and Hamas.",
+     {"praised(european-union, israel)", "praised(european-union, hamas)", "agreed(hamas, israel)"}),
+    ("The African Union praised the people of Ghana for a peaceful election.", {"praised(african-union, ghana)"}),
+    ("Syria opened an embassy in Beirut, a step condemned by Israel.", {"accused(israel, syria)"}),
+    # support: solidarity, an ally of a state's leader, a militia armed by X; opposition to a state's plan is none
+    ("Turkey sent its foreign minister to Beirut on Monday in a gesture of solidarity with Lebanon.", {"supports(turkey, lebanon)"}),
+    ("Daniel Ortega, a longtime ally of Venezuela's Hugo Chavez, won the vote.",
+     {"supports(daniel-ortega, hugo-chavez)", "won(daniel-ortega)"}),
+    ("Hezbollah is a Shiite militia armed by Iran.", {"supports(iran, hezbollah)"}),
+    ("China strongly opposes the U.S. missile shield in Europe.", set()),
+    # rejections: boycotts and resisted calls
+    ("The Palestinian Authority held a presidential election in January, which Hamas boycotted.", {"rejected(hamas)"}),
+    ("Beijing has long resisted Western calls for sanctions against Sudan.", {"rejected(china)"}),
+    ("Fatah attended the summit in Damascus.", set()),
+    # membership: two bodies before "member", a list with "both", members named after a dash
+    ("Latvia, a NATO and EU member since 2004, protested.", {"member(latvia, nato)", "member(latvia, european-union)"}),
+    ("Britain and France, both permanent members of the Security Council, drafted the text.",
+     {"member(united-kingdom, un-security-council)", "member(france, un-security-council)"}),
+    ("The conference brought together the five permanent members of the Security Council, the European Union and Japan.", set()),
+    # attacks: troops and warplanes, a participle of destruction
+    ("Ethiopian troops and warplanes attacked Eritrean positions along the border.", {"attacked(ethiopia, eritrea)"}),
+    ("British jets fired the first missiles of the campaign, destroying two Serbian army radars near Pristina.",
+     {"attacked(united-kingdom, serbia)"}),
+    # appeals: urged swift U.N. action
+    ("Sarkozy urged swift U.N. action to end the fighting.", {"urged(nicolas-sarkozy, united-nations)"}),
+    ("Sarkozy urged swift action to end the fighting.", set()),
+    # inside reported speech, the new forms are the speaker's claims (the speech rules' zones)
+    ("\"Venezuela threatened sanctions against Colombia,\" Alvaro Uribe said.",
+     {"claim(alvaro-uribe) threatened(venezuela, colombia)"}),
+    ("Ehud Olmert said Syria was blacklisted by the United States.", {"claim(ehud-olmert) sanctioned(united-states, syria)"}),
 ]
 
 
