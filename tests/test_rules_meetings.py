@@ -420,6 +420,14 @@ MANY_AND_ABROAD = [
     ("George W. Bush dispatched Condoleezza Rice to Beirut on Sunday.", {"visited(condoleezza-rice, beirut)"}),
     ("Mahmoud Abbas condemned the raid and sent his prime minister, Salam Fayyad, to Nablus.", {"visited(salam-fayyad, nablus)"}),
     ("George W. Bush sent a letter to Condoleezza Rice in Beirut.", set()),
+    # "as the two held talks", a "visiting" guest, a list of titled people met one by one
+    ("Vladimir Putin praised Angela Merkel for her leadership of the G8 as the two held talks in Moscow.",
+     {"met(angela-merkel, vladimir-putin)", "visited(angela-merkel, moscow)"}),
+    ("Vladimir Putin criticised Angela Merkel as the two sides traded accusations.", set()),
+    ("Nicolas Sarkozy held talks with visiting Chinese Premier Wen Jiabao in Paris on Monday.",
+     {"met(nicolas-sarkozy, wen-jiabao)", "visited(wen-jiabao, paris)"}),
+    ("Sergei Lavrov met with Iranian Foreign Minister Manouchehr Mottaki, Syrian Foreign Minister Walid al-Moallem and Turkish Foreign Minister Ali Babacan.",
+     {"met(manouchehr-mottaki, sergei-lavrov)", "met(sergei-lavrov, walid-al-moallem)", "met(ali-babacan, sergei-lavrov)"}),
     # a traveller invited: the person, not the state of a possessive before the title
     ("Egypt's President Hosni Mubarak arrived in Moscow at the invitation of Vladimir Putin.",
      {"invited(vladimir-putin, hosni-mubarak)", "visited(hosni-mubarak, moscow)"}),
