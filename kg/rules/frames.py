@@ -32,6 +32,14 @@ the negation in the slot `neg`, and any other "not" inside a match negates it (k
 | gerund | After meeting Meshaal, Lavrov said ...; By inviting Hamas, Putin ... |
 | planned | Lavrov is to / is due to / will meet Meshaal (emit `if planned` / `unless planned`) |
 | negated | Lavrov did not / refused to / will never meet Meshaal (negation slot `neg`) |
+| coordinated | Lavrov received Abbas on Friday and met Meshaal; Lavrov, who saw Abbas and met Meshaal (every frame with `active`) |
+| participle | Lavrov left the room after meeting Meshaal (every frame with `active`) |
+
+The clause forms (coordinated, participle) carry the subject of a first verb to a second one with
+nothing between that brings its own subject (a report, a relative, a subordinate clause: the gap
+`..N!(said|who|...)` cannot cross them). Every frame with an active form gains them; `forms: [...,
+no-clauses]` opts out. Their patterns open at the sentence's start and belong to a group of their
+own (`GROUP/clauses`, kg.rules.loader), so they never hide the first verb's match.
 """
 from __future__ import annotations
 
@@ -40,14 +48,17 @@ from typing import Any
 
 FRAME_KEYS = {"subject", "verb", "object", "prep", "complement", "noun", "after", "forms", "coordinate", "group_nouns"}
 ALL_FORMS = ("active", "passive", "passive-agentless", "relative", "reduced", "nominal", "after-nominal", "reciprocal",
-             "gerund", "planned", "negated")
+             "gerund", "planned", "negated", "coordinated", "participle")
 DEFAULT_FORMS = ("active", "passive", "relative", "reduced", "nominal", "negated")
+# Forms of the sentence's structure rather than of the relation: every frame with an active form
+# gains them (no rule file opts in), unless its `forms` names `no-clauses`.
+CLAUSE_FORMS = ("coordinated", "participle")
 SLOT_RX = re.compile(r"^\{\s*([A-Za-z_]\w*)\s*:\s*([^}]*?)\s*\}$")
 
 TIME = "[{t:time}]"  # "Israel on Friday condemned ...": frames reserve the slot names t, neg and _tc
 BE = "(is|are|was|were|has been|have been|had been|will be|would be|being|been)"
 LIGHT = "[@LIGHT [@LIGHT]]"  # up to two light words: "reportedly also"
-PRE = "[the] [(leaders|members|officials|representatives|envoys) of [the]] [{_po:Country} ('s|')] [@TITLE]"  # before an actor named as an object:
+PRE = "[the] [(leaders|members|officials|representatives|envoys|government|authorities|people|leadership) of [the]] [{_po:Country} ('s|')] [@TITLE]"  # before an actor named as an object:
 # "(the) (Russian Foreign Minister) Lavrov", "leaders of the Russian parliament", "Iran's Revolutionary Guards"
 GROUP = ("[[('s|') !team] @GROUP_NOUN] [and (his|her|its|their) (delegation|team|aides|entourage|allies)]")
 # "the Hamas delegation", "Lebanon's government", "Meshaal and his delegation", "Hezbollah and its allies"
@@ -59,6 +70,17 @@ NEGATION = ("{neg=did not|does not|do not|didn't|doesn't|don't|has not|have not|
 PLAN = ("(is to|are to|was to|were to|is due to|are due to|was due to|were due to|is scheduled to|are scheduled to|"
         "was scheduled to|were scheduled to|is expected to|are expected to|is set to|are set to|will|plans to|plan to|"
         "planned to|intends to|intend to|is planning to|are planning to|is going to|are going to)")
+
+
+# Words a gap inside one clause may not cross: a new clause with its own subject (a report, a
+# relative, a subordinate clause) or a semicolon, colon or dash. "X said Y met Z and urged W":
+# W is urged by Y, not X; "X met Y, who attacked Z and ..."
+CLAUSE_STOPS = ("said|says|say|told|tells|saying|added|adding|stated|announced|claimed|reported|according|believes|"
+                "believed|that|who|whom|whose|which|where|when|because|if|unless|although|though|whereas|while|"
+                "whether|;|:|-")
+# what may open a sentence before its subject: "On Saturday, ...", "In Damascus, ...", "Earlier, ..."
+OPENER = ("[({_ot:time}|(in|at) {_op:Place}|earlier|later|meanwhile|separately|however|"
+          "(on|in|at|during|after|before|speaking|addressing|following|shortly|late|early) ..6!(said|says|that|who|which|and|but)) ,]")
 
 
 # what never opens an apposition: a clause's verb or conjunction ("Meshaal, met first with Saltanov, ...")
@@ -112,8 +134,10 @@ def expand_frame(frame: Any) -> list[tuple[str, str]]:
     if has_obj and frame.get("group_nouns", True):
         o1, o = f"{o1} {GROUP}", f"{o} {GROUP}"
     forms = frame.get("forms", DEFAULT_FORMS)
-    if not isinstance(forms, list) and forms is not DEFAULT_FORMS or any(f not in ALL_FORMS for f in forms):
-        raise FrameError(f"frame: 'forms' lists some of {', '.join(ALL_FORMS)}")
+    if not isinstance(forms, list) and forms is not DEFAULT_FORMS or any(f not in ALL_FORMS + ("no-clauses",) for f in forms):
+        raise FrameError(f"frame: 'forms' lists some of {', '.join(ALL_FORMS)} (and no-clauses)")
+    if "active" in forms and "no-clauses" not in forms:
+        forms = tuple(forms) + tuple(f for f in CLAUSE_FORMS if f not in forms)
     prep = f" {frame['prep']}" if frame.get("prep") else ""
     comp = f" {frame['complement']}" if frame.get("complement") else ""
     after = f" {frame['after']}" if frame.get("after") else ""
@@ -124,7 +148,7 @@ def expand_frame(frame: Any) -> list[tuple[str, str]]:
     def add(form: str, pattern: str) -> None:
         out.append((form, " ".join(pattern.split())))
 
-    fin, pp, ing, base = (_select(verb, f) for f in ("finite", "pp", "ing", "base"))
+    fin, pp, ing, base, past, s3 = (_select(verb, f) for f in ("finite", "pp", "ing", "base", "past", "s"))
     for form in ALL_FORMS:
         if form not in forms:
             continue
@@ -138,6 +162,9 @@ def expand_frame(frame: Any) -> list[tuple[str, str]]:
             add(form, f"{o} {BE} {LIGHT} {pp}{comp}")
         elif form == "relative":
             add(form, f"{s1} , (who|which|that) {LIGHT} ({fin}|(has|have|had) {LIGHT} {pp}){obj}{comp}{after}")
+            # a relative whose possessor is the doer: "the JEM, whose fighters attacked Omdurman"
+            # (not "Assad, whose government backed Hezbollah": a person's government or forces are his state's)
+            add(form, f"{s1} , whose [@NOUN_MOD] (fighters|militants|gunmen|guerrillas|militiamen|members|supporters|activists) {TIME} {LIGHT} ({fin}|(has|have|had) {LIGHT} {pp}){obj}{comp}{after}")
             if has_obj:
                 add(form, f"{o1} , [a|an|the] [..3] (whom|which|who|that) {PRE} {s} {LIGHT} ({fin}|(has|have|had) {LIGHT} {pp}){comp}")
         elif form == "reduced" and has_obj:
@@ -168,6 +195,30 @@ def expand_frame(frame: Any) -> list[tuple[str, str]]:
         elif form == "negated":
             add(form, f"{s} [, ..12 ,] {TIME} {LIGHT} {NEGATION} {LIGHT} ({base}|{pp}){obj}{comp}{after}")
             add(form, f"{{neg=neither}} {s1} nor {PRE} {s1} {LIGHT} ({fin}|(has|have|had) {LIGHT} {pp}){obj}{comp}{after}")
+        elif form == "coordinated":
+            # the subject of a first verb carried to a second after "and"/"but", with nothing between
+            # that brings its own subject: "Annan met Assad on Saturday and urged him to ...",
+            # "Chad denied supporting the rebels and accused Khartoum of ...". The subject opens the
+            # sentence (after an opener), so an object of the first verb is never taken for it.
+            # The first verb phrase is captured (`_g`), so a "not" in it does not negate the second;
+            # the second verb is past or -s ("and urge" may share the first's "did not" or "to").
+            head = f"^ {OPENER} [{PRE}] {s} !(and|but|who|which|said|says|that)"
+            second = f"({past}|{s3}|(has|have|had) [@LIGHT] {pp}){obj}{comp}{after}"
+            add(form, f"{head} {{_g=..30!({CLAUSE_STOPS})}} [,] (and|but) [@LIGHT] {second}")
+            # a relative clause between commas may close the first verb phrase: "X rejected the
+            # results, which gave Y a second term, and accused Z"
+            add(form, f"{head} {{_g=..20!({CLAUSE_STOPS})}} , (who|which|whose|whom) {{_r=..12!({CLAUSE_STOPS})}} , (and|but) "
+                      f"({past}|{s3}){obj}{comp}{after}")
+            if "negated" in forms:
+                add(form, f"{head} {{_g=..30!({CLAUSE_STOPS})}} [,] (and|but) {NEGATION} ({base}|{pp}){obj}{comp}{after}")
+            # a relative clause's two verbs share its antecedent: "Meshaal, who met Abbas and accused Israel"
+            add(form, f"{s1} , (who|which) {{_g=..16!({CLAUSE_STOPS})}} [,] (and|but) [@LIGHT] ({past}|{s3}){obj}{comp}{after}")
+        elif form == "participle" and has_obj:
+            # a participle clause of the sentence's subject after its main verb: "Erdogan walked off
+            # the stage after accusing Peres", "X left Moscow without meeting Y" is not one (no "without")
+            add(form, f"^ {OPENER} [{PRE}] {s} !(and|but|who|which|said|says|that) "
+                      f"{{_g=..24!({CLAUSE_STOPS})}} [,] (after|before|while|when|since|by) {LIGHT} {ing}{obj}{comp}")
+            # an apposition of the subject: "X, speaking in Y, urged Z" is the active form's aside
     if not out:
         raise FrameError("frame: none of its forms applies (a passive, relative or nominal form needs an object; nominal a noun)")
     return out

@@ -13,7 +13,8 @@ from ..errors import InputError, Problem, RuleError
 from ..knowing.vocab import RDF, XSD, Vocabulary
 from ..yamlfile import LDict, LList, load_yaml
 from .classes import Classes, load_classes
-from .frames import FrameError, expand_frame
+from .frames import CLAUSE_FORMS, FrameError, expand_frame
+from .match import at_start_only
 from .pattern import Capture, Parsed, PatternError, Slot, cost, firsts, parse_pattern, required_words
 from .pattern import compatible as _compatible
 from .ruleset import Emit, Example, JoinRule, Pattern, Rule, RuleSet, Term  # noqa: F401  (re-exported: kg.rules.loader.Rule ...)
@@ -21,6 +22,7 @@ from .ruleset import Emit, Example, JoinRule, Pattern, Rule, RuleSet, Term  # no
 RULE_KEYS = {"id", "description", "pattern", "patterns", "frame", "priority", "group", "segments", "node", "emit",
              "attribution", "hypothetical", "negation", "default", "examples", "note", "background"}
 MAX_PATTERN_COST = 10 ** 7  # kg.rules.pattern.cost: ways a pattern may try from one token
+START_FACTOR = 40  # a pattern that opens with `^` is tried from one token of a sentence, not from each (~40)
 JOIN_KEYS = {"id", "description", "where", "unless", "emit", "examples", "note"}
 NODE_KEYS = {"class", "key", "scope"}
 EXAMPLE_KEYS = {"text", "expect", "date"}
@@ -200,9 +202,12 @@ def _rule(spec: Any, path: str, line: int, order: int, stem: str, voc: Vocabular
                 bad(f"slot {name!r} has different types in different patterns", at=at)
             slots[name] = s
         c = cost(pp.root)
-        if c > MAX_PATTERN_COST:
+        limit = MAX_PATTERN_COST * (START_FACTOR if at_start_only(pp.root) else 1)
+        if c > limit and form in CLAUSE_FORMS and form not in (frame.get("forms") or ()):
+            continue  # a clause form every frame gains unasked: left out where the frame's own parts are too wide
+        if c > limit:
             bad(f"bad pattern{f' (frame form {form})' if form else ''}: it may try {c:.1e} ways from each token "
-                f"(the limit is {MAX_PATTERN_COST:.0e}): narrow its gaps (..N) and text slots, or split it into several patterns", at=at)
+                f"(the limit is {limit:.0e}): narrow its gaps (..N) and text slots, or split it into several patterns", at=at)
             continue
         parsed.append(pp)
         forms.append(form)
@@ -327,16 +332,19 @@ def _rule(spec: Any, path: str, line: int, order: int, stem: str, voc: Vocabular
 def _variants(rule: Rule) -> Rule:
     """A rule whose emits depend on the form (`if planned`) becomes one rule per set of emits:
     the rule as written keeps the patterns of its first set, variants (same id, `parent` set) the
-    others; the graph builder and explanations see ordinary rules."""
-    if not any(e.when for e in rule.emits):
+    others; the graph builder and explanations see ordinary rules. The clause forms (coordinated,
+    participle: kg.rules.frames.CLAUSE_FORMS) are variants in a group of their own (`GROUP/clauses`):
+    their match runs from the sentence's start over the first verb's, and must not hide it
+    ("Lavrov met Abbas and urged Meshaal ...": the meeting and the appeal)."""
+    if not any(e.when for e in rule.emits) and not any(f in CLAUSE_FORMS for f in rule.forms):
         return rule
 
     def applies(e: Emit, form: str) -> bool:
         return e.when is None or (form == e.when[1]) == (e.when[0] == "if")
 
-    groups: dict[tuple[int, ...], list[int]] = {}
+    groups: dict[tuple[object, ...], list[int]] = {}
     for i, form in enumerate(rule.forms):
-        groups.setdefault(tuple(j for j, e in enumerate(rule.emits) if applies(e, form)), []).append(i)
+        groups.setdefault((form in CLAUSE_FORMS,) + tuple(j for j, e in enumerate(rule.emits) if applies(e, form)), []).append(i)
     every = list(rule.emits)
     pats, req, fsts, forms, srcs = list(rule.patterns), list(rule.required), list(rule.firsts), list(rule.forms), list(rule.sources)
     for n, (keep, idx) in enumerate(groups.items()):
@@ -346,7 +354,9 @@ def _variants(rule: Rule) -> Rule:
         target.firsts = [fsts[i] for i in idx]
         target.forms = [forms[i] for i in idx]
         target.sources = [srcs[i] for i in idx]
-        target.emits = [every[j] for j in keep]
+        target.emits = [every[j] for j in keep[1:]]  # type: ignore[index]
+        if keep[0]:
+            target.group = f"{rule.group}/clauses"
         if n:
             rule.variants.append(target)
     return rule

@@ -75,7 +75,7 @@ def _build(node: Node, c: Cont) -> Matcher:
     if isinstance(node, Opt):
         return _opt(node, c)
     if isinstance(node, Gap):
-        mx = node.max
+        mx, stops = node.max, node.stops
         nf = _next_forms(c)
         if nf is not None:  # "..12 ,": only the ends where the next word is (the same steps)
             def gap_to(v: SentenceView, pos: int, b: dict[str, Bound], k: Accept) -> Any:
@@ -84,6 +84,8 @@ def _build(node: Node, c: Cont) -> Matcher:
                     raise OverBudget
                 norms = v.norms
                 for p in range(pos, min(pos + mx, v.n - 1) + 1):
+                    if stops and p > pos and norms[p - 1] in stops:  # "..12!(said)": not across these words
+                        return None
                     if norms[p] in nf:
                         r = c(v, p, b, k)
                         if r is not None:
@@ -96,6 +98,8 @@ def _build(node: Node, c: Cont) -> Matcher:
             if v.budget < 0:
                 raise OverBudget
             for p in range(pos, pos + min(mx, v.n - pos) + 1):
+                if stops and p > pos and v.norms[p - 1] in stops:
+                    return None
                 r = c(v, p, b, k)
                 if r is not None:
                     return r

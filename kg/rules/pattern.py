@@ -3,7 +3,7 @@
     word          a word, compared case-insensitively with typography folded (’ = ')
     recogni*      a word starting with "recogni"
     (a b|c)       alternatives;  [a b|c]  optional alternatives;  x?  optional item
-    ..N           a gap of 0 to N tokens (shortest first)
+    ..N           a gap of 0 to N tokens (shortest first); ..N!(a|b) a gap that crosses neither word
     {x:Person}    an entity mention whose type is Person or below it; {x:Person|Organization}
     {x:Entity}    any entity mention;  {x:Agent+}  a list of them ("the US, the EU and Israel"):
                   the rule fires once per item
@@ -49,9 +49,11 @@ class Word:
 
 @dataclass(frozen=True)
 class Gap:
-    """Up to `max` tokens of anything."""
+    """Up to `max` tokens of anything; with `stops` (`..12!(said|who)`), of anything but those
+    words, so a gap cannot cross into another clause."""
 
     max: int
+    stops: frozenset[str] = frozenset()
 
 
 @dataclass(frozen=True)
@@ -221,6 +223,10 @@ class _Parser:
                 node = _share(Gap(int(t[2:])))
                 if node.max == 0:
                     raise PatternError("a gap of ..0 matches nothing; remove it", col)
+                nt = self.peek()
+                if nt is not None and nt.startswith("!(") and self.col() == col + len(t):  # "..12!(said|who)": words it may not cross
+                    self.i += 1
+                    node = _share(Gap(node.max, frozenset(x.norm for w in nt[2:-1].split("|") for x in tokenize(w))))
             elif t.startswith("{"):
                 node = self.slot(t, col)
             elif t == "!" and self.src[col:col + 1] == "(":
