@@ -389,6 +389,9 @@ def test_short_forms_of_leaders_are_curated_where_phoenix_spells_otherwise(pack)
     got = _linked(pack, "Lula met Lukashenko, and Tsvangirai called Bashir.", day)
     assert got == [("Lula", "luiz-inacio-lula-da-silva"), ("Lukashenko", "alyaksandr-lukashenka"),
                    ("Tsvangirai", "morgan-tsvangirai"), ("Bashir", "omar-al-bashir")]
+    # "Daw", a Burmese honorific (names.yaml), before a name the world lacks (leaders.yaml)
+    got = _linked(pack, "Daw Aung San Suu Kyi was freed on Saturday, and Suu Kyi thanked her supporters.", day)
+    assert got == [("Daw Aung San Suu Kyi", "aung-san-suu-kyi"), ("Suu Kyi", "aung-san-suu-kyi")]
 
 
 def test_an_imported_alias_of_a_curated_entity_matches_with_its_capitals(pack):
