@@ -437,6 +437,15 @@ CASES = [
     ("\"Venezuela threatened sanctions against Colombia,\" Alvaro Uribe said.",
      {"claim(alvaro-uribe) threatened(venezuela, colombia)"}),
     ("Ehud Olmert said Syria was blacklisted by the United States.", {"claim(ehud-olmert) sanctioned(united-states, syria)"}),
+    # clashes (both sides attack), deadlines (an appeal), gratitude (praise)
+    ("Hamas gunmen clashed with Fatah security forces in Gaza City.", {"attacked(hamas, fatah)", "attacked(fatah, hamas)"}),
+    ("Fierce clashes between Ethiopian troops and Eritrean soldiers erupted on the border.",
+     {"attacked(ethiopia, eritrea)", "attacked(eritrea, ethiopia)"}),
+    ("Hamas clashed with Fatah over the budget.", set()),
+    ("NATO gave Serbia 48 hours to withdraw its troops from Kosovo.", {"urged(nato, serbia)"}),
+    ("The Security Council set an August 31 deadline for Iran to suspend enrichment.", {"urged(un-security-council, iran)"}),
+    ("NATO gave Serbia two days of talks.", set()),
+    ("Karzai expressed gratitude to India for its aid.", {"praised(hamid-karzai, india)"}),
 ]
 
 
