@@ -104,16 +104,17 @@ class _Names:
         if tt is IRI:  # kg's own terms first (most of a graph's), with no checks to make
             return self.iri(str(t))
         if tt is Literal or is_literal(t):
+            lex = t if tt is Literal else str(t)  # (rdflib's Literal has its own `+`)
             lang = t.language
             if lang:
-                return _string(t) + "@" + lang
+                return _string(lex) + "@" + lang
             dt = t.datatype
             if dt is None:
-                return _string(t)
+                return _string(lex)
             dt = str(dt)
             if dt == _XSD_STRING:
-                return _string(t)
-            lex = str(t)
+                return _string(lex)
+            lex = str(lex)
             if dt == _XSD_INTEGER and _INTEGER_LEX.fullmatch(lex) or dt == _XSD_BOOLEAN and lex in ("true", "false"):
                 return lex
             return _string(lex) + "^^" + self.iri(dt)
