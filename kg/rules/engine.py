@@ -107,17 +107,17 @@ def match_sentence(rules: list[Rule], v: SentenceView) -> list[Firing]:
         bound = n - 1 if p.order is None else v.ordered(p.order)
         if bound < 0:
             continue
-        if p.words:
-            r = min(map(last.__getitem__, p.words))
+        if p.last_words:  # what the order did not place (kg.rules.index._bounds)
+            r = min(map(last.__getitem__, p.last_words))
             if r < bound:
                 bound = r
-        if p.mentions:
-            r = mf[-p.mentions]
+        if p.last_mention:
+            r = mf[-p.last_mention]
             if r < bound:
                 bound = r
-        if p.quote and v.quote_last < bound:
+        if p.last_quote and v.quote_last < bound:
             bound = v.quote_last
-        if p.time and v.time_last < bound:
+        if p.last_time and v.time_last < bound:
             bound = v.time_last
         if p.zero:
             bound = 0

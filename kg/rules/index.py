@@ -4,6 +4,7 @@ compiled matcher, worked out once per rule list and process (kg.rules.engine ask
 from __future__ import annotations
 
 from dataclasses import dataclass
+from typing import Any
 
 from .ruleset import Rule, RuleSet
 from .match import Matcher, _heads, at_start_only
@@ -132,9 +133,9 @@ def prepare(rules: RuleSet) -> None:
     pats = _pats(rules.rules)
     rules.__dict__["_keys"] = _keys(rules.rules)
     rules.__dict__["_bits"] = Bits(pats, rules.__dict__["_keys"])
-    words: dict[int, list[tuple[tuple[frozenset[str], ...], bool]]] = {}
-    for p in pats:  # each pattern's needed word sets, rarest first, and whether it opens with ^
-        words.setdefault(id(p.rule), []).append((p.words, p.zero, p.order))
+    words: dict[int, list[tuple[tuple[frozenset[str], ...], bool, Any, tuple[Any, ...]]]] = {}
+    for p in pats:  # each pattern's needed word sets, rarest first, whether it opens with ^, its order, its bounds
+        words.setdefault(id(p.rule), []).append((p.words, p.zero, p.order, p.bounds))
     for rule in rules.rules:
         rule.__dict__["_words"] = words.get(id(rule), [])
 
@@ -163,13 +164,13 @@ class _Pat:
     token, what it holds in order (`order`), its compiled matcher and its form's name."""
 
     __slots__ = ("rule", "root", "fs", "i", "words", "mentions", "quote", "time", "segments", "zero", "order", "form", "m",
-                 "need")
+                 "need", "bounds", "last_words", "last_mention", "last_quote", "last_time")
 
     def __init__(self, e: Entry, nd: Needs, fs: Firsts):
         _, self.rule, self.root, req, _, self.i = e
         pre = self.rule.__dict__.get("_words")  # worked out by `prepare` for a cached pack
         if pre is not None:
-            self.words, self.zero, self.order = pre[self.i]
+            self.words, self.zero, self.order, self.bounds = pre[self.i]
         else:
             words = dict.fromkeys(nd.words)
             words.update(dict.fromkeys(frozenset([w]) for w in sorted(req)))
@@ -178,11 +179,26 @@ class _Pat:
             self.words = tuple(sorted(words, key=_rank))  # stable: equal ranks keep their order
             self.zero = at_start_only(self.root)
             self.order = order(self.root)
+            self.bounds = _bounds(self.words, self.order, nd)
         self.mentions, self.quote, self.time = nd.mentions, nd.quote, nd.time
+        self.last_words, self.last_mention, self.last_quote, self.last_time = self.bounds
         self.fs, self.segments = fs, self.rule.segments
         self.form = self.rule.form_of(self.i)
         self.m: Matcher | None = None  # compiled when first tried (start-up counts)
         self.need = 0  # the features it needs, as bits of `Bits` (set by `_runtime`)
+
+
+def _bounds(words: tuple[frozenset[str], ...], order: tuple[tuple[Feature, ...], ...] | None,
+            nd: Needs) -> tuple[tuple[frozenset[str], ...], int, bool, bool]:
+    """What still bounds a pattern's start once `SentenceView.ordered` has placed its order: the
+    needed word sets that some option of the order lacks (a set every option holds is placed at or
+    before its last occurrence, so the match begins no later), the mentions unless every option
+    holds as many mention features, the quotation and time unless every option holds one."""
+    if order is None:
+        return words, nd.mentions, nd.quote, nd.time
+    ws = tuple(w for w in words if not all(w in o for o in order))
+    ment = 0 if all(sum(1 for f in o if type(f) is tuple) >= nd.mentions for o in order) else nd.mentions
+    return ws, ment, nd.quote and not all(QUOTE in o for o in order), nd.time and not all(TIME in o for o in order)
 
 
 def order(root: Alt) -> tuple[tuple[Feature, ...], ...] | None:
