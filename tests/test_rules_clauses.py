@@ -133,3 +133,14 @@ def test_clause_forms_have_their_own_group(pack) -> None:
     groups = {(r.group, f) for r in rules for f in r.forms}
     assert ("criticism-of/clauses", "coordinated") in groups
     assert ("criticism-of", "active") in groups
+
+
+def test_denied_content_ends_before_the_second_verb(read) -> None:
+    """'X denied A and praised Y for B': B is not part of what X denies (kg.rules.engine cuts the
+    denial's zone at the end of the coordinated form's first verb phrase)."""
+    got = read("Iran denied arming the rebels and praised Syria for backing Hezbollah.")
+    assert {"denied(iran)", "praised(iran, syria)"} <= got
+    assert not any("not supports" in a for a in got)
+    # a denial whose content brings its own subject keeps it all
+    assert read("Iran denied that Syria armed Hezbollah and attacked Israel.") == {
+        "denied(iran)", "claim(iran) not supports(syria, hezbollah)"}

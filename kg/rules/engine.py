@@ -256,6 +256,9 @@ def _attribute(ex: Extraction) -> Speakers:
             if name in f.bindings:
                 b = f.bindings[name]
                 zones.append((b.begin, b.end, "hypothetical", f, None))
+    cuts = [f.bindings["_g"] for f in ex.firings if f.form == "coordinated" and "_g" in f.bindings]  # kg.rules.frames
+    if cuts:  # what a first verb denies or reports ends with its phrase: "X denied A and accused B" (B is X's own act)
+        zones = [(b, min([e] + [g.end for g in cuts if g.begin <= b < g.end < e]), k, s, h) for b, e, k, s, h in zones]
     _inherit_speakers(ex, speakers)
     around = _containing(zones, ex.firings)
     for f in ex.firings:
