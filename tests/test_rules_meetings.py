@@ -428,6 +428,15 @@ MANY_AND_ABROAD = [
      {"met(nicolas-sarkozy, wen-jiabao)", "visited(wen-jiabao, paris)"}),
     ("Sergei Lavrov met with Iranian Foreign Minister Manouchehr Mottaki, Syrian Foreign Minister Walid al-Moallem and Turkish Foreign Minister Ali Babacan.",
      {"met(manouchehr-mottaki, sergei-lavrov)", "met(sergei-lavrov, walid-al-moallem)", "met(ali-babacan, sergei-lavrov)"}),
+    # delegations met one by one; a meeting named before its subject; a city with its state; a visit concluded
+    ("Condoleezza Rice met with delegations from Egypt and Jordan in Cairo.",
+     {"met(condoleezza-rice, egypt)", "met(condoleezza-rice, jordan)", "visited(condoleezza-rice, cairo)", "visited(jordan, cairo)"}),
+    ("Condoleezza Rice will meet delegations from Egypt and Jordan next week.", set()),  # a plan: never a meeting that happened
+    ("During his discussions with Syrian President Bashar al-Assad, Sergei Lavrov stressed the need for a political solution.",
+     {"met(bashar-al-assad, sergei-lavrov)"}),
+    ("During his speech in Damascus, Sergei Lavrov stressed the need for a political solution.", set()),
+    ("Condoleezza Rice arrived in Cairo, Egypt, on Thursday.", {"visited(condoleezza-rice, cairo)", "visited(condoleezza-rice, egypt)"}),
+    ("The EU's foreign policy chief, Javier Solana, has concluded a three-day visit to Lebanon.", {"visited(javier-solana, lebanon)"}),
     # a traveller invited: the person, not the state of a possessive before the title
     ("Egypt's President Hosni Mubarak arrived in Moscow at the invitation of Vladimir Putin.",
      {"invited(vladimir-putin, hosni-mubarak)", "visited(hosni-mubarak, moscow)"}),
