@@ -446,6 +446,9 @@ CASES = [
     ("The Security Council set an August 31 deadline for Iran to suspend enrichment.", {"urged(un-security-council, iran)"}),
     ("NATO gave Serbia two days of talks.", set()),
     ("Karzai expressed gratitude to India for its aid.", {"praised(hamid-karzai, india)"}),
+    # sanctions announced or unveiled (a real development page of 2007: "Bush announced new sanctions for Sudan")
+    ("Japan announced additional sanctions against North Korea on Friday.", {"sanctioned(japan, north-korea)"}),
+    ("Russia announced an end to sanctions on Iran.", set()),
 ]
 
 
