@@ -144,3 +144,11 @@ def test_denied_content_ends_before_the_second_verb(read) -> None:
     # a denial whose content brings its own subject keeps it all
     assert read("Iran denied that Syria armed Hezbollah and attacked Israel.") == {
         "denied(iran)", "claim(iran) not supports(syria, hezbollah)"}
+
+
+def test_a_pronoun_after_and_opens_a_clause(read) -> None:
+    """'..., and he urged': "he" begins a new clause with its own subject, never the last item of
+    a list of actors (kg.rules.match lists join no pronoun)."""
+    got = read("Sergei Lavrov spoke at the United Nations, and he urged Iran to cooperate with the inspectors.")
+    assert "urged(sergei-lavrov, iran)" in got
+    assert not any(a.startswith("urged(united-nations") for a in got)

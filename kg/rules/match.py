@@ -510,7 +510,7 @@ def _entity_list(s: Slot, v: SentenceView, pos: int, b: dict[str, Bound]) -> Ite
                 if k < v.n and v.norms[k] == "the":
                     k += 1
                 m2 = v.mention_at.get(k)
-                if m2 is not None and v.type_ok(m2, s.types):
+                if m2 is not None and v.type_ok(m2, s.types) and m2.kind != "pronoun":  # "X, and he urged": a new clause, not a list
                     nxt = (m2, j)
                     break
         if nxt is None:
