@@ -319,7 +319,7 @@ CASES = [
     ("Mahmoud Zahar of Hamas said the movement would not recognise Israel.", {"member(mahmoud-zahar, hamas)"}),
     ("Hassan Nasrallah, whose Hezbollah fought Israel in 2006, spoke on television.",
      {"member(hassan-nasrallah, hezbollah)", "attacked(hezbollah, israel)"}),
-    ("Ehud Olmert's Kadima won the most seats.", {"member(ehud-olmert, kadima)"}),
+    ("Ehud Olmert's Kadima won the most seats.", {"member(ehud-olmert, kadima)", "won(kadima)"}),
     ("Montenegro joined the United Nations in 2006.", {"member(montenegro, united-nations)"}),
     ("Iran, OPEC's second-largest producer, opposed the cut.", {"member(iran, organization-of-petroleum-exporting-countries)"}),
     ("Javier Solana of the European Union met Ali Larijani.", set()),
