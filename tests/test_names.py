@@ -342,6 +342,27 @@ def test_bodies_inside_organisations_are_one_entity(pack):
     got = ids(pack, "The UN chief spoke to the General Assembly.")
     assert ("General Assembly", "un-general-assembly") in got
     assert ("General Assembly", "un-general-assembly") not in ids(pack, "Tarnovia's General Assembly voted.")
+    # with no organisation named, "the General Assembly" is the UN's (names.yaml default_body_prefixes)
+    got = ids(pack, "The General Assembly voted 120 to 9 to condemn the blockade.")
+    assert got == [("General Assembly", "un-general-assembly")]
+    assert ("General Assembly", "un-general-assembly") not in ids(pack, "The Borduria General Assembly voted.")
+    assert ("General Assembly", "un-general-assembly") not in ids(pack, "Delegates of a General Assembly voted.")
+
+
+def test_sentence_words_and_places_in_capitals(pack):
+    # "Whether" opening a sentence is no part of the name after it
+    assert ids(pack, "Whether Meshaal will see Putin is unclear.") == [("Meshaal", "khalid-mishal"), ("Putin", "vladimir-putin")]
+    # a place the dictionary writes in capitals ("GAZA", "GUAM") is no acronym: found as written in text
+    assert ids(pack, "Rockets from Gaza hit Sderot.")[0] == ("Gaza", "gaza")
+    assert ("Guam", "guam") in ids(pack, "The bombers flew from Guam.")
+
+
+def test_curated_short_forms_and_bodies(pack):
+    got = ids(pack, "Fatah, Abbas's movement, met. Later Abbas Zaki spoke. The U.S. Treasury froze its assets, "
+                    "and the Muslim Brotherhood protested.")
+    assert ("Abbas", "mahmoud-abbas") in got and ("Abbas Zaki", "unlinked/abbas-zaki") in got
+    assert ("U.S. Treasury", "united-states-department-of-the-treasury") in got
+    assert ("Muslim Brotherhood", "muslim-brotherhood") in got
 
 
 def test_honorifics_give_known_people_their_gender_here(pack):

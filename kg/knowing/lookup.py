@@ -509,3 +509,11 @@ class NameLookup:
                                      if "Organization" in self._ancestry.get(e.type, _NONE)), None)
             if found[c.key] is not None:
                 c.entity = found[c.key]
+            elif c.first > 0 and prepared[c.sentence][1][c.first - 1].norm == "the" and (
+                    c.first < 2 or prepared[c.sentence][1][c.first - 2].norm not in ("'s", "'")):
+                # "the General Assembly" with no state or organisation before it: the UN's
+                # (names.yaml default_body_prefixes), not "Tarnovia's General Assembly"
+                e = next((e for p in self.lex.default_body_prefixes for e in self.gaz.candidates(f"{p} {c.entity.label}")  # type: ignore[union-attr]
+                          if "Organization" in self._ancestry.get(e.type, _NONE)), None)
+                if e is not None:
+                    c.entity = e

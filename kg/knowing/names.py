@@ -85,6 +85,7 @@ class NameLexicon:
     future_title_words: frozenset[str] = frozenset()
     common_words: frozenset[str] = frozenset()  # never a leader's surname alone ("Rice", "Brown")
     object_verbs: frozenset[str] = frozenset()  # "urged Moscow to": a seat of power as the object acted on
+    default_body_prefixes: tuple[str, ...] = ()  # "the General Assembly" alone: the UN's
 
 
 def load_names(path: Path) -> NameLexicon:
@@ -111,7 +112,8 @@ def load_names(path: Path) -> NameLexicon:
                        words("motion_verbs"), words("name_titles"), words("name_honorifics"), words("compound_words"),
                        words("possessive_name_words"), words("past_title_words"),
                        words("past_title_prefixes"), words("future_title_words"),
-                       words("common_words") | words("not_names") | words("function_words"), words("object_verbs"))
+                       words("common_words") | words("not_names") | words("function_words"), words("object_verbs"),
+                       tuple(sorted(words("default_body_prefixes"))))
 
 
 @dataclass

@@ -160,7 +160,10 @@ class WorldStore:
                     continue
                 k = " ".join(plain(t.norm) for t in toks)
                 hits = names.setdefault(k, [[], False])[0]
-                hit = (i, " ".join(t.folded for t in toks) if _is_acronym(n) else "")
+                # a place has no acronym: the dictionary's capitals of a short name ("GAZA", "RAFAH",
+                # "GUAM") are no reason to match only in capitals
+                acronym = _is_acronym(n) and not (e.type in _PLACES and len(n) >= 4)
+                hit = (i, " ".join(t.folded for t in toks) if acronym else "")
                 if hit not in hits:
                     hits.append(hit)
                 words = k.split(" ")
@@ -270,6 +273,7 @@ class WorldStore:
         return best
 
 
+_PLACES = frozenset({"Place", "City", "Region"})
 _SUFFIXES = frozenset({"jr", "jr.", "sr", "sr.", "ii", "iii", "iv"})
 
 
