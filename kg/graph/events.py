@@ -121,8 +121,25 @@ def coder_for(data_dir: Path) -> Coder | None:
 LOCATIVE = frozenset("in at near outside inside".split())  # before a city: where, not who
 
 
+_CODES: dict[tuple[int, date | None, int], tuple[Any, Any, str | None]] = {}  # (entity, day, gazetteer) -> code
+
+
 def _codes(entity: Any, day: date | None, gaz: Any = None) -> str | None:
-    """The entity's first CAMEO code on `day` (world gazetteer), else its state's (a city)."""
+    """The entity's first CAMEO code on `day` (world gazetteer), else its state's (a city): once
+    per entity, day and gazetteer in a process (articles of a corpus name the same actors on the
+    same days; the entity and gazetteer are kept in the memo, so an id is never another's)."""
+    key = (id(entity), day, id(gaz))
+    hit = _CODES.get(key)
+    if hit is not None and hit[0] is entity and hit[1] is gaz:
+        return hit[2]
+    code = _code_on(entity, day, gaz)
+    if len(_CODES) > 50_000:
+        _CODES.clear()
+    _CODES[key] = (entity, gaz, code)
+    return code
+
+
+def _code_on(entity: Any, day: date | None, gaz: Any) -> str | None:
     codes_on = getattr(entity, "codes_on", None)
     if codes_on is None:
         return None
@@ -164,7 +181,16 @@ def _cameo_captures(r: Any) -> frozenset[str] | None:
 
 
 def _kg_codes(spans: list[tuple[int, int, list[tuple[int, int]]]], b0: int, e0: int) -> bool:
-    return any(s <= b0 and e0 <= t and not any(x <= b0 and e0 <= y for x, y in slots) for s, t, slots in spans)
+    """Whether a firing of kg's CAMEO rules holds the verb [b0, e0) as one of its own words (plain
+    loops: a generator resumed per firing of the article cost more than the tests)."""
+    for s, t, slots in spans:
+        if s <= b0 and e0 <= t:
+            for x, y in slots:
+                if x <= b0 and e0 <= y:
+                    break
+            else:
+                return True
+    return False
 
 
 def code_article(ex: Extraction, pack: "Pack") -> list[Coded]:
@@ -217,7 +243,7 @@ def code_article(ex: Extraction, pack: "Pack") -> list[Coded]:
                     and not m.entity.codes_on(day):
                 code = ""  # "hold talks in Seoul": a city where something happens is a place, not an actor
             # a name with no code ("Saakashvili") still holds its place: it is who acts, not a neighbour
-            units.append(Unit(a, b, code or "", label=m.text, ref=m.entity))
+            units.append(Unit(a, b, code or "", False, False, m.text, m.entity))
             if m.kind == "demonym":
                 adjectives.update(range(a, b))
         if not any(u.code for u in units):
