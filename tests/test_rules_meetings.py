@@ -437,6 +437,8 @@ MANY_AND_ABROAD = [
     ("During his speech in Damascus, Sergei Lavrov stressed the need for a political solution.", set()),
     ("Condoleezza Rice arrived in Cairo, Egypt, on Thursday.", {"visited(condoleezza-rice, cairo)", "visited(condoleezza-rice, egypt)"}),
     ("The EU's foreign policy chief, Javier Solana, has concluded a three-day visit to Lebanon.", {"visited(javier-solana, lebanon)"}),
+    ("Talks between Ali Larijani and Javier Solana in Lisbon on Saturday ended without a breakthrough.",
+     {"met(ali-larijani, javier-solana)", "visited(ali-larijani, lisbon)"}),  # no title: Solana's body is not known here
     # a traveller invited: the person, not the state of a possessive before the title
     ("Egypt's President Hosni Mubarak arrived in Moscow at the invitation of Vladimir Putin.",
      {"invited(vladimir-putin, hosni-mubarak)", "visited(hosni-mubarak, moscow)"}),
