@@ -10,6 +10,11 @@ coding, the graph (with the joins and the CAMEO events), the N-Quads text.
 
     python tests/bench/bench_phases.py                 # both sets, 30 passes
     python tests/bench/bench_phases.py --set voa --passes 50
+    python tests/bench/bench_phases.py --rules-split      # the rules phase's matching in three parts
+
+With `--rules-split` the matching of the rules phase is split, on articles analysed beforehand:
+building the sentence views, choosing the patterns to try (the matcher replaced by one that finds
+nothing), and choosing and matching; the fastest pass of each.
 
 The sets are those of bench_real_text.py (`seed`: data/articles/; `voa`: tests/bench/real/ and
 the VOA page of tests/data/pages/).
@@ -33,6 +38,7 @@ def main() -> None:
     ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     ap.add_argument("--set", choices=("seed", "voa", "both"), default="both")
     ap.add_argument("--passes", type=int, default=30, help="passes over the set (default 30)")
+    ap.add_argument("--rules-split", action="store_true", help="split rule matching into views, choice, tries")
     args = ap.parse_args()
 
     from bench_real_text import texts
@@ -79,6 +85,35 @@ def main() -> None:
         print("  " + "  ".join(f"{p} {best[p] * 1000:.1f} ms" for p in (*PHASES, "total")))
         print(f"  {sentences / best['total']:.0f} sentences per CPU-second in these phases "
               f"(rules alone: {sentences / best['rules']:.0f})")
+        if args.rules_split:
+            _rules_split(pack, arts, args.passes)
+
+
+def _rules_split(pack, arts, passes: int) -> None:  # type: ignore[no-untyped-def]
+    """The views, the choice of patterns and the tries of `match_sentence`, fastest of `passes`."""
+    import kg.rules.engine as engine
+    from kg.reading.document import parse_article
+
+    analysed = []
+    for name, text in arts:
+        art = parse_article(text, source=name, layout=pack.layout, default_id=name)
+        analysed.append((art, pack.finder.analyse(art)))
+    real, clock = engine.find_upto, time.process_time
+    best = {"views": float("inf"), "choice": float("inf"), "choice+tries": float("inf")}
+    try:
+        for _ in range(passes + 2):
+            for part in best:
+                engine.find_upto = real if part == "choice+tries" else (lambda m, v, st, bound: [])
+                t0 = clock()
+                for art, analyses in analysed:
+                    for sa in analyses:
+                        v = engine.SentenceView(sa, art.text, art.quotes, pack.vocabulary, art.date)
+                        if part != "views":
+                            engine.match_sentence(pack.rules.rules, v)
+                best[part] = min(best[part], clock() - t0)
+    finally:
+        engine.find_upto = real
+    print("  rule matching split: " + "  ".join(f"{k} {x * 1000:.2f} ms" for k, x in best.items()))
 
 
 if __name__ == "__main__":
