@@ -411,4 +411,4 @@ def test_a_city_where_something_happens_is_no_actor():
     rows = event_rows(build_articles([art], pack).graph, everything=True)
     pairs = {(r["source_label"], r["target_label"], r["event_code"]) for r in rows}
     assert not [p for p in pairs if "Seoul" in p or ("Beijing" in p and p[2] == "046")], pairs
-    assert ("Russia", "Tbilisi", "112") in pairs, pairs  # "Moscow accused Tbilisi": the seats of power are the states
+    assert ("Russia", "Georgia", "112") in pairs, pairs  # "Moscow accused Tbilisi": the seats of power are the states
