@@ -7,7 +7,8 @@ from dataclasses import dataclass
 from typing import Any
 
 from .ruleset import Rule, RuleSet
-from .match import Matcher, _heads, at_start_only
+from .heads import _heads
+from .match import Matcher, at_start_only
 from .view import QUOTE, TIME, Feature, SentenceView
 from ..knowing.mentions import Mention
 from .pattern import Alt, Capture, Firsts, Node, Seq, Slot, Word, anchor_words, rank
