@@ -217,7 +217,7 @@ def expand_frame(frame: Any) -> list[tuple[str, str]]:
             # a participle clause of the sentence's subject after its main verb: "Erdogan walked off
             # the stage after accusing Peres", "X left Moscow without meeting Y" is not one (no "without")
             add(form, f"^ {OPENER} [{PRE}] {s} !(and|but|who|which|said|says|that) "
-                      f"{{_g=..24!({CLAUSE_STOPS})}} [,] (after|before|while|when|since|by) {LIGHT} {ing}{obj}{comp}")
+                      f"{{_g=..24!({CLAUSE_STOPS})}} [,] (after|before|while|when|since|by) {LIGHT} {ing}{obj}{comp}{after}")
             # an apposition of the subject: "X, speaking in Y, urged Z" is the active form's aside
     if not out:
         raise FrameError("frame: none of its forms applies (a passive, relative or nominal form needs an object; nominal a noun)")
