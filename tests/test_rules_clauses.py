@@ -55,9 +55,7 @@ CASES = [
     # the second verb phrase is the speaker's own act, not part of what is denied
     ("Iran denied arming the rebels and accused Saudi Arabia of funding them.",
      {"denied(iran)", "accused(iran, saudi-arabia)"}),
-    # what the second verb's subject alleges is its claim, and a relative between commas is crossed
-    ("Israel bombed Gaza and accused Iran of arming Hamas.",
-     {"accused(israel, iran)", "attacked(israel, unlinked/gaza)", "claim(israel) supports(iran, hamas)"}),
+    # a relative between commas is crossed
     ("Kenyan opposition leader Raila Odinga rejected the official results, which gave President Mwai Kibaki a second term, "
      "and accused Pakistan of rigging the vote.", {"rejected(raila-odinga)", "accused(raila-odinga, pakistan)"}),
     # a new subject after "and" is that clause's own
@@ -152,3 +150,11 @@ def test_a_pronoun_after_and_opens_a_clause(read) -> None:
     got = read("Sergei Lavrov spoke at the United Nations, and he urged Iran to cooperate with the inspectors.")
     assert "urged(sergei-lavrov, iran)" in got
     assert not any(a.startswith("urged(united-nations") for a in got)
+
+
+def test_the_second_verbs_allegation_is_its_claim(read) -> None:
+    """'Israel bombed Gaza and accused Iran of arming Hamas': Iran arming Hamas is Israel's claim,
+    never a fact (data/rules/context.yaml, context.belief)."""
+    got = read("Israel bombed Gaza and accused Iran of arming Hamas.")
+    assert {"accused(israel, iran)", "claim(israel) supports(iran, hamas)"} <= got
+    assert "supports(iran, hamas)" not in got
