@@ -43,16 +43,17 @@ def _world_module():
     return mod
 
 
-# Each sentence set, its size and the floor it must keep. Sets 3 and 5 were frozen before their
+# Each sentence set, its size and the floor it must keep. Sets 3, 5 and 8 were frozen before their
 # rounds' tuning and never tuned on; sets 6 and 7 were frozen at the start of the eighth and ninth
 # rounds, scored once at the end, and became development sets afterwards. A floor only keeps later
 # changes from losing what was reached; the figures at each round's end are in docs/rules.md.
 SENTENCE_FLOORS = [
-    # set, at least so many sentences, precision floor, recall floor   # figures at the end of its round
-    ("sentences-3.yaml", 300, 0.86, 0.52),  # frozen: P 0.84 R 0.39, then P 0.89 R 0.55
-    ("sentences-5.yaml", 240, 0.86, 0.54),  # frozen: P 0.89 R 0.57
-    ("sentences-6.yaml", 250, 0.92, 0.74),  # P 0.89 R 0.61 fresh; tuned in the ninth round: P 0.95 R 0.78
-    ("sentences-7.yaml", 220, 0.86, 0.54),  # P 0.89 R 0.57 fresh (ninth round)
+    # set, at least so many sentences, precision floor, recall floor   # figures at the end of rounds
+    ("sentences-3.yaml", 300, 0.88, 0.61),  # frozen: P 0.84 R 0.39, ... P 0.90 R 0.61; tenth round P 0.91 R 0.64
+    ("sentences-5.yaml", 240, 0.90, 0.66),  # frozen: P 0.89 R 0.57, P 0.91 R 0.64; tenth round P 0.93 R 0.69
+    ("sentences-6.yaml", 250, 0.92, 0.78),  # P 0.89 R 0.61 fresh; tuned in the ninth and tenth rounds: P 0.95 R 0.81
+    ("sentences-7.yaml", 220, 0.91, 0.73),  # P 0.88 R 0.56 fresh (ninth round); tuned in the tenth: P 0.94 R 0.76
+    ("sentences-8.yaml", 230, 0.89, 0.71),  # frozen at the tenth round's start: P 0.90 R 0.71 then, P 0.92 R 0.74 at its end
 ]
 
 
@@ -64,12 +65,15 @@ def test_sentence_sets_do_not_regress(pack, name, items, pmin, rmin):
     assert p >= pmin and r >= rmin, rep.table("sentences")
 
 
-@pytest.mark.parametrize(("folder", "named"), [("articles", 60), ("articles-5", 60), ("articles-6", 25), ("articles-7", 70)])
-def test_real_articles_in_the_repo_name_their_actors(pack, folder, named):
+@pytest.mark.parametrize(("folder", "named", "right"), [("articles", 60, 0.96), ("articles-5", 60, 0.96),
+                                                    ("articles-6", 25, 0.96), ("articles-7", 70, 0.96),
+                                                    ("articles-8", 20, 0.94)])
+def test_real_articles_in_the_repo_name_their_actors(pack, folder, named, right):
     """The public-domain held-out articles: most named actors become entities, and links are right
     (articles/: 86% and 98% on its in-repo texts; articles-5/: 97% and 98%; articles-6/: all 30
     actors of its 3 in-repo texts found and linked right; articles-7/: 72 of the 73 actors of its 6
-    in-repo texts found, 58 of 58 links right)."""
+    in-repo texts found, 58 of 58 links right; articles-8/: all 24 actors of its 2 in-repo texts
+    found, 19 of 20 links right: UNAMID is read as Darfur, a wrong link kept as found)."""
     t, rows = _world_module().evaluate_entities(pack, None, ROOT / "tests" / "heldout" / folder)
     assert t.named >= named, rows
-    assert t.found / t.named >= 0.83 and t.linked_right / max(t.linked, 1) >= 0.96, "\n".join(rows + t.wrong)
+    assert t.found / t.named >= 0.83 and t.linked_right / max(t.linked, 1) >= right, "\n".join(rows + t.wrong)
