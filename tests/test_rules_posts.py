@@ -6,24 +6,12 @@ speech.yaml, context.yaml; data/roles.yaml). Negatives must give none of them.""
 from __future__ import annotations
 
 import datetime as dt
-import importlib.util
-import sys
 
 import pytest
 
-from .conftest import ROOT
+from .relations_check import scorer as _scorer, unexpected_and_missed
 
 KINDS = {"leads", "post", "member", "said"}
-
-
-def _scorer():
-    name = "heldout_evaluate_world"
-    if name not in sys.modules:
-        spec = importlib.util.spec_from_file_location(name, ROOT / "tests" / "heldout" / "evaluate_world.py")
-        mod = importlib.util.module_from_spec(spec)
-        sys.modules[name] = mod
-        spec.loader.exec_module(mod)
-    return sys.modules[name]
 
 
 # (sentence, article date, relations a reader lists: only leads, post, member and said)
@@ -178,14 +166,8 @@ CASES: list[tuple[str, str, list[str]]] = [
 
 @pytest.mark.parametrize("text, date, expect", CASES, ids=[c[0][:60] for c in CASES])
 def test_sentence_gives_exactly_the_relations_a_reader_lists(pack, text, date, expect):
-    ev = _scorer()
-    g, names, _ = ev._build(text, "posts-test", {"id": "posts-test", "date": dt.date.fromisoformat(date)}, pack)
-    gold = [ev.parse_rel(r) for r in expect]
-    got = {r for r in ev._graph_relations(g) if r.name in KINDS}
-    pairs = ev.match_relations(gold, got, names, {}, {})
-    wrong = [str(k) for k, gr in pairs if gr is None]
-    matched = {id(gr) for _, gr in pairs if gr is not None}
-    missed = [str(gr) for gr in gold if id(gr) not in matched]
+    wrong, missed = unexpected_and_missed(pack, text, date, expect,
+                                          lambda r: r.name in KINDS, "posts-test")
     assert not wrong and not missed, f"unexpected {wrong}, missed {missed}"
 
 
@@ -305,13 +287,7 @@ SPEECH: list[tuple[str, str, list[str]]] = [
 
 @pytest.mark.parametrize("text, date, expect", SPEECH, ids=[c[0][:60] for c in SPEECH])
 def test_relations_inside_speech_are_the_speakers_claims(pack, text, date, expect):
-    ev = _scorer()
-    g, names, _ = ev._build(text, "speech-test", {"id": "speech-test", "date": dt.date.fromisoformat(date)}, pack)
-    gold = [ev.parse_rel(r) for r in expect]
-    got = {r for r in ev._graph_relations(g)
-           if r.name in KINDS or r.claim or (not r.conditional and r.name != "rejected")}
-    pairs = ev.match_relations(gold, got, names, {}, {})
-    wrong = [str(k) for k, gr in pairs if gr is None]
-    matched = {id(gr) for _, gr in pairs if gr is not None}
-    missed = [str(gr) for gr in gold if id(gr) not in matched]
+    wrong, missed = unexpected_and_missed(pack, text, date, expect,
+                                          lambda r: r.name in KINDS or r.claim or (not r.conditional and r.name != "rejected"),
+                                          "speech-test")
     assert not wrong and not missed, f"unexpected {wrong}, missed {missed}"

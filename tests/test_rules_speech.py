@@ -7,24 +7,12 @@ leadership.yaml, elections.yaml, resolutions.yaml). Negatives must give none of 
 from __future__ import annotations
 
 import datetime as dt
-import importlib.util
-import sys
 
 import pytest
 
-from .conftest import ROOT
+from .relations_check import scorer as _scorer, unexpected_and_missed
 
 KINDS = {"said", "denied", "post", "leads", "won-election", "adopted-resolution", "attacked", "sanctioned"}
-
-
-def _scorer():
-    name = "heldout_evaluate_world"
-    if name not in sys.modules:
-        spec = importlib.util.spec_from_file_location(name, ROOT / "tests" / "heldout" / "evaluate_world.py")
-        mod = importlib.util.module_from_spec(spec)
-        sys.modules[name] = mod
-        spec.loader.exec_module(mod)
-    return sys.modules[name]
 
 
 # (sentence, article date, relations a reader lists among KINDS)
@@ -86,14 +74,8 @@ CASES: list[tuple[str, str, list[str]]] = [
 
 @pytest.mark.parametrize("text, date, expect", CASES, ids=[c[0][:60] for c in CASES])
 def test_sentence_gives_exactly_the_relations_a_reader_lists(pack, text, date, expect):
-    ev = _scorer()
-    g, names, _ = ev._build(text, "speech-test", {"id": "speech-test", "date": dt.date.fromisoformat(date)}, pack)
-    gold = [ev.parse_rel(r) for r in expect]
-    got = {r for r in ev._graph_relations(g) if r.name in KINDS}
-    pairs = ev.match_relations(gold, got, names, {}, {})
-    wrong = [str(k) for k, gr in pairs if gr is None]
-    matched = {id(gr) for _, gr in pairs if gr is not None}
-    missed = [str(gr) for gr in gold if id(gr) not in matched]
+    wrong, missed = unexpected_and_missed(pack, text, date, expect,
+                                          lambda r: r.name in KINDS, "speech-test")
     assert not wrong and not missed, f"unexpected {wrong}, missed {missed}"
 
 
