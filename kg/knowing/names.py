@@ -19,12 +19,10 @@ import hashlib
 import re
 from dataclasses import dataclass, field
 from functools import lru_cache
-from pathlib import Path
 
-from ..errors import InputError
 from ..reading.text import Token, slug
-from ..yamlfile import LDict, load_yaml
 from .gazetteer import Entity
+from .namelexicon import NameLexicon, load_names  # noqa: F401  (mentions imports them from here)
 
 UNLINKED = "unlinked/"  # id prefix of unlinked entities: their IRIs never collide with a gazetteer id
 _OPEN = frozenset({'"', "(", "[", ":", ".", "!", "?", "'", ";"})
@@ -58,62 +56,6 @@ class UnlinkedEntity(Entity):
     """An entity for a name no gazetteer lists (the graph marks it kgo:UnlinkedEntity)."""
 
     unlinked: bool = True
-
-
-@dataclass(frozen=True)
-class NameLexicon:
-    """The word lists of data/names.yaml."""
-
-    honorifics: dict[str, str | None]
-    particles: frozenset[str]
-    connectors: frozenset[str]
-    org_words: dict[str, str]
-    place_words: dict[str, str]
-    place_preps: frozenset[str]
-    not_names: frozenset[str]
-    function_words: frozenset[str]
-    suffixes: frozenset[str]
-    actor_verbs: frozenset[str]
-    actor_nouns: frozenset[str]
-    motion_verbs: frozenset[str] = frozenset()
-    name_titles: frozenset[str] = frozenset()
-    name_honorifics: frozenset[str] = frozenset()
-    compound_words: frozenset[str] = frozenset()
-    possessive_name_words: frozenset[str] = frozenset()
-    past_title_words: frozenset[str] = frozenset()
-    past_title_prefixes: frozenset[str] = frozenset()
-    future_title_words: frozenset[str] = frozenset()
-    common_words: frozenset[str] = frozenset()  # never a leader's surname alone ("Rice", "Brown")
-    object_verbs: frozenset[str] = frozenset()  # "urged Moscow to": a seat of power as the object acted on
-    default_body_prefixes: tuple[str, ...] = ()  # "the General Assembly" alone: the UN's
-
-
-def load_names(path: Path) -> NameLexicon:
-    """Read data/names.yaml (every list optional; a missing file means empty lists)."""
-    d = load_yaml(path) if path.is_file() else LDict()
-    if not isinstance(d, dict):
-        raise InputError(path, "must be a mapping of word lists")
-
-    def words(key: str) -> frozenset[str]:
-        v = d.get(key) or []
-        if not isinstance(v, list) or not all(isinstance(x, str) for x in v):
-            raise InputError(path, f"{key!r} must be a list of words", getattr(d, "key_lines", {}).get(key))
-        return frozenset(x.casefold() for x in v)
-
-    def table(key: str) -> dict[str, str]:
-        v = d.get(key) or {}
-        if not isinstance(v, dict):
-            raise InputError(path, f"{key!r} must be a mapping of word: value", getattr(d, "key_lines", {}).get(key))
-        return {str(k).casefold(): x for k, x in v.items()}
-
-    return NameLexicon(table("honorifics"), words("particles"), words("connectors"), table("organization_words"),
-                       table("place_words"), words("place_prepositions"), words("not_names"), words("function_words"),
-                       words("name_suffixes"), words("actor_verbs"), words("actor_nouns"),
-                       words("motion_verbs"), words("name_titles"), words("name_honorifics"), words("compound_words"),
-                       words("possessive_name_words"), words("past_title_words"),
-                       words("past_title_prefixes"), words("future_title_words"),
-                       words("common_words") | words("not_names") | words("function_words"), words("object_verbs"),
-                       tuple(sorted(words("default_body_prefixes"))))
 
 
 @dataclass

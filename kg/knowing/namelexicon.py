@@ -1,0 +1,65 @@
+"""The word lists of data/names.yaml that the name finder reads (honorifics, particles, organisation
+and place words, ...), apart from the finder itself (kg.knowing.names) so each stays readable."""
+from __future__ import annotations
+
+from dataclasses import dataclass
+from pathlib import Path
+
+from ..errors import InputError
+from ..yamlfile import LDict, load_yaml
+
+
+@dataclass(frozen=True)
+class NameLexicon:
+    """The word lists of data/names.yaml."""
+
+    honorifics: dict[str, str | None]
+    particles: frozenset[str]
+    connectors: frozenset[str]
+    org_words: dict[str, str]
+    place_words: dict[str, str]
+    place_preps: frozenset[str]
+    not_names: frozenset[str]
+    function_words: frozenset[str]
+    suffixes: frozenset[str]
+    actor_verbs: frozenset[str]
+    actor_nouns: frozenset[str]
+    motion_verbs: frozenset[str] = frozenset()
+    name_titles: frozenset[str] = frozenset()
+    name_honorifics: frozenset[str] = frozenset()
+    compound_words: frozenset[str] = frozenset()
+    possessive_name_words: frozenset[str] = frozenset()
+    past_title_words: frozenset[str] = frozenset()
+    past_title_prefixes: frozenset[str] = frozenset()
+    future_title_words: frozenset[str] = frozenset()
+    common_words: frozenset[str] = frozenset()  # never a leader's surname alone ("Rice", "Brown")
+    object_verbs: frozenset[str] = frozenset()  # "urged Moscow to": a seat of power as the object acted on
+    default_body_prefixes: tuple[str, ...] = ()  # "the General Assembly" alone: the UN's
+
+
+def load_names(path: Path) -> NameLexicon:
+    """Read data/names.yaml (every list optional; a missing file means empty lists)."""
+    d = load_yaml(path) if path.is_file() else LDict()
+    if not isinstance(d, dict):
+        raise InputError(path, "must be a mapping of word lists")
+
+    def words(key: str) -> frozenset[str]:
+        v = d.get(key) or []
+        if not isinstance(v, list) or not all(isinstance(x, str) for x in v):
+            raise InputError(path, f"{key!r} must be a list of words", getattr(d, "key_lines", {}).get(key))
+        return frozenset(x.casefold() for x in v)
+
+    def table(key: str) -> dict[str, str]:
+        v = d.get(key) or {}
+        if not isinstance(v, dict):
+            raise InputError(path, f"{key!r} must be a mapping of word: value", getattr(d, "key_lines", {}).get(key))
+        return {str(k).casefold(): x for k, x in v.items()}
+
+    return NameLexicon(table("honorifics"), words("particles"), words("connectors"), table("organization_words"),
+                       table("place_words"), words("place_prepositions"), words("not_names"), words("function_words"),
+                       words("name_suffixes"), words("actor_verbs"), words("actor_nouns"),
+                       words("motion_verbs"), words("name_titles"), words("name_honorifics"), words("compound_words"),
+                       words("possessive_name_words"), words("past_title_words"),
+                       words("past_title_prefixes"), words("future_title_words"),
+                       words("common_words") | words("not_names") | words("function_words"), words("object_verbs"),
+                       tuple(sorted(words("default_body_prefixes"))))
