@@ -18,17 +18,9 @@ from kg.reading.document import parse_article
 from kg.rules.frames import expand_frame
 from kg.rules.match import find_matches
 from kg.rules.pattern import Gap, PatternError, parse_pattern
-from tests.test_rules_acts import acts
+from tests.test_rules_acts import read  # noqa: F401  (the acts tests' fixture: one sentence as relations)
 
 K = "https://w3id.org/kg-news/ontology#"
-
-
-@pytest.fixture(scope="module")
-def read(pack):
-    def _read(text: str) -> set[str]:
-        art = parse_article(text, source="test", layout=pack.layout, meta={"id": "clauses", "date": dt.date(2008, 5, 14)})
-        return acts(build_articles([art], pack).graph)
-    return _read
 
 
 @pytest.fixture(scope="module")
