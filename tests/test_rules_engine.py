@@ -2,6 +2,7 @@
 sentence that holds what it needs, in the order it needs it, and never a match is lost."""
 from __future__ import annotations
 
+import pytest
 import yaml
 
 from kg.reading.document import parse_article
@@ -112,3 +113,31 @@ def test_feature_bits_travel_in_the_pack_cache_without_this_process_ids(pack):
     assert back.by_word == bits.by_word and back.need == bits.need and back.types == bits.types
     pats, live = _runtime(pack.rules.rules)
     assert [p.need for p in pats] == bits.need
+
+
+# What a holder denies is its claim, negated; it is not also a condition of itself (a denial rule
+# marks its content "not asserted" for the case no claim rule reads it: the two zones coincide).
+DENIALS = [
+    ("Moscow, 4 May 2008. Russia denied that Moscow had urged Serbia to boycott the talks.",
+     "Appeal", "russia"),
+    ("Caracas, 2 June 2009. Venezuela denied reports that Caracas had urged the FARC to release hostages.",
+     "Appeal", "venezuela"),
+]
+
+
+@pytest.mark.parametrize("text,cls,holder", DENIALS)
+def test_a_denied_act_is_the_deniers_negated_claim_without_a_condition(pack, text, cls, holder):
+    from rdflib import URIRef
+
+    from kg.graph.build import build_articles
+
+    K = "https://w3id.org/kg-news/ontology#"
+    art = parse_article(text, source="t", layout=pack.layout)
+    g = build_articles([art], pack).graph
+    nodes = list(g.subjects(URIRef("http://www.w3.org/1999/02/22-rdf-syntax-ns#type"), URIRef(K + cls)))
+    assert nodes, f"no {cls} in {text!r}"
+    for n in nodes:
+        assert g.value(n, URIRef(K + "factuality")) == URIRef(K + "Claimed")
+        assert str(g.value(n, URIRef(K + "claimedBy"))).endswith("/" + holder)
+        assert g.value(n, URIRef(K + "polarity")) == URIRef(K + "Negative")
+        assert g.value(n, URIRef(K + "condition")) is None

@@ -256,6 +256,9 @@ def _attribute(ex: Extraction) -> Speakers:
             if name in f.bindings:
                 b = f.bindings[name]
                 zones.append((b.begin, b.end, "hypothetical", f, None))
+    claimed = {(b, e) for b, e, k, _, _ in zones if k != "hypothetical"}
+    if claimed:  # what a holder denies is its claim, negated, not a condition ("X denied that Y had urged Z")
+        zones = [z for z in zones if z[2] != "hypothetical" or (z[0], z[1]) not in claimed]
     cuts = [f.bindings["_g"] for f in ex.firings if f.form == "coordinated" and "_g" in f.bindings]  # kg.rules.frames
     if cuts:  # what a first verb denies or reports ends with its phrase: "X denied A and accused B" (B is X's own act)
         zones = [(b, min([e] + [g.end for g in cuts if g.begin <= b < g.end < e]), k, s, h) for b, e, k, s, h in zones]

@@ -156,7 +156,9 @@ def _graph_relations(g: Any) -> set[Rel]:
         return {"planned": (node, u(K + "status"), u(K + "Planned")) in g,
                 "claim": str(claim) if claim is not None else None,
                 "negated": (node, u(K + "polarity"), u(K + "Negative")) in g,
-                "conditional": fac == u(K + "Hypothetical")}
+                # a claim under a condition ("X said the US would join talks if ...") is Claimed
+                # with a kgo:condition: INVENTORY.md writes it "claim(X) if ..."
+                "conditional": fac == u(K + "Hypothetical") or (node, u(K + "condition"), None) in g}
 
     for name, specs in NODES.items():
         for cls, r1, r2 in specs:
