@@ -26,6 +26,7 @@ from ..reading.document import FACT_SEGMENTS, Article, Sentence
 from .gazetteer import Entity, Gazetteer
 from ..reading.text import Token, tokenize
 from .coreference import PRONOUN_REACH, PRONOUNS, Coreference
+from .groups import Groups, load_groups
 from .lookup import NameLookup, _is_acronym, _Trie
 from .names import (Candidate, NameLexicon, UnlinkedEntity, find_candidates, is_cap, load_names, plain, resolve,  # noqa: F401
                     title_case, unlinked_id)
@@ -55,6 +56,7 @@ class Mention:
     kind: str  # name | demonym | description | pronoun | unlinked | metonym | role
     possessive: bool = False
     in_quote: bool = False
+    members: tuple["Mention", ...] = ()  # a group mention's ("the six countries"): one per entity (kg.knowing.groups)
 
 
 @dataclass
@@ -125,7 +127,7 @@ def _quoted(toks: list[Token], quotes: list[tuple[int, int]], starts: list[int],
     return out
 
 
-class MentionFinder(NameLookup, RoleMentions, Coreference):
+class MentionFinder(NameLookup, RoleMentions, Coreference, Groups):
     """Compiled matchers for one gazetteer and pack; reuse it across articles.
 
     `data_dir` holds names.yaml and roles.yaml (default: the folder above the gazetteer's files)."""
@@ -161,6 +163,7 @@ class MentionFinder(NameLookup, RoleMentions, Coreference):
         if data_dir is None and gaz.files:  # the pack folder: the first above a gazetteer file with a vocabulary
             data_dir = next((p for p in Path(gaz.files[0]).parents if (p / "vocabulary.yaml").is_file()), None)
         self.lex, self.role_lex = _lexicons(data_dir, voc)
+        self.group_lex = load_groups(data_dir / "groups.yaml", voc) if data_dir is not None else None
         self.roles = _Trie()
         tails: set[str] = set()
         for role in self.role_lex.roles.values():
@@ -271,6 +274,7 @@ class MentionFinder(NameLookup, RoleMentions, Coreference):
             sa.mentions.sort(key=lambda m: (m.first, m.kind == "role"))
             sa.times = token_times(toks, art.text, art.date)
             out.append(sa)
+        self._groups(out)  # "the six countries", "the two sides": the entities a nearby list names
         return out
 
     def _add(self, sa: SentenceAnalysis, art: Article, ent: Entity, a: int, b: int, kind: str,

@@ -342,7 +342,7 @@ def _run(items: list[Node], c: Cont) -> Matcher:
                     return None
             elif c_mention and end not in v.mention_at:
                 return None
-            return c(v, end, {**b, name: Bound("entity", pos, end, m.begin, m.end, m)}, k)
+            return c(v, end, {**b, name: Bound("entity", pos, end, m.begin, m.end, m, _members(m, pos, end))}, k)
         entity.at_mention = True  # type: ignore[attr-defined]
         return entity
     if len(tests) == 1 and tests[0][0] == 0:
@@ -377,7 +377,7 @@ def _run(items: list[Node], c: Cont) -> Matcher:
                 m = v.mention_at.get(pos)
                 if m is None or not v.type_ok(m, x.types):
                     return None
-                b = {**b, x.name: Bound("entity", pos, m.last, m.begin, m.end, m)}
+                b = {**b, x.name: Bound("entity", pos, m.last, m.begin, m.end, m, _members(m, pos, m.last))}
                 pos = m.last
             elif kind == 1:
                 if pos >= v.n:
@@ -454,8 +454,14 @@ def _entity_list(s: Slot, v: SentenceView, pos: int, b: dict[str, Bound]) -> Ite
         if n > 1 and joins[n - 2] == (",",):
             continue  # "A, B" without a closing "and" is not a list
         last = items[n - 1].last
-        parts = tuple(Bound("entity", pos, last, x.begin, x.end, x) for x in items[:n])
-        yield last, {**b, s.name: Bound("entity", pos, last, items[0].begin, items[n - 1].end, items[0], parts if n > 1 else ())}
+        parts = tuple(Bound("entity", pos, last, x.begin, x.end, y) for x in items[:n] for y in (x.members or (x,)))
+        yield last, {**b, s.name: Bound("entity", pos, last, items[0].begin, items[n - 1].end, items[0], parts if len(parts) > 1 else ())}
+
+
+def _members(m: Any, pos: int, last: int) -> tuple[Bound, ...]:
+    """A group mention's members ("the six countries", kg.knowing.groups) as a list slot's items:
+    the engine makes one firing per member, as for "A, B and C"."""
+    return tuple(Bound("entity", pos, last, x.begin, x.end, x) for x in m.members) if m.members else ()
 
 
 # a clause ends at a comma before these (", the ministry said" and ", according to" attribute it)

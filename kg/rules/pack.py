@@ -113,7 +113,7 @@ class Pack:
             "rules": _hash_files(rule_files(self.rules_path or d / "rules") + self._class_files()),
             "gazetteer": _hash_files((d / "gazetteer").rglob("*.yaml")),
             "ontology": _hash_files([*self.ontology_dir.rglob("*.ttl"), *self._own_ontology()]),
-            "vocabulary": _hash_files([p for p in (d / "vocabulary.yaml", d / "layout.yaml", d / "names.yaml", d / "roles.yaml")
+            "vocabulary": _hash_files([p for p in (d / "vocabulary.yaml", d / "layout.yaml", d / "names.yaml", d / "roles.yaml", d / "groups.yaml")
                                        if p.is_file()]),
             "cameo": _hash_files((d / "cameo").glob("*.*")),  # the CAMEO pack (kg.graph.events)
         }
