@@ -26,7 +26,8 @@ if TYPE_CHECKING:  # pragma: no cover
     from .mentions import Mention, SentenceAnalysis
     from .vocab import Vocabulary
 
-KEYS = {"reach", "numbers", "pair_words", "pair_nouns", "determiners", "modifiers", "nouns", "list_words", "coordinators"}
+KEYS = {"reach", "numbers", "pair_words", "pair_nouns", "determiners", "modifiers", "nouns", "list_words", "coordinators",
+        "not_after", "apposition"}
 _MEMBER_KINDS = frozenset({"name", "unlinked", "metonym", "description", "demonym"})
 
 
@@ -44,6 +45,8 @@ class GroupLexicon:
     nouns: dict[str, str] = field(default_factory=dict)
     list_words: frozenset[str] = frozenset()
     coordinators: frozenset[str] = frozenset()
+    not_after: frozenset[str] = frozenset()  # a list after these words names targets, not parties ("sanctions on A, B and C")
+    apposition: frozenset[str] = frozenset()  # a list after the phrase in its own sentence follows one of these ("the six countries -- A, B ...")
     openers: frozenset[str] = frozenset()  # words a group phrase can begin with (a quick test per token)
 
     def __bool__(self) -> bool:
@@ -97,6 +100,7 @@ def load_groups(path: Path, voc: Vocabulary | None = None) -> GroupLexicon:
         lex.before, lex.after = reach.get("before", lex.before), reach.get("after", lex.after)
     lex.pair_words, lex.determiners, lex.modifiers = words("pair_words"), words("determiners"), words("modifiers")
     lex.list_words, lex.coordinators = words("list_words"), words("coordinators")
+    lex.not_after, lex.apposition = words("not_after"), words("apposition")
     lex.nouns, lex.pair_nouns = typed("nouns"), typed("pair_nouns")
     if problems:
         raise RuleError(problems)
@@ -172,16 +176,18 @@ class Groups:
         from .mentions import Mention
 
         ancestors: dict[str, frozenset[str]] = getattr(self, "_ancestry", {})
-        memo: dict[tuple[int, str, bool], list[tuple[Entity, ...]]] = {}
+        memo: dict[tuple[int, str, bool], list[tuple[tuple[Entity, ...], int, int]]] = {}
 
         def fits(m: Mention, t: str) -> bool:
             return m.kind in _MEMBER_KINDS and t in ancestors.get(m.entity.type, frozenset()) and \
                 (m.kind != "demonym" or t == "Country")
 
-        def lists(k: int, t: str, pairs: bool) -> list[tuple[Entity, ...]]:
+        def lists(k: int, t: str, pairs: bool) -> list[tuple[tuple[Entity, ...], int, int]]:
             """The coordinated lists of sentence k whose members are of type t (each as its
-            distinct entities in order); with `pairs`, a sentence with no list but exactly two
-            such entities ("Mukherjee met Kasuri over lunch") gives them as its one pair."""
+            distinct entities in order, with its first and end token); with `pairs`, a sentence
+            with no list but exactly two such entities ("Mukherjee met Kasuri over lunch") gives
+            them as its one pair. A list after "on" or "against" names targets ("sanctions on
+            A, B and C"), not parties: no list."""
             key = (k, t, pairs)
             hit = memo.get(key)
             if hit is not None:
@@ -189,14 +195,16 @@ class Groups:
             sa = out[k]
             ms = sorted((m for m in sa.mentions if fits(m, t) and not m.members), key=lambda m: m.first)
             norms = [tk.norm for tk in sa.tokens]
-            res: list[tuple[Entity, ...]] = []
+            res: list[tuple[tuple[Entity, ...], int, int]] = []
             run: list[Mention] = []
             joined = False
 
             def close() -> None:
                 ents = tuple(dict.fromkeys(x.entity for x in run))
-                if len(ents) >= 2 and joined:
-                    res.append(ents)
+                first = run[0].first
+                before = first - 1 if first > 0 and norms[first - 1] == "the" else first
+                if len(ents) >= 2 and joined and not (before > 0 and norms[before - 1] in lex.not_after):
+                    res.append((ents, first, run[-1].last))
             for m in ms:
                 if run and m.first >= run[-1].last:
                     gap = norms[run[-1].last:m.first]
@@ -211,7 +219,7 @@ class Groups:
             if pairs and not res:
                 ents = tuple(dict.fromkeys(m.entity for m in ms if m.kind != "demonym" and not m.in_quote))
                 if len(ents) == 2:
-                    res.append(ents)
+                    res.append((ents, ms[0].first, ms[-1].last))
             memo[key] = res
             return res
 
@@ -222,13 +230,15 @@ class Groups:
             chosen = None
             for d in range(0, max(lex.before, lex.after) + 1):
                 cands = []
-                if d == 0:
-                    cands = [x for x in lists(k, t, False) if len(x) == count]
+                if d == 0:  # its own sentence: a list before it, or one after it in apposition
+                    norms = [tk.norm for tk in sa.tokens]
+                    cands = [x for x, f, e in lists(k, t, False) if len(x) == count and
+                             (e <= a or f >= b and f - b <= 12 and any(w in lex.apposition for w in norms[b:f]))]
                 else:
                     if d <= lex.before and k - d >= 0:
-                        cands += [x for x in lists(k - d, t, count == 2) if len(x) == count]
+                        cands += [x for x, _, _ in lists(k - d, t, count == 2) if len(x) == count]
                     if d <= lex.after and k + d < len(out):
-                        cands += [x for x in lists(k + d, t, False) if len(x) == count]
+                        cands += [x for x, _, _ in lists(k + d, t, False) if len(x) == count]
                 if cands:
                     if len({frozenset(x) for x in cands}) == 1:
                         chosen = cands[0]
