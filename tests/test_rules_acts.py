@@ -115,7 +115,7 @@ CASES = [
      {"rejected(iran, javier-solana)"}),
     ("Hamas has never rejected the Egyptian plan.", {"not rejected(hamas, egypt)"}),
     # denials: rejecting a charge is denying it; what is denied is not asserted
-    ("Syria denied that its troops had attacked Lebanon.", {"denied(syria)"}),
+    ("Syria denied that its troops had attacked Lebanon.", {"denied(syria)", "claim(syria) not attacked(syria, lebanon)"}),
     ("Iran dismissed the allegations as lies.", {"denied(iran)"}),
     ("Pakistan rejected the charge and accused India of meddling in Baluchistan.",
      {"denied(pakistan)", "accused(pakistan, india)"}),
@@ -449,6 +449,27 @@ CASES = [
     # sanctions announced or unveiled (a real development page of 2007: "Bush announced new sanctions for Sudan")
     ("Japan announced additional sanctions against North Korea on Friday.", {"sanctioned(japan, north-korea)"}),
     ("Russia announced an end to sanctions on Iran.", set()),
+    # attacks on a state's places (held-out convention 14), its people attacked by a region's forces
+    ("Ethiopian jets bombed military targets inside Eritrea on Monday.", {"attacked(ethiopia, eritrea)"}),
+    ("Serbian villages were shelled overnight by forces of the breakaway province of Kosovo.", {"attacked(kosovo, serbia)"}),
+    ("Eritrean artillery shelled the border town.", set()),
+    ("The ETA, a Basque group that has carried out bombings across northern Spain, announced a truce.",
+     {"attacked(basque-fatherland-and-freedom, spain)"}),
+    # the doer as a pronoun inside what its speaker says or denies: the speaker's claim (convention 10)
+    ("The Taliban said they had ambushed a NATO convoy near Kandahar.", {"claim(taliban) attacked(taliban, nato)"}),
+    ("Ankara denied that its warplanes had bombed civilian areas in Iraq.", {"denied(turkey)", "claim(turkey) not attacked(turkey, iraq)"}),
+    ("Hezbollah denied any role in the killing of Lebanese Prime Minister Rafik Hariri.",
+     {"denied(hezbollah)", "claim(hezbollah) not attacked(hezbollah, unlinked/rafik-hariri)"}),
+    ("Al-Qaeda claimed responsibility for the bombing of the Danish embassy.", {"claim(al-qaeda) attacked(al-qaeda, denmark)"}),
+    ("It attacked the convoy.", set()),
+    ("Hezbollah said the Israeli army had shelled villages.", set()),
+    # what an accusation or a blame says a state did: the accuser's claim (the accused-of form, every frame)
+    ("Georgia accused Russia of bombing Georgian villages near Gori.",
+     {"accused(georgia, russia)", "claim(georgia) attacked(russia, georgia)"}),
+    ("Kenya's government blamed al-Shabaab for the kidnapping of French tourists.",
+     {"accused(kenya, al-shabaab)", "claim(kenya) attacked(al-shabaab, france)"}),
+    ("Israel accused Syria of arming Hezbollah.", {"accused(israel, syria)", "claim(israel) supports(syria, hezbollah)"}),
+    ("Hamas condemned Israel's killing of the Palestinian leader.", {"accused(hamas, israel)"}),
 ]
 
 

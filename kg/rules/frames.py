@@ -34,12 +34,17 @@ the negation in the slot `neg`, and any other "not" inside a match negates it (k
 | negated | Lavrov did not / refused to / will never meet Meshaal (negation slot `neg`) |
 | coordinated | Lavrov received Abbas on Friday and met Meshaal; Lavrov, who saw Abbas and met Meshaal (every frame with `active`) |
 | participle | Lavrov left the room after meeting Meshaal (every frame with `active`) |
+| accused-of | (Sudan accused) Chad of backing the JEM; (blamed) Syria for having armed Hezbollah (every frame with `active` and an object) |
 
 The clause forms (coordinated, participle) carry the subject of a first verb to a second one with
 nothing between that brings its own subject (a report, a relative, a subordinate clause: the gap
 `..N!(said|who|...)` cannot cross them). Every frame with an active form gains them; `forms: [...,
 no-clauses]` opts out. Their patterns open at the sentence's start and belong to a group of their
 own (`GROUP/clauses`, kg.rules.loader), so they never hide the first verb's match.
+
+The accused-of form is what an accusation, a suspicion or a blame says its target did ("Georgia
+accused Russia of bombing Gori"): context.belief makes it the accuser's claim; every frame with an
+active form and an object gains it, unless its `forms` names `no-accused`.
 """
 from __future__ import annotations
 
@@ -48,11 +53,14 @@ from typing import Any
 
 FRAME_KEYS = {"subject", "verb", "object", "prep", "complement", "noun", "after", "forms", "coordinate", "group_nouns"}
 ALL_FORMS = ("active", "passive", "passive-agentless", "relative", "reduced", "nominal", "after-nominal", "reciprocal",
-             "gerund", "planned", "negated", "coordinated", "participle")
+             "gerund", "planned", "negated", "coordinated", "participle", "accused-of")
 DEFAULT_FORMS = ("active", "passive", "relative", "reduced", "nominal", "negated")
 # Forms of the sentence's structure rather than of the relation: every frame with an active form
 # gains them (no rule file opts in), unless its `forms` names `no-clauses`.
 CLAUSE_FORMS = ("coordinated", "participle")
+# What an accusation says its target did ("accused Chad of backing ..."): gained like the clause
+# forms, by every frame with an active form and an object, unless `forms` names `no-accused`.
+ACCUSED_FORMS = ("accused-of",)
 SLOT_RX = re.compile(r"^\{\s*([A-Za-z_]\w*)\s*:\s*([^}]*?)\s*\}$")
 
 TIME = "[{t:time}]"  # "Israel on Friday condemned ...": frames reserve the slot names t, neg and _tc
@@ -134,10 +142,13 @@ def expand_frame(frame: Any) -> list[tuple[str, str]]:
     if has_obj and frame.get("group_nouns", True):
         o1, o = f"{o1} {GROUP}", f"{o} {GROUP}"
     forms = frame.get("forms", DEFAULT_FORMS)
-    if not isinstance(forms, list) and forms is not DEFAULT_FORMS or any(f not in ALL_FORMS + ("no-clauses",) for f in forms):
-        raise FrameError(f"frame: 'forms' lists some of {', '.join(ALL_FORMS)} (and no-clauses)")
-    if "active" in forms and "no-clauses" not in forms:
+    if not isinstance(forms, list) and forms is not DEFAULT_FORMS or any(f not in ALL_FORMS + ("no-clauses", "no-accused") for f in forms):
+        raise FrameError(f"frame: 'forms' lists some of {', '.join(ALL_FORMS)} (and no-clauses, no-accused)")
+    opted = tuple(forms)
+    if "active" in opted and "no-clauses" not in opted:
         forms = tuple(forms) + tuple(f for f in CLAUSE_FORMS if f not in forms)
+    if "active" in opted and "no-accused" not in opted:
+        forms = tuple(forms) + tuple(f for f in ACCUSED_FORMS if f not in forms)
     prep = f" {frame['prep']}" if frame.get("prep") else ""
     comp = f" {frame['complement']}" if frame.get("complement") else ""
     after = f" {frame['after']}" if frame.get("after") else ""
@@ -219,6 +230,11 @@ def expand_frame(frame: Any) -> list[tuple[str, str]]:
             add(form, f"^ {OPENER} [{PRE}] {s} !(and|but|who|which|said|says|that) "
                       f"{{_g=..24!({CLAUSE_STOPS})}} [,] (after|before|while|when|since|by) {LIGHT} {ing}{obj}{comp}{after}")
             # an apposition of the subject: "X, speaking in Y, urged Z" is the active form's aside
+        elif form == "accused-of" and has_obj:
+            # the content of an accusation, a suspicion or a blame: "(accused) Chad of backing the JEM",
+            # "(blamed) Syria for having armed Hezbollah"; context.belief makes it the accuser's claim
+            add(form, f"{s} (of|for) {LIGHT} [secretly|covertly|illegally|deliberately|indiscriminately] "
+                      f"({ing}|having {LIGHT} {pp}){obj}{comp}{after}")
     if not out:
         raise FrameError("frame: none of its forms applies (a passive, relative or nominal form needs an object; nominal a noun)")
     return out
