@@ -161,6 +161,9 @@ class NameLookup:
         if k is None:
             return None
         ent = world.at(k)  # type: ignore[attr-defined]
+        if self.lex.family_name_first_states and any(
+                (a.code or "")[:3].casefold() in self.lex.family_name_first_states for a in ent.affiliations):
+            return None  # "Hyun", "Soon": the given name of Roh Moo Hyun, Song Min Soon, not a surname
         h = i - 2 if i > 1 and toks[i - 1].text == "." else i - 1
         g = self.lex.honorifics.get(toks[h].norm) if h >= 0 else None
         if g is not None and ent.gender != g and (ent.gender is not None or sum(1 for p in entry if p[1]) > 1):

@@ -147,8 +147,9 @@ class MentionFinder(NameLookup, RoleMentions, Coreference, Groups):
                 toks = tokenize(name)
                 if toks:
                     # an acronym only in capitals; a name the world import added, with its capitals
+                    # (a curated one-word name only with its capital: "Congress", "Trend", not "a party congress")
                     self.names.add(toks, (ent, "name"), _is_acronym(name) or (
-                        name in world_names and len(toks) > 1 and tuple(t.text[:1].isupper() for t in toks)))
+                        (name in world_names or len(toks) == 1) and tuple(t.text[:1].isupper() for t in toks)))
                     if ent.type in self.person_types and len(toks) >= 2 and toks[0].text[:1].isupper():
                         first_names.add(toks[0].norm)
             for name in ent.demonyms:  # "Russian President": the adjective stands for the country
@@ -245,7 +246,8 @@ class MentionFinder(NameLookup, RoleMentions, Coreference, Groups):
         last_named: dict[str, int] = {}  # entity id -> char position of its latest mention
         recent_people: list[tuple[int, bool, Entity | None, int]] = []  # (pos, in_quote, entity or None = unnamed, sentence)
         holders: list[tuple[RoleEntity, Entity, Entity | None]] = []  # (role, person, state) in article order
-        for s, toks, quoted, spans, roles, found in prepared:
+        speakers: list[tuple[int, Entity]] = []  # (sentence order, person) of "X said", "said X"
+        for order, (s, toks, quoted, spans, roles, found) in enumerate(prepared):
             sa = SentenceAnalysis(s, toks, quoted=quoted)
             spans = sorted(spans + [(c.first, c.last, "unlinked" if getattr(c.entity, "unlinked", False) else "name", c.entity)
                                     for c in found if c.entity is not None] +
@@ -264,12 +266,15 @@ class MentionFinder(NameLookup, RoleMentions, Coreference, Groups):
                 elif kind == "description":
                     ent = self._resolve_description(payload, last_named, named_here, a)  # type: ignore[arg-type]
                 else:
-                    ent = self._resolve_pronoun(payload, recent_people, q, s.index, genders)  # type: ignore[arg-type]
+                    ent = self._same_speaker(toks, a, payload, speakers, order, genders) or \
+                        self._resolve_pronoun(payload, recent_people, q, s.index, genders)  # type: ignore[arg-type]
                     if ent is not None and ent.gender is None:
                         genders.setdefault(ent.id, payload)  # type: ignore[arg-type]  # "He says" of Gary Thomas: he, later too
                 if ent is None:
                     continue
                 self._add(sa, art, ent, a, b, kind, last_named, recent_people)
+                if kind in ("name", "unlinked") and self._speaks(toks, a, b) and ent.type in self.person_types:
+                    speakers.append((order, ent))
             self._roles_in(sa, art, roles, holders, last_named, recent_people)
             sa.mentions.sort(key=lambda m: (m.first, m.kind == "role"))
             sa.times = token_times(toks, art.text, art.date)

@@ -35,6 +35,9 @@ class NameLexicon:
     common_words: frozenset[str] = frozenset()  # never a leader's surname alone ("Rice", "Brown")
     object_verbs: frozenset[str] = frozenset()  # "urged Moscow to": a seat of power as the object acted on
     default_body_prefixes: tuple[str, ...] = ()  # "the General Assembly" alone: the UN's
+    government_words: tuple[tuple[str, ...], ...] = ()  # "the Bush administration": the state, as words
+    family_name_first_states: frozenset[str] = frozenset()  # ISO-3 codes, lower case: "Song Min-soon"
+    speech_verbs: frozenset[str] = frozenset()  # "said X", "X said": X speaks; "He said" next continues X
 
 
 def load_names(path: Path) -> NameLexicon:
@@ -62,4 +65,6 @@ def load_names(path: Path) -> NameLexicon:
                        words("possessive_name_words"), words("past_title_words"),
                        words("past_title_prefixes"), words("future_title_words"),
                        words("common_words") | words("not_names") | words("function_words"), words("object_verbs"),
-                       tuple(sorted(words("default_body_prefixes"))))
+                       tuple(sorted(words("default_body_prefixes"))),
+                       tuple(sorted(tuple(w.split()) for w in words("government_words"))),
+                       words("family_name_first_states"), words("speech_verbs"))

@@ -452,11 +452,17 @@ def resolve(cands: list[Candidate], people: list[tuple[int, int, Entity, str]], 
         words = [w for w in k.split() if w not in lex.suffixes and w not in ("-", ".")]
         t = type_of(k)
         if len(words) >= 2 and t in ("Person", "Agent"):
+            family_first = _hyphenated_given(k.split(), lex.particles)
             for c in by_key[k]:
-                surnames.append((c.sentence, c.first, words[-1], k))
-                givens.append((c.sentence, c.first, words[0], k))
+                surnames.append((c.sentence, c.first, words[0] if family_first else words[-1], k))
+                if not family_first:
+                    givens.append((c.sentence, c.first, words[0], k))
     for s, tok, ent, surface in people:
         words = [w for w in ent.label.casefold().split() if w not in lex.suffixes]
+        if len(words) >= 2 and (_hyphenated_given(surface.casefold().replace("-", " - ").split(), lex.particles) or lex.family_name_first_states and any(
+                (a.code or "")[:3].casefold() in lex.family_name_first_states for a in getattr(ent, "affiliations", ()))):
+            surnames.append((s, tok, words[0], ent))  # "Song" of "Song Min-soon", "Roh" of "Roh Moo Hyun"; never "Soon"
+            continue
         if len(words) >= 2:
             surnames.append((s, tok, words[-1], ent))
             givens.append((s, tok, words[0], ent))
@@ -483,6 +489,7 @@ def resolve(cands: list[Candidate], people: list[tuple[int, int, Entity, str]], 
     titled: dict[tuple[str, str], object] = {}  # ("bhutto", "female") -> whom "Ms. Bhutto" meant first
     for c in cands:
         words = [w for w in c.key.split() if w not in lex.particles and w != "-"] or c.key.split()  # "al-Bashir" is "bashir"
+        dropped = [w for w in c.key.split() if w in lex.particles] if len(words) == 1 else []
         if len(words) == 2 and words[0] in lex.name_honorifics and \
                 (_short_form(by_surname, c, words[1]) is not None or _short_form(by_given, c, words[1]) is not None):
             words = words[1:]  # "Sheikh Nasrallah" after "Sheikh Hassan Nasrallah"
@@ -492,6 +499,8 @@ def resolve(cands: list[Candidate], people: list[tuple[int, int, Entity, str]], 
                 target = _short_form(by_surname, c, words[0])
             if target is None and words[0] not in by_surname:
                 target = _short_form(by_given, c, words[0])  # "Ban" after "Ban Ki-moon", "Mister Roh"
+            if target is not None and dropped and not _has_words(target, dropped):
+                target = None  # "Le Dung" is no short form of "Nguyen Tan Dung"; "Le Pen", "al-Bashir" are
             if target is not None and c.gender:
                 titled.setdefault((words[0], c.gender), target)
             if target is not None:
@@ -502,6 +511,25 @@ def resolve(cands: list[Candidate], people: list[tuple[int, int, Entity, str]], 
             continue
         if c.key in confirmed:
             c.entity = entity_of(c.key)
+
+
+def _hyphenated_given(words: list[str], particles: frozenset[str]) -> bool:
+    """Whether a name's words (a hyphen its own word) are a family name and a hyphenated given name,
+    "song min - soon", "ban ki - moon", "kim jong - il": the family name comes first (Korean);
+    not "majid al - harthani" (a particle joined to the surname) nor "ali abdel - rahman", "ahmed
+    ould - abdallah" (a hyphenated surname: its syllables are longer than a Korean name's)."""
+    return len(words) == 4 and words[2] == "-" and words[1] not in particles and \
+        all(0 < len(w) <= 5 and w.isalpha() for w in (words[0], words[1], words[3]))
+
+
+def _has_words(target: object, words: list[str]) -> bool:
+    """Whether a full name (a candidate's key or an entity's label and aliases) has these words:
+    a short form that drops a particle ("al-Bashir", "Le Pen") shortens only a name that has it."""
+    if isinstance(target, str):
+        names = [target]
+    else:
+        names = [getattr(target, "label", ""), *getattr(target, "aliases", ())]
+    return any(set(words) <= set(plain(n.casefold()).replace("-", " ").split()) for n in names)
 
 
 def _by_word(names: list[tuple[int, int, str, object]]) -> dict[str, list[tuple[int, int, str, object]]]:

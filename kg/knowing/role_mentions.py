@@ -6,6 +6,7 @@ seats of power that act ("Moscow demanded", "the Kremlin said") stand for their 
 """
 from __future__ import annotations
 
+from datetime import date
 from typing import TYPE_CHECKING
 
 from ..reading.document import Article
@@ -18,6 +19,7 @@ if TYPE_CHECKING:
     from .mentions import Mention, SentenceAnalysis
 
 _NONE: frozenset[str] = frozenset()  # the ancestry of a type the vocabulary does not know
+_EARLY = date.min  # an affiliation open at its start sorts first
 _ADVERBS = frozenset({"later", "also", "again", "then", "still", "now", "too", "himself", "herself", "earlier", "once"})
 
 
@@ -33,6 +35,7 @@ class RoleMentions:
         `keys`: the tokens' normal forms without diacritics (the tries' keys), if the caller has them."""
         if keys is None:
             keys = [plain(t.norm) for t in toks]
+        spans = self._governments(spans, keys)
         heads = self.seats.next
         out: list[tuple[int, int, str, object]] = []
         taken = set()
@@ -62,6 +65,69 @@ class RoleMentions:
                 after = hit[0]
         return sorted(out, key=lambda x: x[0])
 
+    def _governments(self, spans: list[tuple[int, int, str, object]], keys: list[str]) -> list[tuple[int, int, str, object]]:
+        """A leader's name before a word of government ("the Bush administration", "the Obama White
+        House", "the Olmert government": names.yaml `government_words`) is the state he governs, not
+        the person: one metonym over the name and the words (a span that starts in them goes)."""
+        words = self.lex.government_words
+        if not words:
+            return spans
+        firsts = self.__dict__.get("_government_firsts")
+        if firsts is None:  # (made once per finder)
+            firsts = self.__dict__["_government_firsts"] = frozenset(w[0] for w in words)
+        out: list[tuple[int, int, str, object]] = []
+        end = -1
+        for a, b, kind, ent in spans:
+            if a < end:
+                continue  # "White House" after "Obama": inside the metonym
+            if kind == "name" and b < len(keys) and keys[b] in firsts and ent.type in self.person_types:  # type: ignore[attr-defined]
+                w = next((w for w in words if tuple(keys[b:b + len(w)]) == w), None)
+                state = self._governed(ent) if w is not None else None  # type: ignore[arg-type]
+                if state is not None and w is not None:
+                    end = b + len(w)
+                    out.append((a, end, "metonym", state))
+                    continue
+            out.append((a, b, kind, ent))
+        return out
+
+    def _governed(self, person: Entity) -> Entity | None:
+        """The state whose plain government code (USAGOV, ISRGOV) a person's affiliations hold, the
+        latest one when several; None for a person with none (a rebel leader's "camp" is no state)."""
+        best = None
+        for af in getattr(person, "affiliations", ()):
+            code = af.code or ""
+            if af.sector == "GOV" and af.of and len(code) == 6 and code.endswith("GOV") and (
+                    best is None or (af.start or _EARLY) >= (best.start or _EARLY)):
+                best = af
+        if best is None:
+            return None
+        state = self.gaz.get(best.of) if hasattr(self.gaz, "get") else None
+        return state if state is not None and "Country" in self._ancestry.get(state.type, _NONE) else None
+
+    def _speaks(self, toks: list[Token], a: int, b: int) -> bool:
+        """Whether the person named at tokens a..b is a sentence's speaker: "said Igor Ivanov, ...",
+        "Lavrov said", "Lavrov told" (names.yaml `speech_verbs`)."""
+        verbs = self.lex.speech_verbs
+        if b < len(toks) and toks[b].norm in verbs:
+            return True
+        k = a - 1
+        while k >= max(a - 6, 0) and (toks[k].text[:1].isupper() or toks[k].norm in ("'s", "'", ".")):
+            k -= 1  # "said Defence Minister Arvid Kolstad", "said Russia's Foreign Minister Sergei Lavrov"
+        return k >= 0 and toks[k].norm in verbs
+
+    def _same_speaker(self, toks: list[Token], a: int, gender: str, speakers: list[tuple[int, Entity]],
+                      order: int, genders: dict[str, str]) -> Entity | None:
+        """A pronoun that opens a sentence as the subject of a speech verb ("He said", "She added")
+        continues the previous sentence's speaker ("..., said Igor Ivanov, who is due to meet
+        Bezhuashvili. He said ..." is Ivanov, not the person last named); None to resolve it as
+        any pronoun when that sentence had no speaker of the pronoun's gender."""
+        if a != 0 or a + 1 >= len(toks) or toks[a + 1].norm not in self.lex.speech_verbs or not speakers:
+            return None
+        k, ent = speakers[-1]
+        if k != order - 1:
+            return None
+        return ent if ((genders or {}).get(ent.id) or ent.gender) in (None, gender) else None
+
     @staticmethod
     def _seat_government(body: Entity, state: Entity) -> bool:
         """Whether a body named as a seat of power is its state's government itself: one of its codes
@@ -86,6 +152,10 @@ class RoleMentions:
             return True
         k = b
         if k < len(toks) and toks[k].norm in ("'s", "'"):
+            if k + 1 < len(toks) and toks[k + 1].norm in self.roles.next:  # "Washington's chief nuclear envoy"
+                r = self._longest(self.roles, toks, k + 1)
+                if r is not None and any(getattr(x, "body", "") == "state" and getattr(x, "sector", None) for x in r[1]):
+                    return True  # a state's post ("Moscow's mayor" is the city's: body city)
             return k + 1 < len(toks) and toks[k + 1].norm in lex.actor_nouns
         while k < len(toks) and (toks[k].norm.endswith("ly") or toks[k].norm in ("on", "last", "this") or
                                  toks[k].norm in lex.not_names or toks[k].norm.isdigit()):
