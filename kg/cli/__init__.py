@@ -311,6 +311,10 @@ def rules_explain(text: str, date: str | None, data_dir: Path | None, ontology_d
     if date and d is None:
         raise click.BadParameter("use YYYY-MM-DD", param_hint="--date")
     reports, full = explain_text(text, pack.rules, pack.finder, pack.layout, pack.vocabulary, d)
+    if d is None:  # a sentence alone has no date: say what that leaves out (docs/names.md)
+        click.echo("note: no --date: names resolved by the article's date (a leader's surname alone, \"President "
+                   "Bush\", two people of one name) stay unlinked and relative times unresolved; add --date YYYY-MM-DD",
+                   err=True)
     for rep in reports:
         s = rep.analysis.sentence
         click.echo(f"sentence {s.index} [{s.begin}-{s.end}]: {s.text}")
