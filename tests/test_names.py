@@ -516,6 +516,10 @@ def test_a_korean_given_name_is_no_surname(pack):
     got = found_on(pack, "Envoy Pak Sung-ho met Hill. Pak said the talks went well. Later, Ho flew home.", "2007-02-10")
     assert ("Pak", "unlinked/pak-sung-ho", "Person", "unlinked") in got
     assert not any(t == "Ho" and i == "unlinked/pak-sung-ho" for t, i, _, _ in got)
+    # the family name alone is the bearer named last before it, not one named later
+    got = found_on(pack, "Park Tae-sun, a veteran diplomat, replaced Lee Gwang-ho. Park joined the ministry in 1978. "
+                         "His counterpart Park Hae-jin arrived later.", "2008-04-14")
+    assert ("Park", "unlinked/park-tae-sun", "Person", "unlinked") in got
     got = found_on(pack, "Hyun said the bill would pass.", "2006-05-01")
     assert not any(i == "roh-moo-hyun" for _, i, _, _ in got)
     got = found_on(pack, "Robert Mugabe spoke. Mugabe was declared the winner.", "2008-06-30")

@@ -454,14 +454,14 @@ def resolve(cands: list[Candidate], people: list[tuple[int, int, Entity, str]], 
         if len(words) >= 2 and t in ("Person", "Agent"):
             family_first = _hyphenated_given(k.split(), lex.particles)
             for c in by_key[k]:
-                surnames.append((c.sentence, c.first, words[0] if family_first else words[-1], k))
-                if not family_first:
-                    givens.append((c.sentence, c.first, words[0], k))
+                if not family_first:  # (a family name first is a given-word entry only: "Kim" is the Kim named last)
+                    surnames.append((c.sentence, c.first, words[-1], k))
+                givens.append((c.sentence, c.first, words[0], k))
     for s, tok, ent, surface in people:
         words = [w for w in ent.label.casefold().split() if w not in lex.suffixes]
         if len(words) >= 2 and (_hyphenated_given(surface.casefold().replace("-", " - ").split(), lex.particles) or lex.family_name_first_states and any(
                 (a.code or "")[:3].casefold() in lex.family_name_first_states for a in getattr(ent, "affiliations", ()))):
-            surnames.append((s, tok, words[0], ent))  # "Song" of "Song Min-soon", "Roh" of "Roh Moo Hyun"; never "Soon"
+            givens.append((s, tok, words[0], ent))  # "Song" of "Song Min-soon", "Roh" of "Roh Moo Hyun"; never "Soon"
             continue
         if len(words) >= 2:
             surnames.append((s, tok, words[-1], ent))
