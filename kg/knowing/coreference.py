@@ -38,7 +38,21 @@ class Coreference:
         """The latest person of matching gender within reach; a pronoun outside a quotation skips
         people named inside quotations (in '"...Arafat...," he told', he is the speaker). A person
         kg could not name (an unknown name it could not type, "a spokesman") stops the search: the
-        pronoun is left unresolved rather than handed to someone kg knows."""
+        pronoun is left unresolved rather than handed to someone kg knows.
+
+        A pronoun that no person of its own sentence precedes, even quoted ("He later flew to Kiev"), is a
+        subject that continues the last sentence that named people: it is that sentence's first
+        person (its subject: "Bush met Putin in Moscow. He later flew to Kiev" is Bush), when the
+        gender fits and the sentence names no one kg could not name."""
+        ok = [p for p in people if not (p[1] and not quoted)]
+        if ok and people[-1][3] != sentence and sentence - ok[-1][3] <= PRONOUN_REACH:
+            last = ok[-1][3]
+            theirs = [p for p in ok if p[3] == last]
+            if any(p[2] is None for p in theirs):
+                return None
+            for _, _, ent, _ in theirs:
+                if ((genders or {}).get(ent.id) or ent.gender) in (None, gender):  # type: ignore[union-attr]
+                    return ent
         for pos, q, ent, s in reversed(people):
             if sentence - s > PRONOUN_REACH:
                 return None
