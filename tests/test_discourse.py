@@ -122,3 +122,13 @@ def test_group_meetings_conform_to_the_shapes(tmp_path, run):
     assert run("build", art, "-o", out).exit_code == 0
     r = run("validate", out)
     assert r.exit_code == 0, r.output
+
+
+def test_who_spoke_after_the_talks_in_a_city_abroad_visited_it(pack):
+    _check(pack, "Speaking in Vienna after the talks, U.S. Assistant Secretary of State Christopher Hill said progress was made.",
+           ["visited(Christopher Hill, Vienna)"], kinds=("met", "visited"))
+    _check(pack, "Russian Foreign Minister Sergei Lavrov told reporters after the meeting on Friday in Tokyo that he was pleased.",
+           ["visited(Sergei Lavrov, Tokyo)"], kinds=("met", "visited"))
+    # the meeting did not happen there: nothing
+    _check(pack, "Sergei Lavrov told reporters after the meeting in Tokyo was cancelled that he regretted it.", [],
+           kinds=("met", "visited"))
