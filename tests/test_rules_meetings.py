@@ -529,6 +529,13 @@ ONE_SENTENCE_FORMS = [
      {"not visited(mahmoud-ahmadinejad, baku)"}),
     ("Pakistani Prime Minister Shaukat Aziz, on a five-day visit to China, met Premier Wen Jiabao.",
      {"met(shaukat-aziz, wen-jiabao)", "visited(shaukat-aziz, china)"}),
+    # a courtesy call; views exchanged; a guest in a place at someone's invitation (two fresh 2007-08 dev pages)
+    ("Taro Aso called on Prime Minister Manmohan Singh at his residence on Monday.", {"met(manmohan-singh, taro-aso)"}),
+    ("Taro Aso called on Prime Minister Manmohan Singh to resume talks.", set()),
+    ("Sergei Lavrov and Javier Solana exchanged views on Iran.", {"met(javier-solana, sergei-lavrov)"}),
+    ("Foreign Minister Taro Aso is in New Delhi at the invitation of Pranab Mukherjee.",
+     {"visited(taro-aso, new-delhi)", "invited(pranab-mukherjee, taro-aso)"}),
+    ("Sergei Lavrov was in Damascus when the war began.", set()),
     # the object of "visit" is no visitor
     ("Christopher Hill was willing to visit North Korea during his trip to Japan.", {"visited(christopher-hill, japan)"}),
 ]
