@@ -1,7 +1,8 @@
 """A CAMEO pack loaded for coding: verb forms, patterns filed by block, synsets, agents and
 discards, with the indexes the coder looks them up by (kg.rules.cameo.coder says how a sentence
 is coded). The pack is pickled by kg.graph.events, so what loads at every cold start is kept
-small: plain tuples for verbs, one JSON string per block for patterns.
+small: plain tuples for verbs, one JSON string per block for patterns (compiled by the word or synset
+a clause needs them for, when it first does).
 """
 from __future__ import annotations
 
@@ -40,11 +41,13 @@ class CameoPack:
     """A loaded CAMEO pack, indexed for coding (see the module docstring)."""
 
     verbs: dict[str, tuple[tuple, ...]] = field(default_factory=dict)  # form -> verbs, as _Verb fields
-    raw_patterns: dict[str, str] = field(default_factory=dict)  # block -> its patterns as JSON (compiled on first use)
+    # block -> its patterns filed for `candidates`, as JSON: [needing no word, {word: [...]}, {synset: [...]}]
+    raw_patterns: dict[str, str] = field(default_factory=dict)
     patterns: dict[str, list[_Pattern]] = field(default_factory=dict)  # block -> compiled patterns (file order)
-    pattern_index: dict[str, tuple[list[_Pattern], dict[str, list[_Pattern]], dict[str, list[_Pattern]],
-                                   dict[str, list[str]]]] = \
-        field(default_factory=dict)  # block -> (patterns needing no word, by a word, by a synset, synsets by first word)
+    pattern_index: dict[str, tuple[list[_Pattern], dict[str, list], dict[str, list], dict[str, list[str]],
+                                   dict[str, list[_Pattern]]]] = \
+        field(default_factory=dict)  # block -> (patterns needing no word, raw by a word, raw by a synset,
+    # synsets by first word, the compiled lists of the words and synsets met so far)
     synsets: dict[str, tuple[tuple[str, ...], ...]] = field(default_factory=dict)
     agents: dict[str, tuple[str, bool]] = field(default_factory=dict)  # phrase -> (code, prefix)
     discards: list[tuple[tuple[str, ...], bool]] = field(default_factory=list)
@@ -89,12 +92,13 @@ class CameoPack:
         return code.startswith(vc[:2] if len(vc) == 3 and vc.endswith("0") else vc)
 
     def block_patterns(self, block: str) -> list[_Pattern]:
-        """A block's patterns, compiled the first time a sentence meets one of its verbs: a
-        one-article build meets a few dozen of the ~300 blocks, so the pack loads as one string
-        per block instead of ~50,000 small objects."""
+        """All of a block's patterns, compiled, in file order (`candidates` compiles only those a
+        clause's words could need)."""
         ps = self.patterns.get(block)
         if ps is None:
-            ps = self.patterns[block] = [_compile_pattern(r) for r in json.loads(self.raw_patterns.get(block, "[]"))]
+            free, by_word, by_synset = json.loads(self.raw_patterns.get(block, "[[],{},{}]"))
+            raws = [*free, *(r for rs in by_word.values() for r in rs), *(r for rs in by_synset.values() for r in rs)]
+            ps = self.patterns[block] = [_compile_pattern(r) for r in sorted(raws, key=lambda r: r[3])]
         return ps
 
     def candidates(self, block: str, words: set[str] | frozenset[str]) -> list[_Pattern]:
@@ -102,34 +106,34 @@ class CameoPack:
         they name the first word of one of its phrases. Each pattern is filed under one of its
         words (the longest: rare words are long), or if it has none under one of its synsets, so
         a sentence looks up its own words in the block's index and meets only patterns that name
-        one of them, plus the few that need neither ("- $ * +"); then the rest is checked."""
+        one of them, plus the few that need neither ("- $ * +"); then the rest is checked. The
+        pack keeps the filing as one JSON string per block (`index_patterns`), and a word's or
+        synset's patterns are compiled when a clause first holds it: a one-article build meets
+        a few dozen of the ~300 blocks, and in them a few hundred of their ~4,700 patterns."""
         idx = self.pattern_index.get(block)
         if idx is None:
-            free: list[_Pattern] = []
-            by_word: dict[str, list[_Pattern]] = {}
-            by_synset: dict[str, list[_Pattern]] = {}
-            for p in self.block_patterns(block):
-                if p.needs:
-                    by_word.setdefault(max(sorted(p.needs), key=len), []).append(p)
-                elif p.synsets:
-                    by_synset.setdefault(p.synsets[0], []).append(p)
-                else:
-                    free.append(p)
+            free_raw, by_word, by_synset = json.loads(self.raw_patterns.get(block, "[[],{},{}]"))
             led: dict[str, list[str]] = {}  # a first word of a phrase -> the synsets (leading a pattern) it begins
             for name in by_synset:
                 for w in self.synset_first.get(name, ()):
                     led.setdefault(w, []).append(name)
-            idx = self.pattern_index[block] = (free, by_word, by_synset, led)
-        free, by_word, by_synset, led = idx
+            idx = self.pattern_index[block] = ([_compile_pattern(r) for r in free_raw], by_word, by_synset, led, {})
+        free, by_word, by_synset, led, done = idx
         out = list(free)
         if led:  # the synsets one of whose phrases may begin at a word of the clause
             names = {name for w in led.keys() & words for name in led[w]}
             for name in names:
-                out += [p for p in by_synset[name] if len(p.synsets) == 1 or self._synsets_in(p.synsets[1:], words)]
+                ps = done.get(name)  # (synset names begin with "&", words never do)
+                if ps is None:
+                    ps = done[name] = [_compile_pattern(r) for r in by_synset[name]]
+                out += [p for p in ps if len(p.synsets) == 1 or self._synsets_in(p.synsets[1:], words)]
         # the block's words the clause has (one set operation in C; the order of candidates does
         # not matter: the coder keeps the best-scoring one, ties to the earliest in the file)
         for w in by_word.keys() & words:
-            out += [p for p in by_word[w] if p.needs <= words and (not p.synsets or self._synsets_in(p.synsets, words))]
+            ps = done.get(w)
+            if ps is None:
+                ps = done[w] = [_compile_pattern(r) for r in by_word[w]]
+            out += [p for p in ps if p.needs <= words and (not p.synsets or self._synsets_in(p.synsets, words))]
         return out
 
     def _synsets_in(self, names: tuple[str, ...], words: set[str] | frozenset[str]) -> bool:
@@ -188,10 +192,28 @@ def load_pack(folder: str | Path) -> CameoPack:
         for line in dp.read_text(encoding="utf-8").splitlines():
             rec = json.loads(line)
             pack.discards.append((tuple(rec["discard"]), rec["story"]))
-    pack.raw_patterns = {b: json.dumps(v, separators=(",", ":")) for b, v in raw.items()}
+    pack.raw_patterns = {b: index_patterns(v) for b, v in raw.items()}
     pack.n_patterns = order
     index_pack(pack)
     return pack
+
+
+def index_patterns(raws: list[list]) -> str:
+    """A block's patterns (pattern, code, source, order) filed as `CameoPack.candidates` looks
+    them up, as one JSON string: those needing no word, those needing some word under the
+    longest of their words, the others under their first synset."""
+    free: list[list] = []
+    by_word: dict[str, list[list]] = {}
+    by_synset: dict[str, list[list]] = {}
+    for r in raws:
+        p = _compile_pattern(r)
+        if p.needs:
+            by_word.setdefault(max(sorted(p.needs), key=len), []).append(r)
+        elif p.synsets:
+            by_synset.setdefault(p.synsets[0], []).append(r)
+        else:
+            free.append(r)
+    return json.dumps([free, by_word, by_synset], separators=(",", ":"))
 
 
 def _compile_pattern(r: list) -> _Pattern:
