@@ -47,7 +47,8 @@ class GroupLexicon:
     coordinators: frozenset[str] = frozenset()
     not_after: frozenset[str] = frozenset()  # a list after these words names targets, not parties ("sanctions on A, B and C")
     apposition: frozenset[str] = frozenset()  # a list after the phrase in its own sentence follows one of these ("the six countries -- A, B ...")
-    openers: frozenset[str] = frozenset()  # words a group phrase can begin with (a quick test per token)
+    openers: frozenset[str] = frozenset()  # words a group phrase can begin with
+    counters: frozenset[str] = frozenset()  # words every group phrase holds (a count, "both", "pair"): a quick test per sentence
 
     def __bool__(self) -> bool:
         return bool(self.nouns or self.pair_nouns)
@@ -105,6 +106,7 @@ def load_groups(path: Path, voc: Vocabulary | None = None) -> GroupLexicon:
     if problems:
         raise RuleError(problems)
     lex.openers = frozenset(lex.numbers) | lex.pair_words | lex.determiners
+    lex.counters = frozenset(lex.numbers) | lex.pair_words | frozenset(lex.pair_nouns)
     return lex
 
 
@@ -168,8 +170,9 @@ class Groups:
             return
         found = []
         for k, sa in enumerate(out):
-            if any(w in lex.openers or w.isdigit() for w in (t.norm for t in sa.tokens)):
-                for ph in find_phrases([t.norm for t in sa.tokens], lex):
+            norms = [t.norm for t in sa.tokens]
+            if not lex.counters.isdisjoint(norms) or any(w.isdigit() for w in norms):
+                for ph in find_phrases(norms, lex):
                     found.append((k, ph))
         if not found:
             return
