@@ -319,7 +319,8 @@ def rules_explain(text: str, date: str | None, data_dir: Path | None, ontology_d
         s = rep.analysis.sentence
         click.echo(f"sentence {s.index} [{s.begin}-{s.end}]: {s.text}")
         for m in rep.analysis.mentions:
-            click.echo(f"  mention {m.text!r} -> {m.entity.id} ({m.entity.type}, {m.kind})")
+            who = ", ".join(x.entity.id for x in m.members) if m.members else m.entity.id  # a group: its members
+            click.echo(f"  mention {m.text!r} -> {who} ({m.entity.type}, {m.kind})")
         for _, _, t in rep.analysis.times:
             click.echo(f"  time {t.phrase!r} -> {t.value} (xsd:{t.datatype}, {t.relation})")
         for f in rep.fired:
