@@ -68,7 +68,62 @@ CASES: list[tuple[str, str, list[str]]] = [
     ("Syrian President Bashar al-Assad welcomed the plan and sent his foreign minister, Walid al-Moallem, to Beirut.",
      "2008-07-01", ["leads(Bashar al-Assad, Syria)", "post(Walid al-Moallem, Syria)"]),
     ("Former Soviet leader Mikhail Gorbachev criticised the plan.", "2008-08-20", []),
-    ("The late Palestinian leader Yasser Arafat was buried in Ramallah.", "2004-11-12", []),
+    ("The late Palestinian leader Yasser Arafat was buried in Ramallah.", "2004-11-12", []),    # issue 14, fifth round (the attribution forms of real articles: titles with complements, bodies' officials,
+    # outlets, "according to", groups that speak; elections and resolutions)
+    # a trailing attribution whose speaker has a title with its complement, or after "said"
+    ("Tehran would face new sanctions, the U.S. envoy to the United Nations Zalmay Khalilzad said.", "2007-03-01",
+     ["said(Zalmay Khalilzad)", "post(Zalmay Khalilzad, United States)"]),
+    ("Hezbollah fired rockets at Haifa overnight, said army spokesman Avi Benayahu.", "2006-07-20",
+     ["said(Avi Benayahu)"]),
+    ("Khartoum would accept the hybrid force, the U.S. envoy to Sudan said.", "2007-06-01", []),
+    # a body's unnamed officials speak for it; its diplomats do not
+    ("The alliance will send more troops to Kandahar, NATO officials said.", "2008-04-01", ["said(NATO)"]),
+    ('"We will not recognise the vote," African Union officials said.', "2008-07-01", ["said(African Union)"]),
+    ("The bloc will review its policy on Cuba, EU diplomats said.", "2008-06-01", []),
+    # an outlet named after "reports" or "according to", or by its state's possessive
+    ("Turkey had closed its airspace to Israeli jets, reports Interfax.", "2009-10-12", ["said(Interfax)"]),
+    ("Russian troops left Gori on Friday, according to the state news agency ITAR-TASS.", "2008-08-22", ["said(ITAR-TASS)"]),
+    ("Turkey had closed its airspace to Israeli jets, reports said.", "2009-10-12", []),
+    # "according to" a body or a titled person
+    ("According to the African Union, rebels attacked the convoy near El Fasher.", "2007-10-01", ["said(African Union)"]),
+    ("According to Pakistani army spokesman Athar Abbas, militants attacked a checkpoint in Swat.", "2009-05-01",
+     ["said(Athar Abbas)", "post(Athar Abbas, Pakistan)"]),
+    ("According to reports, militants attacked a checkpoint in Swat.", "2009-05-01", []),
+    # a condition inside the quotation or before a body's officials: the speaker still speaks (the zone's own test is the rule's example)
+    ('"If the rockets do not stop, Israel would attack Hezbollah," Israeli Defence Minister Amir Peretz said.',
+     "2006-07-10", ["said(Amir Peretz)", "post(Amir Peretz, Israel)"]),
+    ("Ethiopia would attack the Islamic Courts Union if they advanced on Baidoa, African Union officials said.", "2006-12-01",
+     ["said(African Union)"]),
+    ("Ethiopia attacked the Islamic Courts Union after they advanced on Baidoa, African Union officials said.", "2006-12-01",
+     ["said(African Union)", "claim(African Union) attacked(Ethiopia, Islamic Courts Union)"]),
+    # one of a group named after "including", a state "and other countries"
+    ("Several Gulf states, including Qatar and Oman, have said they would attend the summit.", "2009-03-01",
+     ["said(Qatar)", "said(Oman)"]),
+    ("Britain and other European countries insist the vote was flawed.", "2009-03-01", ["said(Britain)"]),
+    ("Several Gulf states, including Qatar, attended the summit.", "2009-03-01", []),
+    # a person who reports; an adverb after the speech verb
+    ("The envoy, Lakhdar Brahimi, reported that the factions had agreed to talk.", "2004-05-01", ["said(Lakhdar Brahimi)"]),
+    ("A senior Chinese official said bluntly that Beijing would not attend.", "2009-03-01", ["said(China)"]),
+    ("A senior Israeli official had said privately that talks would resume.", "2008-05-01", ["said(Israel)"]),
+    # a title with its complement before the name
+    ("U.N. Special Envoy for Kosovo Martti Ahtisaari arrived in Belgrade.", "2007-02-01",
+     ["post(Martti Ahtisaari, United Nations)"]),
+    ("The UN envoy for Darfur and Sudanese President Omar al-Bashir met in Khartoum.", "2007-06-01",
+     ["leads(Omar al-Bashir, Sudan)"]),
+    # elections: sworn in after winning, a relative clause, declared the winner with a title
+    ("Ellen Johnson Sirleaf was sworn in for a second term after winning the runoff.", "2012-01-16",
+     ["won-election(Ellen Johnson Sirleaf)"]),
+    ("Yoweri Museveni, who was re-elected in February, met Mwai Kibaki in Nairobi.", "2011-05-01",
+     ["won-election(Yoweri Museveni)"]),
+    ("The electoral commission declared President Mwai Kibaki the winner of the disputed vote.", "2008-01-01",
+     ["won-election(Mwai Kibaki)", "leads(Mwai Kibaki, Kenya)"]),
+    ("Putin congratulated Medvedev on Monday after meeting him in Sochi.", "2008-03-03", []),
+    # resolutions: a participle after a long clause; a veto is the body's negated adoption
+    ("The Security Council on Friday renewed the mandate of the African Union force in Somalia for six more months, unanimously adopting resolution 1863.",
+     "2009-01-16", ["adopted-resolution(UN Security Council)"]),
+    ("The United States vetoed a Security Council resolution condemning the Israeli raid on Beit Hanoun.", "2006-11-11",
+     ["not adopted-resolution(UN Security Council)", "attacked(Israel, Beit Hanoun)"]),
+    ("The United States vetoed the farm bill.", "2008-05-21", []),
 ]
 
 
