@@ -132,3 +132,9 @@ def test_who_spoke_after_the_talks_in_a_city_abroad_visited_it(pack):
     # the meeting did not happen there: nothing
     _check(pack, "Sergei Lavrov told reporters after the meeting in Tokyo was cancelled that he regretted it.", [],
            kinds=("met", "visited"))
+
+
+def test_rules_explain_shows_a_group_mention_with_its_members(run):
+    r = run("rules", "explain", "Nicolas Sarkozy met Angela Merkel in Berlin on Monday. The two leaders later flew to Brussels.")
+    assert r.exit_code == 0
+    assert "mention 'The two leaders' -> nicolas-sarkozy, angela-merkel (Person, group)" in r.output
