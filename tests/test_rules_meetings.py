@@ -536,6 +536,10 @@ ONE_SENTENCE_FORMS = [
     ("Foreign Minister Taro Aso is in New Delhi at the invitation of Pranab Mukherjee.",
      {"visited(taro-aso, new-delhi)", "invited(pranab-mukherjee, taro-aso)"}),
     ("Sergei Lavrov was in Damascus when the war began.", set()),
+    # travelling to attend a summit in a place: a visit there (from another state); a bare attendance gives nothing
+    ("George W. Bush flew to Indonesia on Sunday to attend a regional summit in Jakarta.",
+     {"visited(george-w-bush, indonesia)", "visited(george-w-bush, jakarta)"}),
+    ("Gordon Brown and Hu Jintao attended the G20 summit in Pittsburgh.", set()),
     # the object of "visit" is no visitor
     ("Christopher Hill was willing to visit North Korea during his trip to Japan.", {"visited(christopher-hill, japan)"}),
 ]
