@@ -1,8 +1,8 @@
 """A CAMEO pack loaded for coding: verb forms, patterns filed by block, synsets, agents and
 discards, with the indexes the coder looks them up by (kg.rules.cameo.coder says how a sentence
-is coded). The pack is pickled by kg.graph.events, so what loads at every cold start is kept
-small: plain tuples for verbs, one JSON string per block for patterns (compiled by the word or synset
-a clause needs them for, when it first does).
+is coded). The pack is cached by kg.graph.events (as marshal data), so what loads at every cold
+start is kept small: plain tuples for verbs, one JSON string per block for patterns (compiled by
+the word or synset a clause needs them for, when it first does).
 """
 from __future__ import annotations
 
