@@ -532,6 +532,9 @@ def test_he_said_continues_the_previous_speaker(pack):
             'He said the talks would be hard.')
     got = found_on(pack, text, "2006-11-01")
     assert ("He", "unlinked/arvid-kolstad", "Person", "pronoun") in got
+    text = ('"We spoke for two hours," Tarnovia\'s chief negotiator, Arvid Kolstad, told reporters after meeting '
+            'Lavrov. His comments were relayed to Reuters.')
+    assert ("His", "unlinked/arvid-kolstad", "Person", "pronoun") in found_on(pack, text, "2006-06-06")
     got = found_on(pack, "Lavrov told reporters the Tarnovian envoy Piet Haarlem would come. She said no more.", "2006-11-01")
     assert not any(t == "She" and i == "sergei-lavrov" for t, i, *_ in got)  # a speaker of another gender: not him
     got = found_on(pack, "Kolstad met Lavrov in Moscow on Friday. Later he flew home.", "2006-11-01")

@@ -140,6 +140,12 @@ class MentionFinder(NameLookup, RoleMentions, Coreference, Groups):
         first_names: set[str] = set()
         self.person_types = {t for t in voc.types if "Person" in voc.ancestors(t)}
         self._placeish = frozenset(t for t in voc.types if {"Country", "Place"} & voc.ancestors(t))
+        if data_dir is None and gaz.files:  # the pack folder: the first above a gazetteer file with a vocabulary
+            data_dir = next((p for p in Path(gaz.files[0]).parents if (p / "vocabulary.yaml").is_file()), None)
+        self.lex, self.role_lex = _lexicons(data_dir, voc)
+        # a curated one-word name that is also a common word matches only with its capital ("Congress",
+        # "Trend"; not "a party congress"): names.yaml common_words and organisation words
+        common = self.lex.common_words | self.lex.org_words.keys()
         imported = getattr(gaz, "imported_aliases", None) or {}
         for ent in gaz.entities.values():
             world_names = imported.get(ent.id, ())
@@ -147,9 +153,9 @@ class MentionFinder(NameLookup, RoleMentions, Coreference, Groups):
                 toks = tokenize(name)
                 if toks:
                     # an acronym only in capitals; a name the world import added, with its capitals
-                    # (a curated one-word name only with its capital: "Congress", "Trend", not "a party congress")
                     self.names.add(toks, (ent, "name"), _is_acronym(name) or (
-                        (name in world_names or len(toks) == 1) and tuple(t.text[:1].isupper() for t in toks)))
+                        (name in world_names or len(toks) == 1 and toks[0].norm in common) and
+                        tuple(t.text[:1].isupper() for t in toks)))
                     if ent.type in self.person_types and len(toks) >= 2 and toks[0].text[:1].isupper():
                         first_names.add(toks[0].norm)
             for name in ent.demonyms:  # "Russian President": the adjective stands for the country
@@ -161,9 +167,6 @@ class MentionFinder(NameLookup, RoleMentions, Coreference, Groups):
                 if toks:
                     self.descriptions.add(toks, ent, False)
         self.first_names = frozenset(first_names)
-        if data_dir is None and gaz.files:  # the pack folder: the first above a gazetteer file with a vocabulary
-            data_dir = next((p for p in Path(gaz.files[0]).parents if (p / "vocabulary.yaml").is_file()), None)
-        self.lex, self.role_lex = _lexicons(data_dir, voc)
         self.group_lex = load_groups(data_dir / "groups.yaml", voc) if data_dir is not None else None
         self.roles = _Trie()
         tails: set[str] = set()

@@ -108,8 +108,8 @@ class RoleMentions:
         """Whether the person named at tokens a..b is a sentence's speaker: "said Igor Ivanov, ...",
         "Lavrov said", "Lavrov told" (names.yaml `speech_verbs`)."""
         verbs = self.lex.speech_verbs
-        if b < len(toks) and toks[b].norm in verbs:
-            return True
+        if b < len(toks) and (toks[b].norm in verbs or toks[b].norm == "," and b + 1 < len(toks) and toks[b + 1].norm in verbs):
+            return True  # "Lavrov said", "Iran's chief negotiator, Ali Larijani, told reporters"
         k = a - 1
         while k >= max(a - 6, 0) and (toks[k].text[:1].isupper() or toks[k].norm in ("'s", "'", ".")):
             k -= 1  # "said Defence Minister Arvid Kolstad", "said Russia's Foreign Minister Sergei Lavrov"
@@ -117,11 +117,11 @@ class RoleMentions:
 
     def _same_speaker(self, toks: list[Token], a: int, gender: str, speakers: list[tuple[int, Entity]],
                       order: int, genders: dict[str, str]) -> Entity | None:
-        """A pronoun that opens a sentence as the subject of a speech verb ("He said", "She added")
-        continues the previous sentence's speaker ("..., said Igor Ivanov, who is due to meet
-        Bezhuashvili. He said ..." is Ivanov, not the person last named); None to resolve it as
+        """A pronoun that opens a sentence ("He said", "His comments were relayed") continues the
+        previous sentence's speaker ("..., said Igor Ivanov, who is due to meet Bezhuashvili. He
+        said ..." is Ivanov, not the person last named): the subject goes on; None to resolve it as
         any pronoun when that sentence had no speaker of the pronoun's gender."""
-        if a != 0 or a + 1 >= len(toks) or toks[a + 1].norm not in self.lex.speech_verbs or not speakers:
+        if a != 0 or not speakers:
             return None
         k, ent = speakers[-1]
         if k != order - 1:
