@@ -138,3 +138,16 @@ def test_rules_explain_shows_a_group_mention_with_its_members(run):
     r = run("rules", "explain", "Nicolas Sarkozy met Angela Merkel in Berlin on Monday. The two leaders later flew to Brussels.")
     assert r.exit_code == 0
     assert "mention 'The two leaders' -> nicolas-sarkozy, angela-merkel (Person, group)" in r.output
+
+
+def test_a_meeting_at_the_talks_is_held_where_the_talks_were(pack):
+    text = ("Envoys of China, Japan and South Korea held talks in Beijing on Tuesday. On the sidelines of the talks, "
+            "U.S. envoy Christopher Hill met North Korean negotiator Kim Kye Gwan.")
+    _check(pack, text, [*_pairs("China", "Japan", "South Korea"), "visited(Japan, Beijing)", "visited(South Korea, Beijing)",
+                        "met(Christopher Hill, Kim Kye Gwan)", "visited(Christopher Hill, Beijing)",
+                        "visited(Kim Kye Gwan, Beijing)"], kinds=("met", "visited"))
+    # two places: which talks is unclear, nothing is placed
+    text = ("Envoys of China and Japan met in Beijing on Tuesday. Envoys of France and Germany met in Paris. "
+            "At the talks, U.S. envoy Christopher Hill met North Korean negotiator Kim Kye Gwan.")
+    _check(pack, text, [*_pairs("China", "Japan"), *_pairs("France", "Germany"), "visited(Japan, Beijing)",
+                        "visited(Germany, Paris)", "met(Christopher Hill, Kim Kye Gwan)"], kinds=("met", "visited"))
