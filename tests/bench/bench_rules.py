@@ -11,10 +11,14 @@ noisy: CPU seconds are printed beside wall seconds, and the lead re-runs this on
 * **scaling**: one article of 1, 2 and 4 MB made by repeating real text (the seed's body), and the
   same with an unclosed quotation mark in every paragraph (`Meshaal said "we will ...`), read,
   analysed and matched; time per MB should be flat (linear), not grow with the size.
+* **per rule**: on the real articles of bench_real_text.py (`seed` and `voa`), each rule's tries
+  (patterns that passed the index and the start bound and were run by the matcher), matches, and
+  CPU milliseconds in the matcher, the costliest first: the few rules worth making cheaper.
 
     python tests/bench/bench_rules.py                     # both
     python tests/bench/bench_rules.py --only throughput --rounds 5
     python tests/bench/bench_rules.py --only scaling --sizes 0.25 0.5 1
+    python tests/bench/bench_rules.py --only per-rule --rounds 10 --top 25
 """
 from __future__ import annotations
 
@@ -111,18 +115,86 @@ def scaling(pack: Pack, sizes: list[float]) -> None:
                   flush=True)
 
 
+def per_rule(pack: Pack, rounds: int, top: int) -> None:
+    """Tries, matches and matcher time per rule on the real articles (the fastest of `rounds` for
+    the time; the counts are the same in every round)."""
+    import kg.rules.engine as engine
+    import kg.rules.view as view
+    from kg.rules.index import _runtime
+
+    sys.path.insert(0, str(Path(__file__).resolve().parent))
+    from bench_real_text import texts
+
+    analysed = []
+    for which in ("seed", "voa"):
+        for name, text in texts(which):
+            art = parse_article(text, source=name, layout=pack.layout, default_id=name)
+            analysed.append((art, pack.finder.analyse(art)))
+    n = sum(len(an) for _, an in analysed)
+    for art, an in analysed:  # compile every pattern the articles try
+        extract(art, an, pack.rules, pack.vocabulary)
+    pats, _ = _runtime(pack.rules.rules)
+    owner: dict[int, str] = {}
+    for p in pats:
+        if p.m is not None:
+            owner[id(p.m)] = owner[id(p.m)] + "|" + p.rule.id if id(p.m) in owner and p.rule.id not in owner[id(p.m)] \
+                else owner.get(id(p.m), p.rule.id)
+    tries: dict[str, int] = {}
+    found: dict[str, int] = {}
+    spent: dict[str, float] = {}
+    placed = [0]
+    real_find, real_ordered, clock = engine.find_upto, view.SentenceView.ordered, time.process_time
+
+    def counted(m, v, st, bound):  # type: ignore[no-untyped-def]
+        t0 = clock()
+        out = real_find(m, v, st, bound)
+        t1 = clock()
+        r = owner.get(id(m), "?")
+        tries[r] = tries.get(r, 0) + 1
+        found[r] = found.get(r, 0) + len(out)
+        spent[r] = spent.get(r, 0.0) + t1 - t0
+        return out
+
+    def ordered(self, options):  # type: ignore[no-untyped-def]
+        placed[0] += 1
+        return real_ordered(self, options)
+
+    best: dict[str, float] = {}
+    engine.find_upto, view.SentenceView.ordered = counted, ordered  # type: ignore[assignment]
+    try:
+        for _ in range(rounds):
+            tries.clear(), found.clear(), spent.clear()
+            placed[0] = 0
+            for art, an in analysed:
+                extract(art, an, pack.rules, pack.vocabulary)
+            for r, x in spent.items():
+                best[r] = min(best.get(r, float("inf")), x)
+    finally:
+        engine.find_upto, view.SentenceView.ordered = real_find, real_ordered  # type: ignore[assignment]
+    total = sum(best.values())
+    print(f"per rule: {len(analysed)} real articles, {n} sentences; {placed[0]} patterns placed in order "
+          f"(SentenceView.ordered), {sum(tries.values())} tries, {sum(found.values())} matches, "
+          f"{total * 1000:.2f} ms in the matcher (each rule's fastest of {rounds} rounds)")
+    print(f"  {'rule':<44} {'tries':>6} {'matches':>8} {'ms':>7} {'share':>6}")
+    for r in sorted(best, key=lambda r: -best[r])[:top]:
+        print(f"  {r[:44]:<44} {tries[r]:6d} {found[r]:8d} {best[r] * 1000:7.3f} {best[r] / total:6.1%}")
+
+
 def main() -> None:
     ap = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
-    ap.add_argument("--only", choices=["throughput", "scaling"])
+    ap.add_argument("--only", choices=["throughput", "scaling", "per-rule"])
     ap.add_argument("--rounds", type=int, default=3)
     ap.add_argument("--copies", type=int, default=10, help="copies of the real text in the throughput run")
     ap.add_argument("--sizes", type=float, nargs="+", default=[1, 2, 4], help="article sizes in MB for the scaling run")
+    ap.add_argument("--top", type=int, default=30, help="rules listed by the per-rule run")
     a = ap.parse_args()
     pack = Pack.load()
     if a.only in (None, "throughput"):
         throughput(pack, a.rounds, a.copies)
     if a.only in (None, "scaling"):
         scaling(pack, a.sizes)
+    if a.only in (None, "per-rule"):
+        per_rule(pack, a.rounds, a.top)
 
 
 if __name__ == "__main__":
