@@ -21,6 +21,7 @@ from ..errors import InputError
 from ..knowing.gazetteer import Gazetteer, load_gazetteer
 from ..knowing.mentions import MentionFinder
 from .loader import RuleSet, load_rules, rule_files
+from .ruleset import LAZY
 from ..knowing.vocab import Vocabulary, load_vocabulary
 
 
@@ -154,7 +155,18 @@ class Pack:
         # worked from: this process's kg.rules.index holds it, and a new process reads the plain
         # numbers and bits made from it. Left out, the cache is 5% smaller and reads ~7% faster.
         index = self.rules.__dict__.pop("_index", None)
+        # Each rule's emits and examples are pickled apart, as bytes, which the cache reads as they
+        # are (a copy) and kg.rules.ruleset.Rule unpickles when first asked: an article fires a few
+        # dozen of the ~300 rules, and only `kg rules test` reads examples (~3,300 Emit and Term
+        # and ~900 Example objects that a one-article build no longer makes).
+        apart: list[tuple[dict[str, object], str, object]] = []
         try:
+            for r in self.rules.rules:
+                d = r.__dict__
+                for name in LAZY:
+                    if d.get(name):
+                        apart.append((d, name, d[name]))
+                        d["_lazy_" + name] = pickle.dumps(d.pop(name), protocol=pickle.HIGHEST_PROTOCOL)
             path.parent.mkdir(parents=True, exist_ok=True)
             import tempfile  # only when the cache is (re)written
 
@@ -174,6 +186,9 @@ class Pack:
         finally:
             if index is not None:
                 self.rules.__dict__["_index"] = index
+            for d, name, value in apart:  # this process's rules as they were
+                d[name] = value
+                d.pop("_lazy_" + name, None)
 
     def _own_ontology(self) -> list[Path]:
         """The pack's own ontology files, merged with kg's: DATA/ontology.ttl, DATA/ontology/*.ttl

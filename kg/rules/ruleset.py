@@ -89,6 +89,22 @@ class Rule:
     def form_of(self, i: int) -> str:
         return (self.forms[i] if i < len(self.forms) else "") or f"pattern {i + 1}"
 
+    def __getattr__(self, name: str) -> Any:
+        """A rule from the pack cache keeps its emits and examples pickled apart (kg.rules.pack:
+        an article fires a few dozen of the ~300 rules, and only `kg rules test` reads examples):
+        they are unpickled here, when first asked."""
+        if name in LAZY:
+            blob = self.__dict__.get("_lazy_" + name)
+            if blob is not None:
+                import pickle
+
+                value = self.__dict__[name] = pickle.loads(blob)
+                return value
+        raise AttributeError(name)  # (asked by pickle for __setstate__ of every rule it loads: kept cheap)
+
+
+LAZY = ("emits", "examples")  # the fields of a Rule that kg.rules.pack's cache stores apart
+
 
 Pattern = tuple[Term, str, Term]  # a triple pattern of a join rule: variables are `slot` terms
 
