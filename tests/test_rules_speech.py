@@ -146,3 +146,23 @@ def test_a_condition_in_reported_speech_is_recorded_with_the_claim(pack):
     plain = ev._build("The EU will impose sanctions on Iran, Solana said.", "speech-test",
                       {"id": "speech-test", "date": dt.date(2006, 6, 1)}, pack)[0]
     assert not set(plain.objects(None, URIRef(kgo + "condition")))
+
+
+# A condition in a speaker's words: the consequence is the speaker's claim under that condition, which
+# the held-out scorer reads back as "claim(X) if ..." (kgo:condition beside kgo:claimedBy); without a
+# condition the claim is plain. Meetings are read too, as the relation inside.
+CONDITION_CASES: list[tuple[str, str, list[str]]] = [
+    ('"If the vote is fair, the European Union will meet Hamas," EU officials said.', "2006-01-20",
+     ["said(European Union)", "claim(European Union) if planned met(European Union, Hamas)"]),
+    ("Russia will meet Hamas in Moscow if the rockets stop, Lavrov said.", "2006-02-20",
+     ["said(Sergei Lavrov)", "claim(Sergei Lavrov) if planned met(Russia, Hamas)"]),
+    ("Russia met Hamas in Moscow after the rockets stopped, Lavrov said.", "2006-03-05",
+     ["said(Sergei Lavrov)", "claim(Sergei Lavrov) met(Russia, Hamas)"]),
+]
+
+
+@pytest.mark.parametrize("text, date, expect", CONDITION_CASES, ids=[c[0][:60] for c in CONDITION_CASES])
+def test_a_claim_under_a_condition_is_scored_as_one(pack, text, date, expect):
+    wrong, missed = unexpected_and_missed(pack, text, date, expect,
+                                          lambda r: r.name in KINDS | {"met"}, "speech-test")
+    assert not wrong and not missed, f"unexpected {wrong}, missed {missed}"
