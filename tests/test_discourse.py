@@ -86,6 +86,7 @@ def test_phrases_found_and_their_counts():
     assert find_phrases("the two sides of the border".split(), lex) == []  # "X of Y": not a group of X
     assert find_phrases("the ministers met".split(), lex) == []  # no count
     assert find_phrases("the 3 leaders".split(), lex) == [(0, 3, 3, "Person")]
+    assert find_phrases(["the", "²", "leaders"], lex) == []  # a digit to Python, no count
 
 
 def test_a_bad_groups_file_names_file_and_line(tmp_path, pack):

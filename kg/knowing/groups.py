@@ -112,7 +112,7 @@ def load_groups(path: Path, voc: Vocabulary | None = None) -> GroupLexicon:
 
 def _number(w: str, lex: GroupLexicon) -> int | None:
     n = lex.numbers.get(w)
-    if n is None and w.isdigit() and len(w) < 3:
+    if n is None and len(w) < 3 and w.isascii() and w.isdigit():  # "²" is a digit to Python, not a count
         n = int(w)
     return n if n is None or n >= 2 else None
 
@@ -124,7 +124,7 @@ def find_phrases(norms: list[str], lex: GroupLexicon) -> list[tuple[int, int, in
     n, i = len(norms), 0
     while i < n:
         w = norms[i]
-        if w not in lex.openers and not w.isdigit():
+        if w not in lex.openers and not (w.isascii() and w.isdigit()):
             i += 1
             continue
         start, j, count = i, i, None
@@ -171,7 +171,7 @@ class Groups:
         found = []
         for k, sa in enumerate(out):
             norms = [t.norm for t in sa.tokens]
-            if not lex.counters.isdisjoint(norms) or any(w.isdigit() for w in norms):
+            if not lex.counters.isdisjoint(norms) or any(w.isascii() and w.isdigit() for w in norms):
                 for ph in find_phrases(norms, lex):
                     found.append((k, ph))
         if not found:
