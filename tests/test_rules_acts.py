@@ -470,6 +470,27 @@ CASES = [
      {"accused(kenya, al-shabaab)", "claim(kenya) attacked(al-shabaab, france)"}),
     ("Israel accused Syria of arming Hezbollah.", {"accused(israel, syria)", "claim(israel) supports(syria, hezbollah)"}),
     ("Hamas condemned Israel's killing of the Palestinian leader.", {"accused(hamas, israel)"}),
+    # agreements: a long name of what is signed, a counterpart, a body's ministers where they meet, a failure of one body
+    ("Azerbaijani President Ilham Aliyev and his Turkish counterpart Abdullah Gul signed a natural gas transit accord in Baku.",
+     {"agreed(abdullah-gul, ilham-aliyev)"}),
+    ("Armenia and Azerbaijan are expected to sign protocols on border crossings next week.", {"planned agreed(armenia, azerbaijan)"}),
+    ("Arab League foreign ministers meeting in Cairo agreed to send monitors to Syria.", {"agreed(arab-league)"}),
+    ("African Union ministers failed to agree on a peacekeeping force for Somalia.", {"not agreed(african-union)"}),
+    ("Dmitry Medvedev and Viktor Yushchenko failed to reach agreement on gas prices.", {"not agreed(dmitry-medvedev, viktor-yushchenko)"}),
+    ("African Union ministers failed to meet in Addis Ababa.", set()),
+    # sanctions on a state's rulers named by its possessive
+    ("Canada imposed travel restrictions on members of Fiji's interim government.", {"sanctioned(canada, fiji)"}),
+    ("The European Union tightened sanctions on Syria's ruling generals.", {"sanctioned(european-union, syria)"}),
+    ("The European Union discussed sanctions on Syria's neighbours.", set()),
+    # appeals to a body's leaders where they meet, to a state's government named by its demonym, after an appeal to others
+    ("Ukrainian President Viktor Yushchenko urged EU leaders meeting in Brussels to open membership talks.",
+     {"urged(viktor-yushchenko, european-union)"}),
+    ("The Arab League urged Hamas and Fatah to end their feud and called on the Egyptian government to keep the border open.",
+     {"urged(arab-league, hamas)", "urged(arab-league, fatah)", "urged(arab-league, egypt)"}),
+    # membership: the other members after "along with", a party's candidate kg knows only as a name
+    ("France, a member of the Security Council along with Britain and China, abstained.",
+     {"member(france, un-security-council)", "member(united-kingdom, un-security-council)", "member(china, un-security-council)"}),
+    ("Voters backed Labour Party candidate Gordon Brown.", {"member(gordon-brown, unlinked/labour-party)"}),
 ]
 
 
