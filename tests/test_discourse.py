@@ -152,3 +152,9 @@ def test_a_meeting_at_the_talks_is_held_where_the_talks_were(pack):
             "At the talks, U.S. envoy Christopher Hill met North Korean negotiator Kim Kye Gwan.")
     _check(pack, text, [*_pairs("China", "Japan"), *_pairs("France", "Germany"), "visited(Japan, Beijing)",
                         "visited(Germany, Paris)", "met(Christopher Hill, Kim Kye Gwan)"], kinds=("met", "visited"))
+
+
+def test_a_pair_of_people_may_hold_a_name_kg_could_not_type(pack):
+    # "Khurshid Kasuri" is a name kg does not know (an unlinked agent): still one of the two ministers
+    assert _groups(pack, "Pranab Mukherjee met Khurshid Kasuri in Delhi. Both leaders criticized Iran.") == [
+        ("Both leaders", ("pranab-mukherjee", "unlinked/khurshid-kasuri"))]

@@ -182,7 +182,11 @@ class Groups:
         memo: dict[tuple[int, str, bool], list[tuple[tuple[Entity, ...], int, int]]] = {}
 
         def fits(m: Mention, t: str) -> bool:
-            return m.kind in _MEMBER_KINDS and t in ancestors.get(m.entity.type, frozenset()) and \
+            """A member of a group of type t: of that type, or a name kg could not type (an
+            unlinked "Agent": "Khurshid Kasuri") in a group of people."""
+            typ = m.entity.type
+            return m.kind in _MEMBER_KINDS and (t in ancestors.get(typ, frozenset()) or
+                                                t == "Person" and m.kind == "unlinked" and typ == "Agent") and \
                 (m.kind != "demonym" or t == "Country")
 
         def lists(k: int, t: str, pairs: bool) -> list[tuple[tuple[Entity, ...], int, int]]:
