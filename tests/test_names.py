@@ -573,3 +573,18 @@ def test_explain_says_a_sentence_alone_has_no_date(run):
     assert "no --date" in r.stderr and "no --date" not in r.stdout
     r = run("rules", "explain", "--date", "2006-05-25", "Bush said no.")
     assert "no --date" not in r.stderr and "george-w-bush" in r.stdout
+
+
+def test_a_mission_named_after_its_organisation_and_place_is_one_body(pack):
+    # a known organisation before an unknown name with an organisation word is part of it, and
+    # "in PLACE" after a mission or force is part of the name (names.yaml located_org_words)
+    got = ids(pack, "Troops of the Andean Union Mission in Borduria were attacked. The EU Police Mission in "
+                    "Tarnovia ended. The African Union Commission met.")
+    assert ("Andean Union Mission in Borduria", "unlinked/andean-union-mission-in-borduria") in got
+    assert ("EU Police Mission in Tarnovia", "unlinked/eu-police-mission-in-tarnovia") in got
+    assert ("African Union Commission", "unlinked/african-union-commission") in got
+    assert not any(i in ("european-union", "african-union") for _, i in got)
+    # a party "in" a state, or an organisation met "in" a city, stay apart
+    got = ids(pack, "The Communist Party in China met. Hamas leaders met the Arab League in Cairo.")
+    assert ("China", "china") in got and ("Arab League", "arab-league") in got and ("Cairo", "cairo") in got
+

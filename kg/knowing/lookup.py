@@ -402,13 +402,23 @@ class NameLookup:
         Somalia" (an organisation word of type Organization: "the Sudan Government", "Ministry of
         Foreign Affairs of Russia" keep their state)."""
         placeish = self._placeish
-        if not any(kind == "name" and ent.type in placeish for _, _, kind, ent in spans):  # type: ignore[attr-defined]
-            return spans  # no state's or place's name: nothing to drop
+        if not any(kind == "name" and (ent.type in placeish or "Organization" in self._ancestry.get(ent.type, _NONE))
+                   for _, _, kind, ent in spans):  # type: ignore[attr-defined]
+            return spans  # no state's, place's or organisation's name: nothing to drop
         lex, n = self.lex, len(toks)
         starts = {a for a, _, _, _ in spans}
         ends = {b for _, b, _, _ in spans}
         drop: set[int] = set()
         for k, (a, b, kind, ent) in enumerate(spans):
+            if kind == "name" and b < n and ent.type not in placeish and is_cap(toks[b]) and b not in starts and \
+                    "Organization" in self._ancestry.get(ent.type, _NONE) and toks[b].begin > toks[b - 1].end:  # type: ignore[attr-defined]
+                j = b  # "African Union Mission in Somalia", "EU Police Mission": a longer name, not the union
+                while j < n and j not in starts and is_cap(toks[j]) and lex.org_words.get(toks[j].norm) is None and \
+                        toks[j].norm not in lex.not_names and toks[j].norm not in lex.honorifics:
+                    j += 1
+                if j < n and j not in starts and is_cap(toks[j]) and lex.org_words.get(toks[j].norm) == "Organization":
+                    drop.add(k)
+                continue
             if kind != "name" or ent.type not in self._placeish:  # type: ignore[attr-defined]
                 continue
             j, org = b, False  # after: "Sudan Liberation Army"
@@ -419,7 +429,9 @@ class NameLookup:
             if org and toks[b].begin > toks[b - 1].end:
                 drop.add(k)
                 continue
-            if a >= 3 and toks[a - 1].norm in ("of", "for") and a - 1 not in ends:  # before: "Alliance for ... of Somalia"
+            located = a >= 3 and toks[a - 1].norm == "in" and toks[a - 2].norm in lex.located_org_words and is_cap(toks[a - 2])
+            if a >= 3 and (toks[a - 1].norm in ("of", "for") or located) and a - 1 not in ends:
+                # before: "Alliance for ... of Somalia"; "Mission in Somalia" (located_org_words)
                 j = a - 2
                 while j >= 0 and j + 1 not in ends and (is_cap(toks[j]) or toks[j].text == "-" or toks[j].norm in lex.connectors):
                     if lex.org_words.get(toks[j].norm) == "Organization" and is_cap(toks[j]):

@@ -38,6 +38,7 @@ class NameLexicon:
     government_words: tuple[tuple[str, ...], ...] = ()  # "the Bush administration": the state, as words
     family_name_first_states: frozenset[str] = frozenset()  # ISO-3 codes, lower case: "Song Min-soon"
     speech_verbs: frozenset[str] = frozenset()  # "said X", "X said": X speaks; "He said" next continues X
+    located_org_words: frozenset[str] = frozenset()  # "Mission in Somalia": "in PLACE" is part of the name
 
 
 def load_names(path: Path) -> NameLexicon:
@@ -67,4 +68,5 @@ def load_names(path: Path) -> NameLexicon:
                        words("common_words") | words("not_names") | words("function_words"), words("object_verbs"),
                        tuple(sorted(words("default_body_prefixes"))),
                        tuple(sorted(tuple(w.split()) for w in words("government_words"))),
-                       words("family_name_first_states"), words("speech_verbs"))
+                       words("family_name_first_states"), words("speech_verbs"),
+                       words("located_org_words"))
