@@ -158,6 +158,14 @@ CASES: list[tuple[str, str, list[str]]] = [
     ("Ukrainian Prime Minister Yulia Tymoshenko arrived for talks with Russian counterpart Vladimir Putin.", "2008-10-02",
      ["leads(Yulia Tymoshenko, Ukraine)", "leads(Vladimir Putin, Russia)"]),
     ("Lavrov dampened hopes that Hamas would recognise Israel.", "2006-03-04", ["said(Lavrov)"]),
+    # a trailing speaker after a title is no apposition: his post is not the title's
+    ("Abbas also had talks with Egypt's intelligence chief, Mofaz said.", "2007-06-01", ["said(Mofaz)"]),
+    ("The rebels met Chad's defence minister, Annan said.", "2007-06-01", ["said(Annan)"]),
+    ("Chad's defence minister, Mahamat Nour, said the rebels had withdrawn.", "2007-06-01",
+     ["post(Mahamat Nour, Chad)", "said(Mahamat Nour)"]),
+    # a title with its complement before the name
+    ("EU High Representative for Foreign Affairs Catherine Ashton visited Cairo.", "2010-06-01",
+     ["post(Catherine Ashton, European Union)"]),
     # no named holder, no relation
     ("Putin met the president in the Kremlin.", "2006-03-04", []),
     ("Hamas leaders traveled to Moscow today.", "2006-03-03", []),
