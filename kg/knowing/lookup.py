@@ -239,7 +239,15 @@ class NameLookup:
         last_title = -10
         titles = [s for s, k in enumerate(norms) if k in roles or k in honorifics]
         person_run = 0
-        while i < len(toks):
+        opens = self.__dict__.get("_opens")
+        if opens is None:  # the words a known name, a description, a particle or a pronoun begins with
+            opens = self.__dict__["_opens"] = frozenset(names).union(descriptions, particles, PRONOUNS)
+        # only a capital or one of those words can begin a span: the other tokens (most of them)
+        # are passed over without the tests below
+        nxt = 0
+        for i in [k for k, t in enumerate(toks) if t[3] in opens or t[0][:1].isupper() or keys[k] in opens]:
+            if i < nxt:
+                continue  # inside the span just found
             norm = keys[i]
             hit = self._longest(self.names, toks, i, keys) if norm in names else None
             cap = toks[i].text[:1].isupper()
@@ -269,7 +277,7 @@ class NameLookup:
                 dhit = None
             if dhit and (not hit or dhit[0] > hit[0]):
                 spans.append((i, dhit[0], "description", dhit[1]))
-                i = dhit[0]
+                nxt = dhit[0]
             elif hit:
                 ent_, kind_ = hit[1][0] if len(hit[1]) == 1 else self._choose(
                     hit[1], day, text[toks[i].begin - toks[0].begin:toks[hit[0] - 1].end - toks[0].begin])  # type: ignore[misc]
@@ -281,12 +289,9 @@ class NameLookup:
                                           "a name filed under " + ent_.id + " outside its dates", ())  # type: ignore[attr-defined]
                     kind_ = "unlinked"
                 spans.append((i, hit[0], kind_, ent_))
-                i = hit[0]
+                nxt = hit[0]
             elif toks[i].norm in PRONOUNS:
                 spans.append((i, i + 1, "pronoun", PRONOUNS[toks[i].norm]))
-                i += 1
-            else:
-                i += 1
         return spans
 
     def _titled(self, toks: list[Token], norms: list[str], folded: list[str], i: int, world: object,
