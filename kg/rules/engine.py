@@ -97,9 +97,11 @@ def match_sentence(rules: list[Rule], v: SentenceView) -> list[Firing]:
     lacks = ~has
     n = v.n
     last = v.last
-    for k in sorted(found):
+    need = bits.need
+    # most patterns the words file here lack some other feature: passed over in one comprehension
+    for k in sorted([k for k in found if not need[k] & lacks]):
         p = pats[k]
-        if p.need & lacks or p.mentions > nm or p.segments is not None and kind not in p.segments:
+        if p.mentions > nm or p.segments is not None and kind not in p.segments:
             continue
         # the last token where a match can begin: each needed word, mention, quotation and
         # time lies in the match, so at or after its start (all are in the sentence: `need`),
