@@ -37,6 +37,7 @@ ACTS: dict[str, list[tuple[str, str, str | None]]] = {
     "designates": [("Designation", "holder", "designee")],
     "won": [("Election", "winner", None)],
     "adopted": [("Resolution", "adopter", None)],
+    "invited": [("Invitation", "inviter", "invitee")],
 }
 
 
@@ -305,7 +306,7 @@ CASES = [
     ("Iran rejected calls from Britain, France and Germany to suspend enrichment.",
      {"rejected(iran, united-kingdom)", "rejected(iran, france)", "rejected(iran, germany)"}),
     ("Hamas rejected the truce plan drawn up by Egypt.", {"rejected(hamas, egypt)"}),
-    ("Russia vetoed a Security Council resolution on Georgia.", {"rejected(russia)"}),
+    ("Russia vetoed a Security Council resolution on Georgia.", {"rejected(russia)", "not adopted(un-security-council)"}),
     ("China vetoed on Tuesday a Western-backed U.N. Security Council resolution on Burma.", {"rejected(china)"}),
     ("Most Arab states signed the accord, while Syria and Libya refused.", {"rejected(syria)", "rejected(libya)"}),
     ("Hamas offered a ceasefire, an offer Israel rejected.", {"pledged(hamas)", "rejected(israel, hamas)"}),
@@ -491,6 +492,11 @@ CASES = [
     ("France, a member of the Security Council along with Britain and China, abstained.",
      {"member(france, un-security-council)", "member(united-kingdom, un-security-council)", "member(china, un-security-council)"}),
     ("Voters backed Labour Party candidate Gordon Brown.", {"member(gordon-brown, unlinked/labour-party)"}),
+    # invitations: a visit that comes at someone's invitation, an invitation declined
+    ("Hugo Chavez's visit to Minsk came at the invitation of Belarusian President Alexander Lukashenko.",
+     {"invited(alyaksandr-lukashenka, hugo-chavez)"}),
+    ("Syria turned down an invitation from Egypt to attend the summit.", {"invited(egypt, syria)", "rejected(syria, egypt)"}),
+    ("Hugo Chavez's visit to Minsk came after months of talks.", set()),
 ]
 
 
