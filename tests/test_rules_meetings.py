@@ -540,6 +540,10 @@ ONE_SENTENCE_FORMS = [
     ("George W. Bush flew to Indonesia on Sunday to attend a regional summit in Jakarta.",
      {"visited(george-w-bush, indonesia)", "visited(george-w-bush, jakarta)"}),
     ("Gordon Brown and Hu Jintao attended the G20 summit in Pittsburgh.", set()),
+    # one guest invited to a place for talks: a planned meeting with the host and the guest's planned visit
+    ("Vladimir Putin has invited Venezuelan President Hugo Chavez to Moscow for talks next month.",
+     {"invited(vladimir-putin, hugo-chavez)", "planned met(hugo-chavez, vladimir-putin)", "planned visited(hugo-chavez, moscow)"}),
+    ("Vladimir Putin has invited Hugo Chavez to a concert in Moscow.", {"invited(vladimir-putin, hugo-chavez)"}),
     # the object of "visit" is no visitor
     ("Christopher Hill was willing to visit North Korea during his trip to Japan.", {"visited(christopher-hill, japan)"}),
 ]
