@@ -556,6 +556,10 @@ def test_agencies_and_bodies_named_in_real_articles(pack):
                     "Cooperation Organization met in Tehran.")
     assert ("Black Sea Economic Cooperation Organization", "black-sea-economic-cooperation") in got
     assert ("Economic Cooperation Organization", "economic-cooperation-organization") in got
+    got = ids(pack, "Envoys met the head of the AU Peace and Security Council. The A.U. team left before the "
+                    "Security Council voted.")
+    assert ("AU Peace and Security Council", "au-peace-and-security-council") in got
+    assert ("A.U.", "african-union") in got and got.count(("Security Council", "un-security-council")) == 1
 
 
 def test_envoys_and_negotiators_with_a_seat_of_power(pack):
