@@ -118,6 +118,14 @@ CASES: list[tuple[str, str, list[str]]] = [
     ("The electoral commission declared President Mwai Kibaki the winner of the disputed vote.", "2008-01-01",
      ["won-election(Mwai Kibaki)", "leads(Mwai Kibaki, Kenya)"]),
     ("Putin congratulated Medvedev on Monday after meeting him in Sochi.", "2008-03-03", []),
+    # the writer's relative clause stays a fact inside reported content; a title's state never speaks for its holder
+    ("Yoweri Museveni, who was re-elected in February, will visit Nairobi next week, Uganda's state-owned New Vision newspaper said.",
+     "2011-05-01", ["won-election(Yoweri Museveni)"]),
+    ("The British ambassador to Afghanistan, Sherard Cowper-Coles, did not rule out talks with the Taliban.", "2008-10-01",
+     ["said(Sherard Cowper-Coles)", "post(Sherard Cowper-Coles, Britain)"]),
+    ("China's foreign minister, Li Zhaoxing, spoke out against new sanctions on Iran.", "2006-03-09",
+     ["said(Li Zhaoxing)", "post(Li Zhaoxing, China)"]),
+    ("Angela Merkel spoke with Nicolas Sarkozy by telephone.", "2008-03-01", []),
     # resolutions: a participle after a long clause; a veto is the body's negated adoption
     ("The Security Council on Friday renewed the mandate of the African Union force in Somalia for six more months, unanimously adopting resolution 1863.",
      "2009-01-16", ["adopted-resolution(UN Security Council)"]),
