@@ -592,3 +592,19 @@ def test_a_mission_named_after_its_organisation_and_place_is_one_body(pack):
     got = ids(pack, "The Communist Party in China met. Hamas leaders met the Arab League in Cairo.")
     assert ("China", "china") in got and ("Arab League", "arab-league") in got and ("Cairo", "cairo") in got
 
+
+def test_a_known_body_at_the_end_of_a_longer_name_is_no_link(pack):
+    # "Security Council", "Economic Cooperation Organization" ending an unknown name: the longer name
+    got = ids(pack, "Envoys met the head of the Andean Peace and Security Council. Leaders opened the Caspian Sea "
+                    "Economic Cooperation Organization summit.")
+    assert ("Andean Peace and Security Council", "unlinked/andean-peace-and-security-council") in got
+    assert ("Caspian Sea Economic Cooperation Organization", "unlinked/caspian-sea-economic-cooperation-organization") in got
+    assert not any(i in ("un-security-council", "economic-cooperation-organization") for _, i in got)
+    # a known name, a possessive, a title or a title-case headline before it: the body itself
+    got = ids(pack, "Russia told the Security Council no. Moscow's Security Council met. On Monday the Security "
+                    "Council voted. President Bush met the Security Council.")
+    assert got.count(("Security Council", "un-security-council")) == 4
+    art = parse_article("Iran Defies Security Council\n\nTehran said no.", source="t", layout=pack.layout)
+    assert ("Security Council", "un-security-council") in [(m.text, m.entity.id) for sa in pack.finder.analyse(art)
+                                                            for m in sa.mentions]
+

@@ -369,8 +369,10 @@ class NameLookup:
         the whole is an unknown name, not the known person. A one-word group alias right after it
         goes too (a dictionary that files "Nasrallah" under Hezbollah). Not in headlines."""
         persons = self.person_types
-        if not any(kind == "name" and b == a + 1 and ent.type in persons for a, b, kind, ent in spans):  # type: ignore[attr-defined]
-            return spans  # no one-word person name (most sentences): nothing to drop
+        if not any(kind == "name" and (b == a + 1 and ent.type in persons or b > a + 1 and a > 0 and
+                                       (is_cap(toks[a - 1]) or toks[a - 1].norm == "and"))
+                   for a, b, kind, ent in spans):  # type: ignore[attr-defined]
+            return spans  # no one-word person name, no name after a capital (most sentences): nothing to drop
         lex = self.lex
         starts = {a: k for k, (a, _, _, _) in enumerate(spans)}
         ends = {b: k for k, (_, b, _, _) in enumerate(spans)}
@@ -383,6 +385,21 @@ class NameLookup:
                     plain(w) not in self._role_tails)
         headline: bool | None = None
         for k, (a, b, kind, ent) in enumerate(spans):
+            if kind == "name" and b > a + 1 and a > 0 and ent.type not in persons and \
+                    "Organization" in self._ancestry.get(ent.type, _NONE) and ent.type not in self._placeish:  # type: ignore[attr-defined]
+                # a body's name that the text opens with more capitals no gazetteer covers is the end of a
+                # longer name: "National Security Council", "AU Peace and Security Council", "Black Sea
+                # Economic Cooperation Organization" are not the UN's council or the ECO
+                p = a - 2 if toks[a - 1].norm == "and" and a > 1 else a - 1
+                w = toks[p].norm
+                if p > 0 and is_cap(toks[p]) and w not in lex.not_names and w not in lex.function_words and \
+                        w not in lex.honorifics and w not in lex.name_titles and plain(w) not in self._role_tails and p + 1 not in ends and (p == a - 1 or p + 1 not in starts) and \
+                        toks[a - 1].end < toks[a].begin and not (p in starts and spans[starts[p]][1] > p + 1):
+                    if headline is None:
+                        headline = title_case(toks, lex, segment)
+                    if not headline:
+                        drop.add(k)
+                continue
             if kind != "name" or b != a + 1 or ent.type not in self.person_types:  # type: ignore[attr-defined]
                 continue
             n = starts.get(b)
