@@ -88,6 +88,8 @@ def _lexicons(data_dir: Path | None, voc: Vocabulary) -> tuple[NameLexicon, Role
         for f in files:
             h.update(f.read_bytes() if f.is_file() else b"-")
         h.update("\n".join(sorted(voc.individuals)).encode())
+        # the lexicons' fields: a pickle of an older NameLexicon lacks a new list (it would read as empty)
+        h.update(",".join(NameLexicon.__dataclass_fields__).encode() + b"|" + ",".join(RoleLexicon.__dataclass_fields__).encode())
         path = Path(root) / f"names-{h.hexdigest()[:32]}.pickle"
         try:
             with open(path, "rb") as fh:
