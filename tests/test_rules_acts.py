@@ -497,6 +497,9 @@ CASES = [
      {"invited(alyaksandr-lukashenka, hugo-chavez)"}),
     ("Syria turned down an invitation from Egypt to attend the summit.", {"invited(egypt, syria)", "rejected(syria, egypt)"}),
     ("Hugo Chavez's visit to Minsk came after months of talks.", set()),
+    # the comma that closes an apposition naming the subject (every frame's active form)
+    ("Russia's foreign minister, Sergei Lavrov, criticised Georgia on Friday.", {"accused(sergei-lavrov, georgia)"}),
+    ("The junta, which is backed by China and India, condemned the protests.", set()),
 ]
 
 

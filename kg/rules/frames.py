@@ -165,6 +165,8 @@ def expand_frame(frame: Any) -> list[tuple[str, str]]:
             continue
         if form == "active":
             add(form, f"{s} [, ..12 ,] {TIME} {LIGHT} ({fin}|(has|have|had) {LIGHT} {pp}) {LIGHT}{obj}{comp}{after}")
+            # the comma that closes an apposition naming the subject: "A Taliban spokesman, Zabihullah Mujahid, rejected ..."
+            add(form, f", {s1} , {TIME} {LIGHT} ({fin}|(has|have|had) {LIGHT} {pp}) {LIGHT}{obj}{comp}{after}")
         elif form == "passive" and has_obj:
             add(form, f"{o} [, ..12 ,] {BE} {LIGHT} {pp}{comp} [..4] by {PRE} {s}{after}")
             if comp:
