@@ -21,7 +21,7 @@ the negation in the slot `neg`, and any other "not" inside a match negates it (k
 
 | form | example (MEET; a = Lavrov, b = Meshaal) |
 |---|---|
-| active | Lavrov (also) met (with) Meshaal; Lavrov has met Meshaal |
+| active | Lavrov (also) met (with) Meshaal; Lavrov has met Meshaal; Russia's foreign minister, Lavrov, met Meshaal |
 | passive | Meshaal was received by Lavrov |
 | passive-agentless | Meshaal was received (only the object is known) |
 | relative | Lavrov, who met Meshaal, ...; Meshaal, whom Lavrov received, ... |
