@@ -538,7 +538,9 @@ def test_he_said_continues_the_previous_speaker(pack):
     got = found_on(pack, "Lavrov told reporters the Tarnovian envoy Piet Haarlem would come. She said no more.", "2006-11-01")
     assert not any(t == "She" and i == "sergei-lavrov" for t, i, *_ in got)  # a speaker of another gender: not him
     got = found_on(pack, "Kolstad met Lavrov in Moscow on Friday. Later he flew home.", "2006-11-01")
-    assert ("he", "sergei-lavrov", "Person", "pronoun") in got  # not opening a speech: the usual reading
+    # not opening a speech: the subject of the sentence before (kg.knowing.coreference), here
+    # Kolstad, whom kg cannot name: left unresolved, never handed to Lavrov (issue 13's rule)
+    assert not any(t == "he" for t, *_ in got)
 
 
 def test_agencies_and_bodies_named_in_real_articles(pack):
