@@ -158,7 +158,10 @@ def _solve(patterns: list[Pat], by_pred: dict[Hashable, list[tuple[Hashable, Has
                 used.pop()
             for name in new:
                 del env[name]
-    yield from step(0, dict(start or {}), [])
+    try:
+        yield from step(0, dict(start or {}), [])
+    finally:
+        del step  # `step` calls itself through its closure: without this, each solve left a reference cycle
 
 
 def holds(alternatives: list[list[Pat]], by_pred: dict[Hashable, list[tuple[Hashable, Hashable]]],
