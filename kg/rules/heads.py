@@ -38,12 +38,15 @@ def _dispatch(node: Alt) -> tuple[dict[str, tuple[int, ...]], tuple[int, ...]]:
         heads = [_heads(o) for o in node.options]
         others = tuple(i for i, h in enumerate(heads) if h is None)
         table: dict[str, list[int]] = {}
-        for i, h in enumerate(heads):
+        for i, h in enumerate(heads):  # each option's words once (not every word against every option)
             for w in h or ():
-                table.setdefault(w, [])
-        for w, at in table.items():
-            at.extend(i for i, h in enumerate(heads) if h is None or w in h)
-        hit = _DISPATCH[id(node)] = (node, {w: tuple(at) for w, at in table.items()}, others)
+                at = table.get(w)
+                if at is None:
+                    table[w] = [i]
+                else:
+                    at.append(i)
+        hit = _DISPATCH[id(node)] = (node, {w: tuple(sorted(at + list(others)) if others else at)
+                                            for w, at in table.items()}, others)
     return hit[1], hit[2]
 
 

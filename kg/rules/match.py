@@ -5,7 +5,7 @@ from typing import Any, Callable, Iterator
 
 from .pattern import Alt, Assert, Capture, Firsts, Gap, Node, Opt, Seq, Slot, Word, firsts
 from .view import STEP_BUDGET, Bound, SentenceView, _number, starts  # noqa: F401 - kg.rules.match offered them
-from .heads import _begin_test, _dispatch, _quiet_head
+from .heads import _begin_test, _dispatch, _heads, _quiet_head
 
 
 Found = "tuple[int, dict[str, Bound]]"
@@ -57,11 +57,16 @@ def _build(node: Node, c: Cont) -> Matcher:
             return _build(options[0], c)
         # Options that begin with a plain word can only match where the token is one of its forms:
         # a table from the token to the options worth trying, in their order. Each option is
-        # compiled when first tried: most never are in a given run, and start-up counts.
-        table, others = _dispatch(node)
+        # compiled when first tried, and the table made at the first call: most alternations
+        # built are never tried in a given run, and start-up counts.
+        table: dict[str, tuple[int, ...]] | None = None
+        others: tuple[int, ...] = ()
         opts: list[Matcher | None] = [None] * len(options)
 
         def alt(v: SentenceView, pos: int, b: dict[str, Bound], k: Accept) -> Any:
+            nonlocal table, others
+            if table is None:
+                table, others = _dispatch(node)
             for i in table.get(v.norms[pos], others) if pos < v.n else others:
                 o = opts[i]
                 if o is None:
@@ -70,8 +75,9 @@ def _build(node: Node, c: Cont) -> Matcher:
                 if r is not None:
                     return r
             return None
-        if table and not others:  # it can begin only where one of its options' first words is
-            alt.next_forms = frozenset(table)  # type: ignore[attr-defined]
+        first_words = _heads(node)  # the words every option begins with (None: not all begin with one)
+        if first_words:  # it can begin only where one of its options' first words is
+            alt.next_forms = first_words  # type: ignore[attr-defined]
         return alt
     if isinstance(node, Opt):
         return _opt(node, c)
