@@ -610,3 +610,36 @@ def test_a_known_body_at_the_end_of_a_longer_name_is_no_link(pack):
     assert ("Security Council", "un-security-council") in [(m.text, m.entity.id) for sa in pack.finder.analyse(art)
                                                             for m in sa.mentions]
 
+
+
+def test_state_bodies_and_parts_take_the_state_in_reach(pack):
+    """A ministry's common name is the ministry of the state written before it, else of the state in
+    reach (kg/knowing/reach.py): the gazetteer's own body of that state, or one minted per state;
+    a part of a state before a title stands for the state; with no state in reach, nothing."""
+    got = ids(pack, "Japan will not yield, Foreign Ministry spokesman Kenji Aoyama said.")
+    assert ("Foreign Ministry", "japanese-foreign-ministry") in got
+    got = found(pack, "Kenya rejected the report. Kenya will not yield, Foreign Ministry spokesman Otieno Baraka said.")
+    assert ("Foreign Ministry", "unlinked/foreign-ministry-kenya", "GovernmentBody", "name") in got
+    got = found(pack, "Kenyan foreign ministry spokesman Otieno Baraka said so.")
+    assert ("Kenyan foreign ministry", "unlinked/foreign-ministry-kenya", "GovernmentBody", "name") in got
+    got = found(pack, "Chad denied it. Army spokesman Col. Idriss Abakar said the rebels had fled.")
+    assert ("Army", "chad", "Country", "metonym") in got
+    got = found(pack, "Kremlin spokesman Andrei Sokolov said so. Moscow mayor Yuri Luzhkov arrived.")
+    assert ("Kremlin", "russia", "Country", "metonym") in got and ("Moscow", "russia", "Country", "metonym") not in got
+    # no state in reach; a rebel force's spokesman; "the army said" (any side's): the state is not there
+    for text in ("Army spokesman Col. Idriss Abakar said the rebels had fled.",
+                 "Chad denied it. The Chadian Liberation Front military spokesman Idriss Abakar said so.",
+                 "Chad denied it. Rebels fired rockets at the capital, the army said."):
+        assert not any(k == "metonym" and i == "chad" for _, i, _, k in found(pack, text)), text
+
+
+def test_a_minted_ministry_is_part_of_its_state_in_the_graph(pack):
+    """The post of "Foreign Ministry spokesman X" reaches the state through the ministry (W3C ORG)."""
+    art = parse_article("Kenya rejected the report, Foreign Ministry spokesman Otieno Baraka said.", source="t",
+                        layout=pack.layout)
+    g = build_articles([art], pack).graph
+    q = """PREFIX org: <http://www.w3.org/ns/org#> PREFIX rdfs: <http://www.w3.org/2000/01/rdf-schema#>
+           SELECT ?p ?body ?state WHERE { ?p org:holds/org:postIn ?b . ?b rdfs:label ?body ;
+                                          org:subOrganizationOf/rdfs:label ?state }"""
+    rows = [(str(r.p).rsplit("/entity/", 1)[-1], str(r.body), str(r.state)) for r in g.query(q)]
+    assert rows == [("unlinked/otieno-baraka", "Kenyan Foreign Ministry", "Kenya")]

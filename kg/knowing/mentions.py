@@ -30,6 +30,7 @@ from .groups import Groups, load_groups
 from .lookup import NameLookup, _is_acronym, _Trie
 from .names import (Candidate, NameLexicon, UnlinkedEntity, find_candidates, is_cap, load_names, plain, resolve,  # noqa: F401
                     title_case, unlinked_id)
+from .reach import StateInReach
 from .role_mentions import _ADVERBS, RoleMentions
 from .roles import RoleEntity, RoleLexicon, load_roles
 from .vocab import Vocabulary
@@ -129,7 +130,7 @@ def _quoted(toks: list[Token], quotes: list[tuple[int, int]], starts: list[int],
     return out
 
 
-class MentionFinder(NameLookup, RoleMentions, Coreference, Groups):
+class MentionFinder(NameLookup, RoleMentions, StateInReach, Coreference, Groups):
     """Compiled matchers for one gazetteer and pack; reuse it across articles.
 
     `data_dir` holds names.yaml and roles.yaml (default: the folder above the gazetteer's files)."""
@@ -211,6 +212,7 @@ class MentionFinder(NameLookup, RoleMentions, Coreference, Groups):
         quotes = art.quotes
         starts = [q[0] for q in quotes]  # (art.quote_at's bisection, once per article)
         person_types, honorifics = self.person_types, self.lex.honorifics
+        reach_firsts, reach_hits = self._reach_firsts(), []  # sentences with a state's part ("Foreign Ministry", "army spokesman")
         for si, s in enumerate(sents):
             toks = art.tokens(s)
             quoted = _quoted(toks, quotes, starts, s.begin, s.end)
@@ -241,6 +243,10 @@ class MentionFinder(NameLookup, RoleMentions, Coreference, Groups):
                 self._state_bodies(toks, spans, found)
             cands += found
             prepared.append((s, toks, quoted, spans, roles, found))
+            if not reach_firsts.isdisjoint(keys):
+                reach_hits.append(si)
+        if reach_hits:
+            self._in_reach(prepared, cands, reach_hits)
         resolve(cands, people, self.voc.types, self.lex)
         prepared = self._surnames_over_aliases(prepared, cands, people)
         self._bodies_of(prepared, cands)

@@ -6,6 +6,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from ..errors import InputError
+from ..reading.text import tokenize
 from ..yamlfile import LDict, load_yaml
 
 
@@ -39,6 +40,8 @@ class NameLexicon:
     family_name_first_states: frozenset[str] = frozenset()  # ISO-3 codes, lower case: "Song Min-soon"
     speech_verbs: frozenset[str] = frozenset()  # "said X", "X said": X speaks; "He said" next continues X
     located_org_words: frozenset[str] = frozenset()  # "Mission in Somalia": "in PLACE" is part of the name
+    state_bodies: tuple[tuple[str, ...], ...] = ()  # "Foreign Ministry": the ministry of the state in reach (kg.knowing.reach)
+    state_parts: tuple[tuple[str, ...], ...] = ()  # "army spokesman", "government spokesman": the state in reach
 
 
 def load_names(path: Path) -> NameLexicon:
@@ -52,6 +55,9 @@ def load_names(path: Path) -> NameLexicon:
         if not isinstance(v, list) or not all(isinstance(x, str) for x in v):
             raise InputError(path, f"{key!r} must be a list of words", getattr(d, "key_lines", {}).get(key))
         return frozenset(x.casefold() for x in v)
+
+    def phrases(key: str) -> tuple[tuple[str, ...], ...]:
+        return tuple(sorted(tuple(t.norm for t in tokenize(w)) for w in words(key)))
 
     def table(key: str) -> dict[str, str]:
         v = d.get(key) or {}
@@ -69,4 +75,4 @@ def load_names(path: Path) -> NameLexicon:
                        tuple(sorted(words("default_body_prefixes"))),
                        tuple(sorted(tuple(w.split()) for w in words("government_words"))),
                        words("family_name_first_states"), words("speech_verbs"),
-                       words("located_org_words"))
+                       words("located_org_words"), phrases("state_bodies"), phrases("state_parts"))

@@ -157,6 +157,10 @@ class RoleMentions:
                 if r is not None and any(getattr(x, "body", "") == "state" and getattr(x, "sector", None) for x in r[1]):
                     return True  # a state's post ("Moscow's mayor" is the city's: body city)
             return k + 1 < len(toks) and toks[k + 1].norm in lex.actor_nouns
+        if k < len(toks) and toks[k].norm in self.roles.next:  # "Kremlin spokesman", "White House officials"
+            r = self._longest(self.roles, toks, k)
+            if r is not None and any(getattr(x, "body", "") in ("state", "organization") for x in r[1]):
+                return True  # the seat's post is the state's ("Moscow mayor" is the city's: body city)
         while k < len(toks) and (toks[k].norm.endswith("ly") or toks[k].norm in ("on", "last", "this") or
                                  toks[k].norm in lex.not_names or toks[k].norm.isdigit()):
             k += 1  # "Moscow strongly condemned", "Tehran on Monday rejected"

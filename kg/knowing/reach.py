@@ -1,0 +1,154 @@
+"""The state in reach: common names that stand for a part of a state the text does not name there.
+
+"Foreign Ministry spokesman Qin Gang", "Georgian interior ministry spokesman", "army spokesman Brig.
+Udaya Nanayakkara", "government spokesman Jean-Francois Cope": a ministry's common name is the
+ministry of the state written before it (its demonym or possessor) or, without one, of the state in
+reach: the state the article names most (when one leads), else the one state its sentence names.
+A state's ministry is a body of its own (the gazetteer's curated one, "Chinese Foreign Ministry",
+or an unlinked body minted per state, "Georgian Interior Ministry", whose org:subOrganizationOf is
+the state), so a post in it reaches the state through the graph. A part of a state before a title
+("army spokesman", "government spokesman", and a ministry in lower case that the text does not
+name, "foreign ministry spokesman") stands for the state in reach itself (the annotators'
+convention: a state's army and government are the state). Both lists are data (names.yaml
+`state_bodies`, `state_parts`); with no state in reach, nothing changes.
+"""
+from __future__ import annotations
+
+from collections import Counter
+from typing import TYPE_CHECKING
+
+from ..reading.text import Token
+from .gazetteer import Entity
+from .names import Candidate, UnlinkedEntity, unlinked_id
+
+if TYPE_CHECKING:
+    from .namelexicon import NameLexicon
+
+_NONE: frozenset[str] = frozenset()
+_KINDS = ("name", "demonym", "metonym")
+
+
+class StateInReach:
+    """Methods of MentionFinder for the common names of a state's parts (a mixin)."""
+
+    def _reach_firsts(self) -> frozenset[str]:
+        """The first words of every phrase of names.yaml `state_bodies` and `state_parts` (made once)."""
+        firsts = self.__dict__.get("_reach_first_words")
+        if firsts is None:
+            lex: NameLexicon = self.lex  # type: ignore[attr-defined]
+            firsts = self.__dict__["_reach_first_words"] = frozenset(
+                w[0] for w in (*lex.state_bodies, *lex.state_parts))
+        return firsts
+
+    def _is_state(self, ent: object) -> bool:
+        return "Country" in self._ancestry.get(getattr(ent, "type", ""), _NONE)  # type: ignore[attr-defined]
+
+    def _in_reach(self, prepared: list, cands: list[Candidate], hits: list[int]) -> None:
+        """Give the common names of state bodies and parts in sentences `hits` (indices into
+        `prepared`) their state; a capitalised body ("Foreign Ministry") that the name finder took
+        for an unknown name is taken from `cands` and its sentence's candidates."""
+        lex: NameLexicon = self.lex  # type: ignore[attr-defined]
+        tally: Counter[str] = Counter()
+        first_at: dict[str, int] = {}
+        states: dict[str, Entity] = {}
+        for n, (_, _, _, spans, _, _) in enumerate(prepared):
+            for _, _, kind, ent in spans:
+                if kind in _KINDS and self._is_state(ent):
+                    tally[ent.id] += 1  # type: ignore[attr-defined]
+                    first_at.setdefault(ent.id, n)  # type: ignore[attr-defined]
+                    states[ent.id] = ent  # type: ignore[attr-defined]
+        top = sorted(tally, key=lambda i: (-tally[i], first_at[i]))
+        article = states[top[0]] if top and (len(top) == 1 or tally[top[0]] > tally[top[1]]) else None
+        bodies = {w: len(w) for w in lex.state_bodies}
+        parts = {w: len(w) for w in lex.state_parts}
+        longest = max((len(w) for w in (*bodies, *parts)), default=0)
+        dropped: set[int] = set()
+        for n in hits:
+            s, toks, quoted, spans, roles, found = prepared[n]
+            here = [ent for _, _, kind, ent in spans if kind in _KINDS and self._is_state(ent)]
+            distinct = list(dict.fromkeys(here))
+            # the article's state first: "U.S. Secretary of State Rice ..., said foreign ministry spokesman
+            # Le Dung" in an article on Vietnam is Vietnam's spokesman
+            reach = article if article is not None else (distinct[0] if len(distinct) == 1 else None)
+            taken = [False] * (len(toks) + 1)
+            for a, b, _, _ in spans:
+                taken[a:b] = [True] * (b - a)
+            new: list[tuple[int, int, str, object]] = []
+            i = 0
+            norms = [t.norm for t in toks]
+            while i < len(toks):
+                hit = None
+                if not taken[i]:
+                    for k in range(min(longest, len(toks) - i), 0, -1):
+                        w = tuple(norms[i:i + k])
+                        if w in bodies or w in parts:
+                            hit = (k, w in bodies)
+                            break
+                if hit is None:
+                    i += 1
+                    continue
+                k, body = hit
+                made = self._state_body(toks, spans, roles, i, i + k, reach) if body else \
+                    self._state_part(toks, spans, roles, i, i + k, reach)
+                if made is not None:
+                    if not body:  # "army spokesman": the state, then the role "spokesman"
+                        roles = [(i + k, rb, r) if ra == i else (ra, rb, r) for ra, rb, r in roles]
+                    new.append(made)
+                    for c in found:
+                        if c.first < made[1] and made[0] < c.last:
+                            dropped.add(id(c))
+                i += k
+            if new:
+                keep = [(a, b, kind, e) for a, b, kind, e in spans if not any(a < y and x < b for x, y, _, _ in new)]
+                prepared[n] = (s, toks, quoted, sorted(keep + new, key=lambda x: x[0]), roles,
+                               [c for c in found if id(c) not in dropped])
+        if dropped:
+            cands[:] = [c for c in cands if id(c) not in dropped]
+
+    def _state_named_before(self, toks: list[Token], spans: list, a: int) -> tuple[int, Entity] | None:
+        """The state named just before token a (its demonym, name or acting seat, with "'s")."""
+        k = a - 1 if a > 0 and toks[a - 1].norm in ("'s", "'") else a
+        for x, y, kind, ent in spans:
+            if y == k and kind in _KINDS and self._is_state(ent):
+                return x, ent  # type: ignore[return-value]
+        return None
+
+    def _state_body(self, toks: list[Token], spans: list, roles: list, a: int, b: int,
+                    reach: Entity | None) -> tuple[int, int, str, object] | None:
+        """A ministry's common name: the gazetteer's body of that state, else one minted for it."""
+        before = self._state_named_before(toks, spans, a)
+        start, state = before if before is not None else (a, reach)
+        if state is None:
+            return None
+        if before is None and a > 0 and (toks[a - 1].text[:1].isupper() and toks[a - 1].norm not in ("the", "a")):
+            return None  # "Tarnovia Foreign Ministry", "Fatah Interior Ministry": a name kg does not know
+        if before is None and not toks[a].text[:1].isupper() and any(ra == b for ra, _, _ in roles):
+            # "said foreign ministry spokesman Le Dung": a title in a ministry the text does not name is the state's
+            return a, b, "metonym", state
+        words = " ".join(t.text for t in toks[a:b])
+        title = " ".join(w if w.isupper() or w in ("of", "the", "for") else w[:1].upper() + w[1:] for w in words.split())
+        demonym = state.demonyms[0] if getattr(state, "demonyms", ()) else None
+        names = ([f"{d} {title}" for d in state.demonyms] + [f"{state.label}'s {title}", f"{title} of {state.label}"])
+        for name in names:
+            for e in self.gaz.candidates(name) if hasattr(self.gaz, "candidates") else ():  # type: ignore[attr-defined]
+                if getattr(e, "part_of", None) == state.id or e.type == "GovernmentBody" and not getattr(e, "part_of", None):
+                    return start, b, "name", e
+        label = f"{demonym} {title}" if demonym else f"{state.label}'s {title}"
+        # (the IRI as the name finder mints a body after its state's name: "Interior Ministry (Georgia)")
+        ent = UnlinkedEntity(unlinked_id(f"{title} ({state.label})"), "GovernmentBody", label, (), (), (), None, "text", (),
+                             part_of=state.id)
+        return start, b, "name", ent
+
+    def _state_part(self, toks: list[Token], spans: list, roles: list, a: int, b: int,
+                    reach: Entity | None) -> tuple[int, int, str, object] | None:
+        """"army spokesman", "the military spokesman", "government spokesman": the state in reach,
+        as a metonym, before a title (a role of roles.yaml that starts there or right after it);
+        never after a state or a name ("Pakistan's army spokesman", "Iranian government
+        spokesman" keep their state and the rules read them)."""
+        if reach is None or self._state_named_before(toks, spans, a) is not None:
+            return None
+        if a > 0 and toks[a - 1].text[:1].isupper() and toks[a - 1].norm != "the":
+            return None  # "Tamil Tigers military spokesman": a name before it, known or not
+        if not any(ra == a and rb > b or ra == b for ra, rb, _ in roles):
+            return None
+        return a, b, "metonym", reach
