@@ -157,10 +157,11 @@ def _opt(node: Opt, c: Cont) -> Matcher:
     chain = getattr(c, "skip", None)  # (first tokens of the run after this part, its length, what follows it)
     if chain is not None:
         after, count, target = chain
-        whole = _begin_test(f | after)
+        f_after = f | after
+        whole = _begin_test(f_after)
         count += 1
     else:
-        after, count, target, whole = None, 1, c, own
+        after, count, target, whole, f_after = None, 1, c, own, f
     words, prefixes, entity, time, quote, number = own
     all_words, all_prefixes, all_entity, all_time, all_quote, all_number = whole
     plain = not any(own[1:]) and not any(whole[1:])  # words only: the commonest case
@@ -207,7 +208,7 @@ def _opt(node: Opt, c: Cont) -> Matcher:
         elif c_mention and pos not in v.mention_at:
             return None
         return c(v, pos, b, k)
-    opt_word.skip = (f if after is None else f | after, count, target)  # type: ignore[attr-defined]
+    opt_word.skip = (f_after, count, target)  # type: ignore[attr-defined]
     return opt_word
 
 
