@@ -97,8 +97,13 @@ CASES = [
      {"planned visited(sergei-lavrov, damascus)"}),
     ("Angela Merkel cancelled a planned trip to Beijing after the riots in Tibet.",
      {"not visited(angela-merkel, beijing)"}),
+    # put off with no new date: it did not happen (as cancelled); with a new date it is still planned
     ("Condoleezza Rice postponed her visit to Cairo.",
+     {"not visited(condoleezza-rice, cairo)"}),
+    ("Condoleezza Rice postponed her visit to Cairo until next month.",
      {"planned visited(condoleezza-rice, cairo)"}),
+    ("Angela Merkel's planned trip to Beijing was postponed because of the riots.",
+     {"not visited(angela-merkel, beijing)"}),
     # negatives: no travel said
     ("Sergei Lavrov met Vladimir Putin in Moscow.",
      {"met(sergei-lavrov, vladimir-putin)"}),
@@ -128,7 +133,7 @@ CASES = [
      {"met(condoleezza-rice, mahmoud-abbas)", "met(javier-solana, mahmoud-abbas)"}),
     # planned, put off, cancelled, denied
     ("The talks between Vladimir Putin and Hu Jintao, originally set for Tuesday, were postponed.",
-     {"planned met(hu-jintao, vladimir-putin)"}),
+     {"not met(hu-jintao, vladimir-putin)"}),
     ("Ehud Olmert cancelled a planned meeting with Mahmoud Abbas.",
      {"not met(ehud-olmert, mahmoud-abbas)"}),
     ("Israel and Hamas are not holding direct talks.",
@@ -157,6 +162,28 @@ CASES = [
     ("Hugo Chavez invited Russian journalists to dinner.", set()),
     ("Khaled Meshaal arrived in Moscow without an invitation.",
      {"visited(khalid-mishal, moscow)"}),
+    # the twelfth round: meetings in forms kg missed (each a shape, not a phrase)
+    ("The meeting between Hamid Karzai and Pervez Musharraf, which had been set for Monday, was postponed.",
+     {"not met(hamid-karzai, pervez-musharraf)"}),
+    ("The meeting between Hamid Karzai and Pervez Musharraf was postponed until after the election.",
+     {"planned met(hamid-karzai, pervez-musharraf)"}),
+    ("Hamid Karzai and Pervez Musharraf both flew to the summit in Riyadh but did not hold talks.",
+     {"not met(hamid-karzai, pervez-musharraf)", "visited(hamid-karzai, riyadh)", "visited(pervez-musharraf, riyadh)"}),
+    ("Hamid Karzai and Pervez Musharraf both flew to the summit in Riyadh but did not sign the pact.",
+     {"visited(hamid-karzai, riyadh)", "visited(pervez-musharraf, riyadh)"}),
+    ("Nicolas Sarkozy held a working lunch with Angela Merkel.",
+     {"met(angela-merkel, nicolas-sarkozy)"}),
+    ("Hamid Karzai was Gordon Brown's guest at a private dinner.",
+     {"met(gordon-brown, hamid-karzai)"}),
+    ("Morgan Tsvangirai was visited at his farm by Jacob Zuma.",
+     {"met(jacob-zuma, morgan-tsvangirai)"}),
+    ("Jimmy Carter brought Ehud Olmert and Mahmoud Abbas together for talks.",
+     {"met(ehud-olmert, jimmy-carter)", "met(jimmy-carter, mahmoud-abbas)", "met(ehud-olmert, mahmoud-abbas)"}),
+    ("Jimmy Carter brought Ehud Olmert and Mahmoud Abbas a letter from the Pope.", set()),
+    ("Vladimir Putin held talks with Turkish leaders on gas supplies.",
+     {"met(turkey, vladimir-putin)"}),
+    ("Vladimir Putin met the Iranian ambassador on Monday.",  # an unnamed official stands for his state
+     {"met(iran, vladimir-putin)"}),
 ]
 
 
@@ -196,6 +223,13 @@ MEETING_ABROAD = [
      {"planned met(condoleezza-rice, sergei-lavrov)", "planned visited(sergei-lavrov, washington-d-c)"}),
     ("Russian Foreign Minister Sergei Lavrov met Hamas officials in Moscow.",
      {"met(hamas, sergei-lavrov)"}),
+    # the place after a light word, in a nominal, after a relative clause on the subject
+    ("Condoleezza Rice met Ehud Olmert and Tzipi Livni separately in Jerusalem on Sunday.",
+     {"met(condoleezza-rice, ehud-olmert)", "met(condoleezza-rice, tzipi-livni)", "visited(condoleezza-rice, jerusalem)"}),
+    ("Vladimir Putin's talks with Turkish leaders in Ankara ended without a deal.",
+     {"met(turkey, vladimir-putin)", "visited(vladimir-putin, ankara)"}),
+    ("Russia and Georgia, which fought a war in August, held talks in Geneva on Friday.",
+     {"met(georgia, russia)", "visited(georgia, geneva)", "visited(russia, geneva)"}),
 ]
 
 
