@@ -207,7 +207,47 @@ def extract(article: Article, analyses: list[SentenceAnalysis], rules: RuleSet, 
         _attribute(ex)
     for f in ex.firings:
         _negation(f, views[f.sentence.index])
+        if f.rule.frame is not None:
+            _modality(f)
     return ex
+
+
+# Slot names with a meaning for the engine (kg.rules.frames, data/rules/context.yaml): a frame's
+# `_may` holds a possibility ("could meet"); a context rule's hypothetical slot `cond` is a condition
+# (its zone also conditions the consequent: a modal verb group elsewhere in the sentence), and
+# `question` a question (nothing inside it is stated: its firings are dropped).
+MAYBE, CONDITION, QUESTION = "_may", "cond", "question"
+SUBJECT: dict[int, str] = {}  # id(frame) -> the frame's subject slot
+
+
+def _subject(r: Rule) -> str:
+    """The name of a frame rule's subject slot ("{a:Agent}" -> "a")."""
+    fr = r.frame or {}
+    name = SUBJECT.get(id(fr))
+    if name is None:
+        spec = str(fr.get("subject", "")).strip().lstrip("{").split(":")[0].strip()
+        name = SUBJECT[id(fr)] = spec
+    return name
+
+
+def _modality(f: Firing) -> None:
+    """What a frame's verb group says about its relation beyond the words: a possibility ("could
+    meet") is conditional; a plan a person announces himself ("Abbas said he would not meet
+    Olmert") is his plan, not a claim about someone else (INVENTORY: `planned`, no claim; a body's
+    spokesman announcing the body's plan still reports a claim); what a
+    denier denies doing ("North Korea denied sinking the Cheonan") is the denier's claim, negated."""
+    b = f.bindings
+    ctx = f.context
+    if MAYBE in b and b[MAYBE].value not in ctx.conditions:
+        ctx.conditions.append(b[MAYBE].value)
+    if f.form not in ("planned", "denied"):
+        return
+    sb = b.get(_subject(f.rule))
+    who = sb.value.entity if sb is not None and sb.kind == "entity" else None
+    if f.form == "planned" and who is not None and ctx.holder is not None and ctx.holder.id == who.id and who.type == "Person":
+        ctx.holder, ctx.holder_firing = None, None
+    elif f.form == "denied" and who is not None and ctx.holder is None:
+        ctx.holder = who
 
 
 def _negation(f: Firing, v: SentenceView) -> None:
@@ -237,6 +277,7 @@ def _attribute(ex: Extraction) -> Speakers:
     condition span, or inside a quotation, is not asserted by the article."""
     art = ex.article
     zones: list[tuple[int, int, str, Firing, Entity | None]] = []  # (begin, end, kind, source, holder)
+    conds: list[tuple[int, int, Firing]] = []  # condition clauses: their consequents are conditional too
     speakers: Speakers = {}
     for f in ex.firings:
         r = f.rule
@@ -257,7 +298,9 @@ def _attribute(ex: Extraction) -> Speakers:
         for name in r.hypothetical:
             if name in f.bindings:
                 b = f.bindings[name]
-                zones.append((b.begin, b.end, "hypothetical", f, None))
+                zones.append((b.begin, b.end, "question" if name == QUESTION else "hypothetical", f, None))
+                if name == CONDITION:
+                    conds.append((b.begin, b.end, f))
     claimed = {(b, e) for b, e, k, _, _ in zones if k != "hypothetical"}
     if claimed:  # what a holder denies is its claim, negated, not a condition ("X denied that Y had urged Z")
         zones = [z for z in zones if z[2] != "hypothetical" or (z[0], z[1]) not in claimed]
@@ -278,6 +321,14 @@ def _attribute(ex: Extraction) -> Speakers:
                 f.context.negated = f.context.negated or kind == "claim-not"
             elif kind == "hypothetical":
                 f.context.conditions.append(art.text[b:e].strip())
+            elif kind == "question":
+                ex.dropped.append((f, "inside a question"))
+                break
+        if conds and f.form == "planned":  # the consequent: "If Tehran refuses, the EU will impose sanctions"
+            for b, e, src in conds:
+                c = art.text[b:e].strip()
+                if src.sentence.index == f.sentence.index and not (b <= f.begin and f.end <= e) and c not in f.context.conditions:
+                    f.context.conditions.append(c)
         q = art.quote_at(f.begin)
         if f.context.holder is None and q and f.end <= q[1]:
             if q in speakers:

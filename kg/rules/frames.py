@@ -53,7 +53,7 @@ from typing import Any
 
 FRAME_KEYS = {"subject", "verb", "object", "prep", "complement", "noun", "after", "forms", "coordinate", "group_nouns"}
 ALL_FORMS = ("active", "passive", "passive-agentless", "relative", "reduced", "nominal", "after-nominal", "reciprocal",
-             "gerund", "planned", "negated", "coordinated", "participle", "accused-of")
+             "gerund", "planned", "negated", "coordinated", "participle", "accused-of", "denied")
 DEFAULT_FORMS = ("active", "passive", "relative", "reduced", "nominal", "negated")
 # Forms of the sentence's structure rather than of the relation: every frame with an active form
 # gains them (no rule file opts in), unless its `forms` names `no-clauses`.
@@ -61,6 +61,11 @@ CLAUSE_FORMS = ("coordinated", "participle")
 # What an accusation says its target did ("accused Chad of backing ..."): gained like the clause
 # forms, by every frame with an active form and an object, unless `forms` names `no-accused`.
 ACCUSED_FORMS = ("accused-of",)
+# The modal and denial forms of the verb group: every frame with an active form gains them, unless
+# its `forms` names `no-planned` / `no-denied` (a planned form's emits say `if planned`).
+MODAL_FORMS = ("planned", "negated")
+DENIED_FORMS = ("denied",)
+OPT_OUTS = ("no-clauses", "no-accused", "no-planned", "no-denied")
 SLOT_RX = re.compile(r"^\{\s*([A-Za-z_]\w*)\s*:\s*([^}]*?)\s*\}$")
 
 TIME = "[{t:time}]"  # "Israel on Friday condemned ...": frames reserve the slot names t, neg and _tc
@@ -71,13 +76,12 @@ PRE = "[the] [(leaders|members|officials|representatives|envoys|government|autho
 GROUP = ("[[('s|') !team] @GROUP_NOUN] [and (his|her|its|their) (delegation|team|aides|entourage|allies)]")
 # "the Hamas delegation", "Lebanon's government", "Meshaal and his delegation", "Hezbollah and its allies"
 # ("Iran's team" is a sports team more often than a delegation: no possessive before "team")
-NEGATION = ("{neg=did not|does not|do not|didn't|doesn't|don't|has not|have not|had not|hasn't|haven't|will not|won't|"
-            "would not|wouldn't|cannot|can't|could not|couldn't|never|had never|had not|hadn't|refused to|refuses to|refuse to|"
-            "declined to|declines to|decline to|has refused to|have refused to|has never|have never|failed to|fail to|fails to|"
-            "have failed to|has failed to|decided not to|decides not to}")
-PLAN = ("(is to|are to|was to|were to|is due to|are due to|was due to|were due to|is scheduled to|are scheduled to|"
-        "was scheduled to|were scheduled to|is expected to|are expected to|is set to|are set to|will|plans to|plan to|"
-        "planned to|intends to|intend to|is planning to|are planning to|is going to|are going to)")
+# The verb groups (auxiliaries, modals, negators) are word classes of the pack (data/rules/_classes.yaml:
+# AUX_PLAN, AUX_MAYBE, AUX_PLAN_NEG, AUX_NEG), defined once for every frame. Slots a frame reserves
+# for the engine: `neg` (the negation), `_may` (a possibility: the relation is conditional).
+NEGATION = "{neg=@AUX_NEG}"  # did not, has never, have not yet, failed to, refused to ...
+PLAN_NEGATION = "{neg=@AUX_PLAN_NEG}"  # will not, would never, has no plans to, is not expected to ...
+PLAN = "(@AUX_PLAN|{_may=@AUX_MAYBE})"  # will, would, is expected to, plans to; could, might, may
 
 
 # Words a gap inside one clause may not cross: a new clause with its own subject (a report, a
@@ -142,9 +146,13 @@ def expand_frame(frame: Any) -> list[tuple[str, str]]:
     if has_obj and frame.get("group_nouns", True):
         o1, o = f"{o1} {GROUP}", f"{o} {GROUP}"
     forms = frame.get("forms", DEFAULT_FORMS)
-    if not isinstance(forms, list) and forms is not DEFAULT_FORMS or any(f not in ALL_FORMS + ("no-clauses", "no-accused") for f in forms):
-        raise FrameError(f"frame: 'forms' lists some of {', '.join(ALL_FORMS)} (and no-clauses, no-accused)")
+    if not isinstance(forms, list) and forms is not DEFAULT_FORMS or any(f not in ALL_FORMS + OPT_OUTS for f in forms):
+        raise FrameError(f"frame: 'forms' lists some of {', '.join(ALL_FORMS)} (and {', '.join(OPT_OUTS)})")
     opted = tuple(forms)
+    if "active" in opted and "no-planned" not in opted:
+        forms = tuple(forms) + tuple(f for f in MODAL_FORMS if f not in forms)
+    if "active" in opted and has_obj and "no-denied" not in opted:
+        forms = tuple(forms) + tuple(f for f in DENIED_FORMS if f not in forms)
     if "active" in opted and "no-clauses" not in opted:
         forms = tuple(forms) + tuple(f for f in CLAUSE_FORMS if f not in forms)
     if "active" in opted and "no-accused" not in opted:
@@ -186,7 +194,8 @@ def expand_frame(frame: Any) -> list[tuple[str, str]]:
             add(form, f"{s} ['s|'] [@NOUN_MOD] {noun} (with|to) {PRE} {o}{after}" if has_obj else f"{s} ['s|'] {noun}{after}")
             if has_obj:
                 add(form, f"[{{neg=no|never a|not a}}] {noun} between {PRE} {s1} and {PRE} {o1}{after}")
-                add(form, f"{s} [, ..12 ,] {TIME} {LIGHT} (held|hold|holds|holding|began|begin|begins|opened|open|opens|conducted|had|made|makes|paid|pays) "
+                # "did not hold talks with", "have held no ..." (a negation before the verb: `neg`)
+                add(form, f"{s} [, ..12 ,] {TIME} {LIGHT} [{NEGATION} {LIGHT}] (held|hold|holds|holding|began|begin|begins|opened|open|opens|conducted|had|made|makes|paid|pays) "
                           f"[a|an|the|two|three|several|more|further|new] [@NOUN_MOD] [(day|days|hours|round|rounds) of] {noun} [in ..3] (with|to) {PRE} {o}{after}")
         elif form == "after-nominal" and noun and has_obj:
             # an apposition may stand after the actor: "Larijani, Iran's top negotiator, spoke after talks with Solana"
@@ -204,9 +213,16 @@ def expand_frame(frame: Any) -> list[tuple[str, str]]:
             # doer is Y, which a gap cannot tell)
             add(form, f"^ (after|before|while|by|when|since) {LIGHT} {ing}{obj}{comp} [..4] , {PRE} {s1}")
         elif form == "planned":
+            # the verb group of a future, an intention or a possibility (AUX_PLAN, AUX_MAYBE), and
+            # its denial (AUX_PLAN_NEG: "would not meet" is a plan, negated)
             add(form, f"{s} [, ..12 ,] {TIME} {LIGHT} {PLAN} {LIGHT} {base}{obj}{comp}{after}")
+            add(form, f"{s} [, ..12 ,] {TIME} {LIGHT} {PLAN_NEGATION} {LIGHT} {base}{obj}{comp}{after}")
+            if noun and has_obj:  # "would not hold talks with", "is expected to hold a meeting with"
+                add(form, f"{s} [, ..12 ,] {TIME} {LIGHT} ({PLAN}|{PLAN_NEGATION}) {LIGHT} (hold|have|open|begin|conduct|resume) "
+                          f"[a|an|the|direct|further|new|more] [@NOUN_MOD] {noun} [in ..3] (with|to) {PRE} {o}{after}")
         elif form == "negated":
-            add(form, f"{s} [, ..12 ,] {TIME} {LIGHT} {NEGATION} {LIGHT} ({base}|{pp}){obj}{comp}{after}")
+            neg = NEGATION if "planned" in forms else f"({NEGATION}|{PLAN_NEGATION})"
+            add(form, f"{s} [, ..12 ,] {TIME} {LIGHT} {neg} {LIGHT} ({base}|{pp}){obj}{comp}{after}")
             add(form, f"{{neg=neither}} {s1} nor {PRE} {s1} {LIGHT} ({fin}|(has|have|had) {LIGHT} {pp}){obj}{comp}{after}")
         elif form == "coordinated":
             # the subject of a first verb carried to a second after "and"/"but", with nothing between
@@ -237,6 +253,12 @@ def expand_frame(frame: Any) -> list[tuple[str, str]]:
             # "(blamed) Syria for having armed Hezbollah"; context.belief makes it the accuser's claim
             add(form, f"{s} (of|for) {LIGHT} [secretly|covertly|illegally|deliberately|indiscriminately] "
                       f"({ing}|having {LIGHT} {pp}){obj}{comp}{after}")
+        elif form == "denied" and has_obj:
+            # a denial whose content is the denier's own act, as a gerund ("North Korea has denied
+            # sinking the Cheonan", "Sudan denies arming the Janjaweed"): negated (`neg` is the
+            # denial) and the denier's claim (kg.rules.engine: the subject holds it)
+            add(form, f"{s} {TIME} [@LIGHT] {{neg=@DENY:finite|(has|have|had) [@LIGHT] @DENY:pp}} [ever] "
+                      f"({ing}|having {pp}){obj}{comp}{after}")
     if not out:
         raise FrameError("frame: none of its forms applies (a passive, relative or nominal form needs an object; nominal a noun)")
     return out
