@@ -237,3 +237,47 @@ def test_a_rule_packs_own_ontology_declares_new_terms(tmp_path):
     (data / "rules" / "_ontology.ttl").unlink()
     r = run_kg("rules", "list", "--data", data, env={"KG_CACHE_DIR": "off"})
     assert r.returncode == 2 and "unknown property 'kgo:chairs'" in r.stderr
+
+
+# Modality of the verb group (kg.rules.frames PLAN/NEGATION, the AUX_* classes of _classes.yaml;
+# kg.rules.engine._modality and the condition/question zones): every frame at once.
+@pytest.mark.parametrize("text, rule_form, has, lacks", [
+    # a future reported by someone else: planned, the reporter's claim
+    ("Ethiopia will attack Eritrea, a Kenyan official said.", ("attack.frame", "planned"),
+     ["node kgo:status kgo:Planned", "node kgo:claimedBy kenya"], ["node kgo:polarity kgo:Negative"]),
+    # a possibility is conditional
+    ("Russia could attack Georgia.", ("attack.frame", "planned"), ["node kgo:factuality kgo:Hypothetical"], []),
+    # a person's own plan, denied: planned, negated, no claim
+    ("Angela Merkel said she would not meet Hugo Chavez.", ("meet.frame", "planned"),
+     ["node kgo:status kgo:Planned", "node kgo:polarity kgo:Negative"], ["node kgo:claimedBy angela-merkel"]),
+    # a body's plan told by its spokesman stays his claim
+    ("NATO will not attack Serbia, a NATO spokesman said.", ("attack.frame", "planned"),
+     ["node kgo:status kgo:Planned", "node kgo:polarity kgo:Negative", "node kgo:claimedBy nato"], []),
+    # the consequent of a condition is conditional too, and the speaker's claim
+    ("If Syria expels Hamas, Israel would back Lebanon, Ehud Barak said.", ("support.frame", "planned"),
+     ["node kgo:status kgo:Planned", "node kgo:claimedBy ehud-barak", "node kgo:factuality kgo:Hypothetical"], []),
+    # what a denier denies doing is its claim, negated
+    ("Eritrea has denied arming the Islamic Courts Union.", ("support.frame", "denied"),
+     ["node kgo:polarity kgo:Negative", "node kgo:claimedBy eritrea"], []),
+    ("Iran has no plans to invite Hamas.", ("invitation.frame", "planned"),
+     ["node kgo:status kgo:Planned", "node kgo:polarity kgo:Negative"], []),
+    ("Hamas is expected to condemn Fatah.", ("condemn.frame", "planned"), ["node kgo:status kgo:Planned"],
+     ["node kgo:polarity kgo:Negative"]),
+    ("Angela Merkel did not hold talks with Hugo Chavez.", ("meet.frame", "nominal"), ["node kgo:polarity kgo:Negative"], []),
+])
+def test_the_verb_group_gives_every_frame_its_modality(pack, text, rule_form, has, lacks):
+    got = [lines for rid, form, lines in fired(pack, text) if (rid, form) == rule_form]
+    assert got, fired(pack, text)
+    assert all(h in got[0] for h in has), got[0]
+    assert not any(x in got[0] for x in lacks), got[0]
+
+
+@pytest.mark.parametrize("text", [
+    "Will Angela Merkel visit Moscow?",  # a question states nothing
+    "It is unclear whether Ethiopia attacked Eritrea.",
+    "Asked whether Russia would attack Georgia, Dmitry Medvedev said nothing.",
+    "Russia would have attacked Georgia.",  # a counterfactual
+])
+def test_questions_and_counterfactuals_give_no_relation(pack, text):
+    frames = [(rid, form) for rid, form, _ in fired(pack, text) if rid.endswith(".frame")]
+    assert frames == []
