@@ -3,12 +3,21 @@ peak memory, next to the floor: a Python process that imports rdflib and click a
 one-triple Turtle file. Prints a table; asserts nothing.
 
     python tests/bench/bench_build.py [--runs 15]
+    python tests/bench/bench_build.py --instructions   # also count instructions (valgrind)
+
+With `--instructions`, the floor and a cold build are also run once each under valgrind
+(`--tool=cachegrind --cache-sim=no`, PYTHONHASHSEED=0, caches written beforehand) and their
+instructions are printed with their ratio: on a shared machine, where load moves times by a
+third between minutes, instructions are what a start-up change can be judged by (they weigh
+the floor's file reading less than wall time does, so the ratio is not the wall-time one).
 """
 from __future__ import annotations
 
 import argparse
 import os
+import re
 import resource
+import shutil
 import statistics
 import subprocess
 import sys
@@ -42,9 +51,23 @@ def run(cmd: list[str]) -> tuple[float, float]:
     return dt, (after.ru_utime + after.ru_stime) - (before.ru_utime + before.ru_stime)
 
 
+def instructions(cmd: list[str]) -> int | None:
+    """Instructions one run of `cmd` executes, counted by valgrind (None without valgrind). The
+    interpreter itself is run, not a shim that starts it (pyenv's would be counted instead)."""
+    if shutil.which("valgrind") is None:
+        return None
+    env = {**ENV, "PYTHONHASHSEED": "0"}  # the same hash seed each time: set and dict orders move counts
+    subprocess.run(cmd, check=True, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL, cwd=ROOT, env=env)
+    r = subprocess.run(["valgrind", "--tool=cachegrind", "--cache-sim=no", "--cachegrind-out-file=/dev/null",
+                        os.path.realpath(cmd[0]), *cmd[1:]], capture_output=True, text=True, cwd=ROOT, env=env)
+    m = re.search(r"I\s+refs:\s+([\d,]+)", r.stderr)
+    return int(m.group(1).replace(",", "")) if m else None
+
+
 def main() -> None:
     ap = argparse.ArgumentParser()
     ap.add_argument("--runs", type=int, default=15)
+    ap.add_argument("--instructions", action="store_true", help="also count instructions with valgrind")
     a = ap.parse_args()
     tmp = Path(tempfile.mkdtemp())
     # kg's caches (rule pack, code) in a folder of the benchmark's own, made by its first run, as
@@ -96,6 +119,13 @@ def main() -> None:
     print(f"{'rule pack load (once per process)':<44} {load:>9.3f}")
     print(f"cold / floor = {med(cold) / med(floor):.2f} wall (median), {min(cold) / min(floor):.2f} wall (min), "
           f"{med(cold_cpu) / med(floor_cpu):.2f} CPU (median); target <= 1.5; load average {os.getloadavg()[0]:.1f}")
+    if a.instructions:
+        fi, ci = instructions(floor_cmd), instructions(build_cmd)
+        if fi and ci:
+            print(f"instructions (valgrind): floor {fi / 1e6:,.1f} M, cold kg build {ci / 1e6:,.1f} M: "
+                  f"cold / floor = {ci / fi:.2f}")
+        else:
+            print("instructions: valgrind not found or it failed")
 
 
 if __name__ == "__main__":
