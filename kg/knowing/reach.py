@@ -62,6 +62,7 @@ class StateInReach:
         bodies = {w: len(w) for w in lex.state_bodies}
         parts = {w: len(w) for w in lex.state_parts}
         longest = max((len(w) for w in (*bodies, *parts)), default=0)
+        firsts = self._reach_firsts()
         dropped: set[int] = set()
         for n in hits:
             s, toks, quoted, spans, roles, found = prepared[n]
@@ -70,22 +71,21 @@ class StateInReach:
             # the article's state first: "U.S. Secretary of State Rice ..., said foreign ministry spokesman
             # Le Dung" in an article on Vietnam is Vietnam's spokesman
             reach = article if article is not None else (distinct[0] if len(distinct) == 1 else None)
-            taken = [False] * (len(toks) + 1)
-            for a, b, _, _ in spans:
-                taken[a:b] = [True] * (b - a)
-            new: list[tuple[int, int, str, object]] = []
-            i = 0
             norms = [t.norm for t in toks]
-            while i < len(toks):
+            starts = [i for i, w in enumerate(norms) if w in firsts]  # (few: the words that open a phrase)
+            covered = {x for a, b, _, _ in spans if any(a <= i < b for i in starts) for x in range(a, b)}
+            new: list[tuple[int, int, str, object]] = []
+            after = 0
+            for i in starts:
+                if i < after or i in covered:
+                    continue
                 hit = None
-                if not taken[i]:
-                    for k in range(min(longest, len(toks) - i), 0, -1):
-                        w = tuple(norms[i:i + k])
-                        if w in bodies or w in parts:
-                            hit = (k, w in bodies)
-                            break
+                for k in range(min(longest, len(toks) - i), 0, -1):
+                    w = tuple(norms[i:i + k])
+                    if w in bodies or w in parts:
+                        hit = (k, w in bodies)
+                        break
                 if hit is None:
-                    i += 1
                     continue
                 k, body = hit
                 made = self._state_body(toks, spans, roles, i, i + k, reach) if body else \
@@ -97,7 +97,7 @@ class StateInReach:
                     for c in found:
                         if c.first < made[1] and made[0] < c.last:
                             dropped.add(id(c))
-                i += k
+                after = i + k
             if new:
                 keep = [(a, b, kind, e) for a, b, kind, e in spans if not any(a < y and x < b for x, y, _, _ in new)]
                 prepared[n] = (s, toks, quoted, sorted(keep + new, key=lambda x: x[0]), roles,
