@@ -225,8 +225,8 @@ CASES = [
     ("A raid by Turkish troops on PKK camps killed 30 rebels.", {"attacked(turkey, kurdistan-workers-party)"}),
     ("An Israeli air strike on Hamas killed two militants.", {"attacked(israel, hamas)"}),
     ("Russian forces were shelling Georgian positions near Tskhinvali.", {"attacked(russia, georgia)"}),
-    ("Hezbollah denied attacking Israel.", {"denied(hezbollah)"}),
-    ("Israel has no plans to attack Iran.", set()),
+    ("Hezbollah denied attacking Israel.", {"denied(hezbollah)", "claim(hezbollah) not attacked(hezbollah, israel)"}),
+    ("Israel has no plans to attack Iran.", {"not planned attacked(israel, iran)"}),
     # accusations: criticised, condemned, blamed, charged that, accusing X of; the content is the accuser's claim
     ("Sudan accused Chad of backing the Justice and Equality Movement.",
      {"accused(sudan, chad)", "claim(sudan) supports(chad, justice-and-equality-movement)"}),
@@ -340,7 +340,8 @@ CASES = [
     ("Iran threatened to fire missiles at Israel and the United States if attacked.",
      {"threatened(iran, israel)", "threatened(iran, united-states)"}),
     ("Russia threatened \"retaliatory measures\" against Poland.", {"threatened(russia, poland)"}),
-    ("Kim Jong-il said North Korea would attack South Korea if provoked.", {"threatened(kim-jong-il, south-korea)"}),
+    ("Kim Jong-il said North Korea would attack South Korea if provoked.",
+     {"threatened(kim-jong-il, south-korea)", "claim(kim-jong-il) planned attacked(north-korea, south-korea)"}),
     ("Iran said it would not attack Israel.", set()),
     # sanctions: a time before the verb, two measures, restrictions, an honorific before the target
     ("The Security Council on Friday unanimously adopted a resolution imposing sanctions on North Korea.",
@@ -500,6 +501,34 @@ CASES = [
     # the comma that closes an apposition naming the subject (every frame's active form)
     ("Russia's foreign minister, Sergei Lavrov, criticised Georgia on Friday.", {"accused(sergei-lavrov, georgia)"}),
     ("The junta, which is backed by China and India, condemned the protests.", set()),
+    # the twelfth round, material acts. Attacks: a target named by what belongs to it, a breakaway
+    # region, responsibility for an attack that killed, the doer after the victim
+    ("Turkish warplanes bombed positions of the PKK near the Iraqi border.", {"attacked(turkey, kurdistan-workers-party)"}),
+    ("Hamas militants torched offices belonging to Fatah in Gaza City.", {"attacked(hamas, fatah)"}),
+    ("Georgian troops attacked the breakaway republic of Abkhazia.", {"attacked(georgia, abkhazia)"}),
+    ("Al-Shabab claimed responsibility for the car bombing that killed five Ethiopian soldiers.",
+     {"claim(al-shabaab) attacked(al-shabaab, ethiopia)"}),
+    ("Pakistan condemned the killing of two Afghan soldiers by NATO troops.", {"attacked(nato, afghanistan)", "accused(pakistan, nato)"}),
+    ("Russian troops withdrew from positions of the Georgian army.", set()),
+    # sanctions: time and counts before the target, the verb's passive and negation, imposed by X on Y,
+    # a state's bank, what is imposed (asset freezes, travel bans) and "targeting"
+    ("The European Union imposed sanctions on Tuesday on four Belarusian state companies.", {"sanctioned(european-union, belarus)"}),
+    ("Canada has never sanctioned Israel.", {"not sanctioned(canada, israel)"}),
+    ("Sanctions imposed by the European Union on Syria's central bank took effect on Friday.", {"sanctioned(european-union, syria)"}),
+    ("Britain announced asset freezes and travel bans targeting senior Zimbabwean officials.", {"sanctioned(united-kingdom, zimbabwe)"}),
+    ("The European Union lifted the asset freeze on Libyan banks.", set()),
+    # agreements: agreeing a truce, a deal with two others (every pair), brokering is no agreement
+    ("Hamas and Fatah agreed a ceasefire in Gaza on Sunday.", {"agreed(fatah, hamas)"}),
+    ("Egypt tried to broker a truce between Hamas and Fatah.", set()),
+    ("Russia signed a gas deal with Turkey and Greece.", {"agreed(russia, turkey)", "agreed(greece, russia)", "agreed(greece, turkey)"}),
+    # designations: a designator named by its demonym, the group's kind before its name
+    ("The Australian government regards Hezbollah as a terrorist organisation.", {"designates(australia, hezbollah)"}),
+    ("Canada listed the Somali militant group al-Shabaab as a terrorist organisation.", {"designates(canada, al-shabaab)"}),
+    # support: the supporter as an adjective, the main backer of, "a key U.S. ally", not an alliance's ally
+    ("Russian support for Serbia angered Kosovo.", {"supports(russia, serbia)"}),
+    ("Iran is the main backer of Hezbollah.", {"supports(iran, hezbollah)"}),
+    ("Kuwait, a key U.S. ally, hosted the conference.", {"supports(kuwait, united-states)"}),
+    ("Oman, a key regional player, hosted the talks.", set()),
 ]
 
 
