@@ -182,8 +182,20 @@ CASES = [
     ("Jimmy Carter brought Ehud Olmert and Mahmoud Abbas a letter from the Pope.", set()),
     ("Vladimir Putin held talks with Turkish leaders on gas supplies.",
      {"met(turkey, vladimir-putin)"}),
-    ("Vladimir Putin met the Iranian ambassador on Monday.",  # an unnamed official stands for his state
+    ("Vladimir Putin held talks with Iranian officials on Monday.",  # unnamed officials stand for their state
      {"met(iran, vladimir-putin)"}),
+    ("Vladimir Putin met the Iranian ambassador, Gholamreza Ansari, on Monday.",  # not Iran: the ambassador is named
+     set()),
+    ("Gordon Brown had a one-hour dinner with Hamid Karzai.",
+     {"met(gordon-brown, hamid-karzai)"}),
+    ("George W. Bush hosted a private dinner for Hamid Karzai on Sunday.",
+     {"met(george-w-bush, hamid-karzai)"}),
+    ("Japan and China have postponed high-level talks on the gas fields.",
+     {"not met(china, japan)"}),
+    ("Japan, China and South Korea have postponed their summit.",
+     {"not met(china, japan)", "not met(japan, south-korea)", "not met(china, south-korea)"}),
+    ("Vladimir Putin spoke with George W. Bush by telephone and invited him to dinner.",
+     {"invited(vladimir-putin, george-w-bush)"}),
 ]
 
 
@@ -230,6 +242,16 @@ MEETING_ABROAD = [
      {"met(turkey, vladimir-putin)", "visited(vladimir-putin, ankara)"}),
     ("Russia and Georgia, which fought a war in August, held talks in Geneva on Friday.",
      {"met(georgia, russia)", "visited(georgia, geneva)", "visited(russia, geneva)"}),
+    ("Jacob Zuma met in Harare with Robert Mugabe.",
+     {"met(jacob-zuma, robert-mugabe)", "visited(jacob-zuma, harare)"}),
+    ("South African President Jacob Zuma met in Zimbabwe with Robert Mugabe.",
+     {"met(jacob-zuma, robert-mugabe)", "visited(jacob-zuma, zimbabwe)"}),
+    ("While in Cairo, Condoleezza Rice also met with Amr Moussa.",
+     {"met(amr-moussa, condoleezza-rice)", "visited(condoleezza-rice, cairo)"}),
+    ("Before flying to Kabul, Gordon Brown met George W. Bush.",
+     {"met(george-w-bush, gordon-brown)", "visited(gordon-brown, kabul)"}),
+    ("Condoleezza Rice flew to Beijing with her deputy, John Negroponte.",
+     {"visited(condoleezza-rice, beijing)", "visited(john-negroponte, beijing)"}),
 ]
 
 
