@@ -626,6 +626,12 @@ def test_state_bodies_and_parts_take_the_state_in_reach(pack):
     assert ("Army", "chad", "Country", "metonym") in got
     got = found(pack, "Kremlin spokesman Andrei Sokolov said so. Moscow mayor Yuri Luzhkov arrived.")
     assert ("Kremlin", "russia", "Country", "metonym") in got and ("Moscow", "russia", "Country", "metonym") not in got
+    # the dateline's state before the state named most; a longer name stays that name
+    got = found(pack, "QUITO, March 3 (Reuters) - Ecuador's minister will visit the United States, and meet U.S. officials in the United "
+                      "States, said foreign ministry spokesman Pablo Mena.")
+    assert ("foreign ministry", "ecuador", "Country", "metonym") in got
+    got = ids(pack, "Kenya agreed, the Ministry of Foreign Affairs and Tourism said.")
+    assert ("Ministry of Foreign Affairs and Tourism", "unlinked/ministry-of-foreign-affairs-and-tourism") in got
     # no state in reach; a rebel force's spokesman; "the army said" (any side's): the state is not there
     for text in ("Army spokesman Col. Idriss Abakar said the rebels had fled.",
                  "Chad denied it. The Chadian Liberation Front military spokesman Idriss Abakar said so.",

@@ -246,7 +246,7 @@ class MentionFinder(NameLookup, RoleMentions, StateInReach, Coreference, Groups)
             if not reach_firsts.isdisjoint(keys):
                 reach_hits.append(si)
         if reach_hits:
-            self._in_reach(prepared, cands, reach_hits)
+            self._in_reach(prepared, cands, reach_hits, (art.meta or {}).get("place"))
         resolve(cands, people, self.voc.types, self.lex)
         prepared = self._surnames_over_aliases(prepared, cands, people)
         self._bodies_of(prepared, cands)

@@ -3,7 +3,8 @@
 "Foreign Ministry spokesman Qin Gang", "Georgian interior ministry spokesman", "army spokesman Brig.
 Udaya Nanayakkara", "government spokesman Jean-Francois Cope": a ministry's common name is the
 ministry of the state written before it (its demonym or possessor) or, without one, of the state in
-reach: the state the article names most (when one leads), else the one state its sentence names.
+reach: the state of the article's dateline (when the article names it), else the state the
+article names most (when one leads), else the one state its sentence names.
 A state's ministry is a body of its own (the gazetteer's curated one, "Chinese Foreign Ministry",
 or an unlinked body minted per state, "Georgian Interior Ministry", whose org:subOrganizationOf is
 the state), so a post in it reaches the state through the graph. A part of a state before a title
@@ -43,10 +44,12 @@ class StateInReach:
     def _is_state(self, ent: object) -> bool:
         return "Country" in self._ancestry.get(getattr(ent, "type", ""), _NONE)  # type: ignore[attr-defined]
 
-    def _in_reach(self, prepared: list, cands: list[Candidate], hits: list[int]) -> None:
+    def _in_reach(self, prepared: list, cands: list[Candidate], hits: list[int], place: str | None = None) -> None:
         """Give the common names of state bodies and parts in sentences `hits` (indices into
         `prepared`) their state; a capitalised body ("Foreign Ministry") that the name finder took
-        for an unknown name is taken from `cands` and its sentence's candidates."""
+        for an unknown name is taken from `cands` and its sentence's candidates. `place`: the
+        article's dateline place ("HANOI - ... said foreign ministry spokesman Le Dung" is Vietnam's
+        even where the article names the United States as often)."""
         lex: NameLexicon = self.lex  # type: ignore[attr-defined]
         tally: Counter[str] = Counter()
         first_at: dict[str, int] = {}
@@ -59,6 +62,9 @@ class StateInReach:
                     states[ent.id] = ent  # type: ignore[attr-defined]
         top = sorted(tally, key=lambda i: (-tally[i], first_at[i]))
         article = states[top[0]] if top and (len(top) == 1 or tally[top[0]] > tally[top[1]]) else None
+        home = self._dateline_state(place) if place else None
+        if home is not None and home.id in tally:
+            article = home  # the state the article is filed from, when it names it
         bodies = {w: len(w) for w in lex.state_bodies}
         parts = {w: len(w) for w in lex.state_parts}
         longest = max((len(w) for w in (*bodies, *parts)), default=0)
@@ -88,6 +94,8 @@ class StateInReach:
                 if hit is None:
                     continue
                 k, body = hit
+                if body and any(c.first < i + k and i < c.last and (c.first < i or c.last > i + k) for c in found):
+                    continue  # inside a longer name: "the Ministry of Foreign Affairs and Trade"
                 made = self._state_body(toks, spans, roles, i, i + k, reach) if body else \
                     self._state_part(toks, spans, roles, i, i + k, reach)
                 if made is not None:
@@ -104,6 +112,16 @@ class StateInReach:
                                [c for c in found if id(c) not in dropped])
         if dropped:
             cands[:] = [c for c in cands if id(c) not in dropped]
+
+    def _dateline_state(self, place: str) -> Entity | None:
+        """The state of a dateline's place (its own state, or the state a city is in)."""
+        for e in self.gaz.candidates(place) if hasattr(self.gaz, "candidates") else ():  # type: ignore[attr-defined]
+            if self._is_state(e):
+                return e
+            where = self.gaz.get(e.located_in) if getattr(e, "located_in", None) else None  # type: ignore[attr-defined]
+            if where is not None and self._is_state(where):
+                return where
+        return None
 
     def _state_named_before(self, toks: list[Token], spans: list, a: int) -> tuple[int, Entity] | None:
         """The state named just before token a (its demonym, name or acting seat, with "'s")."""
