@@ -264,6 +264,12 @@ def test_a_rule_packs_own_ontology_declares_new_terms(tmp_path):
     ("Hamas is expected to condemn Fatah.", ("condemn.frame", "planned"), ["node kgo:status kgo:Planned"],
      ["node kgo:polarity kgo:Negative"]),
     ("Angela Merkel did not hold talks with Hugo Chavez.", ("meet.frame", "nominal"), ["node kgo:polarity kgo:Negative"], []),
+    # "he" opening a person's words is that person, not the last person named (a relative clause's)
+    ("Gordon Brown, who succeeded Tony Blair in 2007, said he would not meet Robert Mugabe.", ("meet.frame", "planned"),
+     ["node kgo:participant gordon-brown", "node kgo:polarity kgo:Negative"], ["node kgo:participant tony-blair"]),
+    # ... unless another person is named in the words before it
+    ("Gordon Brown said Tony Blair told him he would not meet Robert Mugabe.", ("meet.frame", "planned"),
+     ["node kgo:participant tony-blair"], ["node kgo:participant gordon-brown"]),
 ])
 def test_the_verb_group_gives_every_frame_its_modality(pack, text, rule_form, has, lacks):
     got = [lines for rid, form, lines in fired(pack, text) if (rid, form) == rule_form]

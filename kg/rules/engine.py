@@ -8,6 +8,7 @@ never suppress each other; a rule's group is its file name unless it sets `group
 from __future__ import annotations
 
 import bisect
+import dataclasses
 import datetime as dt
 import heapq
 from dataclasses import dataclass, field
@@ -208,8 +209,33 @@ def extract(article: Article, analyses: list[SentenceAnalysis], rules: RuleSet, 
     for f in ex.firings:
         _negation(f, views[f.sentence.index])
         if f.rule.frame is not None:
+            _speaker_pronoun(f, views[f.sentence.index])
             _modality(f)
     return ex
+
+
+SUBJECT_PRONOUNS = {"he": "male", "she": "female"}
+
+
+def _speaker_pronoun(f: Firing, v: SentenceView) -> None:
+    """A person's words that open with "he" or "she" speak of that person ("Olmert, who succeeded
+    Sharon ..., said he would not negotiate": he is Olmert, not the last person named): the
+    subject pronoun of a frame inside a person's claim is the speaker when no other person is
+    named in the claim before it and the gender fits."""
+    holder, src = f.context.holder, f.context.holder_firing
+    if holder is None or src is None or holder.type != "Person" or not src.rule.attribution:
+        return
+    name = _subject(f.rule)
+    sb = f.bindings.get(name)
+    if sb is None or sb.kind != "entity" or sb.value.kind != "pronoun" or sb.value.entity.id == holder.id:
+        return
+    gender = SUBJECT_PRONOUNS.get(v.norms[sb.first])
+    cb = src.bindings.get(src.rule.attribution[1]) if src.rule.attribution[1] else None
+    if gender is None or holder.gender not in (None, gender) or cb is None or not cb.begin <= sb.begin < cb.end:
+        return
+    if any(m.entity.type == "Person" and cb.begin <= m.begin < sb.begin for m in v.sa.mentions):
+        return
+    f.bindings = {**f.bindings, name: Bound(sb.kind, sb.first, sb.last, sb.begin, sb.end, dataclasses.replace(sb.value, entity=holder))}
 
 
 # Slot names with a meaning for the engine (kg.rules.frames, data/rules/context.yaml): a frame's
