@@ -196,6 +196,10 @@ CASES = [
      {"not met(china, japan)", "not met(japan, south-korea)", "not met(china, south-korea)"}),
     ("Vladimir Putin spoke with George W. Bush by telephone and invited him to dinner.",
      {"invited(vladimir-putin, george-w-bush)"}),
+    ("Condoleezza Rice pressed Ehud Olmert to free the tax revenues during her visit to Jerusalem.",
+     {"met(condoleezza-rice, ehud-olmert)", "visited(condoleezza-rice, jerusalem)"}),
+    ("Condoleezza Rice praised Ehud Olmert during her visit to Cairo.",  # one may praise the absent
+     {"visited(condoleezza-rice, cairo)"}),
 ]
 
 
