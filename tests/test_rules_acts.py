@@ -529,6 +529,11 @@ CASES = [
     ("Iran is the main backer of Hezbollah.", {"supports(iran, hezbollah)"}),
     ("Kuwait, a key U.S. ally, hosted the conference.", {"supports(kuwait, united-states)"}),
     ("Oman, a key regional player, hosted the talks.", set()),
+    # the speaker as the target or the invitee, named by a pronoun in what it says; a member or commander of a group
+    ("Chad said Sudanese troops had attacked its border posts.", {"claim(chad) attacked(sudan, chad)"}),
+    ("Evo Morales said that Hugo Chavez had invited him to Caracas.", {"claim(evo-morales) invited(hugo-chavez, evo-morales)"}),
+    ("Pakistani troops killed a senior commander of the Taliban near Peshawar.", {"attacked(pakistan, taliban)"}),
+    ("The Turkish army said it had launched air strikes against PKK hideouts.", {"claim(turkey) attacked(turkey, kurdistan-workers-party)"}),
 ]
 
 
