@@ -91,9 +91,9 @@ CASES: list[tuple[str, str, list[str]]] = [
     ("According to reports, militants attacked a checkpoint in Swat.", "2009-05-01", []),
     # a condition inside the quotation or before a body's officials: the speaker still speaks (the zone's own test is the rule's example)
     ('"If the rockets do not stop, Israel would attack Hezbollah," Israeli Defence Minister Amir Peretz said.',
-     "2006-07-10", ["said(Amir Peretz)", "post(Amir Peretz, Israel)"]),
+     "2006-07-10", ["said(Amir Peretz)", "post(Amir Peretz, Israel)", "claim(Amir Peretz) if attacked(Israel, Hezbollah)"]),
     ("Ethiopia would attack the Islamic Courts Union if they advanced on Baidoa, African Union officials said.", "2006-12-01",
-     ["said(African Union)"]),
+     ["said(African Union)", "claim(African Union) if attacked(Ethiopia, Islamic Courts Union)"]),
     ("Ethiopia attacked the Islamic Courts Union after they advanced on Baidoa, African Union officials said.", "2006-12-01",
      ["said(African Union)", "claim(African Union) attacked(Ethiopia, Islamic Courts Union)"]),
     # one of a group named after "including", a state "and other countries"
@@ -132,6 +132,51 @@ CASES: list[tuple[str, str, list[str]]] = [
     ("The United States vetoed a Security Council resolution condemning the Israeli raid on Beit Hanoun.", "2006-11-11",
      ["not adopted-resolution(UN Security Council)", "attacked(Israel, Beit Hanoun)"]),
     ("The United States vetoed the farm bill.", "2008-05-21", []),
+    # issue 14, twelfth round: attribution forms as mechanisms (every speaker, every verb)
+    # a named speaker in an apposition after an unnamed title with its complement: the name, never the place
+    ("The governor of Kandahar province, Asadullah Khalid, said the Taliban had fled the district.", "2007-06-01",
+     ["said(Asadullah Khalid)"]),
+    ('"The ballot was clean," a spokesman for the OSCE observers in Tbilisi, Urdur Gunnarsdottir, told Reuters.', "2008-01-06",
+     ["said(Urdur Gunnarsdottir)"]),
+    ("The governor of Kandahar province said the Taliban had fled the district.", "2007-06-01", []),
+    # a speaker quoted by an outlet, or in a participle "quoting X"
+    ("Itar-Tass quoted Sergei Lavrov as saying Moscow would send an envoy to Damascus.", "2007-06-01", ["said(Sergei Lavrov)"]),
+    ('"The convoy was hit twice," the agency said, quoting Ismail Haniyeh.', "2007-06-01", ["said(Ismail Haniyeh)"]),
+    ("Itar-Tass quoted the report in full.", "2007-06-01", []),
+    # a statement in the passive, with its speaker after "by"
+    ("The truce was announced by Ismail Haniyeh on Sunday.", "2007-06-18", ["said(Ismail Haniyeh)"]),
+    ("The truce was broken by Hamas on Sunday.", "2007-06-18", []),
+    # naming or judging something in one's own words
+    ("Venezuela called it an act of aggression against the region.", "2008-03-03", ["said(Venezuela)"]),
+    ('The meeting ended after what the Syrian ambassador called "a frank exchange".', "2008-03-03", ["said(Syria)"]),
+    ("Venezuela called an emergency meeting of OPEC.", "2008-03-03", []),
+    # a document of an actor is the actor's statement
+    ("A new World Bank report said the Palestinian economy had shrunk by a third.", "2007-06-01", ["said(World Bank)"]),
+    ("According to a statement from NATO, the convoy reached Kabul safely.", "2008-06-01", ["said(NATO)"]),
+    ("A report on NATO said the convoy reached Kabul safely.", "2008-06-01", []),
+    # verbs of speech beyond "said": retorted, admitted that; never "conceded defeat", "admitted lying"
+    ("China retorted that the report was groundless.", "2008-03-20", ["said(China)"]),
+    ("Pakistan admitted that its helicopters had crossed the border.", "2008-06-12", ["said(Pakistan)"]),
+    ("Viktor Yanukovych admitted lying to parliament.", "2008-06-12", []),
+    # a speaker with a dash aside, or in a relative clause with a perfect tense
+    ("The Arab League — the 22-member regional body — said the blockade must end.", "2008-03-03", ["said(Arab League)"]),
+    ("China, which has said it opposes new sanctions, sent an envoy to Khartoum.", "2007-06-01", ["said(China)"]),
+    # a participle that takes a that-clause, after a long first clause
+    ("The African Union suspended Mauritania on Wednesday after the coup in the capital Nouakchott, declaring that the seizure of power was illegal.",
+     "2008-08-07", ["said(African Union)"]),
+    # a trailing attribution in the plural present; "according to" a state's people named by its demonym
+    ("The border crossing at Rafah stayed closed overnight, Egyptian officials say.", "2008-01-25", ["said(Egypt)"]),
+    ("According to Turkish officials, the indirect talks had stalled.", "2008-06-01", ["said(Turkey)"]),
+    # elections: the head of the winner's noun phrase, never the body it is "of" nor the leader it is "led by"
+    ("The Kadima party, backed by Ariel Sharon, won the most seats.", "2006-03-29", ["won-election(Kadima)"]),
+    ("Mahinda Rajapaksa of the Sri Lanka Freedom Party was declared the winner of the presidential election.", "2005-11-18",
+     ["won-election(Mahinda Rajapaksa)"]),
+    ("Kadima won 29 of the 120 seats in the Knesset election.", "2006-03-29", ["won-election(Kadima)"]),
+    ("Cairo welcomed Hamas's surprise victory in the parliamentary election.", "2006-01-27", ["won-election(Hamas)"]),
+    ("Cairo welcomed Israel's victory over Hezbollah.", "2006-08-15", []),
+    # a body's vote with its tally and abstentions adopts a resolution
+    ("The UN Security Council voted 13-0 with two abstentions to extend the mission in Lebanon.", "2007-08-24",
+     ["adopted-resolution(UN Security Council)"]),
 ]
 
 
