@@ -152,8 +152,11 @@ class RoleMentions:
             return True
         k = b
         if k < len(toks) and toks[k].norm in ("'s", "'"):
-            if k + 1 < len(toks) and toks[k + 1].norm in self.roles.next:  # "Washington's chief nuclear envoy"
-                r = self._longest(self.roles, toks, k + 1)
+            j = k + 1
+            if j + 1 < len(toks) and toks[j].text.isupper() and toks[j + 1].norm in self.roles.next:
+                j += 1  # "Washington's U.N. ambassador": an acronym between (the body the post is at)
+            if j < len(toks) and toks[j].norm in self.roles.next:  # "Washington's chief nuclear envoy"
+                r = self._longest(self.roles, toks, j)
                 if r is not None and any(getattr(x, "body", "") == "state" and getattr(x, "sector", None) for x in r[1]):
                     return True  # a state's post ("Moscow's mayor" is the city's: body city)
             return k + 1 < len(toks) and toks[k + 1].norm in lex.actor_nouns
