@@ -210,7 +210,7 @@ def extract(article: Article, analyses: list[SentenceAnalysis], rules: RuleSet, 
         _negation(f, views[f.sentence.index])
         if f.rule.frame is not None:
             _speaker_pronoun(f, views[f.sentence.index])
-            _modality(f)
+        _modality(f)
     return ex
 
 
@@ -244,6 +244,18 @@ def _speaker_pronoun(f: Firing, v: SentenceView) -> None:
 # `question` a question (nothing inside it is stated: its firings are dropped).
 MAYBE, CONDITION, QUESTION = "_may", "cond", "question"
 SUBJECT: dict[int, str] = {}  # id(frame) -> the frame's subject slot
+PLANS: dict[int, tuple[Rule, bool]] = {}  # id(rule) -> whether its emits make what it finds planned
+KGO = "https://w3id.org/kg-news/ontology#"  # the ontology (kg.graph.iris, a later stage)
+PLANNED_STATUS = (KGO + "status", KGO + "Planned")
+
+
+def _plans(r: Rule) -> bool:
+    """Whether a rule (or a frame's variant) records what it finds as planned (`kgo:status kgo:Planned`)."""
+    hit = PLANS.get(id(r))
+    if hit is None or hit[0] is not r:
+        hit = PLANS[id(r)] = (r, any(e.p == PLANNED_STATUS[0] and e.o.kind == "iri" and e.o.value == PLANNED_STATUS[1]
+                                     and e.when is None for e in r.emits))
+    return hit[1]
 
 
 def _subject(r: Rule) -> str:
@@ -266,11 +278,15 @@ def _modality(f: Firing) -> None:
     ctx = f.context
     if MAYBE in b and b[MAYBE].value not in ctx.conditions:
         ctx.conditions.append(b[MAYBE].value)
-    if f.form not in ("planned", "denied"):
+    planned = f.form == "planned" or ctx.holder is not None and _plans(f.rule)
+    if not planned and f.form != "denied":
         return
-    sb = b.get(_subject(f.rule))
+    if f.rule.frame is not None:
+        sb = b.get(_subject(f.rule))
+    else:  # a rule that is no frame: its first actor is the subject ("she had no plans to travel to Moscow")
+        sb = min((x for x in b.values() if x.kind == "entity"), key=lambda x: x.begin, default=None)
     who = sb.value.entity if sb is not None and sb.kind == "entity" else None
-    if f.form == "planned" and who is not None and ctx.holder is not None and ctx.holder.id == who.id and who.type == "Person":
+    if planned and who is not None and ctx.holder is not None and ctx.holder.id == who.id and who.type == "Person":
         ctx.holder, ctx.holder_firing = None, None
     elif f.form == "denied" and who is not None and ctx.holder is None:
         ctx.holder = who
