@@ -352,3 +352,16 @@ def test_the_index_and_start_bounds_never_lose_a_match(pack):
             assert key(got) == key(_brute_force(pack.rules.rules, v)), sa.sentence.text
             fired += len(got)
     assert fired > 50
+
+
+def test_cost_bounds_options_sharing_a_first_word_as_a_trie():
+    """A word class of hyphenated words (one-day, one-hour, one-on-one) starts many options with
+    one word; only options that are prefixes of one another can all match at one token, so the
+    bound must not grow with the class (a wider class once made a frame's pattern refused)."""
+    from kg.rules.pattern import cost, parse_pattern
+    narrow = cost(parse_pattern("x [(one - day|two - day)] y", set()).root)
+    wide = cost(parse_pattern("x [(one - day|one - hour|one - on - one|two - day|two - hour)] y", set()).root)
+    assert narrow == wide == 1
+    # options that can all match at one token still count each
+    assert cost(parse_pattern("x [(two|two - hour|two - hour - long)] y", set()).root) == 4
+    assert cost(parse_pattern("x (a ..3 b|a ..2 c)", set()).root) == 7

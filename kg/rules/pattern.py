@@ -442,6 +442,42 @@ def walk(n: Node) -> Iterator[Node]:
         yield from walk(n.body)
 
 
+def _items(n: Node) -> tuple[Node, ...]:
+    """A node as the flat sequence of its parts (nested sequences opened)."""
+    if isinstance(n, Seq):
+        return tuple(x for i in n.items for x in _items(i))
+    return (n,)
+
+
+def _alt_cost(options: list[tuple[Node, ...]]) -> int:
+    """Options that begin with different words cannot both match at one token, and options that
+    share a first word (one-day, one-hour, one-on-one: a word class of hyphenated words) are
+    bounded by what follows it, as a trie: only options one of which is a prefix of another can
+    all match there."""
+    by_word: dict[str, int] = {}
+    shared: dict[str, list[tuple[Node, ...]]] = {}
+    free = 0
+    for o in options:
+        if not o:
+            free += 1  # an option that ends here is one way
+            continue
+        h = o[0]
+        if isinstance(h, Word) and not h.prefix and len(h.forms) == 1:
+            shared.setdefault(next(iter(h.forms)), []).append(o[1:])
+            continue
+        c = 1
+        for x in o:
+            c *= cost(x)
+        if isinstance(h, Word) and not h.prefix:
+            for w in h.forms:
+                by_word[w] = by_word.get(w, 0) + c
+        else:
+            free += c
+    for w, rests in shared.items():
+        by_word[w] = by_word.get(w, 0) + _alt_cost(rests)
+    return free + max(by_word.values(), default=0)
+
+
 def cost(n: Node) -> int:
     """An upper bound on the ways a node can match from one token (the paths a backtracking
     matcher may try): gaps and text slots multiply along a sequence. The loader refuses patterns
@@ -455,20 +491,8 @@ def cost(n: Node) -> int:
     if isinstance(n, Opt):  # skipping it is one more way only when its body can match in many ways
         c = cost(n.body)
         return c + 1 if c > 1 else 1
-    if isinstance(n, Alt):  # options that begin with different words cannot both match at one token
-        by_word: dict[str, int] = {}
-        free = 0
-        for o in n.options:
-            h = o
-            while isinstance(h, Seq) and h.items:
-                h = h.items[0]
-            c = cost(o)
-            if isinstance(h, Word) and not h.prefix:
-                for w in h.forms:
-                    by_word[w] = by_word.get(w, 0) + c
-            else:
-                free += c
-        return free + max(by_word.values(), default=0)
+    if isinstance(n, Alt):
+        return _alt_cost([_items(o) for o in n.options])
     if isinstance(n, Seq):
         out = 1
         for i in n.items:
