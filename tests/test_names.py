@@ -649,3 +649,13 @@ def test_a_minted_ministry_is_part_of_its_state_in_the_graph(pack):
                                           org:subOrganizationOf/rdfs:label ?state }"""
     rows = [(str(r.p).rsplit("/entity/", 1)[-1], str(r.body), str(r.state)) for r in g.query(q)]
     assert rows == [("unlinked/otieno-baraka", "Kenyan Foreign Ministry", "Kenya")]
+
+
+def test_known_person_with_a_middle_initial(pack):
+    """A known person's name written with a middle initial is that person ("John R. Bolton" is the
+    gazetteer's John Bolton on a date he is in office), never an unknown "John R" beside him."""
+    text = "U.S. Ambassador John R. Bolton warned Pyongyang on Saturday."
+    import datetime as dt
+    art = parse_article(text, source="t", layout=pack.layout, meta={"date": dt.date(2006, 10, 14)})
+    got = [(m.text, m.entity.id) for sa in pack.finder.analyse(art) for m in sa.mentions if m.kind != "role"]
+    assert ("John R. Bolton", "john-bolton") in got and not any(i.startswith("unlinked/john") for _, i in got)

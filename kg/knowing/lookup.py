@@ -408,6 +408,10 @@ class NameLookup:
                 or namelike(toks[b]) and (n is None or spans[n][1] == b + 1 and spans[n][2] == "name" and
                                           spans[n][3].type not in self.person_types))  # type: ignore[attr-defined]
             before = a > 0 and namelike(toks[a - 1]) and a - 1 not in ends and toks[a - 1].end < toks[a].begin
+            if not after and a >= 3 and toks[a - 1].text == "." and len(toks[a - 2].text) == 1 and toks[a - 2].text.isupper() and \
+                    a - 3 not in ends and plain(toks[a - 3].norm) == plain(ent.label.split()[0].casefold()):  # type: ignore[attr-defined]
+                spans[k] = (a - 3, b, kind, ent)  # "John R. Bolton": the known person with his middle initial
+                continue
             if after or before:
                 if headline is None:
                     headline = title_case(toks, lex, segment)
