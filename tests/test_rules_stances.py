@@ -1,0 +1,73 @@
+"""Stances and demands read as mechanisms, not phrases (issue 14, the twelfth round): a warning
+to an actor in every form a frame derives, an ultimatum (a demand and a threat at once), denials
+in a relative clause, a coordinated verb phrase and the passive, refusals of what another actor
+announced, opposition told as a noun, welcoming an act whose doer follows "by", and a body's
+resolution rebuking an actor. The sentences are written for these tests (other actors and words
+than the development sets); each is built as a one-paragraph article with the whole pack, and its
+acts are compared exactly, so the negatives must yield no act of these kinds at all.
+"""
+from __future__ import annotations
+
+import pytest
+
+from tests.test_rules_acts import read  # noqa: F401  (the acts tests' fixture: one sentence as relations)
+
+KINDS = ("urged", "rejected", "denied", "threatened", "opposes", "accused", "praised")
+
+# (sentence, the acts of KINDS it states, exactly)
+CASES = [
+    # a warning to an actor is a threat, in every form of the frame
+    ("Pakistan expelled two diplomats and warned India that further incursions would be answered.",
+     {"threatened(pakistan, india)"}),
+    ("Armenia, which warned Azerbaijan that it would defend Karabakh, called up reservists.",
+     {"threatened(armenia, azerbaijan)"}),
+    ("Georgia was warned by Russia that any attack on Abkhazia would be met with force.",
+     {"threatened(russia, georgia)"}),
+    ("Venezuela did not warn Colombia of the troop movements.", {"not threatened(venezuela, colombia)"}),
+    ("China said it would point its missiles at Taiwan if the island declared independence.",
+     {"threatened(china, taiwan)"}),
+    # an ultimatum: urged and threatened at once
+    ("Ethiopia served Eritrea with a 48-hour ultimatum to pull its troops back from the border.",
+     {"urged(ethiopia, eritrea)", "threatened(ethiopia, eritrea)"}),
+    ("The African Union issued a final ultimatum to the Malagasy junta on Friday.",
+     {"urged(african-union, madagaskar)", "threatened(african-union, madagaskar)"}),
+    # denials: a relative clause, a coordinated verb phrase, the passive
+    ("Eritrea, which denies arming the Somali Islamists, expelled the U.N. monitors.", {"denied(eritrea)"}),
+    ("Syria summoned the U.S. envoy and denied that it had let fighters cross into Iraq.", {"denied(syria)"}),
+    ("The report was published on Monday. This was denied by Uganda and Rwanda.", {"denied(uganda)", "denied(rwanda)"}),
+    ("The allegations were firmly rejected by Belgrade.", {"denied(serbia)"}),
+    # refusing or declining what another actor announced, offered or stated
+    ("The Taliban refused to join the ceasefire announced by Pakistan.", {"rejected(taliban, pakistan)"}),
+    ("Cuba declined an invitation from Spain to attend the summit.", {"rejected(cuba, spain)"}),
+    ("Iran rejected a European Union statement on its missile tests.", {"rejected(iran, european-union)"}),
+    # opposition told as a noun
+    ("Hugo Chavez's opponents in the Democratic Action party called a strike.", {"opposes(unlinked/democratic-action, hugo-chavez)"}),
+    ("Lithuania has emerged as Belarus's fiercest critic and main opponent in the region.", set()),
+    ("Estonia has emerged as Russia's staunchest opponent within NATO.", {"opposes(estonia, russia)"}),
+    # welcoming an act whose doer is named after "by", or as a state's authorities before it
+    ("The United Nations welcomed the decision by Uganda to withdraw its troops from Congo.", {"praised(united-nations, uganda)"}),
+    ("Japan welcomed the release of the two aid workers by Afghanistan.", {"praised(japan, afghanistan)"}),
+    ("The Arab League welcomed the Sudanese government's decision to admit the peacekeepers.", {"praised(arab-league, sudan)"}),
+    # a body's resolution rebuking an actor (any criticism verb)
+    ("The European Parliament adopted a resolution on Thursday censuring Belarus for the crackdown.",
+     {"accused(european-parliament, belarus)"}),
+    # a politician's camp stands for him (set 9's convention 24)
+    ("Viktor Yanukovych's camp denied the report.", {"denied(viktor-yanukovych)"}),
+    # negatives: the same words where no act of these kinds is stated
+    ("Cuba accepted an invitation from Spain to attend the summit.", set()),
+    ("The European Union welcomed the release of the two aid workers.", set()),
+    ("Iran, which confirms the tests, expelled the inspectors.", set()),
+    ("Estonia has emerged as Russia's largest trading partner within NATO.", set()),
+]
+
+
+@pytest.mark.parametrize("text, expected", CASES, ids=[c[0][:48] for c in CASES])
+def test_stances(read, text, expected):  # noqa: F811  (read is the imported fixture)
+    found = {a for a in read(text) if a.split("(", 1)[0].split()[-1] in KINDS}
+    assert found == expected
+
+
+def test_enough_sentences_and_negatives():
+    """The table covers every shape above and keeps negatives that must yield nothing."""
+    assert len(CASES) >= 25
+    assert sum(1 for _, e in CASES if not e) >= 4
