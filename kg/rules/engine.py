@@ -343,9 +343,12 @@ def _attribute(ex: Extraction) -> Speakers:
                 zones.append((b.begin, b.end, "question" if name == QUESTION else "hypothetical", f, None))
                 if name == CONDITION:
                     conds.append((b.begin, b.end, f))
-    claimed = {(b, e) for b, e, k, _, _ in zones if k != "hypothetical"}
-    if claimed:  # what a holder denies is its claim, negated, not a condition ("X denied that Y had urged Z")
-        zones = [z for z in zones if z[2] != "hypothetical" or (z[0], z[1]) not in claimed]
+    claimed = {(b, e): s.begin for b, e, k, s, _ in zones if k in ("claim", "claim-not")}
+    if claimed:  # what a holder denies is its claim, negated, not a condition ("X denied that Y had urged Z"),
+        # also where another rule's content opens earlier, inside the denial ("denied on Saturday that ...")
+        ends = {e: (b, sb) for (b, e), sb in claimed.items()}
+        zones = [z for z in zones if z[2] != "hypothetical" or (z[0], z[1]) not in claimed
+                 and not (z[1] in ends and ends[z[1]][1] < z[0] <= ends[z[1]][0])]
     cuts = [f.bindings["_g"] for f in ex.firings if f.form == "coordinated" and "_g" in f.bindings]  # kg.rules.frames
     if cuts:  # what a first verb denies or reports ends with its phrase: "X denied A and accused B" (B is X's own act)
         zones = [(b, min([e] + [g.end for g in cuts if g.begin <= b < g.end < e]), k, s, h) for b, e, k, s, h in zones]
