@@ -267,6 +267,9 @@ def test_a_rule_packs_own_ontology_declares_new_terms(tmp_path):
     # "he" opening a person's words is that person, not the last person named (a relative clause's)
     ("Gordon Brown, who succeeded Tony Blair in 2007, said he would not meet Robert Mugabe.", ("meet.frame", "planned"),
      ["node kgo:participant gordon-brown", "node kgo:polarity kgo:Negative"], ["node kgo:participant tony-blair"]),
+    # a denial's content is the denier's claim, negated, also from its people ("Eritrea's government denied")
+    ("Eritrea's government denied that Eritrean troops had attacked Ethiopia.", ("attack.frame", "active"),
+     ["node kgo:polarity kgo:Negative", "node kgo:claimedBy eritrea"], ["node kgo:factuality kgo:Hypothetical"]),
     # ... unless another person is named in the words before it
     ("Gordon Brown said Tony Blair told him he would not meet Robert Mugabe.", ("meet.frame", "planned"),
      ["node kgo:participant tony-blair"], ["node kgo:participant gordon-brown"]),
