@@ -200,6 +200,12 @@ CASES = [
      {"met(condoleezza-rice, ehud-olmert)", "visited(condoleezza-rice, jerusalem)"}),
     ("Condoleezza Rice praised Ehud Olmert during her visit to Cairo.",  # one may praise the absent
      {"visited(condoleezza-rice, cairo)"}),
+    # --- wire style: a time between the verb and its preposition
+    ("German Chancellor Angela Merkel met Thursday with Russian President Vladimir Putin in Sochi.",
+     {"met(angela-merkel, vladimir-putin)", "visited(angela-merkel, sochi)"}),
+    ("Javier Solana flew Sunday to Tehran.", {"visited(javier-solana, tehran)"}),
+    ("Nicolas Sarkozy will meet Friday with Hosni Mubarak.", {"planned met(hosni-mubarak, nicolas-sarkozy)"}),
+    ("Ban Ki-moon did not meet Monday with Omar al-Bashir.", {"not met(ban-ki-moon, omar-al-bashir)"}),
 ]
 
 
