@@ -243,7 +243,7 @@ def _speaker_pronoun(f: Firing, v: SentenceView) -> None:
 # (its zone also conditions the consequent: a modal verb group elsewhere in the sentence), and
 # `question` a question (nothing inside it is stated: its firings are dropped).
 MAYBE, CONDITION, QUESTION = "_may", "cond", "question"
-SUBJECT: dict[int, str] = {}  # id(frame) -> the frame's subject slot
+SUBJECT: dict[int, tuple[dict, str]] = {}  # id(frame) -> (the frame, its subject slot)
 PLANS: dict[int, tuple[Rule, bool]] = {}  # id(rule) -> whether its emits make what it finds planned
 KGO = "https://w3id.org/kg-news/ontology#"  # the ontology (kg.graph.iris, a later stage)
 PLANNED_STATUS = (KGO + "status", KGO + "Planned")
@@ -261,11 +261,10 @@ def _plans(r: Rule) -> bool:
 def _subject(r: Rule) -> str:
     """The name of a frame rule's subject slot ("{a:Agent}" -> "a")."""
     fr = r.frame or {}
-    name = SUBJECT.get(id(fr))
-    if name is None:
-        spec = str(fr.get("subject", "")).strip().lstrip("{").split(":")[0].strip()
-        name = SUBJECT[id(fr)] = spec
-    return name
+    hit = SUBJECT.get(id(fr))
+    if hit is None or hit[0] is not fr:  # an id outlives its object: keep the object to check
+        hit = SUBJECT[id(fr)] = (fr, str(fr.get("subject", "")).strip().lstrip("{").split(":")[0].strip())
+    return hit[1]
 
 
 def _modality(f: Firing) -> None:
