@@ -316,7 +316,15 @@ def _pack() -> Any:
 
 
 def _date(v: Any) -> dt.date:
-    return v if isinstance(v, dt.date) else dt.date.fromisoformat(str(v))
+    """An index date; a stored page may give only the month or year ("2006-12"): its first day."""
+    if isinstance(v, dt.date):
+        return v
+    s = str(v)
+    if re.fullmatch(r"\d{4}-\d{2}", s):
+        s += "-01"
+    elif re.fullmatch(r"\d{4}", s):
+        s += "-01-01"
+    return dt.date.fromisoformat(s)
 
 
 def _build(text: str, source: str, meta: dict[str, Any], pack: Any) -> tuple[Any, Names, list[Any]]:
