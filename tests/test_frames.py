@@ -273,6 +273,9 @@ def test_a_rule_packs_own_ontology_declares_new_terms(tmp_path):
     # ... unless another person is named in the words before it
     ("Gordon Brown said Tony Blair told him he would not meet Robert Mugabe.", ("meet.frame", "planned"),
      ["node kgo:participant tony-blair"], ["node kgo:participant gordon-brown"]),
+    # a person's own plan under a condition stays his word: claimed, conditional
+    ("Angela Merkel said she would meet Hugo Chavez if Venezuela freed the prisoners.", ("meet.frame", "planned"),
+     ["node kgo:claimedBy angela-merkel", "node kgo:factuality kgo:Hypothetical"], []),
 ])
 def test_the_verb_group_gives_every_frame_its_modality(pack, text, rule_form, has, lacks):
     got = [lines for rid, form, lines in fired(pack, text) if (rid, form) == rule_form]
@@ -290,3 +293,21 @@ def test_the_verb_group_gives_every_frame_its_modality(pack, text, rule_form, ha
 def test_questions_and_counterfactuals_give_no_relation(pack, text):
     frames = [(rid, form) for rid, form, _ in fired(pack, text) if rid.endswith(".frame")]
     assert frames == []
+
+
+@pytest.mark.parametrize("text, whole, part", [
+    # a possessor before a person: the person is the actor, whichever rule reads the verb
+    ("Angela Merkel did not meet Venezuela's Hugo Chavez in Lima.", "hugo-chavez", "venezuela"),
+    # a state or body before a title and its holder ("Kuomintang chairman Lien Chan")
+    ("Angela Merkel did not meet U.S. Secretary of State Condoleezza Rice in Berlin.", "condoleezza-rice", "united-states"),
+])
+def test_an_actor_slot_never_takes_the_modifier_of_the_actor_named(pack, text, whole, part):
+    got = [lines for rid, form, lines in fired(pack, text) if rid.startswith("meet.")]
+    assert any(f"node kgo:participant {whole}" in lines for lines in got), got
+    assert not any(f"node kgo:participant {part}" in lines for lines in got), got
+
+
+def test_a_possessor_of_a_body_or_a_plain_noun_stays_the_actor(pack):
+    """Not cut short: "Iran's leaders" stand for Iran, "Lieberman's party" is read by the rules."""
+    got = [lines for rid, form, lines in fired(pack, "Angela Merkel met Iran's leaders in Berlin.") if rid.startswith("meet.")]
+    assert any("node kgo:participant iran" in lines for lines in got), got

@@ -142,6 +142,54 @@ def match_sentence(rules: list[Rule], v: SentenceView) -> list[Firing]:
     return resolve(cands)
 
 
+POSSESSIVE = frozenset({"'s", "'"})
+
+
+def _whole(fs: list[Firing], v: SentenceView) -> list[Firing]:
+    """The firings whose actors are whole (see _cut_short)."""
+    if not v.mention_at or not fs:
+        return fs
+    return [f for f in fs if not _cut_short(f.bindings, v)]
+
+
+def _cut_short(b: dict[str, Bound], v: SentenceView) -> bool:
+    """Whether an actor slot took the modifier of the actor the text names: a possessor or a
+    body before a title and a person ("met North Korea's Kim Kye Gwan", "the allegation was denied
+    by Syria's ambassador, Imad Moustapha", "invited Kuomintang chairman Lien Chan"). The match
+    is refused, so a longer match of the frame (its `_po` possessor before the object) or nothing
+    stands, for every rule at once. A possessor before a plain noun or a body stays ("Iran's
+    leaders", "Lieberman's party": rules read those)."""
+    covered: set[int] | None = None
+    mat = v.mention_at
+    for name, x in b.items():
+        if x.kind != "entity" or name[0] == "_":
+            continue
+        j = x.last
+        if j >= v.n:
+            continue
+        poss = v.norms[j] in POSSESSIVE
+        nxt = mat.get(j + 1 if poss else j)
+        if nxt is None:  # "Iran's leaders": the possessor stands for them
+            continue
+        if nxt.kind == "role":  # a title, then the person who holds it (after a comma only behind a possessive)
+            k = nxt.last
+            if poss and k < v.n and v.norms[k] == ",":
+                k += 1
+            held = mat.get(k)
+            if held is None or held.kind == "role" or held.entity.type not in v.accepts(("Person",)):
+                continue
+            nxt = held
+        elif not poss or nxt.kind in ("pronoun", "demonym") or nxt.entity.type not in v.accepts(("Person",)):
+            continue  # a possessor of a body stays ("Lieberman's party", "Thailand's Democrat Party")
+        if covered is None:
+            covered = set()
+            for y in b.values():
+                covered.update(range(y.first, y.last))
+        if j not in covered and nxt.first not in covered:
+            return True
+    return False
+
+
 def resolve(cands: list[Firing]) -> list[Firing]:
     """Overlaps resolved within each group (longest, then priority, then rule order), list
     slots as one firing per item, in sentence order."""
@@ -192,7 +240,7 @@ def extract(article: Article, analyses: list[SentenceAnalysis], rules: RuleSet, 
     views = {sa.sentence.index: SentenceView(sa, article.text, article.quotes, voc, article.date) for sa in analyses}
     firings: list[Firing] = []
     for v in views.values():
-        firings += match_sentence(rules.rules, v)
+        firings += _whole(match_sentence(rules.rules, v), v)
     ex = Extraction(article, analyses, firings, joins=rules.joins)
     speakers = _attribute(ex)
     changed = _first_person(ex, speakers, voc)
@@ -202,7 +250,7 @@ def extract(article: Article, analyses: list[SentenceAnalysis], rules: RuleSet, 
         ex.firings = [f for f in firings if f.sentence.index not in changed]
         for i in sorted(changed):
             views[i] = SentenceView(views[i].sa, article.text, article.quotes, voc, article.date)
-            ex.firings += match_sentence(rules.rules, views[i])
+            ex.firings += _whole(match_sentence(rules.rules, views[i]), views[i])
         ex.firings.sort(key=lambda f: (f.begin, f.rule.order))
         ex.dropped = []
         _attribute(ex)
@@ -285,7 +333,11 @@ def _modality(f: Firing) -> None:
     else:  # a rule that is no frame: its first actor is the subject ("she had no plans to travel to Moscow")
         sb = min((x for x in b.values() if x.kind == "entity"), key=lambda x: x.begin, default=None)
     who = sb.value.entity if sb is not None and sb.kind == "entity" else None
-    if planned and who is not None and ctx.holder is not None and ctx.holder.id == who.id and who.type == "Person":
+    # a plan under a condition stays the speaker's word ("Obama said he would meet Iran's leaders
+    # if he were elected": claim(Obama) if met): only a possibility of the verb group ("could") is no condition
+    conditional = any(c != b[MAYBE].value for c in ctx.conditions) if MAYBE in b else bool(ctx.conditions)
+    if planned and who is not None and ctx.holder is not None and ctx.holder.id == who.id and who.type == "Person" \
+            and not conditional:
         ctx.holder, ctx.holder_firing = None, None
     elif f.form == "denied" and who is not None and ctx.holder is None:
         ctx.holder = who
