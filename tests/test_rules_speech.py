@@ -219,3 +219,36 @@ def test_a_claim_under_a_condition_is_scored_as_one(pack, text, date, expect):
     wrong, missed = unexpected_and_missed(pack, text, date, expect,
                                           lambda r: r.name in KINDS | {"met"}, "speech-test")
     assert not wrong and not missed, f"unexpected {wrong}, missed {missed}"
+
+
+# issue 14, thirteenth round: who said it, as mechanisms over every frame. A trailing attribution to an
+# unnamed spokesman or official "for", "of" or "at" an actor, or to an actor's wing; a speaker placed by
+# a city; a frame whose text runs on into the attribution is still inside what the speaker said; a
+# negation in the first clause is not the participle's ("..., his office said, denying a report");
+# "had promised to" is a pledge, not speech inside speech; an act before another speaker's "said in a
+# statement" is not done in that statement.
+WHO_SAID_CASES: list[tuple[str, str, list[str]]] = [
+    ("Hezbollah did not fire on Israeli troops, a spokesman for Hezbollah said.", "2006-07-20",
+     ["said(Hezbollah)", "claim(Hezbollah) not attacked(Hezbollah, Israel)"]),
+    ("Fatah gunmen attacked a Hamas office in Gaza City, Hamas's armed wing said.", "2007-05-14",
+     ["said(Hamas)", "claim(Hamas) attacked(Fatah, Hamas)"]),
+    ("Hu Jintao did not ask Kim Jong Il to dismantle the reactor, a Chinese Foreign Ministry spokesman said.", "2006-10-20",
+     ["said(Chinese Foreign Ministry)", "claim(Chinese Foreign Ministry) not urged(Hu Jintao, Kim Jong Il)"]),
+    ("The Defence Ministry in Ankara announced on Monday that Turkish jets had bombed PKK camps.", "2008-02-25",
+     ["said(Defence Ministry Turkey)", "claim(Defence Ministry Turkey) attacked(Turkey, Kurdistan Workers Party)"]),
+    ("Gordon Brown will not attend the Beijing Games, his office said on Friday, denying a report in The Times.", "2008-04-11",
+     ["denied(Gordon Brown)"]),
+    ("Hamid Karzai said Pakistan had promised to close the training camps.", "2007-05-01",
+     ["said(Hamid Karzai)", "claim(Hamid Karzai) pledged(Pakistan)"]),
+    # negatives: a spokesman who says nothing, a spokesman named for no one
+    ("Hezbollah did not fire on Israeli troops, a spokesman for the hospital said.", "2006-07-20",
+     ["not attacked(Hezbollah, Israel)"]),
+    ("A spokesman for Hezbollah declined to comment on the clash with Israeli troops.", "2006-07-20", []),
+]
+
+
+@pytest.mark.parametrize("text, date, expect", WHO_SAID_CASES, ids=[c[0][:60] for c in WHO_SAID_CASES])
+def test_who_said_it_holds_every_frame_inside(pack, text, date, expect):
+    wrong, missed = unexpected_and_missed(pack, text, date, expect,
+                                          lambda r: r.name in KINDS | {"urged", "pledged"}, "speech-test")
+    assert not wrong and not missed, f"unexpected {wrong}, missed {missed}"
