@@ -42,6 +42,8 @@ class NameLexicon:
     located_org_words: frozenset[str] = frozenset()  # "Mission in Somalia": "in PLACE" is part of the name
     state_bodies: tuple[tuple[str, ...], ...] = ()  # "Foreign Ministry": the ministry of the state in reach (kg.knowing.reach)
     state_parts: tuple[tuple[str, ...], ...] = ()  # "army spokesman", "government spokesman": the state in reach
+    former_state_words: frozenset[str] = frozenset()  # "former Soviet republic": another state (kg.knowing.reach)
+    former_state_nouns: frozenset[str] = frozenset()  # "republic" of "former Soviet republic"
 
 
 def load_names(path: Path) -> NameLexicon:
@@ -75,4 +77,5 @@ def load_names(path: Path) -> NameLexicon:
                        tuple(sorted(words("default_body_prefixes"))),
                        tuple(sorted(tuple(w.split()) for w in words("government_words"))),
                        words("family_name_first_states"), words("speech_verbs"),
-                       words("located_org_words"), phrases("state_bodies"), phrases("state_parts"))
+                       words("located_org_words"), phrases("state_bodies"), phrases("state_parts"),
+                       words("former_state_words"), words("former_state_nouns"))
