@@ -4,7 +4,11 @@ in a relative clause, a coordinated verb phrase and the passive, refusals of wha
 announced, opposition told as a noun, welcoming an act whose doer follows "by", and a body's
 resolution rebuking an actor. The sentences are written for these tests (other actors and words
 than the development sets); each is built as a one-paragraph article with the whole pack, and its
-acts are compared exactly, so the negatives must yield no act of these kinds at all.
+acts are compared exactly, so the negatives must yield no act of these kinds at all. The
+thirteenth round adds rejections of what an earlier sentence asked or offered (the article's
+appeal, invitation or resolution gives the author), refusals despite another's pressure, denied
+accusations, judgements of a rejected proposal, praise of an actor's act, and a speaker's own
+speech act.
 """
 from __future__ import annotations
 
@@ -53,6 +57,40 @@ CASES = [
      {"accused(european-parliament, belarus)"}),
     # a politician's camp stands for him (set 9's convention 24)
     ("Viktor Yanukovych's camp denied the report.", {"denied(viktor-yanukovych)"}),
+    # the thirteenth round. A rejection of "the demand", "the invitation", "the resolution" takes
+    # its author from the article's appeal, invitation or adopted resolution (join rules)
+    ("Tanzania urged Burundi to free the journalists. Burundi rejected the demand on Friday.",
+     {"urged(united-republic-of-tanzania, burundi)", "rejected(burundi, united-republic-of-tanzania)"}),
+    ("Portugal invited Angola to a summit in Lisbon. Angola declined the invitation.", {"rejected(angola, portugal)"}),
+    ("Malawi asked Zambia to reopen the border, but Zambia refused.", {"urged(malawi, zambia)", "rejected(zambia, malawi)"}),
+    ("The African Union adopted a resolution on Sunday suspending Guinea. Guinea rejected the resolution.",
+     {"rejected(guinea, african-union)"}),
+    # a refusal despite another actor's pressure; the refusal as a noun before another's demand
+    ("Yahya Jammeh refused to leave office despite strong pressure from ECOWAS.", {"rejected(yahya-jammeh, ecowas)"}),
+    ("Syria's refusal to comply with an Arab League demand angered Qatar.", {"rejected(syria, arab-league)"}),
+    # what a speaker declines to say is no rejection
+    ("Laurent Gbagbo declined to comment on the election results.", set()),
+    # an accusation named by its accuser and denied by the accused
+    ("Rwanda denied Congolese accusations that it was arming the rebels.", {"denied(rwanda)", "accused(democratic-republic-of-the-congo, rwanda)"}),
+    ("Pakistan is denying an Afghan claim that its troops shelled the border villages.",
+     {"denied(pakistan)", "accused(afghanistan, pakistan)"}),
+    # rejecting another's proposal with a judgement of it; the leader's possessive before his party
+    ("Cuba rejected a U.S. offer of talks on migration, calling it a publicity stunt.",
+     {"rejected(cuba, united-states)", "accused(cuba, united-states)"}),
+    ("Tzipi Livni accused Benjamin Netanyahu's Likud party of stalling the talks.", {"accused(tzipi-livni, likud)"}),
+    # a body's statement condemning "its" act, rejected by the subject
+    ("Eritrea rejected a U.N. Security Council statement condemning its support for the Somali insurgents.",
+     {"rejected(eritrea, un-security-council)", "accused(un-security-council, eritrea)"}),
+    # welcoming an act named by its doer's possessive or adjective, active and passive
+    ("Ban Ki-moon welcomed Syria's readiness to allow the monitors in.", {"praised(ban-ki-moon, syria)"}),
+    ("Angela Merkel's election victory was warmly welcomed by Nicolas Sarkozy.", {"praised(nicolas-sarkozy, angela-merkel)"}),
+    # the speaker's own speech act is no claim
+    ("Ban Ki-moon said on Monday he welcomed Ghana's efforts to end the crisis.", {"praised(ban-ki-moon, ghana)"}),
+    # a threat as a noun with its infinitive
+    ("Turkey's threat to cut water supplies to Syria alarmed the Arab League.", {"threatened(turkey, syria)"}),
+    # negatives of the thirteenth round
+    ("Angola accepted the invitation.", set()),
+    ("Hugo Chavez criticised the decision.", set()),
     # negatives: the same words where no act of these kinds is stated
     ("Cuba accepted an invitation from Spain to attend the summit.", set()),
     ("The European Union welcomed the release of the two aid workers.", set()),
@@ -69,5 +107,5 @@ def test_stances(read, text, expected):  # noqa: F811  (read is the imported fix
 
 def test_enough_sentences_and_negatives():
     """The table covers every shape above and keeps negatives that must yield nothing."""
-    assert len(CASES) >= 25
-    assert sum(1 for _, e in CASES if not e) >= 4
+    assert len(CASES) >= 40
+    assert sum(1 for _, e in CASES if not e) >= 7
