@@ -23,7 +23,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass, field
-from typing import Callable, Iterator, TypeVar, Union
+from typing import Callable, Iterator, NamedTuple, TypeVar, Union
 
 from ..reading.text import tokenize
 
@@ -375,9 +375,11 @@ def rank(words: frozenset[str] | set[str]) -> tuple[bool, int]:
     return (bool(COMMON & set(words)), len(words))
 
 
-@dataclass(frozen=True)
-class Firsts:
-    """What the first token of a match can be: a cheap test that skips start positions."""
+class Firsts(NamedTuple):
+    """What the first token of a match can be: a cheap test that skips start positions. A named
+    tuple, not a frozen dataclass: the matcher's compiler makes one per pattern node and per
+    optional part it builds (~7,000 for a one-article build), and a frozen dataclass sets each
+    of its seven fields through `object.__setattr__`."""
 
     words: frozenset[str] = frozenset()
     prefixes: tuple[str, ...] = ()
@@ -387,23 +389,28 @@ class Firsts:
     number: bool = False
     anything: bool = False
 
-    def __or__(self, o: "Firsts") -> "Firsts":
-        return Firsts(self.words | o.words, self.prefixes + o.prefixes, self.entity or o.entity, self.quote or o.quote,
-                      self.time or o.time, self.number or o.number, self.anything or o.anything)
+    def __or__(self, o: "Firsts") -> "Firsts":  # type: ignore[override]
+        return _new(Firsts, (self[0] | o[0], self[1] + o[1], self[2] or o[2], self[3] or o[3], self[4] or o[4],
+                             self[5] or o[5], self[6] or o[6]))
+
+
+_new = tuple.__new__  # a Firsts made from its seven fields directly (its __new__ is a Python function)
+_ANYTHING = Firsts(anything=True)
+_ENTITY = Firsts(entity=True)
 
 
 @by_node
 def firsts(n: Node) -> Firsts:
     """What the first token of a node's match can be."""
     if isinstance(n, Word):
-        return Firsts(prefixes=tuple(n.forms)) if n.prefix else Firsts(words=n.forms)
+        return Firsts(prefixes=tuple(n.forms)) if n.prefix else _new(Firsts, (n.forms, (), False, False, False, False, False))
     if isinstance(n, (Gap, Assert)):
-        return Firsts(anything=True)
+        return _ANYTHING
     if isinstance(n, Slot):
         if n.kind == "entity":
-            return Firsts(entity=True)
+            return _ENTITY
         if n.kind in ("text", "clause"):
-            return Firsts(anything=True)
+            return _ANYTHING
         return Firsts(**{n.kind: True})
     if isinstance(n, Capture):
         return firsts(n.body)
@@ -417,7 +424,7 @@ def firsts(n: Node) -> Firsts:
         parts.append(firsts(item))
         if not _can_be_empty(item):
             return _joined(parts)
-    return _joined([*parts, Firsts(anything=True)])
+    return _joined([*parts, _ANYTHING])
 
 
 def _joined(fs: list[Firsts]) -> Firsts:
@@ -425,9 +432,9 @@ def _joined(fs: list[Firsts]) -> Firsts:
     joining them one by one made a growing set per option (an alternation of 60 verbs)."""
     if len(fs) == 1:
         return fs[0]
-    return Firsts(frozenset().union(*[f.words for f in fs]), tuple(p for f in fs for p in f.prefixes),
-                  any(f.entity for f in fs), any(f.quote for f in fs), any(f.time for f in fs),
-                  any(f.number for f in fs), any(f.anything for f in fs))
+    words, prefixes, entity, quote, time, number, anything = zip(*fs)  # (the fields, each across fs)
+    return _new(Firsts, (frozenset().union(*words), sum(prefixes, ()), True in entity, True in quote, True in time,
+                         True in number, True in anything))
 
 
 def walk(n: Node) -> Iterator[Node]:
