@@ -276,6 +276,16 @@ def test_a_rule_packs_own_ontology_declares_new_terms(tmp_path):
     # a person's own plan under a condition stays his word: claimed, conditional
     ("Angela Merkel said she would meet Hugo Chavez if Venezuela freed the prisoners.", ("meet.frame", "planned"),
      ["node kgo:claimedBy angela-merkel", "node kgo:factuality kgo:Hypothetical"], []),
+    # the relation as a noun, then the verb group of a plan (or its denial)
+    ("Hugo Chavez's talks with Angela Merkel are expected to focus on oil.", ("meet.frame", "planned"),
+     ["node kgo:status kgo:Planned"], ["node kgo:polarity kgo:Negative"]),
+    ("Talks between Ethiopia and Eritrea will not resume next week.", ("meet.frame", "planned"),
+     ["node kgo:status kgo:Planned", "node kgo:polarity kgo:Negative"], []),
+    # a negation before the -ing form (AUX_NEG_ING)
+    ("Ethiopia stopped short of accusing Eritrea of arming the rebels.", ("accuse.frame", "negated"),
+     ["node kgo:polarity kgo:Negative"], []),
+    ("Eritrea has stopped supporting the Islamic Courts Union.", ("support.frame", "negated"),
+     ["node kgo:polarity kgo:Negative"], []),
 ])
 def test_the_verb_group_gives_every_frame_its_modality(pack, text, rule_form, has, lacks):
     got = [lines for rid, form, lines in fired(pack, text) if (rid, form) == rule_form]
@@ -311,3 +321,14 @@ def test_a_possessor_of_a_body_or_a_plain_noun_stays_the_actor(pack):
     """Not cut short: "Iran's leaders" stand for Iran, "Lieberman's party" is read by the rules."""
     got = [lines for rid, form, lines in fired(pack, "Angela Merkel met Iran's leaders in Berlin.") if rid.startswith("meet.")]
     assert any("node kgo:participant iran" in lines for lines in got), got
+
+
+def test_a_negation_inside_a_relative_aside_stays_there(pack):
+    """"which have had no relations" negates the aside, not the talks after it; a relative clause
+    that is the relation itself keeps its negation ("Georgia, which is not a member of NATO")."""
+    got = [lines for rid, form, lines in fired(pack, "Ethiopia and Eritrea, which have had no diplomatic relations "
+                                                     "since 2000, held direct talks in Algiers.") if rid.startswith("meet.")]
+    assert got and not any("node kgo:polarity kgo:Negative" in lines for lines in got), got
+    got = [lines for rid, form, lines in fired(pack, "Ukraine, which is not a member of NATO, sought guarantees.")
+           if rid.startswith("member.")]
+    assert got and all(any(x.startswith("NOT ") for x in lines) for lines in got), got

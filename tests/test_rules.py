@@ -314,7 +314,7 @@ def test_an_actor_named_by_its_adjective_attacks(pack, text, attacker, target):
 
 def _brute_force(rules, v):
     """Every pattern of every rule tried from every token: no index, no needs, no start bound."""
-    from kg.rules.engine import Firing, _defaults, resolve
+    from kg.rules.engine import Firing, _defaults, _whole, resolve
     from kg.rules.match import find_matches
     from kg.rules.pattern import Firsts
 
@@ -328,7 +328,7 @@ def _brute_force(rules, v):
                 if rule.defaults and v.date is not None:
                     b = _defaults(rule, b, v.date, first, bb)
                 cands.append(Firing(rule, v.sa.sentence, first, last, bb, ee, b, form=rule.form_of(i)))
-    return resolve(cands)
+    return resolve(_whole(cands, v))  # actors cut short are refused (kg.rules.engine._cut_short)
 
 
 def test_the_index_and_start_bounds_never_lose_a_match(pack):

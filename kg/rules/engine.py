@@ -22,6 +22,7 @@ from .match import Bound, SentenceView, compiled, find_upto
 from .index import _adopt, _runtime, prepare  # noqa: F401 - prepare: kg.rules.pack asks kg.rules.engine for it
 
 NEGATION_CUES = frozenset({"not", "n't", "never", "no", "neither", "nor", "cannot", "without"})
+RELATIVES = frozenset({"who", "which", "whose", "whom", "where"})
 
 
 @dataclass
@@ -139,14 +140,15 @@ def match_sentence(rules: list[Rule], v: SentenceView) -> list[Firing]:
             if rule.defaults and v.date is not None:
                 b = _defaults(rule, b, v.date, first, bb)
             cands.append(Firing(rule, v.sa.sentence, first, last_, bb, ee, b, form=p.form))
-    return resolve(cands)
+    return resolve(_whole(cands, v))
 
 
 POSSESSIVE = frozenset({"'s", "'"})
 
 
 def _whole(fs: list[Firing], v: SentenceView) -> list[Firing]:
-    """The firings whose actors are whole (see _cut_short)."""
+    """The matches whose actors are whole (see _cut_short), before overlaps are resolved, so a
+    match refused never hides another of its group."""
     if not v.mention_at or not fs:
         return fs
     return [f for f in fs if not _cut_short(f.bindings, v)]
@@ -240,7 +242,7 @@ def extract(article: Article, analyses: list[SentenceAnalysis], rules: RuleSet, 
     views = {sa.sentence.index: SentenceView(sa, article.text, article.quotes, voc, article.date) for sa in analyses}
     firings: list[Firing] = []
     for v in views.values():
-        firings += _whole(match_sentence(rules.rules, v), v)
+        firings += match_sentence(rules.rules, v)
     ex = Extraction(article, analyses, firings, joins=rules.joins)
     speakers = _attribute(ex)
     changed = _first_person(ex, speakers, voc)
@@ -250,7 +252,7 @@ def extract(article: Article, analyses: list[SentenceAnalysis], rules: RuleSet, 
         ex.firings = [f for f in firings if f.sentence.index not in changed]
         for i in sorted(changed):
             views[i] = SentenceView(views[i].sa, article.text, article.quotes, voc, article.date)
-            ex.firings += _whole(match_sentence(rules.rules, views[i]), views[i])
+            ex.firings += match_sentence(rules.rules, views[i])
         ex.firings.sort(key=lambda f: (f.begin, f.rule.order))
         ex.dropped = []
         _attribute(ex)
@@ -355,8 +357,14 @@ def _negation(f: Firing, v: SentenceView) -> None:
     covered = set()
     for b in f.bindings.values():
         covered.update(range(b.first, b.last))
+    norms = v.norms
+    aside = False  # a relative clause between commas negates its own verb, not the match's ("The US and Iran,
+    # which have had no diplomatic relations since 1980, held direct talks")
     for i in range(f.first, f.last):
-        if i not in covered and v.norms[i] in NEGATION_CUES:
+        if norms[i] == ",":  # an aside closes inside the match ("Georgia, which is not a member of NATO" is the relation)
+            aside = not aside and i + 1 < f.last and norms[i + 1] in RELATIVES and "," in norms[i + 2:f.last]
+            continue
+        if i not in covered and norms[i] in NEGATION_CUES and not aside:
             f.context.negated = True
             f.context.negation_cue = v.sa.tokens[i].text
             return

@@ -82,6 +82,8 @@ GROUP = ("[[('s|') !team] @GROUP_NOUN] [and (his|her|its|their) (delegation|team
 NEGATION = "{neg=@AUX_NEG}"  # did not, has never, have not yet, failed to, refused to ...
 PLAN_NEGATION = "{neg=@AUX_PLAN_NEG}"  # will not, would never, has no plans to, is not expected to ...
 PLAN = "(@AUX_PLAN|{_may=@AUX_MAYBE})"  # will, would, is expected to, plans to; could, might, may
+NEG_ING = "{neg=@AUX_NEG_ING}"  # stopped short of, has stopped, refrained from (before the -ing form)
+BE_PLANNED = "(is|are|was|were) [@LIGHT] (scheduled|planned|set|slated|due) (for|on|in|to)"  # "talks are scheduled for Monday"
 
 
 # Words a gap inside one clause may not cross: a new clause with its own subject (a report, a
@@ -220,10 +222,19 @@ def expand_frame(frame: Any) -> list[tuple[str, str]]:
             if noun and has_obj:  # "would not hold talks with", "is expected to hold a meeting with"
                 add(form, f"{s} [, ..12 ,] {TIME} {LIGHT} ({PLAN}|{PLAN_NEGATION}) {LIGHT} (hold|have|open|begin|conduct|resume) "
                           f"[a|an|the|direct|further|new|more] [@NOUN_MOD] {noun} [in ..3] (with|to) {PRE} {o}{after}")
+                # the relation as a noun, then the verb group of a plan: "Her talks with Israeli officials are
+                # expected to focus on ...", "Rice's visit to Beijing will ...", "Talks between X and Y
+                # are scheduled for Monday" (a denial first: "the meeting with X will not take place")
+                add(form, f"{s} ['s|'] [@NOUN_MOD] {noun} (with|to) {PRE} {o}{after} [,] "
+                          f"({PLAN_NEGATION}|{PLAN}|{BE_PLANNED})")
+                add(form, f"[the] [@NOUN_MOD] {noun} between {PRE} {s1} and {PRE} {o1}{after} [,] "
+                          f"({PLAN_NEGATION}|{PLAN}|{BE_PLANNED})")
         elif form == "negated":
             neg = NEGATION if "planned" in forms else f"({NEGATION}|{PLAN_NEGATION})"
             add(form, f"{s} [, ..12 ,] {TIME} {LIGHT} {neg} {LIGHT} ({base}|{pp}){obj}{comp}{after}")
             add(form, f"{{neg=neither}} {s1} nor {PRE} {s1} {LIGHT} ({fin}|(has|have|had) {LIGHT} {pp}){obj}{comp}{after}")
+            # a negation before the -ing form: "stopped short of accusing", "has stopped supporting", "refrained from criticising"
+            add(form, f"{s} [, ..12 ,] {TIME} {LIGHT} {NEG_ING} {LIGHT} {ing}{obj}{comp}{after}")
         elif form == "coordinated":
             # the subject of a first verb carried to a second after "and"/"but", with nothing between
             # that brings its own subject: "Annan met Assad on Saturday and urged him to ...",
