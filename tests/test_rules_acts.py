@@ -274,7 +274,8 @@ CASES = [
     ("Mahmoud Abbas said Hamas had rejected the Egyptian proposal.", {"claim(mahmoud-abbas) rejected(hamas, egypt)"}),
     # negatives: nothing asserted, asked, threatened or claimed becomes an act
     ("Iran welcomed the release of the British sailors.", set()),
-    ("Hamas accepted the Egyptian proposal.", set()),
+    # accepting a proposal is agreeing alone (held-out sets 7 and 10: "accepted the invitation", "Moscow's acceptance of a proposal")
+    ("Hamas accepted the Egyptian proposal.", {"agreed(hamas)"}),
     ("Israel feared an attack by Hezbollah.", set()),
     ("Russia discussed sanctions against Iran.", set()),
     ("Iraqi troops, backed by tanks, entered the city.", set()),
@@ -534,6 +535,39 @@ CASES = [
     ("Evo Morales said that Hugo Chavez had invited him to Caracas.", {"claim(evo-morales) invited(hugo-chavez, evo-morales)"}),
     ("Pakistani troops killed a senior commander of the Taliban near Peshawar.", {"attacked(pakistan, taliban)"}),
     ("The Turkish army said it had launched air strikes against PKK hideouts.", {"claim(turkey) attacked(turkey, kurdistan-workers-party)"}),
+    # the thirteenth round, material acts. Agreeing alone to a thing (a verb of the frame, its noun
+    # with the actor's possessive, lists of three or more), passive agreements, what talks produced
+    ("Armenia accepted the Russian proposal on Wednesday.", {"agreed(armenia)"}),
+    ("The Israeli cabinet endorsed the road map on Sunday.", {"agreed(israel)"}),
+    ("Kosovo endorsed the plan, and Serbia studied it.", {"agreed(kosovo)"}),
+    ("After securing Iran's acceptance of the swap deal, the envoy left.", {"agreed(iran)"}),
+    ("The approval by Ukraine of the gas accord ended the dispute.", {"agreed(ukraine)"}),
+    ("Brazil, Argentina and Uruguay agreed on a common text for the summit.",
+     {"agreed(brazil)", "agreed(argentina)", "agreed(uruguay)"}),
+    ("A truce was agreed by Ethiopia and Eritrea after months of fighting.", {"agreed(eritrea, ethiopia)"}),
+    ("Talks between Armenia and Turkey in Zurich produced an accord on diplomatic ties.",
+     {"agreed(armenia, turkey)"}),
+    ("Armenia studied the Russian proposal on Wednesday.", set()),
+    ("Turkey accepted a deal with Armenia on Wednesday.", {"agreed(armenia, turkey)"}),
+    # pledges as nouns, participles and second verbs
+    ("Indonesia's pledge to cut emissions won praise.", {"pledged(indonesia)"}),
+    ("Jordan made no promise to reopen the border.", {"not pledged(jordan)"}),
+    ("Ehud Olmert formed a new coalition on Monday, vowing to press on with the pullout.", {"pledged(ehud-olmert)"}),
+    ("Jordan asked for a pledge of calm.", set()),
+    # sanctions: the target hit with someone's sanctions, a round of sanctions, a call to end them
+    ("Eritrea was hit with U.N. sanctions in December.", {"sanctioned(united-nations, eritrea)"}),
+    ("The European Union approved a third round of sanctions against Belarus.", {"sanctioned(european-union, belarus)"}),
+    ("The Security Council stiffened sanctions against Eritrea on Friday.", {"sanctioned(un-security-council, eritrea)"}),
+    ("Bolivia called for an end to the U.S. embargo on Cuba.", {"sanctioned(united-states, cuba)"}),
+    ("Congress voted to lift the U.S. embargo on Cuba.", set()),
+    # designations: a bare "terrorist", a wing of a group, a quotation of the designator's own words
+    ("Ehud Olmert said Norway had branded Hamas terrorist too late.", {"claim(ehud-olmert) designates(norway, hamas)"}),
+    ("Britain designated the armed wing of Hamas a terrorist organisation.", {"designates(united-kingdom, hamas)"}),
+    ("“Hezbollah is a terrorist group,” Silvan Shalom said.", {"designates(silvan-shalom, hezbollah)"}),
+    ("Britain called Hamas terrorist leaders to account.", set()),
+    # support named by the adjective "-backed" before a group or a state's government
+    ("Afghanistan's NATO-backed government survived the vote.", {"supports(nato, afghanistan)"}),
+    ("Iranian-backed Hezbollah fighters crossed the border.", {"supports(iran, hezbollah)"}),
 ]
 
 
