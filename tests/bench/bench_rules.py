@@ -13,7 +13,9 @@ noisy: CPU seconds are printed beside wall seconds, and the lead re-runs this on
   analysed and matched; time per MB should be flat (linear), not grow with the size.
 * **per rule**: on the real articles of bench_real_text.py (`seed` and `voa`), each rule's tries
   (patterns that passed the index and the start bound and were run by the matcher), matches, and
-  CPU milliseconds in the matcher, the costliest first: the few rules worth making cheaper.
+  CPU milliseconds in the matcher, the costliest first: the few rules worth making cheaper; and,
+  per sentence, how many patterns the index files under its words, how many of them hold every
+  feature they need, are placed in order, tried and match (how much a finer index could spare).
 
     python tests/bench/bench_rules.py                     # both
     python tests/bench/bench_rules.py --only throughput --rounds 5
@@ -159,6 +161,26 @@ def per_rule(pack: Pack, rounds: int, top: int) -> None:
         placed[0] += 1
         return real_ordered(self, options)
 
+    real_match, views, filed, held = engine.match_sentence, [0], [0], [0]
+
+    def matched(rules, v):  # type: ignore[no-untyped-def]
+        # the patterns the sentence's words file (kg.rules.index.Bits.by_word) and those of them
+        # that hold every feature they need, as match_sentence works them out
+        _, bits = _runtime(rules)
+        got, has = set(bits.always), 0
+        for w in v.words:
+            e = bits.by_word.get(w)
+            if e is not None:
+                has |= e[1]
+                got.update(e[0])
+        for m in v.mention_at.values():
+            has |= bits.mention_bits(v, m)
+        has |= (bits.quote if v.quote_at else 0) | (bits.time if v.time_at else 0)
+        views[0] += 1
+        filed[0] += len(got)
+        held[0] += sum(1 for k in got if not bits.need[k] & ~has)
+        return real_match(rules, v)
+
     best: dict[str, float] = {}
     engine.find_upto, view.SentenceView.ordered = counted, ordered  # type: ignore[assignment]
     try:
@@ -169,12 +191,22 @@ def per_rule(pack: Pack, rounds: int, top: int) -> None:
                 extract(art, an, pack.rules, pack.vocabulary)
             for r, x in spent.items():
                 best[r] = min(best.get(r, float("inf")), x)
+        engine.match_sentence = matched  # type: ignore[assignment]
+        tries.clear(), found.clear(), spent.clear()
+        placed[0] = 0
+        for art, an in analysed:  # once more, counting what the index files for each sentence (not timed)
+            extract(art, an, pack.rules, pack.vocabulary)
     finally:
         engine.find_upto, view.SentenceView.ordered = real_find, real_ordered  # type: ignore[assignment]
+        engine.match_sentence = real_match  # type: ignore[assignment]
     total = sum(best.values())
     print(f"per rule: {len(analysed)} real articles, {n} sentences; {placed[0]} patterns placed in order "
           f"(SentenceView.ordered), {sum(tries.values())} tries, {sum(found.values())} matches, "
           f"{total * 1000:.2f} ms in the matcher (each rule's fastest of {rounds} rounds)")
+    k = views[0] or 1
+    print(f"  per sentence ({views[0]} sentence views, second passes included): {filed[0] / k:.1f} patterns filed "
+          f"under its words, {held[0] / k:.1f} holding every feature they need, {placed[0] / k:.1f} placed in order, "
+          f"{sum(tries.values()) / k:.1f} tried, {sum(found.values()) / k:.1f} matches")
     print(f"  {'rule':<44} {'tries':>6} {'matches':>8} {'ms':>7} {'share':>6}")
     for r in sorted(best, key=lambda r: -best[r])[:top]:
         print(f"  {r[:44]:<44} {tries[r]:6d} {found[r]:8d} {best[r] * 1000:7.3f} {best[r] / total:6.1%}")
