@@ -618,3 +618,52 @@ ONE_SENTENCE_FORMS = [
 @pytest.mark.parametrize("text,expected", ONE_SENTENCE_FORMS, ids=[c[0][:60] for c in ONE_SENTENCE_FORMS])
 def test_one_sentence_forms_of_real_reports(pack, text, expected):
     assert relations(pack, text) == expected
+
+
+# Meetings and visits in the shapes real articles tell them (issue 14, thirteenth round): a datelined
+# report's talks "here", talks described by a participant, talks still to come told as a noun, a
+# person one "was to see", a mediator, talks of three or more, a time before the place of a planned
+# meeting, "arrived back in", the IAEA's own seat, and a meeting told after a trip to one city.
+# Sentences written for these tests, about other actors than the development articles.
+ARTICLE_SHAPES = [
+    ("ANKARA, May 3 (AFP): German Foreign Minister Frank-Walter Steinmeier held talks here on Tuesday with Turkish Foreign Minister Ali Babacan.",
+     "2007-05-03", {"met(ali-babacan, frank-walter-steinmeier)", "visited(frank-walter-steinmeier, ankara)"}),
+    ("CAIRO (Reuters) - Sergei Lavrov described his talks here on Monday with Hosni Mubarak as useful.",
+     "2007-06-12", {"met(hosni-mubarak, sergei-lavrov)", "visited(sergei-lavrov, cairo)"}),
+    ("Angela Merkel arrived in Cairo on Monday. Her talks with Hosni Mubarak are expected to focus on Gaza.",
+     "2007-06-12", {"planned met(angela-merkel, hosni-mubarak)", "visited(angela-merkel, cairo)"}),
+    ("Angela Merkel said her talks with Hosni Mubarak had been useful.", "2007-06-12", {"claim met(angela-merkel, hosni-mubarak)"}),
+    ("Kofi Annan, who was to see Hosni Mubarak later in the day, spoke to reporters.", "2006-06-12",
+     {"planned met(hosni-mubarak, kofi-annan)"}),
+    ("Kofi Annan was to see progress on Darfur.", "2006-06-12", set()),
+    ("Talks between Fatah and Hamas mediated by Egypt adjourned on Sunday.", "2007-06-12",
+     {"met(egypt, fatah)", "met(egypt, hamas)", "met(fatah, hamas)"}),
+    ("Thabo Mbeki mediated talks between Robert Mugabe and Morgan Tsvangirai.", "2008-08-12",
+     {"met(morgan-tsvangirai, robert-mugabe)", "met(morgan-tsvangirai, thabo-mbeki)", "met(robert-mugabe, thabo-mbeki)"}),
+    ("Sergei Lavrov held talks with Wen Jiabao and Yang Jiechi in Beijing.", "2008-06-12",
+     {"met(sergei-lavrov, wen-jiabao)", "met(sergei-lavrov, yang-jiechi)", "met(wen-jiabao, yang-jiechi)", "visited(sergei-lavrov, beijing)"}),
+    ("Sergei Lavrov held separate talks with Wen Jiabao and Yang Jiechi in Beijing.", "2008-06-12",
+     {"met(sergei-lavrov, wen-jiabao)", "met(sergei-lavrov, yang-jiechi)", "visited(sergei-lavrov, beijing)"}),
+    ("The talks have involved Fatah, Hamas and Islamic Jihad.", "2007-06-12",
+     {"met(fatah, hamas)", "met(fatah, palestinian-islamic-jihad)", "met(hamas, palestinian-islamic-jihad)"}),
+    ("Talks involving Fatah and Hamas are expected to open next week.", "2007-06-12", set()),
+    ("Javier Solana is scheduled to meet Manouchehr Mottaki on Thursday in Istanbul.", "2007-06-12",
+     {"planned met(javier-solana, manouchehr-mottaki)", "planned visited(manouchehr-mottaki, istanbul)"}),
+    ("Condoleezza Rice arrived back in Lebanon on Monday.", "2006-07-30", {"visited(condoleezza-rice, lebanon)"}),
+    ("Mohamed ElBaradei held talks with Ali Larijani in Vienna.", "2007-06-12",
+     {"met(ali-larijani, mohamed-elbaradei)", "visited(ali-larijani, vienna)"}),
+    ("Condoleezza Rice arrived in Amman on Sunday. She held talks with Mahmoud Abbas.", "2007-06-12",
+     {"met(condoleezza-rice, mahmoud-abbas)", "visited(condoleezza-rice, amman)", "visited(mahmoud-abbas, amman)"}),
+    ("Ban Ki-moon will travel to Khartoum on Monday. He will meet Omar al-Bashir.", "2007-09-03",
+     {"planned met(ban-ki-moon, omar-al-bashir)", "planned visited(ban-ki-moon, khartoum)"}),
+    ("Condoleezza Rice arrived in Amman on Sunday. She flew to Cairo on Monday. She held talks with Mahmoud Abbas.", "2007-06-12",
+     {"met(condoleezza-rice, mahmoud-abbas)", "visited(condoleezza-rice, amman)", "visited(condoleezza-rice, cairo)"}),
+    ("Nicolas Sarkozy had a dinner meeting with Gordon Brown on Tuesday.", "2008-06-12", {"met(gordon-brown, nicolas-sarkozy)"}),
+    ("Jacques Chirac hosted talks on Sunday between Ehud Olmert and Mahmoud Abbas.", "2007-06-12",
+     {"met(ehud-olmert, jacques-chirac)", "met(ehud-olmert, mahmoud-abbas)", "met(jacques-chirac, mahmoud-abbas)"}),
+]
+
+
+@pytest.mark.parametrize("text,date,expected", ARTICLE_SHAPES, ids=[c[0][:60] for c in ARTICLE_SHAPES])
+def test_article_shapes_of_meetings_and_visits(pack, text, date, expected):
+    assert relations(pack, text, date) == expected
