@@ -413,9 +413,18 @@ def _attribute(ex: Extraction) -> Speakers:
         zones = [(b, min([e] + [g.end for g in cuts if g.begin <= b < g.end < e]), k, s, h) for b, e, k, s, h in zones]
     _inherit_speakers(ex, speakers)
     around = _containing(zones, ex.firings)
+    # a trailing attribution ("..., a White House spokesman said"): its content opens its match, and a
+    # firing that begins in the content and names its actors there, but whose text runs on into the
+    # attribution ("did not ask X to halt the offensive, a ... spokesman said"), is still inside what the
+    # speaker said (an actor bound in the attribution, the speaker himself, makes it the speaker's act)
+    tails = [z for z in zones if z[2] in ("claim", "claim-not") and z[3].begin == z[0] and z[1] < z[3].end]
+    for f in ex.firings if tails else ():
+        around[id(f)] += [z for z in tails if z[3] is not f and not f.rule.attribution
+                          and z[0] <= f.begin < z[1] < f.end <= z[3].end
+                          and all(b.end <= z[1] for b in f.bindings.values() if b.kind == "entity")]
     for f in ex.firings:
         inner = [(e - b, b, e, kind, src, holder) for b, e, kind, src, holder in around[id(f)]
-                 if src is not f and not (f.begin <= src.begin and src.end <= f.end)]
+                 if src is not f and (not (f.begin <= src.begin and src.end <= f.end) or f.end > e)]
         if f.rule.background and art.quote_at(f.begin) is None:
             inner = []  # a title in the writer's words ("..., said President X would") is no one's claim
         inner.sort(key=lambda z: z[0])
