@@ -240,6 +240,12 @@ WHO_SAID_CASES: list[tuple[str, str, list[str]]] = [
      ["denied(Gordon Brown)"]),
     ("Hamid Karzai said Pakistan had promised to close the training camps.", "2007-05-01",
      ["said(Hamid Karzai)", "claim(Hamid Karzai) pledged(Pakistan)"]),
+    # elections: the loser's concession names the winner; a post taken after winning the vote
+    ("Viktor Yushchenko conceded defeat to Viktor Yanukovych on Monday.", "2010-02-08",
+     ["won-election(Viktor Yanukovych)", "not won-election(Viktor Yushchenko)"]),
+    ("Michelle Bachelet became Chile's first woman president after winning the January runoff.", "2006-03-11",
+     ["won-election(Michelle Bachelet)"]),
+    ("Michelle Bachelet became Chile's defence minister after the cabinet reshuffle.", "2006-03-11", []),
     # negatives: a spokesman who says nothing, a spokesman named for no one
     ("Hezbollah did not fire on Israeli troops, a spokesman for the hospital said.", "2006-07-20",
      ["not attacked(Hezbollah, Israel)"]),
