@@ -177,9 +177,13 @@ CASES: list[tuple[str, str, list[str]]] = [
      ["post(Idriss Mahamat Abakar, Chad)", "said(Idriss Mahamat Abakar)"]),
     ("Nepal will hold the vote in April, government spokesman Krishna Bahadur Thapa said.", "2007-12-24",
      ["post(Krishna Bahadur Thapa, Nepal)", "said(Krishna Bahadur Thapa)"]),
-    # a state named only inside another's title is not the one in reach when the article names another more
+    # the dateline's state is the one in reach, not another the article names (kg/knowing/reach.py)
+    ("LA PAZ, March 2 (Reuters) - Bolivia rejected the plan. Bolivia will meet U.S. envoy Ana Ruiz, said foreign "
+     "ministry spokesman Jorge Paz.", "2008-03-02",
+     ["post(Ana Ruiz, United States)", "post(Jorge Paz, Bolivia)", "said(Jorge Paz)"]),
+    # without a dateline two states are no strong evidence: a ministry of no state, not a guessed one
     ("Bolivia rejected the plan. Bolivia will meet U.S. envoy Ana Ruiz, said foreign ministry spokesman Jorge Paz.",
-     "2008-03-02", ["post(Ana Ruiz, United States)", "post(Jorge Paz, Bolivia)", "said(Jorge Paz)"]),
+     "2008-03-02", ["post(Ana Ruiz, United States)", "post(Jorge Paz, Foreign Ministry)", "said(Jorge Paz)"]),
     ("Ali Hassan Salim, the Arab League envoy to Darfur and Omar Faraj, his AU counterpart, arrived.", "2007-02-11",
      ["post(Ali Hassan Salim, Arab League)", "post(Omar Faraj, African Union)"]),
     # no state in reach: the part is no one's

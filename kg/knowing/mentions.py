@@ -212,7 +212,6 @@ class MentionFinder(NameLookup, RoleMentions, StateInReach, Coreference, Groups)
         quotes = art.quotes
         starts = [q[0] for q in quotes]  # (art.quote_at's bisection, once per article)
         person_types, honorifics = self.person_types, self.lex.honorifics
-        past = self.lex.former_state_words
         reach_firsts, reach_hits = self._reach_firsts(), []  # sentences with a state's part ("Foreign Ministry", "army spokesman")
         for si, s in enumerate(sents):
             toks = art.tokens(s)
@@ -220,7 +219,7 @@ class MentionFinder(NameLookup, RoleMentions, StateInReach, Coreference, Groups)
             keys = [n if n.isascii() else plain(n) for n in map(_NORM, toks)]  # the tries' keys, once per sentence
             spans = self._absorb(toks, self._unjoin(toks, self._metonymy(toks, self._known(toks, art.date, s.text, keys), keys),
                                                     s.kind))
-            if spans and not past.isdisjoint(keys):  # "the former Soviet republic" (few sentences)
+            if spans:  # "the former Soviet republic": not the Soviet Union (the words around each name)
                 spans = self._former_states(toks, spans)
             taken = [False] * len(toks)
             for a, b, kind, ent in spans:

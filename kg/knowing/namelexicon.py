@@ -44,6 +44,7 @@ class NameLexicon:
     state_parts: tuple[tuple[str, ...], ...] = ()  # "army spokesman", "government spokesman": the state in reach
     former_state_words: frozenset[str] = frozenset()  # "former Soviet republic": another state (kg.knowing.reach)
     former_state_nouns: frozenset[str] = frozenset()  # "republic" of "former Soviet republic"
+    rebel_words: tuple[tuple[str, ...], ...] = ()  # "the rebels said": the one armed group named (kg.knowing.reach)
 
 
 def load_names(path: Path) -> NameLexicon:
@@ -78,4 +79,4 @@ def load_names(path: Path) -> NameLexicon:
                        tuple(sorted(tuple(w.split()) for w in words("government_words"))),
                        words("family_name_first_states"), words("speech_verbs"),
                        words("located_org_words"), phrases("state_bodies"), phrases("state_parts"),
-                       words("former_state_words"), words("former_state_nouns"))
+                       words("former_state_words"), words("former_state_nouns"), phrases("rebel_words"))

@@ -38,7 +38,7 @@ class StateInReach:
         if firsts is None:
             lex: NameLexicon = self.lex  # type: ignore[attr-defined]
             firsts = self.__dict__["_reach_first_words"] = frozenset(
-                w[0] for w in (*lex.state_bodies, *lex.state_parts))
+                w[0] for w in (*lex.state_bodies, *lex.state_parts, *lex.rebel_words))
         return firsts
 
     def _is_state(self, ent: object) -> bool:
@@ -53,11 +53,19 @@ class StateInReach:
         lex: NameLexicon = self.lex  # type: ignore[attr-defined]
         tally: Counter[str] = Counter()
         states: dict[str, Entity] = {}
-        for _, _, _, spans, _, _ in prepared:
+        armed: dict[str, Entity] = {}  # armed groups the article names (a REB code: LKAREB, PSEREBHMS)
+        first_at: dict[str, int] = {}  # entity id -> the first sentence naming it
+        for n, (_, _, _, spans, _, _) in enumerate(prepared):
             for _, _, kind, ent in spans:
                 if kind in _KINDS and self._is_state(ent):
                     tally[ent.id] += 1  # type: ignore[attr-defined]
                     states[ent.id] = ent  # type: ignore[attr-defined]
+                    first_at.setdefault(ent.id, n)  # type: ignore[attr-defined]
+                elif kind == "name" and any(c.code[3:6] == "REB" for c in getattr(ent, "codes", ())):
+                    armed[ent.id] = ent  # type: ignore[attr-defined]
+                    first_at.setdefault(ent.id, n)  # type: ignore[attr-defined]
+        # "the rebels said": the one armed group the article names, else no one
+        rebel = next(iter(armed.values())) if len(armed) == 1 else None
         # strong evidence only: the state the article is filed from (its dateline), when it names
         # it, else the one state it names. Neither the state it names most nor the one state of the
         # sentence: on the development articles (sets 6-10) those gave the wrong state 6 times in
@@ -70,7 +78,8 @@ class StateInReach:
             article = home
         bodies = {w: len(w) for w in lex.state_bodies}
         parts = {w: len(w) for w in lex.state_parts}
-        longest = max((len(w) for w in (*bodies, *parts)), default=0)
+        rebels = frozenset(lex.rebel_words)
+        longest = max((len(w) for w in (*bodies, *parts, *rebels)), default=0)
         firsts = self._reach_firsts()
         dropped: set[int] = set()
         for n in hits:
@@ -87,18 +96,27 @@ class StateInReach:
                 hit = None
                 for k in range(min(longest, len(toks) - i), 0, -1):
                     w = tuple(norms[i:i + k])
-                    if w in bodies or w in parts:
-                        hit = (k, w in bodies)
+                    if w in bodies or w in parts or w in rebels:
+                        hit = (k, w in bodies, w in rebels)
                         break
                 if hit is None:
                     continue
-                k, body = hit
+                k, body, armed_group = hit
                 if body and any(c.first < i + k and i < c.last and (c.first < i or c.last > i + k) for c in found):
                     continue  # inside a longer name: "the Ministry of Foreign Affairs and Trade"
-                made = self._state_body(toks, spans, roles, i, i + k, reach) if body else \
-                    self._state_part(toks, spans, roles, i, i + k, reach)
+                # alone ("the army said", "the rebels said"), an actor the article has named before
+                # this sentence: "Hezbollah fired rockets at northern Israel, the army said" alone
+                # may be either side's army
+                if armed_group:
+                    made = (i, i + k, "metonym", rebel) if rebel is not None and first_at[rebel.id] < n and \
+                        self._acts_alone(toks, i, i + k) else None  # type: ignore[attr-defined]
+                elif body:
+                    made = self._state_body(toks, spans, roles, i, i + k, reach)
+                else:
+                    made = self._state_part(toks, spans, roles, i, i + k, reach,
+                                            reach is not None and first_at[reach.id] < n)  # type: ignore[attr-defined]
                 if made is not None:
-                    if not body:  # "army spokesman": the state, then the role "spokesman"
+                    if not body and not armed_group and any(ra == i for ra, _, _ in roles):  # "army spokesman": the state, then the role "spokesman"
                         roles = [(i + k, rb, r) if ra == i else (ra, rb, r) for ra, rb, r in roles]
                     new.append(made)
                     for c in found:
@@ -118,17 +136,19 @@ class StateInReach:
         is another state, which the text names elsewhere, not the Soviet Union acting. The name alone
         stays the state ("the former Yugoslavia", "the collapse of the Soviet Union"), and so does it
         before a person ("former Soviet leader Mikhail Gorbachev" was the Soviet Union's leader).
-        Called only for sentences with a past word (names.yaml `former_state_words`, `former_state_nouns`)."""
-        past, nouns = self.lex.former_state_words, self.lex.former_state_nouns  # type: ignore[attr-defined]
+        names.yaml `former_state_words`, `former_state_nouns`; looks at the words around each name
+        only (no pass over the sentence's tokens)."""
+        lex = self.lex  # type: ignore[attr-defined]
+        past, nouns = lex.former_state_words, lex.former_state_nouns
         n = len(toks)
-        out = []
-        for a, b, kind, ent in spans:
+        drop = None
+        for x, (a, b, kind, ent) in enumerate(spans):
+            if kind != "name" or a == 0 or b >= n or toks[b].norm not in nouns:
+                continue
             k = a - 2 if a >= 2 and toks[a - 1].text == "-" and toks[a - 1].begin == toks[a - 2].end else a - 1
-            if (kind == "name" and k >= 0 and toks[k].norm in past and
-                    b < n and toks[b].norm in nouns and self._is_state(ent)):
-                continue  # "former Soviet republic": "Soviet" qualifies "republic"
-            out.append((a, b, kind, ent))
-        return out
+            if toks[k].norm in past and self._is_state(ent):
+                drop = (drop or set()) | {x}  # "former Soviet republic": "Soviet" qualifies "republic"
+        return spans if drop is None else [sp for x, sp in enumerate(spans) if x not in drop]
 
     def _dateline_state(self, place: str) -> Entity | None:
         """The state of a dateline's place (its own state, or the state a city is in)."""
@@ -179,15 +199,25 @@ class StateInReach:
         return start, b, "name", ent
 
     def _state_part(self, toks: list[Token], spans: list, roles: list, a: int, b: int,
-                    reach: Entity | None) -> tuple[int, int, str, object] | None:
+                    reach: Entity | None, named_before: bool = False) -> tuple[int, int, str, object] | None:
         """"army spokesman", "the military spokesman", "government spokesman": the state in reach,
-        as a metonym, before a title (a role of roles.yaml that starts there or right after it);
-        never after a state or a name ("Pakistan's army spokesman", "Iranian government
+        as a metonym, before a title (a role of roles.yaml that starts there or right after it), or
+        alone as an actor's subject ("the military said") when the state was `named_before` this
+        sentence; never after a state or a name ("Pakistan's army spokesman", "Iranian government
         spokesman" keep their state and the rules read them)."""
         if reach is None or self._state_named_before(toks, spans, a) is not None:
             return None
         if a > 0 and toks[a - 1].text[:1].isupper() and toks[a - 1].norm != "the":
             return None  # "Tamil Tigers military spokesman": a name before it, known or not
-        if not any(ra == a and rb > b or ra == b for ra, rb, _ in roles):
+        if not any(ra == a and rb > b or ra == b for ra, rb, _ in roles) and not (
+                named_before and self._acts_alone(toks, a, b)):
             return None
         return a, b, "metonym", reach
+
+    def _acts_alone(self, toks: list[Token], a: int, b: int) -> bool:
+        """"the military said", "the army denied", "the rebels say": a generic actor after "the" (no
+        possessor before it) as the subject of a verb that opens what an actor does (names.yaml
+        `actor_verbs`, `speech_verbs`); "the military operation", "fighting the rebels" are not."""
+        lex = self.lex  # type: ignore[attr-defined]
+        return (a > 0 and toks[a - 1].norm == "the" and (a < 2 or toks[a - 2].norm not in ("'s", "'")) and
+                b < len(toks) and (toks[b].norm in lex.actor_verbs or toks[b].norm in lex.speech_verbs))
