@@ -676,6 +676,14 @@ def test_he_never_reaches_past_an_unnamed_or_unknown_speaker_to_a_known_person(p
     assert ("He", "unlinked/xavo-penbrook", "Person", "pronoun") in got
 
 
+def test_a_person_the_dictionaries_file_under_a_group_is_curated(pack):
+    """The Phoenix record of the Islamic State group lists Zarqawi's names as its aliases: the
+    curated person wins, so the group does not "lead" al-Qaeda in Iraq."""
+    got = found(pack, "Jordan hunted Abu Musab al-Zarqawi for years. Zarqawi was killed in 2006.")
+    assert [(t, i) for t, i, _, _ in got if "Zarqawi" in t] == [("Abu Musab al-Zarqawi", "abu-musab-al-zarqawi"),
+                                                                 ("Zarqawi", "abu-musab-al-zarqawi")]
+
+
 def test_generic_actors_resolve_to_the_one_in_reach(pack):
     """"the rebels said" is the one armed group the article names (a REB code), else no one;
     "No 10" is Downing Street, the British government."""
