@@ -72,7 +72,7 @@ CASES = [
     ("Laurent Gbagbo declined to comment on the election results.", set()),
     # an accusation named by its accuser and denied by the accused
     ("Rwanda denied Congolese accusations that it was arming the rebels.", {"denied(rwanda)", "accused(democratic-republic-of-the-congo, rwanda)"}),
-    ("Pakistan is denying an Afghan claim that its troops shelled the border villages.",
+    ("Pakistan is denying an Afghan allegation that its troops shelled the border villages.",
      {"denied(pakistan)", "accused(afghanistan, pakistan)"}),
     # rejecting another's proposal with a judgement of it; the leader's possessive before his party
     ("Cuba rejected a U.S. offer of talks on migration, calling it a publicity stunt.",
