@@ -332,3 +332,11 @@ def test_a_negation_inside_a_relative_aside_stays_there(pack):
     got = [lines for rid, form, lines in fired(pack, "Ukraine, which is not a member of NATO, sought guarantees.")
            if rid.startswith("member.")]
     assert got and all(any(x.startswith("NOT ") for x in lines) for lines in got), got
+
+
+def test_a_claim_ends_where_the_writer_takes_up_the_speaker_again(pack):
+    """", and he urged ..." after a person's words is the writer's report of the person's act, not
+    part of what he said; "and he would urge ..." may still be his words (his own plan)."""
+    text = "Hugo Chavez said Venezuela would sell oil to Cuba, and he urged Brazil to join the pact."
+    got = [lines for rid, form, lines in fired(pack, text) if rid.startswith("appeal.")]
+    assert got and not any(any("claimedBy" in x for x in lines) for lines in got), got

@@ -11,6 +11,7 @@ import bisect
 import dataclasses
 import datetime as dt
 import heapq
+import re
 from dataclasses import dataclass, field
 
 from ..reading.document import Article, Sentence
@@ -411,6 +412,8 @@ def _attribute(ex: Extraction) -> Speakers:
     cuts = [f.bindings["_g"] for f in ex.firings if f.form == "coordinated" and "_g" in f.bindings]  # kg.rules.frames
     if cuts:  # what a first verb denies or reports ends with its phrase: "X denied A and accused B" (B is X's own act)
         zones = [(b, min([e] + [g.end for g in cuts if g.begin <= b < g.end < e]), k, s, h) for b, e, k, s, h in zones]
+    if any(k in ("claim", "claim-not") for _, _, k, _, _ in zones):  # the writer takes up the speaker again
+        zones = [(b, _claim_end(art.text, b, e) if k in ("claim", "claim-not") else e, k, s, h) for b, e, k, s, h in zones]
     _inherit_speakers(ex, speakers)
     around = _containing(zones, ex.firings)
     # a trailing attribution ("..., a White House spokesman said"): its content opens its match, and a
@@ -451,6 +454,20 @@ def _attribute(ex: Extraction) -> Speakers:
     gone = {id(d) for d, _ in ex.dropped}
     ex.firings = [f for f in ex.firings if id(f) not in gone]
     return speakers
+
+
+# ", and he urged ...": a new clause of a subject pronoun and a verb in the past ends what the speaker said
+# ("Abbas said he would seek U.N. recognition, and he urged the United States not to block the bid":
+# the appeal is the writer's report); an auxiliary or modal ("and he would ...") may still be the speech
+NEW_CLAUSE = re.compile(r",\s+(?:and|but)\s+(?:he|she|they)\s+(?:also\s+|later\s+|then\s+)?"
+                        r"(?!(?:would|will|could|might|may|should|had|has|have|was|were|is|are|did|does|do|can|must)\b)"
+                        r"[a-z]+ed\b", re.IGNORECASE)
+
+
+def _claim_end(text: str, begin: int, end: int) -> int:
+    """Where a claim's content ends: at a new clause the writer opens with the speaker's pronoun."""
+    m = NEW_CLAUSE.search(text, begin, end)
+    return m.start() if m else end
 
 
 def _overlapping(quotes: list[tuple[int, int]], begin: int, end: int) -> list[tuple[int, int]]:
