@@ -246,6 +246,10 @@ WHO_SAID_CASES: list[tuple[str, str, list[str]]] = [
     ("Michelle Bachelet became Chile's first woman president after winning the January runoff.", "2006-03-11",
      ["won-election(Michelle Bachelet)"]),
     ("Michelle Bachelet became Chile's defence minister after the cabinet reshuffle.", "2006-03-11", []),
+    # a resolution as the object of a relative clause; a speaker dismissing something in quoted words
+    ("Khartoum rejected the resolutions the UN Security Council had passed on Darfur.", "2006-09-01",
+     ["adopted-resolution(UN Security Council)"]),
+    ('Venezuela dismissed the report as "a fairy tale".', "2008-03-03", ["said(Venezuela)", "denied(Venezuela)"]),
     # negatives: a spokesman who says nothing, a spokesman named for no one
     ("Hezbollah did not fire on Israeli troops, a spokesman for the hospital said.", "2006-07-20",
      ["not attacked(Hezbollah, Israel)"]),
