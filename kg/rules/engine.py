@@ -165,8 +165,8 @@ def _cut_short(b: dict[str, Bound], v: SentenceView) -> bool:
     covered: set[int] | None = None
     mat = v.mention_at
     for name, x in b.items():
-        if x.kind != "entity" or name[0] == "_":
-            continue
+        if x.kind != "entity" or name[0] == "_" or x.items:
+            continue  # (a list's last item is one actor of several: "sanctions against Tehran and Iranian ...")
         j = x.last
         if j >= v.n:
             continue
