@@ -69,6 +69,9 @@ def test_import_rebuilds_the_shipped_world_byte_for_byte(tmp_path, run):
     r = run("gazetteer", "import", "phoenix", *PHOENIX, "-o", out)
     assert r.exit_code == 0, r.stderr
     assert "merged Phoenix.Countries.actors.txt:39559 'Vladimir Putin' into curated 'vladimir-putin'" in r.stderr
+    # the profile's not_merged: the Islamic State record lists Zarqawi's names, and stays a record of its own
+    assert "'Islamic State of Iraq and the Levant' (the profile's not_merged)" in r.stderr
+    assert "into curated 'abu-musab-al-zarqawi'" not in r.stderr
     for f in ("states.yaml", "places.yaml", "persons.yaml", "organisations.yaml", "groups.yaml", "NOTICE"):
         assert (out / f).read_bytes() == (WORLD / f).read_bytes(), f
     assert "MIT License" in (out / "NOTICE").read_text() and "openeventdata/petrarch2" in (out / "NOTICE").read_text()

@@ -39,6 +39,9 @@ class Profile:
     state_name_words: set[str] = field(default_factory=set)
     spelling_variants: list[list[str]] = field(default_factory=list)
     plural_demonym_endings: tuple[str, ...] = ()
+    # records (by label) never merged into a curated entity: a record whose aliases hold another
+    # actor's names (the Islamic State record lists Zarqawi's) would otherwise absorb that actor
+    not_merged: set[str] = field(default_factory=set)
 
     @classmethod
     def load(cls, path: Path) -> "Profile":
@@ -57,7 +60,8 @@ class Profile:
                    AliasRules.from_profile(d.get("alias_rules") or {}),
                    {str(x).lower() for x in d.get("state_name_words") or ()},
                    [[str(w) for w in g] for g in d.get("spelling_variants") or ()],
-                   tuple(str(x) for x in d.get("plural_demonym_endings") or ()))
+                   tuple(str(x) for x in d.get("plural_demonym_endings") or ()),
+                   {name_key(x) for x in d.get("not_merged") or ()})
 
 
 @dataclass
@@ -327,6 +331,9 @@ def convert(files: list[Path], prof: Profile, curated: list[Curated]) -> tuple[d
         for n in c.names:
             by_name.setdefault(n, []).append(c)
     for d in drafts:
+        if name_key(d.label) in prof.not_merged:
+            report.append(f"not merged: {d.where} {d.label!r} (the profile's not_merged)")
+            continue
         keys = [name_key(d.label)] + [name_key(a) for a in (*d.aliases, *d.demonyms)]
         keys += [k[4:] for k in keys if k.startswith("the ")]  # The United Nations = United Nations
         hits: dict[str, Curated] = {}
