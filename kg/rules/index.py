@@ -126,19 +126,25 @@ def prepare(rules: RuleSet) -> None:
     by_word, always = _index(rules.rules)
     shared: dict[Firsts, Firsts] = {}
     for rule in rules.rules:
-        rule.__dict__["_needs"] = tuple(needs(p.root) for p in rule.patterns)
+        # as plain tuples (a `_Need`): the pickle reads a tuple in C, where a frozen slotted
+        # dataclass is rebuilt by a Python `__setstate__` (1,271 of them at every start)
+        rule.__dict__["_needs"] = tuple(_plain(needs(p.root)) for p in rule.patterns)
         rule.firsts[:] = [shared.setdefault(f, f) for f in rule.firsts]  # equal Firsts as one object
     rules.__dict__["_index"] = (by_word, always)
     for rule in rules.rules:
         rule.__dict__.pop("_words", None)
     pats = _pats(rules.rules)
-    rules.__dict__["_keys"] = _keys(rules.rules)
-    rules.__dict__["_bits"] = Bits(pats, rules.__dict__["_keys"])
+    rules.__dict__.pop("_keys", None)  # the bits hold the index by word (`by_word`, `always`): not pickled twice
+    rules.__dict__["_bits"] = Bits(pats, _keys(rules.rules))
     words: dict[int, list[tuple[tuple[frozenset[str], ...], bool, Any, tuple[Any, ...]]]] = {}
     for p in pats:  # each pattern's needed word sets, rarest first, whether it opens with ^, its order, its bounds
         words.setdefault(id(p.rule), []).append((p.words, p.zero, p.order, p.bounds))
     for rule in rules.rules:
         rule.__dict__["_words"] = words.get(id(rule), [])
+
+
+def _plain(nd: Needs) -> _Need:
+    return nd.words, nd.mentions, nd.quote, nd.time
 
 
 def _adopt(rules: RuleSet) -> None:
@@ -167,13 +173,13 @@ class _Pat:
     __slots__ = ("rule", "root", "fs", "i", "words", "mentions", "quote", "time", "segments", "zero", "order", "form", "m",
                  "need", "bounds", "last_words", "last_mention", "last_quote", "last_time")
 
-    def __init__(self, e: Entry, nd: Needs, fs: Firsts):
+    def __init__(self, e: Entry, nd: _Need, fs: Firsts):
         _, self.rule, self.root, req, _, self.i = e
         pre = self.rule.__dict__.get("_words")  # worked out by `prepare` for a cached pack
         if pre is not None:
             self.words, self.zero, self.order, self.bounds = pre[self.i]
         else:
-            words = dict.fromkeys(nd.words)
+            words = dict.fromkeys(nd[0])
             words.update(dict.fromkeys(frozenset([w]) for w in sorted(req)))
             if fs.words and not (fs.anything or fs.prefixes or fs.entity or fs.quote or fs.time or fs.number):
                 words[fs.words] = None  # it begins with one of these words, so it contains one
@@ -181,7 +187,7 @@ class _Pat:
             self.zero = at_start_only(self.root)
             self.order = order(self.root)
             self.bounds = _bounds(self.words, self.order, nd)
-        self.mentions, self.quote, self.time = nd.mentions, nd.quote, nd.time
+        _, self.mentions, self.quote, self.time = nd
         self.last_words, self.last_mention, self.last_quote, self.last_time = self.bounds
         self.fs, self.segments = fs, self.rule.segments
         self.form = self.rule.form_of(self.i)
@@ -190,16 +196,17 @@ class _Pat:
 
 
 def _bounds(words: tuple[frozenset[str], ...], order: tuple[tuple[Feature, ...], ...] | None,
-            nd: Needs) -> tuple[tuple[frozenset[str], ...], int, bool, bool]:
+            nd: _Need) -> tuple[tuple[frozenset[str], ...], int, bool, bool]:
     """What still bounds a pattern's start once `SentenceView.ordered` has placed its order: the
     needed word sets that some option of the order lacks (a set every option holds is placed at or
     before its last occurrence, so the match begins no later), the mentions unless every option
     holds as many mention features, the quotation and time unless every option holds one."""
     if order is None:
-        return words, nd.mentions, nd.quote, nd.time
+        return words, nd[1], nd[2], nd[3]
+    _, mentions, quote, time = nd
     ws = tuple(w for w in words if not all(w in o for o in order))
-    ment = 0 if all(sum(1 for f in o if type(f) is tuple) >= nd.mentions for o in order) else nd.mentions
-    return ws, ment, nd.quote and not all(QUOTE in o for o in order), nd.time and not all(TIME in o for o in order)
+    ment = 0 if all(sum(1 for f in o if type(f) is tuple) >= mentions for o in order) else mentions
+    return ws, ment, quote and not all(QUOTE in o for o in order), time and not all(TIME in o for o in order)
 
 
 def order(root: Alt) -> tuple[tuple[Feature, ...], ...] | None:
@@ -261,8 +268,32 @@ def _pats(rules: list[Rule]) -> list[_Pat]:
     for e in _entries(rules):
         rule, root, i = e[1], e[2], e[5]
         pre = rule.__dict__.get("_needs")  # what the pattern needs: prepared, or worked out now
-        out.append(_Pat(e, pre[i] if pre is not None else needs(root), e[4] if pre is not None else shared.setdefault(e[4], e[4])))
+        out.append(_Pat(e, pre[i] if pre is not None else _plain(needs(root)), e[4] if pre is not None else shared.setdefault(e[4], e[4])))
     return out
+
+
+class _Pats(dict):
+    """A prepared pack's `_Pat`s by pattern number, each made when a sentence first reaches it
+    (its needs met): a one-article build reaches ~200 of ~1,300 patterns, and making all of them
+    at its first sentence was ~2% of its instructions. Iterating gives every pattern, in order."""
+
+    __slots__ = ("entries", "need")
+
+    def __init__(self, entries: list[Entry], need: list[int]):
+        super().__init__()
+        self.entries, self.need = entries, need
+
+    def __missing__(self, k: int) -> _Pat:
+        e = self.entries[k]
+        p = self[k] = _Pat(e, e[1].__dict__["_needs"][e[5]], e[4])
+        p.need = self.need[k]
+        return p
+
+    def __iter__(self) -> Any:
+        return (self[k] for k in range(len(self.entries)))
+
+    def __len__(self) -> int:
+        return len(self.entries)
 
 
 Keys = tuple[dict[str, tuple[int, ...]], tuple[int, ...]]
@@ -337,16 +368,20 @@ class Bits:
         return b
 
 
-_RUNTIME: dict[int, tuple[list[Rule], list[_Pat], Bits]] = {}
+_RUNTIME: dict[int, tuple[list[Rule], "list[_Pat] | _Pats", Bits]] = {}
 
 
-def _runtime(rules: list[Rule]) -> tuple[list[_Pat], Bits]:
+def _runtime(rules: list[Rule]) -> tuple["list[_Pat] | _Pats", Bits]:
     """Each pattern's `_Pat` and the index with the feature bits, once per rule list and process
     (the index and the bits from the pack cache when `prepare` put them there)."""
     hit = _RUNTIME.get(id(rules))
     if hit is None or hit[0] is not rules:
-        pats = _pats(rules)
         got = _BITS.get(id(rules))
+        if got is not None and got[0] is rules and all("_needs" in r.__dict__ and "_words" in r.__dict__ for r in rules):
+            bits = got[1]  # prepared (a cached pack): each `_Pat` made when first reached
+            hit = _RUNTIME[id(rules)] = (rules, _Pats(_entries(rules), bits.need), bits)
+            return hit[1], hit[2]
+        pats = _pats(rules)
         if got is not None and got[0] is rules:
             bits = got[1]
         else:
