@@ -10,15 +10,16 @@ def _quiet_head(n: Node) -> bool:
     """Whether `n` fails at a token where it cannot begin without spending any step budget:
     its first part is a word, a slot other than text, or a group of those (not an optional
     part, a gap or a text slot, which count a step before looking at the token)."""
-    if isinstance(n, Word):
+    t = type(n)
+    if t is Word:
         return True
-    if isinstance(n, Slot):
+    if t is Slot:
         return n.kind not in ("text", "clause")
-    if isinstance(n, Alt):
+    if t is Alt:
         return all(_quiet_head(o) for o in n.options)
-    if isinstance(n, Capture):
+    if t is Capture:
         return _quiet_head(n.body)
-    if isinstance(n, Seq):
+    if t is Seq:
         return bool(n.items) and _quiet_head(n.items[0])
     return False
 
@@ -62,7 +63,8 @@ def _heads(n: Node) -> frozenset[str] | None:
 
 
 def _heads_of(n: Node) -> frozenset[str] | None:
-    if isinstance(n, Alt):
+    t = type(n)  # (`is` tests: the node classes have no subclasses)
+    if t is Alt:
         out: set[str] = set()
         for o in n.options:
             h = _heads(o)
@@ -70,8 +72,8 @@ def _heads_of(n: Node) -> frozenset[str] | None:
                 return None
             out |= h
         return frozenset(out)
-    if isinstance(n, Capture):
+    if t is Capture:
         return _heads(n.body)
-    if isinstance(n, Seq):
+    if t is Seq:
         return _heads(n.items[0]) if n.items else None
-    return n.forms if isinstance(n, Word) and not n.prefix else None
+    return n.forms if t is Word and not n.prefix else None

@@ -160,13 +160,14 @@ def by_node(fn: Callable[[Node], R]) -> Callable[[Node], R]:
 @by_node
 def _can_be_empty(n: Node) -> bool:
     """Whether a node can match no token."""
-    if isinstance(n, (Opt, Gap, Assert)):
+    t = type(n)  # (`is` tests: the node classes have no subclasses)
+    if t is Opt or t is Gap or t is Assert:
         return True
-    if isinstance(n, Seq):
+    if t is Seq:
         return all(_can_be_empty(i) for i in n.items)
-    if isinstance(n, Alt):
+    if t is Alt:
         return any(_can_be_empty(o) for o in n.options)
-    if isinstance(n, Capture):
+    if t is Capture:
         return _can_be_empty(n.body)
     return False
 
@@ -402,23 +403,22 @@ _ENTITY = Firsts(entity=True)
 @by_node
 def firsts(n: Node) -> Firsts:
     """What the first token of a node's match can be."""
-    if isinstance(n, Word):
+    t = type(n)  # (`is` tests: the node classes have no subclasses)
+    if t is Word:
         return Firsts(prefixes=tuple(n.forms)) if n.prefix else _new(Firsts, (n.forms, (), False, False, False, False, False))
-    if isinstance(n, (Gap, Assert)):
+    if t is Gap or t is Assert:
         return _ANYTHING
-    if isinstance(n, Slot):
+    if t is Slot:
         if n.kind == "entity":
             return _ENTITY
         if n.kind in ("text", "clause"):
             return _ANYTHING
         return Firsts(**{n.kind: True})
-    if isinstance(n, Capture):
+    if t is Capture or t is Opt:  # (an optional part that matches nothing: the sequence looks at the next item)
         return firsts(n.body)
-    if isinstance(n, Opt):
-        return firsts(n.body)  # when it matches nothing, the sequence it is in looks at the next item
-    if isinstance(n, Alt):
+    if t is Alt:
         return _joined([firsts(o) for o in n.options])
-    assert isinstance(n, Seq)
+    assert t is Seq
     parts = []
     for item in n.items:
         parts.append(firsts(item))
