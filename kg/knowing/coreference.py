@@ -6,12 +6,20 @@ past a person kg could not name to one it knows.
 """
 from __future__ import annotations
 
+from typing import TYPE_CHECKING
+
 from ..reading.text import Token
 from .gazetteer import Entity
 from .names import Candidate
 
+if TYPE_CHECKING:
+    from .mentions import SentenceAnalysis
+
 PRONOUNS = {"he": "male", "him": "male", "his": "male", "himself": "male",
-            "she": "female", "her": "female", "hers": "female", "herself": "female"}
+            "she": "female", "her": "female", "hers": "female", "herself": "female",
+            "it": "it"}  # "it" only as an actor's subject before a verb of names.yaml pronoun_actor_verbs
+IT = "it"
+_SUBJECT_AT = 3  # tokens that may open a sentence before its subject ("On Monday, Iran said")
 PRONOUN_REACH = 6  # sentences back that a pronoun may look for its antecedent
 
 
@@ -63,3 +71,49 @@ class Coreference:
             if ((genders or {}).get(ent.id) or ent.gender) in (None, gender):  # "Ms. Bhutto" here: she
                 return ent
         return None
+
+    def _actor_pronoun(self, toks: list[Token], a: int, sa: "SentenceAnalysis",
+                       done: list["SentenceAnalysis"]) -> Entity | None:
+        """"It said", "it denied", "what it said was evidence": "it" before a verb of speaking or of
+        a stand (names.yaml `pronoun_actor_verbs`) is the state, body or group that is the subject of
+        its sentence ("India handed Pakistan a dossier of what it said was evidence") or, when "it"
+        opens the sentence or follows a quotation that opens it, of the sentence just before ("The
+        Pakistani foreign ministry rejected the charge. It said ..."; '"...," the Foreign Office said
+        in a statement. "...," it said'). Only a subject kg knows and that is no person; inside a
+        quotation, after a subject that is a person, or with no such subject, "it" is no one (it is
+        mostly a thing: "it is", "it would")."""
+        lex = self.lex  # type: ignore[attr-defined]
+        if a + 1 >= len(toks) or toks[a + 1].norm not in lex.pronoun_actor_verbs or sa.quoted[a]:
+            return None
+        before = [m for m in sa.mentions if m.kind != "role" and m.last <= a and not m.in_quote]
+        if before:
+            return self._actor_subject(before, sa)
+        if _opening(toks, sa.quoted, 0) + _SUBJECT_AT < a or not done:
+            return None  # "it" after other words and no actor before it in its sentence
+        prev = done[-1]
+        if prev.sentence.index != sa.sentence.index - 1:
+            return None
+        return self._actor_subject([m for m in prev.mentions if m.kind != "role" and not m.in_quote], prev)
+
+    def _actor_subject(self, mentions: list, sa: "SentenceAnalysis") -> Entity | None:
+        """The subject of a sentence, from its mentions outside quotations in order, when it opens the
+        sentence (or follows the quotation that opens it) and is a state, a body or a group kg knows
+        ("Russian Foreign Minister Lavrov" is Lavrov, a person: no one for "it")."""
+        if not mentions or mentions[0].first > _opening(sa.tokens, sa.quoted, 0) + _SUBJECT_AT:
+            return None
+        m = mentions[0]
+        if m.kind == "demonym" and len(mentions) > 1 and mentions[1].first <= m.last + 3:
+            m = mentions[1]  # "Russian Foreign Minister Lavrov", "the Pakistani foreign ministry"
+        ent = m.entity
+        ancestry = self._ancestry.get(getattr(ent, "type", ""), frozenset())  # type: ignore[attr-defined]
+        if ent.type in self.person_types or "Agent" not in ancestry or m.members:  # type: ignore[attr-defined]
+            return None
+        return ent
+
+
+def _opening(toks: list[Token], quoted: list[bool], i: int) -> int:
+    """The first token from i that is neither inside a quotation nor punctuation (a quotation that
+    opens a sentence, with its comma, comes before the sentence's own words)."""
+    while i < len(toks) and (quoted[i] or not toks[i].text[:1].isalnum()):
+        i += 1
+    return i

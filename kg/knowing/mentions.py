@@ -25,7 +25,7 @@ from ..reading.dates import TimeValue, find_times, token_times  # noqa: F401 - f
 from ..reading.document import FACT_SEGMENTS, Article, Sentence
 from .gazetteer import Entity, Gazetteer
 from ..reading.text import Token, tokenize
-from .coreference import PRONOUN_REACH, PRONOUNS, Coreference
+from .coreference import IT, PRONOUN_REACH, PRONOUNS, Coreference
 from .groups import Groups, load_groups
 from .lookup import NameLookup, _is_acronym, _Trie
 from .names import (Candidate, NameLexicon, UnlinkedEntity, find_candidates, is_cap, load_names, plain, resolve,  # noqa: F401
@@ -278,6 +278,8 @@ class MentionFinder(NameLookup, RoleMentions, StateInReach, Coreference, Groups)
                     ent = payload  # type: ignore[assignment]
                 elif kind == "description":
                     ent = self._resolve_description(payload, last_named, named_here, a)  # type: ignore[arg-type]
+                elif payload == IT:  # "it said": a state or body (kg.knowing.coreference)
+                    ent = self._actor_pronoun(toks, a, sa, out)
                 else:
                     ent = self._same_speaker(toks, a, payload, speakers, order, genders) or \
                         self._resolve_pronoun(payload, recent_people, q, s.index, genders)  # type: ignore[arg-type]

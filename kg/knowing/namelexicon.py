@@ -45,6 +45,7 @@ class NameLexicon:
     former_state_words: frozenset[str] = frozenset()  # "former Soviet republic": another state (kg.knowing.reach)
     former_state_nouns: frozenset[str] = frozenset()  # "republic" of "former Soviet republic"
     rebel_words: tuple[tuple[str, ...], ...] = ()  # "the rebels said": the one armed group named (kg.knowing.reach)
+    pronoun_actor_verbs: frozenset[str] = frozenset()  # "it said", "It denied": "it" an actor (kg.knowing.coreference)
 
 
 def load_names(path: Path) -> NameLexicon:
@@ -79,4 +80,5 @@ def load_names(path: Path) -> NameLexicon:
                        tuple(sorted(tuple(w.split()) for w in words("government_words"))),
                        words("family_name_first_states"), words("speech_verbs"),
                        words("located_org_words"), phrases("state_bodies"), phrases("state_parts"),
-                       words("former_state_words"), words("former_state_nouns"), phrases("rebel_words"))
+                       words("former_state_words"), words("former_state_nouns"), phrases("rebel_words"),
+                       words("pronoun_actor_verbs"))
