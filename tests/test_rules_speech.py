@@ -281,6 +281,20 @@ ROUND14_CASES: list[tuple[str, str, list[str]]] = [
     ("Ban Ki-moon told Sudan to accept the peacekeepers.", "2007-06-01", []),
     ("Sarkozy would travel to Algiers next month, the French president's office said.", "2007-11-20", ["said(France)"]),
     ("Damascus, Lavrov said, would attend the conference in Annapolis.", "2007-11-20", ["said(Sergei Lavrov)"]),
+    # a state's part after the state opens the sentence as its subject; never after a state named only as a target
+    ("Israeli warplanes struck two Hamas training camps overnight, the military said.", "2008-12-28",
+     ["said(Israel)", "claim(Israel) attacked(Israel, Hamas)"]),
+    ("Hamas fired mortar shells at southern Israel overnight, the military said.", "2008-12-28", ["if attacked(Hamas, Israel)"]),
+    # according to what an actor released; a victory swept to in an election; a resolution a body adopted in a
+    # relative clause without an auxiliary; a body that failed, on a day, to adopt one
+    ("Fatah won the most seats, according to official results released by the Central Elections Commission.", "2006-01-27",
+     ["said(Central Elections Commission)", "claim(Central Elections Commission) won-election(Fatah)"]),
+    ("The Kadima party swept to a clear victory in the Knesset election.", "2006-03-29", ["won-election(Kadima)"]),
+    ("The Kadima party swept to power after the war.", "2006-03-29", []),
+    ("Resolution 1559, which the UN Security Council passed in 2004, demands the disarming of militias.", "2006-07-20",
+     ["adopted-resolution(UN Security Council)"]),
+    ("The UN Security Council failed on Wednesday to adopt a resolution on Myanmar.", "2007-01-12",
+     ["not adopted-resolution(UN Security Council)"]),
 ]
 
 

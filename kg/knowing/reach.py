@@ -113,8 +113,11 @@ class StateInReach:
                 elif body:
                     made = self._state_body(toks, spans, roles, i, i + k, reach)
                 else:
-                    made = self._state_part(toks, spans, roles, i, i + k, reach,
-                                            reach is not None and first_at[reach.id] < n)  # type: ignore[attr-defined]
+                    # named before this sentence, or as the subject that opens it ("Sri Lankan troops overran
+                    # the stronghold, the military said"; not "Hezbollah fired at northern Israel, the army said")
+                    made = self._state_part(toks, spans, roles, i, i + k, reach, reach is not None and (
+                        first_at[reach.id] < n or bool(spans) and spans[0][3] is reach and spans[0][0] <= 2
+                        and spans[0][2] in _KINDS and spans[0][1] <= i))  # type: ignore[attr-defined]
                 if made is not None:
                     if not body and not armed_group and any(ra == i for ra, _, _ in roles):  # "army spokesman": the state, then the role "spokesman"
                         roles = [(i + k, rb, r) if ra == i else (ra, rb, r) for ra, rb, r in roles]

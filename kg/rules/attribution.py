@@ -81,7 +81,11 @@ def _attribute(ex: Extraction) -> Speakers:
         if f.rule.background and art.quote_at(f.begin) is None:
             inner = []  # a title in the writer's words ("..., said President X would") is no one's claim
         inner.sort(key=lambda z: z[0])
+        own = f.rule.attribution and f.bindings.get(f.rule.attribution[0])
         for _, b, e, kind, src, holder in inner:
+            if kind in ("claim", "claim-not") and own and own.kind == "entity" and holder is not None and \
+                    own.value.entity.id == holder.id:
+                continue  # a statement is not its own speaker's claim ("Israeli troops ..., the army said" read twice)
             if kind in ("claim", "claim-not") and f.context.holder is None:
                 f.context.holder, f.context.holder_firing = holder, src
                 f.context.negated = f.context.negated or kind == "claim-not"
