@@ -568,6 +568,33 @@ CASES = [
     # support named by the adjective "-backed" before a group or a state's government
     ("Afghanistan's NATO-backed government survived the vote.", {"supports(nato, afghanistan)"}),
     ("Iranian-backed Hezbollah fighters crossed the border.", {"supports(iran, hezbollah)"}),
+    # round 14, membership: no article, a relative, sitting on a body, an alliance's ally, a bloc that groups a list,
+    # a list not in a bloc, his own militia; a bid is not membership
+    ("Slovakia and Slovenia formally became members of the European Union on Saturday.",
+     {"member(slovakia, european-union)", "member(slovenia, european-union)"}),
+    ("Cyprus, which joined the European Union in 2004, vetoed the text.", {"member(cyprus, european-union)"}),
+    ("Nigeria currently sits on the Security Council.", {"member(nigeria, un-security-council)"}),
+    ("Denmark, a NATO ally, sent 200 more troops to Helmand.", {"member(denmark, nato)"}),
+    ("The Arab Maghreb Union, which groups Algeria, Libya, Mauritania, Morocco and Tunisia, has not met since 1994.",
+     {"member(algeria, arab-maghreb-union)", "member(libya, arab-maghreb-union)", "member(mauritania, arab-maghreb-union)",
+      "member(morocco, arab-maghreb-union)", "member(tunisia, arab-maghreb-union)"}),
+    ("Armenia and Azerbaijan are not NATO members.", {"not member(armenia, nato)", "not member(azerbaijan, nato)"}),
+    ("Norway, which is not in the European Union, voted against the plan.", {"not member(norway, european-union)"}),
+    ("Ismail Haniyeh ordered his Hamas movement to hold its fire.", {"member(ismail-haniyeh, hamas)"}),
+    ("Serbia has long sought membership of the European Union.", set()),
+    # round 14, attacks: an offensive under way, a weapon that sank or downed, drones as a state's forces
+    ("Turkey stepped up its offensive against the PKK in the mountains on Thursday.", {"attacked(turkey, kurdistan-workers-party)"}),
+    ("A Russian missile downed a Georgian drone over Abkhazia.", {"attacked(russia, georgia)"}),
+    ("U.S. drones killed four al Qaeda militants in Yemen.", {"attacked(united-states, al-qaeda)"}),
+    ("Pakistan stepped up its campaign against tax evasion.", set()),
+    # round 14, sanctions: opposed or called-for sanctions are not imposed; an imposer's possessive and a ruler's title
+    ("Brazil and Turkey opposed new U.N. sanctions on Iran, and Ankara said it would vote against them.", set()),
+    ("France called for EU sanctions against Syria.", set()),
+    ("The United States' sanctions against Syria's President Bashar al-Assad were renewed in May.",
+     {"sanctioned(united-states, bashar-al-assad)"}),
+    # round 14, designations and pledges: a time before the verb of listing; an absolute clause of a pledge
+    ("Britain on Friday placed Hezbollah on its list of terrorist organisations.", {"designates(united-kingdom, hezbollah)"}),
+    ("Donors offered $3 billion for Haiti, with Canada pledging $400 million.", {"pledged(canada)"}),
 ]
 
 
