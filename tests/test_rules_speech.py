@@ -274,6 +274,8 @@ ROUND14_CASES: list[tuple[str, str, list[str]]] = [
     ('"The decision is final," the Chinese Foreign Ministry said. "Beijing will not change its position," it added.',
      "2010-09-13", ["said(Chinese Foreign Ministry)"]),
     ("Venezuela handed Colombia a list of what it said were rebel camps.", "2008-03-03", ["said(Venezuela)"]),
+    ("The Chinese Foreign Ministry summoned the Japanese ambassador on Monday. It also denied that Chinese ships had entered Japanese waters.",
+     "2010-09-13", ["denied(Chinese Foreign Ministry)"]),
     ("Ban Ki-moon met the Sudanese envoy in New York. It said the talks had stalled.", "2007-06-01", []),
     ("The annual report was published in Geneva on Monday. It said the talks had stalled.", "2007-06-01", []),
     ("Ban Ki-moon told a radio interviewer the talks in Geneva had stalled.", "2007-06-01", ["said(Ban Ki-moon)"]),

@@ -11,6 +11,7 @@ from typing import TYPE_CHECKING
 from ..reading.text import Token
 from .gazetteer import Entity
 from .names import Candidate
+from .role_mentions import _ADVERBS
 
 if TYPE_CHECKING:
     from .mentions import SentenceAnalysis
@@ -83,7 +84,8 @@ class Coreference:
         quotation, after a subject that is a person, or with no such subject, "it" is no one (it is
         mostly a thing: "it is", "it would")."""
         lex = self.lex  # type: ignore[attr-defined]
-        if a + 1 >= len(toks) or toks[a + 1].norm not in lex.pronoun_actor_verbs or sa.quoted[a]:
+        v = a + 2 if a + 2 < len(toks) and toks[a + 1].norm in _ADVERBS else a + 1  # "It also said", "it later denied"
+        if v >= len(toks) or toks[v].norm not in lex.pronoun_actor_verbs or sa.quoted[a]:
             return None
         before = [m for m in sa.mentions if m.kind != "role" and m.last <= a and not m.in_quote]
         if before:
