@@ -88,6 +88,27 @@ CASES = [
     ("Ban Ki-moon said on Monday he welcomed Ghana's efforts to end the crisis.", {"praised(ban-ki-moon, ghana)"}),
     # a threat as a noun with its infinitive
     ("Turkey's threat to cut water supplies to Syria alarmed the Arab League.", {"threatened(turkey, syria)"}),
+    # the fourteenth round. Denying what another actor asks or needs is refusing it, not a denial
+    ("Myanmar denied visas to a United Nations human rights team on Tuesday.", {"rejected(myanmar, united-nations)"}),
+    ("Israel has denied Jimmy Carter's request to visit Gaza.", {"rejected(israel, jimmy-carter)"}),
+    # a proposal's author after a demonym and a title
+    ("Hamas rejected a plan from Egyptian intelligence chief Omar Suleiman.", {"rejected(hamas, unlinked/omar-suleiman)"}),
+    # opposition as a state of the subject, a noun of its holder, a predicate, and after a leader's possessive
+    ("Kazakhstan is firmly against the Taliban.", {"opposes(kazakhstan, taliban)"}),
+    ("Turkey is no longer opposed to Armenia.", {"not opposes(turkey, armenia)"}),
+    ("Iran's bitter hostility to Israel is no secret.", {"opposes(iran, israel)"}),
+    ("Fatah, led by Mahmoud Abbas, has become a bitter enemy of Hamas.", {"opposes(fatah, hamas)"}),
+    ("Islamic Jihad, which opposes President Mahmoud Abbas's Fatah movement, fired the rockets.",
+     {"opposes(palestinian-islamic-jihad, fatah)"}),
+    # a threatened thing before the condition that names the target; a region of the target state
+    ('Armenia threatened "a crushing response" if Azerbaijan resumed the shelling.', {"threatened(armenia, azerbaijan)"}),
+    ("Russia threatened to send troops into eastern Georgia unless Tbilisi withdrew its police.", {"threatened(russia, georgia)"}),
+    # negatives of the fourteenth round: a thing opposed, a hyphenated backer, a denial of a charge,
+    # an apposition closed by its verb
+    ("Kazakhstan is against Russia's plan for a customs union.", set()),
+    ("Cuba opposed the U.S.-backed trade pact.", set()),
+    ("Myanmar denied that it had blocked the visas.", {"denied(myanmar)"}),
+    ("Hamas, led by Ismail Haniyeh, is a partner of Fatah.", set()),
     # negatives of the thirteenth round
     ("Angola accepted the invitation.", set()),
     ("Hugo Chavez criticised the decision.", set()),
