@@ -278,6 +278,9 @@ ROUND14_CASES: list[tuple[str, str, list[str]]] = [
      "2010-09-13", ["denied(Chinese Foreign Ministry)"]),
     ("Ban Ki-moon met the Sudanese envoy in New York. It said the talks had stalled.", "2007-06-01", []),
     ("The annual report was published in Geneva on Monday. It said the talks had stalled.", "2007-06-01", []),
+    # a quotation then "the" and a body or state: the quotation is its, and what it names inside is its claim
+    ('"Ethiopian troops attacked Somalia without any reason," the African Union said in a statement.', "2007-04-01",
+     ["said(African Union)", "claim(African Union) attacked(Ethiopia, Somalia)"]),
     ("Ban Ki-moon told a radio interviewer the talks in Geneva had stalled.", "2007-06-01", ["said(Ban Ki-moon)"]),
     ("Ban Ki-moon told the General Assembly on Tuesday he hoped the talks would resume.", "2007-06-01", ["said(Ban Ki-moon)"]),
     ("Ban Ki-moon told Sudan to accept the peacekeepers.", "2007-06-01", []),
