@@ -27,7 +27,7 @@ if TYPE_CHECKING:  # pragma: no cover
     from .vocab import Vocabulary
 
 KEYS = {"reach", "numbers", "pair_words", "pair_nouns", "determiners", "modifiers", "nouns", "list_words", "coordinators",
-        "not_after", "apposition"}
+        "not_after", "apposition", "known"}
 _MEMBER_KINDS = frozenset({"name", "unlinked", "metonym", "description", "demonym"})
 
 
@@ -49,6 +49,7 @@ class GroupLexicon:
     apposition: frozenset[str] = frozenset()  # a list after the phrase in its own sentence follows one of these ("the six countries -- A, B ...")
     openers: frozenset[str] = frozenset()  # words a group phrase can begin with
     counters: frozenset[str] = frozenset()  # words every group phrase holds (a count, "both", "pair"): a quick test per sentence
+    known: dict[tuple[str, int], tuple[str, ...]] = field(default_factory=dict)  # (noun, count) -> member ids, when no list names them
 
     def __bool__(self) -> bool:
         return bool(self.nouns or self.pair_nouns)
@@ -103,6 +104,14 @@ def load_groups(path: Path, voc: Vocabulary | None = None) -> GroupLexicon:
     lex.list_words, lex.coordinators = words("list_words"), words("coordinators")
     lex.not_after, lex.apposition = words("not_after"), words("apposition")
     lex.nouns, lex.pair_nouns = typed("nouns"), typed("pair_nouns")
+    known = doc.get("known", [])
+    for item in known if isinstance(known, LList) else [None]:
+        ids = item.get("members") if isinstance(item, LDict) else None
+        if not (isinstance(item, LDict) and isinstance(item.get("noun"), str) and isinstance(ids, LList) and
+                all(isinstance(i, str) for i in ids) and item.get("count") == len(ids) >= 2):
+            bad(getattr(item, "line", doc.key_lines.get("known", 1)), "'known' is a list of {noun, count, members: [entity ids]}, count = number of members")
+            continue
+        lex.known[(item["noun"].lower(), item["count"])] = tuple(ids)
     if problems:
         raise RuleError(problems)
     lex.openers = frozenset(lex.numbers) | lex.pair_words | lex.determiners
@@ -234,7 +243,7 @@ class Groups:
             sa = out[k]
             if any(m.first < b and a < m.last for m in sa.mentions):
                 continue  # part of a name kg knows ("the Two Sessions"): not a group phrase
-            chosen = None
+            chosen, disagree = None, False
             for d in range(0, max(lex.before, lex.after) + 1):
                 cands = []
                 if d == 0:  # its own sentence: a list before it, or one after it in apposition
@@ -249,7 +258,12 @@ class Groups:
                 if cands:
                     if len({frozenset(x) for x in cands}) == 1:
                         chosen = cands[0]
+                    disagree = chosen is None
                     break  # the nearest candidates disagree: nothing
+            ids = lex.known.get((sa.tokens[b - 1].norm, count), ()) if chosen is None and not disagree else ()
+            if ids:  # no list nearby: a group the data names ("six world powers": the P5+1)
+                ents = tuple(e for e in (self.gaz.get(i) for i in ids) if e is not None)  # type: ignore[attr-defined]
+                chosen = ents if len(ents) == count else None
             if chosen is None:
                 continue
             toks = sa.tokens
