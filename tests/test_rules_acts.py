@@ -589,7 +589,7 @@ CASES = [
     ("Pakistan stepped up its campaign against tax evasion.", set()),
     # round 14, sanctions: opposed or called-for sanctions are not imposed; an imposer's possessive and a ruler's title
     ("Brazil and Turkey opposed new U.N. sanctions on Iran, and Ankara said it would vote against them.", set()),
-    ("France called for EU sanctions against Syria.", set()),
+    ("France called for EU sanctions against Syria.", {"planned sanctioned(european-union, syria)"}),
     ("The United States' sanctions against Syria's President Bashar al-Assad were renewed in May.",
      {"sanctioned(united-states, bashar-al-assad)"}),
     # round 14, designations and pledges: a time before the verb of listing; an absolute clause of a pledge

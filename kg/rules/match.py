@@ -463,6 +463,8 @@ def _entity_list(s: Slot, v: SentenceView, pos: int, b: dict[str, Bound]) -> Ite
     for n in range(len(items), 0, -1):
         if n > 1 and joins[n - 2] == (",",):
             continue  # "A, B" without a closing "and" is not a list
+        if n == 2 and joins[0] == (",", "and"):
+            continue  # "sanctions on Iran, and Moscow warned": two names with a comma before "and" open a new clause
         last = items[n - 1].last
         parts = tuple(Bound("entity", pos, last, x.begin, x.end, y) for x in items[:n] for y in (x.members or (x,)))
         yield last, {**b, s.name: Bound("entity", pos, last, items[0].begin, items[n - 1].end, items[0], parts if len(parts) > 1 else ())}
