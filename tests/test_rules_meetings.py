@@ -667,3 +667,51 @@ ARTICLE_SHAPES = [
 @pytest.mark.parametrize("text,date,expected", ARTICLE_SHAPES, ids=[c[0][:60] for c in ARTICLE_SHAPES])
 def test_article_shapes_of_meetings_and_visits(pack, text, date, expected):
     assert relations(pack, text, date) == expected
+
+
+# --- the fourteenth round: groups of states that meet, a trip and a talk in one sentence, talks
+# opened or led by two sides (sentences written for these tests)
+SIX = ["china", "france", "germany", "russia", "united-kingdom", "united-states"]
+GROUPS_AND_TRIPS = [
+    # a list that spoke together after talks in a place: every pair met there, the guests visited it
+    ("Envoys from Brazil, India and South Africa said in a joint statement after talks in Pretoria that trade would grow.",
+     {"met(brazil, india)", "met(brazil, republic-of-south-africa)", "met(india, republic-of-south-africa)",
+      "visited(brazil, pretoria)", "visited(india, pretoria)"}),
+    # a trip and a face-to-face talk in one sentence
+    ("Kofi Annan went to Kinshasa on Monday and spoke to President Joseph Kabila.",
+     {"met(kofi-annan, unlinked/joseph-kabila)", "visited(kofi-annan, kinshasa)"}),
+    ("Kofi Annan went to Kinshasa on Monday and spoke to reporters about Joseph Kabila.", {"visited(kofi-annan, kinshasa)"}),
+    # states (or their adjectives) before the people who opened a stretch of talks
+    ("Japan and China's senior trade officials began three days of talks in Beijing on Monday.",
+     {"met(china, japan)", "visited(japan, beijing)"}),
+    ("The Turkish and Syrian foreign ministers resumed border talks in Damascus on Sunday.",
+     {"met(syria, turkey)", "visited(turkey, damascus)"}),
+    # talks led by two
+    ("The talks in Ankara were led by Turkish Foreign Minister Ali Babacan and Syrian Foreign Minister Walid al-Moallem.",
+     {"met(ali-babacan, walid-al-moallem)", "visited(walid-al-moallem, ankara)"}),
+    # a group the data names (data/groups.yaml 'known'): six world powers are the P5+1
+    ("VIENNA (AP) - The six world powers met in Vienna on Monday.",
+     {f"met({a}, {b})" for a in SIX for b in SIX if a < b} | {f"visited({a}, vienna)" for a in SIX}),
+    ("The six powers discussed sanctions on Iran.", set()),  # discussing is no meeting
+    # states that agreed together, in a report filed from the city of the meeting a speaker spoke after
+    ("BRUSSELS (Reuters) - Japan, China and South Korea agreed on Friday to cut tariffs. Kofi Annan told reporters "
+     "after the Brussels ministerial meeting that progress had been made.",
+     {"met(china, japan)", "met(china, kofi-annan)", "met(china, south-korea)", "met(japan, kofi-annan)",
+      "met(japan, south-korea)", "met(kofi-annan, south-korea)",
+      "visited(china, brussels)", "visited(japan, brussels)", "visited(south-korea, brussels)"}),
+]
+
+
+@pytest.mark.parametrize("text,expected", GROUPS_AND_TRIPS, ids=[c[0][:60] for c in GROUPS_AND_TRIPS])
+def test_groups_of_states_trips_and_talks_led_by_two(pack, text, expected):
+    assert relations(pack, text) == expected
+
+
+def test_a_bad_known_group_is_named_with_file_and_line(tmp_path):
+    from kg.errors import RuleError
+    from kg.knowing.groups import load_groups
+    p = tmp_path / "groups.yaml"
+    p.write_text("nouns: {powers: Country}\nknown:\n  - {noun: powers, count: 3, members: [japan, china]}\n")
+    with pytest.raises(RuleError) as e:
+        load_groups(p)
+    assert f"{p}:3" in str(e.value) and "count" in str(e.value)
