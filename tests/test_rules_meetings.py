@@ -689,9 +689,12 @@ GROUPS_AND_TRIPS = [
     # talks led by two
     ("The talks in Ankara were led by Turkish Foreign Minister Ali Babacan and Syrian Foreign Minister Walid al-Moallem.",
      {"met(ali-babacan, walid-al-moallem)", "visited(walid-al-moallem, ankara)"}),
-    # a group the data names (data/groups.yaml 'known'): six world powers are the P5+1
-    ("VIENNA (AP) - The six world powers met in Vienna on Monday.",
+    # a group the data names (data/groups.yaml 'known'): six world powers are the P5+1, when the
+    # article names each of them somewhere (here in no list of six)
+    ("VIENNA (AP) - The six world powers met in Vienna on Monday. The United States and Britain want sanctions, "
+     "France and Germany hesitate, and Russia and China are opposed.",
      {f"met({a}, {b})" for a in SIX for b in SIX if a < b} | {f"visited({a}, vienna)" for a in SIX}),
+    ("VIENNA (AP) - The six world powers met in Vienna on Monday.", set()),  # who they are, the article never says
     ("The six powers discussed sanctions on Iran.", set()),  # discussing is no meeting
     # states that agreed together, in a report filed from the city of the meeting a speaker spoke after
     ("BRUSSELS (Reuters) - Japan, China and South Korea agreed on Friday to cut tariffs. Kofi Annan told reporters "

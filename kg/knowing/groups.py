@@ -239,6 +239,7 @@ class Groups:
             memo[key] = res
             return res
 
+        named: set[str] | None = None  # the entities the article names, for a known group
         for k, (a, b, count, t) in found:
             sa = out[k]
             if any(m.first < b and a < m.last for m in sa.mentions):
@@ -261,8 +262,11 @@ class Groups:
                     disagree = chosen is None
                     break  # the nearest candidates disagree: nothing
             ids = lex.known.get((sa.tokens[b - 1].norm, count), ()) if chosen is None and not disagree else ()
-            if ids:  # no list nearby: a group the data names ("six world powers": the P5+1)
-                ents = tuple(e for e in (self.gaz.get(i) for i in ids) if e is not None)  # type: ignore[attr-defined]
+            if ids:  # no list nearby: a group the data names ("six world powers": the P5+1), when the
+                # article names each member somewhere (a reader then knows who they are; a lone "six powers" stays unread)
+                if named is None:
+                    named = {m.entity.id for x in out for m in x.mentions if m.kind in _MEMBER_KINDS}
+                ents = tuple(e for e in (self.gaz.get(i) for i in ids) if e is not None and e.id in named)  # type: ignore[attr-defined]
                 chosen = ents if len(ents) == count else None
             if chosen is None:
                 continue
