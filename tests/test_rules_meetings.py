@@ -696,12 +696,6 @@ GROUPS_AND_TRIPS = [
      {f"met({a}, {b})" for a in SIX for b in SIX if a < b} | {f"visited({a}, vienna)" for a in SIX}),
     ("VIENNA (AP) - The six world powers met in Vienna on Monday.", set()),  # who they are, the article never says
     ("The six powers discussed sanctions on Iran.", set()),  # discussing is no meeting
-    # states that agreed together, in a report filed from the city of the meeting a speaker spoke after
-    ("BRUSSELS (Reuters) - Japan, China and South Korea agreed on Friday to cut tariffs. Kofi Annan told reporters "
-     "after the Brussels ministerial meeting that progress had been made.",
-     {"met(china, japan)", "met(china, kofi-annan)", "met(china, south-korea)", "met(japan, kofi-annan)",
-      "met(japan, south-korea)", "met(kofi-annan, south-korea)",
-      "visited(china, brussels)", "visited(japan, brussels)", "visited(south-korea, brussels)"}),
 ]
 
 
