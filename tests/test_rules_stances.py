@@ -103,6 +103,22 @@ CASES = [
     # a threatened thing before the condition that names the target; a region of the target state
     ('Armenia threatened "a crushing response" if Azerbaijan resumed the shelling.', {"threatened(armenia, azerbaijan)"}),
     ("Russia threatened to send troops into eastern Georgia unless Tbilisi withdrew its police.", {"threatened(russia, georgia)"}),
+    # blame laid on an actor for an act; criticism of a state's rulers; criticism drawn by a possessive's act
+    ("Afghanistan has blamed the suicide bombing on the Taliban.", {"accused(afghanistan, taliban)"}),
+    ("Colombia put the blame for the kidnapping on the FARC.", {"accused(colombia, revolutionary-armed-forces-of-colombia)"}),
+    ("The European Union's condemnation of Guinea's new military rulers was swift.", {"accused(european-union, guinea)"}),
+    ("Russia's backing for Serbia's claim to Kosovo drew sharp criticism from the United States.", {"accused(united-states, russia)"}),
+    # refusing to grant what another asks, and being denied it by a state named as an adjective
+    ("Uzbekistan refused to grant visas to a European Union monitoring team.", {"rejected(uzbekistan, european-union)"}),
+    ("Hugo Chavez was denied a U.S. visa for the summit.", {"rejected(united-states, hugo-chavez)"}),
+    # a proposal's author after his body and title; praise as its giver's noun
+    ("Turkey rejected the reunification plan drawn up by U.N. Secretary-General Kofi Annan.", {"rejected(turkey, kofi-annan)"}),
+    ("Russia's warm congratulations to Viktor Yanukovych irritated the United States.", {"praised(russia, viktor-yanukovych)"}),
+    # a vow of retaliation conditioned on the target's act
+    ("Georgia vowed swift retaliation if Russian forces crossed the river.", {"threatened(georgia, russia)"}),
+    # negatives of the fourteenth round: blame laid on no actor, a vow with no target
+    ("Afghanistan blamed the weather for the delay.", set()),
+    ("Armenia vowed retaliation.", set()),
     # negatives of the fourteenth round: a thing opposed, a hyphenated backer, a denial of a charge,
     # an apposition closed by its verb
     ("Kazakhstan is against Russia's plan for a customs union.", set()),
@@ -118,6 +134,22 @@ CASES = [
     ("Iran, which confirms the tests, expelled the inspectors.", set()),
     ("Estonia has emerged as Russia's largest trading partner within NATO.", set()),
 ]
+
+
+# the fourteenth round: allies named as a pair support each other (supports is read here, with the stances)
+SUPPORT_CASES = [
+    ("Venezuela and Cuba, close allies since 1999, signed a new oil deal.",
+     {"supports(venezuela, cuba)", "supports(cuba, venezuela)"}),
+    ("Russia and Serbia are traditional allies.", {"supports(russia, serbia)", "supports(serbia, russia)"}),
+    ("Venezuela and Cuba, neighbours for decades, signed a new oil deal.", set()),
+    ("Kazakhstan opposed the U.S.-backed trade pact.", set()),
+]
+
+
+@pytest.mark.parametrize("text, expected", SUPPORT_CASES, ids=[c[0][:48] for c in SUPPORT_CASES])
+def test_support_pairs(read, text, expected):  # noqa: F811  (read is the imported fixture)
+    found = {a for a in read(text) if a.split("(", 1)[0].split()[-1] in ("supports", "opposes")}
+    assert found == expected
 
 
 @pytest.mark.parametrize("text, expected", CASES, ids=[c[0][:48] for c in CASES])
