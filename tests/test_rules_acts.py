@@ -595,6 +595,9 @@ CASES = [
     # round 14, designations and pledges: a time before the verb of listing; an absolute clause of a pledge
     ("Britain on Friday placed Hezbollah on its list of terrorist organisations.", {"designates(united-kingdom, hezbollah)"}),
     ("Donors offered $3 billion for Haiti, with Canada pledging $400 million.", {"pledged(canada)"}),
+    # round 14: an apposition closing a pair of parties (frames.py's reciprocal form); an adjective before an attack's target
+    ("Chile and Peru, rivals for a century, signed a fisheries pact in Lima.", {"agreed(chile, peru)"}),
+    ("Azerbaijan accused Armenia of shooting down an unmanned Azerbaijani drone.", {"accused(azerbaijan, armenia)", "claim(azerbaijan) attacked(armenia, azerbaijan)"}),
 ]
 
 

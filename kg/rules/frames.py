@@ -206,7 +206,8 @@ def expand_frame(frame: Any) -> list[tuple[str, str]]:
                       f"[the|their|his|her|its] [..2] {noun} with {PRE} {o1}")
         elif form == "reciprocal" and has_obj:
             # both actors as the subject of a symmetric relation: "Olmert and Abbas met", "Hu and Bush held talks"
-            add(form, f"{s1} and {PRE} {o1} {TIME} {LIGHT} ({fin}|(has|have|had) {LIGHT} {pp}) [each other|one another]{after}")
+            # an apposition may close the pair: "Iran and Syria, allies for decades, signed a defence pact"
+            add(form, f"{s1} and {PRE} {o1} [, ..6 ,] {TIME} {LIGHT} ({fin}|(has|have|had) {LIGHT} {pp}) [each other|one another]{after}")
             if noun:
                 add(form, f"{s1} and {PRE} {o1} {TIME} {LIGHT} (held|hold|holds|holding|began|opened|had) [..3] {noun}{after}")
         elif form == "gerund" and has_obj:
