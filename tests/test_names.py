@@ -733,3 +733,13 @@ def test_known_person_with_a_middle_initial(pack):
     art = parse_article(text, source="t", layout=pack.layout, meta={"date": dt.date(2006, 10, 14)})
     got = [(m.text, m.entity.id) for sa in pack.finder.analyse(art) for m in sa.mentions if m.kind != "role"]
     assert ("John R. Bolton", "john-bolton") in got and not any(i.startswith("unlinked/john") for _, i in got)
+
+
+def test_a_capitalised_particle_before_a_known_surname_is_one_name(pack):
+    # "Omar Hassan Al Bashir": the run of capitals stops at the known "Bashir"; the words before it,
+    # ending in the particle, are the same man when he has their first word; "Al Bashir" later too
+    got = found_on(pack, "Sudanese President Omar Hassan Al Bashir received the envoys. President Al Bashir "
+                         "thanked them.", "2007-02-10")
+    assert [i for t, i, _, _ in got if t not in ("Sudanese",)] == ["omar-al-bashir"] * 3
+    got = found_on(pack, "Abdel Rahman El Bashir, a farmer, spoke to Ibrahim Al Sayed.", "2007-02-10")
+    assert not any(i == "omar-al-bashir" for _, i, _, _ in got)  # another man's first word: not Omar al-Bashir

@@ -466,6 +466,8 @@ def resolve(cands: list[Candidate], people: list[tuple[int, int, Entity, str]], 
         if len(words) >= 2:
             surnames.append((s, tok, words[-1], ent))
             givens.append((s, tok, words[0], ent))
+            if "-" in words[-1] and words[-1].split("-")[0] in lex.particles:  # "Al Bashir" after "Omar al-Bashir"
+                surnames.append((s, tok, words[-1].split("-")[-1], ent))
         sw = [w for w in surface.casefold().replace("-", " ").split() if w not in lex.particles]
         if len(sw) >= 2 and sw[-1] != (words[-1] if words else None):
             surnames.append((s, tok, sw[-1], ent))
@@ -487,7 +489,13 @@ def resolve(cands: list[Candidate], people: list[tuple[int, int, Entity, str]], 
 
     acronyms = _acronym_targets(cands, confirmed, evidence)
     titled: dict[tuple[str, str], object] = {}  # ("bhutto", "female") -> whom "Ms. Bhutto" meant first
+    known_at = {(s, tok): ent for s, tok, ent, _ in people}  # a known person's name by its first token
     for c in cands:
+        ws = c.key.split()
+        if ws[-1] in lex.particles and (c.sentence, c.last) in known_at and \
+                _has_words(known_at[c.sentence, c.last], ws[:1]):  # "Omar Hassan Al" + known "Bashir": one man
+            c.entity = known_at[c.sentence, c.last]
+            continue
         words = [w for w in c.key.split() if w not in lex.particles and w != "-"] or c.key.split()  # "al-Bashir" is "bashir"
         dropped = [w for w in c.key.split() if w in lex.particles] if len(words) == 1 else []
         if len(words) == 2 and words[0] in lex.name_honorifics and \
