@@ -9,7 +9,7 @@ what the article asserts) and records each solution's provenance; this module on
 from __future__ import annotations
 
 from dataclasses import dataclass
-from typing import Hashable, Iterator
+from typing import Any, Hashable, Iterator
 
 
 @dataclass(frozen=True)
@@ -80,23 +80,26 @@ def solve(patterns: list[Pat], by_pred: dict[Hashable, list[tuple[Hashable, Hash
         yield named, used
 
 
-_KEYED: dict[tuple[int, int], tuple[int, list[tuple[Hashable, Hashable]], dict[Hashable, list[tuple[Hashable, Hashable]]]]] = {}
-_SHORT = 24  # a list this short is scanned, not indexed
+_KEYED: dict[tuple[int, int], tuple[int, list[tuple[Hashable, Hashable]], Any]] = {}
 
 
-def _keyed(pairs: list[tuple[Hashable, Hashable]], side: int) -> dict[Hashable, list[tuple[Hashable, Hashable]]]:
-    """A long predicate list's pairs by subject (side 0) or object (side 1), in their order, so
-    that a pattern whose subject or object is bound looks its pairs up instead of scanning them all
-    ("the sentences that mention v" in an article of hundreds of mentions). Made once per list and
-    length: the builder appends to a predicate's list after each rule, and an `unless` asks the
-    same lists for every solution."""
+def _keyed(pairs: list[tuple[Hashable, Hashable]], side: int) -> Any:
+    """A predicate list's pairs by subject (side 0) or object (side 1), in their order, or (side
+    2) as a set, so that a pattern whose subject or object is bound looks its pairs up instead of
+    scanning them ("the sentences that mention v" in an article of hundreds of mentions; a scan
+    called the terms' Python `__eq__` per pair, a lookup hashes once and meets the same object).
+    Made once per list and length: the builder appends to a predicate's list after each rule, and
+    an `unless` asks the same lists for every solution."""
     key = (id(pairs), side)
     hit = _KEYED.get(key)
     if hit is not None and hit[0] == len(pairs) and hit[1] is pairs:
         return hit[2]
-    out: dict[Hashable, list[tuple[Hashable, Hashable]]] = {}
-    for pair in pairs:
-        out.setdefault(pair[side], []).append(pair)
+    if side == 2:
+        out: Any = set(pairs)
+    else:
+        out = {}
+        for pair in pairs:
+            out.setdefault(pair[side], []).append(pair)
     if len(_KEYED) > 512:  # lists of articles built before: let them go
         _KEYED.clear()
     _KEYED[key] = (len(pairs), pairs, out)
@@ -108,60 +111,143 @@ def _solve(patterns: list[Pat], by_pred: dict[Hashable, list[tuple[Hashable, Has
     """`solve` without merging the bindings of existential variables. With `existentials`, a
     pattern with an existential variable adds no triple to `used`, and a search state already
     explored (the same pattern, the same values of the variables still to be used and of the
-    named ones) is not explored again: it can only give the same named bindings and triples."""
-    different = [str(p) == DIFFERENT for _, p, _ in patterns]
-    checks = [False] * len(patterns)
-    live: list[list[str]] = []
-    explored: set[tuple[object, ...]] = set()
-    if existentials:
-        checks = [any(isinstance(t, Var) and existential(t.name) for t in (pat[0], pat[2])) for pat in patterns]
-        named = {t.name for pat in patterns for t in (pat[0], pat[2]) if isinstance(t, Var) and not existential(t.name)}
-        live = [sorted(named | {t.name for pat in patterns[i:] for t in (pat[0], pat[2]) if isinstance(t, Var)})
-                for i in range(len(patterns))]
+    named ones) is not explored again: it can only give the same named bindings and triples.
 
-    def step(i: int, env: dict[str, Hashable], used: list[Triple]) -> Iterator[tuple[dict[str, Hashable], list[Triple]]]:
-        if i == len(patterns):
-            yield dict(env), list(used)
+    The patterns are solved in the order of `_plan` (a pattern whose terms are bound first), not
+    as written: the same solutions, each with its triples in the patterns' order."""
+    env = dict(start or {})
+    plan = _plan(patterns, frozenset(env), existentials)
+    if plan is None:
+        return
+    steps, live = plan
+    n = len(steps)
+    explored: set[tuple[object, ...]] = set()
+    used: list[Triple | None] = [None] * len(patterns)
+
+    def step(i: int) -> Iterator[tuple[dict[str, Hashable], list[Triple]]]:
+        if i == n:
+            yield dict(env), [t for t in used if t is not None]
             return
         if existentials:
-            state = (i, *(env.get(n) for n in live[i]))
+            state = (i, *(env.get(k) for k in live[i]))
             if state in explored:
                 return
             explored.add(state)
-        s, p, o = patterns[i]
-        s_val = env.get(s.name) if isinstance(s, Var) else s
-        o_val = env.get(o.name) if isinstance(o, Var) else o
-        if different[i]:
-            if s_val is not None and o_val is not None and s_val != o_val:
-                yield from step(i + 1, env, used)
+        sv, s, p, ov, o, same, check, k = steps[i]
+        s_val = env.get(sv) if sv is not None else s
+        o_val = env.get(ov) if ov is not None else o
+        if p is None:  # DIFFERENT: both sides are bound here (see _plan)
+            if s_val != o_val:
+                yield from step(i + 1)
             return
-        pairs = by_pred.get(p, ())
-        if len(pairs) > _SHORT:  # a long list: the pairs with the bound subject or object, looked up
-            if s_val is not None:
-                pairs = _keyed(pairs, 0).get(s_val, ())
-            elif o_val is not None:
-                pairs = _keyed(pairs, 1).get(o_val, ())
+        pairs = by_pred.get(p)
+        if not pairs:
+            return
+        if s_val is not None:
+            if o_val is not None:  # a check: is the triple there
+                if (s_val, o_val) in _keyed(pairs, 2):
+                    if not check:
+                        used[k] = (s_val, p, o_val)
+                    yield from step(i + 1)
+                    used[k] = None
+                return
+            for ts, to in _keyed(pairs, 0).get(s_val, ()):  # the pairs with the bound subject, looked up
+                env[ov] = to
+                if not check:
+                    used[k] = (ts, p, to)
+                yield from step(i + 1)
+            if ov in env:
+                del env[ov]
+            used[k] = None
+            return
+        if o_val is not None:
+            for ts, to in _keyed(pairs, 1).get(o_val, ()):
+                env[sv] = ts
+                if not check:
+                    used[k] = (ts, p, to)
+                yield from step(i + 1)
+            if sv in env:
+                del env[sv]
+            used[k] = None
+            return
         for ts, to in pairs:
-            if s_val is not None and ts != s_val or o_val is not None and to != o_val:
-                continue
-            if isinstance(s, Var) and isinstance(o, Var) and s.name == o.name and ts != to:
-                continue
-            new = []
-            for v, val in ((s, ts), (o, to)):
-                if isinstance(v, Var) and v.name not in env:
-                    env[v.name] = val
-                    new.append(v.name)
-            if not checks[i]:
-                used.append((ts, p, to))
-            yield from step(i + 1, env, used)
-            if not checks[i]:
-                used.pop()
-            for name in new:
-                del env[name]
+            if same:
+                if ts != to:
+                    continue
+            else:
+                env[ov] = to
+            env[sv] = ts
+            if not check:
+                used[k] = (ts, p, to)
+            yield from step(i + 1)
+        if sv in env:
+            del env[sv]
+        if ov in env:
+            del env[ov]
+        used[k] = None
     try:
-        yield from step(0, dict(start or {}), [])
+        yield from step(0)
     finally:
         del step  # `step` calls itself through its closure: without this, each solve left a reference cycle
+
+
+_PLANS: dict[tuple[int, frozenset[str], bool], tuple[list[Pat], Any]] = {}
+
+
+def _plan(patterns: list[Pat], bound: frozenset[str], existentials: bool) -> Any:
+    """The order `_solve` takes the patterns in, once per pattern list, bound variables and mode:
+    at each step the first pattern (as written) with the most of its subject and object bound (a
+    check before a lookup, a lookup before a scan), a DIFFERENT test as soon as both its terms are
+    bound. Each step: (subject variable or None, subject term, predicate (None: DIFFERENT), object
+    variable or None, object term, one variable on both sides, a check whose triple is not used,
+    the pattern's place as written); and for each step the variables whose values decide what
+    follows (for the explored states of existential solving). None: no solution can exist (a
+    DIFFERENT test on a variable no pattern before it binds, as `solve` has always read it)."""
+    key = (id(patterns), bound, existentials)
+    hit = _PLANS.get(key)
+    if hit is not None and hit[0] is patterns:
+        return hit[1]
+    ready = set(bound)
+    for s, p, o in patterns:  # DIFFERENT reads only what the patterns before it bound
+        names = [t.name for t in (s, o) if isinstance(t, Var)]
+        if str(p) == DIFFERENT and not all(x in ready for x in names):
+            plan = None
+            break
+        ready.update(names)
+    else:
+        left = list(range(len(patterns)))
+        order: list[int] = []
+        ready = set(bound)
+        while left:
+            def score(k: int) -> int:
+                s, p, o = patterns[k]
+                if str(p) == DIFFERENT:
+                    return 3 if all(not isinstance(t, Var) or t.name in ready for t in (s, o)) else -1
+                return sum(not isinstance(t, Var) or t.name in ready for t in (s, o))
+            best = max(left, key=lambda k: (score(k), -k))
+            left.remove(best)
+            order.append(best)
+            ready.update(t.name for t in (patterns[best][0], patterns[best][2]) if isinstance(t, Var))
+        steps = []
+        seen: set[str] = set(bound)
+        for k in order:
+            s, p, o = patterns[k]
+            same = isinstance(s, Var) and isinstance(o, Var) and s.name == o.name and s.name not in seen
+            check = existentials and any(isinstance(t, Var) and existential(t.name) for t in (s, o))
+            steps.append((s.name if isinstance(s, Var) else None, None if isinstance(s, Var) else s,
+                          None if str(p) == DIFFERENT else p,
+                          o.name if isinstance(o, Var) else None, None if isinstance(o, Var) else o, same, check, k))
+            seen.update(t.name for t in (s, o) if isinstance(t, Var))
+        live = []
+        if existentials:
+            named = {t.name for pat in patterns for t in (pat[0], pat[2]) if isinstance(t, Var) and not existential(t.name)}
+            live = [sorted(named | {t.name for k in order[i:] for t in (patterns[k][0], patterns[k][2]) if isinstance(t, Var)})
+                    for i in range(len(order))]
+        plan = (steps, live)
+    if len(_PLANS) > 20_000:
+        _PLANS.clear()
+    _PLANS[key] = (patterns, plan)
+    return plan
 
 
 def holds(alternatives: list[list[Pat]], by_pred: dict[Hashable, list[tuple[Hashable, Hashable]]],
