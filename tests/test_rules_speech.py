@@ -307,3 +307,21 @@ ROUND14_CASES: list[tuple[str, str, list[str]]] = [
 def test_round14_speakers(pack, text, date, expect):
     wrong, missed = unexpected_and_missed(pack, text, date, expect, lambda r: r.name in KINDS, "speech-test")
     assert not wrong and not missed, f"unexpected {wrong}, missed {missed}"
+
+
+# the fifteenth round: a quoted speaker after other participles than "saying" ("as confirming", "saying"
+# without "as"), a state's unnamed source, and speech under way ("are saying", "has been insisting")
+ROUND15_CASES: list[tuple[str, str, list[str]]] = [
+    ("Xinhua quoted a Chinese government source as confirming the visit.", "2009-03-01", ["said(China)"]),
+    ("Interfax quoted Deputy Foreign Minister Alexander Saltanov saying Moscow would send an envoy.", "2006-03-01",
+     ["said(Alexander Saltanov)"]),
+    ("Iran's leaders are saying the offer is a trap.", "2009-11-01", ["said(Iran)"]),
+    ("Moscow has been insisting that the deal stands.", "2009-11-01", ["said(Russia)"]),
+    ("Interfax quoted the report in full.", "2009-11-01", []),
+]
+
+
+@pytest.mark.parametrize("text, date, expect", ROUND15_CASES, ids=[c[0][:60] for c in ROUND15_CASES])
+def test_round15_speakers(pack, text, date, expect):
+    wrong, missed = unexpected_and_missed(pack, text, date, expect, lambda r: r.name in KINDS, "speech-test")
+    assert not wrong and not missed, f"unexpected {wrong}, missed {missed}"

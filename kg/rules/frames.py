@@ -35,6 +35,8 @@ the negation in the slot `neg`, and any other "not" inside a match negates it (k
 | coordinated | Lavrov received Abbas on Friday and met Meshaal; Lavrov, who saw Abbas and met Meshaal (every frame with `active`) |
 | participle | Lavrov left the room after meeting Meshaal (every frame with `active`) |
 | accused-of | (Sudan accused) Chad of backing the JEM; (blamed) Syria for having armed Hezbollah (every frame with `active` and an object) |
+| progressive | France and Russia are urging Iran to ...; Moscow is backing Belgrade (opt-in) |
+| comma-participle | Iran expelled two diplomats, urging Britain to ...; Ecuador reinforced its border, calling for the OAS to ... (opt-in) |
 
 The clause forms (coordinated, participle) carry the subject of a first verb to a second one with
 nothing between that brings its own subject (a report, a relative, a subordinate clause: the gap
@@ -53,7 +55,8 @@ from typing import Any
 
 FRAME_KEYS = {"subject", "verb", "object", "prep", "complement", "noun", "after", "forms", "coordinate", "group_nouns"}
 ALL_FORMS = ("active", "passive", "passive-agentless", "relative", "reduced", "nominal", "after-nominal", "reciprocal",
-             "gerund", "planned", "negated", "coordinated", "participle", "accused-of", "denied")
+             "gerund", "planned", "negated", "coordinated", "participle", "accused-of", "denied", "progressive",
+             "comma-participle")
 DEFAULT_FORMS = ("active", "passive", "relative", "reduced", "nominal", "negated")
 # Forms of the sentence's structure rather than of the relation: every frame with an active form
 # gains them (no rule file opts in), unless its `forms` names `no-clauses`.
@@ -260,6 +263,20 @@ def expand_frame(frame: Any) -> list[tuple[str, str]]:
             add(form, f"^ {OPENER} [{PRE}] {s} !(and|but|who|which|said|says|that) "
                       f"{{_g=..24!({CLAUSE_STOPS})}} [,] (after|before|while|when|since|by) {LIGHT} {ing}{obj}{comp}{after}")
             # an apposition of the subject: "X, speaking in Y, urged Z" is the active form's aside
+        elif form == "progressive":
+            # the verb group of an act under way: "France, Russia and the U.S. are urging Iran to ...",
+            # "Moscow is backing Belgrade" (opt-in: "X is meeting Y on Friday" is a plan, not a fact)
+            add(form, f"{s} [, ..12 ,] {TIME} {LIGHT} (is|are|was|were|has been|have been|had been) {LIGHT} {ing}{obj}{comp}{after}")
+        elif form == "comma-participle" and has_obj:
+            # a participle clause of the sentence's subject after a comma, with no conjunction:
+            # "Iran expelled two diplomats, urging Britain to stop ...", "Ecuador reinforced its border,
+            # calling for the OAS to investigate" (opt-in; the gap crosses no report or relative, so
+            # in "X said Y did Z, urging W" the urging is no one's)
+            # (a new subject after ", but" is that clause's: "Colombia apologized, but Ecuador wasn't
+            # satisfied, calling for OAS to investigate" is Ecuador's call)
+            for head in (f"^ {OPENER}", ", (but|and|while)"):
+                add(form, f"{head} [{PRE}] {s} !(and|but|who|which|said|says|that|'s|') "
+                          f"{{_g=..24!({CLAUSE_STOPS}|but)}} , [and] {LIGHT} {ing}{obj}{comp}{after}")
         elif form == "accused-of" and has_obj:
             # the content of an accusation, a suspicion or a blame: "(accused) Chad of backing the JEM",
             # "(blamed) Syria for having armed Hezbollah"; context.belief makes it the accuser's claim
