@@ -712,3 +712,54 @@ def test_a_bad_known_group_is_named_with_file_and_line(tmp_path):
     with pytest.raises(RuleError) as e:
         load_groups(p)
     assert f"{p}:3" in str(e.value) and "count" in str(e.value)
+
+
+# --- the fifteenth round: the talks as one event of the article, a bloc's planned talks with one
+# side, a meeting hoped for, talks "with" someone kg cannot name (docs/rules.md "Fifteenth round")
+THE_TALKS = [
+    # the mediator in one sentence, the sides present at "the talks" in the next: one event, every pair met
+    ("Kofi Annan was in Nairobi on Monday to mediate talks between Mwai Kibaki and the opposition. "
+     "Raila Odinga arrived at the hotel where the talks are taking place.", "2008-02-12",
+     {"met(kofi-annan, mwai-kibaki)", "met(kofi-annan, raila-odinga)", "met(mwai-kibaki, raila-odinga)", "visited(kofi-annan, nairobi)"}),
+    # a mediator who left after days of talks in a capital; the sides the talks involved, after possessives
+    ("Nigerian President Olusegun Obasanjo left Kenya on Friday after mediating during two weeks of talks in the capital, Nairobi. "
+     "The reconciliation talks have involved Mr Abbas's Fatah movement, Mr Haniyeh's Hamas, and the smaller factions.", "2008-02-12",
+     {"met(fatah, hamas)", "met(fatah, olusegun-obasanjo)", "met(hamas, olusegun-obasanjo)", "visited(olusegun-obasanjo, nairobi)"}),
+    # the mediator's title and a side emerging from the talks
+    ("Kofi Annan, the chief mediator of the talks, spoke on Tuesday. Raila Odinga, emerging from the talks, said a deal was near.",
+     "2008-02-12", {"met(kofi-annan, raila-odinga)"}),
+    # talks in two places are not one event
+    ("Nigerian President Olusegun Obasanjo left Kenya on Friday after mediating during two weeks of talks in the capital, Nairobi. "
+     "Mwai Kibaki was in Kampala on Monday to mediate talks between Yoweri Museveni and the rebels.", "2008-02-12",
+     {"met(mwai-kibaki, yoweri-museveni)", "visited(olusegun-obasanjo, nairobi)", "visited(mwai-kibaki, kampala)"}),
+    # a lone cue is no meeting
+    ("Joseph Kony arrived at the hotel where the talks are taking place.", "2008-06-12", set()),
+    ("Raila Odinga arrived at the Serena hotel on Monday.", "2008-06-12", set()),
+    # a bloc's talks with one side: each member (and the subject) will meet that side, not one another
+    ("Japanese diplomats are expected to join counterparts from Brazil, India and Germany for talks with China next week.", "2009-06-12",
+     {"planned met(china, japan)", "planned met(brazil, china)", "planned met(china, india)", "planned met(china, germany)"}),
+    ("Japanese diplomats joined counterparts from Brazil, India and Germany in criticising China.", "2009-06-12", set()),
+    # a meeting hoped for is still to come
+    ("Sergei Lavrov said he was hopeful for progress at the March 3 meeting with Javier Solana.", "2009-02-12",
+     {"planned met(javier-solana, sergei-lavrov)"}),
+    ("Sergei Lavrov told reporters at a meeting with Javier Solana that Russia would help.", "2009-02-12",
+     {"met(javier-solana, sergei-lavrov)"}),
+    # two envoys who held talks WITH someone kg cannot name did not meet each other
+    ("Envoys from the United Nations and the African Union held talks with the country's president on Saturday.", "2007-02-12", set()),
+    ("Condoleezza Rice and Sergei Lavrov held talks with the visiting ministers on Saturday.", "2007-02-12", set()),
+    ("Condoleezza Rice and Sergei Lavrov held talks on Saturday.", "2007-02-12", {"met(condoleezza-rice, sergei-lavrov)"}),
+    # time spent in a place meeting someone: the meeting there, and the guest's visit
+    ("Condoleezza Rice has spent much of the week in Cairo meeting with the Egyptian hosts of the conference.", "2007-02-12",
+     {"met(condoleezza-rice, egypt)", "visited(condoleezza-rice, cairo)"}),
+    ("Condoleezza Rice has spent much of the week in Washington criticising Mahmoud Abbas.", "2007-02-12", set()),
+    # a body's visit was made by the body's envoy the article names (not by its spokesman)
+    ("Envoys from the United Nations are visiting Sudan this week. Jan Eliasson, the UN envoy to Darfur, met rebel leaders.", "2007-02-12",
+     {"visited(jan-eliasson, sudan)", "visited(united-nations, sudan)"}),
+    ("Envoys from the United Nations are visiting Sudan this week. Jan Eliasson, the UN spokesman, met rebel leaders.", "2007-02-12",
+     {"visited(united-nations, sudan)"}),
+]
+
+
+@pytest.mark.parametrize("text,date,expected", THE_TALKS, ids=[c[0][:60] for c in THE_TALKS])
+def test_the_talks_as_one_event_blocs_and_hoped_meetings(pack, text, date, expected):
+    assert relations(pack, text, date) == expected
