@@ -397,7 +397,7 @@ CASES = [
     ("Israel, Canada and Britain all list Hezbollah as a terrorist group.",
      {"designates(israel, hezbollah)", "designates(canada, hezbollah)", "designates(united-kingdom, hezbollah)"}),
     ("Britain designated Lashkar-e-Taiba, which attacked Mumbai, as a terrorist organisation.",
-     {"designates(united-kingdom, lashkar-e-taiba)"}),
+     {"designates(united-kingdom, lashkar-e-taiba)", "attacked(lashkar-e-taiba, india)"}),  # round 15: a city's state
     ("Sergei Lavrov said Hamas was a political force.", set()),
     # criticism: a move condemned by X; a state's act named by its adjective; disappointment that X
     ("India tested a long-range missile on Monday, a move swiftly condemned by Pakistan and China.",
@@ -598,6 +598,13 @@ CASES = [
     # round 14: an apposition closing a pair of parties (frames.py's reciprocal form); an adjective before an attack's target
     ("Chile and Peru, rivals for a century, signed a fisheries pact in Lima.", {"agreed(chile, peru)"}),
     ("Azerbaijan accused Armenia of shooting down an unmanned Azerbaijani drone.", {"accused(azerbaijan, armenia)", "claim(azerbaijan) attacked(armenia, azerbaijan)"}),
+    # round 15: a strike on a city or town is an attack on its state, never on the attacker's own; the targets named
+    # after their kind in apposition; two names that open with the same word are two names
+    ("Russian jets bombed Tbilisi airport on Saturday.", {"attacked(russia, georgia)"}),
+    ("Hezbollah guerrillas fired rockets at Haifa on Sunday.", {"attacked(hezbollah, israel)"}),
+    ("Israeli troops shelled Haifa on Sunday.", set()),
+    ("The United States froze the assets of two Syrian firms, Bank Saderat and Bank Sepah, on Monday.",
+     {"sanctioned(united-states, unlinked/bank-saderat)", "sanctioned(united-states, unlinked/bank-sepah)"}),
 ]
 
 

@@ -188,6 +188,19 @@ CASES: list[tuple[str, str, list[str]]] = [
      ["post(Ali Hassan Salim, Arab League)", "post(Omar Faraj, African Union)"]),
     # no state in reach: the part is no one's
     ("Army spokesman Col. Idriss Mahamat Abakar said the rebels had fled.", "2008-02-04", ["said(Idriss Mahamat Abakar)"]),
+    # round 15: an international body's possessive is an office in it, a party's is membership; titles of a body's
+    # officers and a domain's chief; a title with its complement before the name; "chief" opening a longer title
+    ("The AU's Omar Faraj and the UN's Jan Eliasson flew to El Fasher on Tuesday.", "2007-06-12",
+     ["post(Omar Faraj, African Union)", "post(Jan Eliasson, United Nations)"]),
+    ("Fatah's Mohammed Dahlan criticised the plan.", "2007-06-12", ["member(Mohammed Dahlan, Fatah)"]),
+    ("Syria's nuclear energy chief Ibrahim Othman met the inspectors.", "2008-06-23", ["post(Ibrahim Othman, Syria)"]),
+    ("Karl Lindqvist, a U.N. assistant secretary-general for political affairs, arrived in Nairobi.", "2008-01-20",
+     ["post(Karl Lindqvist, United Nations)"]),
+    ("Omar Faraj, the Arab League's chief mediator in the talks, told reporters he was hopeful.", "2008-01-20",
+     ["post(Omar Faraj, Arab League)", "said(Omar Faraj)"]),
+    ("U.S. Under Secretary of State for Political Affairs Daniel Fried arrived in Tbilisi.", "2008-08-20",
+     ["post(Daniel Fried, United States)"]),
+    ("The inquiry is headed by Belgian prosecutor Serge Brammertz.", "2006-01-11", ["post(Serge Brammertz, Belgium)"]),
     # no named holder, no relation
     ("Putin met the president in the Kremlin.", "2006-03-04", []),
     ("Hamas leaders traveled to Moscow today.", "2006-03-03", []),

@@ -170,7 +170,8 @@ def find_candidates(si: int, toks: list[Token], covered: list[bool], role_end: s
             elif u.norm in ("'s", "'") and toks[j - 1].norm in lex.possessive_name_words and j + 1 < n and \
                     not covered[j + 1] and _org_ahead(toks, j + 1, covered, lex, "Organization"):
                 j += 1  # Pakistan People's Party
-            elif u.norm in lex.connectors and j + 1 < n and not covered[j + 1] and (
+            elif u.norm in lex.connectors and j + 1 < n and not covered[j + 1] and \
+                    not (u.norm == "and" and toks[j + 1].norm == toks[i].norm) and (  # "Bank Melli and Bank Mellat": two
                     _named_body(toks, i, j, lex) or _org_ahead(toks, j + 1, covered, lex, "Organization") and
                     not any(toks[x].norm in first_names for x in range(i, j))) and (
                     _capital_word(toks[j + 1], lex) or _capital_pair(toks, j + 1, covered, lex) or
