@@ -318,6 +318,11 @@ ROUND15_CASES: list[tuple[str, str, list[str]]] = [
     ("Iran's leaders are saying the offer is a trap.", "2009-11-01", ["said(Iran)"]),
     ("Moscow has been insisting that the deal stands.", "2009-11-01", ["said(Russia)"]),
     ("Interfax quoted the report in full.", "2009-11-01", []),
+    # a list as the subject of a first verb, then "and said" / "but said"; after a dateline too
+    ("Chile and Peru signed a fisheries pact in Lima and said they would meet again.", "2009-11-01",
+     ["said(Chile)", "said(Peru)"]),
+    ("LIMA - Chile and Peru signed a fisheries pact on Monday but said the border dispute was not settled.", "2009-11-01",
+     ["said(Chile)", "said(Peru)"]),
 ]
 
 

@@ -189,7 +189,24 @@ ROUND15_CASES = [
     ("The resolution calls on Ethiopia to withdraw its troops.", set()),
     ("Russia said the resolution calls on Ethiopia to withdraw its troops.", set()),
     ("Brazil renewed the agreement, praising the weather in Asuncion.", set()),
+    # criticism an actor came under or faced; a rival is no opponent (the sets write none for "X's rival, Y")
+    ("The World Bank came under fire for not acting sooner from several donors, including Norway.",
+     {"accused(norway, world-bank)"}),
+    ("Tony Blair has faced sharp criticism from Spain over the war.", {"accused(spain, tony-blair)"}),
+    ("NATO came under fire from Taliban fighters near Kandahar.", set()),
+    ("Troops from Uganda's rival, Sudan, crossed the border.", set()),
 ]
+
+# an agreement "in principle" is an agreement
+AGREED_CASES = [
+    ("Serbia and Croatia have agreed in principle on a new border crossing.", {"agreed(croatia, serbia)"}),
+    ("Serbia has agreed in principle to open a new border crossing.", {"agreed(serbia)"}),
+]
+
+
+@pytest.mark.parametrize("text, expected", AGREED_CASES, ids=[c[0][:48] for c in AGREED_CASES])
+def test_round15_agreed_in_principle(read, text, expected):  # noqa: F811
+    assert {a for a in read(text) if a.split("(", 1)[0].split()[-1] == "agreed"} == expected
 
 
 @pytest.mark.parametrize("text, expected", ROUND15_CASES, ids=[c[0][:48] for c in ROUND15_CASES])
