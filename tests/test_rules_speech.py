@@ -323,6 +323,11 @@ ROUND15_CASES: list[tuple[str, str, list[str]]] = [
      ["said(Chile)", "said(Peru)"]),
     ("LIMA - Chile and Peru signed a fisheries pact on Monday but said the border dispute was not settled.", "2009-11-01",
      ["said(Chile)", "said(Peru)"]),
+    # "indicated" of a speaker reports what he said; a quotation, then a short description kg knows no title for
+    ("Ban Ki-moon indicated the mission in Darfur would be extended.", "2008-01-01", ["said(Ban Ki-moon)"]),
+    ("The envoy met Hamid Karzai, who indicated that he would attend the conference.", "2008-01-01", ["said(Hamid Karzai)"]),
+    ("Polls indicated a close race.", "2008-01-01", []),
+    ('"The border will stay open," veteran Afghan politician Hamid Karzai told reporters.', "2008-01-01", ["said(Hamid Karzai)"]),
 ]
 
 
