@@ -390,7 +390,8 @@ CASES = [
     ("Hamas was blacklisted by the United States on Thursday.", {"sanctioned(united-states, hamas)"}),
     ("The European Union added three Hezbollah officials to its sanctions list.", {"sanctioned(european-union, hezbollah)"}),
     ("The United States imposed an asset freeze and visa bans on Syrian officials.", {"sanctioned(united-states, syria)"}),
-    ("The Security Council voted unanimously on Friday to impose sanctions on Eritrea.", {"sanctioned(un-security-council, eritrea)"}),
+    ("The Security Council voted unanimously on Friday to impose sanctions on Eritrea.",
+     {"sanctioned(un-security-council, eritrea)", "adopted(un-security-council)"}),  # round 15: a body's vote to act is a resolution
     ("The European Union removed Hamas from its sanctions list.", set()),
     # designations: said ... is a terrorist organisation (the speaker's act), a list with "all", an apposition before "as"
     ("Turkey insisted on Friday that the PKK remains a terrorist organisation.", {"designates(turkey, kurdistan-workers-party)"}),

@@ -35,7 +35,8 @@ CASES: list[tuple[str, str, list[str]]] = [
     ("Hezbollah's ministers walked out on Prime Minister Fouad Siniora's cabinet.", "2006-11-11",
      ["leads(Fouad Siniora, Lebanon)"]),
     ("Chancellor Angela Merkel flew to Washington on Thursday.", "2007-04-30", ["leads(Angela Merkel, Germany)"]),
-    ("Secretary-General Ban Ki-moon arrived in Nairobi on Sunday.", "2007-02-04", []),
+    # round 15: a secretary-general is placed in the body the gazetteer lists him in (the sets read him as its head)
+    ("Secretary-General Ban Ki-moon arrived in Nairobi on Sunday.", "2007-02-04", ["leads(Ban Ki-moon, United Nations)"]),
     ("Hezbollah's deputy leader Naim Qassem said the group would not disarm.", "2006-09-20",
      ["post(Naim Qassem, Hezbollah)", "member(Naim Qassem, Hezbollah)", "said(Naim Qassem)"]),
     # the title after the name
