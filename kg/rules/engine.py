@@ -70,6 +70,9 @@ class Extraction:
     joins: list[JoinRule] = field(default_factory=list)
 
 
+_MASKS: dict[int, tuple[object, int]] = {}  # id(Bits) -> (it, every bit its patterns need)
+
+
 def match_sentence(rules: list[Rule], v: SentenceView) -> list[Firing]:
     """All rule matches in one sentence, overlaps resolved within each group."""
     cands: list[Firing] = []
@@ -95,7 +98,10 @@ def match_sentence(rules: list[Rule], v: SentenceView) -> list[Firing]:
         has |= bits.quote
     if v.time_at:
         has |= bits.time
-    lacks = ~has
+    mask = _MASKS.get(id(bits))
+    if mask is None or mask[0] is not bits:
+        mask = _MASKS[id(bits)] = (bits, (1 << max(map(int.bit_length, bits.need), default=0)) - 1)
+    lacks = mask[1] ^ has  # (a positive integer: `&` with a negative one, `~has`, cost twice as much)
     n = v.n
     last = v.last
     need = bits.need
