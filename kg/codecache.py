@@ -6,7 +6,10 @@ every start (docs/performance.md, "One article"):
   as source text compiled while the modules import;
 * ~170 regular expressions (dates, the layout's datelines and bylines, tokens), which Python's
   `re` parses and compiles in Python code.
-Both are the same in every process. Their compiled forms are kept in kg's cache folder (the rule
+* the plans of the rule patterns' matchers (kg.rules.matchgen: what `kg.rules.match` decides
+  as it builds a pattern's closures, ~180 M instructions of a one-article build), kept as marshal
+  bytes that are decoded only when a pattern's part is first tried.
+All are the same in every process. Their compiled forms are kept in kg's cache folder (the rule
 pack's: KG_CACHE_DIR, else ~/.cache/kg; "off" turns both off), and a text or a pattern is compiled
 only when it is new.
 
@@ -37,6 +40,7 @@ from types import CodeType
 from typing import Any
 
 _FORMAT = 2  # of the file's entries; a new format is a new file name
+_MAX_MATCH = 4000  # matcher plans' units (kg.rules.matchgen: marshal bytes, decoded when used): ~1,200 for the seed
 _MAX_ENTRIES = 1000  # beyond it, a writer keeps only its own working set: a `kg build` uses ~420 entries;
 # every start reads the whole file (3,000 entries, mostly stale dataclass sources of older kg
 # code and test packs' patterns, were 2.2 MB and ~3 ms of a one-article build on this machine)
@@ -110,11 +114,43 @@ def _re_compile(p: Any, flags: int = 0) -> Any:
 _re_plain: Any = _compiler.compile if _RE_OK else None
 
 
+def active() -> bool:
+    """Whether this process keeps compiled code between runs (the `kg` command installed it)."""
+    return _installed
+
+
+def get(key: Any) -> Any:
+    """An entry other kg code keeps here (kg.rules.matchgen: a matcher's marshal bytes), marked used."""
+    _used.add(key)
+    return _code.get(key)
+
+
+def put(key: Any, value: Any) -> None:
+    """Keep `value` (marshal data) under `key`, written at exit."""
+    global _new
+    _code[key] = value
+    _used.add(key)
+    stats["compiled"] += 1
+    _new += 1
+
+
+_installed = False
+_hooks: list[Any] = []
+
+
+def before_save(fn: Any) -> None:
+    """Call `fn` before the cache is written (it may `put` what it kept meanwhile)."""
+    if fn not in _hooks:
+        _hooks.append(fn)
+
+
 def install() -> None:
     """Read the cache, give `dataclasses` and `re` the caching steps and write what is new at exit
     (once per process)."""
+    global _installed
     if getattr(dataclasses, "exec", None) is _exec:
         return
+    _installed = True
     path = _path()
     if path is not None:
         try:
@@ -122,7 +158,8 @@ def install() -> None:
                 data = marshal.loads(f.read())
             if isinstance(data, dict):
                 _code.update((k, v) for k, v in data.items()
-                             if (isinstance(k, str) and isinstance(v, CodeType)) or (isinstance(k, tuple) and isinstance(v, tuple) and len(v) == 5 and isinstance(v[1], bytes)))
+                             if (isinstance(k, str) and isinstance(v, CodeType)) or (isinstance(k, tuple) and isinstance(v, tuple) and len(v) == 5 and isinstance(v[1], bytes))
+                             or (isinstance(k, tuple) and k and k[0] in ("match", "matchsets") and isinstance(v, bytes)))
         except Exception:  # absent, unreadable or truncated: compile as before
             pass
     dataclasses.exec = _exec  # type: ignore[attr-defined]
@@ -135,10 +172,13 @@ def save() -> None:
     """Write the cache if this process compiled something it did not hold (a temporary file, then
     a rename, so a reader never sees half a file)."""
     global _new
+    for fn in _hooks:
+        fn()
     path = _path()
     if not _new or path is None:
         return
-    keep = _code if len(_code) <= _MAX_ENTRIES else {k: _code[k] for k in _used if k in _code}
+    units = sum(1 for k in _code if type(k) is tuple and k and k[0] in ("match", "matchsets"))
+    keep = _code if len(_code) - units <= _MAX_ENTRIES and units <= _MAX_MATCH else {k: _code[k] for k in _used if k in _code}
     tmp = path.with_name(f"{path.name}.{os.getpid()}.tmp")
     try:
         path.parent.mkdir(parents=True, exist_ok=True)

@@ -8,7 +8,7 @@ from typing import Any
 
 from .ruleset import Rule, RuleSet
 from .heads import _heads
-from .match import Matcher, at_start_only
+from .match import KEYS, Matcher, at_start_only
 from .view import QUOTE, TIME, Feature, SentenceView
 from ..knowing.mentions import Mention
 from .pattern import Alt, Capture, Firsts, Node, Seq, Slot, Word, anchor_words, rank
@@ -192,6 +192,9 @@ class _Pat:
         self.fs, self.segments = fs, self.rule.segments
         self.form = self.rule.form_of(self.i)
         self.m: Matcher | None = None  # compiled when first tried (start-up counts)
+        base = self.rule.__dict__.get("_mbase")
+        if base is not None:  # the key of its matcher's plan (kg.rules.matchgen): the pack cache's name and the pattern's number
+            KEYS[id(self.root)] = (self.root, f"{base}:{e[0]}")
         self.need = 0  # the features it needs, as bits of `Bits` (set by `_runtime`)
 
 

@@ -3,6 +3,8 @@ from __future__ import annotations
 
 from typing import Any, Callable, Iterator
 
+from .. import codecache
+
 from .pattern import Alt, Assert, Capture, Firsts, Gap, Node, Opt, Seq, Slot, Word, firsts
 from .view import STEP_BUDGET, Bound, SentenceView, _number, starts  # noqa: F401 - kg.rules.match offered them
 from .heads import _begin_test, _dispatch, _heads, _quiet_head
@@ -508,9 +510,29 @@ def at_start_only(n: Node) -> bool:
     return False
 
 
+KEYS: dict[int, tuple[Node, str]] = {}  # a root -> the key of its matcher's plan (kg.rules.index, for a pack read from its cache)
+
+
 def compiled(root: Alt) -> Matcher:
-    """The matcher of a pattern's root (compiled on first use, then shared)."""
+    """The matcher of a pattern's root (compiled on first use, then shared): made from the plan
+    kept in kg's code cache when the pack gave the pattern a key and the cache is on (the `kg`
+    command, kg.rules.matchgen), else built here."""
+    hit = _COMPILED.get(id(root))
+    if hit is not None and hit[0] is root:
+        return hit[1]
+    key = KEYS.get(id(root))
+    if key is not None and key[0] is root and codecache.active():
+        m = _generated(root, key[1])
+        _COMPILED[id(root)] = (root, m)
+        return m
     return _compile(root)
+
+
+def _generated(root: Alt, key: str) -> Matcher:
+    """A pattern's matcher made from its plan (kg.rules.matchgen), each unit when first tried."""
+    from .matchgen import matcher
+
+    return matcher(root, key)
 
 
 def find_upto(m: Matcher, v: SentenceView, starts: list[int], bound: int) -> list[tuple[int, int, dict[str, Bound]]]:

@@ -163,6 +163,7 @@ class Pack:
         try:
             for r in self.rules.rules:
                 d = r.__dict__
+                d["_mbase"] = path.stem  # the key of its patterns' matcher plans (kg.rules.matchgen), with their numbers
                 for name in LAZY:
                     if d.get(name):
                         apart.append((d, name, d[name]))
@@ -189,6 +190,8 @@ class Pack:
             for d, name, value in apart:  # this process's rules as they were
                 d[name] = value
                 d.pop("_lazy_" + name, None)
+            for r in self.rules.rules:
+                r.__dict__.pop("_mbase", None)
 
     def _own_ontology(self) -> list[Path]:
         """The pack's own ontology files, merged with kg's: DATA/ontology.ttl, DATA/ontology/*.ttl
