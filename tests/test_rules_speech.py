@@ -328,6 +328,11 @@ ROUND15_CASES: list[tuple[str, str, list[str]]] = [
     ("The envoy met Hamid Karzai, who indicated that he would attend the conference.", "2008-01-01", ["said(Hamid Karzai)"]),
     ("Polls indicated a close race.", "2008-01-01", []),
     ('"The border will stay open," veteran Afghan politician Hamid Karzai told reporters.', "2008-01-01", ["said(Hamid Karzai)"]),
+    # a state's people after its possessive, then ", saying"; the unnamed officials of named actors after the content
+    ("Georgia's government has asked for observers, saying the ceasefire was not holding.", "2008-08-20", ["said(Georgia)"]),
+    ("Serbia and Croatia began two days of talks on the border, officials from both sides said.", "2008-08-20",
+     ["said(Serbia)", "said(Croatia)"]),
+    ("Serbia and Croatia began two days of talks on the border, officials said.", "2008-08-20", []),
 ]
 
 
