@@ -757,6 +757,26 @@ THE_TALKS = [
      {"visited(jan-eliasson, sudan)", "visited(united-nations, sudan)"}),
     ("Envoys from the United Nations are visiting Sudan this week. Jan Eliasson, the UN spokesman, met rebel leaders.", "2007-02-12",
      {"visited(united-nations, sudan)"}),
+    # days of diplomacy in places before the trip the sentence tells; the first of a kind to visit a place
+    ("Condoleezza Rice flew to Ankara on Friday after three days of talks in Egypt and Jordan.", "2007-02-12",
+     {"visited(condoleezza-rice, ankara)", "visited(condoleezza-rice, egypt)", "visited(condoleezza-rice, jordan)"}),
+    ("Condoleezza Rice will fly to Ankara after three days of talks in Egypt.", "2007-02-12", {"planned visited(condoleezza-rice, ankara)"}),
+    ("The first Israeli prime minister to visit Jordan was Yitzhak Rabin.", "2007-02-12", {"visited(yitzhak-rabin, jordan)"}),
+    ("The first Israeli prime minister to visit Jordan will be chosen next year.", "2007-02-12", set()),
+    # a demonym before a title is not the actor; an envoy to a state who travels is not the state
+    ("Following his meeting with Hosni Mubarak, the Israeli prime minister flew home.", "2007-02-12", set()),
+    ("The U.N. special envoy to Lebanon arrived in Beirut on Wednesday.", "2007-02-12", set()),
+    # parties that agreed during a meeting met there; talks held upon one's arrival
+    ("Egypt, Jordan and Israel had agreed in principle on a border force during a meeting in March.", "2007-02-12",
+     {"met(egypt, israel)", "met(egypt, jordan)", "met(israel, jordan)"}),
+    ("Egypt, Jordan and Israel will agree on a border force during a meeting in March.", "2007-02-12", set()),
+    ("Javier Solana held talks upon his arrival on Monday with Ali Larijani.", "2007-02-12", {"met(ali-larijani, javier-solana)"}),
+    # two sides who went into talks together
+    ("Russia's Sergei Lavrov and Iran's Manouchehr Mottaki shook hands and went into talks at the Kremlin.", "2007-02-12",
+     {"met(manouchehr-mottaki, sergei-lavrov)"}),
+    ("Sergei Lavrov and Manouchehr Mottaki will go into talks on Monday.", "2007-02-12", set()),
+    # a flight from one place to another is a visit of the second
+    ("Thabo Mbeki flew from Harare to Luanda on Wednesday.", "2008-08-13", {"visited(thabo-mbeki, luanda)"}),
 ]
 
 
