@@ -743,3 +743,13 @@ def test_a_capitalised_particle_before_a_known_surname_is_one_name(pack):
     assert [i for t, i, _, _ in got if t not in ("Sudanese",)] == ["omar-al-bashir"] * 3
     got = found_on(pack, "Abdel Rahman El Bashir, a farmer, spoke to Ibrahim Al Sayed.", "2007-02-10")
     assert not any(i == "omar-al-bashir" for _, i, _, _ in got)  # another man's first word: not Omar al-Bashir
+
+
+def test_a_capital_that_lists_or_freezes_is_its_state(pack):
+    # verbs of listing, designating and sanctioning make a capital act for its state (names.yaml actor_verbs)
+    got = found_on(pack, "Washington lists the group as a terrorist organisation. Brussels lifted its sanctions on Minsk.",
+                   "2008-10-13")
+    assert ("Washington", "united-states", "Country", "metonym") in got
+    assert ("Brussels", "european-union", "Organization", "metonym") in got
+    got = found_on(pack, "Rice flew to Washington on Monday.", "2008-10-13")
+    assert ("Washington", "washington-d-c", "City", "name") in got
