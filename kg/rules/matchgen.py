@@ -15,10 +15,7 @@ option and each optional part's body that the builder builds when first tried is
 own, made when first tried. The closures are those of `kg.rules.match` (the same bodies), so
 they find the same matches in the same order and spend the same step budget at the same points
 (tests/test_matchgen.py runs both on every pattern a few articles reach).
-
-Tried first and dropped: the matcher as generated Python source, compiled once and its code
-kept: unmarshalling ~5,300 code objects cost most of what it saved, and compiling them ~5 s
-at the first run after a rule edit.
+(docs/performance.md, "Fifteenth round (start-up)", says what was tried before: generated code.)
 """
 from __future__ import annotations
 
@@ -39,7 +36,6 @@ ENTITY, WORD_END, WORD, RUN, ALT, OPT, OPT_WORD, GAP_TO, GAP, CAPTURE, ELIST, TI
 
 class _P(NamedTuple):
     """A planned part: its number and what `kg.rules.match._head` would say of its closure."""
-
     id: int  # -1: the end of the pattern (`kg.rules.match._end`)
     forms: frozenset[str] | None = None
     mention: bool = False
@@ -270,25 +266,17 @@ def matcher(root: Node, k: str) -> Matcher:
     parts: dict[int, Matcher] = {-1: _end}
 
     def load(uid: int) -> Matcher:
-        top = -1
-        for st in steps(k, uid, root):
-            if st[0] < 0:
-                top = st[1]
-            else:
-                parts[st[1]] = _MAKE[st[0]](parts, sets, load, *st[2:])
-        return parts[top]
+        plan_ = steps(k, uid, root)  # (its last step names the unit's matcher)
+        for st in plan_[:-1]:
+            parts[st[1]] = _MAKE[st[0]](parts, sets, load, *st[2:])
+        return parts[plan_[-1][1]]
     return load(0)
-
-
-def _budget_error() -> None:
-    raise OverBudget
 
 
 # Each maker returns the closure kg.rules.match builds for that kind of part (the same body).
 
 def _entity(P: Any, S: Any, load: Any, name: str, types: tuple[str, ...], c: int, cf: str | None, cm: bool) -> Matcher:
-    c_ = P[c]
-    c_forms = S[cf] if cf is not None else None
+    c_, c_forms = P[c], (S[cf] if cf is not None else None)
 
     def entity(v: Any, pos: int, b: dict[str, Bound], k: Any) -> Any:
         m = v.mention_at.get(pos)
@@ -332,8 +320,7 @@ def _word(P: Any, S: Any, load: Any, fk: str, c: int, cf: str | None, cm: bool) 
 
 def _run(P: Any, S: Any, load: Any, spec: tuple[tuple[int, Any], ...], c: int, cf: str | None, cm: bool) -> Matcher:
     tests = [(kind, x if kind == 4 else S[x] if x is not None else frozenset()) for kind, x in spec]
-    c_ = P[c]
-    c_forms = S[cf] if cf is not None else None
+    c_, c_forms = P[c], (S[cf] if cf is not None else None)
 
     def run(v: Any, pos: int, b: dict[str, Bound], k: Any) -> Any:
         for kind, x in tests:
@@ -517,8 +504,7 @@ def _capture(P: Any, S: Any, load: Any, body: int, name: str, c: int) -> Matcher
 
 
 def _elist(P: Any, S: Any, load: Any, name: str, key_types: tuple[str, ...], c: int, cf: str | None, cm: bool) -> Matcher:
-    c_ = P[c]
-    c_forms = S[cf] if cf is not None else None
+    c_, c_forms = P[c], (S[cf] if cf is not None else None)
     node = Slot(name, "entity", key_types, many=True)
 
     def entity_list(v: Any, pos: int, b: dict[str, Bound], k: Any) -> Any:
