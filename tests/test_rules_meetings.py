@@ -777,6 +777,11 @@ THE_TALKS = [
     ("Sergei Lavrov and Manouchehr Mottaki will go into talks on Monday.", "2007-02-12", set()),
     # a flight from one place to another is a visit of the second
     ("Thabo Mbeki flew from Harare to Luanda on Wednesday.", "2008-08-13", {"visited(thabo-mbeki, luanda)"}),
+    # others who made the same trip, told by ellipsis
+    ("Sergei Lavrov flew to Geneva to push for a deal, as did his counterparts from France and Germany.", "2007-02-12",
+     {"visited(sergei-lavrov, geneva)", "visited(france, geneva)", "visited(germany, geneva)"}),
+    ("Sergei Lavrov flew to Geneva to push for a deal, but his counterparts from France and Germany stayed home.", "2007-02-12",
+     {"visited(sergei-lavrov, geneva)"}),
 ]
 
 
