@@ -81,6 +81,24 @@ def test_generated_matchers_find_what_closures_find(prepared: Pack, monkeypatch:
                 assert (a, spent_a, over_a) == (b, v.budget, v.over_budget), (key, v.sa.sentence.text)
 
 
+def test_a_pattern_keeps_its_plans_key_in_any_list_of_rules(prepared: Pack) -> None:
+    """The key of a pattern's plan is its number in the pack, also when a list of some of its rules
+    is indexed (`kg rules explain` matches each rule alone): else such a list gave its patterns the
+    keys of the pack's first ones, and their matchers were made from other patterns' plans."""
+    from kg.rules.index import _entries, _pats
+    rules = prepared.rules.rules
+    first = _pats(rules[:1])[0]  # the pack's first pattern: number 0 in either list
+    base, zero = match.KEYS[id(first.root)][1].rsplit(":", 1)
+    assert zero == "0" and base.startswith("pack-")
+    keys: dict[int, set[str]] = {}  # (a root two patterns share has either key: their plans are the same)
+    for e in _entries(rules):
+        keys.setdefault(id(e[2]), set()).add(f"{base}:{e[0]}")
+    assert len(keys) > 100
+    for some in (rules, *([r] for r in rules[1:])):
+        for p in _pats(some):
+            assert match.KEYS[id(p.root)][1] in keys[id(p.root)], (p.rule.id, p.i)
+
+
 def test_the_command_keeps_generated_code_and_builds_the_same(tmp_path: Path) -> None:
     env = {**os.environ, "KG_CACHE_DIR": str(tmp_path / "cache"), "PYTHONPATH": str(ROOT)}
     outs = []

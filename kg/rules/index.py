@@ -193,8 +193,9 @@ class _Pat:
         self.form = self.rule.form_of(self.i)
         self.m: Matcher | None = None  # compiled when first tried (start-up counts)
         base = self.rule.__dict__.get("_mbase")
-        if base is not None:  # the key of its matcher's plan (kg.rules.matchgen): the pack cache's name and the pattern's number
-            KEYS[id(self.root)] = (self.root, f"{base}:{e[0]}")
+        if base is not None:  # the key of its matcher's plan (kg.rules.matchgen): the pack cache's name and the pattern's
+            # number in the pack, not in the list indexed here (`kg rules explain` matches each rule alone)
+            KEYS[id(self.root)] = (self.root, f"{base[0]}:{base[1] + self.i}")
         self.need = 0  # the features it needs, as bits of `Bits` (set by `_runtime`)
 
 

@@ -161,9 +161,11 @@ class Pack:
         # and ~900 Example objects that a one-article build no longer makes).
         apart: list[tuple[dict[str, object], str, object]] = []
         try:
+            n = 0  # the number of the rule's first pattern in the pack (the order kg.rules.index numbers them in)
             for r in self.rules.rules:
                 d = r.__dict__
-                d["_mbase"] = path.stem  # the key of its patterns' matcher plans (kg.rules.matchgen), with their numbers
+                d["_mbase"] = (path.stem, n)  # the key of its patterns' matcher plans (kg.rules.matchgen), with their numbers
+                n += len(r.patterns)
                 for name in LAZY:
                     if d.get(name):
                         apart.append((d, name, d[name]))
