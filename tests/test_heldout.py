@@ -35,6 +35,21 @@ def test_scorer_is_exact_about_polarity_and_holders():
     assert rep2.tp["met"] == 1
 
 
+def test_scorer_reads_a_titled_gold_name_as_the_name():
+    ev = _world_module()
+    # annotators write "President Kikwete" where the text gives no first name: kg's short form matches
+    assert ev.untitled("President Kikwete") == "kikwete"
+    assert ev.untitled("U.S. Secretary of State Condoleezza Rice") == "condoleezza rice"
+    assert ev.untitled("Foreign Minister Lavrov") == "lavrov"
+    # a body's name is not a title and a name alone stays whole
+    assert ev.untitled("General Assembly") == "general assembly"
+    assert ev.untitled("Prime Minister") == "prime minister" and ev.untitled("Kikwete") == "kikwete"
+    names = ev.Names()
+    names.names["x/jakaya-kikwete"] |= {"jakaya kikwete", "kikwete"}
+    assert names.matches("x/jakaya-kikwete", "President Kikwete")
+    assert not names.matches("x/jakaya-kikwete", "President Kagame")
+
+
 def _world_module():
     spec = importlib.util.spec_from_file_location("heldout_evaluate_world", ROOT / "tests" / "heldout" / "evaluate_world.py")
     mod = importlib.util.module_from_spec(spec)
