@@ -49,3 +49,26 @@ def test_pronoun_outside_quote_skips_people_named_inside(pack):
     text = 'Lavrov met Meshaal. "Yasser Arafat sat at the table," he told them.'
     got = mentions(pack, text)
     assert got[-1] == ("he", "khalid-mishal", "pronoun")
+
+
+def _on(pack, text, day):
+    import datetime as dt
+    art = parse_article(text, source="t", layout=pack.layout, meta={"date": dt.date.fromisoformat(day)})
+    return [(m.text, m.entity.id, m.kind) for sa in pack.finder.analyse(art) for m in sa.mentions if m.kind != "role"]
+
+
+def test_a_title_never_means_a_holder_named_after_it(pack):
+    # round 16: "The President" who will meet presidents is none of them (a title refers back, and
+    # only a name right after it in apposition may be the one it means)
+    got = _on(pack, "The first lady will travel to Africa. The President will meet with President Kufuor and "
+                    "President Kagame in their capitals.", "2008-01-25")
+    assert not any(k == "description" for _, _, k in got)
+
+
+def test_a_states_head_title_is_the_one_such_person_named_before(pack):
+    # round 16: "The Georgian president" after the article named Saakashvili without his title
+    got = _on(pack, "Sarkozy held talks with Saakashvili in Tbilisi. The Georgian president insisted the deal "
+                    "was fair.", "2008-08-13")
+    assert ("The Georgian president", "mikheil-saakashvili", "description") in got
+    got = _on(pack, "Sarkozy held talks in Tbilisi. The Georgian president insisted the deal was fair.", "2008-08-13")
+    assert not any(k == "description" for _, _, k in got)

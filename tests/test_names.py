@@ -753,3 +753,44 @@ def test_a_capital_that_lists_or_freezes_is_its_state(pack):
     assert ("Brussels", "european-union", "Organization", "metonym") in got
     got = found_on(pack, "Rice flew to Washington on Monday.", "2008-10-13")
     assert ("Washington", "washington-d-c", "City", "name") in got
+
+
+def test_a_military_rank_is_no_part_of_the_name(pack):
+    # round 16: "Commodore", "Admiral" are ranks before a name, as "General" is
+    got = found_on(pack, "Malvoria's navy commander, Commodore Teodor Velbrand, said he would not resign.", "2007-01-10")
+    assert ("Teodor Velbrand", "unlinked/teodor-velbrand", "Person", "unlinked") in got
+    assert not any("Commodore" in t for t, *_ in got)
+
+
+def test_a_general_staff_is_its_states_body(pack):
+    # round 16: "General" opens no person's name in "the Turkish General Staff": the state's body
+    got = found_on(pack, "Warplanes struck rebel positions on Sunday, the Turkish General Staff said.", "2007-10-21")
+    assert [(t, ty) for t, _, ty, _ in got] == [("Turkish General Staff", "GovernmentBody")]
+
+
+def test_chief_of_staff_is_a_title(pack):
+    # round 16: a leader's chief of staff is a post, no body called "Chief of Staff"
+    got = found(pack, "White House Chief of Staff Oren Castell said so.", roles=True)
+    assert ("Chief of Staff", "kgo:Official", "Role", "role") in got
+    assert ("Oren Castell", "unlinked/oren-castell", "Person", "unlinked") in got
+
+
+def test_two_nationality_words_name_a_people_not_a_state(pack):
+    # round 16: "Greek Cypriot leader X" leads no state: one group, "Greek Cypriots"
+    got = found_on(pack, "Greek Cypriot leader Andreas Koumidis met Turkish Cypriot leader Halil Sarac.", "2008-03-21")
+    assert ("Greek Cypriot", "unlinked/greek-cypriots", "Group", "name") in got
+    assert ("Turkish Cypriot", "unlinked/turkish-cypriots", "Group", "name") in got
+    assert not any(i in ("cyprus", "greece", "turkey") for _, i, _, _ in got)
+
+
+def test_an_abbreviated_month_before_a_name_is_a_first_name(pack):
+    # round 16: "Jan Egeland" is a man, "Jan. 5" a day
+    got = found_on(pack, "U.N. relief chief Jan Tervald visited Darfur on Jan. 5.", "2006-06-22")
+    assert ("Jan Tervald", "unlinked/jan-tervald") in [(t, i) for t, i, _, _ in got]
+
+
+def test_a_hyphenated_surname_of_a_known_person(pack):
+    # round 16: "President Johnson-Sirleaf" is the gazetteer's Ellen Johnson Sirleaf, not an unknown "Johnson"
+    got = found_on(pack, "Bush will meet with President Johnson-Sirleaf in Monrovia.", "2008-01-25")
+    assert ("Johnson-Sirleaf", "ellen-johnson-sirleaf") in [(t, i) for t, i, _, _ in got]
+    assert not any(i == "unlinked/johnson" for _, i, _, _ in got)

@@ -35,11 +35,13 @@ class Coreference:
                 not toks[c.last - 1].norm.endswith("s"))
 
     def _resolve_description(self, cands: list[Entity], last_named: dict[str, int],
-                             named_here: list[tuple[int, object]], at: int) -> Entity | None:
+                             named_here: list[tuple[int, object]], at: int, end: int | None = None) -> Entity | None:
         seen = [(last_named[c.id], c.id, c) for c in cands if c.id in last_named]
         if seen:
             return max(seen, key=lambda x: (x[0], x[1]))[2]
-        ahead = [p for a, p in named_here if a > at and p in cands]
+        # a name after the description is the one it means only in apposition ("the Sudanese leader,
+        # Omar al-Bashir"), never an object further on ("The President will meet with ..., President Kufuor")
+        ahead = [p for a, p in named_here if a > at and (end is None or a <= end + 2) and p in cands]
         return ahead[0] if ahead else None  # type: ignore[return-value]
 
     def _resolve_pronoun(self, gender: str, people: list[tuple[int, bool, Entity | None, int]], quoted: bool,

@@ -288,7 +288,13 @@ class NameLookup:
                     ent_ = UnlinkedEntity(unlinked_id(label), "Person", label, (), (), (), None,
                                           "a name filed under " + ent_.id + " outside its dates", ())  # type: ignore[attr-defined]
                     kind_ = "unlinked"
-                spans.append((i, hit[0], kind_, ent_))
+                start = i
+                if kind_ == "name" and i > 1 and toks[i - 1].text == "-" and toks[i - 1].begin == toks[i - 2].end and \
+                        toks[i].begin == toks[i - 1].end and toks[i - 2].text[:1].isupper() and \
+                        (not spans or spans[-1][1] <= i - 2) and \
+                        toks[i - 2].norm in getattr(ent_, "label", "").casefold().split():
+                    start = i - 2  # "President Johnson-Sirleaf": a hyphenated surname of the known "Ellen Johnson Sirleaf"
+                spans.append((start, hit[0], kind_, ent_))
                 nxt = hit[0]
             elif toks[i].norm in PRONOUNS:
                 spans.append((i, i + 1, "pronoun", PRONOUNS[toks[i].norm]))

@@ -220,7 +220,7 @@ class MentionFinder(NameLookup, RoleMentions, StateInReach, Coreference, Groups)
             spans = self._absorb(toks, self._unjoin(toks, self._metonymy(toks, self._known(toks, art.date, s.text, keys), keys),
                                                     s.kind))
             if spans:  # "the former Soviet republic": not the Soviet Union (the words around each name)
-                spans = self._former_states(toks, spans)
+                spans = self._communities(toks, self._former_states(toks, spans))
             taken = [False] * len(toks)
             for a, b, kind, ent in spans:
                 taken[a:b] = [True] * (b - a)
@@ -277,7 +277,7 @@ class MentionFinder(NameLookup, RoleMentions, StateInReach, Coreference, Groups)
                 if kind in ("name", "demonym", "unlinked", "metonym"):
                     ent = payload  # type: ignore[assignment]
                 elif kind == "description":
-                    ent = self._resolve_description(payload, last_named, named_here, a)  # type: ignore[arg-type]
+                    ent = self._resolve_description(payload, last_named, named_here, a, b)  # type: ignore[arg-type]
                 elif payload == IT:  # "it said": a state or body (kg.knowing.coreference)
                     ent = self._actor_pronoun(toks, a, sa, out)
                 else:

@@ -282,7 +282,8 @@ def _pieces(toks: list[Token], i: int, j: int, lex: NameLexicon) -> list[tuple[i
         return tail or any(toks[x].norm in lex.org_words or toks[x].norm in lex.place_words for x in range(m, j))
     while k < j:
         w = toks[k].norm
-        if w in lex.not_names and not org_after(k + 1) and not (k > i and toks[k - 1].text == "-" and
+        if w in lex.not_names and not org_after(k + 1) and not (k == a and w in lex.first_name_months and k + 1 < j and
+                                                                toks[k + 1].text[0].isalpha()) and not (k > i and toks[k - 1].text == "-" and
                                                                 toks[k - 1].begin == toks[k].begin - 1) and \
                 not (k > a and toks[k - 1].norm in lex.connectors and _named_body(toks, a, k, lex)):  # "Movement for Democratic Change"
             if k > a:

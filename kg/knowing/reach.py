@@ -153,6 +153,25 @@ class StateInReach:
                 drop = (drop or set()) | {x}  # "former Soviet republic": "Soviet" qualifies "republic"
         return spans if drop is None else [sp for x, sp in enumerate(spans) if x not in drop]
 
+    def _communities(self, toks: list[Token], spans: list) -> list:
+        """A state's name or demonym right before another state's demonym names a people, not a
+        state ("Greek Cypriot leader X", "Turkish Cypriot leader Y", "Bosnian Serb leader Z"): one
+        unlinked Group ("Greek Cypriots") over both words, so neither state gets its leader."""
+        out, x, n = [], 0, len(spans)
+        while x < n:
+            a, b, kind, ent = spans[x]
+            if x + 1 < n and kind in ("name", "demonym") and spans[x + 1][2] == "demonym" and spans[x + 1][0] == b \
+                    and ent is not spans[x + 1][3] and self._is_state(ent) and toks[a].text[:1].isupper():
+                b2 = spans[x + 1][1]
+                words = " ".join(t.text for t in toks[a:b2])
+                label = words if words.endswith("s") else words + "s"
+                out.append((a, b2, "name", UnlinkedEntity(unlinked_id(label), "Group", label, (), (), (), None, "text", ())))
+                x += 2
+                continue
+            out.append(spans[x])
+            x += 1
+        return out
+
     def _dateline_state(self, place: str) -> Entity | None:
         """The state of a dateline's place (its own state, or the state a city is in)."""
         for e in self.gaz.candidates(place) if hasattr(self.gaz, "candidates") else ():  # type: ignore[attr-defined]

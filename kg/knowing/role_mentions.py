@@ -20,6 +20,8 @@ if TYPE_CHECKING:
 
 _NONE: frozenset[str] = frozenset()  # the ancestry of a type the vocabulary does not know
 _EARLY = date.min  # an affiliation open at its start sorts first
+# heads of a state or government: "the Georgian president" may be the one such person the article named
+_HEADS = frozenset({"kgo:President", "kgo:PrimeMinister", "kgo:Chancellor", "kgo:King", "kgo:Emir", "kgo:Leader"})
 _ADVERBS = frozenset({"later", "also", "again", "then", "still", "now", "too", "himself", "herself", "earlier", "once"})
 
 
@@ -223,6 +225,8 @@ class RoleMentions:
         ends = {m.last: m for m in sa.mentions}
         people = [m for m in sa.mentions if m.entity.type in self.person_types]
         attached: set[int] = set()
+        before = len(holders)  # holders of earlier sentences; this sentence's count only before the reference
+        here: dict[int, int] = {}  # index in holders -> token of the title or name in this sentence
         for a, b, role in roles:
             k = b
             if k + 1 < len(toks) and toks[k].text == "," and (a == 0 or toks[a - 1].norm in ("the", "'s", "'") or
@@ -232,12 +236,14 @@ class RoleMentions:
                 k += 1
             m = at.get(k)
             if m is not None and m.entity.type in self.person_types:  # title before the name
+                here[len(holders)] = a
                 holders.append((role, m.entity, self._state_before(toks, a, ends)))
                 attached.add(a)
         for m in people:  # NAME, [the|a] [COUNTRY's|demonym|modifiers] ROLE
             if m.last < len(toks) and toks[m.last].text == ",":
                 for a, b, role in roles:
                     if m.last < a <= m.last + 6 and not any(toks[x].text in ',;:.!?"“”()' for x in range(m.last + 1, a)):
+                        here[len(holders)] = m.first
                         holders.append((role, m.entity, self._state_before(toks, a, ends)))
                         attached.add(a)
                         break
@@ -245,7 +251,9 @@ class RoleMentions:
             self._add(sa, art, role, a, b, "role", last_named, [])
             if a in attached:
                 continue
-            ref = self._role_reference(toks, a, b, role, holders, ends, at)
+            # "The President will meet with ..., President Kufuor": no holder named after the reference
+            known = holders[:before] + [h for i, h in enumerate(holders[before:], before) if here.get(i, a) < a]
+            ref = self._role_reference(toks, a, b, role, known, ends, at, last_named)
             if ref is not None:
                 first, ent = ref
                 self._add(sa, art, ent, first, b, "description", last_named, recent_people)
@@ -261,8 +269,10 @@ class RoleMentions:
 
     def _role_reference(self, toks: list[Token], a: int, b: int, role: RoleEntity,
                         holders: list[tuple[RoleEntity, Entity, Entity | None]], ends: dict[int, Mention],
-                        at: dict[int, Mention]) -> tuple[int, Entity] | None:
-        """"the foreign minister" -> (first token, the person who holds it in this article)."""
+                        at: dict[int, Mention], last_named: dict[str, int] | None = None) -> tuple[int, Entity] | None:
+        """"the foreign minister" -> (first token, the person who holds it in this article); "the
+        Georgian president" with no holder titled so -> the one person named so far whom the
+        gazetteer has in that state's government then (a head's title only)."""
         state = self._state_before(toks, a, ends)
         first = a
         if state is not None:
@@ -286,4 +296,10 @@ class RoleMentions:
         for r, person, st in reversed(holders):
             if self.role_lex.narrower_or_same(r.id, role.id) and (state is None or st is state):
                 return first, person
+        if state is not None and last_named and role.id in _HEADS and hasattr(self.gaz, "get") and \
+                (b >= len(toks) or toks[b].norm not in ("'s", "'")):  # "the Israeli prime minister's office" is no one
+            ruling = {e.id: e for e in (self.gaz.get(i) for i in last_named) if e is not None and
+                      e.type in self.person_types and self._governed(e) is state}
+            if len(ruling) == 1:
+                return first, next(iter(ruling.values()))
         return None
