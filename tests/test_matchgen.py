@@ -15,6 +15,7 @@ from kg import codecache
 from kg.reading.document import parse_article
 from kg.rules import match
 from kg.rules.engine import extract
+from kg.rules.index import _runtime
 from kg.rules.pack import Pack
 from kg.rules.view import SentenceView
 
@@ -63,7 +64,8 @@ def test_generated_matchers_find_what_closures_find(prepared: Pack, monkeypatch:
     arts = _views(pack)
     for art, an in arts:  # the patterns these articles reach, their matchers generated
         extract(art, an, pack.rules, pack.vocabulary)
-    roots = [(r, k) for r, k in match.KEYS.values() if id(r) in match._COMPILED]
+    pats, _ = _runtime(pack.rules.rules)  # the patterns whose matchers were made (each keyed, its tree read here)
+    roots = [(p.root.tree(), p.root.key) for p in dict.values(pats) if p.m is not None]
     assert len(roots) > 100
     assert any(isinstance(k, tuple) and k[0] == "match" for k in codecache._code)
     views = [SentenceView(sa, art.text, art.quotes, pack.vocabulary, art.date) for art, an in arts for sa in an]

@@ -8,7 +8,7 @@ from typing import Any
 
 from .ruleset import Rule, RuleSet
 from .heads import _heads
-from .match import KEYS, Matcher, at_start_only
+from .match import KEYS, Matcher, Planned, at_start_only
 from .view import QUOTE, TIME, Feature, SentenceView
 from ..knowing.mentions import Mention
 from .pattern import Alt, Capture, Firsts, Node, Seq, Slot, Word, anchor_words, rank
@@ -174,7 +174,16 @@ class _Pat:
                  "need", "bounds", "last_words", "last_mention", "last_quote", "last_time")
 
     def __init__(self, e: Entry, nd: _Need, fs: Firsts):
-        _, self.rule, self.root, req, _, self.i = e
+        _, self.rule, root, req, _, self.i = e
+        base = self.rule.__dict__.get("_mbase")
+        if root is None:  # a prepared pack's entry (`_Pats`): the tree is read only if needed
+            # the key of its matcher's plan (kg.rules.matchgen): the pack cache's name and the pattern's
+            # number in the pack, not in the list indexed here (`kg rules explain` matches each rule alone)
+            root = Planned(f"{base[0]}:{base[1] + self.i}", self.rule, self.i) if base is not None \
+                else self.rule.patterns[self.i].root
+        elif base is not None:
+            KEYS[id(root)] = (root, f"{base[0]}:{base[1] + self.i}")
+        self.root = root
         pre = self.rule.__dict__.get("_words")  # worked out by `prepare` for a cached pack
         if pre is not None:
             self.words, self.zero, self.order, self.bounds = pre[self.i]
@@ -192,10 +201,6 @@ class _Pat:
         self.fs, self.segments = fs, self.rule.segments
         self.form = self.rule.form_of(self.i)
         self.m: Matcher | None = None  # compiled when first tried (start-up counts)
-        base = self.rule.__dict__.get("_mbase")
-        if base is not None:  # the key of its matcher's plan (kg.rules.matchgen): the pack cache's name and the pattern's
-            # number in the pack, not in the list indexed here (`kg rules explain` matches each rule alone)
-            KEYS[id(self.root)] = (self.root, f"{base[0]}:{base[1] + self.i}")
         self.need = 0  # the features it needs, as bits of `Bits` (set by `_runtime`)
 
 
@@ -261,6 +266,16 @@ def _entries(rules: list[Rule]) -> list[Entry]:
     for rule in rules:
         for i, (parsed, req, fs) in enumerate(zip(rule.patterns, rule.required, rule.firsts)):
             out.append((len(out), rule, parsed.root, req, fs, i))
+    return out
+
+
+def _prepared_entries(rules: list[Rule]) -> list[Entry]:
+    """`_entries` of a prepared pack without its trees (None for each root): one per pattern
+    `prepare` worked out the needs of, so a pack read from its cache need not read its trees."""
+    out: list[Entry] = []
+    for rule in rules:
+        for i, (_, req, fs) in enumerate(zip(rule.__dict__["_needs"], rule.required, rule.firsts)):
+            out.append((len(out), rule, None, req, fs, i))  # type: ignore[arg-type]
     return out
 
 
@@ -383,7 +398,7 @@ def _runtime(rules: list[Rule]) -> tuple["list[_Pat] | _Pats", Bits]:
         got = _BITS.get(id(rules))
         if got is not None and got[0] is rules and all("_needs" in r.__dict__ and "_words" in r.__dict__ for r in rules):
             bits = got[1]  # prepared (a cached pack): each `_Pat` made when first reached
-            hit = _RUNTIME[id(rules)] = (rules, _Pats(_entries(rules), bits.need), bits)
+            hit = _RUNTIME[id(rules)] = (rules, _Pats(_prepared_entries(rules), bits.need), bits)
             return hit[1], hit[2]
         pats = _pats(rules)
         if got is not None and got[0] is rules:

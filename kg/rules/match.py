@@ -513,10 +513,28 @@ def at_start_only(n: Node) -> bool:
 KEYS: dict[int, tuple[Node, str]] = {}  # a root -> the key of its matcher's plan (kg.rules.index, for a pack read from its cache)
 
 
-def compiled(root: Alt) -> Matcher:
+class Planned:
+    """A pattern of a pack read from its cache, by the key of its matcher's plan (kg.rules.index
+    gives it in place of the root): its tree is read from the pack cache (kg.rules.pack) only when
+    the plan is not in the code cache or the cache is off (`tree`)."""
+
+    __slots__ = ("key", "rule", "i")
+
+    def __init__(self, key: str, rule: Any, i: int):
+        self.key, self.rule, self.i = key, rule, i
+
+    def tree(self) -> Alt:
+        return self.rule.patterns[self.i].root
+
+
+def compiled(root: Alt | Planned) -> Matcher:
     """The matcher of a pattern's root (compiled on first use, then shared): made from the plan
     kept in kg's code cache when the pack gave the pattern a key and the cache is on (the `kg`
     command, kg.rules.matchgen), else built here."""
+    if type(root) is Planned:
+        if codecache.active():
+            return _generated(root, root.key)  # type: ignore[arg-type]
+        root = root.tree()
     hit = _COMPILED.get(id(root))
     if hit is not None and hit[0] is root:
         return hit[1]

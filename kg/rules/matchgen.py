@@ -25,7 +25,8 @@ from typing import Any, NamedTuple
 
 from .. import codecache
 from .heads import _begin_test, _dispatch, _heads, _quiet_head
-from .match import _CLAUSE_NEXT, _EDGE_PUNCT, Bound, Matcher, OverBudget, _end, _entity_list, _members, _number, _unquote
+from .match import (_CLAUSE_NEXT, _EDGE_PUNCT, Bound, Matcher, OverBudget, Planned, _end, _entity_list, _members, _number,
+                    _unquote)
 from .pattern import Alt, Assert, Capture, Firsts, Gap, Node, Opt, Seq, Slot, Word, firsts
 
 FORM = 1  # of the plans: a new one is a new cache key
@@ -234,8 +235,9 @@ def _save() -> None:
         _dirty.clear()
 
 
-def steps(k: str, uid: int, root: Node) -> list[tuple[Any, ...]]:
-    """Unit `uid` of the plan of the pattern keyed `k`: from the code cache, else planned now."""
+def steps(k: str, uid: int, root: Node | Planned) -> list[tuple[Any, ...]]:
+    """Unit `uid` of the plan of the pattern keyed `k`: from the code cache, else planned now
+    (from the tree, which a `Planned` pattern reads then)."""
     ck = ("match", FORM, k, uid)
     blob = codecache.get(ck)
     if blob is not None:
@@ -248,7 +250,7 @@ def steps(k: str, uid: int, root: Node) -> list[tuple[Any, ...]]:
             pass
     got = _PLANS.get(k)
     if got is None:
-        units, used, sets = plan(root)
+        units, used, sets = plan(root.tree() if type(root) is Planned else root)
         got = _PLANS[k] = (units, used)
         new = {x: y for x, y in sets.items() if x not in _TABLE}
         if new:
@@ -260,7 +262,7 @@ def steps(k: str, uid: int, root: Node) -> list[tuple[Any, ...]]:
     return units[uid]
 
 
-def matcher(root: Node, k: str) -> Matcher:
+def matcher(root: Node | Planned, k: str) -> Matcher:
     """The pattern's matcher, its units made from their plans when first tried."""
     sets = table()
     parts: dict[int, Matcher] = {-1: _end}

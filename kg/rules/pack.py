@@ -14,7 +14,7 @@ import sys
 from dataclasses import dataclass
 from functools import cached_property
 from pathlib import Path
-from typing import Iterable
+from typing import Any, Iterable
 
 from ..reading.document import Layout, load_layout
 from ..errors import InputError
@@ -71,6 +71,103 @@ def _code_key() -> str:
                     found.append(f"{e.path[cut:]}\0{st.st_size}:{st.st_mtime_ns}")
     found.sort()
     return hashlib.sha1("\0".join(found).encode()).hexdigest()[:16]
+
+
+class _Trees:
+    """The pattern trees of a pack read from its cache: one pickle for all rules (they share their
+    nodes), unpickled when some code first asks a rule for its patterns; and each rule's slots,
+    pickled apart (kg.graph.events asks those of the few CAMEO-coding rules that fire)."""
+
+    __slots__ = ("rules", "blob")
+
+    def __init__(self, rules: list, blob: bytes):
+        self.rules, self.blob = rules, blob
+        for r in rules:
+            d = r.__dict__
+            d["patterns"] = _LazyPatterns(self, r)
+            slots = d.pop("_lazy_slots", None)
+            if slots is not None:
+                d["slots"] = _LazySlots(r, slots)
+
+    def load(self) -> None:
+        if self.blob is None:
+            return
+        was = gc.isenabled()
+        gc.disable()  # many objects, no garbage
+        try:
+            trees = pickle.loads(self.blob)
+        finally:
+            if was:
+                gc.enable()
+        self.blob = None
+        for r, t in zip(self.rules, trees):
+            if type(r.__dict__.get("patterns")) is _LazyPatterns:  # (not replaced meanwhile)
+                r.__dict__["patterns"] = t
+
+
+class _Proxy:
+    """A rule's field not yet read from the pack cache: any use reads it (`real`), and the rule
+    holds the value itself from then on."""
+
+    __slots__ = ()
+
+    def real(self) -> Any:
+        raise NotImplementedError
+
+    def __getattr__(self, name: str) -> Any:  # (a list's or a dict's methods)
+        return getattr(self.real(), name)
+
+    def __iter__(self) -> Any:
+        return iter(self.real())
+
+    def __len__(self) -> int:
+        return len(self.real())
+
+    def __getitem__(self, k: Any) -> Any:
+        return self.real()[k]
+
+    def __contains__(self, k: Any) -> bool:
+        return k in self.real()
+
+    def __bool__(self) -> bool:
+        return bool(self.real())
+
+    def __eq__(self, other: object) -> bool:
+        return self.real() == (other.real() if isinstance(other, _Proxy) else other)
+
+    __hash__ = None  # type: ignore[assignment]
+
+    def __repr__(self) -> str:
+        return repr(self.real())
+
+    def __reduce__(self) -> Any:
+        v = self.real()
+        return type(v), (v,)
+
+
+class _LazyPatterns(_Proxy):
+    __slots__ = ("trees", "rule")
+
+    def __init__(self, trees: _Trees, rule: Any):
+        self.trees, self.rule = trees, rule
+
+    def real(self) -> list:
+        self.trees.load()
+        return self.rule.__dict__["patterns"]
+
+
+class _LazySlots(_Proxy):
+    __slots__ = ("rule", "blob")
+
+    def __init__(self, rule: Any, blob: Any):
+        self.rule, self.blob = rule, blob
+
+    def real(self) -> dict:
+        if type(self.blob) is bytes:
+            self.blob = pickle.loads(self.blob)
+            if self.rule.__dict__.get("slots") is self:
+                self.rule.__dict__["slots"] = self.blob
+        return self.blob
 
 
 @dataclass
@@ -142,7 +239,10 @@ class Pack:
         finally:
             if was:
                 gc.enable()
+        trees = state.pop("_trees", None)
         self.__dict__.update(state)
+        if trees is not None:
+            _Trees(self.rules.rules, trees)
         return True
 
     def _write_cache(self, path: Path) -> None:
@@ -160,6 +260,7 @@ class Pack:
         # dozen of the ~300 rules, and only `kg rules test` reads examples (~3,300 Emit and Term
         # and ~900 Example objects that a one-article build no longer makes).
         apart: list[tuple[dict[str, object], str, object]] = []
+        trees: list[object] = []
         try:
             n = 0  # the number of the rule's first pattern in the pack (the order kg.rules.index numbers them in)
             for r in self.rules.rules:
@@ -170,6 +271,16 @@ class Pack:
                     if d.get(name):
                         apart.append((d, name, d[name]))
                         d["_lazy_" + name] = pickle.dumps(d.pop(name), protocol=pickle.HIGHEST_PROTOCOL)
+            # The pattern trees, all in one pickle (they share their nodes), read when some code first
+            # asks a rule for its patterns: a build whose matchers come from plans kept in the code
+            # cache (kg.rules.matchgen) never does, and the trees were ~40% of reading the cache.
+            trees = [r.__dict__.pop("patterns") for r in self.rules.rules]
+            for r in self.rules.rules:
+                d = r.__dict__
+                if d.get("slots"):
+                    apart.append((d, "slots", d["slots"]))
+                    d["_lazy_slots"] = pickle.dumps(d.pop("slots"), protocol=pickle.HIGHEST_PROTOCOL)
+            state["_trees"] = pickle.dumps(trees, protocol=pickle.HIGHEST_PROTOCOL)
             path.parent.mkdir(parents=True, exist_ok=True)
             import tempfile  # only when the cache is (re)written
 
@@ -192,6 +303,8 @@ class Pack:
             for d, name, value in apart:  # this process's rules as they were
                 d[name] = value
                 d.pop("_lazy_" + name, None)
+            for r, t in zip(self.rules.rules, trees):
+                r.__dict__["patterns"] = t
             for r in self.rules.rules:
                 r.__dict__.pop("_mbase", None)
 
