@@ -41,7 +41,10 @@ class _Verb(NamedTuple):
 class CameoPack:
     """A loaded CAMEO pack, indexed for coding (see the module docstring)."""
 
-    verbs: dict[str, tuple[tuple, ...]] = field(default_factory=dict)  # form -> verbs, as _Verb fields
+    # form -> the number of its shard in `verb_shards`, which hold its verbs (as _Verb fields): a
+    # cold build decodes the few shards its first article's verb forms are in, not all ~7,000 forms'
+    verbs: dict[str, int] = field(default_factory=dict)
+    verb_shards: list[bytes] = field(default_factory=list)  # marshal data: {form: verbs} of ~7 forms in order
     # block -> its patterns filed for `candidates`, as marshal data: [needing no word, {word: [...]}, {synset: [...]}]
     raw_patterns: dict[str, bytes] = field(default_factory=dict)
     patterns: dict[str, list[_Pattern]] = field(default_factory=dict)  # block -> compiled patterns (file order)
@@ -70,12 +73,25 @@ class CameoPack:
             cache = self.__dict__["_verb_objects"] = {}
         vs = cache.get(form)
         if vs is None:
-            vs = cache[form] = tuple(_Verb._make(r) for r in self.verbs.get(form, ()))
+            vs = cache[form] = tuple(_Verb._make(r) for r in self._rows(form))
         return vs
+
+    def _rows(self, form: str) -> tuple[tuple, ...]:
+        """The verbs a form may be as plain tuples, from its shard (decoded when first needed)."""
+        s = self.verbs.get(form)
+        if s is None:
+            return ()
+        shards = self.__dict__.get("_verb_rows")
+        if shards is None:
+            shards = self.__dict__["_verb_rows"] = {}
+        rows = shards.get(s)
+        if rows is None:
+            rows = shards[s] = marshal.loads(self.verb_shards[s])
+        return rows.get(form, ())
 
     def verb_code(self, verb: str) -> str | None:
         """The code of a verb (its own, else its block's), by its base form."""
-        for raw in self.verbs.get(verb, ()):
+        for raw in self._rows(verb):
             v = _Verb._make(raw)
             if v.head == verb and not v.before and not v.after:
                 return v.code
@@ -157,6 +173,8 @@ def load_pack(folder: str | Path) -> CameoPack:
     if not vp.is_file():
         raise InputError(folder, "not a CAMEO pack (no verbs.jsonl); make one with `kg rules import cameo`")
     pack = CameoPack()
+    verbs: dict[str, tuple[tuple, ...]] = {}
+    shared: dict[tuple, tuple] = {}  # equal values as one object: marshal writes the others as references
     block_code: dict[str, str] = {}
     raw: dict[str, list] = {}
     order = 0
@@ -172,7 +190,7 @@ def load_pack(folder: str | Path) -> CameoPack:
             v = (rec["block"], rec["verb"], tuple(rec["before"]), tuple(rec["after"]),
                  rec["code"] or block_code.get(rec["block"], "---"), rec["src"])  # a plain tuple: fast to unpickle
             for f in rec["forms"]:
-                pack.verbs[f] = pack.verbs.get(f, ()) + (v,)
+                verbs[f] = verbs.get(f, ()) + (v,)
         elif "transform" in rec and rec["speech"] in ("SAY", "CLAIM"):
             pack.transforms.append((rec["transform"], rec["self"], rec["code"], rec["src"], rec["text"]))
         elif "transform" in rec:  # WANT, ATTEMPT: a verb nested under another by "to"
@@ -187,16 +205,32 @@ def load_pack(folder: str | Path) -> CameoPack:
     if ap.is_file():
         for line in ap.read_text(encoding="utf-8").splitlines():
             rec = json.loads(line)
-            pack.agents.setdefault(" ".join(rec["agent"]), (rec["code"], rec["prefix"]))
+            code = (rec["code"], rec["prefix"])
+            pack.agents.setdefault(" ".join(rec["agent"]), shared.setdefault(code, code))
     dp = folder / "discards.jsonl"
     if dp.is_file():
         for line in dp.read_text(encoding="utf-8").splitlines():
             rec = json.loads(line)
             pack.discards.append((tuple(rec["discard"]), rec["story"]))
+    pack.verbs, pack.verb_shards = _shard_verbs(verbs)
     pack.raw_patterns = {b: index_patterns(v) for b, v in raw.items()}
     pack.n_patterns = order
     index_pack(pack)
     return pack
+
+
+def _shard_verbs(verbs: dict[str, tuple[tuple, ...]]) -> tuple[dict[str, int], list[bytes]]:
+    """The forms' shard numbers and the shards (`CameoPack.verbs`): forms in alphabetical order cut
+    into at most 1,024 runs of ~7, each run's verbs one marshal string (the forms of one verb
+    mostly share a run; 256 runs of ~27 decoded 2 M instructions more for the seed, a string per
+    form about as much as 1,024 runs)."""
+    forms = sorted(verbs)
+    n = max(1, min(1024, len(forms)))
+    at = {f: i * n // len(forms) for i, f in enumerate(forms)}
+    shards: list[dict[str, tuple[tuple, ...]]] = [{} for _ in range(n)]
+    for f in forms:
+        shards[at[f]][f] = verbs[f]
+    return {f: at[f] for f in verbs}, [marshal.dumps(s) for s in shards]
 
 
 def index_patterns(raws: list[list]) -> bytes:
@@ -244,7 +278,8 @@ def index_pack(pack: CameoPack) -> None:
     for phrase in pack.agents:
         ws = phrase.split(" ")
         lengths.setdefault(ws[0], set()).add(len(ws))
-    pack.agent_first = {w: tuple(sorted(ls, reverse=True)) for w, ls in lengths.items()}
+    shared: dict[tuple[int, ...], tuple[int, ...]] = {}  # equal tuples as one object (marshal refers to it)
+    pack.agent_first = {w: shared.setdefault(t, t) for w, ls in lengths.items() for t in [tuple(sorted(ls, reverse=True))]}
     pack.discard_trie = {}
     for words, story in pack.discards:
         node = pack.discard_trie
