@@ -130,6 +130,22 @@ def _quoted(toks: list[Token], quotes: list[tuple[int, int]], starts: list[int],
     return out
 
 
+def _acronym_after(toks: list[Token], spans: list) -> list:
+    """"the UN Mission in the country (UNMIS)": a name followed by a known acronym in parentheses is
+    the acronym's body, when the two differ (the name a generic one, "UN Mission")."""
+    out = spans
+    for x in range(len(spans) - 1):
+        a, b, kind, ent = spans[x]
+        a2, b2, kind2, ent2 = spans[x + 1]
+        if kind == "name" and kind2 == "name" and ent2 is not ent and b2 == a2 + 1 and toks[a2].text.isupper() and \
+                len(toks[a2].text) > 2 and a2 >= b + 1 and toks[a2 - 1].text == "(" and b2 < len(toks) and toks[b2].text == ")" \
+                and all(t.text[:1].isupper() or t.norm in ("in", "the", "of", "for", "country") for t in toks[b:a2 - 1]) \
+                and a2 - 1 - b <= 3 and getattr(ent, "type", None) == getattr(ent2, "type", None):
+            out = out if out is not spans else list(spans)
+            out[x] = (a, a2 - 1, kind, ent2)
+    return out
+
+
 class MentionFinder(NameLookup, RoleMentions, StateInReach, Coreference, Groups):
     """Compiled matchers for one gazetteer and pack; reuse it across articles.
 
@@ -220,7 +236,7 @@ class MentionFinder(NameLookup, RoleMentions, StateInReach, Coreference, Groups)
             spans = self._absorb(toks, self._unjoin(toks, self._metonymy(toks, self._known(toks, art.date, s.text, keys), keys),
                                                     s.kind))
             if spans:  # "the former Soviet republic": not the Soviet Union (the words around each name)
-                spans = self._communities(toks, self._former_states(toks, spans))
+                spans = _acronym_after(toks, self._compass_pairs(toks, self._communities(toks, self._former_states(toks, spans))))
             taken = [False] * len(toks)
             for a, b, kind, ent in spans:
                 taken[a:b] = [True] * (b - a)

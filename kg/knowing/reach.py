@@ -27,6 +27,7 @@ if TYPE_CHECKING:
 
 _NONE: frozenset[str] = frozenset()
 _KINDS = ("name", "demonym", "metonym")
+_COMPASS = frozenset({"north", "south", "east", "west"})
 
 
 class StateInReach:
@@ -171,6 +172,22 @@ class StateInReach:
             out.append(spans[x])
             x += 1
         return out
+
+    def _compass_pairs(self, toks: list[Token], spans: list) -> list:
+        """"North and South Korea", "East and West Germany": the first compass word is the other
+        state of the pair, when the gazetteer knows it by that word and the rest of the name."""
+        out = list(spans)
+        for a, b, kind, ent in spans:
+            if kind != "name" or a < 2 or toks[a].norm not in _COMPASS or toks[a - 1].norm != "and" or \
+                    toks[a - 2].norm not in _COMPASS or not toks[a - 2].text[:1].isupper() or \
+                    any(x[0] <= a - 2 < x[1] for x in spans):
+                continue
+            name = " ".join([toks[a - 2].text] + [t.text for t in toks[a + 1:b]])
+            other = next((e for e in (self.gaz.candidates(name) if hasattr(self.gaz, "candidates") else ())  # type: ignore[attr-defined]
+                          if e.type == getattr(ent, "type", None)), None)
+            if other is not None:
+                out.append((a - 2, a - 1, "name", other))
+        return sorted(out, key=lambda x: x[0]) if len(out) > len(spans) else spans
 
     def _dateline_state(self, place: str) -> Entity | None:
         """The state of a dateline's place (its own state, or the state a city is in)."""
