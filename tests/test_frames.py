@@ -340,3 +340,21 @@ def test_a_claim_ends_where_the_writer_takes_up_the_speaker_again(pack):
     text = "Hugo Chavez said Venezuela would sell oil to Cuba, and he urged Brazil to join the pact."
     got = [lines for rid, form, lines in fired(pack, text) if rid.startswith("appeal.")]
     assert got and not any(any("claimedBy" in x for x in lines) for lines in got), got
+
+
+@pytest.mark.parametrize("text, rule, who", [
+    ("The Arab League adopted a resolution backing Lebanon's Prime Minister Fouad Siniora.", "support.frame",
+     "node kgo:supporter arab-league"),
+    ("The African Union passed a resolution on Somalia which urges Eritrea to stop arming the rebels.", "appeal.frame",
+     "node kgo:speaker african-union"),
+    ("The European Parliament unanimously adopted a resolution on Thursday condemning Belarus.", "condemn.frame",
+     "node kgo:speaker european-parliament"),
+])
+def test_a_resolution_says_what_its_adopter_says(pack, text, rule, who):
+    """The frame form `resolution` (opt-in): "X adopted a resolution V-ing Y" and "X passed a
+    resolution that V-s Y" are X's own act; a relative after another noun is that noun's ("adopted
+    a resolution endorsing the report, which accused Israel" gives the body no accusation)."""
+    got = [lines for rid, form, lines in fired(pack, text) if (rid, form) == (rule, "resolution")]
+    assert got and who in got[0], fired(pack, text)
+    text = "The African Union adopted a resolution endorsing the Brahimi report, which accused Sudan of abuses."
+    assert not [f for f in fired(pack, text) if f[1] == "resolution"], fired(pack, text)

@@ -409,10 +409,10 @@ CASES = [
     ("The European Union expressed concern that Iran had resumed enrichment.", set()),
     ("Iran condemned the Israeli election campaign.", set()),
     ("Afghanistan blamed the Pakistan-based Lashkar-e-Taiba for the attack.", {"accused(afghanistan, lashkar-e-taiba)"}),
-    # praise: a move welcomed by X, an agreement between X and Y, the people (Government) of X
+    # praise: a move welcomed by X, the people (Government) of X; welcoming an agreement between X and Y
+    # praises neither (sentence sets 11-13; set 7 alone wrote praise): it is their agreement
     ("Syria opened an embassy in Beirut, a step hailed by the Lebanese government.", {"praised(lebanon, syria)"}),
-    ("The European Union welcomed the truce between Israel and Hamas.",
-     {"praised(european-union, israel)", "praised(european-union, hamas)", "agreed(hamas, israel)"}),
+    ("The European Union welcomed the truce between Israel and Hamas.", {"agreed(hamas, israel)"}),
     ("The African Union praised the people of Ghana for a peaceful election.", {"praised(african-union, ghana)"}),
     ("Syria opened an embassy in Beirut, a step condemned by Israel.", {"accused(israel, syria)"}),
     # support: solidarity, an ally of a state's leader, a militia armed by X; opposition to a state's plan is none
@@ -573,7 +573,7 @@ CASES = [
     # a list not in a bloc, his own militia; a bid is not membership
     ("Slovakia and Slovenia formally became members of the European Union on Saturday.",
      {"member(slovakia, european-union)", "member(slovenia, european-union)"}),
-    ("Cyprus, which joined the European Union in 2004, vetoed the text.", {"member(cyprus, european-union)"}),
+    ("Cyprus, which joined the European Union in 2004, vetoed the text.", {"member(cyprus, european-union)", "rejected(cyprus)"}),
     ("Nigeria currently sits on the Security Council.", {"member(nigeria, un-security-council)"}),
     ("Denmark, a NATO ally, sent 200 more troops to Helmand.", {"member(denmark, nato)"}),
     ("The Arab Maghreb Union, which groups Algeria, Libya, Mauritania, Morocco and Tunisia, has not met since 1994.",

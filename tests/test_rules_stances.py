@@ -213,3 +213,78 @@ def test_round15_agreed_in_principle(read, text, expected):  # noqa: F811
 def test_round15_acts_under_way_participles_and_resolutions(read, text, expected):  # noqa: F811
     found = {a for a in read(text) if a.split("(", 1)[0].split()[-1] in KINDS}
     assert found == expected
+
+
+# The sixteenth round: mechanisms of any news story. A body's resolution says what the body says
+# (frame form `resolution`); vetoes and their drafters; the act or charge named again in an
+# apposition and judged in its relative clause; a threat whose object ends on a quotation; an ally
+# behind a long aside; backers named by a demonym; a coordinated passive of support; a pair that
+# met and signed; the members listed after a described group. Negatives: a report's relative is
+# the report's, support for a plan is a thing, welcoming a deal praises no one (sets 11-13).
+KINDS16 = KINDS + ("supports", "agreed", "sanctioned", "member")
+ROUND16_CASES = [
+    ("The African Union adopted a resolution at its Addis Ababa summit urging Eritrea to free the journalists.",
+     {"urged(african-union, eritrea)"}),
+    ("The Arab League adopted a resolution backing Lebanon's Prime Minister Fouad Siniora.",
+     {"supports(arab-league, fouad-siniora)"}),
+    ("The European Union passed a resolution that urges Belarus to release the protesters.",
+     {"urged(european-union, belarus)"}),
+    ("The Security Council unanimously adopted a resolution imposing sanctions on Eritrea.",
+     {"sanctioned(un-security-council, eritrea)"}),
+    ("The draft, which was drafted by Italy and Spain, was vetoed by Russia.",
+     {"rejected(russia, italy)", "rejected(russia, spain)"}),
+    ("The Council failed to act after China vetoed the text.", {"rejected(china)"}),
+    ("Pakistan accused India of shelling the border, a charge the Indian army in Srinagar flatly rejected.",
+     {"accused(pakistan, india)", "denied(india)"}),
+    ("Serbia recalled its ambassador from Montenegro, a decision Russia criticised.",
+     {"accused(russia, serbia)"}),
+    ('Iran threatened to turn the Gulf into a "graveyard" if Israel struck its nuclear sites.',
+     {"threatened(iran, israel)"}),
+    ('Evo Morales, who has called the World Bank "a tool of the rich", is a close ally of Cuban leader Raul Castro.',
+     {"supports(evo-morales, raul-castro)"}),
+    ("The Kurdish parties denounced the PKK and its Syrian backers.", {"supports(syria, kurdistan-workers-party)"}),
+    ("Chad's Idriss Deby fought the rebels in 2008 and is backed by France.", {"supports(france, idriss-deby)"}),
+    ("Nicolas Sarkozy and Angela Merkel met in Berlin on Monday and signed a joint declaration.",
+     {"agreed(angela-merkel, nicolas-sarkozy)"}),
+    ("The Quartet of international mediators - the United States, the European Union, Russia and the United Nations - "
+     "called on Israel to freeze settlements.",
+     {"urged(middle-east-quartet, israel)", "member(united-states, middle-east-quartet)", "member(european-union, middle-east-quartet)",
+      "member(russia, middle-east-quartet)", "member(united-nations, middle-east-quartet)"}),
+    ("Brazil urged both Colombia and Ecuador to withdraw their troops.", {"urged(brazil, colombia)", "urged(brazil, ecuador)"}),
+    ("NATO defence ministers agreed in Vilnius to expand the air patrols.", {"agreed(nato)"}),
+    ("Fatah and its allies agreed to end the boycott of parliament.", {"agreed(fatah)"}),
+    ("Alexander Lukashenko won a fourth term, defeating opposition challenger Alexander Kozulin.",
+     {"opposes(unlinked/alexander-kozulin, alyaksandr-lukashenka)"}),
+    ("Mir Hossein Mousavi, who challenged Mahmoud Ahmadinejad in the June election, urged his supporters to stay calm.",
+     {"opposes(unlinked/mir-hossein-mousavi, mahmoud-ahmadinejad)"}),
+    ("Evo Morales flew to Caracas in support of Hugo Chavez.", {"supports(evo-morales, hugo-chavez)"}),
+    ("Russia voted in support of Iran's bid.", set()),
+    # negatives
+    ("The African Union adopted a resolution endorsing the Brahimi report, which accused Sudan of abuses.", set()),
+    ("Egypt backed the Annan plan for Cyprus.", set()),
+    ("Norway welcomed the border agreement between Colombia and Venezuela.", {"agreed(colombia, venezuela)"}),
+    ("Ghana said Togo expelled two diplomats, a decision Russia criticised.", set()),
+]
+
+
+@pytest.mark.parametrize("text, expected", ROUND16_CASES, ids=[c[0][:48] for c in ROUND16_CASES])
+def test_round16_resolutions_vetoes_appositions_and_backers(read, text, expected):  # noqa: F811
+    found = {a for a in read(text) if a.split("(", 1)[0].split()[-1] in KINDS16}
+    assert found == expected
+
+
+# hostilities or a war that ended (or that something followed) were fought by both sides; a call
+# for their end is no fact of fighting (the sentence sets write no attack for it)
+HOSTILITIES_CASES = [
+    ("Ban visited Asmara to discuss the truce that ended hostilities between Eritrea and Ethiopia last year.",
+     {"attacked(eritrea, ethiopia)", "attacked(ethiopia, eritrea)"}),
+    ("The Council called for a cessation of hostilities between Eritrea and Ethiopia.", set()),
+    # a participle clause after a strike names its victims, a person after his title too
+    ("Sri Lankan jets bombed a rebel camp in the north, killing rebel leader Velupillai Prabhakaran.",
+     {"attacked(sri-lanka, unlinked/velupillai-prabhakaran)"}),
+]
+
+
+@pytest.mark.parametrize("text, expected", HOSTILITIES_CASES, ids=[c[0][:48] for c in HOSTILITIES_CASES])
+def test_round16_hostilities_that_ended(read, text, expected):  # noqa: F811
+    assert {a for a in read(text) if a.split("(", 1)[0].split()[-1] == "attacked"} == expected

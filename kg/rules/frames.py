@@ -37,6 +37,7 @@ the negation in the slot `neg`, and any other "not" inside a match negates it (k
 | accused-of | (Sudan accused) Chad of backing the JEM; (blamed) Syria for having armed Hezbollah (every frame with `active` and an object) |
 | progressive | France and Russia are urging Iran to ...; Moscow is backing Belgrade (opt-in) |
 | comma-participle | Iran expelled two diplomats, urging Britain to ...; Ecuador reinforced its border, calling for the OAS to ... (opt-in) |
+| resolution | The Council adopted a resolution urging Iran to ...; The EU passed a resolution that backs Georgia (opt-in) |
 
 The clause forms (coordinated, participle) carry the subject of a first verb to a second one with
 nothing between that brings its own subject (a report, a relative, a subordinate clause: the gap
@@ -56,7 +57,7 @@ from typing import Any
 FRAME_KEYS = {"subject", "verb", "object", "prep", "complement", "noun", "after", "forms", "coordinate", "group_nouns"}
 ALL_FORMS = ("active", "passive", "passive-agentless", "relative", "reduced", "nominal", "after-nominal", "reciprocal",
              "gerund", "planned", "negated", "coordinated", "participle", "accused-of", "denied", "progressive",
-             "comma-participle")
+             "comma-participle", "resolution")
 DEFAULT_FORMS = ("active", "passive", "relative", "reduced", "nominal", "negated")
 # Forms of the sentence's structure rather than of the relation: every frame with an active form
 # gains them (no rule file opts in), unless its `forms` names `no-clauses`.
@@ -74,7 +75,7 @@ SLOT_RX = re.compile(r"^\{\s*([A-Za-z_]\w*)\s*:\s*([^}]*?)\s*\}$")
 TIME = "[{t:time}]"  # "Israel on Friday condemned ...": frames reserve the slot names t, neg and _tc
 BE = "(is|are|was|were|has been|have been|had been|will be|would be|being|been)"
 LIGHT = "[@LIGHT [@LIGHT]]"  # up to two light words: "reportedly also"
-PRE = "[the] [(leaders|members|officials|representatives|envoys|government|authorities|people|leadership) of [the]] [{_po:Country} ('s|')] [@TITLE]"  # before an actor named as an object:
+PRE = "[both|either] [the] [(leaders|members|officials|representatives|envoys|government|authorities|people|leadership) of [the]] [{_po:Country} ('s|')] [@TITLE]"  # before an actor named as an object:
 # "(the) (Russian Foreign Minister) Lavrov", "leaders of the Russian parliament", "Iran's Revolutionary Guards"
 GROUP = ("[[('s|') !team] @GROUP_NOUN] [and (his|her|its|their) (delegation|team|aides|entourage|allies)]")
 # "the Hamas delegation", "Lebanon's government", "Meshaal and his delegation", "Hezbollah and its allies"
@@ -86,6 +87,11 @@ NEGATION = "{neg=@AUX_NEG}"  # did not, has never, have not yet, failed to, refu
 PLAN_NEGATION = "{neg=@AUX_PLAN_NEG}"  # will not, would never, has no plans to, is not expected to ...
 PLAN = "(@AUX_PLAN|{_may=@AUX_MAYBE})"  # will, would, is expected to, plans to; could, might, may
 NEG_ING = "{neg=@AUX_NEG_ING}"  # stopped short of, has stopped, refrained from (before the -ing form)
+# a body's resolution says what the body says: "The Council (unanimously) adopted Resolution 1701
+# calling for ...", "The OIC adopted a resolution at its Dakar summit urging Israel to ..."
+RESOLVED = ("[unanimously] (adopted|adopts|passed|passes|approved|approves|endorsed|endorses) [unanimously] "
+            "[a|an|the|its|two|three] [..3] (resolution|resolutions|declaration) [{_rn:number}]")
+RESOLUTION_GAP = "..8!(said|says|say|told|according|who|whom|whose|which|that|when|because|if|unless|although|while|after|before|following|despite|without|;|:|-)"
 BE_PLANNED = "(is|are|was|were) [@LIGHT] (scheduled|planned|set|slated|due) (for|on|in|to)"  # "talks are scheduled for Monday"
 
 
@@ -277,6 +283,14 @@ def expand_frame(frame: Any) -> list[tuple[str, str]]:
             for head in (f"^ {OPENER}", ", (but|and|while)"):
                 add(form, f"{head} [{PRE}] {s} !(and|but|who|which|said|says|that|'s|') "
                           f"{{_g=..24!({CLAUSE_STOPS}|but)}} , [and] {LIGHT} {ing}{obj}{comp}{after}")
+        elif form == "resolution" and has_obj:
+            # what a body's resolution asks, condemns or backs is the body's act: "The Council adopted
+            # Resolution 1747 urging Iran to ...", "The Arab League adopted a resolution backing
+            # Bashir", "The Council passed a resolution that demands Iran halt ..." (opt-in)
+            add(form, f"{s} {TIME} {LIGHT} {RESOLVED} {RESOLUTION_GAP} [,] {ing}{obj}{comp}{after}")
+            # the relative right after the resolution ("adopted a resolution endorsing the report, which
+            # accused Israel": the report accuses, not the body)
+            add(form, f"{s} {TIME} {LIGHT} {RESOLVED} [(on|about|against|over) ..3!(that|which|,)] [{{_t2:time}}] [,] (that|which) {LIGHT} ({s3}|{past}){obj}{comp}{after}")
         elif form == "accused-of" and has_obj:
             # the content of an accusation, a suspicion or a blame: "(accused) Chad of backing the JEM",
             # "(blamed) Syria for having armed Hezbollah"; context.belief makes it the accuser's claim
