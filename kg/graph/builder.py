@@ -299,18 +299,29 @@ class GraphBuilder(JoinRunner):
         sid = self._sentence(art, s.begin, s.end, s.kind)
         self.add_all(((fid, A, _FIRING_CLS), (fid, _RULE_P, rid), (fid, _EVIDENCE, sid)))
         self._evidence_of[fid] = [sid]
-        node = self._node(art, f, fid) if r.has_node else None
-        terms = self._terms
-        for em in r.emits:
-            for s_ in terms(em.s, f, node):
-                if isinstance(s_, Literal):
+        node = self._node(art, f, fid) if r.node_classes else None
+        terms, b, entity = self._terms, f.bindings, self._entity
+        for em, sv, ov, p, negated in _plan(r):
+            # a slot bound to an entity, the commonest term, without a call of _terms (sv, ov: its name)
+            if sv is None:
+                ss = terms(em.s, f, node)
+            else:
+                x = b.get(sv)
+                ss = () if x is None else (entity(x.value.entity),) if x.kind == "entity" else terms(em.s, f, node)
+            for s_ in ss:
+                if type(s_) is Literal:
                     continue
-                for o_ in terms(em.o, f, node):
-                    if node is not None and (s_ == node or o_ == node and f.context.asserted) and not em.negated:
-                        self._add_from(fid, s_, em.p, o_)  # describes the node, which carries the factuality
+                if ov is None:
+                    os_ = terms(em.o, f, node)
+                else:
+                    x = b.get(ov)
+                    os_ = () if x is None else (entity(x.value.entity),) if x.kind == "entity" else terms(em.o, f, node)
+                for o_ in os_:
+                    if node is not None and (s_ == node or o_ == node and f.context.asserted) and not negated:
+                        self._add_from(fid, s_, p, o_)  # describes the node, which carries the factuality
                         # (a triple that only points at a claimed node is a claimed fact: it never leaks plain)
                     else:
-                        self._fact(s_, _u(em.p), o_, fid, f, em.negated)
+                        self._fact(s_, p, o_, fid, f, negated)
 
     def _add_from(self, fid: IRI, s: RDFTerm, p: str | IRI, o: RDFTerm) -> None:
         """A plain triple, remembering the firing that made it if a join rule may match it (a
@@ -496,6 +507,24 @@ class GraphBuilder(JoinRunner):
 
 
 _TERM_KINDS = frozenset(("node", "iri", "literal", "holder", "docdate", "ref"))  # rule terms that are no slot
+_PLANS: dict[int, tuple[Rule | JoinRule, tuple[tuple[Any, ...], ...]]] = {}  # id(rule) -> (it, _plan's answer)
+
+
+def _plan(r: Rule) -> tuple[tuple[Any, ...], ...]:
+    """A rule's emits as the builder walks them, once per rule object: (the emit, the slot name of
+    its subject and of its object when each is a plain slot - else None -, its predicate's shared
+    IRI object, whether it is negated)."""
+    hit = _PLANS.get(id(r))
+    if hit is not None and hit[0] is r:
+        return hit[1]
+
+    def slot(t: Term) -> str | None:
+        return t.value if t.kind not in _TERM_KINDS and not t.attr else None
+    plan = tuple((em, slot(em.s), slot(em.o), _u(em.p), em.negated) for em in r.emits)
+    if len(_PLANS) > 20_000:  # rule sets loaded again and again (tests): drop the old ones
+        _PLANS.clear()
+    _PLANS[id(r)] = (r, plan)
+    return plan
 _NODE_NAMES: dict[str, str] = {}  # class IRI -> the slug its nodes' IRIs begin with
 
 

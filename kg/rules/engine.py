@@ -81,13 +81,11 @@ def match_sentence(rules: list[Rule], v: SentenceView) -> list[Firing]:
     pats, bits = _runtime(rules)
     mf = v.mention_firsts
     nm = len(mf)
-    found: set[int] = set(bits.always)
     has = 0  # the features this sentence holds (kg.rules.index.Bits)
-    for w in words:
-        e = bits.by_word.get(w)
-        if e is not None:
-            has |= e[1]
-            found.update(e[0])
+    es = [e for e in map(bits.by_word.get, words) if e is not None]
+    for e in es:
+        has |= e[1]
+    found = set(bits.always).union(*[e[0] for e in es])
     if v.mention_at:
         by_type = bits.by_type
         tkey = id(v._types)

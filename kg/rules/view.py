@@ -52,6 +52,7 @@ class SentenceView:
         self.last = _LastOf(self)  # word set -> its last position (see last_of)
         self._starts: dict[int, list[int]] = {}  # id(Firsts) -> start positions (see starts_of)
         self.occ = _Places(self)  # a feature -> where it occurs (see ordered)
+        self.at = _WordPlaces(self)  # a word set -> the positions of its words, latest first (see ordered)
         self.mentions_desc: list[Mention] | None = None  # the mentions, latest first (for occ)
         self.budget = STEP_BUDGET
         self.lists: dict[tuple[int, tuple[str, ...]], list[tuple[int, Bound]]] = {}  # list slots' ends (see _slot_matcher)
@@ -114,19 +115,20 @@ class SentenceView:
         occurrence that ends before the one after it begins. A match places them no later, so it
         begins at or before the first one; a sentence where they cannot follow one another ("said"
         before the only mention, for "{s:Agent} said") cannot match at all."""
-        occ, last = self.occ, self.last
+        occ, at = self.occ, self.at
         best = -1
         for feats in options:
             pos = self.n
             for f in feats:
-                if type(f) is frozenset:
-                    j = last[f]  # the commonest case: the word's last occurrence comes before
-                    if j < pos:
-                        if j < 0:
-                            pos = -1
+                if type(f) is frozenset:  # a word of the set: its places latest first, one list per set
+                    for j in at[f]:
+                        if j < pos:
+                            pos = j
                             break
-                        pos = j
-                        continue
+                    else:
+                        pos = -1
+                        break
+                    continue
                 for s, e in occ[f]:  # latest first
                     if e <= pos:
                         pos = s
@@ -166,6 +168,30 @@ class _LastOf(dict):
     def __missing__(self, ws: frozenset[str]) -> int:
         common = self.words.intersection(ws)
         r = self[ws] = max(map(self.lastpos.__getitem__, common)) if common else -1
+        return r
+
+
+class _WordPlaces(dict):
+    """A sentence's cache of where the words of a set occur, latest first (`ordered` places a word
+    set at the first of them before the next feature: most often the first one)."""
+
+    __slots__ = ("v",)
+
+    def __init__(self, v: SentenceView):
+        super().__init__()
+        self.v = weakref.proxy(v)  # (a strong reference would make the view a cycle: see _Places)
+
+    def __missing__(self, ws: frozenset[str]) -> list[int]:
+        v = self.v
+        common = v.words.intersection(ws)
+        if not common:
+            r = []
+        elif len(common) == 1:
+            r = v.positions[common.pop()][::-1]
+        else:
+            pos = v.positions
+            r = sorted([j for w in common for j in pos[w]], reverse=True)
+        self[ws] = r
         return r
 
 
