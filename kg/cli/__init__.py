@@ -195,12 +195,14 @@ def _build_corpus(articles: tuple[Path, ...], output: Path | None, fmt: str, bas
         # scanned again by every collection a long build makes (the console script held
         # collections off until here: imports and unpickling make no garbage worth collecting).
         gc.freeze()
-        # A young generation of 50,000 objects instead of 700: an article's objects mostly die
-        # young by reference counting, so the collector rarely finds cycles in them, and with
-        # Python's default it scanned the first article's compiled patterns and each article's
-        # long-lived parts again and again (2% of a one-article build's instructions, counted
-        # with valgrind; docs/performance.md). Cyclic garbage still goes, every 50,000 allocations.
-        gc.set_threshold(50_000, 20, 20)
+        # A young generation of 200,000 objects instead of 700: an article's objects mostly die
+        # young by reference counting (which takes them off the count), so what the count grows
+        # by is what lives on (the first article's matchers and plans, made once per process) or
+        # cyclic garbage. With 50,000, a one-article build made 2 young collections that scanned
+        # ~100,000 live objects and found nothing (26 M instructions, 3% of the build, valgrind);
+        # with Python's default it scanned them again and again (docs/performance.md). Cyclic
+        # garbage still goes, every 200,000 objects (a 78-article build peaked no higher).
+        gc.set_threshold(200_000, 20, 20)
         gc.enable()
     res = build_corpus(articles, output, fmt=fmt, base=base, data_dir=data_dir, ontology_dir=ontology_dir,
                        rules_path=rules_path, max_bytes=max_bytes, jobs=jobs, dask=dask_address, force=force,

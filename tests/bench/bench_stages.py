@@ -3,7 +3,7 @@
 Why: on this shared machine CPU timers move by a third between minutes, and a start-up change of
 1-2% hides in that noise; instructions counted by valgrind move by well under 1%. The script runs
 itself once per stage in a new process, cut (`os._exit`) after that stage, as `kg build` sets the
-collector up (`gc.freeze()` after the pack, `gc.set_threshold(50_000, 20, 20)`), and prints each
+collector up (`gc.freeze()` after the pack, `gc.set_threshold(200_000, 20, 20)`), and prints each
 stage's count as the difference from the one before. The seed article is analysed twice, so the
 second round shows what the first one paid for once per process (matchers built, packs decoded).
 
@@ -52,7 +52,7 @@ def _run_to(stop: int) -> None:
     from kg.rules.pack import Pack
     pack = Pack.load()
     gc.freeze()
-    gc.set_threshold(50_000, 20, 20)
+    gc.set_threshold(200_000, 20, 20)
     gc.enable()
     if stop == 1:
         _exit()
