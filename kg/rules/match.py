@@ -8,6 +8,9 @@ from .. import codecache
 from .pattern import Alt, Assert, Capture, Firsts, Gap, Node, Opt, Seq, Slot, Word, firsts
 from .view import STEP_BUDGET, Bound, SentenceView, _number, starts  # noqa: F401 - kg.rules.match offered them
 from .heads import _begin_test, _dispatch, _heads, _quiet_head
+from .closures import (_CLAUSE_NEXT, _EDGE_PUNCT, OverBudget, _entity_list, _members, _unquote,  # noqa: F401 - offered here
+                       capture_m, entity_list_m, entity_m, gap_m, gap_to_m, number_m, opt_m, opt_word_m, quote_m, run_m,
+                       text_m, time_m, word_end_m, word_m)
 
 
 Found = "tuple[int, dict[str, Bound]]"
@@ -85,48 +88,15 @@ def _build(node: Node, c: Cont) -> Matcher:
     if t is Opt:
         return _opt(node, c)
     if t is Gap:
-        mx, stops = node.max, node.stops
         nf = _next_forms(c)
         if nf is not None:  # "..12 ,": only the ends where the next word is (the same steps)
-            def gap_to(v: SentenceView, pos: int, b: dict[str, Bound], k: Accept) -> Any:
-                v.budget -= 1
-                if v.budget < 0:
-                    raise OverBudget
-                norms = v.norms
-                for p in range(pos, min(pos + mx, v.n - 1) + 1):
-                    if stops and p > pos and norms[p - 1] in stops:  # "..12!(said)": not across these words
-                        return None
-                    if norms[p] in nf:
-                        r = c(v, p, b, k)
-                        if r is not None:
-                            return r
-                return None
-            return gap_to
-
-        def gap(v: SentenceView, pos: int, b: dict[str, Bound], k: Accept) -> Any:
-            v.budget -= 1
-            if v.budget < 0:
-                raise OverBudget
-            for p in range(pos, pos + min(mx, v.n - pos) + 1):
-                if stops and p > pos and v.norms[p - 1] in stops:
-                    return None
-                r = c(v, p, b, k)
-                if r is not None:
-                    return r
-            return None
-        return gap
+            return gap_to_m(node.max, node.stops, nf, c)
+        return gap_m(node.max, node.stops, c)
     if t is Slot:
         return _slot_matcher(node, c)
     if t is Capture:
-        cbody, name = _build(node.body, _end), node.name
-
-        def capture(v: SentenceView, pos: int, b: dict[str, Bound], k: Accept) -> Any:
-            def then(end: int, b2: dict[str, Bound]) -> Any:
-                if end > pos:
-                    bb, ee = v.span(pos, end)
-                    return c(v, end, {**b2, name: Bound("text", pos, end, bb, ee, v.text[bb:ee])}, k)
-                return None
-            return cbody(v, pos, b, then)
+        cbody = _build(node.body, _end)
+        capture = capture_m(cbody, node.name, c)
         _same_head(capture, cbody)
         return capture
     raise TypeError(f"not a pattern node: {node!r}")
@@ -140,22 +110,7 @@ def _opt(node: Opt, c: Cont) -> Matcher:
     f = firsts(node.body)
     c_forms, c_mention = _head(c)
     if f.anything or not _quiet_head(node.body):  # tried everywhere, as its steps count
-        body = _build(node.body, c)
-
-        def opt(v: SentenceView, pos: int, b: dict[str, Bound], k: Accept) -> Any:
-            v.budget -= 1
-            if v.budget < 0:
-                raise OverBudget
-            r = body(v, pos, b, k)
-            if r is not None:
-                return r
-            if c_forms is not None:
-                if pos >= v.n or v.norms[pos] not in c_forms:
-                    return None
-            elif c_mention and pos not in v.mention_at:
-                return None
-            return c(v, pos, b, k)
-        return opt
+        return opt_m(_build(node.body, c), c, c_forms, c_mention)
     own = _begin_test(f)
     chain = getattr(c, "skip", None)  # (first tokens of the run after this part, its length, what follows it)
     if chain is not None:
@@ -165,54 +120,16 @@ def _opt(node: Opt, c: Cont) -> Matcher:
         count += 1
     else:
         after, count, target, whole, f_after = None, 1, c, own, f
-    words, prefixes, entity, time, quote, number = own
-    all_words, all_prefixes, all_entity, all_time, all_quote, all_number = whole
     plain = not any(own[1:]) and not any(whole[1:])  # words only: the commonest case
-    built: list[Matcher] = []
     t_forms, t_mention = _head(target)
-
-    def opt_word(v: SentenceView, pos: int, b: dict[str, Bound], k: Accept) -> Any:
-        # whether something of the run can begin here, by its first tokens (words, mention, time, ...)
-        w = v.norms[pos] if pos < v.n else None
-        if plain:
-            here = w in all_words
-        else:
-            here = w is not None and (w in all_words or all_prefixes and any(w.startswith(x) for x in all_prefixes)
-                                      or all_number and _number(w) is not None) \
-                or all_entity and pos in v.mention_at or all_time and pos in v.time_at or all_quote and pos in v.quote_at
-        if not here:  # nothing of the run can begin here: straight to what follows it
-            v.budget -= count
-            if v.budget < 0:
-                raise OverBudget
-            if t_forms is not None:  # nor what follows it: no call (it would fail at once, spending no step)
-                if w not in t_forms:
-                    return None
-            elif t_mention and pos not in v.mention_at:
-                return None
-            return target(v, pos, b, k)
-        v.budget -= 1
-        if v.budget < 0:
-            raise OverBudget
-        if plain:
-            here = w in words
-        else:
-            here = w is not None and (w in words or prefixes and any(w.startswith(x) for x in prefixes)
-                                      or number and _number(w) is not None) \
-                or entity and pos in v.mention_at or time and pos in v.time_at or quote and pos in v.quote_at
-        if here:
-            if not built:
-                built.append(_build(node.body, c))
-            r = built[0](v, pos, b, k)
-            if r is not None:
-                return r
-        if c_forms is not None:
-            if w not in c_forms:
-                return None
-        elif c_mention and pos not in v.mention_at:
-            return None
-        return c(v, pos, b, k)
+    opt_word = opt_word_m(own[0], own, whole[0], whole, plain, count, target, t_forms, t_mention, _build_pair,
+                          (node.body, c), c, c_forms, c_mention)
     opt_word.skip = (f_after, count, target)  # type: ignore[attr-defined]
     return opt_word
+
+
+def _build_pair(nc: tuple[Node, Cont]) -> Matcher:
+    return _build(*nc)
 
 
 def _slot_matcher(node: Slot, c: Cont) -> Matcher:
@@ -220,81 +137,17 @@ def _slot_matcher(node: Slot, c: Cont) -> Matcher:
     own closure (no generator per try), in the order `_slot` yields its ends."""
     name, kind = node.name, node.kind
     if kind == "entity":  # a list: {x:Agent+}; its ends found once per sentence, token and type list
-        key_types = node.types
-        c_forms, c_mention = _head(c)
-
-        def entity_list(v: SentenceView, pos: int, b: dict[str, Bound], k: Accept) -> Any:
-            key = (pos, key_types)
-            ends = v.lists.get(key)
-            if ends is None:
-                ends = v.lists[key] = [(end, b2[name]) for end, b2 in _entity_list(node, v, pos, {})]
-            for end, bound in ends:
-                if c_forms is not None:
-                    if end >= v.n or v.norms[end] not in c_forms:
-                        continue
-                elif c_mention and end not in v.mention_at:
-                    continue
-                r = c(v, end, {**b, name: bound}, k)
-                if r is not None:
-                    return r
-            return None
+        entity_list = entity_list_m(node, c, *_head(c))
         entity_list.at_mention = True  # type: ignore[attr-defined]
         return entity_list
     if kind == "time":
-        def time_slot(v: SentenceView, pos: int, b: dict[str, Bound], k: Accept) -> Any:
-            t = v.time_at.get(pos)
-            if not t:
-                return None
-            return c(v, t[0], {**b, name: Bound("time", pos, t[0], t[1].begin, t[1].end, t[1])}, k)
-        return time_slot
+        return time_m(name, c)
     if kind == "quote":
-        def quote_slot(v: SentenceView, pos: int, b: dict[str, Bound], k: Accept) -> Any:
-            q = v.quote_at.get(pos)
-            if not q:
-                return None
-            last, (qb, qe) = q
-            return c(v, last, {**b, name: Bound("quote", pos, last, qb, qe, _unquote(v.text[qb:qe]))}, k)
-        return quote_slot
+        return quote_m(name, c)
     if kind == "number":
-        def number_slot(v: SentenceView, pos: int, b: dict[str, Bound], k: Accept) -> Any:
-            if pos >= v.n:
-                return None
-            n = _number(v.norms[pos])
-            if n is None:
-                return None
-            bb, ee = v.span(pos, pos + 1)
-            return c(v, pos + 1, {**b, name: Bound("number", pos, pos + 1, bb, ee, n)}, k)
-        return number_slot
-    after = _next_forms(c)  # text: longest first; never starting or ending on punctuation
-    lo, hi, clause = node.min, node.max, kind == "clause"
-
-    def text_slot(v: SentenceView, pos: int, b: dict[str, Bound], k: Accept) -> Any:
-        n = v.n
-        if pos >= n:
-            return None
-        norms = v.norms
-        if norms[pos] in _EDGE_PUNCT:
-            return None
-        v.budget -= 1
-        if v.budget < 0:
-            raise OverBudget
-        limit = min(n, pos + hi)
-        if clause:
-            for i in range(pos, limit):
-                w = norms[i]
-                if w in (";", "-") or w == "," and i + 1 < n and norms[i + 1] in _CLAUSE_NEXT:
-                    limit = i
-                    break
-        toks, text = v.sa.tokens, v.text
-        for end in range(limit, pos + lo - 1, -1):
-            if norms[end - 1] in _EDGE_PUNCT or after is not None and (end >= n or norms[end] not in after):
-                continue
-            bb, ee = toks[pos].begin, toks[end - 1].end
-            r = c(v, end, {**b, name: Bound("text", pos, end, bb, ee, text[bb:ee])}, k)
-            if r is not None:
-                return r
-        return None
-    return text_slot
+        return number_m(name, c)
+    # text: longest first; never starting or ending on punctuation
+    return text_m(name, _next_forms(c), node.min, node.max, kind == "clause", c)
 
 
 def _head(c: Cont) -> tuple[frozenset[str] | None, bool]:
@@ -339,76 +192,18 @@ def _run(items: list[Node], c: Cont) -> Matcher:
         elif t is Assert:
             tests.append((2 if it.kind == "start" else 3, it.forms))
         else:
-            tests.append((4, it))
+            tests.append((4, (it.name, it.types)))
     c_forms, c_mention = _head(c)
     if len(tests) == 1 and tests[0][0] == 4:  # one entity slot: the commonest step
-        name, types = tests[0][1].name, tests[0][1].types
-
-        def entity(v: SentenceView, pos: int, b: dict[str, Bound], k: Accept) -> Any:
-            m = v.mention_at.get(pos)
-            if m is None or not v.type_ok(m, types):
-                return None
-            end = m.last
-            if c_forms is not None:  # what follows cannot begin after it: no binding made
-                if end >= v.n or v.norms[end] not in c_forms:
-                    return None
-            elif c_mention and end not in v.mention_at:
-                return None
-            return c(v, end, {**b, name: Bound("entity", pos, end, m.begin, m.end, m, _members(m, pos, end))}, k)
+        entity = entity_m(*tests[0][1], c, c_forms, c_mention)
         entity.at_mention = True  # type: ignore[attr-defined]
         return entity
     if len(tests) == 1 and tests[0][0] == 0:
         forms = tests[0][1]
-        if c is _end:
-            def word_end(v: SentenceView, pos: int, b: dict[str, Bound], k: Accept) -> Any:
-                if pos < v.n and v.norms[pos] in forms:
-                    return k(pos + 1, b)
-                return None
-            m = word_end
-        else:
-            def word(v: SentenceView, pos: int, b: dict[str, Bound], k: Accept) -> Any:
-                if pos < v.n and v.norms[pos] in forms:
-                    if c_forms is not None:
-                        if pos + 1 >= v.n or v.norms[pos + 1] not in c_forms:
-                            return None
-                    elif c_mention and pos + 1 not in v.mention_at:
-                        return None
-                    return c(v, pos + 1, b, k)
-                return None
-            m = word
+        m = word_end_m(forms) if c is _end else word_m(forms, c, c_forms, c_mention)
         m.next_forms = forms  # type: ignore[attr-defined]
         return m
-
-    def run(v: SentenceView, pos: int, b: dict[str, Bound], k: Accept) -> Any:
-        for kind, x in tests:
-            if kind == 0:
-                if pos >= v.n or v.norms[pos] not in x:
-                    return None
-                pos += 1
-            elif kind == 4:
-                m = v.mention_at.get(pos)
-                if m is None or not v.type_ok(m, x.types):
-                    return None
-                b = {**b, x.name: Bound("entity", pos, m.last, m.begin, m.end, m, _members(m, pos, m.last))}
-                pos = m.last
-            elif kind == 1:
-                if pos >= v.n:
-                    return None
-                w = v.norms[pos]
-                if not (w in x or any(w.startswith(f) for f in x)):
-                    return None
-                pos += 1
-            elif kind == 2:
-                if pos != 0:
-                    return None
-            elif pos < v.n and v.norms[pos] in x:  # 3: not one of these words
-                return None
-        if c_forms is not None:
-            if pos >= v.n or v.norms[pos] not in c_forms:
-                return None
-        elif c_mention and pos not in v.mention_at:
-            return None
-        return c(v, pos, b, k)
+    run = run_m(tests, c, c_forms, c_mention)
     if tests[0][0] == 0:
         run.next_forms = tests[0][1]  # type: ignore[attr-defined]
     elif tests[0][0] == 4:
@@ -430,71 +225,6 @@ def _chain(items: list[Node], c: Cont) -> Matcher:
             c = _build(items[i - 1], c)
             i -= 1
     return c
-
-
-_LIST_JOINS = (("and",), (",",), (",", "and"), ("as", "well", "as"), ("&",), (",", "as", "well", "as"))  # not "nor": a frame's negated form reads "neither X nor Y"
-_LIST_FIRST = frozenset(j[0] for j in _LIST_JOINS)
-
-
-def _entity_list(s: Slot, v: SentenceView, pos: int, b: dict[str, Bound]) -> Iterator[tuple[int, dict[str, Bound]]]:
-    """A list slot: mentions joined by commas, "and" or "as well as" (each may be preceded by
-    "the"), longest list first, then shorter ones, down to one mention. A list ends with "and" or
-    "as well as": "Moscow, the Kremlin" is an apposition, not two places."""
-    m = v.mention_at.get(pos)
-    if m is None or not v.type_ok(m, s.types):
-        return
-    items = [m]
-    joins: list[tuple[str, ...]] = []
-    at = m.last
-    while at < v.n and v.norms[at] in _LIST_FIRST:
-        nxt = None
-        for j in _LIST_JOINS:
-            k = at + len(j)
-            if tuple(v.norms[at:k]) == j:
-                if k < v.n and v.norms[k] == "the":
-                    k += 1
-                m2 = v.mention_at.get(k)
-                if m2 is not None and v.type_ok(m2, s.types) and m2.kind != "pronoun":  # "X, and he urged": a new clause, not a list
-                    nxt = (m2, j)
-                    break
-        if nxt is None:
-            break
-        items.append(nxt[0])
-        joins.append(nxt[1])
-        at = nxt[0].last
-    for n in range(len(items), 0, -1):
-        if n > 1 and joins[n - 2] == (",",):
-            continue  # "A, B" without a closing "and" is not a list
-        if n == 2 and joins[0] == (",", "and"):
-            continue  # "sanctions on Iran, and Moscow warned": two names with a comma before "and" open a new clause
-        last = items[n - 1].last
-        parts = tuple(Bound("entity", pos, last, x.begin, x.end, y) for x in items[:n] for y in (x.members or (x,)))
-        yield last, {**b, s.name: Bound("entity", pos, last, items[0].begin, items[n - 1].end, items[0], parts if len(parts) > 1 else ())}
-
-
-def _members(m: Any, pos: int, last: int) -> tuple[Bound, ...]:
-    """A group mention's members ("the six countries", kg.knowing.groups) as a list slot's items:
-    the engine makes one firing per member, as for "A, B and C"."""
-    return tuple(Bound("entity", pos, last, x.begin, x.end, x) for x in m.members) if m.members else ()
-
-
-# a clause ends at a comma before these (", the ministry said" and ", according to" attribute it)
-_CLAUSE_NEXT = frozenset({"and", "but", "or", "while", "saying", "which", "who", "whereas", "although", "the", "according"})
-_EDGE_PUNCT = frozenset('.,;:!?"\')([]-')
-
-
-def _unquote(q: str) -> str:
-    q = q.strip()
-    if q and q[0] in '"“”„«»':
-        q = q[1:]
-    if q and q[-1] in '"“”„«»':
-        q = q[:-1]
-    return q.strip()
-
-
-
-class OverBudget(Exception):
-    """A pattern tried more ways than STEP_BUDGET on one sentence (see `find_matches`)."""
 
 
 def at_start_only(n: Node) -> bool:

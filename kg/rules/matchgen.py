@@ -25,8 +25,9 @@ from typing import Any, NamedTuple
 
 from .. import codecache
 from .heads import _begin_test, _dispatch, _heads, _quiet_head
-from .match import (_CLAUSE_NEXT, _EDGE_PUNCT, Bound, Matcher, OverBudget, Planned, _end, _entity_list, _members, _number,
-                    _unquote)
+from .closures import (capture_m, entity_list_m, entity_m, gap_m, gap_to_m, number_m, opt_m, opt_word_m, quote_m, run_m,
+                       text_m, time_m, word_end_m, word_m)
+from .match import Bound, Matcher, Planned, _end
 from .pattern import Alt, Assert, Capture, Firsts, Gap, Node, Opt, Seq, Slot, Word, firsts
 
 FORM = 1  # of the plans: a new one is a new cache key
@@ -275,86 +276,24 @@ def matcher(root: Node | Planned, k: str) -> Matcher:
     return load(0)
 
 
-# Each maker returns the closure kg.rules.match builds for that kind of part (the same body).
+# Each maker makes the closure kg.rules.match builds for that kind of part (kg.rules.closures:
+# the same maker), from the plan's part numbers (P) and set keys (S).
 
 def _entity(P: Any, S: Any, load: Any, name: str, types: tuple[str, ...], c: int, cf: str | None, cm: bool) -> Matcher:
-    c_, c_forms = P[c], (S[cf] if cf is not None else None)
-
-    def entity(v: Any, pos: int, b: dict[str, Bound], k: Any) -> Any:
-        m = v.mention_at.get(pos)
-        if m is None or not v.type_ok(m, types):
-            return None
-        end = m.last
-        if c_forms is not None:
-            if end >= v.n or v.norms[end] not in c_forms:
-                return None
-        elif cm and end not in v.mention_at:
-            return None
-        return c_(v, end, {**b, name: Bound("entity", pos, end, m.begin, m.end, m, _members(m, pos, end))}, k)
-    return entity
+    return entity_m(name, types, P[c], (S[cf] if cf is not None else None), cm)
 
 
 def _word_end(P: Any, S: Any, load: Any, fk: str) -> Matcher:
-    forms = S[fk]
-
-    def word_end(v: Any, pos: int, b: dict[str, Bound], k: Any) -> Any:
-        if pos < v.n and v.norms[pos] in forms:
-            return k(pos + 1, b)
-        return None
-    return word_end
+    return word_end_m(S[fk])
 
 
 def _word(P: Any, S: Any, load: Any, fk: str, c: int, cf: str | None, cm: bool) -> Matcher:
-    forms, c_ = S[fk], P[c]
-    c_forms = S[cf] if cf is not None else None
-
-    def word(v: Any, pos: int, b: dict[str, Bound], k: Any) -> Any:
-        if pos < v.n and v.norms[pos] in forms:
-            if c_forms is not None:
-                if pos + 1 >= v.n or v.norms[pos + 1] not in c_forms:
-                    return None
-            elif cm and pos + 1 not in v.mention_at:
-                return None
-            return c_(v, pos + 1, b, k)
-        return None
-    return word
+    return word_m(S[fk], P[c], (S[cf] if cf is not None else None), cm)
 
 
 def _run(P: Any, S: Any, load: Any, spec: tuple[tuple[int, Any], ...], c: int, cf: str | None, cm: bool) -> Matcher:
     tests = [(kind, x if kind == 4 else S[x] if x is not None else frozenset()) for kind, x in spec]
-    c_, c_forms = P[c], (S[cf] if cf is not None else None)
-
-    def run(v: Any, pos: int, b: dict[str, Bound], k: Any) -> Any:
-        for kind, x in tests:
-            if kind == 0:
-                if pos >= v.n or v.norms[pos] not in x:
-                    return None
-                pos += 1
-            elif kind == 4:
-                m = v.mention_at.get(pos)
-                if m is None or not v.type_ok(m, x[1]):
-                    return None
-                b = {**b, x[0]: Bound("entity", pos, m.last, m.begin, m.end, m, _members(m, pos, m.last))}
-                pos = m.last
-            elif kind == 1:
-                if pos >= v.n:
-                    return None
-                w = v.norms[pos]
-                if not (w in x or any(w.startswith(f) for f in x)):
-                    return None
-                pos += 1
-            elif kind == 2:
-                if pos != 0:
-                    return None
-            elif pos < v.n and v.norms[pos] in x:  # 3: not one of these words
-                return None
-        if c_forms is not None:
-            if pos >= v.n or v.norms[pos] not in c_forms:
-                return None
-        elif cm and pos not in v.mention_at:
-            return None
-        return c_(v, pos, b, k)
-    return run
+    return run_m(tests, P[c], (S[cf] if cf is not None else None), cm)
 
 
 def _alt(P: Any, S: Any, load: Any, tk: str, others: tuple[int, ...], units: tuple[int, ...], c: int, cf: str | None,
@@ -386,214 +325,47 @@ def _alt(P: Any, S: Any, load: Any, tk: str, others: tuple[int, ...], units: tup
 
 
 def _opt(P: Any, S: Any, load: Any, body_: int, c: int, cf: str | None, cm: bool) -> Matcher:
-    body, c_ = P[body_], P[c]
-    c_forms = S[cf] if cf is not None else None
-
-    def opt(v: Any, pos: int, b: dict[str, Bound], k: Any) -> Any:
-        v.budget -= 1
-        if v.budget < 0:
-            raise OverBudget
-        r = body(v, pos, b, k)
-        if r is not None:
-            return r
-        if c_forms is not None:
-            if pos >= v.n or v.norms[pos] not in c_forms:
-                return None
-        elif cm and pos not in v.mention_at:
-            return None
-        return c_(v, pos, b, k)
-    return opt
+    return opt_m(P[body_], P[c], (S[cf] if cf is not None else None), cm)
 
 
 def _opt_word(P: Any, S: Any, load: Any, own: tuple[Any, ...], whole: tuple[Any, ...], plain: bool, count: int, t: int,
               tf: str | None, t_mention: bool, uid: int, c: int, cf: str | None, c_mention: bool) -> Matcher:
-    words, prefixes, entity, time, quote, number = (S[own[0]] if own[0] is not None else frozenset()), *own[1:]
-    all_words, all_prefixes, all_entity, all_time, all_quote, all_number = (S[whole[0]] if whole[0] is not None else frozenset()), *whole[1:]
-    target, c_ = P[t], P[c]
-    t_forms = S[tf] if tf is not None else None
-    c_forms = S[cf] if cf is not None else None
-    built: list[Matcher] = []
-
-    def opt_word(v: Any, pos: int, b: dict[str, Bound], k: Any) -> Any:
-        w = v.norms[pos] if pos < v.n else None
-        if plain:
-            here = w in all_words
-        else:
-            here = w is not None and (w in all_words or all_prefixes and any(w.startswith(x) for x in all_prefixes)
-                                      or all_number and _number(w) is not None) \
-                or all_entity and pos in v.mention_at or all_time and pos in v.time_at or all_quote and pos in v.quote_at
-        if not here:
-            v.budget -= count
-            if v.budget < 0:
-                raise OverBudget
-            if t_forms is not None:
-                if w not in t_forms:
-                    return None
-            elif t_mention and pos not in v.mention_at:
-                return None
-            return target(v, pos, b, k)
-        v.budget -= 1
-        if v.budget < 0:
-            raise OverBudget
-        if plain:
-            here = w in words
-        else:
-            here = w is not None and (w in words or prefixes and any(w.startswith(x) for x in prefixes)
-                                      or number and _number(w) is not None) \
-                or entity and pos in v.mention_at or time and pos in v.time_at or quote and pos in v.quote_at
-        if here:
-            if not built:
-                built.append(load(uid))
-            r = built[0](v, pos, b, k)
-            if r is not None:
-                return r
-        if c_forms is not None:
-            if w not in c_forms:
-                return None
-        elif c_mention and pos not in v.mention_at:
-            return None
-        return c_(v, pos, b, k)
-    return opt_word
+    return opt_word_m(S[own[0]] if own[0] is not None else frozenset(), own,
+                      S[whole[0]] if whole[0] is not None else frozenset(), whole, plain, count, P[t],
+                      S[tf] if tf is not None else None, t_mention, load, uid, P[c], S[cf] if cf is not None else None,
+                      c_mention)
 
 
 def _gap_to(P: Any, S: Any, load: Any, mx: int, sk: str | None, nk: str, c: int) -> Matcher:
-    stops, nf, c_ = (S[sk] if sk is not None else frozenset()), S[nk], P[c]
-
-    def gap_to(v: Any, pos: int, b: dict[str, Bound], k: Any) -> Any:
-        v.budget -= 1
-        if v.budget < 0:
-            raise OverBudget
-        norms = v.norms
-        for p in range(pos, min(pos + mx, v.n - 1) + 1):
-            if stops and p > pos and norms[p - 1] in stops:
-                return None
-            if norms[p] in nf:
-                r = c_(v, p, b, k)
-                if r is not None:
-                    return r
-        return None
-    return gap_to
+    return gap_to_m(mx, S[sk] if sk is not None else frozenset(), S[nk], P[c])
 
 
 def _gap(P: Any, S: Any, load: Any, mx: int, sk: str | None, c: int) -> Matcher:
-    stops, c_ = (S[sk] if sk is not None else frozenset()), P[c]
-
-    def gap(v: Any, pos: int, b: dict[str, Bound], k: Any) -> Any:
-        v.budget -= 1
-        if v.budget < 0:
-            raise OverBudget
-        for p in range(pos, pos + min(mx, v.n - pos) + 1):
-            if stops and p > pos and v.norms[p - 1] in stops:
-                return None
-            r = c_(v, p, b, k)
-            if r is not None:
-                return r
-        return None
-    return gap
+    return gap_m(mx, S[sk] if sk is not None else frozenset(), P[c])
 
 
 def _capture(P: Any, S: Any, load: Any, body: int, name: str, c: int) -> Matcher:
-    cbody, c_ = P[body], P[c]
-
-    def capture(v: Any, pos: int, b: dict[str, Bound], k: Any) -> Any:
-        def then(end: int, b2: dict[str, Bound]) -> Any:
-            if end > pos:
-                bb, ee = v.span(pos, end)
-                return c_(v, end, {**b2, name: Bound("text", pos, end, bb, ee, v.text[bb:ee])}, k)
-            return None
-        return cbody(v, pos, b, then)
-    return capture
+    return capture_m(P[body], name, P[c])
 
 
 def _elist(P: Any, S: Any, load: Any, name: str, key_types: tuple[str, ...], c: int, cf: str | None, cm: bool) -> Matcher:
-    c_, c_forms = P[c], (S[cf] if cf is not None else None)
-    node = Slot(name, "entity", key_types, many=True)
-
-    def entity_list(v: Any, pos: int, b: dict[str, Bound], k: Any) -> Any:
-        key = (pos, key_types)
-        ends = v.lists.get(key)
-        if ends is None:
-            ends = v.lists[key] = [(end, b2[name]) for end, b2 in _entity_list(node, v, pos, {})]
-        for end, bound in ends:
-            if c_forms is not None:
-                if end >= v.n or v.norms[end] not in c_forms:
-                    continue
-            elif cm and end not in v.mention_at:
-                continue
-            r = c_(v, end, {**b, name: bound}, k)
-            if r is not None:
-                return r
-        return None
-    return entity_list
+    return entity_list_m(Slot(name, "entity", key_types, many=True), P[c], (S[cf] if cf is not None else None), cm)
 
 
 def _time(P: Any, S: Any, load: Any, name: str, c: int) -> Matcher:
-    c_ = P[c]
-
-    def time_slot(v: Any, pos: int, b: dict[str, Bound], k: Any) -> Any:
-        t = v.time_at.get(pos)
-        if not t:
-            return None
-        return c_(v, t[0], {**b, name: Bound("time", pos, t[0], t[1].begin, t[1].end, t[1])}, k)
-    return time_slot
+    return time_m(name, P[c])
 
 
 def _quote(P: Any, S: Any, load: Any, name: str, c: int) -> Matcher:
-    c_ = P[c]
-
-    def quote_slot(v: Any, pos: int, b: dict[str, Bound], k: Any) -> Any:
-        q = v.quote_at.get(pos)
-        if not q:
-            return None
-        last, (qb, qe) = q
-        return c_(v, last, {**b, name: Bound("quote", pos, last, qb, qe, _unquote(v.text[qb:qe]))}, k)
-    return quote_slot
+    return quote_m(name, P[c])
 
 
 def _number_slot(P: Any, S: Any, load: Any, name: str, c: int) -> Matcher:
-    c_ = P[c]
-
-    def number_slot(v: Any, pos: int, b: dict[str, Bound], k: Any) -> Any:
-        if pos >= v.n:
-            return None
-        n = _number(v.norms[pos])
-        if n is None:
-            return None
-        bb, ee = v.span(pos, pos + 1)
-        return c_(v, pos + 1, {**b, name: Bound("number", pos, pos + 1, bb, ee, n)}, k)
-    return number_slot
+    return number_m(name, P[c])
 
 
 def _text(P: Any, S: Any, load: Any, name: str, ak: str | None, lo: int, hi: int, clause: bool, c: int) -> Matcher:
-    after, c_ = (S[ak] if ak is not None else None), P[c]
-
-    def text_slot(v: Any, pos: int, b: dict[str, Bound], k: Any) -> Any:
-        n = v.n
-        if pos >= n:
-            return None
-        norms = v.norms
-        if norms[pos] in _EDGE_PUNCT:
-            return None
-        v.budget -= 1
-        if v.budget < 0:
-            raise OverBudget
-        limit = min(n, pos + hi)
-        if clause:
-            for i in range(pos, limit):
-                w = norms[i]
-                if w in (";", "-") or w == "," and i + 1 < n and norms[i + 1] in _CLAUSE_NEXT:
-                    limit = i
-                    break
-        toks, text = v.sa.tokens, v.text
-        for end in range(limit, pos + lo - 1, -1):
-            if norms[end - 1] in _EDGE_PUNCT or after is not None and (end >= n or norms[end] not in after):
-                continue
-            bb, ee = toks[pos].begin, toks[end - 1].end
-            r = c_(v, end, {**b, name: Bound("text", pos, end, bb, ee, text[bb:ee])}, k)
-            if r is not None:
-                return r
-        return None
-    return text_slot
+    return text_m(name, (S[ak] if ak is not None else None), lo, hi, clause, P[c])
 
 
 _MAKE = (_entity, _word_end, _word, _run, _alt, _opt, _opt_word, _gap_to, _gap, _capture, _elist, _time, _quote,
