@@ -815,3 +815,16 @@ def test_cabinet_titles_and_the_au_commission(pack):
                                                             ("State Councillor", "kgo:Minister")]
     got = found_on(pack, "AU Commission chairman Tiemoko Sangare said so.", "2007-08-01")
     assert ("AU Commission", "african-union-commission", "Organization", "name") in got
+
+
+def test_a_regions_demonym(pack):
+    # round 16: "South Ossetian leader X" names the region (regions.yaml demonyms), for leader.region-leader
+    got = found_on(pack, "South Ossetian leader Pavel Dzhioev spoke.", "2008-08-30")
+    assert ("South Ossetian", "south-ossetia", "Region", "demonym") in got
+
+
+def test_a_deputy_spokesman_is_a_spokesman(pack):
+    # round 16: "Deputy Spokesman" is the title, not an unknown "Deputy" beside it
+    got = found(pack, "State Department Deputy Spokesman Ivo Marten said so.", roles=True)
+    assert ("Deputy Spokesman", "kgo:Spokesperson", "Role", "role") in got
+    assert not any(t == "Deputy" for t, *_ in got)
