@@ -259,6 +259,12 @@ ROUND16_CASES = [
      {"opposes(unlinked/mir-hossein-mousavi, mahmoud-ahmadinejad)"}),
     ("Evo Morales flew to Caracas in support of Hugo Chavez.", {"supports(evo-morales, hugo-chavez)"}),
     ("Russia voted in support of Iran's bid.", set()),
+    ("Britain froze the assets of two Iranian banks, Bank Saderat and Bank Sepah, accusing them of funding Hezbollah.",
+     {"accused(united-kingdom, unlinked/bank-saderat)", "accused(united-kingdom, unlinked/bank-sepah)",
+      "sanctioned(united-kingdom, unlinked/bank-saderat)", "sanctioned(united-kingdom, unlinked/bank-sepah)"}),
+    ("The United States imposed a visa ban on Alexander Lukashenko and several of his aides, accusing them of fraud.",
+     {"accused(united-states, alyaksandr-lukashenka)", "sanctioned(united-states, alyaksandr-lukashenka)"}),
+    ("Turkey recalled its ambassador and demanded an apology from Israel.", {"urged(turkey, israel)"}),
     # negatives
     ("The African Union adopted a resolution endorsing the Brahimi report, which accused Sudan of abuses.", set()),
     ("Egypt backed the Annan plan for Cyprus.", set()),
