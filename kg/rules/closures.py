@@ -40,6 +40,8 @@ def _entity_list(s: Slot, v: SentenceView, pos: int, b: dict[str, Bound]) -> Ite
                 if k < v.n and v.norms[k] == "the":
                     k += 1
                 m2 = v.mention_at.get(k)
+                while m2 is not None and m2.kind in ("role", "demonym") and not v.type_ok(m2, s.types):  # "President A, Tanzanian President B"
+                    m2 = v.mention_at.get(m2.last)  # a title (and its state) before the next name is skipped
                 if m2 is not None and v.type_ok(m2, s.types) and m2.kind != "pronoun":  # "X, and he urged": a new clause, not a list
                     nxt = (m2, j)
                     break
