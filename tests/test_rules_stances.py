@@ -265,6 +265,9 @@ ROUND16_CASES = [
     ("The United States imposed a visa ban on Alexander Lukashenko and several of his aides, accusing them of fraud.",
      {"accused(united-states, alyaksandr-lukashenka)", "sanctioned(united-states, alyaksandr-lukashenka)"}),
     ("Turkey recalled its ambassador and demanded an apology from Israel.", {"urged(turkey, israel)"}),
+    ("Poland and Hungary, both members of the European Union, urged the bloc to act.",
+     {"urged(poland, european-union)", "urged(hungary, european-union)", "member(poland, european-union)",
+      "member(hungary, european-union)"}),
     # negatives
     ("The African Union adopted a resolution endorsing the Brahimi report, which accused Sudan of abuses.", set()),
     ("Egypt backed the Annan plan for Cyprus.", set()),
