@@ -828,3 +828,11 @@ def test_a_deputy_spokesman_is_a_spokesman(pack):
     got = found(pack, "State Department Deputy Spokesman Ivo Marten said so.", roles=True)
     assert ("Deputy Spokesman", "kgo:Spokesperson", "Role", "role") in got
     assert not any(t == "Deputy" for t, *_ in got)
+
+
+def test_one_word_opening_a_sentence_before_a_title_aside_is_a_name(pack):
+    # round 16: "Ahtisaari, the U.N. special envoy, ..." names a person; "However, the envoy" does not
+    got = found(pack, "Vartanen, the U.N. special envoy for Kosovo, presented his plan.")
+    assert ("Vartanen", "unlinked/vartanen", "Person", "unlinked") in got
+    assert found(pack, "However, the U.N. special envoy for Kosovo presented his plan.") == \
+        [("U.N.", "united-nations", "Organization", "name"), ("Kosovo", "kosovo", "Country", "name")]

@@ -114,6 +114,20 @@ def dateline_end(text: str) -> int:
     return m.end() if m and any(c.isupper() for c in m.group().split("(")[0][:3]) else 0
 
 
+_NOT_SURNAMES = frozenset({"however", "meanwhile", "instead", "separately", "earlier", "later", "today", "yesterday",
+                           "tomorrow", "moreover", "furthermore", "nevertheless", "indeed", "thus", "hence", "therefore",
+                           "besides", "otherwise", "afterwards", "finally", "still", "now", "then", "also", "again", "once"})
+
+
+def _titled_aside(toks: list[Token], a: int, c: Candidate) -> bool:
+    """"Ahtisaari, the U.N. special envoy for Kosovo, presented ...": one capitalised word opening a
+    sentence, set off by a comma before a title, is a person's name (never an adverb: "However, the
+    president said")."""
+    w = toks[a].norm
+    return "apposition" in c.evidence and toks[a].text.isalpha() and not w.endswith("ly") and w not in _NOT_SURNAMES \
+        and a + 2 < len(toks) and toks[a + 2].norm in ("the", "a")
+
+
 def _initial(toks: list[Token], i: int, honorifics: dict[str, str | None]) -> bool:
     """Whether token i starts a sentence or a quotation (where every word is capitalised)."""
     j = i - 1
@@ -193,7 +207,8 @@ def find_candidates(si: int, toks: list[Token], covered: list[bool], role_end: s
             if headline is None:
                 headline = title_case(toks, lex, segment)
                 dl = dateline_end(sentence_text) if sentence_text[:1].isupper() else 0
-            if headline or toks[a].begin - text_offset < dl or (_initial(toks, a, lex.honorifics) and b - a == 1 and not hon):
+            if headline or toks[a].begin - text_offset < dl or (_initial(toks, a, lex.honorifics) and b - a == 1 and not hon and
+                                                                 not _titled_aside(toks, a, c)):
                 c.tentative = True
             out.append(c)
         i = max(j, i + 1)
