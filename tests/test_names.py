@@ -836,3 +836,16 @@ def test_one_word_opening_a_sentence_before_a_title_aside_is_a_name(pack):
     assert ("Vartanen", "unlinked/vartanen", "Person", "unlinked") in got
     assert found(pack, "However, the U.N. special envoy for Kosovo presented his plan.") == \
         [("U.N.", "united-nations", "Organization", "name"), ("Kosovo", "kosovo", "Country", "name")]
+
+
+def test_capital_as_state_protesting_withdrawing_and_in_stance_nouns(pack):
+    # round 16, second shift: verbs of protest and retreat, a rival or ally "of" it, an apposition
+    got = found(pack, "It was a step Minsk denounced. The deal holds unless Seoul withdrew its ships. "
+                      "Washington pressed Hanoi to act. She is a fierce critic of Moscow. "
+                      "Beijing, a permanent member of the Council, abstained.")
+    assert [(t, i) for t, i, _, k in got if k == "metonym"] == [
+        ("Minsk", "belarus"), ("Seoul", "south-korea"), ("Washington", "united-states"), ("Hanoi", "vietnam"),
+        ("Moscow", "russia"), ("Beijing", "china")]
+    # the city stays the city where it is a place, or the apposition describes the city
+    got = found(pack, "He landed in Moscow. She lives in Beijing, a city of millions. The mayor of Minsk spoke.")
+    assert [k for t, i, ty, k in got if t in ("Moscow", "Beijing", "Minsk")] == ["name"] * 3

@@ -25,6 +25,13 @@ _HEADS = frozenset({"kgo:President", "kgo:PrimeMinister", "kgo:Chancellor", "kgo
 _ADVERBS = frozenset({"later", "also", "again", "then", "still", "now", "too", "himself", "herself", "earlier", "once"})
 
 
+
+# Nouns of a state's membership, friendship or rivalry before "of": a capital after "an opponent of",
+# or in an apposition "Moscow, a member of the Quartet", stands for its state.
+_STANCE_NOUNS = frozenset(("member", "members", "ally", "allies", "opponent", "opponents", "critic", "critics",
+                           "supporter", "supporters", "backer", "backers", "foe", "foes", "enemy", "rival",
+                           "partner", "sponsor", "signatory"))
+
 class RoleMentions:
     """Methods of MentionFinder for roles, their holders and acting seats of power (a mixin)."""
 
@@ -148,11 +155,19 @@ class RoleMentions:
         prev = toks[p].norm if p >= 0 else ""
         if prev in lex.object_verbs or p > 0 and f"{toks[p - 1].norm} {prev}" in lex.object_verbs:
             return True  # the object of an act: "accused Khartoum of", "urged Moscow to", "called on Tehran to"
+        if prev == "of" and p > 0 and toks[p - 1].norm in _STANCE_NOUNS:
+            return True  # "a fierce opponent of Washington", "a close ally of Moscow": a state's rival or friend
         if prev in lex.place_preps or prev in ("to", "from", "via", "of", "for", "outside", "between"):
             return False
         if prev == "by":
             return True
         k = b
+        if k + 2 < len(toks) and toks[k].norm == "," and toks[k + 1].norm in ("a", "an", "one"):
+            j = k + 2  # "Moscow, a member of the Quartet,", "Beijing, a permanent member of": an apposition
+            while j < min(len(toks), k + 5) and toks[j].norm not in _STANCE_NOUNS:
+                j += 1
+            if j + 1 < len(toks) and toks[j].norm in _STANCE_NOUNS and toks[j + 1].norm == "of":
+                return True
         if k < len(toks) and toks[k].norm in ("'s", "'"):
             j = k + 1
             if j + 1 < len(toks) and toks[j].text.isupper() and toks[j + 1].norm in self.roles.next:
