@@ -124,18 +124,20 @@ def coder_for(data_dir: Path) -> Coder | None:
 # the same 0.85 MB (no class lookups, no memo). The key holds the Python version (marshal's
 # format is the interpreter's own) and the code that makes the fields.
 _UNCACHED = ("patterns", "pattern_index")  # what a process compiles from the pack as it codes
+_UNREAD = ("agents",)  # what `agent_shards` holds again, by first word (CameoPack.agents_at)
 
 
 def _marshal_pack(pack: CameoPack) -> bytes:
-    return marshal.dumps({k: v for k, v in vars(pack).items() if k not in _UNCACHED and not k.startswith("_")})
+    return marshal.dumps({k: v for k, v in vars(pack).items()
+                          if k not in _UNCACHED and k not in _UNREAD and not k.startswith("_")})
 
 
 def _unmarshal_pack(data: bytes) -> CameoPack:
     state = marshal.loads(data)
-    if not isinstance(state, dict) or set(state) != {f.name for f in fields(CameoPack)} - set(_UNCACHED):
+    if not isinstance(state, dict) or set(state) != {f.name for f in fields(CameoPack)} - {*_UNCACHED, *_UNREAD}:
         raise ValueError("not a CAMEO pack cache of this kg")
     pack = CameoPack.__new__(CameoPack)
-    pack.__dict__.update(state, patterns={}, pattern_index={})
+    pack.__dict__.update(state, patterns={}, pattern_index={}, agents={})  # (agents: in agent_shards)
     return pack
 
 

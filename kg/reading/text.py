@@ -6,7 +6,7 @@ an alias written with ASCII characters matches text set with typographic ones.
 from __future__ import annotations
 
 import re
-from typing import NamedTuple
+from collections import namedtuple
 
 _FOLD = str.maketrans({
     "\u2019": "'", "\u2018": "'", "\u02bc": "'", "\u2032": "'", "`": "'",
@@ -43,16 +43,13 @@ def norm(text: str) -> str:
     return text.translate(_FOLD).lower()
 
 
-class Token(NamedTuple):
-    """A token with offsets into the article and its folded and normal forms. A named tuple, not
+# (collections.namedtuple, what typing.NamedTuple makes, without its class syntax: under `from
+# __future__ import annotations` that compiles each field's annotation at import, ~1 M instructions a class)
+# text: str, begin and end: int (character offsets into the article text), norm: str, folded: str
+Token = namedtuple("Token", ("text", "begin", "end", "norm", "folded"), module=__name__)
+Token.__doc__ = """A token with offsets into the article and its folded and normal forms. A named tuple, not
     a frozen dataclass: an article has thousands of tokens, and a frozen dataclass sets each
     field through object.__setattr__ (tokenizing took 3-8 times longer)."""
-
-    text: str
-    begin: int  # character offsets into the article text
-    end: int
-    norm: str
-    folded: str
 
 
 _FORMS: dict[str, tuple[str, str]] = {}  # token text -> (norm, folded): most tokens recur

@@ -21,7 +21,8 @@ from __future__ import annotations
 
 import hashlib
 import marshal
-from typing import Any, NamedTuple
+from collections import namedtuple
+from typing import Any
 
 from .. import codecache
 from .heads import _begin_test, _dispatch, _heads, _quiet_head
@@ -36,12 +37,12 @@ FORM = 1  # of the plans: a new one is a new cache key
 ENTITY, WORD_END, WORD, RUN, ALT, OPT, OPT_WORD, GAP_TO, GAP, CAPTURE, ELIST, TIME, QUOTE, NUMBER, TEXT = range(15)
 
 
-class _P(NamedTuple):
-    """A planned part: its number and what `kg.rules.match._head` would say of its closure."""
-    id: int  # -1: the end of the pattern (`kg.rules.match._end`)
-    forms: frozenset[str] | None = None
-    mention: bool = False
-    skip: tuple[Firsts, int, "_P"] | None = None  # an optional part's run (`opt_word.skip`)
+# (collections.namedtuple, what typing.NamedTuple makes, without its class syntax: under `from
+# __future__ import annotations` that compiles each field's annotation at import, ~1 M instructions a class)
+# id: int (-1: the end of the pattern, `kg.rules.match._end`); forms: frozenset[str] | None = None;
+# mention: bool = False; skip: tuple[Firsts, int, _P] | None = None (an optional part's run, `opt_word.skip`)
+_P = namedtuple("_P", ("id", "forms", "mention", "skip"), defaults=(None, False, None), module=__name__)
+_P.__doc__ = """A planned part: its number and what `kg.rules.match._head` would say of its closure."""
 
 
 _END = _P(-1)

@@ -23,7 +23,8 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass, field
-from typing import Callable, Iterator, NamedTuple, TypeVar, Union
+from collections import namedtuple
+from typing import Callable, Iterator, TypeVar, Union
 
 from ..reading.text import tokenize
 
@@ -376,23 +377,24 @@ def rank(words: frozenset[str] | set[str]) -> tuple[bool, int]:
     return (bool(COMMON & set(words)), len(words))
 
 
-class Firsts(NamedTuple):
-    """What the first token of a match can be: a cheap test that skips start positions. A named
+# (collections.namedtuple, what typing.NamedTuple makes, without its class syntax: under `from
+# __future__ import annotations` that compiles each field's annotation at import, ~1 M instructions a class)
+# words: frozenset[str] = frozenset(); prefixes: tuple[str, ...] = (); entity, quote, time, number,
+# anything: bool = False
+Firsts = namedtuple("Firsts", ("words", "prefixes", "entity", "quote", "time", "number", "anything"),
+                    defaults=(frozenset(), (), False, False, False, False, False), module=__name__)
+Firsts.__doc__ = """What the first token of a match can be: a cheap test that skips start positions. A named
     tuple, not a frozen dataclass: the matcher's compiler makes one per pattern node and per
     optional part it builds (~7,000 for a one-article build), and a frozen dataclass sets each
     of its seven fields through `object.__setattr__`."""
 
-    words: frozenset[str] = frozenset()
-    prefixes: tuple[str, ...] = ()
-    entity: bool = False
-    quote: bool = False
-    time: bool = False
-    number: bool = False
-    anything: bool = False
 
-    def __or__(self, o: "Firsts") -> "Firsts":  # type: ignore[override]
-        return _new(Firsts, (self[0] | o[0], self[1] + o[1], self[2] or o[2], self[3] or o[3], self[4] or o[4],
-                             self[5] or o[5], self[6] or o[6]))
+def _firsts_or(self: Firsts, o: Firsts) -> Firsts:
+    return _new(Firsts, (self[0] | o[0], self[1] + o[1], self[2] or o[2], self[3] or o[3], self[4] or o[4],
+                         self[5] or o[5], self[6] or o[6]))
+
+
+Firsts.__or__ = _firsts_or  # type: ignore[assignment,method-assign]
 
 
 _new = tuple.__new__  # a Firsts made from its seven fields directly (its __new__ is a Python function)

@@ -10,7 +10,8 @@ import json
 import marshal
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Iterable, NamedTuple, Sequence
+from collections import namedtuple
+from typing import Iterable, Sequence
 
 from ...errors import InputError
 
@@ -26,15 +27,11 @@ class _Pattern:
     synsets: tuple[str, ...] = ()  # synsets one of whose phrases the sentence must contain
 
 
-class _Verb(NamedTuple):
-    """A verb of a block (a tuple: the pack unpickles thousands of them at every cold start)."""
-
-    block: str
-    head: str
-    before: tuple[str, ...]
-    after: tuple[str, ...]
-    code: str
-    src: str
+# (collections.namedtuple, what typing.NamedTuple makes, without its class syntax: under `from
+# __future__ import annotations` that compiles each field's annotation at import, ~1 M instructions a class)
+# block, head: str; before, after: tuple[str, ...]; code, src: str
+_Verb = namedtuple("_Verb", ("block", "head", "before", "after", "code", "src"), module=__name__)
+_Verb.__doc__ = """A verb of a block (a tuple: the pack unpickles thousands of them at every cold start)."""
 
 
 @dataclass
@@ -63,7 +60,21 @@ class CameoPack:
     transforms: list[tuple[str, bool, str, str, str]] = field(default_factory=list)  # (verb, self, code, src, text)
     nested: list[tuple[str, str, str, str, str, str]] = field(default_factory=list)  # (outer, form, inner, code, src, text)
     n_patterns: int = 0
-    agent_first: dict[str, tuple[int, ...]] = field(default_factory=dict)  # first word -> phrase lengths, longest first
+    # first word -> its agent phrases as marshal data ({phrase: (code, prefix)}): a cold build decodes
+    # those of the few words its first article has (`agents_at`), not all ~5,100 phrases
+    agent_shards: dict[str, bytes] = field(default_factory=dict)
+
+    def agents_at(self, word: str) -> tuple[tuple[int, ...], dict[str, tuple[str, bool]]]:
+        """The lengths (longest first) and the agent phrases of the phrases beginning with a word
+        of `agent_shards` (decoded on first use)."""
+        cache = self.__dict__.get("_agents_at")
+        if cache is None:
+            cache = self.__dict__["_agents_at"] = {}
+        got = cache.get(word)
+        if got is None:
+            phrases = marshal.loads(self.agent_shards[word])
+            got = cache[word] = (tuple(sorted({p.count(" ") + 1 for p in phrases}, reverse=True)), phrases)
+        return got
 
     def verbs_of(self, form: str) -> tuple[_Verb, ...]:
         """The verbs a form may be, as _Verb tuples (made on first use: the pack keeps plain
@@ -274,12 +285,10 @@ def index_pack(pack: CameoPack) -> None:
                 first.setdefault(ph[0], []).append(ph)
                 last.setdefault(ph[-1], []).append(ph)
         pack.synset_first[name], pack.synset_last[name] = first, last
-    lengths: dict[str, set[int]] = {}
-    for phrase in pack.agents:
-        ws = phrase.split(" ")
-        lengths.setdefault(ws[0], set()).add(len(ws))
-    shared: dict[tuple[int, ...], tuple[int, ...]] = {}  # equal tuples as one object (marshal refers to it)
-    pack.agent_first = {w: shared.setdefault(t, t) for w, ls in lengths.items() for t in [tuple(sorted(ls, reverse=True))]}
+    by_first: dict[str, dict[str, tuple[str, bool]]] = {}
+    for phrase, coded in pack.agents.items():
+        by_first.setdefault(phrase.split(" ")[0], {})[phrase] = coded
+    pack.agent_shards = {w: marshal.dumps(d) for w, d in by_first.items()}
     pack.discard_trie = {}
     for words, story in pack.discards:
         node = pack.discard_trie

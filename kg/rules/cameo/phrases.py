@@ -7,7 +7,8 @@ modifiers form one phrase; "and", "," and "or" split it into coordinated members
 from __future__ import annotations
 
 from dataclasses import dataclass
-from typing import NamedTuple, Sequence
+from collections import namedtuple
+from typing import Sequence
 
 from .pack import CameoPack
 
@@ -24,28 +25,19 @@ BE = frozenset("is are was were be been being am 's get got gets getting".split(
 MAX_MODIFIERS = 2
 
 
-class Unit(NamedTuple):
-    """An actor or agent found in a sentence: token span, code, and what it refers to. (A named
+# (collections.namedtuple, what typing.NamedTuple makes, without its class syntax: under `from
+# __future__ import annotations` that compiles each field's annotation at import, ~1 M instructions a class)
+# first, last: int; code: str; agent: bool = False; prefix: bool = False (an agent whose code goes
+# before the actor's, NGO~); label: str = ""; ref: object = None (the kg entity, when the actor is one)
+Unit = namedtuple("Unit", ("first", "last", "code", "agent", "prefix", "label", "ref"),
+                  defaults=(False, False, "", None), module=__name__)
+Unit.__doc__ = """An actor or agent found in a sentence: token span, code, and what it refers to. (A named
     tuple, not a frozen dataclass: every mention of every sentence makes one, and a frozen
     dataclass sets each field through object.__setattr__.)"""
 
-    first: int
-    last: int
-    code: str
-    agent: bool = False
-    prefix: bool = False  # an agent whose code goes before the actor's (NGO~)
-    label: str = ""
-    ref: object = None  # the kg entity, when the actor is one
-
-
-class Member(NamedTuple):
-    """One coordinated member of a noun phrase, with its composite code (a named tuple: see Unit)."""
-
-    code: str
-    label: str
-    first: int
-    last: int
-    ref: object = None
+# code, label: str; first, last: int; ref: object = None
+Member = namedtuple("Member", ("code", "label", "first", "last", "ref"), defaults=(None,), module=__name__)
+Member.__doc__ = """One coordinated member of a noun phrase, with its composite code (a named tuple: see Unit)."""
 
 
 @dataclass
@@ -61,15 +53,15 @@ class Phrase:
 def find_agents(pack: CameoPack, toks: Sequence[str], taken: set[int]) -> list[Unit]:
     """The pack's agent phrases in the tokens, longest first, outside the actors' tokens (`taken`)."""
     out: list[Unit] = []
-    agents, first = pack.agents, pack.agent_first
-    starts = first.keys() & toks  # the words here that begin an agent phrase (most sentences: none or few)
+    starts = pack.agent_shards.keys() & toks  # the words here that begin an agent phrase (most sentences: none or few)
     if not starts:
         return out
     n, free = len(toks), 0  # (an agent found ends where the next may begin)
     for i in [i for i, t in enumerate(toks) if t in starts]:  # only where an agent phrase may begin
         if i < free:
             continue
-        for L in first[toks[i]]:
+        lengths, agents = pack.agents_at(toks[i])
+        for L in lengths:
             if i + L <= n:
                 phrase = " ".join(toks[i:i + L])
                 if phrase in agents and not any(j in taken for j in range(i, i + L)):
