@@ -18,6 +18,7 @@ from .match import at_start_only
 from .pattern import Capture, Parsed, PatternError, Slot, cost, firsts, parse_pattern, required_words
 from .pattern import compatible as _compatible
 from .ruleset import Emit, Example, JoinRule, Pattern, Rule, RuleSet, Term  # noqa: F401  (re-exported: kg.rules.loader.Rule ...)
+from .ruleset import rule_files  # noqa: F401  (re-exported: kg.rules.pack reads it without importing the loader)
 
 RULE_KEYS = {"id", "description", "pattern", "patterns", "frame", "priority", "group", "segments", "node", "emit",
              "attribution", "hypothetical", "negation", "default", "examples", "note", "background"}
@@ -32,14 +33,6 @@ SEGMENTS = {"headline", "caption", "standfirst", "heading", "body", "pullquote"}
 ID_RX = re.compile(r"^[a-z0-9][a-z0-9._-]*$")
 VAR_RX = re.compile(r"[A-Za-z_]\w*")  # a join rule's variable
 LITERAL_RX = re.compile(r'^"(.*)"(?:@([A-Za-z-]+)|\^\^(\S+))?$', re.S)
-
-
-def rule_files(rules_dir: Path) -> list[Path]:
-    if rules_dir.is_file():
-        return [rules_dir]
-    if not rules_dir.is_dir():
-        raise InputError(rules_dir, "rules folder not found")
-    return sorted(p for p in rules_dir.rglob("*.yaml") if not p.name.startswith("_"))
 
 
 def class_files(paths: list[Path]) -> list[Path]:

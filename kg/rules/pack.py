@@ -20,8 +20,7 @@ from ..reading.document import Layout, load_layout
 from ..errors import InputError
 from ..knowing.gazetteer import Gazetteer, load_gazetteer
 from ..knowing.mentions import MentionFinder
-from .loader import RuleSet, load_rules, rule_files
-from .ruleset import LAZY
+from .ruleset import LAZY, RuleSet, rule_files  # (kg.rules.loader, its frames, classes and checks: only to load the rules)
 from ..knowing.vocab import Vocabulary, load_vocabulary
 
 
@@ -362,6 +361,8 @@ class Pack:
     @cached_property
     def rules(self) -> RuleSet:
         self.gazetteer  # noqa: B018 - report gazetteer errors first
+        from .loader import load_rules
+
         return load_rules(rule_files(self.rules_path or self.data_dir / "rules"), self.vocabulary, self.data_dir,
                           classes=self._class_files())
 

@@ -6,9 +6,20 @@ the pickled pack cache use them without the loader's parsing and validation.
 from __future__ import annotations
 
 from dataclasses import dataclass, field
+from pathlib import Path
 from typing import Any
 
+from ..errors import InputError
 from .pattern import Capture, Firsts, Parsed, Slot
+
+
+def rule_files(rules_dir: Path) -> list[Path]:
+    """The rule files of a folder (or the one file given), in order (kg.rules.loader reads them)."""
+    if rules_dir.is_file():
+        return [rules_dir]
+    if not rules_dir.is_dir():
+        raise InputError(rules_dir, "rules folder not found")
+    return sorted(p for p in rules_dir.rglob("*.yaml") if not p.name.startswith("_"))
 
 
 @dataclass(frozen=True)
