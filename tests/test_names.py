@@ -849,3 +849,11 @@ def test_capital_as_state_protesting_withdrawing_and_in_stance_nouns(pack):
     # the city stays the city where it is a place, or the apposition describes the city
     got = found(pack, "He landed in Moscow. She lives in Beijing, a city of millions. The mayor of Minsk spoke.")
     assert [k for t, i, ty, k in got if t in ("Moscow", "Beijing", "Minsk")] == ["name"] * 3
+
+
+def test_a_leaders_possessive_government_is_his_state(pack):
+    # round 16, second shift: "Mubarak's government", "Bush's administration" as "the Bush administration"
+    got = found_on(pack, "Mubarak's government denied the report. Critics of Bush's administration spoke.", "2007-05-01")
+    assert ("egypt", "metonym") in [(i, k) for _, i, _, k in got]
+    assert ("united-states", "metonym") in [(i, k) for _, i, _, k in got]
+    assert not any(i in ("hosni-mubarak", "george-w-bush") for _, i, _, _ in got)

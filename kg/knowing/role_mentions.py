@@ -32,6 +32,10 @@ _STANCE_NOUNS = frozenset(("member", "members", "ally", "allies", "opponent", "o
                            "supporter", "supporters", "backer", "backers", "foe", "foes", "enemy", "rival",
                            "partner", "sponsor", "signatory"))
 
+# The words of government a leader's possessive names as his state ("Mubarak's government", "Bush's
+# administration"); "Olmert's cabinet met" stays the person's meeting.
+_OWNED_GOVERNMENTS = frozenset(("government", "administration", "regime"))
+
 class RoleMentions:
     """Methods of MentionFinder for roles, their holders and acting seats of power (a mixin)."""
 
@@ -76,8 +80,9 @@ class RoleMentions:
 
     def _governments(self, spans: list[tuple[int, int, str, object]], keys: list[str]) -> list[tuple[int, int, str, object]]:
         """A leader's name before a word of government ("the Bush administration", "the Obama White
-        House", "the Olmert government": names.yaml `government_words`) is the state he governs, not
-        the person: one metonym over the name and the words (a span that starts in them goes)."""
+        House", "the Olmert government", "Mubarak's government": names.yaml `government_words`) is the
+        state he governs, not the person: one metonym over the name and the words (a span that starts in
+        them goes)."""
         words = self.lex.government_words
         if not words:
             return spans
@@ -89,11 +94,12 @@ class RoleMentions:
         for a, b, kind, ent in spans:
             if a < end:
                 continue  # "White House" after "Obama": inside the metonym
-            if kind == "name" and b < len(keys) and keys[b] in firsts and ent.type in self.person_types:  # type: ignore[attr-defined]
-                w = next((w for w in words if tuple(keys[b:b + len(w)]) == w), None)
+            o = b + 1 if b + 1 < len(keys) and keys[b] in ("'s", "'") and keys[b + 1] in _OWNED_GOVERNMENTS else b
+            if kind == "name" and o < len(keys) and keys[o] in firsts and ent.type in self.person_types:  # type: ignore[attr-defined]
+                w = next((w for w in words if tuple(keys[o:o + len(w)]) == w), None)
                 state = self._governed(ent) if w is not None else None  # type: ignore[arg-type]
                 if state is not None and w is not None:
-                    end = b + len(w)
+                    end = o + len(w)
                     out.append((a, end, "metonym", state))
                     continue
             out.append((a, b, kind, ent))
