@@ -73,7 +73,8 @@ SENTENCE_FLOORS = [
     ("sentences-10.yaml", 250, 0.86, 0.67),  # frozen at the twelfth round's start: P 0.89 R 0.65 with its starting code, P 0.89 R 0.70 at its end; tuned in the thirteenth: P 0.95 R 0.78
     ("sentences-11.yaml", 220, 0.86, 0.62),  # frozen at the thirteenth round's start: P 0.86 R 0.62 with its starting code, P 0.89 R 0.65 at its end; tuned in the fourteenth: P 0.93 R 0.72
     ("sentences-12.yaml", 230, 0.90, 0.73),  # frozen at the fourteenth round's start: P 0.92 R 0.76 with its starting code, P 0.93 R 0.76 at its end; tuned in the fifteenth: P 0.93 R 0.78
-    ("sentences-13.yaml", 230, 0.85, 0.57),  # frozen at the fifteenth round's start: P 0.87 R 0.59 with its starting code, P 0.87 R 0.60 at its end
+    ("sentences-13.yaml", 230, 0.89, 0.68),  # frozen at the fifteenth round's start: P 0.87 R 0.59 with its starting code, P 0.87 R 0.60 at its end; tuned in the sixteenth: P 0.92 R 0.71
+    ("sentences-14.yaml", 225, 0.84, 0.61),  # frozen at the sixteenth round's start: P 0.88 R 0.62 with its starting code, P 0.87 R 0.64 at its end
 ]
 
 
@@ -89,7 +90,8 @@ def test_sentence_sets_do_not_regress(pack, name, items, pmin, rmin):
                                                     ("articles-6", 25, 0.96), ("articles-7", 70, 0.96),
                                                     ("articles-8", 20, 0.96), ("articles-9", 15, 0.96),
                                                     ("articles-10", 40, 0.93), ("articles-11", 30, 0.96),
-                                                    ("articles-12", 55, 0.93), ("articles-13", 180, 0.92)])
+                                                    ("articles-12", 55, 0.93), ("articles-13", 180, 0.93),
+                                                    ("articles-14", 190, 0.95)])
 def test_real_articles_in_the_repo_name_their_actors(pack, folder, named, right):
     """The public-domain held-out articles: most named actors become entities, and links are right
     (articles/: 86% and 98% on its in-repo texts; articles-5/: 97% and 98%; articles-6/: all 30
@@ -104,17 +106,22 @@ def test_real_articles_in_the_repo_name_their_actors(pack, folder, named, right)
     found, 53 of 56 links right at the fourteenth round's end: "Omar Hassan Al Bashir" cut before
     "Bashir", "UNMIS" and "Lebanon" in "the Lebanese army" are wrong, hence its lower floor; articles-13/, all
     19 texts in the repo: 184 of 187 actors found, 153 of 162 links right at the fifteenth round's
-    start and end)."""
+    start and end, 156 of 161 at the sixteenth's end with titled gold names read as names; articles-14/,
+    all 19 texts in the repo: 194 of 198 actors found, 160 of 166 links right with the sixteenth
+    round's starting code, 160 of 164 at its end)."""
     t, rows = _world_module().evaluate_entities(pack, None, ROOT / "tests" / "heldout" / folder)
     assert t.named >= named, rows
     assert t.found / t.named >= 0.83 and t.linked_right / max(t.linked, 1) >= right, "\n".join(rows + t.wrong)
 
 
-def test_articles_13_relations_do_not_regress(pack):
-    """Set 13's 19 articles are all redistributable texts kept in the repo, so the relations a
-    reader lists are scored here as well as by hand: P 0.78 R 0.31 with the fifteenth round's
-    starting code, P 0.78 R 0.33 at its end (docs/rules.md, "The fifteenth round")."""
-    rep, rows = _world_module().evaluate_relations_articles(pack, None, ROOT / "tests" / "heldout" / "articles-13")
+@pytest.mark.parametrize(("folder", "pmin", "rmin"), [("articles-13", 0.77, 0.38), ("articles-14", 0.76, 0.27)])
+def test_articles_in_the_repo_keep_their_relations(pack, folder, pmin, rmin):
+    """Sets 13 and 14 are wholly redistributable texts kept in the repo, so the relations a reader
+    lists are scored here as well as by hand. articles-13: P 0.78 R 0.31 with the fifteenth round's
+    starting code, P 0.78 R 0.33 at its end, P 0.81 R 0.41 after the sixteenth tuned on it;
+    articles-14: P 0.81 R 0.29 with the sixteenth round's starting code, P 0.80 R 0.29 at its end
+    (docs/rules.md, "The fifteenth round" and "The sixteenth round")."""
+    rep, rows = _world_module().evaluate_relations_articles(pack, None, ROOT / "tests" / "heldout" / folder)
     p, r, _ = rep.micro()
     assert not [row for row in rows if "text not available" in row], rows
-    assert p >= 0.74 and r >= 0.30, "\n".join(rows)
+    assert p >= pmin and r >= rmin, "\n".join(rows)
