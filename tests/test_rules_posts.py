@@ -202,6 +202,32 @@ CASES: list[tuple[str, str, list[str]]] = [
     ("U.S. Under Secretary of State for Political Affairs Daniel Fried arrived in Tbilisi.", "2008-08-20",
      ["post(Daniel Fried, United States)"]),
     ("The inquiry is headed by Belgian prosecutor Serge Brammertz.", "2006-01-11", ["post(Serge Brammertz, Belgium)"]),
+    # round 17: an envoy, adviser or chief of staff named under the person he serves holds his post in that person
+    # (post.under-person-*); a woman named without an honorific is no "his" (names.yaml female_first_names)
+    ("Secretary-General Ban Ki-moon will be briefed today by his Special Envoy for Haiti, Luis Carrera, who has "
+     "just returned.", "2008-05-01", ["leads(Ban Ki-moon, United Nations)", "post(Luis Carrera, Ban Ki-moon)"]),
+    ("The mission includes Secretary-General Kofi Annan's Special Advisor, Rolf Meyer, and Lars Ostberg, Mr. Annan's "
+     "Special Representative for the border talks.", "2005-05-01",
+     ["leads(Kofi Annan, United Nations)", "post(Rolf Meyer, Kofi Annan)", "post(Lars Ostberg, Kofi Annan)"]),
+    ("Secretary-General Ban Ki-moon arrived in Colombo on Friday. UN spokesperson Carla Lindholm said Mr. Ban hoped "
+     "to make progress. Earlier today, his Chief of Staff, Paul Ostrow, met the ministers.", "2009-05-22",
+     ["leads(Ban Ki-moon, United Nations)", "post(Carla Lindholm, United Nations)", "said(Carla Lindholm)",
+      "post(Paul Ostrow, Ban Ki-moon)"]),
+    ("Putin's foreign minister, Sergei Lavrov, arrived in Tehran.", "2007-10-16", []),
+    # round 17: demonyms the Phoenix records lack (curated in data/gazetteer/states.yaml)
+    ("Finnish Foreign Minister Alexander Stubb and his Swedish counterpart Carl Bildt flew to Tbilisi.", "2008-08-12",
+     ["post(Alexander Stubb, Finland)", "post(Carl Bildt, Sweden)"]),
+    ("Costa Rican President Oscar Arias offered to mediate.", "2009-07-06", ["leads(Oscar Arias, Costa Rica)"]),
+    # round 17: the state after the name ("Foreign Minister X of Singapore"), never a party ("of Hamas")
+    ("The envoy also met Foreign Minister Tomas Lindqvist of Singapore on Monday.", "2007-10-20",
+     ["post(Tomas Lindqvist, Singapore)"]),
+    ("Prime Minister Omar Rahal of Hamas addressed the rally.", "2007-01-20", ["member(Omar Rahal, Hamas)"]),
+    # round 17: "Lord's Resistance Army" is the known group, not a "Resistance Army" after a title "Lord"
+    ("Museveni will not meet Lord's Resistance Army leader Okello Oryem.", "2008-04-10",
+     ["leads(Okello Oryem, Lord's Resistance Army)"]),
+    # round 17: the speaker after the clause, by "its", holds his post in its subject (post.its-title-clause)
+    ("The Malian government rejected the charge on Monday, its spokesman Omar Diarra said.", "2008-05-01",
+     ["post(Omar Diarra, Mali)", "said(Omar Diarra)"]),
     # no named holder, no relation
     ("Putin met the president in the Kremlin.", "2006-03-04", []),
     ("Hamas leaders traveled to Moscow today.", "2006-03-03", []),

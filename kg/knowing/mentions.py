@@ -268,9 +268,10 @@ class MentionFinder(NameLookup, RoleMentions, StateInReach, Coreference, Groups)
         resolve(cands, people, self.voc.types, self.lex)
         prepared = self._surnames_over_aliases(prepared, cands, people)
         self._bodies_of(prepared, cands)
-        for c in cands:
-            if c.entity is not None and c.entity.type in self.person_types and c.gender:
-                genders.setdefault(c.entity.id, c.gender)
+        for c in cands:  # a woman's first name without an honorific is hers too: "Marie Okabe" is no "his"
+            g = c.gender or ("female" if c.key.split(" ", 1)[0] in self.lex.female_first_names else None)
+            if c.entity is not None and c.entity.type in self.person_types and g:
+                genders.setdefault(c.entity.id, g)
         out: list[SentenceAnalysis] = []
         last_named: dict[str, int] = {}  # entity id -> char position of its latest mention
         recent_people: list[tuple[int, bool, Entity | None, int]] = []  # (pos, in_quote, entity or None = unnamed, sentence)

@@ -47,6 +47,7 @@ class NameLexicon:
     rebel_words: tuple[tuple[str, ...], ...] = ()  # "the rebels said": the one armed group named (kg.knowing.reach)
     pronoun_actor_verbs: frozenset[str] = frozenset()  # "it said", "It denied": "it" an actor (kg.knowing.coreference)
     first_name_months: frozenset[str] = frozenset()  # "Jan Egeland": a month's abbreviation before a name is a first name
+    female_first_names: frozenset[str] = frozenset()  # "Marie Okabe": she, never "his" (kg.knowing.mentions)
 
 
 def load_names(path: Path) -> NameLexicon:
@@ -82,4 +83,5 @@ def load_names(path: Path) -> NameLexicon:
                        words("family_name_first_states"), words("speech_verbs"),
                        words("located_org_words"), phrases("state_bodies"), phrases("state_parts"),
                        words("former_state_words"), words("former_state_nouns"), phrases("rebel_words"),
-                       words("pronoun_actor_verbs"), words("first_name_months"))
+                       words("pronoun_actor_verbs"), words("first_name_months"),
+                       words("female_first_names"))
