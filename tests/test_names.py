@@ -857,3 +857,28 @@ def test_a_leaders_possessive_government_is_his_state(pack):
     assert ("egypt", "metonym") in [(i, k) for _, i, _, k in got]
     assert ("united-states", "metonym") in [(i, k) for _, i, _, k in got]
     assert not any(i in ("hosni-mubarak", "george-w-bush") for _, i, _, _ in got)
+
+
+def test_an_honorific_before_s_opens_a_known_name(pack):
+    # round 17: "Lord's Resistance Army" is the group (an honorific followed by "'s" is a possessive, no title);
+    # "Lord Malloch Brown" keeps his title apart
+    got = found(pack, "Rebels of the Lord's Resistance Army attacked the village. Lord Otley Branson spoke.")
+    assert ("Lord's Resistance Army", "lord-s-resistance-army", "Organization", "name") in got
+    assert not any("resistance" in i and i != "lord-s-resistance-army" for _, i, _, _ in got)
+    assert ("Otley Branson", "unlinked/otley-branson", "Person", "unlinked") in got
+
+
+def test_demonyms_the_dictionaries_lack(pack):
+    # round 17: "Swedish", "Costa Rican" (data/gazetteer/states.yaml) name their states as "Finnish" does
+    got = found(pack, "The former Swedish foreign minister met Costa Rican officials.")
+    assert ("Swedish", "sweden", "Country", "demonym") in got
+    assert ("Costa Rican", "costa-rica", "Country", "demonym") in got
+
+
+def test_his_never_reaches_a_woman_named_without_an_honorific(pack):
+    # round 17: a woman's first name (names.yaml female_first_names) makes the person "she": "his" skips her
+    text = ("Secretary-General Ban Ki-moon arrived on Friday. UN spokesperson Maria Kivinen said Mr. Ban hoped to help. "
+            "Later his adviser spoke.")
+    art = parse_article(text, source="t", layout=pack.layout)
+    his = [m.entity.id for sa in pack.finder.analyse(art) for m in sa.mentions if m.text == "his"]
+    assert his == ["ban-ki-moon"]

@@ -201,7 +201,8 @@ class NameLookup:
                    or k > i and toks[k - 1].text == "-" and toks[k - 1].end == t.begin  # "Ban Ki-moon"
                    for k, t in enumerate(toks[i:w[0]], i)):
             return hit  # imported names are proper names, written with capitals ("We will win" is no group)
-        if (norms[i] in lex.honorifics or i > 0 and (norms[i - 1] in lex.honorifics or norms[i - 1] == "." and i > 1
+        if (norms[i] in lex.honorifics and norms[i + 1:i + 2] not in (["'s"], ["'"]) or  # "Lord's Resistance Army"
+                i > 0 and (norms[i - 1] in lex.honorifics or norms[i - 1] == "." and i > 1
                                                          and norms[i - 2] in lex.honorifics)) and \
                 all(e.type not in self.person_types for e in w[1]):
             return hit  # "Sheik Hassan Nasrallah": a person's name that a dictionary files under the group
