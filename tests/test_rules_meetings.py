@@ -793,7 +793,7 @@ def test_the_talks_as_one_event_blocs_and_hoped_meetings(pack, text, date, expec
 
 
 # Round 16: a third party who hosted or mediated two sides' talks, a guest received with the place
-# before "by", "A and then B", a counterpart after a comma, a forum that brings a list together,
+# before "by", "A and then B", a counterpart after a comma, (a forum that brings a list together: withdrawn),
 # "A and B did not meet", talks that open the sentence, a pair "who met", titled lists of guests,
 # a visit under way, a transcript of two heads of state, and no meeting from an invitation.
 SIXTEENTH = [
@@ -811,9 +811,8 @@ SIXTEENTH = [
      {"met(condoleezza-rice, ehud-olmert)", "met(condoleezza-rice, mahmoud-abbas)"}),
     ("Frank-Walter Steinmeier met his French counterpart, Bernard Kouchner, in Berlin on Friday.", "2008-06-12",
      {"met(bernard-kouchner, frank-walter-steinmeier)", "visited(bernard-kouchner, berlin)"}),
-    ("The talks on Darfur, which bring together Sudan, Chad, Libya and Eritrea, resumed in Tripoli on Monday.", "2008-06-12",
-     {"met(chad, eritrea)", "met(chad, libya)", "met(chad, sudan)", "met(eritrea, libya)", "met(eritrea, sudan)", "met(libya, sudan)",
-      "visited(chad, tripoli)", "visited(eritrea, tripoli)", "visited(sudan, tripoli)"}),
+    # withdrawn in round 17: a forum's standing members are no meeting of every pair (sentences-14)
+    ("The talks on Darfur, which bring together Sudan, Chad, Libya and Eritrea, resumed in Tripoli on Monday.", "2008-06-12", set()),
     ("The talks on Darfur, which bring together Sudan, Chad, Libya and Eritrea, will resume in Tripoli on Monday.", "2008-06-12", set()),
     ("Sergei Lavrov and Condoleezza Rice did not meet on Tuesday.", "2008-06-12", {"not met(condoleezza-rice, sergei-lavrov)"}),
     ("After talks with Sergei Lavrov in Moscow, Manouchehr Mottaki told reporters that progress had been made.", "2008-06-12",
@@ -838,4 +837,58 @@ SIXTEENTH = [
 
 @pytest.mark.parametrize("text,date,expected", SIXTEENTH, ids=[c[0][:60] for c in SIXTEENTH])
 def test_hosts_mediators_receptions_lists_transcripts_and_invitations(pack, text, date, expected):
+    assert relations(pack, text, date) == expected
+
+
+# Round 17: precision (a list that met someone else did not meet itself; a verb of a subordinate
+# clause is not the subject's; hosting bases is no meeting), the leaders of two communities and a
+# third present, a body's delegation that met in a place with someone and "the delegation" told
+# again, a guest greeted by a host, a summoned ambassador, a guest welcomed to a place, in a place
+# for talks, on arrival in a place.
+SEVENTEENTH = [
+    ("The defence ministers of Italy, Spain and Portugal met Moroccan officials in Rabat on Monday.", "2008-06-12",
+     {"met(italy, morocco)", "met(morocco, portugal)", "met(morocco, spain)",
+      "visited(italy, rabat)", "visited(portugal, rabat)", "visited(spain, rabat)"}),
+    ("Foreign ministers of Italy, Spain and Portugal met in Lisbon on Friday.", "2008-06-12",
+     {"met(italy, portugal)", "met(italy, spain)", "met(portugal, spain)", "visited(italy, lisbon)", "visited(spain, lisbon)"}),
+    ("Vladimir Putin warned Georgia against war if it joined NATO and hosted American bases.", "2008-06-12", set()),
+    ("Greek Cypriot leader Tassos Papadopoulos and Turkish Cypriot leader Mehmet Ali Talat met in Nicosia on Friday in the presence of U.N. envoy Ibrahim Gambari.",
+     "2008-06-12", {"met(tassos-papadopoulos, unlinked/mehmet-ali-talat)", "met(tassos-papadopoulos, unlinked/ibrahim-gambari)",
+                    "met(unlinked/ibrahim-gambari, unlinked/mehmet-ali-talat)"}),
+    ("Greek Cypriot leader Tassos Papadopoulos and Turkish Cypriot leader Mehmet Ali Talat did not meet in Nicosia.", "2008-06-12", set()),
+    ("An African Union delegation met in Khartoum on Sunday with Sudanese President Omar al-Bashir.", "2008-06-12",
+     {"met(african-union, omar-al-bashir)"}),
+    ("Hugo Chavez, who flew in overnight, was greeted by Mahmoud Ahmadinejad at a ceremony in Tehran.", "2008-06-12",
+     {"met(hugo-chavez, mahmoud-ahmadinejad)", "visited(hugo-chavez, tehran)"}),
+    ("The plan of Hugo Chavez was welcomed by Mahmoud Ahmadinejad.", "2008-06-12", set()),
+    ("The Russian Foreign Ministry summoned the Estonian ambassador on Thursday.", "2008-06-12", {"met(estonia, russian-foreign-ministry)"}),
+    ("The Russian Foreign Ministry threatened to summon the Estonian ambassador.", "2008-06-12", set()),
+    ("I am delighted to welcome my colleague, Foreign Minister Sergei Lavrov, to the State Department, to Washington.", "2008-06-12",
+     {"visited(sergei-lavrov, washington-d-c)"}),
+    ("Hugo Chavez welcomed Vladimir Putin's decision to Moscow's surprise.", "2008-06-12", set()),
+    # "the delegation" told again: the body whose delegation the article names (one body only)
+    ("A European Union delegation met Alexander Lukashenko on Monday. The delegation, which arrived in Minsk on Sunday, also met Foreign Minister Sergei Martynov.",
+     "2008-06-12", {"met(alyaksandr-lukashenka, european-union)", "met(european-union, sergei-martynov)", "visited(european-union, minsk)"}),
+    ("A European Union delegation arrived in Minsk on Monday. An OSCE delegation arrived on Tuesday. The delegation also met Foreign Minister Sergei Martynov.",
+     "2008-06-12", {"visited(european-union, minsk)"}),
+    ("The delegation also met Foreign Minister Sergei Martynov.", "2008-06-12", set()),
+    # in a place for talks (a headline without its verb); on arrival in a place
+    ("Lavrov in Tehran for Nuclear Talks", "2008-06-12", {"visited(sergei-lavrov, tehran)"}),
+    ("Sergei Lavrov is in Tehran.", "2008-06-12", set()),
+    ("Javier Solana was cautious, on arrival in Tehran on Monday, about the talks.", "2008-06-12", {"visited(javier-solana, tehran)"}),
+    ("Javier Solana said Sergei Lavrov would speak on arrival in Tehran.", "2008-06-12", set()),
+    # talks between "their" ministers; talks told first in the Kremlin; a mediator or host as the subject
+    ("Armenia and Azerbaijan agreed to keep talking after a meeting between their foreign ministers in Prague.", "2008-06-12",
+     {"met(armenia, azerbaijan)", "visited(armenia, prague)", "visited(azerbaijan, prague)"}),
+    ("Armenia and Azerbaijan will not agree to anything after talks between their foreign ministers in Prague.", "2008-06-12", set()),
+    ("After talks with Angela Merkel in the Kremlin, Vladimir Putin said the gas would flow.", "2008-06-12", {"met(angela-merkel, vladimir-putin)"}),
+    ("Muammar Gaddafi hosted talks between Idriss Deby and Omar al-Bashir in Tripoli on Sunday.", "2008-06-12",
+     {"met(idriss-deby, muammar-gaddafi)", "met(idriss-deby, omar-al-bashir)", "met(muammar-gaddafi, omar-al-bashir)",
+      "visited(idriss-deby, tripoli)", "visited(omar-al-bashir, tripoli)"}),
+    ("Muammar Gaddafi said he hoped Idriss Deby and Omar al-Bashir would make peace.", "2008-06-12", set()),
+]
+
+
+@pytest.mark.parametrize("text,date,expected", SEVENTEENTH, ids=[c[0][:60] for c in SEVENTEENTH])
+def test_lists_that_met_another_communities_delegations_greetings_summons(pack, text, date, expected):
     assert relations(pack, text, date) == expected
