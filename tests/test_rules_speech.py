@@ -340,3 +340,24 @@ ROUND15_CASES: list[tuple[str, str, list[str]]] = [
 def test_round15_speakers(pack, text, date, expect):
     wrong, missed = unexpected_and_missed(pack, text, date, expect, lambda r: r.name in KINDS, "speech-test")
     assert not wrong and not missed, f"unexpected {wrong}, missed {missed}"
+
+
+# Round 17: a pledge (or any act whose unasserted content is captured as text) followed by a trailing
+# attribution is the speaker's claim even when the sentence runs on after the speech verb ("..., Sudan's
+# foreign ministry said in a statement", "..., Gordon Brown said after meeting him"), and the speech itself is
+# asserted, not inside the pledge's content; and a group named before its members set off by dashes speaks
+ROUND17_CASES: list[tuple[str, str, list[str]]] = [
+    ("Angela Merkel pledged to send more police trainers to Afghanistan, Nicolas Sarkozy said after meeting her in Paris.",
+     "2008-04-03", ["said(Nicolas Sarkozy)", "claim(Nicolas Sarkozy) pledged(Angela Merkel)"]),
+    ("Kagame received the envoy in Kigali and pledged to support the peace process, Rwanda's foreign ministry said in a "
+     "statement.", "2008-04-03", ["said(Rwandan Foreign Ministry)", "claim(Rwandan Foreign Ministry) pledged(Paul Kagame)"]),
+    # a named group described after "of", then its members between dashes: the group speaks, not each member
+    ("The Gulf Cooperation Council of six Arab monarchies -- Saudi Arabia, Kuwait, Bahrain, Qatar, the UAE and Oman -- said "
+     "the talks had failed.", "2008-04-03", ["said(Gulf Cooperation Council)"]),
+]
+
+
+@pytest.mark.parametrize("text, date, expect", ROUND17_CASES, ids=[c[0][:60] for c in ROUND17_CASES])
+def test_round17_a_trailing_speaker_holds_a_pledge_told_before_him(pack, text, date, expect):
+    wrong, missed = unexpected_and_missed(pack, text, date, expect, lambda r: r.name in KINDS | {"pledged"}, "speech-test")
+    assert not wrong and not missed, f"unexpected {wrong}, missed {missed}"

@@ -12,6 +12,8 @@ speech act.
 """
 from __future__ import annotations
 
+import re
+
 import pytest
 
 from tests.test_rules_acts import read  # noqa: F401  (the acts tests' fixture: one sentence as relations)
@@ -240,8 +242,9 @@ ROUND16_CASES = [
      {"accused(russia, serbia)"}),
     ('Iran threatened to turn the Gulf into a "graveyard" if Israel struck its nuclear sites.',
      {"threatened(iran, israel)"}),
+    # (round 17: the insult in the relative clause is an accusation too, as it is in a main clause)
     ('Evo Morales, who has called the World Bank "a tool of the rich", is a close ally of Cuban leader Raul Castro.',
-     {"supports(evo-morales, raul-castro)"}),
+     {"supports(evo-morales, raul-castro)", "accused(evo-morales, world-bank)"}),
     ("The Kurdish parties denounced the PKK and its Syrian backers.", {"supports(syria, kurdistan-workers-party)"}),
     ("Chad's Idriss Deby fought the rebels in 2008 and is backed by France.", {"supports(france, idriss-deby)"}),
     ("Nicolas Sarkozy and Angela Merkel met in Berlin on Monday and signed a joint declaration.",
@@ -297,3 +300,38 @@ HOSTILITIES_CASES = [
 @pytest.mark.parametrize("text, expected", HOSTILITIES_CASES, ids=[c[0][:48] for c in HOSTILITIES_CASES])
 def test_round16_hostilities_that_ended(read, text, expected):  # noqa: F811
     assert {a for a in read(text) if a.split("(", 1)[0].split()[-1] == "attacked"} == expected
+
+
+# Round 17: what an accusation says is the accuser's claim whatever its verb group ("has repeatedly
+# accused", "on Monday accused") and after a relative clause of the subject; an insult told in a
+# relative clause of its author or of its target; an actor's act condemned in the passive or named by
+# the actor's adjective; and what unnamed officials or sources of no group report is told as a fact
+# (the sets write it plain), while "the army said" or "the ministry said" stays not asserted
+ROUND17_CASES = [
+    ("Turkey has repeatedly accused Syria of sheltering the PKK.",
+     {"accused(turkey, syria)", "claim(turkey) supports(syria, kurdistan-workers-party)"}),
+    ("Laurent Gbagbo, who rejects any foreign mediation, expelled the envoy and accused Liberia of backing Alassane Ouattara.",
+     {"accused(laurent-gbagbo, liberia)", "claim(laurent-gbagbo) supports(liberia, alassane-ouattara)"}),
+    ('Robert Mugabe, who has called Tony Blair "a liar", won another term.', {"accused(robert-mugabe, tony-blair)"}),
+    ("Robert Mugabe, whom Britain calls Africa's last tyrant, won another term.", {"accused(united-kingdom, robert-mugabe)"}),
+    ("Robert Mugabe, whom Britain calls a partner, won another term.", set()),
+    ("Serbia's decision to close the border was sharply criticised by Croatia and Hungary.",
+     {"accused(croatia, serbia)", "accused(hungary, serbia)"}),
+    ("The Serbian decision to close the border drew criticism from Croatia.", {"accused(croatia, serbia)"}),
+    ("Serbia's decision to close the border was welcomed by Croatia.", {"praised(croatia, serbia)"}),
+    ("Hezbollah fired rockets at northern Israel on Sunday, officials said.", {"attacked(hezbollah, israel)"}),
+    ("Hezbollah fired rockets at northern Israel on Sunday, the ministry said.", {"if attacked(hezbollah, israel)"}),
+    # a threat's target is the first actor of its infinitive's phrase, past a place troops are sent to, never a
+    # weapon's name nor an actor of a second verb phrase
+    ("Belarus threatened to expel U.N. monitors and accused Poland of backing the opposition.",
+     {"threatened(belarus, united-nations)", "accused(belarus, poland)"}),
+    ("Belarus threatened to deploy Iskander missiles near the border.", set()),
+    ("Kenya threatened to send troops into southern Somalia to pursue al-Shabaab fighters.",
+     {"threatened(kenya, al-shabaab)"}),
+]
+KINDS17 = KINDS16 + ("attacked", "threatened")
+
+
+@pytest.mark.parametrize("text, expected", ROUND17_CASES, ids=[c[0][:48] for c in ROUND17_CASES])
+def test_round17_accusations_insults_threats_and_unnamed_officials(read, text, expected):  # noqa: F811
+    assert {a for a in read(text) if re.findall(r"([a-z-]+)\(", a)[-1] in KINDS17} == expected

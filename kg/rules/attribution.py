@@ -65,16 +65,24 @@ def _attribute(ex: Extraction) -> Speakers:
     if any(k in ("claim", "claim-not") for _, _, k, _, _ in zones):  # the writer takes up the speaker again
         zones = [(b, _claim_end(art.text, b, e) if k in ("claim", "claim-not") else e, k, s, h) for b, e, k, s, h in zones]
     _inherit_speakers(ex, speakers)
-    around = _containing(zones, ex.firings)
     # a trailing attribution ("..., a White House spokesman said"): its content opens its match, and a
     # firing that begins in the content and names its actors there, but whose text runs on into the
-    # attribution ("did not ask X to halt the offensive, a ... spokesman said"), is still inside what the
-    # speaker said (an actor bound in the attribution, the speaker himself, makes it the speaker's act)
+    # attribution ("did not ask X to halt the offensive, a ... spokesman said") or past it ("pledged to
+    # facilitate ..., Sudan's foreign ministry said in a statement"), is still inside what the speaker
+    # said (an actor bound in the attribution, the speaker himself, makes it the speaker's act); what
+    # such a firing leaves unasserted (a pledge's content) ends where the speaker is named
     tails = [z for z in zones if z[2] in ("claim", "claim-not") and z[3].begin == z[0] and z[1] < z[3].end]
+    crossing = {id(f): [z for z in tails if z[3] is not f and not f.rule.attribution
+                        and CONDITION not in f.rule.hypothetical and QUESTION not in f.rule.hypothetical
+                        and z[0] <= f.begin < z[1] < f.end and f.sentence.index == z[3].sentence.index
+                        and all(b.end <= z[1] for b in f.bindings.values() if b.kind == "entity")]
+                for f in (ex.firings if tails else ())}
+    if any(crossing.values()):
+        zones = [(b, min([e] + [z[1] for z in crossing.get(id(s), ()) if b < z[1]]) if k == "hypothetical" else e, k, s, h)
+                 for b, e, k, s, h in zones]
+    around = _containing(zones, ex.firings)
     for f in ex.firings if tails else ():
-        around[id(f)] += [z for z in tails if z[3] is not f and not f.rule.attribution
-                          and z[0] <= f.begin < z[1] < f.end <= z[3].end
-                          and all(b.end <= z[1] for b in f.bindings.values() if b.kind == "entity")]
+        around[id(f)] += crossing[id(f)]
     for f in ex.firings:
         inner = [(e - b, b, e, kind, src, holder) for b, e, kind, src, holder in around[id(f)]
                  if src is not f and (not (f.begin <= src.begin and src.end <= f.end) or f.end > e)]
