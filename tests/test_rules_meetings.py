@@ -886,6 +886,12 @@ SEVENTEENTH = [
      {"met(idriss-deby, muammar-gaddafi)", "met(idriss-deby, omar-al-bashir)", "met(muammar-gaddafi, omar-al-bashir)",
       "visited(idriss-deby, tripoli)", "visited(omar-al-bashir, tripoli)"}),
     ("Muammar Gaddafi said he hoped Idriss Deby and Omar al-Bashir would make peace.", "2008-06-12", set()),
+    # arrival at a place's airport, the speaker after "said"; "the US leader" is no meeting with the state,
+    # and talks told after a quotation are not its first words' (the quotation's "summit meeting")
+    ("\"We will work together,\" said Mr. Solana upon arrival at the airport in Tehran.", "2008-06-12", {"visited(javier-solana, tehran)"}),
+    ("Vladimir Putin said after his meeting with the US leader that ties were good.", "2008-06-12", set()),
+    ("\"Bush's plan at the G-8 Summit meeting was bold,\" Vladimir Putin told reporters after his meeting with the US leader in Moscow.",
+     "2008-06-12", set()),
 ]
 
 
