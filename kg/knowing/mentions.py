@@ -20,6 +20,7 @@ from bisect import bisect_right
 from operator import itemgetter
 from dataclasses import dataclass, field
 from pathlib import Path
+from typing import Any
 
 from ..reading.dates import TimeValue, find_times, token_times  # noqa: F401 - find_times re-exported
 from ..reading.document import FACT_SEGMENTS, Article, Sentence
@@ -146,6 +147,98 @@ def _acronym_after(toks: list[Token], spans: list) -> list:
     return out
 
 
+class _NotLazy(Exception):
+    """A payload the pack cache cannot refer to by key: the trie is pickled whole."""
+
+
+_TRIES = ("names", "descriptions", "roles", "seats")  # the finder's tries, kept word by word in the pack cache
+
+
+def _packed_trie(root: _Trie, ents: dict[str, object], roles: dict[str, object]) -> dict[str, bytes] | None:
+    """A trie's words below the root, each a pickle of its own whose gazetteer entities and roles
+    are their keys (so the decoded payloads are the gazetteer's and the role lexicon's own
+    objects); None if some payload is another entity or role."""
+    import io
+    import pickle
+
+    role_keys = {id(r): k for k, r in roles.items()}
+
+    def pid(o: object) -> tuple[str, str] | None:
+        t = type(o)
+        if t is Entity:
+            if ents.get(o.id) is not o:  # type: ignore[attr-defined]
+                raise _NotLazy
+            return "e", o.id  # type: ignore[attr-defined]
+        if t is RoleEntity:
+            key = role_keys.get(id(o))
+            if key is None or roles[key] is not o:
+                raise _NotLazy
+            return "r", key
+        return None
+    if root.value or not isinstance(root.next, dict):
+        return None
+    out: dict[str, bytes] = {}
+    nxt = root.next
+    try:
+        for k in dict.keys(nxt):
+            v = dict.__getitem__(nxt, k)
+            if type(v) is not bytes:
+                buf = io.BytesIO()
+                pk = pickle.Pickler(buf, protocol=pickle.HIGHEST_PROTOCOL)
+                pk.persistent_id = pid  # type: ignore[method-assign]
+                pk.dump(v)
+                v = buf.getvalue()
+            out[k] = v
+    except _NotLazy:
+        return None
+    return out
+
+
+class _LazyNext(dict):
+    """The first words of a trie read from the pack cache (`MentionFinder.__setstate__`), each
+    word's subtrie decoded when `get` first asks for it: the gazetteer's name trie is ~2,200
+    nodes under ~540 first words, and an article's tokens begin names under a few dozen of them.
+    Only `get` reads values (kg.knowing.lookup's walk); `in`, `len`, `keys()` and iterating read
+    the keys."""
+
+    __slots__ = ("finder",)
+
+    def get(self, k: str, default: object = None) -> object:  # type: ignore[override]
+        v = dict.get(self, k, default)
+        if type(v) is bytes:
+            import io
+            import pickle
+
+            u = pickle.Unpickler(io.BytesIO(v))
+            u.persistent_load = self._payload  # type: ignore[method-assign]
+            v = self[k] = u.load()
+        return v
+
+    def _payload(self, key: tuple[str, str]) -> object:
+        f = self.finder
+        return f.gaz.entities[key[1]] if key[0] == "e" else f.role_lex.roles[key[1]]
+
+    def __getitem__(self, k: str) -> object:
+        if not dict.__contains__(self, k):
+            raise KeyError(k)
+        return self.get(k)
+
+    def setdefault(self, k: str, default: object = None) -> object:  # type: ignore[override]
+        if dict.__contains__(self, k):
+            return self.get(k)
+        self[k] = default
+        return default
+
+    def values(self) -> Any:  # type: ignore[override]
+        return [self.get(k) for k in self]
+
+    def items(self) -> Any:  # type: ignore[override]
+        return [(k, self.get(k)) for k in self]
+
+    def __reduce__(self) -> Any:
+        return dict, (dict(self.items()),)
+
+
 class MentionFinder(NameLookup, RoleMentions, StateInReach, Coreference, Groups):
     """Compiled matchers for one gazetteer and pack; reuse it across articles.
 
@@ -212,6 +305,32 @@ class MentionFinder(NameLookup, RoleMentions, StateInReach, Coreference, Groups)
                 toks = tokenize(name)
                 if toks:
                     self.seats.add(toks, state, False)
+
+    def __getstate__(self) -> dict[str, object]:
+        """For the pack cache: each trie's words below its root pickled apart, word by word
+        (`_LazyNext`), so that a new process decodes only the subtries its articles reach."""
+        d = dict(self.__dict__)
+        ents = getattr(self.gaz, "entities", None)
+        roles = getattr(getattr(self, "role_lex", None), "roles", None)
+        if isinstance(ents, dict) and isinstance(roles, dict):
+            for name in _TRIES:
+                trie = d.get(name)
+                if type(trie) is _Trie:
+                    packed = _packed_trie(trie, ents, roles)
+                    if packed is not None:
+                        d[name] = ("packed", packed)
+        return d
+
+    def __setstate__(self, d: dict[str, object]) -> None:
+        self.__dict__.update(d)
+        for name in _TRIES:
+            got = d.get(name)
+            if type(got) is tuple and got[0] == "packed":
+                root = _Trie()
+                nxt = _LazyNext(got[1])
+                nxt.finder = self
+                root.next = nxt  # type: ignore[assignment]
+                self.__dict__[name] = root
 
     def analyse(self, art: Article) -> list[SentenceAnalysis]:
         """Tokens, mentions and times for every fact-bearing sentence, in document order.

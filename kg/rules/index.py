@@ -141,6 +141,28 @@ def prepare(rules: RuleSet) -> None:
         words.setdefault(id(p.rule), []).append((p.words, p.zero, p.order, p.bounds))
     for rule in rules.rules:
         rule.__dict__["_words"] = words.get(id(rule), [])
+    _share(rules.rules)
+
+
+def _share(rules: list[Rule]) -> None:
+    """Equal word sets of the patterns' needs and orders as one object: the pickle writes an
+    object once and refers to it after, and the 1,403 patterns' ~4,800 sets were ~1,460 distinct
+    ones (52,000 words written), so the pack cache reads ~13 M instructions faster. (Equal sets
+    answer alike; a dict keyed by one finds it by identity.)"""
+    sets: dict[frozenset[str], frozenset[str]] = {}
+
+    def one(x: Any) -> Any:
+        t = type(x)
+        if t is frozenset:
+            return sets.setdefault(x, x)
+        if t is tuple:
+            return tuple([one(y) for y in x])
+        if t is list:
+            return [one(y) for y in x]
+        return x
+    for rule in rules:
+        d = rule.__dict__
+        d["_needs"], d["_words"] = one(d["_needs"]), one(d["_words"])
 
 
 def _plain(nd: Needs) -> _Need:
@@ -274,8 +296,9 @@ def _prepared_entries(rules: list[Rule]) -> list[Entry]:
     `prepare` worked out the needs of, so a pack read from its cache need not read its trees."""
     out: list[Entry] = []
     for rule in rules:
-        for i, (_, req, fs) in enumerate(zip(rule.__dict__["_needs"], rule.required, rule.firsts)):
-            out.append((len(out), rule, None, req, fs, i))  # type: ignore[arg-type]
+        for i, (_, fs) in enumerate(zip(rule.__dict__["_needs"], rule.firsts)):  # (no required words: `_Pat`
+            # reads the prepared needs, and the cache keeps them apart, kg.rules.ruleset.LAZY)
+            out.append((len(out), rule, None, None, fs, i))  # type: ignore[arg-type]
     return out
 
 
@@ -360,7 +383,15 @@ class Bits:
             elif isinstance(f, tuple):
                 self.types[f] = b
         filed, self.always = keys
-        self.by_word = {w: (filed.get(w, ()), words.get(w, 0)) for w in set(filed) | set(words)}
+        # equal entries and pattern lists as one object (2,696 words have 1,653 distinct entries and
+        # 939 distinct lists): the pack cache writes each once, and reads faster at every start
+        same: dict[Any, Any] = {}
+        self.by_word = {}
+        for w in set(filed) | set(words):
+            ps = filed.get(w, ())
+            ps = same.setdefault(ps, ps)
+            e = (ps, words.get(w, 0))
+            self.by_word[w] = same.setdefault(e, e)
         self.quote, self.time = ids.get(QUOTE, 0), ids.get(TIME, 0)
         self.by_type: dict[tuple[int, str, bool], int] = {}
 

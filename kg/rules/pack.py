@@ -169,6 +169,25 @@ class _LazySlots(_Proxy):
         return self.blob
 
 
+def _share_terms(joins: list) -> None:
+    """Equal terms and triple patterns of the join rules as one object (the loader makes one per
+    mention: 1,284 terms were 88 distinct ones), so that the pack cache writes each once and a new
+    process makes ~1,200 fewer objects at start-up. Terms are frozen values: equal ones answer alike."""
+    same: dict[Any, Any] = {}
+
+    def one(x: Any) -> Any:
+        return same.setdefault(x, x)
+
+    def triple(t: Any) -> Any:
+        return one(tuple([one(x) for x in t])) if type(t) is tuple else t
+    for j in joins:
+        j.where = [triple(t) for t in j.where]
+        j.unless = [[triple(t) for t in alt] for alt in j.unless]
+        for e in j.emits:
+            object.__setattr__(e, "s", one(e.s))  # (Emit is frozen)
+            object.__setattr__(e, "o", one(e.o))
+
+
 @dataclass
 class Pack:
     """The files kg extracts with; each part is loaded and validated once, then cached."""
@@ -250,6 +269,10 @@ class Pack:
         from .engine import prepare  # the rule index and each pattern's needs travel in the cache too
 
         prepare(self.rules)
+        try:
+            _share_terms(self.rules.joins)
+        except TypeError:  # (a term that is no value: kept as it is)
+            pass
         # The index by entry (`prepare` keeps it on the rule set) is only what `prepare` itself
         # worked from: this process's kg.rules.index holds it, and a new process reads the plain
         # numbers and bits made from it. Left out, the cache is 5% smaller and reads ~7% faster.

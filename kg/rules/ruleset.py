@@ -101,9 +101,9 @@ class Rule:
         return (self.forms[i] if i < len(self.forms) else "") or f"pattern {i + 1}"
 
     def __getattr__(self, name: str) -> Any:
-        """A rule from the pack cache keeps its emits and examples pickled apart (kg.rules.pack:
-        an article fires a few dozen of the ~300 rules, and only `kg rules test` reads examples):
-        they are unpickled here, when first asked."""
+        """A rule from the pack cache keeps its emits, examples, required words and sources pickled
+        apart (kg.rules.pack: an article fires a few dozen of the ~300 rules, and only `kg rules
+        test` reads examples): they are unpickled here, when first asked (`LAZY`)."""
         if name in LAZY:
             blob = self.__dict__.get("_lazy_" + name)
             if blob is not None:
@@ -114,7 +114,11 @@ class Rule:
         raise AttributeError(name)  # (asked by pickle for __setstate__ of every rule it loads: kept cheap)
 
 
-LAZY = ("emits", "examples")  # the fields of a Rule that kg.rules.pack's cache stores apart
+# the fields of a Rule that kg.rules.pack's cache stores apart: a build reads the emits of the rules
+# that fire; the examples (`kg rules test`), each pattern's required words (what kg.rules.index
+# works the needs from, which the cache holds worked out) and its source (`kg rules list --frames`)
+# are for other commands
+LAZY = ("emits", "examples", "required", "sources")
 
 
 Pattern = tuple[Term, str, Term]  # a triple pattern of a join rule: variables are `slot` terms
