@@ -328,8 +328,11 @@ ROUND17_CASES = [
     ("Belarus threatened to deploy Iskander missiles near the border.", set()),
     ("Kenya threatened to send troops into southern Somalia to pursue al-Shabaab fighters.",
      {"threatened(kenya, al-shabaab)"}),
+    # a pledge of a list: each pledges, after an aside too
+    ("Chile and Peru, neighbours at odds over the sea border, pledged to respect the court's ruling.",
+     {"pledged(chile)", "pledged(peru)"}),
 ]
-KINDS17 = KINDS16 + ("attacked", "threatened")
+KINDS17 = KINDS16 + ("attacked", "threatened", "pledged")
 
 
 @pytest.mark.parametrize("text, expected", ROUND17_CASES, ids=[c[0][:48] for c in ROUND17_CASES])
