@@ -328,6 +328,9 @@ ROUND17_CASES = [
     ("Belarus threatened to deploy Iskander missiles near the border.", set()),
     ("Kenya threatened to send troops into southern Somalia to pursue al-Shabaab fighters.",
      {"threatened(kenya, al-shabaab)"}),
+    # the accused named after its description: the name, never the state inside the description
+    ("Kenya blamed the Somalia-based group al-Shabaab for the attack.", {"accused(kenya, al-shabaab)"}),
+    ("Spain blamed the Basque separatist group ETA for the car bomb.", {"accused(spain, basque-fatherland-and-freedom)"}),
     # a pledge of a list: each pledges, after an aside too
     ("Chile and Peru, neighbours at odds over the sea border, pledged to respect the court's ruling.",
      {"pledged(chile)", "pledged(peru)"}),
