@@ -892,6 +892,11 @@ SEVENTEENTH = [
     ("Vladimir Putin said after his meeting with the US leader that ties were good.", "2008-06-12", set()),
     ("\"Bush's plan at the G-8 Summit meeting was bold,\" Vladimir Putin told reporters after his meeting with the US leader in Moscow.",
      "2008-06-12", set()),
+    # "A and B met separately with C": each met C, never each other
+    ("Ehud Olmert and Mahmoud Abbas met separately with George W. Bush in Washington.", "2008-06-12",
+     {"met(ehud-olmert, george-w-bush)", "met(george-w-bush, mahmoud-abbas)", "visited(ehud-olmert, washington-d-c)",
+      "visited(mahmoud-abbas, washington-d-c)"}),
+    ("Ehud Olmert and Mahmoud Abbas will meet separately with George W. Bush.", "2008-06-12", set()),
 ]
 
 
