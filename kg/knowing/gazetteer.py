@@ -126,8 +126,9 @@ class Gazetteer:
                 ids = codes.setdefault(c.code, [])
                 if e.id not in ids:
                     ids.append(e.id)
-        self._curated_names = {k: tuple(v) for k, v in names.items()}
-        self._curated_codes = {k: tuple(v) for k, v in codes.items()}
+        same: dict[tuple[str, ...], tuple[str, ...]] = {}  # equal id lists as one tuple (the pack cache writes it once)
+        self._curated_names = {k: same.setdefault(t, t) for k, v in names.items() for t in (tuple(v),)}
+        self._curated_codes = {k: same.setdefault(t, t) for k, v in codes.items() for t in (tuple(v),)}
 
 
 def load_gazetteer(paths: list[Path], voc: Vocabulary) -> Gazetteer:
