@@ -414,3 +414,25 @@ def test_tokens_and_time_phrases_of_the_seed(pack):
         assert times == find_times([t.norm for t in toks], [(t.begin, t.end) for t in toks], art.text, art.date)
         found += len(times)
     assert found >= 3
+
+
+def test_transcript_speaker_labels_are_no_datelines_and_read_in_title_case(pack):
+    """Round 17: a transcript's turn label in capitals ("SECRETARY RICE:", "MR. CROWLEY:") is no
+    dateline of the place "SECRETARY RICE"; its sentence reads the label in title case (the same
+    offsets), so the name is the speaker's. A place and a colon stays a dateline."""
+    text = ("Remarks After a Meeting With the Foreign Minister of Chile\n\n"
+            "SECRETARY ALBRIGHT: Good morning. I am glad to welcome the Foreign Minister.\n\n"
+            "FOREIGN MINISTER VALDES: Thank you. We had a very good talk.\n\n"
+            "MR. O'NEILL: Two questions, please.\n\nQUESTION: Madame Secretary, what about trade?\n")
+    art = parse_article(text, source="t", layout=pack.layout, meta={"date": dt.date(1998, 4, 2)})
+    assert not any(s.kind == "dateline" for s in art.segments) and "place" not in art.meta
+    firsts = {s.paragraph: s for s in reversed(art.sentences)}
+    got = [s.text for _, s in sorted(firsts.items())]
+    assert got[1:] == ["Secretary Albright: Good morning.", "Foreign Minister Valdes: Thank you.",
+                       "Mr. O'Neill: Two questions, please.", "QUESTION: Madame Secretary, what about trade?"]
+    for s in art.sentences:
+        assert s.text.lower() == art.text[s.begin:s.end].lower()
+    art = parse_article("Talks resume\n\nNICOSIA: Cypriot leaders met again on Monday.\n", source="t",
+                        layout=pack.layout, meta={"date": dt.date(2008, 9, 8)})
+    assert art.meta["place"] == "Nicosia"
+    assert first_body(art).text == "Cypriot leaders met again on Monday."

@@ -228,6 +228,11 @@ CASES: list[tuple[str, str, list[str]]] = [
     # round 17: the speaker after the clause, by "its", holds his post in its subject (post.its-title-clause)
     ("The Malian government rejected the charge on Monday, its spokesman Omar Diarra said.", "2008-05-01",
      ["post(Omar Diarra, Mali)", "said(Omar Diarra)"]),
+    # round 17, second shift: a transcript's turn label in capitals is its speaker (data/layout.yaml speaker_label),
+    # no dateline of a place "SECRETARY ALBRIGHT"; a label without a name says nothing
+    ("SECRETARY ALBRIGHT: Good morning, and welcome to the Department of State.", "1998-04-02",
+     ["said(Madeleine Albright)"]),
+    ("QUESTION: Madame Secretary, will the talks resume?", "1998-04-02", []),
     # no named holder, no relation
     ("Putin met the president in the Kremlin.", "2006-03-04", []),
     ("Hamas leaders traveled to Moscow today.", "2006-03-03", []),

@@ -28,7 +28,8 @@ META_KEYS = {"id", "title", "date", "place", "publisher", "url", "caption", "cre
 
 @dataclass(slots=True, unsafe_hash=True)  # not frozen: a frozen dataclass sets each field through object.__setattr__
 class Sentence:
-    """A sentence with offsets such that article.text[begin:end] == text, for provenance."""
+    """A sentence with offsets such that article.text[begin:end] == text, for provenance (but for the
+    case of a transcript's speaker label in capitals, which `text` writes in title case)."""
 
     index: int
     begin: int
@@ -246,16 +247,21 @@ def _split_sentences(art: Article, lay: Layout) -> None:
                 if w and (w in lay.abbreviations or _INITIAL.fullmatch(w) or _DOTTED.fullmatch(w)):
                     continue
             e = m.end()
-            _add_sentence(art, seg, b, e)
+            _add_sentence(art, seg, b, e, lay)
             b = e
             while b < seg.end and text[b].isspace():
                 b += 1
         if b < seg.end:
-            _add_sentence(art, seg, b, seg.end)
+            _add_sentence(art, seg, b, seg.end, lay)
 
 
-def _add_sentence(art: Article, seg: Segment, b: int, e: int) -> None:
+def _add_sentence(art: Article, seg: Segment, b: int, e: int, lay: Layout | None = None) -> None:
     while e > b and art.text[e - 1].isspace():
         e -= 1
     if e > b:
-        art.sentences.append(Sentence(len(art.sentences), b, e, art.text[b:e], seg.kind, seg.paragraph))
+        text = art.text[b:e]
+        if b == seg.begin and seg.kind == "body" and lay is not None and lay.speaker_label is not None:
+            m = lay.speaker_label.match(text)  # "SECRETARY RICE: Good morning." read as "Secretary Rice: ..."
+            if m:
+                text = m.group().title() + text[m.end():]  # the same length: offsets hold, only the case differs
+        art.sentences.append(Sentence(len(art.sentences), b, e, text, seg.kind, seg.paragraph))

@@ -56,6 +56,7 @@ class Layout:
     headline_max_words: int = 18
     dateline_within: int = 12
     languages: frozenset[str] = frozenset({"en"})  # ISO 639-1 codes of the languages the pack reads
+    speaker_label: re.Pattern[str] | None = None  # a transcript's turn label in capitals ("SECRETARY RICE:")
 
     @property
     def dateline(self) -> re.Pattern[str]:  # the first one, for callers of the one-pattern layout
@@ -115,7 +116,9 @@ def load_layout(path: Path) -> Layout:
                   int(d.get("heading_max_words", 10)), frozenset(d.get("abbreviations", [])),
                   tuple(pubs), many("sources"), many("notes"), int(d.get("headline_max_words", 18)),
                   int(d.get("dateline_within", 12)),
-                  frozenset(str(x).lower() for x in d.get("languages", ["en"])))
+                  frozenset(str(x).lower() for x in d.get("languages", ["en"])),
+                  compile_("speaker_label", d["speaker_label"], 0, lines.get("speaker_label"))
+                  if d.get("speaker_label") else None)
 
 
 WEAK_DATE_SOURCES = frozenset({"feed", "page metadata", "page address"})  # a dateline's full date wins over these
