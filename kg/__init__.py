@@ -8,9 +8,8 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
-from .errors import InputError, KgError, RuleError
-
 if TYPE_CHECKING:
+    from .errors import InputError, KgError, RuleError
     from .graph.build import BuildResult, analyse, build, build_result
     from .graph.explain import explain
     from .knowing.mentions import MentionFinder
@@ -23,7 +22,9 @@ if TYPE_CHECKING:
 _LAZY = {"BuildResult": ".graph.build", "analyse": ".graph.build", "build": ".graph.build",
          "build_result": ".graph.build", "explain": ".graph.explain", "MentionFinder": ".knowing.mentions",
          "Article": ".reading.document", "parse_article": ".reading.document", "read_article": ".reading.document",
-         "load_rules": ".rules", "Pack": ".rules.pack"}
+         "load_rules": ".rules", "Pack": ".rules.pack",
+         # (the errors too: the `kg` command reads its code cache before kg.errors makes its class)
+         "InputError": ".errors", "KgError": ".errors", "RuleError": ".errors"}
 
 __all__ = ["Article", "BuildResult", "InputError", "KgError", "MentionFinder", "Pack", "RuleError", "analyse",
            "build", "build_result", "explain", "load_rules", "network", "parse_article", "read_article"]

@@ -28,12 +28,13 @@ from __future__ import annotations
 
 import atexit
 import builtins
-import dataclasses
+import collections
 import importlib.util
 import marshal
 import os
 import re
 import sys
+import typing
 from array import array
 from pathlib import Path
 from types import CodeType
@@ -62,6 +63,7 @@ def _path() -> Path | None:
 _code: dict[Any, Any] = {}  # source text -> code object; (pattern, flags) -> the arguments of _sre.compile
 _new = 0
 _used: set[Any] = set()  # the keys this process compiled or took from the cache
+_made: set[Any] = set()  # the expressions' keys this process compiled
 stats = {"hits": 0, "compiled": 0}
 
 
@@ -79,6 +81,39 @@ def _exec(source: Any, globals: dict[str, Any] | None = None, locals: dict[str, 
             stats["hits"] += 1
         source = code
     builtins.exec(source, globals, locals)
+
+
+def _eval_code(source: str) -> CodeType:
+    """An expression's code object, as `compile(source, "<string>", "eval")` in a module without
+    `__future__` imports gives it (typing's ForwardRef, collections' namedtuple), kept by text."""
+    global _new
+    key = ("eval", source)
+    code = _code.get(key)
+    _used.add(key)
+    if type(code) is not CodeType:  # (absent, or an entry of another shape another kg wrote)
+        code = _code[key] = compile(source, "<string>", "eval", dont_inherit=True)
+        _made.add(key)
+        stats["compiled"] += 1
+        _new += 1
+    elif key not in _made:  # (a hit is what the file gave: namedtuples and annotations repeat texts)
+        stats["hits"] += 1
+    return code
+
+
+def _typing_compile(source: Any, filename: Any, mode: Any, *args: Any, **kw: Any) -> Any:
+    """`compile` for the typing module (a ForwardRef compiles its text: a NamedTuple's string
+    annotations, ~30 of them as kg starts): the same code object, from the cache."""
+    if type(source) is str and filename == "<string>" and mode == "eval" and not args and not kw:
+        return _eval_code(source)
+    return builtins.compile(source, filename, mode, *args, **kw)
+
+
+def _collections_eval(source: Any, *args: Any) -> Any:
+    """`eval` for the collections module (namedtuple's `__new__`, a lambda's text): the same run,
+    the compile taken from the cache."""
+    if type(source) is str and source[:1] not in (" ", "\t", ""):  # (eval strips leading blanks)
+        source = _eval_code(source)
+    return builtins.eval(source, *args)
 
 
 def _re_compile(p: Any, flags: int = 0) -> Any:
@@ -148,7 +183,7 @@ def install() -> None:
     """Read the cache, give `dataclasses` and `re` the caching steps and write what is new at exit
     (once per process)."""
     global _installed
-    if getattr(dataclasses, "exec", None) is _exec:
+    if _installed:
         return
     _installed = True
     path = _path()
@@ -159,12 +194,17 @@ def install() -> None:
             if isinstance(data, dict):
                 _code.update((k, v) for k, v in data.items()
                              if (isinstance(k, str) and isinstance(v, CodeType)) or (isinstance(k, tuple) and isinstance(v, tuple) and len(v) == 5 and isinstance(v[1], bytes))
-                             or (isinstance(k, tuple) and k and k[0] in ("match", "matchsets") and isinstance(v, bytes)))
+                             or (isinstance(k, tuple) and k and k[0] in ("match", "matchsets") and isinstance(v, bytes))
+                             or (isinstance(k, tuple) and len(k) == 2 and k[0] == "eval" and isinstance(v, CodeType)))
         except Exception:  # absent, unreadable or truncated: compile as before
             pass
-    dataclasses.exec = _exec  # type: ignore[attr-defined]
+    typing.compile = _typing_compile  # type: ignore[attr-defined]
+    collections.eval = _collections_eval  # type: ignore[attr-defined]
     if _RE_OK:
         _compiler.compile = _re_compile
+    import dataclasses  # (here: it imports inspect and dis, whose namedtuples and patterns then come from the cache)
+
+    dataclasses.exec = _exec  # type: ignore[attr-defined]
     atexit.register(save)
 
 

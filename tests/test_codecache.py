@@ -1,4 +1,5 @@
-"""kg/codecache.py: the compiled dataclass methods and regular expressions kept between processes
+"""kg/codecache.py: the compiled dataclass methods, namedtuples' `__new__`, string annotations and
+regular expressions kept between processes
 must behave exactly as compiling them does, and a bad cache file must cost nothing but time."""
 from __future__ import annotations
 
@@ -47,6 +48,14 @@ out = {"repr": [repr(p), repr(b)], "eq": p == q, "hash": hash(p) == hash(q), "fr
        "code": [code(Point.__init__), code(Point.__eq__), code(Point.__hash__), code(Point.__setattr__),
                 code(Bag.__init__), code(Bag.__repr__.__wrapped__)],
        "stats": codecache.stats if sys.argv[1] == "kg" else None}
+from typing import ForwardRef, NamedTuple
+class Span(NamedTuple):  # string annotations (ForwardRef compiles them) and namedtuple's __new__ (eval)
+    """a span"""
+    first: "int"
+    last: "tuple[int, ...] | None" = None
+ref = ForwardRef("dict[str, list[int]]").__forward_code__
+out["namedtuple"] = [code(Span.__new__), repr(Span.__annotations__), repr(Span(1)), list(Span._fields),
+                     [ref.co_code.hex(), repr(ref.co_consts), list(ref.co_names), ref.co_flags, ref.co_filename]]
 import re
 PATTERNS = [(r"(?:on )?(\d{1,2}) (january|february|march)(?:,? (\d{4}))?", re.I),
             (r"^(?P<place>[A-Z][A-Za-z.'’-]*(?:[ /][A-Z][A-Za-z.'’-]*){0,3}), (?P<date>\w+ \d+)", 0),
@@ -106,13 +115,17 @@ def test_entries_another_kg_wrote_otherwise_are_compiled_over(tmp_path: Path) ->
     _probe("kg", tmp_path)
     (cache,) = tmp_path.glob("code-*.marshal")
     data = marshal.loads(cache.read_bytes())
-    keys = [k for k in data if isinstance(k, tuple)]
-    assert keys
+    keys = [k for k in data if isinstance(k, tuple) and len(k) == 2 and isinstance(k[1], int)]  # patterns
+    exprs = [k for k in data if isinstance(k, tuple) and k[0] == "eval"]  # namedtuples' and annotations' code
+    assert keys and exprs
     for i, k in enumerate(keys):
         data[k] = (data[k][0], [1, 2, 3], 0, {}, ()) if i % 2 else (data[k][0], b"\x00" * 12, 0, {}, ())
+    for i, k in enumerate(exprs):
+        data[k] = b"\x00" * 12 if i % 2 else (0, b"", 0, {}, ())
     cache.write_bytes(marshal.dumps(data))
-    got = _probe("kg", tmp_path)
-    assert all(got["regex_same"]) and got["found"] == _probe("plain", tmp_path)["found"]
+    got, plain = _probe("kg", tmp_path), _probe("plain", tmp_path)
+    assert all(got["regex_same"]) and got["found"] == plain["found"]
+    assert got["namedtuple"] == plain["namedtuple"]
 
 
 def test_import_kg_alone_leaves_python_as_it_is() -> None:
