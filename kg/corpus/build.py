@@ -28,6 +28,8 @@ MERGED_KINDS = ("facts", "events", "statements", "claims", "roles")
 
 @dataclass
 class CorpusResult:
+    """What a corpus build did: articles built and reused, failures, counts."""
+
     articles: int = 0
     reused: int = 0
     failures: list[Failed] = field(default_factory=list)

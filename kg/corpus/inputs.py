@@ -43,6 +43,8 @@ class Job:
 
 @dataclass(frozen=True, slots=True)
 class Failed:
+    """An article that could not be read or built, and why."""
+
     index: int
     source: str
     reason: str

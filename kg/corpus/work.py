@@ -31,6 +31,8 @@ class Settings:
 
 @dataclass
 class Done:
+    """One article built: what the main process writes and counts."""
+
     index: int
     source: str
     key: str

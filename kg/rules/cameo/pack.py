@@ -18,6 +18,8 @@ from ...errors import InputError
 
 @dataclass
 class _Pattern:
+    """One CAMEO verb pattern, as the coder tries it."""
+
     elements: tuple[tuple[str, bool], ...]
     code: str
     src: str
