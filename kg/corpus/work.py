@@ -81,6 +81,23 @@ class ArticleTimeout(BaseException):  # not an Exception: the per-article handle
     pass
 
 
+def _signal() -> Any:
+    """Python's signal functions as the interpreter's own `_signal` module has them (the one
+    `signal` wraps, already loaded at start): the same calls, with plain ints for signal numbers
+    and handlers, without `signal`'s enum classes (~2 M instructions of a one-article build to
+    make). `signal` itself where there is no `_signal`."""
+    try:
+        import _signal
+
+        if all(hasattr(_signal, n) for n in ("signal", "setitimer", "SIGALRM", "ITIMER_REAL")):
+            return _signal
+    except ImportError:
+        pass
+    import signal
+
+    return signal
+
+
 class _time_limit:
     """SIGALRM after `seconds` in the main thread of this process (kg's workers and -j 1 run articles
     there; a Dask worker's threads cannot take signals and get no limit)."""
@@ -89,11 +106,12 @@ class _time_limit:
         self.seconds, self.source = seconds, source
 
     def __enter__(self) -> None:
-        import signal
         import threading
 
         self.armed = bool(self.seconds) and threading.current_thread() is threading.main_thread()
         if self.armed:
+            signal = _signal()
+
             def expire(signum: int, frame: Any) -> None:
                 raise ArticleTimeout(f"took longer than {self.seconds:g} s (--article-timeout): skipped")
             self.old = signal.signal(signal.SIGALRM, expire)
@@ -101,8 +119,7 @@ class _time_limit:
 
     def __exit__(self, *exc: Any) -> None:
         if self.armed:
-            import signal
-
+            signal = _signal()
             signal.setitimer(signal.ITIMER_REAL, 0)
             signal.signal(signal.SIGALRM, self.old)
 
