@@ -102,6 +102,19 @@ def test_bad_options():
     assert r.returncode == 2 and "--base" in r.stderr
 
 
+def test_python_dash_m_kg_is_the_kg_command(tmp_path):
+    """`python -m kg` (a Python whose scripts folder is not on PATH) builds the seed as `kg` does."""
+    import subprocess
+    import sys
+    r = subprocess.run([sys.executable, "-m", "kg", "build", str(SEED), "-q"], capture_output=True, text=True,
+                       cwd=tmp_path, timeout=120)
+    assert r.returncode == 0, r.stderr
+    assert r.stdout == run_kg("build", SEED, "-q").stdout and "Khalid Mish'al" in r.stdout
+    r = subprocess.run([sys.executable, "-m", "kg", "build", str(tmp_path / "nope.txt")], capture_output=True,
+                       text=True, cwd=tmp_path, timeout=120)
+    assert r.returncode == 2 and r.stderr.startswith("kg: error: ") and "nope.txt" in r.stderr
+
+
 def test_stdout_output_and_formats(tmp_path):
     r = run_kg("build", SEED, "-q")
     assert r.returncode == 0 and r.stdout.startswith("@prefix") and r.stderr == ""
