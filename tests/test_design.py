@@ -23,7 +23,8 @@ STAGES: list[tuple[str, ...]] = [
     ("graph",),               # RDF terms, building, writing, validation, explanation
     ("sparql", "network"),    # what is built on a graph: query, serve, push; the network of actors
     ("corpus",),              # many articles: inputs, workers, sinks
-    ("cli", "__main__"),      # the `kg` command (thin); `python -m kg` runs it
+    ("cli",),                 # the `kg` command (thin)
+    ("__main__",),            # `python -m kg`: runs the command
 ]
 RANK = {part: i for i, parts in enumerate(STAGES) for part in parts}
 KG = ROOT / "kg"
