@@ -882,3 +882,36 @@ def test_his_never_reaches_a_woman_named_without_an_honorific(pack):
     art = parse_article(text, source="t", layout=pack.layout)
     his = [m.entity.id for sa in pack.finder.analyse(art) for m in sa.mentions if m.text == "his"]
     assert his == ["ban-ki-moon"]
+
+
+def test_an_organisation_name_goes_on_after_for_a(pack):
+    # round 18: "for a" inside a name ("Movement for a Free Nation"; a never-name word and a name word
+    # after it too: "Institute for a Democratic Alternative", "Council of the Islamic Courts")
+    got = ids(pack, "Leaders of the Institute for a Democratic Alternative met the Union for a Free Tarnovia.")
+    assert ("Institute for a Democratic Alternative", "unlinked/institute-for-a-democratic-alternative") in got
+    assert ("Union for a Free Tarnovia", "unlinked/union-for-a-free-tarnovia") in got
+    got = ids(pack, "The Executive Council of the Islamic Courts of Borduria said no.")
+    assert ("Executive Council of the Islamic Courts of Borduria", "unlinked/executive-council-of-the-islamic-courts-of-borduria") in got
+
+
+def test_a_body_word_after_another_state_is_not_that_states_body(pack):
+    # round 18: "Congress" is the US Congress alone, never after another state's name; with "of" and
+    # capitals after it the whole is one unknown organisation, the state inside it no mention
+    got = ids(pack, "The Ghana Congress of Trade Workers called a strike. The Kenya Congress met. Congress voted.")
+    assert ("Ghana Congress of Trade Workers", "unlinked/ghana-congress-of-trade-workers") in got
+    assert ("Kenya", "kenya") in got and ("Ghana", "ghana") not in got
+    assert got.count(("Congress", "united-states-congress")) == 1  # the last sentence only
+    got = ids(pack, "The U.S. Congress voted. The US Congress met.")
+    assert got.count(("U.S. Congress", "united-states-congress")) + got.count(("US Congress", "united-states-congress")) == 2
+
+
+def test_a_known_name_ending_a_hyphenated_word_is_no_link(pack):
+    # round 18: "Ould-Abdallah" is one surname, not the known "Abdallah" (a title-case sentence too);
+    # a particle before the hyphen keeps the known name ("Al-Bashir")
+    got = ids(pack, "Mr. Ould-Abdallah addressed parliament. Today, Ahmedou Ould-Abdallah, the Special Representative, "
+                    "is in Baidoa.")
+    assert ("Ould-Abdallah", "unlinked/ould-abdallah") in got
+    assert not any(i == "abdullah" for _, i in got)
+    got = found_on(pack, "President Al-Bashir met the envoy.", "2008-05-01")
+    assert ("Al-Bashir", "omar-al-bashir") in [(t, i) for t, i, _, _ in got]
+

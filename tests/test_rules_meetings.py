@@ -681,7 +681,7 @@ GROUPS_AND_TRIPS = [
       "visited(brazil, pretoria)", "visited(india, pretoria)"}),
     # a trip and a face-to-face talk in one sentence
     ("Kofi Annan went to Kinshasa on Monday and spoke to President Joseph Kabila.",
-     {"met(kofi-annan, unlinked/joseph-kabila)", "visited(kofi-annan, kinshasa)"}),
+     {"met(joseph-kabila, kofi-annan)", "visited(kofi-annan, kinshasa)"}),
     ("Kofi Annan went to Kinshasa on Monday and spoke to reporters about Joseph Kabila.", {"visited(kofi-annan, kinshasa)"}),
     # states (or their adjectives) before the people who opened a stretch of talks
     ("Japan and China's senior trade officials began three days of talks in Beijing on Monday.",

@@ -233,6 +233,15 @@ CASES: list[tuple[str, str, list[str]]] = [
     ("SECRETARY ALBRIGHT: Good morning, and welcome to the Department of State.", "1998-04-02",
      ["said(Madeleine Albright)"]),
     ("QUESTION: Madame Secretary, will the talks resume?", "1998-04-02", []),
+    # round 18: a past-title word that is a verb after its subject names the title held at the event
+    # (CONVENTIONS 67: "soldiers ousted President X"); after a preposition or a possessive it is past
+    ("Mutinous soldiers ousted President Manuel Zelaya before dawn and flew him abroad.", "2009-06-28",
+     ["leads(Manuel Zelaya, Honduras)"]),
+    ("Thousands rallied in Bangkok for ousted Prime Minister Thaksin Shinawatra.", "2007-03-01", []),
+    ("Thailand's ousted Prime Minister Thaksin Shinawatra returned home.", "2008-02-28", []),
+    # round 18: the Congolese president under the name the news gives him (data/gazetteer/leaders.yaml)
+    ("Congolese President Joseph Kabila arrived in Kigali for talks.", "2008-11-20",
+     ["leads(Joseph Kabila, Democratic Republic of the Congo)"]),
     # no named holder, no relation
     ("Putin met the president in the Kremlin.", "2006-03-04", []),
     ("Hamas leaders traveled to Moscow today.", "2006-03-03", []),

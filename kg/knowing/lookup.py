@@ -415,6 +415,10 @@ class NameLookup:
                 or namelike(toks[b]) and (n is None or spans[n][1] == b + 1 and spans[n][2] == "name" and
                                           spans[n][3].type not in self.person_types))  # type: ignore[attr-defined]
             before = a > 0 and namelike(toks[a - 1]) and a - 1 not in ends and toks[a - 1].end < toks[a].begin
+            if a > 1 and toks[a - 1].text == "-" and toks[a - 2].end == toks[a - 1].begin == toks[a].begin - 1 and \
+                    namelike(toks[a - 2]) and toks[a - 2].norm not in lex.particles and a - 1 not in ends:
+                drop.add(k)  # "Ould-Abdallah": the end of one hyphenated word, in a headline too
+                continue
             if not after and a >= 3 and toks[a - 1].text == "." and len(toks[a - 2].text) == 1 and toks[a - 2].text.isupper() and \
                     a - 3 not in ends and plain(toks[a - 3].norm) == plain(ent.label.split()[0].casefold()):  # type: ignore[attr-defined]
                 spans[k] = (a - 3, b, kind, ent)  # "John R. Bolton": the known person with his middle initial
@@ -453,6 +457,13 @@ class NameLookup:
                     drop.add(k)
                 continue
             if kind != "name" or ent.type not in self._placeish:  # type: ignore[attr-defined]
+                continue
+            nx = spans[k + 1] if k + 1 < len(spans) else None  # "the Zimbabwe Congress": no body of another state
+            if nx is not None and nx[0] == b and nx[1] == b + 1 and nx[2] == "name" and toks[b].norm in lex.org_words and \
+                    getattr(nx[3], "part_of", None) not in (None, ent.id) and toks[b].begin > toks[b - 1].end:  # type: ignore[attr-defined]
+                drop.add(k + 1)  # and no state where "of"/"for" and capitals go on: "Ghana Congress of Labour"
+                if b + 2 < n and toks[b + 1].norm in ("of", "for") and is_cap(toks[b + 2]) and b + 2 not in starts:
+                    drop.add(k)
                 continue
             j, org = b, False  # after: "Sudan Liberation Army"
             while j < n and j not in starts and (is_cap(toks[j]) or toks[j].norm in ("'s", "'") and

@@ -48,6 +48,7 @@ class NameLexicon:
     pronoun_actor_verbs: frozenset[str] = frozenset()  # "it said", "It denied": "it" an actor (kg.knowing.coreference)
     first_name_months: frozenset[str] = frozenset()  # "Jan Egeland": a month's abbreviation before a name is a first name
     female_first_names: frozenset[str] = frozenset()  # "Marie Okabe": she, never "his" (kg.knowing.mentions)
+    past_title_verbs: frozenset[str] = frozenset()  # "soldiers ousted President X": a verb, the title held then
 
 
 def load_names(path: Path) -> NameLexicon:
@@ -84,4 +85,4 @@ def load_names(path: Path) -> NameLexicon:
                        words("located_org_words"), phrases("state_bodies"), phrases("state_parts"),
                        words("former_state_words"), words("former_state_nouns"), phrases("rebel_words"),
                        words("pronoun_actor_verbs"), words("first_name_months"),
-                       words("female_first_names"))
+                       words("female_first_names"), words("past_title_verbs"))

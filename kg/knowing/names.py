@@ -189,8 +189,9 @@ def find_candidates(si: int, toks: list[Token], covered: list[bool], role_end: s
                     _named_body(toks, i, j, lex) or _org_ahead(toks, j + 1, covered, lex, "Organization") and
                     not any(toks[x].norm in first_names for x in range(i, j))) and (
                     _capital_word(toks[j + 1], lex) or _capital_pair(toks, j + 1, covered, lex) or
-                    toks[j + 1].norm in lex.connectors and u.norm != "and" and j + 2 < n and
-                    not covered[j + 2] and _capital_word(toks[j + 2], lex)) and not _person_ahead(toks, j + 1, covered, lex):
+                    toks[j + 1].norm in lex.connectors and u.norm != "and" and j + 2 < n and not covered[j + 2] and
+                    (_capital_word(toks[j + 2], lex) or _capital_pair(toks, j + 2, covered, lex))) and \
+                    not _person_ahead(toks, j + 1, covered, lex):  # "Movement for a Democratic Alternative"
                 j += 1  # Ministry of Foreign Affairs; Justice and Equality Movement (an organisation word follows)
             else:
                 break
@@ -590,7 +591,7 @@ def _acronym_targets(cands: list[Candidate], confirmed: set[str], evidence: dict
         for k in orgs:
             ws = k.split()
             initials = "".join(w[0] for x, w in enumerate(ws) if w[0].isalpha() and (x == 0 or ws[x - 1] != "-") and
-                               w not in ("of", "for", "the", "and", "on", "in", "de"))  # "Re-Liberation" gives one letter
+                               w not in ("of", "for", "the", "a", "and", "on", "in", "de"))  # "Re-Liberation" gives one letter
             if initials == letters:
                 out[c.key] = k
                 break

@@ -230,7 +230,9 @@ class RoleMentions:
             if toks[k - 1].norm in lex.past_title_words or toks[k - 1].norm in lex.past_title_prefixes:
                 return True  # ex-president, then-Prime Minister
         elif k >= 0 and toks[k].norm in lex.past_title_words:
-            return True
+            p = toks[k - 1].norm if k > 0 else ""  # a verb after its subject: "troops ousted President X", "the coup that ousted"
+            return not (toks[k].norm in lex.past_title_verbs and p.isalpha() and not p.endswith("ly") and
+                        (p not in lex.function_words or p in ("that", "which", "who")))
         if b < len(toks) and toks[b].norm in lex.future_title_words:
             return True
         return b + 1 < len(toks) and toks[b].text == "-" and toks[b + 1].norm in lex.future_title_words
