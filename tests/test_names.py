@@ -915,3 +915,20 @@ def test_a_known_name_ending_a_hyphenated_word_is_no_link(pack):
     got = found_on(pack, "President Al-Bashir met the envoy.", "2008-05-01")
     assert ("Al-Bashir", "omar-al-bashir") in [(t, i) for t, i, _, _ in got]
 
+
+
+def test_both_sides_never_takes_a_possessor_or_a_titles_body(pack):
+    # round 18: "both sides" after a sentence with no list is its two parties only if they are no
+    # possessor ("Chad's government") nor the body of a title ("the United Nations envoy")
+    text = ("Chad's government and the rebels agreed to resume talks, the United Nations envoy said. "
+            "Lars Ostberg later met leaders of both sides.")
+    art = parse_article(text, source="t", layout=pack.layout)
+    groups = [m for sa in pack.finder.analyse(art) for m in sa.mentions if m.text == "both sides"]
+    assert not any(m.kind == "group" for m in groups)
+
+
+def test_a_titled_apposition_in_a_title_case_sentence_is_a_name(pack):
+    # round 18: a body sentence whose content words all happen to be capitalised ("Today, X Y, the
+    # Secretary-General's Special Representative, is in Z") still names the person set off before a title
+    got = ids(pack, "Today, Lars Ostberg, the Secretary-General's Special Representative, is in Baidoa.")
+    assert ("Lars Ostberg", "unlinked/lars-ostberg") in got

@@ -242,6 +242,15 @@ CASES: list[tuple[str, str, list[str]]] = [
     # round 18: the Congolese president under the name the news gives him (data/gazetteer/leaders.yaml)
     ("Congolese President Joseph Kabila arrived in Kigali for talks.", "2008-11-20",
      ["leads(Joseph Kabila, Democratic Republic of the Congo)"]),
+    # round 18: "the Secretary-General's Special Representative" where the article names no
+    # secretary-general is the UN's (roles.yaml default_body); named, he is the post's (as before)
+    ("Today, Lars Ostberg, the Secretary-General's Special Representative, is in Baidoa.", "2008-05-01",
+     ["post(Lars Ostberg, United Nations)"]),
+    ("The talks will be held at the residence of the Secretary-General's Special Representative for Borduria, "
+     "Lars Ostberg, in Nicosia.", "2008-05-01", ["post(Lars Ostberg, United Nations)"]),
+    ("Secretary-General Ban Ki-moon arrived on Monday. The Secretary-General's Special Representative Lars Ostberg "
+     "met him.", "2008-05-01", ["leads(Ban Ki-moon, United Nations)", "post(Lars Ostberg, Ban Ki-moon)"]),
+    ("Lars Ostberg, the President's chief of staff, arrived.", "2008-05-01", []),
     # no named holder, no relation
     ("Putin met the president in the Kremlin.", "2006-03-04", []),
     ("Hamas leaders traveled to Moscow today.", "2006-03-03", []),

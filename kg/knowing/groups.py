@@ -233,7 +233,9 @@ class Groups:
             if run:
                 close()
             if pairs and not res:
-                ents = tuple(dict.fromkeys(m.entity for m in ms if m.kind != "demonym" and not m.in_quote))
+                roles = {m.first for m in sa.mentions if m.kind == "role"}  # "Somalia's government", "the UN envoy": no party
+                ents = tuple(dict.fromkeys(m.entity for m in ms if m.kind != "demonym" and not m.in_quote and
+                                           not m.possessive and m.last not in roles))
                 if len(ents) == 2:
                     res.append((ents, ms[0].first, ms[-1].last))
             memo[key] = res

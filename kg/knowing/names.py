@@ -208,7 +208,8 @@ def find_candidates(si: int, toks: list[Token], covered: list[bool], role_end: s
             if headline is None:
                 headline = title_case(toks, lex, segment)
                 dl = dateline_end(sentence_text) if sentence_text[:1].isupper() else 0
-            if headline or toks[a].begin - text_offset < dl or (_initial(toks, a, lex.honorifics) and b - a == 1 and not hon and
+            if headline and not (segment == "body" and b - a > 1 and c.evidence & {"apposition", "title", "honorific"}) or \
+                    toks[a].begin - text_offset < dl or (_initial(toks, a, lex.honorifics) and b - a == 1 and not hon and
                                                                  not _titled_aside(toks, a, c)):
                 c.tentative = True
             out.append(c)

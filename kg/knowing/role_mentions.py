@@ -265,7 +265,8 @@ class RoleMentions:
         for m in people:  # NAME, [the|a] [COUNTRY's|demonym|modifiers] ROLE
             if m.last < len(toks) and toks[m.last].text == ",":
                 for a, b, role in roles:
-                    if m.last < a <= m.last + 6 and not any(toks[x].text in ',;:.!?"“”()' for x in range(m.last + 1, a)):
+                    if m.last < a <= m.last + 6 and not any(toks[x].text in ',;:.!?"“”()' for x in range(m.last + 1, a)) and \
+                            not (b < len(toks) and toks[b].norm in ("'s", "'")):  # "X, the Secretary-General's envoy": not his title
                         here[len(holders)] = m.first
                         holders.append((role, m.entity, self._state_before(toks, a, ends)))
                         attached.add(a)
@@ -277,11 +278,25 @@ class RoleMentions:
             # "The President will meet with ..., President Kufuor": no holder named after the reference
             known = holders[:before] + [h for i, h in enumerate(holders[before:], before) if here.get(i, a) < a]
             ref = self._role_reference(toks, a, b, role, known, ends, at, last_named)
+            body = self._default_body(toks, a, b, role, roles) if ref is None else None
             if ref is not None:
                 first, ent = ref
                 self._add(sa, art, ent, first, b, "description", last_named, recent_people)
+            elif body is not None:  # "the Secretary-General's Special Representative": the UN's, its holder unnamed
+                self._add(sa, art, body, a - 1, b, "body", {}, [])  # (no actor named: "both sides", "it" skip it)
             else:  # someone kg cannot name ("a spokesman said"): no pronoun may reach past him
                 recent_people.append((toks[a].begin, sa.quoted[a], None, sa.sentence.index))
+
+    def _default_body(self, toks: list[Token], a: int, b: int, role: RoleEntity,
+                      roles: list[tuple[int, int, RoleEntity]]) -> Entity | None:
+        """The body (roles.yaml `default_body`) that "the <role>'s" stands for before another title
+        when the article names no holder of the role: "the Secretary-General's Special
+        Representative" is the UN's."""
+        if not role.default_body or a == 0 or toks[a - 1].norm != "the" or b + 1 >= len(toks) or \
+                toks[b].norm not in ("'s", "'") or not any(r_a == b + 1 for r_a, _, _ in roles):
+            return None
+        get = getattr(self.gaz, "get", None)
+        return get(role.default_body) if get is not None else None
 
     def _state_before(self, toks: list[Token], a: int, ends: dict[int, Mention]) -> Entity | None:
         """The state or body written just before a role ("Russian", "Russia's", "the EU's")."""

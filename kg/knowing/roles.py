@@ -15,7 +15,7 @@ from ..yamlfile import LDict, LList, load_yaml
 from .gazetteer import Entity
 from .vocab import Vocabulary
 
-ROLE_KEYS = {"iri", "label", "variants", "body", "sector", "broader", "note"}
+ROLE_KEYS = {"iri", "label", "variants", "body", "sector", "broader", "note", "default_body"}
 SEAT_KEYS = {"name", "variants", "stands_for", "kind", "note"}
 
 
@@ -28,6 +28,7 @@ class RoleEntity(Entity):
     broader: str | None = None
     body: str = ""
     sector: str | None = None
+    default_body: str | None = None  # a gazetteer id: "the Secretary-General's X" with no holder named is this body's X
 
 
 @dataclass(frozen=True)
@@ -103,7 +104,7 @@ def load_roles(path: Path, voc: Vocabulary) -> RoleLexicon:
             bad(f"role {iri} is defined twice", "iri")
         lex.roles[iri] = RoleEntity(iri, "Role", label, tuple(variants), (), (), None, f"{path}:{line}", (),
                                     iri=full, broader=r.get("broader"), body=str(r.get("body", "")),
-                                    sector=r.get("sector"))
+                                    sector=r.get("sector"), default_body=r.get("default_body"))
     for iri, role in lex.roles.items():
         if role.broader is not None and role.broader not in lex.roles:
             problems.append(Problem(str(path), int(role.source.rsplit(":", 1)[1]), f"{iri}: broader role {role.broader!r} is not in this file"))
