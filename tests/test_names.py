@@ -932,3 +932,9 @@ def test_a_titled_apposition_in_a_title_case_sentence_is_a_name(pack):
     # Secretary-General's Special Representative, is in Z") still names the person set off before a title
     got = ids(pack, "Today, Lars Ostberg, the Secretary-General's Special Representative, is in Baidoa.")
     assert ("Lars Ostberg", "unlinked/lars-ostberg") in got
+
+
+def test_a_demonym_after_pro_or_anti_is_a_stance(pack):
+    # round 18: "pro-Syrian speaker X", "Pro-Russian rebels": no mention of the state, and no unknown name
+    got = ids(pack, "Pro-Russian rebels attacked. After meeting pro-Syrian speaker Karim Haddad, the envoy left.")
+    assert not any(i in ("russia", "syria") or "pro" in i for _, i in got)

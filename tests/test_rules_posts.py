@@ -251,6 +251,9 @@ CASES: list[tuple[str, str, list[str]]] = [
     ("Secretary-General Ban Ki-moon arrived on Monday. The Secretary-General's Special Representative Lars Ostberg "
      "met him.", "2008-05-01", ["leads(Ban Ki-moon, United Nations)", "post(Lars Ostberg, Ban Ki-moon)"]),
     ("Lars Ostberg, the President's chief of staff, arrived.", "2008-05-01", []),
+    # round 18: a demonym after "pro-" or "anti-" is a stance, never the state of the title after it
+    ("Talks resumed after a meeting with pro-Syrian parliament speaker Karim Haddad.", "2006-03-01", []),
+    ("The council asked pro-Syrian President Emile Lahoud to step down.", "2005-10-31", ["leads(Emile Lahoud, Lebanon)"]),
     # no named holder, no relation
     ("Putin met the president in the Kremlin.", "2006-03-04", []),
     ("Hamas leaders traveled to Moscow today.", "2006-03-03", []),

@@ -439,6 +439,9 @@ class NameLookup:
         Somalia" (an organisation word of type Organization: "the Sudan Government", "Ministry of
         Foreign Affairs of Russia" keep their state)."""
         placeish = self._placeish
+        if any(kind == "demonym" and a > 1 and toks[a - 2].norm in ("pro", "anti") for a, _, kind, _ in spans):
+            spans = [x for x in spans if not (x[2] == "demonym" and x[0] > 1 and toks[x[0] - 2].norm in ("pro", "anti") and
+                                              toks[x[0] - 1].text == "-")]  # "pro-Syrian speaker X": a stance, not X's state
         if not any(kind == "name" and (ent.type in placeish or "Organization" in self._ancestry.get(ent.type, _NONE))
                    for _, _, kind, ent in spans):  # type: ignore[attr-defined]
             return spans  # no state's, place's or organisation's name: nothing to drop
