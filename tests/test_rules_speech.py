@@ -361,3 +361,50 @@ ROUND17_CASES: list[tuple[str, str, list[str]]] = [
 def test_round17_a_trailing_speaker_holds_a_pledge_told_before_him(pack, text, date, expect):
     wrong, missed = unexpected_and_missed(pack, text, date, expect, lambda r: r.name in KINDS | {"pledged"}, "speech-test")
     assert not wrong and not missed, f"unexpected {wrong}, missed {missed}"
+
+
+# Round 18: the speaker is never an actor named inside the subject's own relative clause or the rest of a list it ends
+ROUND18_CASES: list[tuple[str, str, list[str]]] = [
+    # a long relative clause that lists states: the subject before it speaks, no state of the list
+    ("Javier Solana, who has toured Syria, Egypt, Lebanon, Israel, Qatar and Saudi Arabia since Monday, said the visits had "
+     "been useful.", "2008-04-03", ["said(Javier Solana)"]),
+    # an apposition, then a relative clause naming a state after "from": the person speaks
+    ("Jan Eliasson, the Secretary-General's Special Envoy for Darfur, which has seen fighting spread from Sudan into Chad and the "
+     "Central African Republic, said the rebels had agreed to talk.", "2008-04-03", ["said(Jan Eliasson)"]),
+    # a trailing speaker's aside is never the rest of a list ("..., Egypt, Syria and Jordan, said")
+    ("Amr Moussa, who met leaders of Iraq, Egypt, Syria and Jordan, said on Monday the summit would go ahead.", "2008-04-03",
+     ["said(Amr Moussa)"]),
+    # the subject unknown to kg: still no state of the list speaks
+    ("Moussa, who met leaders of Iraq, Egypt, Syria and Jordan, said on Monday the summit would go ahead.", "2008-04-03", []),
+    # a name right after a preposition is its object, never the speaker of what follows
+    ("The report, which calls for withdrawing all foreign forces from Syria, disbanding all militias and holding free elections, "
+     "said the vote should wait.", "2008-04-03", []),
+    ("David Cameron stood by his comments but Asif Ali Zardari said he would challenge him over the remarks.", "2010-08-06",
+     ["said(Asif Ali Zardari)"]),
+    # ... unless people who speak for the place come before it, or the speech is the object's relative clause
+    ("Officials in Hungary say gas supplies have fallen by a third.", "2009-01-08", ["said(Hungary)"]),
+    ("The plan is opposed by Russia, which has said it will veto any resolution.", "2008-04-03", ["said(Russia)"]),
+    # a trailing speaker with his description still speaks
+    ("The talks will resume next week, Ali Larijani, Iran's top nuclear negotiator, said.", "2008-04-03", ["said(Ali Larijani)"]),
+]
+
+
+@pytest.mark.parametrize("text, date, expect", ROUND18_CASES, ids=[c[0][:60] for c in ROUND18_CASES])
+def test_round18_no_speaker_inside_the_subjects_relative_clause_or_list(pack, text, date, expect):
+    wrong, missed = unexpected_and_missed(pack, text, date, expect, lambda r: r.name == "said", "speech-test")
+    assert not wrong and not missed, f"unexpected {wrong}, missed {missed}"
+
+
+# Round 18: a possibility inside a condition or a question ends with it ("Asked if he could confirm ..., X said ...")
+ROUND18_ASKED_CASES: list[tuple[str, str, list[str]]] = [
+    ("Asked if he could confirm reports that Eritrean troops were fighting in Somalia, Ban Ki-moon said the United Nations had "
+     "no monitors there.", "2007-01-10", ["said(Ban Ki-moon)"]),
+    ("When asked whether Iran might suspend enrichment, Manouchehr Mottaki said the question did not arise.", "2007-01-10",
+     ["said(Manouchehr Mottaki)"]),
+]
+
+
+@pytest.mark.parametrize("text, date, expect", ROUND18_ASKED_CASES, ids=[c[0][:60] for c in ROUND18_ASKED_CASES])
+def test_round18_a_possibility_inside_a_question_ends_with_it(pack, text, date, expect):
+    wrong, missed = unexpected_and_missed(pack, text, date, expect, lambda r: r.name == "said", "speech-test")
+    assert not wrong and not missed, f"unexpected {wrong}, missed {missed}"

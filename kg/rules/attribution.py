@@ -53,6 +53,12 @@ def _attribute(ex: Extraction) -> Speakers:
                 zones.append((b.begin, b.end, "question" if name == QUESTION else "hypothetical", f, None))
                 if name == CONDITION:
                     conds.append((b.begin, b.end, f))
+    closed = [(b, e) for b, e, k, _, _ in zones if k == "question"] + [(b, e) for b, e, _ in conds]
+    if closed:  # a possibility inside a condition or a question ends with it: "Asked if he could confirm reports that ...,
+        # Mr. X said ..." (what X said is no possibility)
+        zones = [(b, min([e] + [ce for cb, ce in closed if cb <= b < ce < e]), k, s, h)
+                 if k == "hypothetical" and CONDITION not in s.rule.hypothetical and QUESTION not in s.rule.hypothetical
+                 else (b, e, k, s, h) for b, e, k, s, h in zones]
     claimed = {(b, e): s.begin for b, e, k, s, _ in zones if k in ("claim", "claim-not")}
     if claimed:  # what a holder denies is its claim, negated, not a condition ("X denied that Y had urged Z"),
         # also where another rule's content opens earlier, inside the denial ("denied on Saturday that ...")
