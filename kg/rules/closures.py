@@ -22,26 +22,153 @@ _LIST_JOINS = (("and",), (",",), (",", "and"), ("as", "well", "as"), ("&",), (",
 _LIST_FIRST = frozenset(j[0] for j in _LIST_JOINS)
 
 
+_HONORIFICS = frozenset({"mr.", "mrs.", "ms.", "dr.", "mr", "mrs", "ms", "dr"})
+_NOT_TITLE = frozenset({"and", "or", "but", "who", "which", "that", "whom", "said", "says", "told", "tells", "to", "of"})
+_APPOSITION_END = frozenset({",", "and", ".", ";"})
+
+
+def _personish(v: SentenceView, m: Any, types: tuple[str, ...]) -> bool:
+    """A person's name (or an unlinked name of an agent) that the slot takes."""
+    if m.kind in ("role", "demonym", "pronoun", "description") or not v.type_ok(m, types):
+        return False
+    return v.type_ok(m, ("Person",)) or (m.kind == "unlinked" and m.entity.type == "Agent")
+
+
+_POSS = frozenset({"'s", "'"})
+
+
+def _title_run(v: SentenceView, i: int, types: tuple[str, ...]) -> tuple[int, int, bool, int, bool]:
+    """The words of a title from token `i` up to a person's name: mentions that are no person (a
+    state, a body, a role, a demonym), possessives, up to three lower-case words ("leader",
+    "defense minister"), a role joined to another by "and" or "of" ("Deputy Prime Minister and
+    Minister of National Defense"). (end, mentions seen, a role or title word seen, lower-case
+    words, a possessive crossed)."""
+    seen, role, words, poss = 0, False, 0, False
+    while seen < 6 and i < v.n:
+        m = v.mention_at.get(i)
+        w = v.norms[i]
+        if m is None:
+            if seen and w in _POSS:
+                i, poss = i + 1, True
+            elif seen and words < 3 and _lowercase(v, i):
+                i, words, role = i + 1, words + 1, True
+            elif role and w in ("and", "of") and i + 1 < v.n:
+                j = i + 2 if w == "of" and v.norms[i + 1] == "the" else i + 1
+                m2 = v.mention_at.get(j)
+                if m2 is None or (m2.kind != "role" if w == "and" else v.type_ok(m2, ("Person",))):
+                    break
+                i, seen, role = m2.last, seen + 1, True
+            else:
+                break
+            continue
+        nxt = v.mention_at.get(m.last)
+        if m.kind == "unlinked" and m.last == i + 1 and nxt is not None and nxt.kind == "role":
+            i, seen = m.last, seen + 1  # an unknown word before a role: "First Vice President"
+            continue
+        if m.kind == "pronoun" or _personish(v, m, types) or v.type_ok(m, ("Person",)):
+            break
+        role = role or m.kind == "role"
+        i, seen = m.last, seen + 1
+    return i, seen, role, words, poss
+
+
+def _chunk(v: SentenceView, pos: int, types: tuple[str, ...], loose: bool = False) -> Any:
+    """An actor chunk at `pos`: the person a title names, read as one actor. Either mentions that
+    qualify him directly before the name ("United Nations Secretary-General Ban Ki-moon",
+    "Lebanese President Emile Lahoud", "Speaker Nabih Berri", "the UN's Jan Eliasson"), or a title
+    closed by a comma and the name in apposition, closed in its turn ("the Greek Cypriot leader,
+    Demetris Christofias,", "the Turkish Cypriot leader, Mr. Mehmet Ali Talat, and"). The
+    person's mention, or None."""
+    if loose:  # after a list's comma: ", opposition leader Walid Jumblatt" (never after "and": "and met X")
+        i = pos
+        while i < pos + 2 and i < v.n and _lowercase(v, i):
+            i += 1
+        m = v.mention_at.get(i)
+        if i > pos and m is not None and _personish(v, m, types):
+            return m
+    m = v.mention_at.get(pos)
+    if m is not None and m.kind == "unlinked" and m.last == pos + 1:  # an unknown title word: "Speaker Nabih Berri"
+        m2 = v.mention_at.get(m.last)
+        if m2 is not None and m2.kind != "unlinked" and _personish(v, m2, types):
+            return m2
+    i, seen, role, words, poss = _title_run(v, pos, types)
+    if not seen:
+        return None
+    m = v.mention_at.get(i)
+    if m is not None and not words and _personish(v, m, types) and (not poss or v.type_ok(m, ("Person",))):
+        return m  # after a possessive, a known person only ("the People's Mujahedin" is a body's name)
+    if not role or i + 1 >= v.n or v.norms[i] != ",":
+        return None
+    m = v.mention_at.get(_after_honorific(v, i + 1))
+    if m is None or not _personish(v, m, types) or (m.last < v.n and v.norms[m.last] not in _APPOSITION_END):
+        return None
+    return m
+
+
+def _after_honorific(v: SentenceView, i: int) -> int:
+    """`i`, or past an honorific there ("Mr." is one token or two: "mr", ".")."""
+    if i < v.n and v.norms[i] in _HONORIFICS:
+        i += 2 if i + 1 < v.n and v.norms[i + 1] == "." else 1
+    return i
+
+
+def _title_after(v: SentenceView, at: int, types: tuple[str, ...]) -> int:
+    """Where a list goes on after a person's title in apposition ("Salva Kiir, Sudan's First Vice
+    President, and ..."): the closing comma's position, or `at`."""
+    if at + 2 >= v.n or v.norms[at] != ",":
+        return at
+    j = at + 2 if v.norms[at + 1] in ("the", "a", "an") else at + 1
+    e, seen, role, _, _ = _title_run(v, j, types)
+    if seen and role and e + 1 < v.n and v.norms[e] == "," and e - j <= 10:
+        return e
+    return at
+
+
+def _lowercase(v: SentenceView, i: int) -> bool:
+    t = v.sa.tokens[i].text
+    return t.isalpha() and t.islower() and v.norms[i] not in _NOT_TITLE and i not in v.mention_at
+
+
+def _item(v: SentenceView, pos: int, types: tuple[str, ...], loose: bool = False) -> Any:
+    """The mention a list item at `pos` names: a titled person's chunk, or the mention there."""
+    key = (pos, ("<chunk>", "<loose>" if loose else "") + types)
+    got = v.lists.get(key)
+    if got is None:
+        c = _chunk(v, pos, types, loose)
+        got = v.lists[key] = [c]  # type: ignore[list-item]
+    return got[0]
+
+
 def _entity_list(s: Slot, v: SentenceView, pos: int, b: dict[str, Bound]) -> Iterator[tuple[int, dict[str, Bound]]]:
     """A list slot: mentions joined by commas, "and" or "as well as" (each may be preceded by
     "the"), longest list first, then shorter ones, down to one mention. A list ends with "and" or
-    "as well as": "Moscow, the Kremlin" is an apposition, not two places."""
-    m = v.mention_at.get(pos)
+    "as well as": "Moscow, the Kremlin" is an apposition, not two places. An item may be an actor
+    chunk, a titled person read as one actor (`_chunk`); a person's title in apposition after his
+    name is skipped ("Salva Kiir, Sudan's First Vice President, and ..."), and "members of" before
+    an item is the item's body, as a frame reads it before its first."""
+    m = _item(v, pos, s.types) or v.mention_at.get(pos)
     if m is None or not v.type_ok(m, s.types):
         return
     items = [m]
     joins: list[tuple[str, ...]] = []
-    at = m.last
+    closed = [_apposed(v, m, pos)]  # the comma before each join closes an apposition
+    subject = _starts_clause(v, pos)
+    at = _title_after(v, m.last, s.types) if _personish(v, m, s.types) else m.last
+    closed[0] = closed[0] or at != m.last
     while at < v.n and v.norms[at] in _LIST_FIRST:
         nxt = None
         for j in _LIST_JOINS:
             k = at + len(j)
             if tuple(v.norms[at:k]) == j:
+                if k + 2 < v.n and v.norms[k] in _BODY_OF and v.norms[k + 1] == "of":
+                    k += 2  # "and members of the SPLM"
                 if k < v.n and v.norms[k] == "the":
                     k += 1
-                m2 = v.mention_at.get(k)
+                m2 = _item(v, k, s.types, j == (",",)) or v.mention_at.get(k)
                 while m2 is not None and m2.kind in ("role", "demonym") and not v.type_ok(m2, s.types):  # "President A, Tanzanian President B"
                     m2 = v.mention_at.get(m2.last)  # a title (and its state) before the next name is skipped
+                if m2 is not None and m2.first > k and not subject and m2.last < v.n and _verb_like(v, m2.last):
+                    break  # "sanctions against Tehran and Iranian President X announced ...": a new clause's subject
                 if m2 is not None and v.type_ok(m2, s.types) and m2.kind != "pronoun":  # "X, and he urged": a new clause, not a list
                     nxt = (m2, j)
                     break
@@ -49,15 +176,60 @@ def _entity_list(s: Slot, v: SentenceView, pos: int, b: dict[str, Bound]) -> Ite
             break
         items.append(nxt[0])
         joins.append(nxt[1])
-        at = nxt[0].last
+        at = _title_after(v, nxt[0].last, s.types) if _personish(v, nxt[0], s.types) else nxt[0].last
+        closed.append(at != nxt[0].last)
     for n in range(len(items), 0, -1):
-        if n > 1 and joins[n - 2] == (",",):
-            continue  # "A, B" without a closing "and" is not a list
-        if n == 2 and joins[0] == (",", "and"):
+        if n > 1 and joins[n - 2] == (",",) and tuple(v.norms[items[n - 1].last:items[n - 1].last + 2]) not in _LIST_OPEN_END:
+            continue  # "A, B" without a closing "and" is not a list ("A, B and others" is)
+        if n == 2 and joins[0] == (",", "and") and not closed[0]:
             continue  # "sanctions on Iran, and Moscow warned": two names with a comma before "and" open a new clause
         last = items[n - 1].last
         parts = tuple(Bound("entity", pos, last, x.begin, x.end, y) for x in items[:n] for y in (x.members or (x,)))
         yield last, {**b, s.name: Bound("entity", pos, last, items[0].begin, items[n - 1].end, items[0], parts if len(parts) > 1 else ())}
+
+
+_BODY_OF = frozenset({"members", "leaders", "officials", "representatives"})
+# what opens a clause before a list that is its subject ("The UN's A and the AU's B met ...")
+_CLAUSE_OPEN = frozenset({",", "that", ";", ":", "and", "but", "when", "after", "while", "as", "since", "because",
+                          "\"", "“", "(", "--", "-", "where", "if", "although", "though"})
+
+
+def _starts_clause(v: SentenceView, pos: int) -> bool:
+    j = pos - 1
+    while j >= 0 and v.norms[j] in ("the", "both"):
+        j -= 1
+    return j < 0 or v.norms[j] in _CLAUSE_OPEN
+
+
+# a verb after a titled person who ends a list opens a new clause: auxiliaries, the common
+# irregular pasts of news verbs, a past in -ed or a present in -s
+_AUX = frozenset({"is", "was", "are", "were", "has", "have", "had", "will", "would", "could", "can", "may", "might",
+                  "should", "must", "did", "does", "do", "said", "says", "told", "tells", "met", "held", "made", "took", "went", "came",
+                  "gave", "left", "sent", "saw", "spoke", "won", "led", "began", "flew", "sought", "thought", "brought",
+                  "paid", "put", "set", "struck", "threw", "wrote", "hit", "fought", "became", "kept", "rang"})
+
+
+def _verb_like(v: SentenceView, i: int) -> bool:
+    if not _lowercase(v, i) and v.norms[i] not in _AUX:
+        return False
+    w = v.norms[i]
+    return w in _AUX or w.endswith("ed") or (w.endswith("s") and not w.endswith("ss") and len(w) > 3)
+
+
+_LIST_OPEN_END = frozenset({("and", "other"), ("and", "others"), ("among", "others")})
+
+
+def _apposed(v: SentenceView, m: Any, pos: int) -> bool:
+    """The list's first item is a name in apposition, whose comma closes it ("the Greek Cypriot
+    leader, Demetris Christofias, and ...")."""
+    if m.first <= pos:
+        return False
+    i = m.first - 1
+    if v.norms[i] == "." and i > 0 and v.norms[i - 1] in _HONORIFICS:
+        i -= 1
+    if v.norms[i] in _HONORIFICS:
+        i -= 1
+    return i > pos and v.norms[i] == ","
 
 
 def _members(m: Any, pos: int, last: int) -> tuple[Bound, ...]:

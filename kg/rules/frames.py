@@ -92,6 +92,9 @@ NEG_ING = "{neg=@AUX_NEG_ING}"  # stopped short of, has stopped, refrained from 
 RESOLVED = ("[unanimously] (adopted|adopts|passed|passes|approved|approves|endorsed|endorses) [unanimously] "
             "[a|an|the|its|two|three] [..3] (resolution|resolutions|declaration) [{_rn:number}]")
 RESOLUTION_GAP = "..8!(said|says|say|told|according|who|whom|whose|which|that|when|because|if|unless|although|while|after|before|following|despite|without|;|:|-)"
+# a third party's verb of the relation as a noun ("host talks between A and B"), and its determiners
+HOST_VERB = "(host|hold|organise|organize|sponsor|convene|arrange|mediate|broker|chair|resume)"
+NOUN_DET = "[a|an|the|any|new|further|direct|more] [@NOUN_MOD] [(round|rounds) of]"
 BE_PLANNED = "(is|are|was|were) [@LIGHT] (scheduled|planned|set|slated|due) (for|on|in|to)"  # "talks are scheduled for Monday"
 
 
@@ -202,12 +205,14 @@ def expand_frame(frame: Any) -> list[tuple[str, str]]:
         elif form == "reduced" and has_obj:
             add(form, f"{o1} [,] {LIGHT} {pp}{comp} by {PRE} {s}")
         elif form == "nominal" and noun:
-            add(form, f"{s} ['s|'] [@NOUN_MOD] {noun} (with|to) {PRE} {o}{after}" if has_obj else f"{s} ['s|'] {noun}{after}")
+            add(form, f"{s} ['s|'] [@NOUN_MOD] {noun} {TIME} (with|to) {PRE} {o}{after}" if has_obj else f"{s} ['s|'] {noun}{after}")
             if has_obj:
-                add(form, f"[{{neg=no|never a|not a}}] {noun} between {PRE} {s1} and {PRE} {o1}{after}")
+                # the sides may be titled, apposed or listed actors ("between the Greek Cypriot leader,
+                # Demetris Christofias, and ..."), a time may follow the noun ("a meeting today between")
+                add(form, f"[{{neg=no|never a|not a}}] {noun} {TIME} between {PRE} {s} [,] and {PRE} {o}{after}")
                 # "did not hold talks with", "have held no ..." (a negation before the verb: `neg`)
                 add(form, f"{s} [, ..12 ,] {TIME} {LIGHT} [{NEGATION} {LIGHT}] (held|hold|holds|holding|began|begin|begins|opened|open|opens|conducted|had|made|makes|paid|pays) "
-                          f"[a|an|the|two|three|several|more|further|new] [@NOUN_MOD] [(day|days|hours|round|rounds) of] {noun} [in ..3] (with|to) {PRE} {o}{after}")
+                          f"[a|an|the|two|three|several|more|further|new] [@NOUN_MOD] [(day|days|hours|round|rounds) of] {noun} [in ..3] {TIME} (with|to) {PRE} {o}{after}")
         elif form == "after-nominal" and noun and has_obj:
             # an apposition may stand after the actor: "Larijani, Iran's top negotiator, spoke after talks with Solana"
             # (an apposition, not a clause: "Meshaal, met first with Saltanov, ..." is not one)
@@ -239,6 +244,9 @@ def expand_frame(frame: Any) -> list[tuple[str, str]]:
                           f"({PLAN_NEGATION}|{PLAN}|{BE_PLANNED})")
                 add(form, f"[the] [@NOUN_MOD] {noun} between {PRE} {s1} and {PRE} {o1}{after} [,] "
                           f"({PLAN_NEGATION}|{PLAN}|{BE_PLANNED})")
+                # the relation as a noun under a third party's verb of a plan: "Egypt will host talks
+                # between A and B", "Egypt will not host talks between A and B" (planned, negated)
+                add(form, f"({PLAN_NEGATION}|{PLAN}) {LIGHT} {HOST_VERB} {NOUN_DET} {noun} {TIME} between {PRE} {s} [,] and {PRE} {o}{after}")
         elif form == "negated":
             neg = NEGATION if "planned" in forms else f"({NEGATION}|{PLAN_NEGATION})"
             add(form, f"{s} [, ..12 ,] {TIME} {LIGHT} {neg} {LIGHT} ({base}|{pp}){obj}{comp}{after}")
