@@ -922,6 +922,11 @@ EIGHTEENTH = [
      "2007-06-12", {"met(levy-mwanawasa, robert-mugabe)", "met(levy-mwanawasa, thabo-mbeki)", "met(robert-mugabe, thabo-mbeki)",
                     "visited(robert-mugabe, lusaka)"}),
     ("Robert Mugabe and Morgan Tsvangirai signed a deal under the auspices of Thabo Mbeki.", "2007-06-12", set()),
+    # more slots read lists (and so chunks): after talks with two people; "While in P, X met with A and B"
+    ("Khaled Meshaal left Moscow after talks with Sergei Lavrov and Russian President Vladimir Putin.", "2007-06-12",
+     {"met(khalid-mishal, sergei-lavrov)", "met(khalid-mishal, vladimir-putin)"}),
+    ("While in Cairo, Condoleezza Rice met with Egyptian President Hosni Mubarak and Ahmed Aboul Gheit.", "2007-06-12",
+     {"met(condoleezza-rice, hosni-mubarak)", "met(ahmed-aboul-gheit, condoleezza-rice)"}),
 ]
 
 

@@ -217,7 +217,7 @@ def expand_frame(frame: Any) -> list[tuple[str, str]]:
             # an apposition may stand after the actor: "Larijani, Iran's top negotiator, spoke after talks with Solana"
             # (an apposition, not a clause: "Meshaal, met first with Saltanov, ..." is not one)
             add(form, f"{s1} [, {NOT_APPOSITION} ..12 ,] ..8 (after|before|following|during|ahead of) "
-                      f"[the|their|his|her|its] [..2] {noun} with {PRE} {o1}")
+                      f"[the|their|his|her|its] [..2] {noun} with {PRE} {o}")
         elif form == "reciprocal" and has_obj:
             # both actors as the subject of a symmetric relation: "Olmert and Abbas met", "Hu and Bush held talks"
             # an apposition may close the pair: "Iran and Syria, allies for decades, signed a defence pact"
