@@ -341,3 +341,19 @@ KINDS17 = KINDS16 + ("attacked", "threatened", "pledged")
 @pytest.mark.parametrize("text, expected", ROUND17_CASES, ids=[c[0][:48] for c in ROUND17_CASES])
 def test_round17_accusations_insults_threats_and_unnamed_officials(read, text, expected):  # noqa: F811
     assert {a for a in read(text) if re.findall(r"([a-z-]+)\(", a)[-1] in KINDS17} == expected
+
+
+# Round 18: the speaker's own act told after what he said ("X said ... and accused Y of ...") is the writer's report of X's act,
+# not part of X's claim
+ROUND18_CASES = [
+    ("Turkish Foreign Minister Ali Babacan said Ankara would not tolerate attacks from Iraqi soil and accused the PKK of "
+     "provoking the clashes.", {"accused(ali-babacan, kurdistan-workers-party)"}),
+    ("Javier Solana said the talks had been constructive and urged Iran to suspend enrichment.", {"urged(javier-solana, iran)"}),
+    # with a subject of its own the second clause stays inside the speech
+    ("Javier Solana said Russia had urged Iran to suspend enrichment.", {"claim(javier-solana) urged(russia, iran)"}),
+]
+
+
+@pytest.mark.parametrize("text, expected", ROUND18_CASES, ids=[c[0][:48] for c in ROUND18_CASES])
+def test_round18_the_speakers_own_act_after_what_he_said(read, text, expected):  # noqa: F811
+    assert {a for a in read(text) if re.findall(r"([a-z-]+)\(", a)[-1] in KINDS17} == expected

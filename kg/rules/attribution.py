@@ -132,9 +132,18 @@ NEW_CLAUSE = re.compile(r",\s+(?:and|but)\s+(?:he|she|they)\s+(?:also\s+|later\s
                         r"[a-z]+ed\b", re.IGNORECASE)
 
 
+# ... or the speaker's own act told after what he said, without a subject ("X said Cairo would not allow ... and
+# accused Hamas of ...", "said the alliance would not be intimidated and urged Moscow to ...": the writer's report)
+OWN_ACT = re.compile(r"\s+and\s+(?:also\s+|later\s+|then\s+)?(?:accused|blamed|urged|called on|pressed|appealed to)\s",
+                     re.IGNORECASE)
+
+
 def _claim_end(text: str, begin: int, end: int) -> int:
-    """Where a claim's content ends: at a new clause the writer opens with the speaker's pronoun."""
+    """Where a claim's content ends: at a new clause the writer opens with the speaker's pronoun,
+    or at the speaker's own act after "and"."""
     m = NEW_CLAUSE.search(text, begin, end)
+    end = m.start() if m else end
+    m = OWN_ACT.search(text, begin, end)
     return m.start() if m else end
 
 
