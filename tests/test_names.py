@@ -89,6 +89,21 @@ def test_seats_of_power_acted_on_are_the_state(pack):
     assert ("White House", "united-states", "Country", "metonym") in found(pack, "The White House denied it.")
 
 
+def test_more_capitals_and_demands_acting_on_the_state(pack):
+    # round 18: capitals beyond the first list (roles.yaml seats), the subject of what is demanded,
+    # the target of sanctions; the same capitals stay cities where things happen or people go
+    got = found(pack, "Lisbon accused Athens of stalling the talks. The monitors accused Asmara of arming the militia. "
+                      "The bloc demanded that Kigali withdraw its troops. Tunis imposed sanctions on Bamako. "
+                      "The envoy insisted that Harare free the detainees.")
+    assert [(t, i) for t, i, _, k in got if k == "metonym"] == [
+        ("Lisbon", "portugal"), ("Athens", "greece"), ("Asmara", "eritrea"), ("Kigali", "rwanda"), ("Tunis", "tunisia"),
+        ("Bamako", "mali"), ("Harare", "zimbabwe")]
+    got = found(pack, "The envoy arrived in Athens. Talks in Asmara ended. He flew on to Kigali and met officials "
+                      "from Harare. Jets carried out strikes on Bamako.")
+    assert not any(k == "metonym" for *_, k in got)
+    assert [t for t, i, ty, k in got if k == "name" and ty == "City"] == ["Athens", "Asmara", "Kigali", "Harare", "Bamako"]
+
+
 def test_vice_president_is_not_president(pack):
     got = found(pack, "Vice President Dale Wexford met Putin.", roles=True)
     assert ("Vice President", "kgo:VicePresident", "Role", "role") in got
