@@ -430,3 +430,19 @@ def test_a_titled_person_after_and_then_a_verb_opens_a_new_clause(pack):
     assert got and not any("mahmoud-ahmadinejad" in x for lines in got for x in lines), got
     got = [lines for rid, form, lines in fired(pack, text) if rid.startswith("speech.")]
     assert not any("kgo:speaker syria" in x for lines in got for x in lines), got
+
+
+def test_a_light_word_or_time_may_stand_between_a_class_verb_and_its_preposition():
+    """Round 18: "~meet with", "~arrive in" in any class gain "[light|late|early] [{t:time}]" after
+    the verb ("met separately on Tuesday with"); never a negator, never inside a slot, never in a
+    light class, and an entry that places its own time keeps only it."""
+    from kg.rules.classes import NEGATORS, Classes, WordClass
+    c = Classes()
+    c.classes["LIGHT"] = WordClass("LIGHT", ["also", "separately"], "t", True)
+    c.classes["GO"] = WordClass("GO", ["~arrive in", "~meet [with]", "~visit", "~fly {t:time} to", "~turn down"], "t")
+    out = c.expand("@GO:past")
+    assert "arrived [(also|separately|late|early)] [{t:time}] in" in out
+    assert "met [[(also|separately|late|early)] [{t:time}] with]" in out
+    assert "{t:time} to" in out and "[{t:time}] to" not in out and "turned down" in out
+    assert "[" not in c.expand("{cue=@GO:past}").replace("[with]", "")
+    assert not NEGATORS & set(c._inner_skip().strip("[]").split("|"))

@@ -31,6 +31,13 @@ from .lemmas import SELECTORS, LemmaError, inflect
 CLASS_REF = re.compile(r"@([A-Z][A-Z0-9_]*)(?::([a-z]+))?")
 LEMMA_REF = re.compile(r"~([A-Za-z][A-Za-z-]*)(?::([a-z]+))?")
 NAME_RX = re.compile(r"[A-Z][A-Z0-9_]*")
+# Between a class entry's verb and its preposition ("~meet with", "~arrive in", "~travel to") a light
+# word and a time may stand, once here for every rule: "met separately on Tuesday with", "arrived late
+# on Monday in", "flew last week to". Only a light class's words (never a negator) and a time
+# expression (kg.reading's times, so never a name); entries that place their own time keep it, and a
+# class named inside a slot ("{cue=@CRITICISE}") gains nothing (a slot holds no capture).
+INNER_PREPS = "with|in|to|on|upon|for|at"
+INNER = re.compile(rf"^(~[A-Za-z][A-Za-z-]*(?::[a-z]+)?) (?:(?=(?:{INNER_PREPS})(?: |$))|\[(?=(?:{INNER_PREPS})\]))")
 NEGATORS = frozenset({"not", "n't", "never", "no", "neither", "nor", "cannot", "without", "nothing", "none", "nobody"})
 
 
@@ -101,6 +108,13 @@ class Classes:
         out = self._classes_in(pattern, None, ())
         return LEMMA_REF.sub(lambda m: self._lemma(m.group(1), m.group(2) or "all"), out)
 
+    def _inner_skip(self) -> str:
+        """What may stand between a class entry's verb and its preposition: one light word (or
+        "late", "early") and a time; "~meet [with]" becomes "~meet [SKIP with]" (no skip without
+        the preposition), as flat alternatives (one way to match each, for the cost bound)."""
+        light = [w for w in self.classes["LIGHT"].words if " " not in w and "@" not in w and "~" not in w]
+        return "[(" + "|".join(dict.fromkeys(light + ["late", "early"])) + ")] [{t:time}]"
+
     def _lemma(self, lemma: str, sel: str) -> str:
         try:
             forms = inflect(lemma, sel, self.forms)
@@ -120,13 +134,19 @@ class Classes:
             if name in stack:
                 raise ValueError(f"word class @{name} names itself (through {' -> '.join(stack + (name,))})")
             want = own or sel
+            before = text[:m.start()]
+            inner = not c.light and "LIGHT" in self.classes and before.count("{") == before.count("}")
             entries = []
             for w in c.words:
                 if want is not None and "~" not in w and "@" not in w:
                     continue  # a fixed phrase has no forms to select
                 if want is not None:
                     w = re.sub(r"~([A-Za-z][A-Za-z-]*)(?!:|[A-Za-z-])", lambda mm: f"~{mm.group(1)}:{want}", w)
-                entries.append(self._classes_in(w, want, stack + (name,)))
+                e = self._classes_in(w, want, stack + (name,))
+                if inner and "{t:" not in w and INNER.match(e):
+                    e = INNER.sub(lambda mm: f"{mm.group(1)} {'[' if mm.group(0).endswith('[') else ''}{self._inner_skip()} ",
+                                  e, count=1)
+                entries.append(e)
             if not entries:
                 raise ValueError(f"@{name}:{want}: no entry of the class has a ~word to put in that form")
             return "(" + "|".join(entries) + ")"
