@@ -49,6 +49,8 @@ class NameLexicon:
     first_name_months: frozenset[str] = frozenset()  # "Jan Egeland": a month's abbreviation before a name is a first name
     female_first_names: frozenset[str] = frozenset()  # "Marie Okabe": she, never "his" (kg.knowing.mentions)
     past_title_verbs: frozenset[str] = frozenset()  # "soldiers ousted President X": a verb, the title held then
+    demand_that_verbs: frozenset[str] = frozenset()  # "demanded that Islamabad hand over": a capital there acts
+    act_nouns: frozenset[str] = frozenset()  # "sanctions on Damascus": a capital after "on"/"against" is acted on
 
 
 def load_names(path: Path) -> NameLexicon:
@@ -85,4 +87,5 @@ def load_names(path: Path) -> NameLexicon:
                        words("located_org_words"), phrases("state_bodies"), phrases("state_parts"),
                        words("former_state_words"), words("former_state_nouns"), phrases("rebel_words"),
                        words("pronoun_actor_verbs"), words("first_name_months"),
-                       words("female_first_names"), words("past_title_verbs"))
+                       words("female_first_names"), words("past_title_verbs"), words("demand_that_verbs"),
+                       words("act_nouns"))

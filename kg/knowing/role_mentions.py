@@ -32,15 +32,6 @@ _STANCE_NOUNS = frozenset(("member", "members", "ally", "allies", "opponent", "o
                            "supporter", "supporters", "backer", "backers", "foe", "foes", "enemy", "rival",
                            "partner", "sponsor", "signatory"))
 
-# Verbs of demanding whose "that" clause has the one acted on as its subject ("demanded that
-# Islamabad hand over the suspects", "insisting that Belgrade first arrest"): a capital there acts.
-_DEMAND_THAT = frozenset(("demanded", "demands", "demand", "demanding", "urged", "urges", "urging", "insisted",
-                          "insists", "insisting", "asked", "asks", "asking", "requested", "requests", "requesting"))
-
-# Nouns of an act on a state before "on"/"against": "sanctions on Damascus", "an arms embargo on Asmara",
-# "pressure on Tehran" (the place of an attack, "strikes on Baghdad", stays the city).
-_ACT_NOUNS = frozenset(("sanctions", "sanction", "embargo", "embargoes", "pressure", "demands", "ultimatum"))
-
 # The words of government a leader's possessive names as his state ("Mubarak's government", "Bush's
 # administration"); "Olmert's cabinet met" stays the person's meeting.
 _OWNED_GOVERNMENTS = frozenset(("government", "administration", "regime"))
@@ -170,9 +161,9 @@ class RoleMentions:
         prev = toks[p].norm if p >= 0 else ""
         if prev in lex.object_verbs or p > 0 and f"{toks[p - 1].norm} {prev}" in lex.object_verbs:
             return True  # the object of an act: "accused Khartoum of", "urged Moscow to", "called on Tehran to"
-        if prev == "that" and p > 0 and toks[p - 1].norm in _DEMAND_THAT:
+        if prev == "that" and p > 0 and toks[p - 1].norm in lex.demand_that_verbs:
             return True  # the subject of what is demanded of it: "demanded that Pyongyang not conduct"
-        if prev in ("on", "against") and p > 0 and toks[p - 1].norm in _ACT_NOUNS:
+        if prev in ("on", "against") and p > 0 and toks[p - 1].norm in lex.act_nouns:
             return True  # "imposed sanctions on Damascus", "an arms embargo on Asmara"
         if prev == "of" and p > 0 and toks[p - 1].norm in _STANCE_NOUNS:
             return True  # "a fierce opponent of Washington", "a close ally of Moscow": a state's rival or friend
