@@ -51,6 +51,8 @@ class NameLexicon:
     past_title_verbs: frozenset[str] = frozenset()  # "soldiers ousted President X": a verb, the title held then
     demand_that_verbs: frozenset[str] = frozenset()  # "demanded that Islamabad hand over": a capital there acts
     act_nouns: frozenset[str] = frozenset()  # "sanctions on Damascus": a capital after "on"/"against" is acted on
+    stance_nouns: frozenset[str] = frozenset()  # "an ally of Moscow", "Moscow, a member of": a capital there is its state
+    owned_governments: frozenset[str] = frozenset()  # "Mubarak's government": the leader's state
 
 
 def load_names(path: Path) -> NameLexicon:
@@ -88,4 +90,4 @@ def load_names(path: Path) -> NameLexicon:
                        words("former_state_words"), words("former_state_nouns"), phrases("rebel_words"),
                        words("pronoun_actor_verbs"), words("first_name_months"),
                        words("female_first_names"), words("past_title_verbs"), words("demand_that_verbs"),
-                       words("act_nouns"))
+                       words("act_nouns"), words("stance_nouns"), words("owned_governments"))

@@ -26,16 +26,6 @@ _ADVERBS = frozenset({"later", "also", "again", "then", "still", "now", "too", "
 
 
 
-# Nouns of a state's membership, friendship or rivalry before "of": a capital after "an opponent of",
-# or in an apposition "Moscow, a member of the Quartet", stands for its state.
-_STANCE_NOUNS = frozenset(("member", "members", "ally", "allies", "opponent", "opponents", "critic", "critics",
-                           "supporter", "supporters", "backer", "backers", "foe", "foes", "enemy", "rival",
-                           "partner", "sponsor", "signatory"))
-
-# The words of government a leader's possessive names as his state ("Mubarak's government", "Bush's
-# administration"); "Olmert's cabinet met" stays the person's meeting.
-_OWNED_GOVERNMENTS = frozenset(("government", "administration", "regime"))
-
 class RoleMentions:
     """Methods of MentionFinder for roles, their holders and acting seats of power (a mixin)."""
 
@@ -94,7 +84,7 @@ class RoleMentions:
         for a, b, kind, ent in spans:
             if a < end:
                 continue  # "White House" after "Obama": inside the metonym
-            o = b + 1 if b + 1 < len(keys) and keys[b] in ("'s", "'") and keys[b + 1] in _OWNED_GOVERNMENTS else b
+            o = b + 1 if b + 1 < len(keys) and keys[b] in ("'s", "'") and keys[b + 1] in self.lex.owned_governments else b
             if kind == "name" and o < len(keys) and keys[o] in firsts and ent.type in self.person_types:  # type: ignore[attr-defined]
                 w = next((w for w in words if tuple(keys[o:o + len(w)]) == w), None)
                 state = self._governed(ent) if w is not None else None  # type: ignore[arg-type]
@@ -165,7 +155,7 @@ class RoleMentions:
             return True  # the subject of what is demanded of it: "demanded that Pyongyang not conduct"
         if prev in ("on", "against") and p > 0 and toks[p - 1].norm in lex.act_nouns:
             return True  # "imposed sanctions on Damascus", "an arms embargo on Asmara"
-        if prev == "of" and p > 0 and toks[p - 1].norm in _STANCE_NOUNS:
+        if prev == "of" and p > 0 and toks[p - 1].norm in lex.stance_nouns:
             return True  # "a fierce opponent of Washington", "a close ally of Moscow": a state's rival or friend
         if prev in lex.place_preps or prev in ("to", "from", "via", "of", "for", "outside", "between"):
             return False
@@ -174,9 +164,9 @@ class RoleMentions:
         k = b
         if k + 2 < len(toks) and toks[k].norm == "," and toks[k + 1].norm in ("a", "an", "one"):
             j = k + 2  # "Moscow, a member of the Quartet,", "Beijing, a permanent member of": an apposition
-            while j < min(len(toks), k + 5) and toks[j].norm not in _STANCE_NOUNS:
+            while j < min(len(toks), k + 5) and toks[j].norm not in lex.stance_nouns:
                 j += 1
-            if j + 1 < len(toks) and toks[j].norm in _STANCE_NOUNS and toks[j + 1].norm == "of":
+            if j + 1 < len(toks) and toks[j].norm in lex.stance_nouns and toks[j + 1].norm == "of":
                 return True
         if k < len(toks) and toks[k].norm in ("'s", "'"):
             j = k + 1
