@@ -50,6 +50,15 @@ def test_scorer_reads_a_titled_gold_name_as_the_name():
     assert not names.matches("x/jakaya-kikwete", "President Kagame")
 
 
+def test_scorer_keeps_parentheses_inside_names():
+    ev = _world_module()
+    # a party named "Communist Party of Nepal (Maoist)": only the relation's own parenthesis closes
+    rel = ev.parse_rel("claim(Communist Party of Nepal (Maoist)) not leads(Prachanda, Communist Party of Nepal (Maoist))")
+    assert rel.args == ("Prachanda", "Communist Party of Nepal (Maoist)")
+    assert rel.claim == "Communist Party of Nepal (Maoist)" and rel.negated and rel.name == "leads"
+    assert ev.parse_rel("said(Rice, Iran)").args == ("Rice", "Iran")
+
+
 def _world_module():
     spec = importlib.util.spec_from_file_location("heldout_evaluate_world", ROOT / "tests" / "heldout" / "evaluate_world.py")
     mod = importlib.util.module_from_spec(spec)

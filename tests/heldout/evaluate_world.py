@@ -129,7 +129,8 @@ class Rel:
         return f"{mods}{self.name}({', '.join(self.args)})"
 
 
-_HEAD = re.compile(r"^\s*(planned\s+|claim\(([^)]*)\)\s+|not\s+|if\s+)")
+# a claim's holder may itself hold parentheses ("claim(Communist Party of Nepal (Maoist))")
+_HEAD = re.compile(r"^\s*(planned\s+|claim\(((?:[^()]|\([^()]*\))*)\)\s+|not\s+|if\s+)")
 
 
 def parse_rel(text: str) -> Rel:
@@ -149,7 +150,9 @@ def parse_rel(text: str) -> Rel:
             cond = True
         s = s[m.end():]
     name, _, rest = s.partition("(")
-    args = tuple(a.strip() for a in rest.rstrip().rstrip(")").split(",") if a.strip())
+    rest = rest.rstrip()
+    rest = rest[:-1] if rest.endswith(")") else rest  # only the closing one: names keep theirs
+    args = tuple(a.strip() for a in rest.split(",") if a.strip())
     if name.strip() in SYMMETRIC and len(args) == 2:
         args = tuple(sorted(args, key=fold))
     return Rel(name.strip(), args, planned, claim, neg, cond)
