@@ -86,6 +86,9 @@ def _chunk(v: SentenceView, pos: int, types: tuple[str, ...], loose: bool = Fals
         m = v.mention_at.get(i)
         if i > pos and m is not None and _personish(v, m, types):
             return m
+    got = _described(v, pos, types)
+    if got is not None:
+        return got
     m = v.mention_at.get(pos)
     if m is not None and m.kind == "unlinked" and m.last == pos + 1:  # an unknown title word: "Speaker Nabih Berri"
         m2 = v.mention_at.get(m.last)
@@ -103,6 +106,29 @@ def _chunk(v: SentenceView, pos: int, types: tuple[str, ...], loose: bool = Fals
     if m is None or not _personish(v, m, types) or (m.last < v.n and v.norms[m.last] not in _APPOSITION_END):
         return None
     return m
+
+
+# the head noun of a lower-case title before a name ("rebel political chief S.P. Thamilselvan")
+_TITLE_NOUNS = frozenset({"leader", "chief", "commander", "envoy", "negotiator", "mediator", "spokesman", "spokeswoman",
+                          "ally", "head", "minister", "president", "premier", "chairman", "leaders"})
+
+
+def _described(v: SentenceView, pos: int, types: tuple[str, ...]) -> Any:
+    """A person named after an unknown capitalised word (of up to three tokens: "Trans-Dniestrian")
+    and a lower-case title of up to three words ending in a title noun ("Transdniestrian
+    separatist leader Igor Smirnov"). The person's mention, or None. (A slot begins at a mention
+    only, so a title of lower-case words alone is read by the patterns' own title words.)"""
+    m = v.mention_at.get(pos)
+    if m is None or m.kind != "unlinked" or m.last > pos + 3:
+        return None
+    i = m.last
+    j = i
+    while j < i + 3 and j < v.n and _lowercase(v, j):
+        j += 1
+    if j == i or v.norms[j - 1] not in _TITLE_NOUNS:
+        return None
+    m = v.mention_at.get(j)
+    return m if m is not None and _personish(v, m, types) else None
 
 
 def _after_honorific(v: SentenceView, i: int) -> int:
@@ -155,6 +181,7 @@ def _entity_list(s: Slot, v: SentenceView, pos: int, b: dict[str, Bound]) -> Ite
     subject = _starts_clause(v, pos)
     at = _title_after(v, m.last, s.types) if _personish(v, m, s.types) else m.last
     closed[0] = closed[0] or at != m.last
+    cut = False  # the list broke at a new clause (a verb after a titled person, a pronoun), not at an unreadable item
     while at < v.n and v.norms[at] in _LIST_FIRST:
         nxt = None
         for j in _LIST_JOINS:
@@ -168,18 +195,24 @@ def _entity_list(s: Slot, v: SentenceView, pos: int, b: dict[str, Bound]) -> Ite
                 while m2 is not None and m2.kind in ("role", "demonym") and not v.type_ok(m2, s.types):  # "President A, Tanzanian President B"
                     m2 = v.mention_at.get(m2.last)  # a title (and its state) before the next name is skipped
                 if m2 is not None and m2.first > k and not subject and m2.last < v.n and _verb_like(v, m2.last):
+                    cut = True
                     break  # "sanctions against Tehran and Iranian President X announced ...": a new clause's subject
                 if m2 is not None and v.type_ok(m2, s.types) and m2.kind != "pronoun":  # "X, and he urged": a new clause, not a list
                     nxt = (m2, j)
                     break
+                cut = cut or (m2 is not None and m2.kind == "pronoun")
         if nxt is None:
             break
         items.append(nxt[0])
         joins.append(nxt[1])
         at = _title_after(v, nxt[0].last, s.types) if _personish(v, nxt[0], s.types) else nxt[0].last
         closed.append(at != nxt[0].last)
+    # a list whose last item cannot be read still ends with "and": "met A, B, C and State Councillor (Vice-premier) D"
+    # gives A, B and C ("A, B, C, and ..." with three items or more), never after a new clause's start
+    open_end = not cut and len(items) > 1 and _open_end(v, at, len(items)) and not _opener(v, pos)
     for n in range(len(items), 0, -1):
-        if n > 1 and joins[n - 2] == (",",) and tuple(v.norms[items[n - 1].last:items[n - 1].last + 2]) not in _LIST_OPEN_END:
+        if n > 1 and joins[n - 2] == (",",) and tuple(v.norms[items[n - 1].last:items[n - 1].last + 2]) not in _LIST_OPEN_END \
+                and not (open_end and n == len(items)):
             continue  # "A, B" without a closing "and" is not a list ("A, B and others" is)
         if n == 2 and joins[0] == (",", "and") and not closed[0]:
             continue  # "sanctions on Iran, and Moscow warned": two names with a comma before "and" open a new clause
@@ -217,6 +250,25 @@ def _verb_like(v: SentenceView, i: int) -> bool:
 
 
 _LIST_OPEN_END = frozenset({("and", "other"), ("and", "others"), ("among", "others")})
+
+
+_OPENER_PREPS = frozenset({"in", "at", "from", "inside", "across", "throughout", "during", "after", "before", "outside"})
+
+
+def _opener(v: SentenceView, pos: int) -> bool:
+    """The slot opens the sentence's (or a clause's) place or time before its comma: "In Lebanon,
+    Hezbollah and its allies ..." (the first comma ends the opener, not a list's item)."""
+    j = pos - 1
+    while j >= 0 and v.norms[j] == "the":
+        j -= 1
+    return j >= 0 and v.norms[j] in _OPENER_PREPS and (j == 0 or v.norms[j - 1] in (",", ";", ":", "\"", "“"))
+
+
+def _open_end(v: SentenceView, at: int, n: int) -> bool:
+    """The list of `n` items read up to `at` goes on with "and" (", and" after three items or
+    more, "as well as") to an item the slot cannot read."""
+    w = v.norms[at:at + 3]
+    return bool(w) and (w[0] == "and" or w == ["as", "well", "as"] or (n >= 3 and w[:2] == [",", "and"]))
 
 
 def _apposed(v: SentenceView, m: Any, pos: int) -> bool:
