@@ -979,6 +979,11 @@ NINETEENTH = [
      {"met(ehud-olmert, hosni-mubarak)", "met(ehud-olmert, mahmoud-abbas)", "visited(ehud-olmert, cairo)"}),
     ("Vladimir Voronin met Transdniestrian separatist leader Igor Smirnov on Monday.", "2007-06-12",
      {"met(unlinked/igor-smirnov, vladimir-voronin)"}),
+    # a group noun after an item, inside a list: the list goes on past it
+    ("Hosni Mubarak held talks in Cairo with a Hamas delegation and Israeli Defence Minister Ehud Barak.", "2007-06-12",
+     {"met(hamas, hosni-mubarak)", "met(ehud-barak, hosni-mubarak)", "visited(ehud-barak, cairo)"}),
+    ("Condoleezza Rice met Fatah officials and Egyptian President Hosni Mubarak.", "2007-06-12",
+     {"met(condoleezza-rice, fatah)", "met(condoleezza-rice, hosni-mubarak)"}),
 ]
 
 

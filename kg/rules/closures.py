@@ -181,6 +181,7 @@ def _entity_list(s: Slot, v: SentenceView, pos: int, b: dict[str, Bound]) -> Ite
     subject = _starts_clause(v, pos)
     at = _title_after(v, m.last, s.types) if _personish(v, m, s.types) else m.last
     closed[0] = closed[0] or at != m.last
+    at = _past_group(v, m, at)
     cut = False  # the list broke at a new clause (a verb after a titled person, a pronoun), not at an unreadable item
     while at < v.n and v.norms[at] in _LIST_FIRST:
         nxt = None
@@ -207,6 +208,7 @@ def _entity_list(s: Slot, v: SentenceView, pos: int, b: dict[str, Bound]) -> Ite
         joins.append(nxt[1])
         at = _title_after(v, nxt[0].last, s.types) if _personish(v, nxt[0], s.types) else nxt[0].last
         closed.append(at != nxt[0].last)
+        at = _past_group(v, nxt[0], at)
     # a list whose last item cannot be read still ends with "and": "met A, B, C and State Councillor (Vice-premier) D"
     # gives A, B and C ("A, B, C, and ..." with three items or more), never after a new clause's start
     open_end = not cut and len(items) > 1 and _open_end(v, at, len(items)) and not _opener(v, pos)
@@ -222,6 +224,17 @@ def _entity_list(s: Slot, v: SentenceView, pos: int, b: dict[str, Bound]) -> Ite
 
 
 _BODY_OF = frozenset({"members", "leaders", "officials", "representatives"})
+# people who stand for the item before them, inside a list: "with a Hamas delegation and Israeli envoy X"
+_PEOPLE = frozenset({"delegation", "delegations", "leaders", "leadership", "officials", "negotiators", "representatives",
+                     "envoys", "diplomats", "government"})
+
+
+def _past_group(v: SentenceView, m: Any, at: int) -> int:
+    """Past a group noun after a named body when the list goes on after it ("a Hamas delegation and
+    X"; not after a state: "the Sri Lankan government and ..." is left to the rules that name it)."""
+    ok = at + 1 < v.n and v.norms[at] in _PEOPLE and v.norms[at + 1] in ("and", ",") and m.kind != "demonym" \
+        and not v.type_ok(m, ("Country",))
+    return at + 1 if ok else at
 # what opens a clause before a list that is its subject ("The UN's A and the AU's B met ...")
 _CLAUSE_OPEN = frozenset({",", "that", ";", ":", "and", "but", "when", "after", "while", "as", "since", "because",
                           "\"", "“", "(", "--", "-", "where", "if", "although", "though"})
