@@ -58,6 +58,17 @@ def test_the_two_men_are_the_nearest_pair(pack):
                         "visited(Nicolas Sarkozy, Brussels)", "visited(Angela Merkel, Brussels)"], kinds=("met", "visited"))
 
 
+def test_the_two_leaders_after_a_pair_in_their_own_sentence(pack):
+    # round 19: "A met B in X, and the two leaders ...": the one pair of people named before the phrase
+    text = "Lars Ostberg met Karim Haddad in Oslo on Monday, and the two leaders said the talks had gone well."
+    assert _groups(pack, text) == [("the two leaders", ("unlinked/lars-ostberg", "unlinked/karim-haddad"))]
+    _check(pack, text, ["said(Lars Ostberg)", "said(Karim Haddad)"], kinds=("said",))
+    # never one of three people, nor a pair of sides or countries that a company or a day may fill
+    for text in ("Lars Ostberg met Karim Haddad in Oslo after Arvid Kolstad left, and the two leaders said the talks went well.",
+                 "Gazprom cut off gas to Ukraine on New Year's Day after the two sides failed to agree on a price."):
+        assert _groups(pack, text) == []
+
+
 @pytest.mark.parametrize("text", [
     # a list of targets, not parties
     "Washington imposed sanctions on Iran, Syria and North Korea. The three countries met in Havana.",

@@ -953,3 +953,29 @@ def test_a_demonym_after_pro_or_anti_is_a_stance(pack):
     # round 18: "pro-Syrian speaker X", "Pro-Russian rebels": no mention of the state, and no unknown name
     got = ids(pack, "Pro-Russian rebels attacked. After meeting pro-Syrian speaker Karim Haddad, the envoy left.")
     assert not any(i in ("russia", "syria") or "pro" in i for _, i in got)
+
+
+def test_a_bare_role_repeats_the_holder_titled_bare(pack):
+    # round 19: a bare "the Secretary-General" is the holder the article titled so, not a later
+    # holder of the title in another body ("Front Secretary-General X"); with one holder, him
+    text = ("Secretary-General Lars Ostberg welcomed the accord on Monday. The talks between President Arvid "
+            "Kolstad and Patriotic Front Secretary-General Karim Haddad were held in Lome. "
+            "The Secretary-General urged both leaders to keep their word.")
+    got = ids(pack, text)
+    assert ("The Secretary-General", "unlinked/lars-ostberg") in got
+    assert ("The Secretary-General", "unlinked/karim-haddad") not in got
+    got = ids(pack, "Patriotic Front Secretary-General Karim Haddad arrived in Lome. The Secretary-General said he was hopeful.")
+    assert ("The Secretary-General", "unlinked/karim-haddad") in got
+
+
+def test_those_who_govern_from_a_capital_are_its_state(pack):
+    # round 19: "the government in <capital>", "officials in <capital>", "senior government officials in
+    # <capital>" are the state (CONVENTIONS 2, 4); never after a name, a demonym, a possessive or another noun
+    got = ids(pack, "The council urged the government in Harare to free the activists. Officials in Minsk denied the report. "
+                    "Lars Ostberg met senior government officials in Kigali on Monday.")
+    assert ("government in Harare", "zimbabwe") in got
+    assert ("Officials in Minsk", "belarus") in got
+    assert ("senior government officials in Kigali", "rwanda") in got
+    got = ids(pack, "U.S. officials in Kabul said the attack failed. Opposition officials in Harare said the vote was rigged. "
+                    "Their officials in Minsk left. Lars Ostberg arrived in Kigali on Monday.")
+    assert not any(i in ("afghanistan", "zimbabwe", "belarus", "rwanda") for _, i in got)

@@ -254,6 +254,18 @@ CASES: list[tuple[str, str, list[str]]] = [
     # round 18: a demonym after "pro-" or "anti-" is a stance, never the state of the title after it
     ("Talks resumed after a meeting with pro-Syrian parliament speaker Karim Haddad.", "2006-03-01", []),
     ("The council asked pro-Syrian President Emile Lahoud to step down.", "2005-10-31", ["leads(Emile Lahoud, Lebanon)"]),
+    # round 19: the leader of a community two nationality words name leads the community (CONVENTIONS 6, 77)
+    ("Greek Cypriot leader Andreas Koumidis met Turkish Cypriot leader Halil Sarac in Nicosia.", "2008-03-21",
+     ["leads(Andreas Koumidis, Greek Cypriots)", "leads(Halil Sarac, Turkish Cypriots)"]),
+    ("Greek Cypriot leaders met Halil Sarac in Nicosia.", "2008-03-21", []),
+    # round 19: a region's demonym before "leader" (data/gazetteer/regions.yaml: Abkhaz, Chechen)
+    ("Abkhaz leader Aslan Tarba said the region would never return to Georgian rule.", "2008-09-03",
+     ["leads(Aslan Tarba, Abkhazia)", "said(Aslan Tarba)"]),
+    ("Chechen leader Ruslan Dudov vowed to hunt down the bombers.", "2008-09-03", ["leads(Ruslan Dudov, Chechnya)"]),
+    # round 19: a bare "the Secretary-General" is the holder titled so, not a later holder in another body
+    ("Secretary-General Ban Ki-moon welcomed the accord. It was signed by Forces Nouvelles Secretary-General Karim "
+     "Haddad. The Secretary-General said he would go to Abidjan.", "2007-03-05",
+     ["leads(Ban Ki-moon, United Nations)", "leads(Karim Haddad, Forces Nouvelles)", "said(Ban Ki-moon)"]),
     # no named holder, no relation
     ("Putin met the president in the Kremlin.", "2006-03-04", []),
     ("Hamas leaders traveled to Moscow today.", "2006-03-03", []),

@@ -408,3 +408,18 @@ ROUND18_ASKED_CASES: list[tuple[str, str, list[str]]] = [
 def test_round18_a_possibility_inside_a_question_ends_with_it(pack, text, date, expect):
     wrong, missed = unexpected_and_missed(pack, text, date, expect, lambda r: r.name == "said", "speech-test")
     assert not wrong and not missed, f"unexpected {wrong}, missed {missed}"
+
+
+# Round 19 (references to actors): those who govern from a capital speak for its state ("the authorities
+# in Tehran said", "Officials in Minsk stated"); "U.S. officials in Kabul" are not Afghanistan's
+ROUND19_CAPITAL_CASES: list[tuple[str, str, list[str]]] = [
+    ("Officials in Minsk stated that the border crossing had been closed.", "2008-04-03", ["said(Belarus)"]),
+    ("The authorities in Harare said the activists had been freed on bail.", "2008-04-03", ["said(Zimbabwe)"]),
+    ("U.S. officials in Kabul said the convoy had been attacked.", "2008-04-03", []),  # (never Afghanistan)
+]
+
+
+@pytest.mark.parametrize("text, date, expect", ROUND19_CAPITAL_CASES, ids=[c[0][:60] for c in ROUND19_CAPITAL_CASES])
+def test_round19_those_who_govern_from_a_capital_speak_for_its_state(pack, text, date, expect):
+    wrong, missed = unexpected_and_missed(pack, text, date, expect, lambda r: r.name == "said", "speech-test")
+    assert not wrong and not missed, f"unexpected {wrong}, missed {missed}"

@@ -233,13 +233,17 @@ class Groups:
             if run:
                 close()
             if pairs and not res:
-                roles = {m.first for m in sa.mentions if m.kind == "role"}  # "Somalia's government", "the UN envoy": no party
-                ents = tuple(dict.fromkeys(m.entity for m in ms if m.kind != "demonym" and not m.in_quote and
-                                           not m.possessive and m.last not in roles))
-                if len(ents) == 2:
-                    res.append((ents, ms[0].first, ms[-1].last))
+                res = pair(sa, ms)
             memo[key] = res
             return res
+
+        def pair(sa: SentenceAnalysis, ms: list[Mention]) -> list[tuple[tuple[Entity, ...], int, int]]:
+            """The one pair of mentions ms with no list: exactly two entities, neither a demonym, a
+            possessor nor the body of a title ("Somalia's government", "the UN envoy": no party)."""
+            roles = {m.first for m in sa.mentions if m.kind == "role"}
+            ents = tuple(dict.fromkeys(m.entity for m in ms if m.kind != "demonym" and not m.in_quote and
+                                       not m.possessive and m.last not in roles))
+            return [(ents, ms[0].first, ms[-1].last)] if len(ents) == 2 else []
 
         named: set[str] | None = None  # the entities the article names, for a known group
         for k, (a, b, count, t) in found:
@@ -253,6 +257,11 @@ class Groups:
                     norms = [tk.norm for tk in sa.tokens]
                     cands = [x for x, f, e in lists(k, t, False) if len(x) == count and
                              (e <= a or f >= b and f - b <= 12 and any(w in lex.apposition for w in norms[b:f]))]
+                    if not cands and count == 2 and t == "Person" and not lists(k, t, False):  # round 19: "A met B
+                        # in X, and the two leaders signed": the one pair of people before the phrase in its own
+                        # sentence, with no list in it ("the two sides" may be a company's state: no pair of Agents)
+                        cands = [x for x, _, _ in pair(sa, sorted((m for m in sa.mentions if fits(m, t) and not m.members
+                                                                   and m.last <= a), key=lambda m: m.first))]
                 else:
                     if d <= lex.before and k - d >= 0:
                         cands += [x for x, _, _ in lists(k - d, t, count == 2) if len(x) == count]

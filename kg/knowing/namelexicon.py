@@ -53,6 +53,9 @@ class NameLexicon:
     act_nouns: frozenset[str] = frozenset()  # "sanctions on Damascus": a capital after "on"/"against" is acted on
     stance_nouns: frozenset[str] = frozenset()  # "an ally of Moscow", "Moscow, a member of": a capital there is its state
     owned_governments: frozenset[str] = frozenset()  # "Mubarak's government": the leader's state
+    capital_people: frozenset[str] = frozenset()  # "the government in Kinshasa", "officials in Kiev": the state
+    capital_people_modifiers: frozenset[str] = frozenset()  # "senior government officials in Khartoum"
+    capital_people_verbs: frozenset[str] = frozenset()  # "met officials in Beirut": a verb before them
 
 
 def load_names(path: Path) -> NameLexicon:
@@ -90,4 +93,6 @@ def load_names(path: Path) -> NameLexicon:
                        words("former_state_words"), words("former_state_nouns"), phrases("rebel_words"),
                        words("pronoun_actor_verbs"), words("first_name_months"),
                        words("female_first_names"), words("past_title_verbs"), words("demand_that_verbs"),
-                       words("act_nouns"), words("stance_nouns"), words("owned_governments"))
+                       words("act_nouns"), words("stance_nouns"), words("owned_governments"),
+                       words("capital_people"), words("capital_people_modifiers"),
+                       words("capital_people_verbs"))

@@ -22,6 +22,7 @@ _NONE: frozenset[str] = frozenset()  # the ancestry of a type the vocabulary doe
 _EARLY = date.min  # an affiliation open at its start sorts first
 # heads of a state or government: "the Georgian president" may be the one such person the article named
 _HEADS = frozenset({"kgo:President", "kgo:PrimeMinister", "kgo:Chancellor", "kgo:King", "kgo:Emir", "kgo:Leader"})
+_POSSESSIVES = frozenset({"his", "her", "its", "their", "our", "my", "your"})  # "their officials in": whose?
 _ADVERBS = frozenset({"later", "also", "again", "then", "still", "now", "too", "himself", "herself", "earlier", "once"})
 
 
@@ -52,6 +53,13 @@ class RoleMentions:
                     out.append((a, b, "metonym", hit[1][0]))
                     taken.update(range(a, b))
                     continue
+                s = self._governs_from(toks, a)
+                if s is not None and out and out[-1][1] > s and out[-1][2] == "description" and out[-1][0] >= s - 1:
+                    out.pop()  # "the government" as a description of some government: this one's, named here
+                if s is not None and (not out or out[-1][1] <= s):  # "the government in Kinshasa": the state
+                    out.append((s, b, "metonym", hit[1][0]))
+                    taken.update(range(s, b))
+                    continue
                 if kind == "description":
                     continue  # "in Washington": the city, which the unknown-name finder will name
             out.append((a, b, kind, payload))
@@ -67,6 +75,23 @@ class RoleMentions:
                 out.append((i, hit[0], "metonym", hit[1][0]))
                 after = hit[0]
         return sorted(out, key=lambda x: x[0])
+
+    def _governs_from(self, toks: list[Token], a: int) -> int | None:
+        """The first token of "the government in", "officials in", "senior government officials in"
+        before a capital at token a (names.yaml `capital_people`): those who govern from it, so its
+        state. None after a name, a demonym, a possessive or another noun ("U.S. officials in",
+        "Hamas leaders in", "opposition officials in", "their officials in")."""
+        lex = self.lex
+        k = a - 2
+        if k < 0 or toks[a - 1].norm != "in" or toks[k].norm not in lex.capital_people:
+            return None
+        j = k - 1
+        while j >= 0 and toks[j].norm in lex.capital_people_modifiers:
+            j -= 1
+        if j >= 0 and not (toks[j].norm in lex.function_words and toks[j].norm not in _POSSESSIVES or
+                           toks[j].norm in lex.object_verbs or toks[j].norm in lex.capital_people_verbs):
+            return None
+        return j + 1
 
     def _governments(self, spans: list[tuple[int, int, str, object]], keys: list[str]) -> list[tuple[int, int, str, object]]:
         """A leader's name before a word of government ("the Bush administration", "the Obama White
@@ -325,9 +350,17 @@ class RoleMentions:
             nxt = toks[k]
             if nxt.text[0].isalpha() and not (nxt.norm in self.lex.actor_verbs or nxt.norm.endswith("ed")):
                 return None  # "the official visit": the word is not the head of its phrase
-        for r, person, st in reversed(holders):
-            if self.role_lex.narrower_or_same(r.id, role.id) and (state is None or st is state):
-                return first, person
+        held = [(person, st) for r, person, st in reversed(holders)
+                if self.role_lex.narrower_or_same(r.id, role.id) and (state is None or st is state)]
+        if held and state is None and len({p.id for p, _ in held}) > 1:
+            # a bare "the Secretary-General" repeats a bare title (or the role's default body's): the
+            # holder titled so, not a later "Forces Nouvelles Secretary-General" (the most recent if none)
+            body = role.default_body
+            bare = next((p for p, st in held if st is None or body is not None and st.id == body), None)
+            if bare is not None:
+                return first, bare
+        if held:
+            return first, held[0][0]
         if state is not None and last_named and role.id in _HEADS and hasattr(self.gaz, "get") and \
                 (b >= len(toks) or toks[b].norm not in ("'s", "'")):  # "the Israeli prime minister's office" is no one
             ruling = {e.id: e for e in (self.gaz.get(i) for i in last_named) if e is not None and
