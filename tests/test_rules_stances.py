@@ -357,3 +357,48 @@ ROUND18_CASES = [
 @pytest.mark.parametrize("text, expected", ROUND18_CASES, ids=[c[0][:48] for c in ROUND18_CASES])
 def test_round18_the_speakers_own_act_after_what_he_said(read, text, expected):  # noqa: F811
     assert {a for a in read(text) if re.findall(r"([a-z-]+)\(", a)[-1] in KINDS17} == expected
+
+
+# Round 19: a strike on a place, camp or rebels inside a state is an attack on that state (held-out
+# convention 49), told with the place's owner across a border ("bombed PKK hideouts inside northern Iraq"), as a noun
+# ("Kenya's air strike on a militant camp in southern Somalia") or as the occasion of a killing ("killed a
+# commander in a raid inside Iraq"), beside the attack on the owner; a war or conflict between two
+# sides that ended, or that displaced people, was fought by both (not a risk of war); an appeal to a
+# list after "both"; appreciation of an actor's work or of what it provided is thanks (praise)
+ROUND19_CASES = [
+    ("Turkish jets bombed PKK hideouts inside northern Iraq on Sunday.",
+     {"attacked(turkey, kurdistan-workers-party)", "attacked(turkey, iraq)"}),
+    # a place named by its owner inside the owner's own country is the owner's (the sets write no attack on the state)
+    ("Turkish jets bombed PKK hideouts in southeastern Turkey on Sunday.", {"attacked(turkey, kurdistan-workers-party)"}),
+    ("Kenya's air strike on a militant camp in southern Somalia killed ten fighters.", {"attacked(kenya, somalia)"}),
+    ("Turkish soldiers killed a PKK commander in a raid inside Iraq.", {"attacked(turkey, iraq)"}),
+    ("Turkish soldiers killed a PKK commander, who had fled to a camp in Iraq.", set()),
+    ("Kenya's air strike on a militant camp near the border killed ten fighters.", set()),
+    ("The truce ended a war last year between Eritrea and Ethiopia.",
+     {"attacked(eritrea, ethiopia)", "attacked(ethiopia, eritrea)"}),
+    ("Thousands were uprooted by the conflict between Eritrea and Ethiopia.",
+     {"attacked(eritrea, ethiopia)", "attacked(ethiopia, eritrea)"}),
+    ("Diplomats warned of the risk of war between Eritrea and Ethiopia.", set()),
+    ("Thabo Mbeki appealed to both Robert Mugabe and Morgan Tsvangirai for restraint.",
+     {"urged(thabo-mbeki, robert-mugabe)", "urged(thabo-mbeki, morgan-tsvangirai)"}),
+    # the members listed between dashes after a group's name are the ones who urge
+    ("The mediators of the contact group -- Britain, France and Germany -- urged Serbia and Kosovo to resume talks.",
+     {"urged(united-kingdom, serbia)", "urged(united-kingdom, kosovo)", "urged(france, serbia)", "urged(france, kosovo)",
+      "urged(germany, serbia)", "urged(germany, kosovo)"}),
+    ("Hugo Chavez expressed his appreciation of Evo Morales's support.", {"praised(hugo-chavez, evo-morales)"}),
+    ("The Pakistani government expressed its gratitude for the aid provided by the European Union.",
+     {"praised(pakistan, european-union)"}),
+    ("Hugo Chavez expressed his concern over Evo Morales's health.", set()),
+    # a pledge made in a signed text or by committing oneself
+    ("Chile and Peru signed a declaration pledging to respect the court's ruling.", {"pledged(chile)", "pledged(peru)"}),
+    ("Serbia and Croatia committed themselves in a joint statement to finding the missing.", {"pledged(serbia)", "pledged(croatia)"}),
+    ("Russia signed a statement criticising the vote.", set()),
+    # the month May is no possibility
+    ("In May the Chilean president, Michelle Bachelet, pledged to respect the ruling.", {"pledged(michelle-bachelet)"}),
+]
+KINDS19 = KINDS17 + ("urged",)
+
+
+@pytest.mark.parametrize("text, expected", ROUND19_CASES, ids=[c[0][:48] for c in ROUND19_CASES])
+def test_round19_strikes_inside_a_state_wars_appeals_and_appreciation(read, text, expected):  # noqa: F811
+    assert {a for a in read(text) if re.findall(r"([a-z-]+)\(", a)[-1] in KINDS19} == expected
