@@ -16,6 +16,7 @@ from .coreference import PRONOUNS
 from .gazetteer import Entity
 from .names import Candidate, UnlinkedEntity, is_cap, plain, title_case, unlinked_id
 from .worldstore import leader_on
+from .shortforms import _gender_clash
 
 
 class _Trie:
@@ -375,8 +376,8 @@ class NameLookup:
         lists ("Hassan al-Turabi", "Abbas Zaki", "Mohammed Abbas", "Seyed Hassan Nasrallah"):
         the whole is an unknown name, not the known person. A one-word group alias right after it
         goes too (a dictionary that files "Nasrallah" under Hezbollah). Not in headlines."""
-        persons = self.person_types
-        if not any(kind == "name" and (b == a + 1 and ent.type in persons or b > a + 1 and a > 0 and
+        persons, titles = self.person_types, self.lex.name_titles
+        if not any(kind == "name" and (b == a + 1 and (ent.type in persons or a and toks[a - 1].norm in titles) or b > a + 1 and a > 0 and
                                        (is_cap(toks[a - 1]) or toks[a - 1].norm == "and"))
                    for a, b, kind, ent in spans):  # type: ignore[attr-defined]
             return spans  # no one-word person name, no name after a capital (most sentences): nothing to drop
@@ -407,7 +408,19 @@ class NameLookup:
                     if not headline:
                         drop.add(k)
                 continue
+            if kind == "name" and b == a + 1 and a and toks[a - 1].norm in titles and ent.type in self._placeish and \
+                    b < len(toks) and b not in starts and namelike(toks[b]) and not (b + 1 < len(toks) and is_cap(toks[b + 1])):
+                if headline is None:  # "analyst Sydney Masamvu": after a job title, a place and a surname are a person
+                    headline = title_case(toks, lex, segment)
+                if not headline:
+                    drop.add(k)
+                continue
             if kind != "name" or b != a + 1 or ent.type not in self.person_types:  # type: ignore[attr-defined]
+                continue
+            h = a - 2 if a > 1 and toks[a - 1].text == "." else a - 1
+            g = lex.honorifics.get(toks[h].norm) if h >= 0 else None
+            if g and _gender_clash(ent, g, {}, lex):
+                drop.add(k)  # "Mrs. Bush", "Ms. Olmert": not the man the world's one-word name would give
                 continue
             n = starts.get(b)
             after = b < len(toks) and toks[b].begin > toks[a].end and (

@@ -386,6 +386,8 @@ class MentionFinder(NameLookup, RoleMentions, StateInReach, Coreference, Groups)
             self._in_reach(prepared, cands, reach_hits, (art.meta or {}).get("place"))
         resolve(cands, people, self.voc.types, self.lex)
         prepared = self._surnames_over_aliases(prepared, cands, people)
+        if self.lex.shared_state_names:
+            prepared = self._shared_names(prepared)
         self._bodies_of(prepared, cands)
         for c in cands:  # a woman's first name without an honorific is hers too: "Marie Okabe" is no "his"
             g = c.gender or ("female" if c.key.split(" ", 1)[0] in self.lex.female_first_names else None)
@@ -431,6 +433,33 @@ class MentionFinder(NameLookup, RoleMentions, StateInReach, Coreference, Groups)
             sa.times = token_times(toks, art.text, art.date)
             out.append(sa)
         self._groups(out)  # "the six countries", "the two sides": the entities a nearby list names
+        return out
+
+    def _shared_names(self, prepared: list) -> list:
+        """A state's short name that another state shares (names.yaml `shared_state_names`: "Congo",
+        the Republic's label, is the Democratic Republic in most news) means that other state where
+        the article names it otherwise (a longer name, its demonym or capital, someone affiliated to
+        it) and never the first (its longer names, capital or people); else the first, as before."""
+        shared = self.lex.shared_state_names
+        hits = {(k, x) for k, p in enumerate(prepared) for x, (a, b, kind, _) in enumerate(p[3])
+                if kind == "name" and b == a + 1 and p[1][a].norm in shared}
+        if not hits:
+            return prepared
+        seen: set[str | None] = set()
+        for k, p in enumerate(prepared):
+            for x, (_, _, _, ent) in enumerate(p[3]):
+                if (k, x) not in hits:
+                    seen.add(getattr(ent, "id", None))  # (a pronoun's is a word)
+                    seen.update(af.of for af in getattr(ent, "affiliations", ()))
+        out = list(prepared)
+        for k, x in sorted(hits):
+            s, toks, quoted, spans, roles, found = out[k]
+            a, b, kind, ent = spans[x]
+            other = self.gaz.get(shared[toks[a].norm])
+            if other is None or other.id == ent.id or not {other.id, other.capital} & seen or \
+                    {ent.id, getattr(ent, "capital", None)} & seen:  # type: ignore[attr-defined]
+                continue
+            out[k] = (s, toks, quoted, [*spans[:x], (a, b, kind, other), *spans[x + 1:]], roles, found)
         return out
 
     def _add(self, sa: SentenceAnalysis, art: Article, ent: Entity, a: int, b: int, kind: str,

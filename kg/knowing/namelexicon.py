@@ -56,6 +56,8 @@ class NameLexicon:
     capital_people: frozenset[str] = frozenset()  # "the government in Kinshasa", "officials in Kiev": the state
     capital_people_modifiers: frozenset[str] = frozenset()  # "senior government officials in Khartoum"
     capital_people_verbs: frozenset[str] = frozenset()  # "met officials in Beirut": a verb before them
+    male_first_names: frozenset[str] = frozenset()  # "George W. Bush" is no "Mrs. Bush" (kg.knowing.shortforms)
+    shared_state_names: dict[str, str] | None = None  # "Congo": the DR Congo by evidence (mentions)
 
 
 def load_names(path: Path) -> NameLexicon:
@@ -95,4 +97,5 @@ def load_names(path: Path) -> NameLexicon:
                        words("female_first_names"), words("past_title_verbs"), words("demand_that_verbs"),
                        words("act_nouns"), words("stance_nouns"), words("owned_governments"),
                        words("capital_people"), words("capital_people_modifiers"),
-                       words("capital_people_verbs"))
+                       words("capital_people_verbs"), words("male_first_names"),
+                       table("shared_state_names"))

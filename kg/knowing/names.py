@@ -23,6 +23,7 @@ from functools import lru_cache
 from ..reading.text import Token, slug
 from .gazetteer import Entity
 from .namelexicon import NameLexicon, load_names  # noqa: F401  (mentions imports them from here)
+from .shortforms import _acronym_targets, _by_word, _gender_clash, _hyphenated_given, _short_form
 
 UNLINKED = "unlinked/"  # id prefix of unlinked entities: their IRIs never collide with a gazetteer id
 _OPEN = frozenset({'"', "(", "[", ":", ".", "!", "?", "'", ";"})
@@ -528,6 +529,8 @@ def resolve(cands: list[Candidate], people: list[tuple[int, int, Entity, str]], 
                 target = _short_form(by_given, c, words[0])  # "Ban" after "Ban Ki-moon", "Mister Roh"
             if target is not None and dropped and not _has_words(target, dropped):
                 target = None  # "Le Dung" is no short form of "Nguyen Tan Dung"; "Le Pen", "al-Bashir" are
+            if target is not None and c.gender and _gender_clash(target, c.gender, gender, lex):
+                target = None  # "Mrs. Bush" is no short form of George W. Bush: unresolved beats wrong
             if target is not None and c.gender:
                 titled.setdefault((words[0], c.gender), target)
             if target is not None:
@@ -540,15 +543,6 @@ def resolve(cands: list[Candidate], people: list[tuple[int, int, Entity, str]], 
             c.entity = entity_of(c.key)
 
 
-def _hyphenated_given(words: list[str], particles: frozenset[str]) -> bool:
-    """Whether a name's words (a hyphen its own word) are a family name and a hyphenated given name,
-    "song min - soon", "ban ki - moon", "kim jong - il": the family name comes first (Korean);
-    not "majid al - harthani" (a particle joined to the surname) nor "ali abdel - rahman", "ahmed
-    ould - abdallah" (a hyphenated surname: its syllables are longer than a Korean name's)."""
-    return len(words) == 4 and words[2] == "-" and words[1] not in particles and \
-        all(0 < len(w) <= 5 and w.isalpha() for w in (words[0], words[1], words[3]))
-
-
 def _has_words(target: object, words: list[str]) -> bool:
     """Whether a full name (a candidate's key or an entity's label and aliases) has these words:
     a short form that drops a particle ("al-Bashir", "Le Pen") shortens only a name that has it."""
@@ -557,43 +551,3 @@ def _has_words(target: object, words: list[str]) -> bool:
     else:
         names = [getattr(target, "label", ""), *getattr(target, "aliases", ())]
     return any(set(words) <= set(plain(n.casefold()).replace("-", " ").split()) for n in names)
-
-
-def _by_word(names: list[tuple[int, int, str, object]]) -> dict[str, list[tuple[int, int, str, object]]]:
-    """(sentence, token, word, target) entries by their word, in the order given."""
-    out: dict[str, list[tuple[int, int, str, object]]] = {}
-    for x in names:
-        out.setdefault(x[2], []).append(x)
-    return out
-
-
-def _short_form(by_word: dict[str, list[tuple[int, int, str, object]]], c: Candidate, word: str) -> object | None:
-    """The full name this single word shortens: the latest one before it, else the first after
-    (`by_word`: the full names by that word, in text order)."""
-    xs = by_word.get(word)
-    if not xs:
-        return None
-    here = (c.sentence, c.first)
-    before = [x for x in xs if (x[0], x[1]) < here]
-    if before:
-        return before[-1][3]
-    after = [x for x in xs if (x[0], x[1]) > here]
-    return after[0][3] if after else None
-
-
-def _acronym_targets(cands: list[Candidate], confirmed: set[str], evidence: dict[str, set[str]]) -> dict[str, str]:
-    """Acronym -> the organisation name it abbreviates in this article (initials of its capitalised words)."""
-    out: dict[str, str] = {}
-    orgs = [k for k in sorted(confirmed) if len(k.split()) >= 2]
-    for c in cands:
-        if "acronym" not in c.evidence or c.key in out:
-            continue
-        letters = c.key.replace(".", "")
-        for k in orgs:
-            ws = k.split()
-            initials = "".join(w[0] for x, w in enumerate(ws) if w[0].isalpha() and (x == 0 or ws[x - 1] != "-") and
-                               w not in ("of", "for", "the", "a", "and", "on", "in", "de"))  # "Re-Liberation" gives one letter
-            if initials == letters:
-                out[c.key] = k
-                break
-    return out

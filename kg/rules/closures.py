@@ -72,19 +72,19 @@ def _title_run(v: SentenceView, i: int, types: tuple[str, ...]) -> tuple[int, in
     return i, seen, role, words, poss
 
 
-def _chunk(v: SentenceView, pos: int, types: tuple[str, ...], loose: bool = False) -> Any:
+def _chunk(v: SentenceView, pos: int, types: tuple[str, ...], loose: Any = False) -> Any:
     """An actor chunk at `pos`: the person a title names, read as one actor. Either mentions that
     qualify him directly before the name ("United Nations Secretary-General Ban Ki-moon",
     "Lebanese President Emile Lahoud", "Speaker Nabih Berri", "the UN's Jan Eliasson"), or a title
     closed by a comma and the name in apposition, closed in its turn ("the Greek Cypriot leader,
     Demetris Christofias,", "the Turkish Cypriot leader, Mr. Mehmet Ali Talat, and"). The
     person's mention, or None."""
-    if loose:  # after a list's comma: ", opposition leader Walid Jumblatt" (never after "and": "and met X")
+    if loose:  # after a list's comma: ", opposition leader Walid Jumblatt"; after "and" (2): a title noun last, never "and met X"
         i = pos
         while i < pos + 2 and i < v.n and _lowercase(v, i):
             i += 1
         m = v.mention_at.get(i)
-        if i > pos and m is not None and _personish(v, m, types):
+        if i > pos and m is not None and _personish(v, m, types) and (loose is True or v.norms[i - 1] in _TITLE_NOUNS):
             return m
     got = _described(v, pos, types)
     if got is not None:
@@ -119,7 +119,7 @@ def _described(v: SentenceView, pos: int, types: tuple[str, ...]) -> Any:
     separatist leader Igor Smirnov"). The person's mention, or None. (A slot begins at a mention
     only, so a title of lower-case words alone is read by the patterns' own title words.)"""
     m = v.mention_at.get(pos)
-    if m is None or m.kind != "unlinked" or m.last > pos + 3:
+    if m is None or m.kind not in ("unlinked", "demonym") or m.last > pos + 3:  # (round 20: "Chechen leader X")
         return None
     i = m.last
     j = i
@@ -155,9 +155,9 @@ def _lowercase(v: SentenceView, i: int) -> bool:
     return t.isalpha() and t.islower() and v.norms[i] not in _NOT_TITLE and i not in v.mention_at
 
 
-def _item(v: SentenceView, pos: int, types: tuple[str, ...], loose: bool = False) -> Any:
+def _item(v: SentenceView, pos: int, types: tuple[str, ...], loose: Any = False) -> Any:
     """The mention a list item at `pos` names: a titled person's chunk, or the mention there."""
-    key = (pos, ("<chunk>", "<loose>" if loose else "") + types)
+    key = (pos, ("<chunk>", f"<loose{loose}>" if loose else "") + types)
     got = v.lists.get(key)
     if got is None:
         c = _chunk(v, pos, types, loose)
@@ -192,7 +192,7 @@ def _entity_list(s: Slot, v: SentenceView, pos: int, b: dict[str, Bound]) -> Ite
                     k += 2  # "and members of the SPLM"
                 if k < v.n and v.norms[k] == "the":
                     k += 1
-                m2 = _item(v, k, s.types, j == (",",)) or v.mention_at.get(k)
+                m2 = _item(v, k, s.types, True if j == (",",) else 2) or v.mention_at.get(k)
                 while m2 is not None and m2.kind in ("role", "demonym") and not v.type_ok(m2, s.types):  # "President A, Tanzanian President B"
                     m2 = v.mention_at.get(m2.last)  # a title (and its state) before the next name is skipped
                 if m2 is not None and m2.first > k and not subject and m2.last < v.n and _verb_like(v, m2.last):
