@@ -70,6 +70,7 @@ class SentenceAnalysis:
     mentions: list[Mention] = field(default_factory=list)
     times: list[tuple[int, int, TimeValue]] = field(default_factory=list)
     quoted: list[bool] = field(default_factory=list)  # per token: inside a quotation
+    names: NameLexicon | None = None  # names.yaml's lists, for the rule engine's actor chunks (kg.rules.closures)
 
 
 def _lexicons(data_dir: Path | None, voc: Vocabulary) -> tuple[NameLexicon, RoleLexicon]:
@@ -399,7 +400,7 @@ class MentionFinder(NameLookup, RoleMentions, StateInReach, Coreference, Groups)
         holders: list[tuple[RoleEntity, Entity, Entity | None]] = []  # (role, person, state) in article order
         speakers: list[tuple[int, Entity]] = []  # (sentence order, person) of "X said", "said X"
         for order, (s, toks, quoted, spans, roles, found) in enumerate(prepared):
-            sa = SentenceAnalysis(s, toks, quoted=quoted)
+            sa = SentenceAnalysis(s, toks, quoted=quoted, names=self.lex)
             spans = sorted(spans + [(c.first, c.last, "unlinked" if getattr(c.entity, "unlinked", False) else "name", c.entity)
                                     for c in found if c.entity is not None] +
                            [(c.first, c.last, "unnamed", None) for c in found if c.entity is None and self._may_be_someone(toks, c)],

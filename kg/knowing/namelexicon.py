@@ -58,6 +58,8 @@ class NameLexicon:
     capital_people_verbs: frozenset[str] = frozenset()  # "met officials in Beirut": a verb before them
     male_first_names: frozenset[str] = frozenset()  # "George W. Bush" is no "Mrs. Bush" (kg.knowing.shortforms)
     shared_state_names: dict[str, str] | None = None  # "Congo": the DR Congo by evidence (mentions)
+    title_nouns: frozenset[str] = frozenset()  # "rebel political chief X": a title's head noun (kg.rules.closures)
+    list_people: frozenset[str] = frozenset()  # "a Hamas delegation and X": people for the item before (kg.rules.closures)
 
 
 def load_names(path: Path) -> NameLexicon:
@@ -98,4 +100,4 @@ def load_names(path: Path) -> NameLexicon:
                        words("act_nouns"), words("stance_nouns"), words("owned_governments"),
                        words("capital_people"), words("capital_people_modifiers"),
                        words("capital_people_verbs"), words("male_first_names"),
-                       table("shared_state_names"))
+                       table("shared_state_names"), words("title_nouns"), words("list_people"))

@@ -84,7 +84,7 @@ def _chunk(v: SentenceView, pos: int, types: tuple[str, ...], loose: Any = False
         while i < pos + 2 and i < v.n and _lowercase(v, i):
             i += 1
         m = v.mention_at.get(i)
-        if i > pos and m is not None and _personish(v, m, types) and (loose is True or v.norms[i - 1] in _TITLE_NOUNS):
+        if i > pos and m is not None and _personish(v, m, types) and (loose is True or v.norms[i - 1] in v.title_nouns):
             return m
     got = _described(v, pos, types)
     if got is not None:
@@ -108,11 +108,6 @@ def _chunk(v: SentenceView, pos: int, types: tuple[str, ...], loose: Any = False
     return m
 
 
-# the head noun of a lower-case title before a name ("rebel political chief S.P. Thamilselvan")
-_TITLE_NOUNS = frozenset({"leader", "chief", "commander", "envoy", "negotiator", "mediator", "spokesman", "spokeswoman",
-                          "ally", "head", "minister", "president", "premier", "chairman", "leaders"})
-
-
 def _described(v: SentenceView, pos: int, types: tuple[str, ...]) -> Any:
     """A person named after an unknown capitalised word (of up to three tokens: "Trans-Dniestrian")
     and a lower-case title of up to three words ending in a title noun ("Transdniestrian
@@ -125,7 +120,7 @@ def _described(v: SentenceView, pos: int, types: tuple[str, ...]) -> Any:
     j = i
     while j < i + 3 and j < v.n and _lowercase(v, j):
         j += 1
-    if j == i or v.norms[j - 1] not in _TITLE_NOUNS:
+    if j == i or v.norms[j - 1] not in v.title_nouns:
         return None
     m = v.mention_at.get(j)
     return m if m is not None and _personish(v, m, types) else None
@@ -224,15 +219,12 @@ def _entity_list(s: Slot, v: SentenceView, pos: int, b: dict[str, Bound]) -> Ite
 
 
 _BODY_OF = frozenset({"members", "leaders", "officials", "representatives"})
-# people who stand for the item before them, inside a list: "with a Hamas delegation and Israeli envoy X"
-_PEOPLE = frozenset({"delegation", "delegations", "leaders", "leadership", "officials", "negotiators", "representatives",
-                     "envoys", "diplomats", "government"})
 
 
 def _past_group(v: SentenceView, m: Any, at: int) -> int:
     """Past a group noun after a named body when the list goes on after it ("a Hamas delegation and
     X"; not after a state: "the Sri Lankan government and ..." is left to the rules that name it)."""
-    ok = at + 1 < v.n and v.norms[at] in _PEOPLE and v.norms[at + 1] in ("and", ",") and m.kind != "demonym" \
+    ok = at + 1 < v.n and v.norms[at] in v.list_people and v.norms[at + 1] in ("and", ",") and m.kind != "demonym" \
         and not v.type_ok(m, ("Country",))
     return at + 1 if ok else at
 # what opens a clause before a list that is its subject ("The UN's A and the AU's B met ...")

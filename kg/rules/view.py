@@ -36,6 +36,9 @@ class SentenceView:
     def __init__(self, sa: SentenceAnalysis, text: str, quotes: list[tuple[int, int]], voc: Vocabulary,
                  date: Any = None):
         self.sa, self.text, self.date = sa, text, date  # date: the article's (for `default` time slots)
+        lex = sa.names  # names.yaml's word lists that read actor chunks (kg.rules.closures)
+        self.title_nouns = lex.title_nouns if lex is not None else frozenset()
+        self.list_people = lex.list_people if lex is not None else frozenset()
         toks = sa.tokens
         self.norms = [t.norm for t in toks]
         self.words = set(self.norms)
