@@ -16,7 +16,7 @@ from .conftest import ROOT
 
 # Stage of each top-level part of kg/, in pipeline order (docs/design.md says why).
 STAGES: list[tuple[str, ...]] = [
-    ("codecache", "errors", "yamlfile"),   # base
+    ("codecache", "digest", "errors", "yamlfile"),   # base
     ("reading",),             # articles, layout, sentences, dates
     ("knowing",),             # vocabulary, gazetteer, mentions
     ("rules",),               # patterns, matching, the engine, join rules, the pack

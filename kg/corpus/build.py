@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import errno
 import glob
-import hashlib
 import json
 import os
 import sys
@@ -14,6 +13,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import IO, Any, Callable, Iterable
 
+from .. import digest
 from ..errors import InputError, KgError
 from .inputs import Failed, Job, count_entries, expand_inputs, iter_entries, read_entry, _is_jsonl
 from .progress import Progress
@@ -111,7 +111,7 @@ def _build(listed: list[tuple[str, bool]], output: Path | None, sink: "_StoreSin
     _PACKS[settings] = pack  # forked workers inherit it, loaded and validated
     # an article's key does not depend on the format, so a store and a file share it; a file's
     # chunks are looked up by key and format
-    settings_key = hashlib.sha1(json.dumps([comps, base], sort_keys=True).encode()).hexdigest()
+    settings_key = digest.sha1(json.dumps([comps, base], sort_keys=True).encode()).hexdigest()
     jobs = max(1, jobs or os.cpu_count() or 1)
     if len(listed) == 1 and not _is_jsonl(listed[0][0]) and not dask:
         jobs = 1  # one article file: no pool to start
@@ -183,7 +183,7 @@ def _build(listed: list[tuple[str, bool]], output: Path | None, sink: "_StoreSin
                 out_fh.write(data)
                 out_fh.flush()
                 line = {"key": f"{d.key}.{fmt}", "id": d.id, "graph": graph, "source": d.source, "offset": offset,
-                        "length": len(data), "sha": rec["sha"] if rec else d.sha or hashlib.sha1(data).hexdigest(),
+                        "length": len(data), "sha": rec["sha"] if rec else d.sha or digest.sha1(data).hexdigest(),
                         "counts": rec["counts"] if rec else d.counts,
                         "entities": list(rec["entities"] if rec else d.entities), "records": records,
                         "used": sorted(rec["used"] if rec else d.used)}

@@ -8,7 +8,6 @@ file into records here, lazily, so that each becomes an article of its own."""
 from __future__ import annotations
 
 import glob
-import hashlib
 import json
 import os
 import sys
@@ -16,6 +15,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import IO, Any, Iterable, Iterator
 
+from .. import digest
 from ..errors import InputError
 
 from ..reading.kinds import FEED_SUFFIXES, HTML_SUFFIXES, WARC_SUFFIXES, looks_like_feed, looks_like_html, looks_like_warc
@@ -265,7 +265,7 @@ def read_entry(e: Entry, index: int, settings_key: str, max_bytes: int | None) -
         meta = _check_meta({k: v for k, v in rec.items() if k != "text" and v is not None}, e.source)
         meta["id"] = str(rid)
         default_id = str(rid)
-    h = hashlib.sha1(f"{settings_key}\x1f{default_id}\x1f".encode())
+    h = digest.sha1(f"{settings_key}\x1f{default_id}\x1f".encode())
     h.update(json.dumps(meta, sort_keys=True, default=str).encode())
     h.update(b"\x1f")
     h.update(text.encode("utf-8", "surrogatepass"))

@@ -2,12 +2,12 @@
 lock, the Oxigraph store sink, and the set of article ids seen."""
 from __future__ import annotations
 
-import hashlib
 import json
 import os
 from pathlib import Path
 from typing import IO, Any, Iterable
 
+from .. import digest
 from ..errors import InputError, KgError
 
 STORE_MANIFEST = "kg-manifest.jsonl"  # in an Oxigraph store's folder, beside kg-prefixes.json
@@ -46,7 +46,7 @@ class _Sources:
         fh = self.files[n]
         fh.seek(off)
         data = fh.read(ln)
-        if len(data) != ln or hashlib.sha1(data).hexdigest() != sha:
+        if len(data) != ln or digest.sha1(data).hexdigest() != sha:
             return None
         return data, rec
 
@@ -293,7 +293,7 @@ class IdSet:
 
     def add(self, ident: str) -> bool:
         """Add an id; False if it was there already."""
-        h = int.from_bytes(hashlib.blake2b(ident.encode("utf-8", "surrogatepass"), digest_size=8).digest(), "big") | 1
+        h = int.from_bytes(digest.blake2b(ident.encode("utf-8", "surrogatepass"), digest_size=8).digest(), "big") | 1
         if not self._put(self._a, h):
             return False
         self._n += 1

@@ -2,11 +2,11 @@
 the executors that run it: each yields results in input order from a bounded window of work in flight."""
 from __future__ import annotations
 
-import hashlib
 import json
 from dataclasses import dataclass, field
 from typing import Any, Callable
 
+from .. import digest
 from ..errors import InputError
 from .inputs import Failed, Job
 
@@ -64,7 +64,7 @@ def _pack_for(s: Settings) -> Any:
 
 
 def _key(comps: dict[str, str]) -> str:
-    return hashlib.sha1(json.dumps(comps, sort_keys=True).encode()).hexdigest()
+    return digest.sha1(json.dumps(comps, sort_keys=True).encode()).hexdigest()
 
 
 def process(s: Settings, job: Job) -> Done | Failed:
@@ -167,7 +167,7 @@ def _process(s: Settings, job: Job) -> Done | Failed:
     else:
         done.triples = gb.kg_triples
     if done.chunk is not None:
-        done.sha = hashlib.sha1(done.chunk).hexdigest()
+        done.sha = digest.sha1(done.chunk).hexdigest()
     if s.nquads_too:
         done.nq = nq  # the same object as chunk for N-Quads: pickled once
     return done
@@ -222,7 +222,7 @@ def _records(gb: Any, triples: Any) -> dict[str, list[str]]:
 
 
 def _short(iri: str) -> str:
-    return hashlib.blake2b(iri.encode("utf-8"), digest_size=8).hexdigest()
+    return digest.blake2b(iri.encode("utf-8"), digest_size=8).hexdigest()
 
 
 def process_batch(s: Settings, jobs: list[Job]) -> list[Done | Failed]:

@@ -25,7 +25,6 @@ so `kg events` exports both alike. The pack codes everything else.
 """
 from __future__ import annotations
 
-import hashlib
 import marshal
 import os
 import sys
@@ -34,6 +33,7 @@ from datetime import date
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
+from .. import digest
 from ..rules.cameo.coder import Coder, Event, Member, Unit, load_pack, split_contractions
 from ..rules.cameo.pack import CameoPack
 from ..rules.cameo.codebook import quad_class
@@ -76,7 +76,7 @@ def coder_for(data_dir: Path) -> Coder | None:
     if not (folder / "verbs.jsonl").is_file():
         _CODERS[key] = None
         return None
-    h = hashlib.sha1(f"{sys.version_info[:2]}".encode())
+    h = digest.sha1(f"{sys.version_info[:2]}".encode())
     # the pack's files (1.4 MB) and the code that reads, indexes and keeps it, by size and
     # modification time: reading and hashing them all cost every start-up ~5-25 ms
     for p in [*sorted(folder.glob("*.jsonl")), Path(__file__),

@@ -4,9 +4,9 @@ rebuilding gives the same IRIs). Split out of kg.graph.builder, which re-exports
 """
 from __future__ import annotations
 
-import hashlib
 from dataclasses import dataclass
 
+from ..digest import short_sha1 as _sha1  # (CPython's own: for a few short texts per firing about twice as fast as OpenSSL's)
 from ..reading.document import Article
 from ..knowing.gazetteer import Entity
 from ..rules.engine import Firing
@@ -55,10 +55,6 @@ _POLARITY, _NEGATIVE, _XSD_DATE = _u(KGO + "polarity"), _u(KGO + "Negative"), _u
 Triple = tuple[RDFTerm, RDFTerm, RDFTerm]
 
 
-try:  # CPython's own SHA-1: for the short texts hashed here (a few per firing) about twice as fast
-    from _sha1 import sha1 as _sha1  # as hashlib's OpenSSL one, which sets up a context per call
-except ImportError:  # another Python, or a CPython built without it
-    _sha1 = hashlib.sha1
 
 
 def _h(*parts: object) -> str:

@@ -15,11 +15,11 @@ of place before it, a known first name) is gathered over the whole article and d
 """
 from __future__ import annotations
 
-import hashlib
 import re
 from dataclasses import dataclass, field
 from functools import lru_cache
 
+from .. import digest
 from ..reading.text import Token, slug
 from .gazetteer import Entity
 from .namelexicon import NameLexicon, load_names  # noqa: F401  (mentions imports them from here)
@@ -429,7 +429,7 @@ def unlinked_id(label: str) -> str:
     folded = " ".join(plain(w) for w in label.casefold().split())  # "Guéhenno" is "guehenno"
     s = slug(folded)
     if not s or len(folded) > 60 or not folded.isascii():
-        s = f"{s}-{hashlib.sha1(folded.encode()).hexdigest()[:8]}".strip("-")
+        s = f"{s}-{digest.sha1(folded.encode()).hexdigest()[:8]}".strip("-")
     return UNLINKED + s
 
 

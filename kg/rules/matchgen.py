@@ -19,12 +19,11 @@ they find the same matches in the same order and spend the same step budget at t
 """
 from __future__ import annotations
 
-import hashlib
 import marshal
 from collections import namedtuple
 from typing import Any
 
-from .. import codecache
+from .. import codecache, digest
 from .heads import _begin_test, _dispatch, _heads, _quiet_head
 from .closures import (capture_m, entity_list_m, entity_m, gap_m, gap_to_m, number_m, opt_m, opt_word_m, quote_m, run_m,
                        text_m, time_m, word_end_m, word_m)
@@ -74,7 +73,7 @@ class _Plan:
         if fs is None:
             return None
         items = sorted(fs.items()) if isinstance(fs, dict) else sorted(fs)
-        k = hashlib.sha1(repr((isinstance(fs, dict), items)).encode()).hexdigest()[:16]  # (an empty table is no empty set)
+        k = digest.sha1(repr((isinstance(fs, dict), items)).encode()).hexdigest()[:16]  # (an empty table is no empty set)
         got = self.keys.get(k)
         if got is None:  # (each key one string: marshal writes a unit's repeats as references)
             got = self.keys[k] = k

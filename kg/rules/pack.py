@@ -6,7 +6,6 @@ another folder with the same layout, so users extend kg by editing files, never 
 from __future__ import annotations
 
 import gc
-import hashlib
 import json
 import os
 import pickle
@@ -16,6 +15,7 @@ from functools import cached_property
 from pathlib import Path
 from typing import Any, Iterable
 
+from .. import digest
 from ..reading.document import Layout, load_layout
 from ..errors import InputError
 from ..knowing.gazetteer import Gazetteer, load_gazetteer
@@ -45,7 +45,7 @@ def _hash_files(paths: Iterable[Path]) -> str:
     bytecode caches and kg its own modules and the CAMEO pack): hashing the ~1.4 MB of the rule,
     gazetteer, ontology and vocabulary files cost every start ~20 M instructions (SHA-1 alone 16 M).
     An edit changes the modification time, a copy (even one that keeps it) the change time."""
-    h = hashlib.sha1()
+    h = digest.sha1()
     for p in sorted(paths):
         st = p.stat()
         h.update(f"{p.name}\0{st.st_size}:{st.st_mtime_ns}:{st.st_ctime_ns}\0".encode())
@@ -69,7 +69,7 @@ def _code_key() -> str:
                     st = e.stat()
                     found.append(f"{e.path[cut:]}\0{st.st_size}:{st.st_mtime_ns}")
     found.sort()
-    return hashlib.sha1("\0".join(found).encode()).hexdigest()[:16]
+    return digest.sha1("\0".join(found).encode()).hexdigest()[:16]
 
 
 class _Trees:
@@ -243,7 +243,7 @@ class Pack:
         except (OSError, InputError):
             return None  # a missing file or folder: load normally and report it
         where = f"{self.data_dir.resolve()}|{self.ontology_dir.resolve()}|{self.rules_path and self.rules_path.resolve()}"
-        h = hashlib.sha256(f"{sys.version_info[:2]}|{where}|{comps}".encode())  # paths: rules keep their file names
+        h = digest.sha256(f"{sys.version_info[:2]}|{where}|{comps}".encode())  # paths: rules keep their file names
         return Path(root) / f"pack-{h.hexdigest()[:32]}.pickle"
 
     def _read_cache(self, path: Path) -> bool:
