@@ -37,7 +37,7 @@ import sys
 import typing
 from array import array
 from pathlib import Path
-from types import CodeType
+from types import CodeType, FunctionType
 from typing import Any
 
 _FORMAT = 2  # of the file's entries; a new format is a new file name
@@ -147,6 +147,48 @@ def _re_compile(p: Any, flags: int = 0) -> Any:
 
 
 _re_plain: Any = _compiler.compile if _RE_OK else None
+_plain: dict[str, Any] = {}
+
+
+def _expand_lang(loc: Any) -> Any:
+    """gettext's expansion of a locale name into the names its catalogues may be filed under
+    (`de_DE.UTF-8` -> `de_DE.UTF-8`, `de_DE`, `de.UTF-8`, `de`), kept by name. click asks gettext for
+    each message it shows or declares (~19 a `kg build`, where no catalogue exists); each ask
+    expanded the names of LANGUAGE / LC_ALL / LC_MESSAGES / LANG again, and the first imported
+    `locale` for its alias table (~4 M instructions, ~7.6 M with the asks). The expansion depends
+    on the name alone; which catalogue files exist gettext still looks up at each ask."""
+    global _new
+    if type(loc) is not str:
+        return _plain["lang"](loc)
+    key = ("lang", loc)
+    got = _code.get(key)
+    _used.add(key)
+    if type(got) is not list or not all(type(x) is str for x in got):  # (absent, or another shape)
+        got = _code[key] = list(_plain["lang"](loc))
+        stats["compiled"] += 1
+        _new += 1
+    return list(got)
+
+
+_none_found: set[Any] = set()
+
+
+def _find(domain: Any, localedir: Any = None, languages: Any = None, all: Any = False) -> Any:
+    """gettext's search for a message catalogue, its answer "none" kept for the process (by the
+    arguments and the four variables gettext reads): click's ~19 asks of a `kg build` each
+    looked for the same missing files. A catalogue found is looked for again at each ask."""
+    try:
+        key = (domain, localedir, None if languages is None else tuple(languages), all,
+               *(os.environ.get(v) for v in ("LANGUAGE", "LC_ALL", "LC_MESSAGES", "LANG")))
+        hash(key)
+    except TypeError:
+        return _plain["find"](domain, localedir, languages, all)
+    if key in _none_found:
+        return [] if all else None
+    got = _plain["find"](domain, localedir, languages, all)
+    if not got:
+        _none_found.add(key)
+    return got
 
 
 def active() -> bool:
@@ -202,6 +244,11 @@ def install() -> None:
     collections.eval = _collections_eval  # type: ignore[attr-defined]
     if _RE_OK:
         _compiler.compile = _re_compile
+    import gettext
+
+    if type(getattr(gettext, "_expand_lang", None)) is FunctionType and type(getattr(gettext, "find", None)) is FunctionType:
+        _plain["lang"], _plain["find"] = gettext._expand_lang, gettext.find  # type: ignore[attr-defined]
+        gettext._expand_lang, gettext.find = _expand_lang, _find  # type: ignore[attr-defined]
     import dataclasses  # (here: it imports inspect and dis, whose namedtuples and patterns then come from the cache)
 
     dataclasses.exec = _exec  # type: ignore[attr-defined]

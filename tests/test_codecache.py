@@ -66,6 +66,10 @@ out["regex_same"] = [a == b for a, b in zip(rx, fresh)]  # Pattern equality comp
 out["regex"] = [[r.pattern if isinstance(r.pattern, str) else r.pattern.decode(), r.flags, r.groups, dict(r.groupindex)] for r in rx]
 out["found"] = [rx[0].findall("On 3 March 2006, and 12 January"), rx[1].match("MOSCOW, March 3").groupdict(),
                 rx[3].findall("Mish'al's talks, Lavrov’s")]
+import gettext  # (click asks it for each message: the kg command keeps the expansions, and "none found")
+out["gettext"] = [[gettext._expand_lang(n) for n in ("C.UTF-8", "de_DE.UTF-8@euro", "pt_BR", "sr@latin")],
+                  gettext.find("messages"), gettext.find("kg-none", all=True), gettext.find("kg-none", languages=["fr_FR"]),
+                  gettext.gettext("Show this message and exit."), gettext.ngettext("one", "many", 2)]
 print(json.dumps(out))
 '''
 
@@ -122,10 +126,18 @@ def test_entries_another_kg_wrote_otherwise_are_compiled_over(tmp_path: Path) ->
         data[k] = (data[k][0], [1, 2, 3], 0, {}, ()) if i % 2 else (data[k][0], b"\x00" * 12, 0, {}, ())
     for i, k in enumerate(exprs):
         data[k] = b"\x00" * 12 if i % 2 else (0, b"", 0, {}, ())
+    srcs = [k for k in data if isinstance(k, str)]  # dataclasses' methods
+    langs = [k for k in data if isinstance(k, tuple) and k[0] == "lang"]  # gettext's expansions
+    assert srcs and langs
+    for i, k in enumerate(srcs):
+        data[k] = b"\x00" * 12 if i % 2 else ("def f(): pass",)
+    for i, k in enumerate(langs):
+        data[k] = b"en" if i % 2 else ["en", 3]
     cache.write_bytes(marshal.dumps(data))
     got, plain = _probe("kg", tmp_path), _probe("plain", tmp_path)
     assert all(got["regex_same"]) and got["found"] == plain["found"]
     assert got["namedtuple"] == plain["namedtuple"]
+    assert got["code"] == plain["code"] and got["repr"] == plain["repr"] and got["gettext"] == plain["gettext"]
 
 
 def test_import_kg_alone_leaves_python_as_it_is() -> None:
