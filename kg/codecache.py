@@ -47,6 +47,7 @@ _MAX_ENTRIES = 1000  # beyond it, a writer keeps only its own working set: a `kg
 # code and test packs' patterns, were 2.2 MB and ~3 ms of a one-article build on this machine)
 
 _compiler: Any = getattr(re, "_compiler", None)
+_DEBUG = int(re.DEBUG)
 _CODE_UNIT = "I"  # an unsigned int of _sre.CODESIZE bytes
 _RE_OK = (sys.implementation.name == "cpython" and sys.version_info[:2] in ((3, 11), (3, 12))
           and _compiler is not None and all(hasattr(_compiler, n) for n in ("compile", "_code", "_parser", "_sre"))
@@ -119,9 +120,9 @@ def _collections_eval(source: Any, *args: Any) -> Any:
 def _re_compile(p: Any, flags: int = 0) -> Any:
     """re's last compile step (re/_compiler.py `compile`), its program kept by pattern and flags."""
     global _new
-    if not isinstance(p, (str, bytes)) or flags & re.DEBUG:
+    flags = int(flags)  # a RegexFlag is not marshal data (and `int & RegexFlag` runs enum's Python `__rand__`)
+    if not isinstance(p, (str, bytes)) or flags & _DEBUG:
         return _re_plain(p, flags)
-    flags = int(flags)  # a RegexFlag is not marshal data
     key = (p, flags)
     args = _code.get(key)
     _used.add(key)
