@@ -51,3 +51,30 @@ def test_cache_follows_kg_code(tmp_path, monkeypatch):
     loader = code / "rules" / "loader.py"
     loader.write_text(loader.read_text(encoding="utf-8") + "\n# changed\n", encoding="utf-8")
     assert Pack(ROOT / "data", ROOT / "ontology")._cache_file() != before
+
+
+def test_rules_from_the_cache_hold_what_the_loaded_rules_hold(tmp_path, monkeypatch):
+    """A rule pickles as (names, values) (kg.rules.ruleset.Rule.__getstate__): the cached pack's
+    rules have the same attributes, names interned, variants pointing at their parent; a pickled
+    rule keeps its attributes' order, and copies as before."""
+    import copy
+    import pickle
+    import sys
+
+    from kg.rules.ruleset import Rule
+
+    monkeypatch.setenv("KG_CACHE_DIR", str(tmp_path / "cache"))
+    fresh = Pack.load()  # parsed (and the cache written)
+    cached = Pack.load()
+    assert "rules" in cached.__dict__
+    for a, b in zip(fresh.rules.rules, cached.rules.rules, strict=True):
+        for k in ("id", "file", "line", "order", "group", "priority", "node_classes", "attribution", "negation",
+                  "segments", "node_scope", "forms", "defaults", "background", "emits", "examples", "required"):
+            assert getattr(b, k) == getattr(a, k), (a.id, k)
+        assert all(k is sys.intern(k) for k in b.__dict__)
+        assert all(v.parent is b for v in b.variants)
+    r = Rule("x", "", "f.yaml", 1, 0, "g", 0, [], [], [])
+    r.variants.append(Rule("x.v", "", "f.yaml", 1, 1, "g", 0, [], [], [], parent=r))
+    again = pickle.loads(pickle.dumps(r, protocol=pickle.HIGHEST_PROTOCOL))
+    assert again.variants[0].parent is again and list(again.__dict__) == list(r.__dict__)
+    assert copy.copy(r).variants is r.variants and copy.deepcopy(r).variants[0].parent is not r
