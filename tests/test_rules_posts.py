@@ -102,7 +102,7 @@ CASES: list[tuple[str, str, list[str]]] = [
     ("Asked whether Israel would attack Iran, Ehud Olmert said all options remained open.",
      "2007-11-06", ["said(Ehud Olmert)"]),
     ("Iran will not suspend enrichment, according to Russia's Interfax news agency.",
-     "2006-08-22", ["said(Interfax)"]),
+     "2006-08-22", []),  # an outlet is the source of a report, no speaker (conventions 53)
     ("Hamas will not recognise Israel, the Russian Foreign Ministry said.", "2006-03-04",
      ["said(Russian Foreign Ministry)"]),
     ('"We will not attend the talks," a Hamas spokesman told Reuters.', "2006-03-04", ["said(Hamas)"]),
@@ -113,7 +113,7 @@ CASES: list[tuple[str, str, list[str]]] = [
      "2006-06-01", ["said(Condoleezza Rice)"]),
     # a title inside reported speech is the writer's: asserted, not the speaker's claim
     ("Iranian President Mahmoud Ahmadinejad will visit Baghdad next month, the official IRNA news agency said.",
-     "2008-02-10", ["leads(Mahmoud Ahmadinejad, Iran)", "said(IRNA)"]),
+     "2008-02-10", ["leads(Mahmoud Ahmadinejad, Iran)"]),
     ("Sergei Lavrov said Russian President Vladimir Putin would not visit Tehran.",
      "2007-10-15", ["leads(Vladimir Putin, Russia)", "said(Sergei Lavrov)"]),
     ('The Russian Foreign Ministry called the decision "a serious mistake" and summoned the ambassador.', "2007-07-17",
@@ -133,7 +133,7 @@ CASES: list[tuple[str, str, list[str]]] = [
     ("Turkish warplanes bombed Kurdish rebel positions in northern Iraq, the military said.", "2008-02-22", ["said(Turkey)"]),
     ("Palestinian militants fired rockets at Sderot, the army said.", "2007-05-20", []),
     ("Putin arrived in Tehran on Tuesday, Russia's Interfax and RIA Novosti news agencies reported.", "2007-10-16",
-     ["said(Interfax)", "said(RIA Novosti)"]),
+     []),
     ("German Chancellor Angela Merkel urged Iran to halt enrichment in a speech on Monday.", "2007-03-12",
      ["said(Angela Merkel)", "leads(Angela Merkel, Germany)"]),
     ("The talks were held in the former Soviet state of Georgia.", "2008-08-20", []),
@@ -342,7 +342,7 @@ SPEECH: list[tuple[str, str, list[str]]] = [
     ("Lavrov told Interfax that Russia supported Iran.", "2006-03-03", ["said(Lavrov)", "claim(Lavrov) supports(Russia, Iran)"]),
     ("Lavrov said in an interview with Interfax that Russia supported Iran.", "2006-03-03",
      ["said(Lavrov)", "claim(Lavrov) supports(Russia, Iran)"]),
-    ("CNN reports that Lavrov met Meshaal.", "2006-03-03", ["said(CNN)", "met(Lavrov, Meshaal)"]),
+    ("CNN reports that Lavrov met Meshaal.", "2006-03-03", ["met(Lavrov, Meshaal)"]),
     # speeches, participles, relative clauses, colons and other verbs
     ("In a speech in Tehran, Mahmoud Ahmadinejad said Israel had attacked Lebanon.", "2006-08-01",
      ["said(Mahmoud Ahmadinejad)", "claim(Mahmoud Ahmadinejad) attacked(Israel, Lebanon)"]),
@@ -376,7 +376,7 @@ SPEECH: list[tuple[str, str, list[str]]] = [
      ["said(Hassan Nasrallah)", "leads(Hassan Nasrallah, Hezbollah)", "claim(Hassan Nasrallah) attacked(Israel, Lebanon)"]),
     ("Lavrov had met Meshaal, a Russian diplomat said.", "2006-03-03", ["said(Russia)", "claim(Russia) met(Lavrov, Meshaal)"]),
     ("Lavrov said Iran backed Hezbollah, Interfax reported.", "2006-03-03",
-     ["said(Lavrov)", "said(Interfax)", "claim(Lavrov) supports(Iran, Hezbollah)"]),
+     ["said(Lavrov)", "claim(Lavrov) supports(Iran, Hezbollah)"]),
     ("Condoleezza Rice and Mikheil Saakashvili announced that Russia had attacked Georgia.", "2008-08-15",
      ["said(Condoleezza Rice)", "said(Mikheil Saakashvili)", "claim(Condoleezza Rice) attacked(Russia, Georgia)"]),
     # a denial's content is the denier's negated claim
