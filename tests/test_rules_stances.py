@@ -402,3 +402,22 @@ KINDS19 = KINDS17 + ("urged",)
 @pytest.mark.parametrize("text, expected", ROUND19_CASES, ids=[c[0][:48] for c in ROUND19_CASES])
 def test_round19_strikes_inside_a_state_wars_appeals_and_appreciation(read, text, expected):  # noqa: F811
     assert {a for a in read(text) if re.findall(r"([a-z-]+)\(", a)[-1] in KINDS19} == expected
+
+
+# Round 20: "a critic of X" and "one of X's fiercest critics" in apposition are opposition, not an
+# accusation (convention 47: opposes for "critic of X"); a critic of a thing, or a former critic, is
+# neither.
+ROUND20_CASES = [
+    ("Ian Khama, an outspoken critic of Robert Mugabe, arrived in Harare.", {"opposes(ian-khama, robert-mugabe)"}),
+    ("Morgan Tsvangirai, the opposition leader and one of Robert Mugabe's fiercest critics, was detained.",
+     {"opposes(morgan-tsvangirai, robert-mugabe)"}),
+    ("Recep Tayyip Erdogan, a vocal critic of Israel's blockade of Gaza, left the debate.", set()),
+    ("Morgan Tsvangirai, once one of Robert Mugabe's fiercest critics, joined the government.", set()),
+]
+KINDS20 = KINDS19
+
+
+@pytest.mark.parametrize("text, expected", ROUND20_CASES, ids=[c[0][:48] for c in ROUND20_CASES])
+def test_round20_critics_oppose(read, text, expected):  # noqa: F811
+    assert {a for a in read(text) if re.findall(r"([a-z-]+)\(", a)[-1] in KINDS20} == expected
+
