@@ -421,3 +421,19 @@ KINDS20 = KINDS19
 def test_round20_critics_oppose(read, text, expected):  # noqa: F811
     assert {a for a in read(text) if re.findall(r"([a-z-]+)\(", a)[-1] in KINDS20} == expected
 
+
+# Round 20 (engine, kg/rules/engine.py `_source_named`): the source named after "according to" is no
+# item of the list that opens the clause after its comma; the clause is the source's claim, and an
+# apposition of the source keeps its post.
+ROUND20_ACCORDING_CASES = [
+    ("According to the Pakistani Interior Ministry, NATO and Afghan troops attacked Taliban positions.",
+     {"claim(unlinked/interior-ministry-pakistan) attacked(nato, taliban)",
+      "claim(unlinked/interior-ministry-pakistan) attacked(afghanistan, taliban)"}),
+    ("According to Turkish Foreign Minister Ali Babacan, Syria and Israel agreed on Monday to resume their indirect talks.",
+     {"claim(ali-babacan) agreed(israel, syria)"}),
+]
+
+
+@pytest.mark.parametrize("text, expected", ROUND20_ACCORDING_CASES, ids=[c[0][:48] for c in ROUND20_ACCORDING_CASES])
+def test_round20_the_source_after_according_to_is_no_list_item(read, text, expected):  # noqa: F811
+    assert {a for a in read(text) if re.findall(r"([a-z-]+)\(", a)[-1] in KINDS20} == expected

@@ -154,7 +154,33 @@ def _whole(fs: list[Firing], v: SentenceView) -> list[Firing]:
     match refused never hides another of its group."""
     if not v.mention_at or not fs:
         return fs
-    return [f for f in fs if not _cut_short(f.bindings, v) and not (f.rule.attribution and _list_item(f, v))]
+    return [f for f in fs if not _cut_short(f.bindings, v) and not (f.rule.attribution and _list_item(f, v))
+            and not _source_named(f, v)]
+
+
+def _source_named(f: Firing, v: SentenceView) -> bool:
+    """Whether the match read the source named after "according to" as the first item of a list
+    that goes on after its comma ("According to the ministry, NATO and Afghan troops killed ...",
+    "According to Egyptian President X, A and B agreed": the source is no item of the subject's
+    list; the match that opens after the comma stands, and an apposition or a post of the source
+    stays: "According to X, the State Department spokesman, ...")."""
+    i = f.first - 1
+    while i > 0 and not _according(i - 1, v):
+        if f.first - i > 8 or v.norms[i] in (",", ".", ";", ":"):
+            return False
+        i -= 1
+    if i <= 0:
+        return False
+    end = i + 1
+    while end < v.n and v.norms[end] != ",":
+        end += 1
+    firsts = {it.value.first if x.items else x.first for name, x in f.bindings.items() if x.kind == "entity" and name[0] != "_"
+              for it in (x.items or (x,))}
+    return end + 1 in firsts and any(i < p < end for p in firsts)
+
+
+def _according(i: int, v: SentenceView) -> bool:
+    return 0 <= i and i + 1 < v.n and v.norms[i] == "according" and v.norms[i + 1] == "to"
 
 
 LIST_GO_ON = frozenset({",", "and", "or"})
@@ -186,8 +212,8 @@ def _list_item(f: Firing, v: SentenceView) -> bool:
             and not RELATIVES.intersection(v.norms[x.last:f.last])):
         return True  # "... which calls for withdrawing all foreign forces from Lebanon, ..., said": no speaker Lebanon
     j = x.last
-    if j + 1 >= v.n or v.norms[j] != "," or before == "to":  # "According to the ministry, A and B discussed ...": the source
-        return False
+    if j + 1 >= v.n or v.norms[j] != "," or before == "to" or _according(f.first, v):
+        return False  # "According to (Egyptian President) X, A and B discussed ...": the source
     m = v.mention_at.get(j + 1)
     return (m is not None and m.kind not in ("role", "pronoun", "demonym") and m.last < v.n
             and v.norms[m.last] in LIST_GO_ON)
