@@ -52,6 +52,11 @@ TWENTIETH = [
      {"met(ehud-olmert, mahmoud-abbas)", "met(condoleezza-rice, ehud-olmert)", "met(condoleezza-rice, mahmoud-abbas)"}),
     ("Ehud Olmert met Mahmoud Abbas, and in the presence of Condoleezza Rice they signed a statement.", "2007-02-08",
      {"met(ehud-olmert, mahmoud-abbas)"}),
+    # indirect talks a third party hosts: each side met the host, not the other side
+    ("Turkey hosted indirect talks between Israel and Syria in Istanbul, with Turkish officials shuttling between the two "
+     "sides.", "2008-05-01", {"met(israel, turkey)", "met(syria, turkey)", "visited(israel, istanbul)", "visited(syria, istanbul)"}),
+    ("Turkey hosted talks between Israel and Syria in Istanbul.", "2008-05-01",
+     {"met(israel, syria)", "met(israel, turkey)", "met(syria, turkey)", "visited(israel, istanbul)", "visited(syria, istanbul)"}),
 ]
 
 
