@@ -60,3 +60,14 @@ def test_congo_is_the_democratic_republic_where_the_article_names_it(pack):
     assert ("Congo", "congo") in got
     got = ids(pack, "Officials in Brazzaville said Congo would send troops to help the Democratic Republic of Congo.")
     assert ("Congo", "congo") in got
+
+
+def test_a_demonym_that_opens_a_partys_name_is_part_of_it(pack):
+    got = ids(pack, "Tomislav Vukovic of the Serbian Radical Party said the vote was rigged.")
+    assert ("Serbian Radical Party", "unlinked/serbian-radical-party") in got
+    assert not any(i == "serbia" for _, i in got)
+    got = ids(pack, "The Iraqi Islamic Party said it would boycott the vote.")
+    assert ("Iraqi Islamic Party", "unlinked/iraqi-islamic-party") in got
+    # a title, a known body or a lower-case word after the demonym: the state stays
+    got = ids(pack, "Serbian President Boris Tadic met Iraqi officials and the Arab League.")
+    assert ("Serbian", "serbia") in got and ("Iraqi", "iraq") in got

@@ -356,7 +356,8 @@ class MentionFinder(NameLookup, RoleMentions, StateInReach, Coreference, Groups)
             spans = self._absorb(toks, self._unjoin(toks, self._metonymy(toks, self._known(toks, art.date, s.text, keys), keys),
                                                     s.kind))
             if spans:  # "the former Soviet republic": not the Soviet Union (the words around each name)
-                spans = _acronym_after(toks, self._compass_pairs(toks, self._communities(toks, self._former_states(toks, spans))))
+                spans = _acronym_after(toks, self._compass_pairs(toks, self._demonym_parties(
+                    toks, self._communities(toks, self._former_states(toks, spans)))))
             taken = [False] * len(toks)
             for a, b, kind, ent in spans:
                 taken[a:b] = [True] * (b - a)

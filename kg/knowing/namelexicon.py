@@ -60,6 +60,7 @@ class NameLexicon:
     shared_state_names: dict[str, str] | None = None  # "Congo": the DR Congo by evidence (mentions)
     title_nouns: frozenset[str] = frozenset()  # "rebel political chief X": a title's head noun (kg.rules.closures)
     list_people: frozenset[str] = frozenset()  # "a Hamas delegation and X": people for the item before (kg.rules.closures)
+    party_words: frozenset[str] = frozenset()  # "Serbian Radical Party": a demonym opening a party's name (kg.knowing.reach)
 
 
 def load_names(path: Path) -> NameLexicon:
@@ -100,4 +101,5 @@ def load_names(path: Path) -> NameLexicon:
                        words("act_nouns"), words("stance_nouns"), words("owned_governments"),
                        words("capital_people"), words("capital_people_modifiers"),
                        words("capital_people_verbs"), words("male_first_names"),
-                       table("shared_state_names"), words("title_nouns"), words("list_people"))
+                       table("shared_state_names"), words("title_nouns"), words("list_people"),
+                       words("party_words"))

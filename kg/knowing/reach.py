@@ -173,6 +173,34 @@ class StateInReach:
             x += 1
         return out
 
+    def _demonym_parties(self, toks: list[Token], spans: list) -> list:
+        """A state's demonym that opens a party's name no gazetteer lists ("Serbian Radical Party",
+        "Iraqi Islamic Party": capitals up to a word of names.yaml `party_words`) is part of that
+        name: neither the state nor a shorter party the name holds ("Islamic Party"); the name
+        finder then reads the whole as one unknown organisation."""
+        words = self.lex.party_words  # type: ignore[attr-defined]
+        if not words or not any(kind == "demonym" for _, _, kind, _ in spans):
+            return spans
+        drop: set[int] = set()
+        n = len(toks)
+        for x, (a, b, kind, ent) in enumerate(spans):
+            if kind != "demonym" or not self._is_state(ent) or not toks[a].text[:1].isupper():
+                continue
+            j, inside = b, []
+            while j < n and toks[j].text[:1].isupper() and toks[j].begin > toks[j - 1].end:
+                k = next((y for y, sp in enumerate(spans) if sp[0] == j), None)
+                if k is not None:
+                    if spans[k][2] not in ("name", "unlinked") or self._is_state(spans[k][3]):
+                        break
+                    inside.append(k)
+                    j = spans[k][1]
+                else:
+                    j += 1
+            if j > b and toks[j - 1].norm in words and (j == n or not toks[j].text[:1].isupper()):
+                drop.add(x)
+                drop.update(inside)
+        return [sp for y, sp in enumerate(spans) if y not in drop] if drop else spans
+
     def _compass_pairs(self, toks: list[Token], spans: list) -> list:
         """"North and South Korea", "East and West Germany": the first compass word is the other
         state of the pair, when the gazetteer knows it by that word and the rest of the name."""
