@@ -450,3 +450,19 @@ def test_round20_an_outlet_is_the_source_of_a_report_never_a_speaker(pack, text,
     wrong, missed = unexpected_and_missed(pack, text, date, expect, lambda r: r.name in {"said", "sanctioned", "attacked"},
                                           "speech-test")
     assert not wrong and not missed, f"unexpected {wrong}, missed {missed}"
+
+
+# Round 20: "Turkish warplanes bombed ..., the military said": the army of the state its demonym names
+# speaks for the state, and what it says is the state's claim (conventions 125), not a possibility.
+ROUND20_FORCES_CASES: list[tuple[str, str, list[str]]] = [
+    ("Pakistani troops killed 20 Taliban fighters in the Swat valley on Friday, the army said.", "2009-05-08",
+     ["said(Pakistan)", "claim(Pakistan) attacked(Pakistan, Taliban)"]),
+    ("Israeli troops killed two Hamas gunmen near the Gaza border fence, the military said.", "2008-01-15",
+     ["said(Israel)", "claim(Israel) attacked(Israel, Hamas)"]),
+]
+
+
+@pytest.mark.parametrize("text, date, expect", ROUND20_FORCES_CASES, ids=[c[0][:60] for c in ROUND20_FORCES_CASES])
+def test_round20_a_states_army_after_its_forces_act_makes_the_states_claim(pack, text, date, expect):
+    wrong, missed = unexpected_and_missed(pack, text, date, expect, lambda r: r.name in {"said", "attacked"}, "speech-test")
+    assert not wrong and not missed, f"unexpected {wrong}, missed {missed}"

@@ -39,7 +39,9 @@ def _attribute(ex: Extraction) -> Speakers:
                 holder = f.bindings[h].value.entity
                 cb = f.bindings.get(c) if c else None
                 if cb is not None:  # a denial's content ('negation' bound) is the holder's claim, negated
-                    zones.append((cb.begin, cb.end, "claim-not" if r.negation in f.bindings else "claim", f, holder))
+                    hb = f.bindings[h]  # a demonym right before the content is its first word ("Turkish warplanes bombed
+                    zb = hb.begin if hb.last == cb.first and hb.value.kind == "demonym" else cb.begin  # ..., the military said")
+                    zones.append((zb, cb.end, "claim-not" if r.negation in f.bindings else "claim", f, holder))
                 near = _overlapping(art.quotes, f.begin, f.end + 1)
                 if cb is not None:
                     near = sorted(set(near) | set(_overlapping(art.quotes, cb.begin, cb.end)))
