@@ -121,3 +121,93 @@ def _opening(toks: list[Token], quoted: list[bool], i: int) -> int:
     while i < len(toks) and (quoted[i] or not toks[i].text[:1].isalnum()):
         i += 1
     return i
+
+
+# "They visited Benin": the words a subject list of named parties may hold besides its names
+_LIST_GLUE = frozenset({",", "and", "the", "mr", "mrs", "ms", "dr", "."})
+_THEY_VERBS = frozenset({"met", "held", "had", "were", "will", "would", "have", "has", "are", "began", "sat", "spoke",
+                         "went", "flew", "took", "made", "gave", "also", "then", "later", "jointly", "both", "together",
+                         "signed", "agreed", "arrived", "traveled", "travelled", "visited", "discussed", "talked"})
+_AFTER_WITH = frozenset({"to", "in", "on", "at", "for", "from", "during", "last", "this", ",", ".", ";"})
+
+
+class PluralPronouns:
+    """The method of MentionFinder that reads a subject "they" as the named parties of the sentence
+    before (a mixin): "Nicolas Sarkozy and Vladimir Putin arrived in Moscow. They met for two hours";
+    "Secretary Rice traveled with the President and Mrs. Bush to Africa. They visited Benin". Only
+    when that sentence opens with a coordinated list of two or more named people or states (or one
+    person who went "with" such names), nothing else, and "they" opens its own sentence before a
+    verb; a "they" of unnamed people ("Thousands of activists gathered ... They marched") stays
+    unresolved. The "they" becomes a group mention whose members the rules read as a list."""
+
+    def _plural_pronouns(self, out: list["SentenceAnalysis"]) -> None:
+        for k in range(1, len(out)):
+            sa, prev = out[k], out[k - 1]
+            toks = sa.tokens
+            at = _opening(toks, sa.quoted, 0)
+            if at + 1 >= len(toks) or toks[at].norm != "they" or sa.quoted[at] or \
+                    prev.sentence.index != sa.sentence.index - 1 or any(m.first <= at < m.last for m in sa.mentions):
+                continue
+            if not (toks[at + 1].text.islower() and toks[at + 1].text.isalpha()):
+                continue
+            ents = self._subject_parties(prev)
+            if len(ents) < 2:
+                continue
+            from .mentions import Mention
+            t = toks[at]
+            members = tuple(Mention(e, sa.sentence.index, at, at + 1, t.begin, t.end, t.text, "group") for e in ents)
+            sa.mentions.append(Mention(ents[0], sa.sentence.index, at, at + 1, t.begin, t.end, t.text, "group",
+                                       False, False, members))
+            sa.mentions.sort(key=lambda m: (m.first, m.kind == "role"))
+
+    def _subject_parties(self, sa: "SentenceAnalysis") -> tuple[Entity, ...]:
+        """The named people or states of the coordinated list that opens sentence sa (with the
+        names after "with" when one person opens it and goes with them), or () when the subject is
+        anything else: a possessor, a body of unnamed people, a name kg could not type."""
+        toks = sa.tokens
+        at = _opening(toks, sa.quoted, 0)
+        ents, end = self._party_run(sa, at)
+        if not ents or end >= len(toks):
+            return ()
+        verb = toks[end].norm
+        if not (toks[end].text.islower() and (verb in _THEY_VERBS or verb.endswith("ed") or verb in self.lex.actor_verbs)):  # type: ignore[attr-defined]
+            return ()
+        if len(ents) == 1 and end + 1 < len(toks) and toks[end + 1].norm == "with":
+            more, stop = self._party_run(sa, end + 2)
+            if more and (stop >= len(toks) or toks[stop].norm in _AFTER_WITH):
+                ents = tuple(dict.fromkeys(ents + more))
+        return ents if len(ents) >= 2 else ()
+
+    def _party_run(self, sa: "SentenceAnalysis", i: int) -> tuple[tuple[Entity, ...], int]:
+        """The people and states a list from token i names (its names, titles and "and"), and the
+        token after it; () when the list holds an entity of another kind or a demonym, is held
+        (possessive), is quoted or ends on "and" or a comma."""
+        toks = sa.tokens
+        cover: dict[int, "object"] = {}
+        for m in sa.mentions:
+            for j in range(m.first, m.last):
+                cover.setdefault(j, m)
+        ents: list[Entity] = []
+        j, last_m = i, None
+        while j < len(toks) and (j in cover or toks[j].norm in _LIST_GLUE):
+            if toks[j].norm == "." and not (j > 0 and toks[j - 1].norm in _LIST_GLUE):
+                break
+            m = cover.get(j)
+            if m is not None:
+                if m.in_quote or m.possessive or m.members or m.kind == "demonym":  # type: ignore[attr-defined]
+                    return (), j
+                if m.kind != "role":  # type: ignore[attr-defined]
+                    ent = m.entity  # type: ignore[attr-defined]
+                    anc = self._ancestry.get(ent.type, frozenset())  # type: ignore[attr-defined]
+                    if not (ent.type in self.person_types or "Country" in anc):  # type: ignore[attr-defined]
+                        return (), j
+                    ents.append(ent)
+                last_m = m
+                j = m.last  # type: ignore[attr-defined]
+                continue
+            j += 1
+        if last_m is None or toks[j - 1].norm in (",", "and", "the") or (j < len(toks) and toks[j].norm in ("'s", "'")):
+            return (), j
+        and_ = any(toks[x].norm == "and" for x in range(i, j))
+        ents_ = tuple(dict.fromkeys(ents))
+        return (ents_ if len(ents_) == 1 or and_ else ()), j

@@ -26,7 +26,7 @@ from ..reading.dates import TimeValue, find_times, token_times  # noqa: F401 - f
 from ..reading.document import FACT_SEGMENTS, Article, Sentence
 from .gazetteer import Entity, Gazetteer
 from ..reading.text import Token, tokenize
-from .coreference import IT, PRONOUN_REACH, PRONOUNS, Coreference
+from .coreference import IT, PRONOUN_REACH, PRONOUNS, Coreference, PluralPronouns
 from .groups import Groups, load_groups
 from .lookup import NameLookup, _is_acronym, _Trie
 from .names import (Candidate, NameLexicon, UnlinkedEntity, find_candidates, is_cap, load_names, plain, resolve,  # noqa: F401
@@ -240,7 +240,7 @@ class _LazyNext(dict):
         return dict, (dict(self.items()),)
 
 
-class MentionFinder(NameLookup, RoleMentions, StateInReach, Coreference, Groups):
+class MentionFinder(NameLookup, RoleMentions, StateInReach, Coreference, Groups, PluralPronouns):
     """Compiled matchers for one gazetteer and pack; reuse it across articles.
 
     `data_dir` holds names.yaml and roles.yaml (default: the folder above the gazetteer's files)."""
@@ -435,6 +435,7 @@ class MentionFinder(NameLookup, RoleMentions, StateInReach, Coreference, Groups)
             sa.times = token_times(toks, art.text, art.date)
             out.append(sa)
         self._groups(out)  # "the six countries", "the two sides": the entities a nearby list names
+        self._plural_pronouns(out)  # "A and B arrived. They met": the parties the sentence before opens with
         return out
 
     def _shared_names(self, prepared: list) -> list:
