@@ -45,3 +45,9 @@ def test_they_after_a_traveller_and_those_with_her(pack):
 ])
 def test_they_of_unnamed_or_unclear_parties_stays_unresolved(pack, text):
     assert _they(pack, text) == []
+
+
+def test_they_after_an_opening_time_and_titled_parties(pack):
+    text = ("On Monday, South African President Thabo Mbeki and Zimbabwean President Robert Mugabe arrived in Lusaka. "
+            "Later, they met for three hours.")
+    assert _they(pack, text) == [("thabo-mbeki", "robert-mugabe")]

@@ -144,7 +144,7 @@ class PluralPronouns:
         for k in range(1, len(out)):
             sa, prev = out[k], out[k - 1]
             toks = sa.tokens
-            at = _opening(toks, sa.quoted, 0)
+            at = _after_adverbial(toks, _opening(toks, sa.quoted, 0), sa, "they")
             if at + 1 >= len(toks) or toks[at].norm != "they" or sa.quoted[at] or \
                     prev.sentence.index != sa.sentence.index - 1 or any(m.first <= at < m.last for m in sa.mentions):
                 continue
@@ -166,6 +166,7 @@ class PluralPronouns:
         anything else: a possessor, a body of unnamed people, a name kg could not type."""
         toks = sa.tokens
         at = _opening(toks, sa.quoted, 0)
+        at = _after_adverbial(toks, at, sa, None)
         ents, end = self._party_run(sa, at)
         if not ents or end >= len(toks):
             return ()
@@ -194,6 +195,10 @@ class PluralPronouns:
                 break
             m = cover.get(j)
             if m is not None:
+                nxt = cover.get(m.last)  # type: ignore[attr-defined]
+                if nxt is not None and not m.possessive and (m.kind == "demonym" or nxt.kind == "role"):  # type: ignore[attr-defined]
+                    j = m.last  # type: ignore[attr-defined]  # "South African President Thabo Mbeki": the title's state
+                    continue
                 if m.in_quote or m.possessive or m.members or m.kind == "demonym":  # type: ignore[attr-defined]
                     return (), j
                 if m.kind != "role":  # type: ignore[attr-defined]
@@ -211,3 +216,15 @@ class PluralPronouns:
         and_ = any(toks[x].norm == "and" for x in range(i, j))
         ents_ = tuple(dict.fromkeys(ents))
         return (ents_ if len(ents_) == 1 or and_ else ()), j
+
+
+def _after_adverbial(toks: list[Token], at: int, sa: "SentenceAnalysis", word: str | None) -> int:
+    """Where a sentence's subject starts after an opening adverbial that names no one and ends in a
+    comma ("On Tuesday, they met"; "Later, Sarkozy and Putin ..."): the token after the comma,
+    within _SUBJECT_AT + 2 tokens; else `at`. With `word`, only when that word follows the comma."""
+    for c in range(at + 1, min(len(toks) - 1, at + _SUBJECT_AT + 3)):
+        if toks[c].norm == ",":
+            if any(m.first < c for m in sa.mentions if m.first >= at) or word is not None and toks[c + 1].norm != word:
+                return at
+            return c + 1
+    return at
