@@ -125,9 +125,6 @@ def _opening(toks: list[Token], quoted: list[bool], i: int) -> int:
 
 # "They visited Benin": the words a subject list of named parties may hold besides its names
 _LIST_GLUE = frozenset({",", "and", "the", "mr", "mrs", "ms", "dr", "."})
-_THEY_VERBS = frozenset({"met", "held", "had", "were", "will", "would", "have", "has", "are", "began", "sat", "spoke",
-                         "went", "flew", "took", "made", "gave", "also", "then", "later", "jointly", "both", "together",
-                         "signed", "agreed", "arrived", "traveled", "travelled", "visited", "discussed", "talked"})
 _AFTER_WITH = frozenset({"to", "in", "on", "at", "for", "from", "during", "last", "this", ",", ".", ";"})
 
 
@@ -171,7 +168,7 @@ class PluralPronouns:
         if not ents or end >= len(toks):
             return ()
         verb = toks[end].norm
-        if not (toks[end].text.islower() and (verb in _THEY_VERBS or verb.endswith("ed") or verb in self.lex.actor_verbs)):  # type: ignore[attr-defined]
+        if not (toks[end].text.islower() and (verb in self.lex.they_verbs or verb.endswith("ed") or verb in self.lex.actor_verbs)):  # type: ignore[attr-defined]
             return ()
         if len(ents) == 1 and end + 1 < len(toks) and toks[end + 1].norm == "with":
             more, stop = self._party_run(sa, end + 2)

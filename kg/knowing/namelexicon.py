@@ -61,6 +61,7 @@ class NameLexicon:
     title_nouns: frozenset[str] = frozenset()  # "rebel political chief X": a title's head noun (kg.rules.closures)
     list_people: frozenset[str] = frozenset()  # "a Hamas delegation and X": people for the item before (kg.rules.closures)
     party_words: frozenset[str] = frozenset()  # "Serbian Radical Party": a demonym opening a party's name (kg.knowing.reach)
+    they_verbs: frozenset[str] = frozenset()  # "They met": a verb after the named parties that open a sentence (kg.knowing.coreference)
 
 
 def load_names(path: Path) -> NameLexicon:
@@ -102,4 +103,4 @@ def load_names(path: Path) -> NameLexicon:
                        words("capital_people"), words("capital_people_modifiers"),
                        words("capital_people_verbs"), words("male_first_names"),
                        table("shared_state_names"), words("title_nouns"), words("list_people"),
-                       words("party_words"))
+                       words("party_words"), words("they_verbs"))
