@@ -209,13 +209,23 @@ def find_candidates(si: int, toks: list[Token], covered: list[bool], role_end: s
             if headline is None:
                 headline = title_case(toks, lex, segment)
                 dl = dateline_end(sentence_text) if sentence_text[:1].isupper() else 0
-            if headline and not (segment == "body" and b - a > 1 and c.evidence & {"apposition", "title", "honorific"}) or \
+            if headline and not (segment == "body" and b - a > 1 and c.evidence & {"apposition", "title", "honorific"}) and \
+                    not _signature(toks, b, role_start, role_end, a) or \
                     toks[a].begin - text_offset < dl or (_initial(toks, a, lex.honorifics) and b - a == 1 and not hon and
                                                                  not _titled_aside(toks, a, c)):
                 c.tentative = True
             out.append(c)
         i = max(j, i + 1)
     return out
+
+
+def _signature(toks: list[Token], b: int, role_start: set[int], role_end: set[int], a: int) -> bool:
+    """A statement's signature line: a name of two words or more, a comma and a title that ends the
+    line ("Tom Casey, Deputy Spokesman"; "Statement by Sean McCormack, Spokesman"). The line is a
+    heading, but it names its signer: a name, not a tentative one (CONVENTIONS 91, 136, 144)."""
+    n = len(toks)
+    return b - a > 1 and b + 1 < n and toks[b].text == "," and b + 1 in role_start and (
+        n in role_end or n - 1 in role_end and toks[n - 1].text == ".")
 
 
 def _name_syllable(t: Token, lex: NameLexicon) -> bool:
