@@ -30,3 +30,14 @@ def test_a_bureau_after_an_assistant_secretarys_title_is_not_a_name(pack):
     got = ids(pack, "Assistant Secretary of State for Near Eastern Affairs Daniel Okafor met the king.")
     assert ("Daniel Okafor", "unlinked/daniel-okafor") in got
     assert not any("affairs" in i for _, i in got)
+
+
+def test_a_first_name_put_in_parentheses_joins_no_other_person(pack):
+    text = ("Sudan's President Omar al-Bashir arrived in Dakar. Also present were President Wade and "
+            "President (Omar) Tembo of Lusaka, Zambia.")
+    got = ids(pack, text, "2008-03-14")
+    assert ("Omar", "omar-al-bashir") not in got
+    assert ("Omar al-Bashir", "omar-al-bashir") in got
+    # a first name alone, not in parentheses, still shortens the full name named before it
+    got = ids(pack, "Ban Ki-moon arrived in Nairobi. Ban said the talks would resume.", "2008-02-01")
+    assert ("Ban", "ban-ki-moon") in got

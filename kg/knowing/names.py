@@ -400,6 +400,8 @@ def _candidate(si: int, toks: list[Token], a: int, b: int, lex: NameLexicon, fir
                    toks[p - 1].norm in lex.motion_verbs or toks[p].norm == "of" and p > 0 and
                    lex.place_words.get(toks[p - 1].norm) in ("City", "Region")):
         ev.add("place-prep")  # "in Kabul", "flew to Kabul", "the town of Baidoa"
+    if b - a == 1 and a > 0 and toks[a - 1].text == "(" and b + 1 < len(toks) and toks[b].text == ")" and is_cap(toks[b + 1]):
+        ev.add("inserted-given")  # "President (Omar) Bongo": a first name put in, never a short form of another person
     # apposition: NAME, [the|a] [Country's|demonym|modifiers] ROLE
     if b < len(toks) and toks[b].text == ",":
         k = b + 1
@@ -531,7 +533,8 @@ def resolve(cands: list[Candidate], people: list[tuple[int, int, Entity, str]], 
         if len(words) == 2 and words[0] in lex.name_honorifics and \
                 (_short_form(by_surname, c, words[1]) is not None or _short_form(by_given, c, words[1]) is not None):
             words = words[1:]  # "Sheikh Nasrallah" after "Sheikh Hassan Nasrallah"
-        if len(words) == 1 and (c.key not in confirmed or type_of(c.key) in ("Agent", "Person")):
+        if len(words) == 1 and (c.key not in confirmed or type_of(c.key) in ("Agent", "Person")) and \
+                "inserted-given" not in c.evidence:
             target = titled.get((words[0], c.gender)) if c.gender else None  # "Ms. Bhutto" stays one person
             if target is None:
                 target = _short_form(by_surname, c, words[0])
