@@ -383,7 +383,9 @@ ARTICLE_FORMS = [
     ("Pervez Musharraf returned quietly to Islamabad on Friday.", {"visited(pervez-musharraf, islamabad)"}),
     ("Angela Merkel prepared to fly to Kiev and Moscow on Friday.",
      {"planned visited(angela-merkel, kiev)", "planned visited(angela-merkel, moscow)"}),
-    ("During her two-day visit, Condoleezza Rice will meet Palestinian leaders in Ramallah.", {"visited(condoleezza-rice, ramallah)"}),
+    # round 21: "Palestinian leaders" (unnamed) are the Palestinian Authority (convention 137), as "Israeli leaders" are Israel
+    ("During her two-day visit, Condoleezza Rice will meet Palestinian leaders in Ramallah.",
+     {"visited(condoleezza-rice, ramallah)", "planned met(condoleezza-rice, palestinian-authority)"}),
     ("Hu Jintao crossed into Vietnam on his way to a summit in Hanoi.", {"visited(hu-jintao, hanoi)", "visited(hu-jintao, vietnam)"}),
     ("In Geneva, Sergei Lavrov, the Russian foreign minister, and Condoleezza Rice, the U.S. secretary of state, discussed Iran during a meeting on Monday.",
      {"met(condoleezza-rice, sergei-lavrov)", "visited(condoleezza-rice, geneva)", "visited(sergei-lavrov, geneva)"}),
