@@ -437,3 +437,40 @@ ROUND20_ACCORDING_CASES = [
 @pytest.mark.parametrize("text, expected", ROUND20_ACCORDING_CASES, ids=[c[0][:48] for c in ROUND20_ACCORDING_CASES])
 def test_round20_the_source_after_according_to_is_no_list_item(read, text, expected):  # noqa: F811
     assert {a for a in read(text) if re.findall(r"([a-z-]+)\(", a)[-1] in KINDS20} == expected
+
+
+# Round 21: two sides named as one subject that fought each other, battles or wars, or exchanged fire, attack both ways (not a third
+# side they fought together); an attack named by the side that led it ("the U.S.-led invasion of Iraq") or launched as an invasion
+# "of" a state; attacks blamed on an actor, told as "a wave of" attacks on a state or that hit it; a demand "that X act" after a first
+# verb, a participle or a resolution, and a warning to an actor "against" an act or "to" act are appeals (conventions 33, 96); the
+# members of a group between commas after its plural noun urge, as between dashes; a journey made to press an actor is a planned
+# appeal (convention 97).
+ROUND21_CASES = [
+    ("Eritrea and Ethiopia fought each other in a border war.", {"attacked(eritrea, ethiopia)", "attacked(ethiopia, eritrea)"}),
+    ("Armenian and Azerbaijani troops exchanged fire along the border on Tuesday.",
+     {"attacked(armenia, azerbaijan)", "attacked(azerbaijan, armenia)"}),
+    ("NATO and Afghan troops fought the Taliban in Helmand.", {"attacked(nato, taliban)", "attacked(afghanistan, taliban)"}),
+    ("France and Britain fought together in the First World War.", set()),
+    ("The rift deepened after the U.S.-led invasion of Iraq.", {"attacked(united-states, iraq)"}),
+    ("The rift deepened over the NATO-led mission in Afghanistan.", set()),
+    ("Vietnam launched a full scale invasion of Cambodia in 1978.", {"attacked(vietnam, cambodia)"}),
+    ("Lithuania accused Russia of being behind a wave of cyber attacks on Lithuanian government websites.",
+     {"accused(lithuania, russia)", "claim(lithuania) attacked(russia, lithuania)"}),
+    ("Spain condemned the bombing and demanded that Morocco extradite the suspects.", {"urged(spain, morocco)"}),
+    ("Spain condemned the bombing and said that Morocco extradited the suspects.", set()),
+    ("The Arab League suspended Syria, demanding that Damascus withdraw its troops.", {"urged(arab-league, syria)"}),
+    ("Russia warned Ukraine against joining NATO.", {"urged(russia, ukraine)"}),
+    ("Angela Merkel visited Kiev and warned Russia against cutting gas supplies.", {"urged(angela-merkel, russia)"}),
+    ("Russia warned Ukraine that gas prices would rise.", {"threatened(russia, ukraine)"}),
+    ("The Quartet members, the United States, Russia and the European Union, urged Israel to freeze settlements.",
+     {"urged(united-states, israel)", "urged(russia, israel)", "urged(european-union, israel)"}),
+    # the stated purpose of a journey (convention 97)
+    ("Javier Solana flew to Tehran on Monday to press Iran to accept the offer.", {"planned urged(javier-solana, iran)"}),
+    ("Javier Solana flew to Tehran on Monday to press his case.", set()),
+]
+KINDS21 = KINDS20
+
+
+@pytest.mark.parametrize("text, expected", ROUND21_CASES, ids=[c[0][:48] for c in ROUND21_CASES])
+def test_round21_sides_that_fought_led_attacks_demands_and_warnings(read, text, expected):  # noqa: F811
+    assert {a for a in read(text) if re.findall(r"([a-z-]+)\(", a)[-1] in KINDS21} == expected
