@@ -470,6 +470,20 @@ ROUND21_CASES = [
 ]
 KINDS21 = KINDS20
 
+# Round 21 (engine, kg/rules/attribution.py `_own_act`): thanks or praise said in the first person inside a named speaker's
+# quotation is the speaker's own act (convention 58), not something he claims; a host's welcome of a guest is no praise.
+ROUND21_QUOTED_CASES = [
+    ('"I would like to thank the African Union for its patience," Jean Ping said.', {"praised(jean-ping, african-union)"}),
+    ('"We welcome Egypt\'s decision to open the border," Condoleezza Rice said.', {"praised(condoleezza-rice, egypt)"}),
+    ('"I welcome President Kibaki to Moscow," Dmitry Medvedev said.', set()),
+    ("I would like to thank the African Union.", set()),
+]
+
+
+@pytest.mark.parametrize("text, expected", ROUND21_QUOTED_CASES, ids=[c[0][:48] for c in ROUND21_QUOTED_CASES])
+def test_round21_first_person_thanks_in_a_quotation_are_the_speakers_own_act(read, text, expected):  # noqa: F811
+    assert {a for a in read(text) if re.findall(r"([a-z-]+)\(", a)[-1] == "praised"} == expected
+
 
 @pytest.mark.parametrize("text, expected", ROUND21_CASES, ids=[c[0][:48] for c in ROUND21_CASES])
 def test_round21_sides_that_fought_led_attacks_demands_and_warnings(read, text, expected):  # noqa: F811

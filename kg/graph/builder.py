@@ -387,7 +387,8 @@ class GraphBuilder(JoinRunner):
         if ":" in name:
             return name  # a constant in the key
         if name == "holder":
-            return f.context.holder.id if f.context.holder else ""
+            h = f.context.holder or f.context.speaker
+            return h.id if h else ""
         b = f.bindings.get(name)
         if b is None:
             return ""
@@ -455,7 +456,8 @@ class GraphBuilder(JoinRunner):
                 return [Literal(t.value, lang=t.datatype[1:])]
             return [Literal(t.value, datatype=_u(t.datatype)) if t.datatype else Literal(t.value)]
         if t.kind == "holder":  # the speaker of the quotation or report this firing is in
-            return [self._entity(f.context.holder)] if f.context.holder else []
+            h = f.context.holder or f.context.speaker
+            return [self._entity(h)] if h else []
         if t.kind == "docdate":
             d = self._art_date
             return [Literal(d.isoformat(), datatype=_u(XSD + "date"))] if d else []

@@ -102,7 +102,10 @@ def _attribute(ex: Extraction) -> Speakers:
             if kind in ("claim", "claim-not") and own and own.kind == "entity" and holder is not None and \
                     own.value.entity.id == holder.id:
                 continue  # a statement is not its own speaker's claim ("Israeli troops ..., the army said" read twice)
-            if kind in ("claim", "claim-not") and f.context.holder is None:
+            if kind == "claim" and f.context.holder is None and f.context.speaker is None and holder is not None and \
+                    _own_act(f) and art.quote_at(f.begin) is not None:
+                f.context.speaker = holder  # "I thank X" inside his quotation: the speaker's own act (convention 58)
+            elif kind in ("claim", "claim-not") and f.context.holder is None and f.context.speaker is None:
                 f.context.holder, f.context.holder_firing = holder, src
                 f.context.negated = f.context.negated or kind == "claim-not"
             elif kind == "hypothetical":
@@ -116,14 +119,29 @@ def _attribute(ex: Extraction) -> Speakers:
                 if src.sentence.index == f.sentence.index and not (b <= f.begin and f.end <= e) and c not in f.context.conditions:
                     f.context.conditions.append(c)
         q = art.quote_at(f.begin)
-        if f.context.holder is None and q and f.end <= q[1]:
-            if q in speakers:
+        if f.context.holder is None and f.context.speaker is None and q and f.end <= q[1]:
+            if q in speakers and _own_act(f):  # "I would like to thank X": his own act, no claim (convention 58)
+                f.context.speaker = speakers[q][0]
+            elif q in speakers:
                 f.context.holder, f.context.holder_firing = speakers[q]
             else:
                 ex.dropped.append((f, "inside a quotation whose speaker is unknown"))
     gone = {id(d) for d, _ in ex.dropped}
     ex.firings = [f for f in ex.firings if id(f) not in gone]
     return speakers
+
+
+SPEAKER = "https://w3id.org/kg-news/ontology#speaker"  # kgo:speaker, as a rule's emit holds it
+# kgo:Praise: a speech act that is the relation itself (convention 58) when made in the first person
+OWN_ACTS = ("https://w3id.org/kg-news/ontology#Praise",)
+
+
+def _own_act(f: "Firing") -> bool:
+    """A praise rule whose speaker is the quotation's (`[node, kgo:speaker, holder]`) reads thanks or praise given
+    in the first person inside it ("I would like to thank X", "we welcome X's decision"): the act is the speaker's,
+    not something he claims. Pledges in a quotation stay claims (a movement's promise told by its leader)."""
+    return any(c in OWN_ACTS for c in f.rule.node_classes) and \
+        any(e.p == SPEAKER and e.o.kind == "holder" for e in f.rule.emits)
 
 
 # ", and he urged ...": a new clause of a subject pronoun and a verb in the past ends what the speaker said

@@ -29,17 +29,19 @@ def _show(t: Term, f: Firing, voc: Vocabulary, text: str, date: dt.date | None) 
         return ["node"]
     if t.kind == "iri":
         return [_curie(t.value, voc)]
-    if t.kind == "holder":
-        return [f.context.holder.id] if f.context.holder else []
+    if t.kind == "holder":  # the quotation's speaker, also of a first-person act that is no claim (context.speaker)
+        h = f.context.holder or f.context.speaker
+        return [h.id] if h else []
     if t.kind == "docdate":
         return [f'"{date.isoformat()}"^^xsd:date'] if date else []
     if t.kind == "ref":
         vals = []
         for k in t.key:
             if k == "holder":
-                if not f.context.holder:
+                h = f.context.holder or f.context.speaker
+                if not h:
                     return []
-                vals.append(f.context.holder.id)
+                vals.append(h.id)
                 continue
             b = f.bindings.get(k)
             if b is None:

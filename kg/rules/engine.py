@@ -33,6 +33,7 @@ class Context:
     conditions: list[str] = field(default_factory=list)
     negated: bool = False
     negation_cue: str = ""
+    speaker: Entity | None = None  # the speaker of a first-person act in his quotation ("I thank X"): no claim
 
     @property
     def asserted(self) -> bool:
