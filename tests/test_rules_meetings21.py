@@ -1,7 +1,8 @@
 """Twenty-first round: meetings in real articles. A state's people named by the Palestinian
 adjective, a titled person "and other officials" of his state, a meeting opening the sentence with
 an article ("In a meeting with X on the sidelines of ..., Y ..."), a group met whose members follow
-"including", "had a chance to meet", and a transcript titled by the speakers' meeting. Sentences written for these tests in wire style (none from
+"including", "had a chance to meet", a transcript titled by the speakers' meeting, the speaker named
+after his words ("'...,' X said after meeting Y"), and bilateral / three-way meetings. Sentences written for these tests in wire style (none from
 the held-out or development sets), read through the whole pack and its graph with the helper of
 tests/test_rules_meetings.py; each case lists every met / visited / invited relation the sentence
 must give, and nothing else (the visits are the visit joins' reading: a guest whose home state the
@@ -59,6 +60,21 @@ TWENTY_FIRST = [
     ("Remarks With Japanese Foreign Minister Taro Aso\n\nSECRETARY CONDOLEEZZA RICE: Good afternoon.", "2007-05-01", set()),
     ("Remarks With Japanese Foreign Minister Taro Aso After Their Meeting\n\nThe two ministers spoke to reporters.",
      "2007-05-01", set()),
+    # the words first, their speaker after them, then the meeting after which he spoke
+    ("\"We want a deal this year,\" Ehud Olmert said after meeting Mahmoud Abbas in Jerusalem.", "2007-06-12",
+     {"met(ehud-olmert, mahmoud-abbas)", "visited(mahmoud-abbas, jerusalem)"}),
+    ("Moscow opposes new sanctions on Tehran, Sergei Lavrov told reporters after talks with his Iranian counterpart "
+     "Manouchehr Mottaki in Moscow.", "2007-06-12",
+     {"met(manouchehr-mottaki, sergei-lavrov)", "visited(manouchehr-mottaki, moscow)"}),
+    # ... the state named in the words is no party to it
+    ("Russia will not back sanctions on Iran, Sergei Lavrov said after talks with Condoleezza Rice in Moscow.", "2007-06-12",
+     {"met(condoleezza-rice, sergei-lavrov)", "visited(condoleezza-rice, moscow)"}),
+    ("\"We want a deal this year,\" Ehud Olmert said before meeting Mahmoud Abbas in Jerusalem.", "2007-06-12", set()),
+    # a one-on-one, bilateral or three-way meeting is a meeting; "no bilateral meeting between" is none
+    ("Condoleezza Rice's trilateral meeting with Salam Fayyad and Ehud Barak ended without agreement.", "2008-03-30",
+     {"met(condoleezza-rice, ehud-barak)", "met(condoleezza-rice, salam-fayyad)"}),
+    ("No bilateral meeting between Hu Jintao and Barack Obama was planned.", "2009-06-12",
+     {"not met(barack-obama, hu-jintao)"}),
     ("Hillary Clinton had the opportunity to meet also with Sergei Lavrov in Geneva.", "2009-06-26",
      {"met(hillary-clinton, sergei-lavrov)", "visited(hillary-clinton, geneva)", "visited(sergei-lavrov, geneva)"}),
 ]

@@ -209,7 +209,7 @@ def expand_frame(frame: Any) -> list[tuple[str, str]]:
             if has_obj:
                 # the sides may be titled, apposed or listed actors ("between the Greek Cypriot leader,
                 # Demetris Christofias, and ..."), a time may follow the noun ("a meeting today between")
-                add(form, f"[{{neg=no|never a|not a}}] {noun} {TIME} between {PRE} {s} [,] and {PRE} {o}{after}")
+                add(form, f"[{{neg=no|never a|not a}}] [@NOUN_MOD] {noun} {TIME} between {PRE} {s} [,] and {PRE} {o}{after}")
                 # "did not hold talks with", "have held no ..." (a negation before the verb: `neg`)
                 add(form, f"{s} [, ..12 ,] {TIME} {LIGHT} [{NEGATION} {LIGHT}] (held|hold|holds|holding|began|begin|begins|opened|open|opens|conducted|had|made|makes|paid|pays) "
                           f"[a|an|the|two|three|several|more|further|new] [@NOUN_MOD] [(day|days|hours|round|rounds) of] {noun} [in ..3] {TIME} (with|to) {PRE} {o}{after}")
