@@ -467,6 +467,10 @@ ROUND21_CASES = [
     # the stated purpose of a journey (convention 97)
     ("Javier Solana flew to Tehran on Monday to press Iran to accept the offer.", {"planned urged(javier-solana, iran)"}),
     ("Javier Solana flew to Tehran on Monday to press his case.", set()),
+    # "X said Y must ..." after "stated" or "told Z that" (convention 33)
+    ("Vladimir Putin told George W. Bush that Washington should withdraw its radar plans.",
+     {"urged(vladimir-putin, united-states)"}),
+    ("Vladimir Putin told George W. Bush that Washington would withdraw its radar plans.", set()),
 ]
 KINDS21 = KINDS20
 
