@@ -53,6 +53,11 @@ TWENTY_FIRST = [
     ("President Hu Jintao will travel to Africa next month.", "2007-06-12", set()),
     ("President Hu Jintao flew to Europe on Monday.", "2007-06-12", set()),
     ("President Hu Jintao flew to South Africa on Monday.", "2007-06-12", {"visited(hu-jintao, republic-of-south-africa)"}),
+    # flight and a secret return are travel (CONVENTIONS 29: "fled to")
+    ("Former President Askar Akayev fled to Moscow after protesters stormed the government building.", "2005-03-28",
+     {"visited(askar-akayev, moscow)"}),
+    ("Former President Askar Akayev slipped back into Kyrgyzstan on Sunday.", "2005-03-28", {"visited(askar-akayev, kyrgyzstan)"}),
+    ("Former President Askar Akayev fled to safety.", "2005-03-28", set()),
     # presence for talks: the subject that opens the sentence, not a place inside a described subject
     ("The UN envoy in Syria is in Moscow for talks on Monday.", "2007-06-12", set()),
     ("Sergei Lavrov is in Damascus for talks on Monday.", "2007-06-12", {"visited(sergei-lavrov, damascus)"}),
