@@ -85,3 +85,20 @@ BUREAU_CASES: list[tuple[str, str, list[str]]] = [
 def test_round21_a_bureau_after_a_title_is_the_titles(pack, text, date, expect):
     wrong, missed = unexpected_and_missed(pack, text, date, expect, lambda r: r.name in {"said", "post"}, "speech-test")
     assert not wrong and not missed, f"unexpected {wrong}, missed {missed}"
+
+
+# A transcript's speaker label: a note in parentheses before the colon, and a label that opens on a
+# state office's title names its speaker even when kg does not know the name.
+LABEL_CASES: list[tuple[str, str, list[str]]] = [
+    ("French President Nicolas Sarkozy (as translated from the German): Madam Chancellor, dear Angela!", "2008-10-09",
+     ["said(Nicolas Sarkozy)"]),
+    ("President of Moldova Ion Vartanescu: Dear colleagues, thank you for coming to Chisinau.", "2008-10-09",
+     ["said(Ion Vartanescu)"]),
+    ("Relations of Russia and China: a new page", "2008-10-09", []),
+]
+
+
+@pytest.mark.parametrize("text, date, expect", LABEL_CASES, ids=[c[0][:60] for c in LABEL_CASES])
+def test_round21_a_transcript_label_names_its_speaker(pack, text, date, expect):
+    wrong, missed = unexpected_and_missed(pack, text, date, expect, lambda r: r.name == "said", "speech-test")
+    assert not wrong and not missed, f"unexpected {wrong}, missed {missed}"
