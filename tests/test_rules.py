@@ -94,6 +94,22 @@ def test_duplicate_rule_ids(tmp_path, pack):
         load_rules([f], pack.vocabulary)
 
 
+def test_own_act_is_a_flag_of_the_rule_file(tmp_path, pack):
+    """Which rules read a first-person act inside a quotation as the speaker's own is data, checked like any key."""
+    f = write_rules(tmp_path, """\
+        rules:
+          - id: r.own
+            description: own act given as a word
+            pattern: "{a:Person} heads {b:Organization}"
+            own_act: sometimes
+            emit: [[a, org:headOf, b]]
+            examples: {match: [{text: "Lavrov heads Hamas.", expect: ["sergei-lavrov org:headOf hamas"]}]}
+        """)
+    with pytest.raises(RuleError, match=r"bad.yaml:\d+: 'own_act' is true or false"):
+        load_rules([f], pack.vocabulary)
+    assert [r.id for r in pack.rules.rules if r.own_act] == ["praise.first-person"]
+
+
 def test_shipped_rule_examples_pass(pack):
     results = check_examples(pack.rules, pack.finder, pack.layout, pack.vocabulary)
     assert results and all(r.ok for r in results), "\n".join(str(r) for r in results if not r.ok)

@@ -387,7 +387,7 @@ class GraphBuilder(JoinRunner):
         if ":" in name:
             return name  # a constant in the key
         if name == "holder":
-            h = f.context.holder or f.context.speaker
+            h = f.context.voice
             return h.id if h else ""
         b = f.bindings.get(name)
         if b is None:
@@ -456,7 +456,7 @@ class GraphBuilder(JoinRunner):
                 return [Literal(t.value, lang=t.datatype[1:])]
             return [Literal(t.value, datatype=_u(t.datatype)) if t.datatype else Literal(t.value)]
         if t.kind == "holder":  # the speaker of the quotation or report this firing is in
-            h = f.context.holder or f.context.speaker
+            h = f.context.voice
             return [self._entity(h)] if h else []
         if t.kind == "docdate":
             d = self._art_date

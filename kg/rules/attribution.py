@@ -131,17 +131,11 @@ def _attribute(ex: Extraction) -> Speakers:
     return speakers
 
 
-SPEAKER = "https://w3id.org/kg-news/ontology#speaker"  # kgo:speaker, as a rule's emit holds it
-# kgo:Praise: a speech act that is the relation itself (convention 58) when made in the first person
-OWN_ACTS = ("https://w3id.org/kg-news/ontology#Praise",)
-
-
 def _own_act(f: "Firing") -> bool:
-    """A praise rule whose speaker is the quotation's (`[node, kgo:speaker, holder]`) reads thanks or praise given
-    in the first person inside it ("I would like to thank X", "we welcome X's decision"): the act is the speaker's,
-    not something he claims. Pledges in a quotation stay claims (a movement's promise told by its leader)."""
-    return any(c in OWN_ACTS for c in f.rule.node_classes) and \
-        any(e.p == SPEAKER and e.o.kind == "holder" for e in f.rule.emits)
+    """A rule marked `own_act` reads thanks or praise given in the first person inside a quotation ("I would like to
+    thank X", "we welcome X's decision"): the act is the speaker's, not something he claims (convention 58). Pledges
+    in a quotation stay claims (a movement's promise told by its leader), so the rule file says which rules are acts."""
+    return f.rule.own_act
 
 
 # ", and he urged ...": a new clause of a subject pronoun and a verb in the past ends what the speaker said

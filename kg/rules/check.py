@@ -30,7 +30,7 @@ def _show(t: Term, f: Firing, voc: Vocabulary, text: str, date: dt.date | None) 
     if t.kind == "iri":
         return [_curie(t.value, voc)]
     if t.kind == "holder":  # the quotation's speaker, also of a first-person act that is no claim (context.speaker)
-        h = f.context.holder or f.context.speaker
+        h = f.context.voice
         return [h.id] if h else []
     if t.kind == "docdate":
         return [f'"{date.isoformat()}"^^xsd:date'] if date else []
@@ -38,7 +38,7 @@ def _show(t: Term, f: Firing, voc: Vocabulary, text: str, date: dt.date | None) 
         vals = []
         for k in t.key:
             if k == "holder":
-                h = f.context.holder or f.context.speaker
+                h = f.context.voice
                 if not h:
                     return []
                 vals.append(h.id)

@@ -39,6 +39,11 @@ class Context:
     def asserted(self) -> bool:
         return self.holder is None and not self.conditions and not self.negated
 
+    @property
+    def voice(self) -> Entity | None:
+        """Who speaks the quotation a firing is in, for a rule's `holder` term: a claim's holder or an act's speaker."""
+        return self.holder or self.speaker
+
 
 @dataclass
 class Firing:

@@ -21,7 +21,7 @@ from .ruleset import Emit, Example, JoinRule, Pattern, Rule, RuleSet, Term  # no
 from .ruleset import rule_files  # noqa: F401  (re-exported: kg.rules.pack reads it without importing the loader)
 
 RULE_KEYS = {"id", "description", "pattern", "patterns", "frame", "priority", "group", "segments", "node", "emit",
-             "attribution", "hypothetical", "negation", "default", "examples", "note", "background"}
+             "attribution", "hypothetical", "negation", "default", "examples", "note", "background", "own_act"}
 MAX_PATTERN_COST = 10 ** 7  # kg.rules.pattern.cost: ways a pattern may try from one token
 START_FACTOR = 40  # a pattern that opens with `^` is tried from one token of a sentence, not from each (~40)
 JOIN_KEYS = {"id", "description", "where", "unless", "emit", "examples", "note"}
@@ -308,6 +308,10 @@ def _rule(spec: Any, path: str, line: int, order: int, stem: str, voc: Vocabular
     if not isinstance(background, bool):
         bad("'background' is true or false", "background")
         background = False
+    own_act = spec.get("own_act", False)
+    if not isinstance(own_act, bool):
+        bad("'own_act' is true or false", "own_act")
+        own_act = False
     group = spec.get("group", stem)
     if not isinstance(group, str):
         bad("'group' is a name", "group")
@@ -318,7 +322,7 @@ def _rule(spec: Any, path: str, line: int, order: int, stem: str, voc: Vocabular
                 [required_words(p.root) for p in parsed], emits, [firsts(p.root) for p in parsed], node_classes,
                 node_key, attribution, list(hyp), neg, frozenset(segs) if segs else None, examples, slots,
                 node_scope=node_scope, forms=forms, frame=dict(frame) if isinstance(frame, dict) else None, sources=sources,
-                defaults=dict(defaults), background=background)
+                defaults=dict(defaults), background=background, own_act=own_act)
     return _variants(rule)
 
 

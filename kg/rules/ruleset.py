@@ -88,6 +88,7 @@ class Rule:
     defaults: dict[str, str] = field(default_factory=dict)  # time slot -> "article.date" when the text gives none
     variants: list["Rule"] = field(default_factory=list)
     background: bool = False  # the writer's own description of a mention (a title): asserted inside reported speech too
+    own_act: bool = False  # said in the first person inside a quotation, the act is its speaker's own, not his claim
 
     @property
     def has_node(self) -> bool:
