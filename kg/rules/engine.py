@@ -15,7 +15,7 @@ from ..reading.document import Article, Sentence
 from ..knowing.gazetteer import Entity
 from ..knowing.mentions import SentenceAnalysis
 from ..knowing.vocab import Vocabulary
-from .ruleset import JoinRule, Rule, RuleSet
+from .ruleset import JoinRule, Rule, RuleSet, fold_name
 from .match import Bound, SentenceView, compiled, find_upto
 from .index import _adopt, _runtime, prepare  # noqa: F401 - prepare: kg.rules.pack asks kg.rules.engine for it
 from .attribution import MAYBE, _attribute, _first_person, _speaker_groups  # noqa: F401 - _speaker_groups: kg.graph.events
@@ -149,7 +149,21 @@ def match_sentence(rules: list[Rule], v: SentenceView) -> list[Firing]:
             if rule.defaults and v.date is not None:
                 b = _defaults(rule, b, v.date, first, bb)
             cands.append(Firing(rule, v.sa.sentence, first, last_, bb, ee, b, form=p.form))
-    return resolve(_whole(cands, v))
+    out = resolve(_whole(cands, v))
+    if any(f.rule.not_named for f in out):
+        out = [f for f in out if not _not_named(f)]
+    return out
+
+
+def _not_named(f: Firing) -> bool:
+    """Whether a slot holds a name the pack refuses as the object of a property the rule gives it
+    (a rule file's `not_named`: "a visit's destination is never a continent"); one item of a list
+    at a time, so "Kenya and Africa" keeps Kenya."""
+    for name, names in f.rule.not_named.items():
+        b = f.bindings.get(name)
+        if b is not None and b.kind == "entity" and fold_name(b.value.text) in names:
+            return True
+    return False
 
 
 POSSESSIVE = frozenset({"'s", "'"})

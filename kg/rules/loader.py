@@ -18,7 +18,7 @@ from .match import at_start_only
 from .pattern import Capture, Parsed, PatternError, Slot, cost, firsts, parse_pattern, required_words
 from .pattern import compatible as _compatible
 from .ruleset import Emit, Example, JoinRule, Pattern, Rule, RuleSet, Term  # noqa: F401  (re-exported: kg.rules.loader.Rule ...)
-from .ruleset import rule_files  # noqa: F401  (re-exported: kg.rules.pack reads it without importing the loader)
+from .ruleset import fold_name, rule_files  # noqa: F401  (rule_files re-exported: kg.rules.pack reads it without importing the loader)
 
 RULE_KEYS = {"id", "description", "pattern", "patterns", "frame", "priority", "group", "segments", "node", "emit",
              "attribution", "hypothetical", "negation", "default", "examples", "note", "background", "own_act"}
@@ -72,13 +72,18 @@ def load_rules(paths: list[Path], voc: Vocabulary, root: Path | None = None,
     for name, words in DEFAULT_CLASSES.items():
         if name not in wc.classes:
             wc.add_section(_ldict({name: words}), "(kg)", 0, problems)
+    refused: dict[str, frozenset[str]] = {}  # property -> names its object never is (`not_named`)
     for path, shown, doc in docs:
         items = doc.get("rules") if isinstance(doc, LDict) else None
         if not isinstance(items, LList):
             problems.append(Problem(shown, 1, "a rule file is a mapping with a list under 'rules'"))
             continue
-        for k in sorted(set(doc) - {"rules", "note", "define", "classes"}):
-            problems.append(Problem(shown, doc.key_lines[k], f"unknown top-level key {k!r} (known: rules, define, classes, note)"))
+        for k in sorted(set(doc) - {"rules", "note", "define", "classes", "not_named"}):
+            problems.append(Problem(shown, doc.key_lines[k], f"unknown top-level key {k!r} (known: rules, define, classes, "
+                                                             "not_named, note)"))
+        for prop, names in _not_named(doc.get("not_named", {}), shown, doc.key_lines.get("not_named", 1), voc,
+                                      problems).items():
+            refused[prop] = refused.get(prop, frozenset()) | names
         defines = doc.get("define", {})
         if not isinstance(defines, dict) or not all(isinstance(v, str) and re.fullmatch(r"[a-z][a-z0-9_-]*", k)
                                                     for k, v in defines.items()):
@@ -104,7 +109,27 @@ def load_rules(paths: list[Path], voc: Vocabulary, root: Path | None = None,
                 rules.extend(rule.variants)
     if problems:
         raise RuleError(problems)
+    if refused:  # every rule of the pack whose slot is the object of a refusing property
+        for r in rules:
+            r.not_named = {e.o.value: refused[e.p] for e in r.emits if e.p in refused and e.o.kind == "slot"}
     return RuleSet(rules, [_shown(p, root) for p in paths], joins)
+
+
+def _not_named(spec: Any, shown: str, line: int, voc: Vocabulary, problems: list[Problem]) -> dict[str, frozenset[str]]:
+    """A file's `not_named`: property -> names (folded, without a leading "the") that no rule of the
+    pack gives as that property's object from a slot ("a visit's destination is never a continent")."""
+    if not isinstance(spec, dict) or not all(isinstance(k, str) and isinstance(v, list) and all(isinstance(w, str) for w in v)
+                                             for k, v in spec.items()):
+        problems.append(Problem(shown, line, "'not_named' maps properties (kgo:destination) to lists of names"))
+        return {}
+    out = {}
+    for k, v in spec.items():
+        err = voc.check_term(k, "property")
+        if err:
+            problems.append(Problem(shown, line, f"not_named: {err}"))
+            continue
+        out[voc.expand(k) or k] = frozenset(fold_name(w) for w in v)
+    return out
 
 
 def _shown(path: Path, root: Path | None) -> str:

@@ -89,6 +89,7 @@ class Rule:
     variants: list["Rule"] = field(default_factory=list)
     background: bool = False  # the writer's own description of a mention (a title): asserted inside reported speech too
     own_act: bool = False  # said in the first person inside a quotation, the act is its speaker's own, not his claim
+    not_named: dict[str, frozenset[str]] = field(default_factory=dict)  # slot -> names it never takes (a file's `not_named`)
 
     @property
     def has_node(self) -> bool:
@@ -180,3 +181,9 @@ class RuleSet:
 
     def get(self, rule_id: str) -> Rule | JoinRule | None:
         return next((r for r in [*self.rules, *self.joins] if r.id == rule_id), None)
+
+
+def fold_name(text: str) -> str:
+    """A mention's text as `not_named` compares it: lower case, one space, no leading "the"."""
+    words = text.lower().replace("\u2019", "'").split()
+    return " ".join(words[1:] if words[:1] == ["the"] else words)
