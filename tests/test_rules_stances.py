@@ -492,3 +492,33 @@ def test_round21_first_person_thanks_in_a_quotation_are_the_speakers_own_act(rea
 @pytest.mark.parametrize("text, expected", ROUND21_CASES, ids=[c[0][:48] for c in ROUND21_CASES])
 def test_round21_sides_that_fought_led_attacks_demands_and_warnings(read, text, expected):  # noqa: F811
     assert {a for a in read(text) if re.findall(r"([a-z-]+)\(", a)[-1] in KINDS21} == expected
+
+
+# Round 22: "their conflict" after two named sides that agreed, signed deals or pledged to end it is the conflict between
+# them (held-out convention 49), and the signing of a deal "by A and B" as a noun is their agreement; a group described by
+# its mediators and listed between dashes urges through each listed member (convention 42), the group alone without the
+# list; a group's foreign ministers stand for the group; two states' ministers named in an apposition are the parties.
+ROUND22_CASES = [
+    ("Eritrea and Ethiopia have signed several accords in the past to end their conflict, but none has held.",
+     {"attacked(eritrea, ethiopia)", "attacked(ethiopia, eritrea)", "agreed(eritrea, ethiopia)"}),
+    ("Fighting resumed despite the signing in May of the Algiers Agreement by Eritrea and Ethiopia, in which they pledged "
+     "to end their war.", {"attacked(eritrea, ethiopia)", "attacked(ethiopia, eritrea)", "agreed(eritrea, ethiopia)"}),
+    ("The African Union urged Eritrea and Ethiopia to end their conflict.",
+     {"urged(african-union, eritrea)", "urged(african-union, ethiopia)"}),
+    ("The signing of the accord was welcomed by Eritrea and Ethiopia.", set()),
+    ("The Quartet of Middle East mediators -- the United States, Russia and the European Union -- urged Israel to freeze "
+     "settlements.", {"urged(united-states, israel)", "urged(russia, israel)", "urged(european-union, israel)"}),
+    ("The Quartet of Middle East mediators urged Israel to freeze settlements.", {"urged(middle-east-quartet, israel)"}),
+    ("NATO foreign ministers urged Serbia to show restraint in Kosovo.", {"urged(nato, serbia)"}),
+    ("The Russian and Ukrainian prime ministers, Vladimir Putin and Yulia Tymoshenko, signed a gas deal in Moscow.",
+     {"agreed(vladimir-putin, yuliya-tymoshenko)"}),
+    # an insult in single quotation marks is an accusation, as in double ones; a plan so called is no actor
+    ("Robert Mugabe called British Prime Minister Tony Blair 'a liar' at the summit.", {"accused(robert-mugabe, tony-blair)"}),
+    ("Robert Mugabe called Tony Blair's plan 'a disaster'.", set()),
+]
+KINDS22 = tuple(k for k in KINDS21 if k != "member")
+
+
+@pytest.mark.parametrize("text, expected", ROUND22_CASES, ids=[c[0][:48] for c in ROUND22_CASES])
+def test_round22_their_conflict_signings_mediators_listed_and_ministers(read, text, expected):  # noqa: F811
+    assert {a for a in read(text) if re.findall(r"([a-z-]+)\(", a)[-1] in KINDS22} == expected
