@@ -1,7 +1,7 @@
-"""Twenty-second round: false visits. A continent, a world region or the Palestinian territories is
+"""Twenty-second round: false visits, and invitations to join a body. A continent, a world region or the Palestinian territories is
 no destination in any form or list item (visits.yaml `not_named`, kg.rules.engine), and a planned
 meeting that is the purpose of another participant's trip to its place ("X arrived in P for talks
-with Y") gives no visit of Y. Sentences written for these tests in wire style (none from the
+with Y") gives no visit of Y; "X was invited to join NATO" is NATO's invitation. Sentences written for these tests in wire style (none from the
 held-out or development sets), read through the whole pack and its graph with the helper of
 tests/test_rules_meetings.py; each case lists every met / visited / invited relation the sentence
 must give, and nothing else."""
@@ -30,6 +30,14 @@ TWENTY_SECOND = [
     ("Sergei Lavrov arrived in Tokyo on Monday for talks with his Chinese counterpart Yang Jiechi.", "2008-03-03",
      {"visited(sergei-lavrov, tokyo)", "planned met(sergei-lavrov, yang-jiechi)"}),
     # a planned meeting abroad with no trip told still gives the visiting minister's planned visit
+    # invited to join a named body: the body invited (CONVENTIONS 46)
+    ("Montenegro and Serbia were invited to join NATO at the Riga summit.", "2007-06-12",
+     {"invited(nato, montenegro)", "invited(nato, serbia)"}),
+    ("Montenegro was not invited to join NATO.", "2007-06-12", {"not invited(nato, montenegro)"}),
+    ("Montenegro received a formal invitation to join the European Union.", "2007-06-12",
+     {"invited(european-union, montenegro)"}),
+    ("Montenegro hopes to be invited to join NATO.", "2007-06-12", set()),
+    ("Montenegro was invited to join talks in Brussels.", "2007-06-12", set()),
     ("Manouchehr Mottaki is due to meet Javier Solana in Vienna later this week.", "2007-06-12",
      {"planned met(javier-solana, manouchehr-mottaki)", "planned visited(manouchehr-mottaki, vienna)"}),
 ]
