@@ -516,6 +516,27 @@ ROUND22_CASES = [
     ("Robert Mugabe called British Prime Minister Tony Blair 'a liar' at the summit.", {"accused(robert-mugabe, tony-blair)"}),
     ("Robert Mugabe called Tony Blair's plan 'a disaster'.", set()),
 ]
+
+# Round 22, rejections and accusations: a veto whose drafters are named in the same sentence rejects each drafter (convention
+# 20); a refusal told as the first actor's second verb after an act of his is his; a list held responsible is each accused.
+ROUND22_REJECTION_CASES = [
+    ("A draft resolution condemning Syria was vetoed by Russia, to the dismay of France, which had drafted it.",
+     {"rejected(russia, france)"}),
+    ("France drafted a resolution condemning Syria, but Russia vetoed it.", {"rejected(russia, france)"}),
+    ("The resolution was vetoed by Russia, to the dismay of France, which had welcomed it.", {"rejected(russia)"}),
+    ("Serbian President Boris Tadic accused Kosovo of provocation and refused to attend the talks.",
+     {"accused(boris-tadic, kosovo)", "rejected(boris-tadic)"}),
+    ("Boris Tadic said Kosovo had provoked Serbia and refused to attend the talks.", set()),
+    ("Boris Tadic met Javier Solana, who refused to comment.", set()),
+    ("Japan holds China and Russia responsible for the delay.", {"accused(japan, china)", "accused(japan, russia)"}),
+]
+KINDS22R = ("rejected", "accused")
+
+
+@pytest.mark.parametrize("text, expected", ROUND22_REJECTION_CASES, ids=[c[0][:48] for c in ROUND22_REJECTION_CASES])
+def test_round22_vetoes_of_named_drafters_second_verb_refusals_and_lists_held_responsible(read, text, expected):  # noqa: F811
+    got = {a for a in read(text) if re.findall(r"([a-z-]+)\(", a)[-1] in KINDS22R and not a.startswith(("claim", "planned"))}
+    assert got == expected
 KINDS22 = tuple(k for k in KINDS21 if k != "member")
 
 
