@@ -54,3 +54,23 @@ CASES = CASES + COUNTERPART_CASES
 def test_round22_cabinet_named_with_its_head(pack, text, date, expect):
     wrong, missed = unexpected_and_missed(pack, text, date, expect, lambda r: r.name in KINDS, "posts-test-22")
     assert not wrong and not missed, f"unexpected {wrong}, missed {missed}"
+
+
+CABINET = {"kgo:DeputyPrimeMinister", "kgo:Minister", "kgo:ForeignMinister", "kgo:DeputyForeignMinister", "kgo:DeputyMinister",
+           "kgo:DefenseMinister", "kgo:InteriorMinister", "kgo:FinanceMinister", "kgo:Speaker"}
+
+
+def test_round22_every_role_is_cabinet_or_excluded():
+    """link.post-cabinet-of-* place every unplaced role its `unless` does not list: a role added to
+    roles.yaml must be listed there or be a cabinet's, by decision."""
+    from pathlib import Path
+
+    import yaml
+    root = Path(__file__).resolve().parents[1]
+    roles = {r["iri"] for r in yaml.safe_load((root / "data" / "roles.yaml").read_text(encoding="utf-8"))["roles"]}
+    rules = yaml.safe_load((root / "data" / "rules" / "links.yaml").read_text(encoding="utf-8"))["rules"]
+    for rid in ("link.post-cabinet-of-president", "link.post-cabinet-of-primeminister"):
+        rule = next(r for r in rules if r["id"] == rid)
+        excluded = {alt[2] for alt in rule["unless"] if isinstance(alt[0], str) and alt[0] == "n" and alt[1] == "org:role"}
+        assert not CABINET & excluded, rid
+        assert roles <= CABINET | excluded, f"{rid}: roles neither cabinet nor excluded: {sorted(roles - CABINET - excluded)}"
