@@ -12,6 +12,7 @@ Parsers (each optional; the script says so and exits 0 when one is not installed
 
     python tests/bench/parse_probe.py speed [--parser spacy|linkgrammar] [--sets 13-19] [--rounds 3] [--clock cpu]
     python tests/bench/parse_probe.py met   [--sets 13-19] [--gate trigger|actors|unmet] [--no-proxy] [--errors]
+    python tests/bench/parse_probe.py visited [... the same options]      (the second relation probed)
 
 `speed` times kg's own build of the sets' articles and the parser on their sentences (all of them, then
 only those a gate lets through: a MEET word; and 2+ actors; and no meeting kg's rules found), and says
@@ -172,17 +173,22 @@ def build(pack: Any, a: dict[str, Any], text: str) -> tuple[Any, Any]:
 # ---------------------------------------------------------------- which sentences to parse
 
 MET_CLASSES = ("Meeting", "Talks", "Negotiation")
+# the second relation (`visited`): kg's @VISIT class, by stem
+VISIT_TRIGGER = re.compile(r"\b(visit\w*|travel\w*|arriv\w*|fl(y|ies|ew|ying)|return\w*|c(o|a)m(e|es|ing)|"
+                           r"go(es|ing)?|went|head(s|ed|ing)?)\b", re.I)
+RELATIONS = {"met": (TRIGGER, MET_CLASSES), "visited": (VISIT_TRIGGER, ("Visit",))}
 GATES = {"trigger": "with a MEET word", "actors": "... and 2+ actors kg found", "unmet": "... and no meeting kg found"}
 
 
-def gated(res: Any, gate: str) -> set[int]:
+def gated(res: Any, gate: str, relation: str = "met") -> set[int]:
     """The indices of the sentences a parser would be given: `trigger` (a MEET word), `actors` (and two or
     more actors kg found in it), `unmet` (and no meeting kg's rules found in it)."""
     ex = res.extractions[0]
-    met = {f.sentence.index for f in ex.firings if any(c.endswith(MET_CLASSES) for c in f.rule.node_classes)}
+    trigger, classes = RELATIONS[relation]
+    met = {f.sentence.index for f in ex.firings if any(c.endswith(classes) for c in f.rule.node_classes)}
     out = set()
     for an in ex.analyses:
-        if not TRIGGER.search(an.sentence.text):
+        if not trigger.search(an.sentence.text):
             continue
         actors = {m.entity.id for m in an.mentions if m.entity is not None and m.kind != "role"}
         if gate == "trigger" or (len(actors) >= 2 and (gate == "actors" or an.sentence.index not in met)):
@@ -471,6 +477,38 @@ def meetings(dp: Dep) -> list[tuple[list[int], list[int], int | None]]:
     return out
 
 
+VISIT_VERBS = {"travel", "arrive", "fly", "return", "come", "go", "head"}
+IRREGULAR_VISIT = {"flew": "fly", "flies": "fly", "came": "come", "went": "go", "gone": "go", "arrived": "arrive",
+                   "arriving": "arrive", "coming": "come"}
+
+
+def visits(dp: Dep) -> list[tuple[list[int], list[int], int | None]]:
+    """(visitors, places, verb): "X visited P", "X travelled / flew / returned / went / headed to P",
+    "X arrived in P"; also the noun "X's visit to P" and "during a visit to P" (the governing verb's subject)."""
+    out = []
+    for i, tok in enumerate(dp.t):
+        word, pos = tok[2].lower(), tok[4]
+        lem = IRREGULAR_VISIT.get(word, tok[3])
+        if pos == "VERB" and lem.startswith("visit"):
+            places = [y for o in dp.children(i, "dobj") for y in dp.spread(o)]
+            out.append((dp.subjects(i), places, i))
+        elif pos == "VERB" and (lem in VISIT_VERBS or any(word.startswith(v) for v in VISIT_VERBS)):
+            preps = ("in",) if word.startswith("arriv") else ("to",)
+            places = [y for p in dp.children(i, "prep") if dp.lemma(p) in preps
+                      for o in dp.children(p, "pobj") for y in dp.spread(o)]
+            if places:
+                out.append((dp.subjects(i), places, i))
+        elif pos == "NOUN" and word in ("visit", "visits", "trip", "trips"):
+            v = dp.governor(i)
+            places = [y for p in dp.children(i, "prep") if dp.lemma(p) == "to"
+                      for o in dp.children(p, "pobj") for y in dp.spread(o)]
+            poss = [y for p in dp.children(i, "poss") for y in dp.spread(p)]
+            subj = poss or (dp.subjects(v) if v is not None else [])
+            if places and dp.factual(i, v):
+                out.append((subj, places, v))
+    return out
+
+
 class Mapper:
     """Parse tokens to kg's mentions (character offsets in the article)."""
 
@@ -510,12 +548,14 @@ class Mapper:
         return [m for m in self.ms if m.begin <= b and e <= m.end and m.entity is not None]
 
 
-def probe_met(art: Any, res: Any, parser: Any, proxy: bool, gate: str = "trigger") -> list[tuple[Any, str]]:
-    """The met relations (over kg's entity IRIs, as evaluate_world.Rel) the parse gives, with their sentence."""
+def probe_met(art: Any, res: Any, parser: Any, proxy: bool, gate: str = "trigger",
+              relation: str = "met", places: Any = None) -> list[tuple[Any, str]]:
+    """The met (or visited) relations (over kg's entity IRIs, as evaluate_world.Rel) the parse gives, with
+    their sentence. `places` says whether an entity is a place or a state (a visit's destination)."""
     import evaluate_world as ew
     out = []
     ex = res.extractions[0]
-    parse_these = gated(res, gate)
+    parse_these = gated(res, gate, relation)
     for an in ex.analyses:
         s = an.sentence
         if s.index not in parse_these:
@@ -524,9 +564,13 @@ def probe_met(art: Any, res: Any, parser: Any, proxy: bool, gate: str = "trigger
         toks = parser.parse(s.text)
         dp = Dep(toks)
         mp = Mapper(s.begin, toks, mentions, proxy, dp)
-        for a_side, b_side, v in meetings(dp):
+        for a_side, b_side, v in (meetings(dp) if relation == "met" else visits(dp)):
             A = mp.ents(a_side)
-            B = mp.ents(b_side) if b_side else A
+            if relation == "visited":
+                A = [m for m in A if not places(m.entity)]
+                B = [m for j in b_side for m in mp.at(j) if places(m.entity)]
+            else:
+                B = mp.ents(b_side) if b_side else A
             spk = mp.ents(dp.speaker(v))
             claim = ew._entity_iri(res.builder, spk[-1].entity) if spk else None
             planned = dp.planned(v)
@@ -538,7 +582,8 @@ def probe_met(art: Any, res: Any, parser: Any, proxy: bool, gate: str = "trigger
                 for y in B:
                     i, j = ew._entity_iri(res.builder, x.entity), ew._entity_iri(res.builder, y.entity)
                     if i and j and i != j:
-                        out.append((ew.Rel("met", tuple(sorted((i, j))), **mods), s.text))
+                        args = tuple(sorted((i, j))) if relation == "met" else (i, j)
+                        out.append((ew.Rel(relation, args, **mods), s.text))
     return out
 
 
@@ -547,13 +592,19 @@ def cmd_met(args: argparse.Namespace) -> int:
     import yaml
     parser = load_parser(args.parser)
     if parser.name != "spacy":
-        print(f"SKIP: the met probe reads a dependency tree; {parser.name} gives links (docs/parsing.md)")
+        print(f"SKIP: the {args.command} probe reads a dependency tree; {parser.name} gives links (docs/parsing.md)")
         return 0
     pack = ew._pack()
+    rel = args.command
+    voc = pack.vocabulary
+
+    def places(entity: Any) -> bool:
+        return bool({"Place", "Country"} & set(voc.ancestors(entity.type)))
+
     tot = {k: 0 for k in ("gold", "kg_tp", "kg_fp", "u_tp", "u_fp", "add_tp", "add_fp", "dup")}
     print(f"parser: {parser.version}; proxy for unnamed representatives: {'on' if args.proxy else 'off'}; "
           f"sentences parsed: {GATES[args.gate]}")
-    print(f"{'set':<12} {'gold met':>8}  {'kg tp/fp':>9}  {'kg+parse tp/fp':>15}  "
+    print(f"{'set':<12} {'gold ' + rel:>8}  {'kg tp/fp':>9}  {'kg+parse tp/fp':>15}  "
           f"{'P':>5} {'R':>5} -> {'P':>5} {'R':>5}")
     for n in args.sets:
         folder = HELDOUT / f"articles-{n}"
@@ -565,7 +616,7 @@ def cmd_met(args: argparse.Namespace) -> int:
                 continue
             forms = {e["name"]: e.get("forms") or [] for e in ents.get(a["id"]) or []}
             types = {e["name"]: e.get("type") for e in ents.get(a["id"]) or []}
-            gold = [r for r in (ew.parse_rel(x) for x in rels.get(a["id"]) or []) if r.name == "met"]
+            gold = [r for r in (ew.parse_rel(x) for x in rels.get(a["id"]) or []) if r.name == rel]
             art, res = build(pack, a, text)
             g = res.graph
             names = ew.Names()
@@ -578,8 +629,8 @@ def cmd_met(args: argparse.Namespace) -> int:
                     iri = ew._entity_iri(res.builder, m.entity)
                     if iri and iri not in names.names:
                         names.names[iri] |= {ew.fold(x) for x in (m.entity.label, *m.entity.aliases)}
-            kg_rels = {r for r in ew._graph_relations(g) if r.name == "met"}
-            found = probe_met(art, res, parser, args.proxy, args.gate)
+            kg_rels = {r for r in ew._graph_relations(g) if r.name == rel}
+            found = probe_met(art, res, parser, args.proxy, args.gate, rel, places)
             added: dict[Any, str] = {}
             for r, s in found:
                 if r in kg_rels:
@@ -613,7 +664,7 @@ def cmd_met(args: argparse.Namespace) -> int:
             tot[k] += row[k]
         print(line(f"articles-{n}", row))
     print(line("all", tot))
-    print(f"added by the parse: {tot['add_tp']} right (new gold met found), {tot['add_fp']} wrong; "
+    print(f"added by the parse: {tot['add_tp']} right (new gold {rel} found), {tot['add_fp']} wrong; "
           f"{tot['dup']} of its findings kg already had")
     return 0
 
@@ -636,7 +687,7 @@ def sets_arg(s: str) -> list[int]:
 
 def main(argv: list[str] | None = None) -> int:
     ap = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
-    ap.add_argument("command", choices=["speed", "met"])
+    ap.add_argument("command", choices=["speed", *RELATIONS])
     ap.add_argument("--parser", choices=sorted(PARSERS), default="spacy")
     ap.add_argument("--sets", type=sets_arg, default=list(DEV_SETS), help="article sets, e.g. 13-19 or 16,19")
     ap.add_argument("--errors", action="store_true")
