@@ -530,6 +530,20 @@ ROUND22_REJECTION_CASES = [
     ("Boris Tadic met Javier Solana, who refused to comment.", set()),
     ("Japan holds China and Russia responsible for the delay.", {"accused(japan, china)", "accused(japan, russia)"}),
 ]
+
+# Round 22, praise: thanks to a state named by its demonym and a group noun, told as the sentence's first actor's second verb
+ROUND22_PRAISE_CASES = [
+    ("Javier Solana welcomed the release of the hostages and thanked the Syrian authorities for their help.",
+     {"praised(javier-solana, syria)"}),
+    ("U.N. Secretary-General Ban Ki-moon visited the camp and thanked the Chadian government for its cooperation.",
+     {"praised(ban-ki-moon, chad)"}),
+    ("Javier Solana visited Damascus and criticised the Syrian authorities for the delay.", set()),
+]
+
+
+@pytest.mark.parametrize("text, expected", ROUND22_PRAISE_CASES, ids=[c[0][:48] for c in ROUND22_PRAISE_CASES])
+def test_round22_thanks_to_a_demonym_group_as_a_second_verb(read, text, expected):  # noqa: F811
+    assert {a for a in read(text) if re.findall(r"([a-z-]+)\(", a)[-1] == "praised" and not a.startswith("claim")} == expected
 KINDS22R = ("rejected", "accused")
 
 
