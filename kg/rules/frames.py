@@ -80,6 +80,9 @@ PRE = "[both|either] [the] [(leaders|members|officials|representatives|envoys|go
 GROUP = ("[[('s|') !team] @GROUP_NOUN] [and (his|her|its|their) (delegation|team|aides|entourage|allies)]")
 # "the Hamas delegation", "Lebanon's government", "Meshaal and his delegation", "Hezbollah and its allies"
 # ("Iran's team" is a sports team more often than a delegation: no possessive before "team")
+# where a group of the subject met, as a reduced relative: "NATO leaders meeting in Bucharest invited
+# Albania and Croatia", "EU foreign ministers gathered in Luxembourg approved ..." (round 22)
+MET_AT = "[(meeting|gathered|gathering|assembled) (in|at) [the] {_gp:Place}]"
 # The verb groups (auxiliaries, modals, negators) are word classes of the pack (data/rules/_classes.yaml:
 # AUX_PLAN, AUX_MAYBE, AUX_PLAN_NEG, AUX_NEG), defined once for every frame. Slots a frame reserves
 # for the engine: `neg` (the negation), `_may` (a possibility: the relation is conditional).
@@ -186,7 +189,7 @@ def expand_frame(frame: Any) -> list[tuple[str, str]]:
         if form not in forms:
             continue
         if form == "active":
-            add(form, f"{s} [, ..12 ,] {TIME} {LIGHT} ({fin}|(has|have|had) {LIGHT} {pp}) {LIGHT}{obj}{comp}{after}")
+            add(form, f"{s} {MET_AT} [, ..12 ,] {TIME} {LIGHT} ({fin}|(has|have|had) {LIGHT} {pp}) {LIGHT}{obj}{comp}{after}")
             # the comma that closes an apposition naming the subject: "A Taliban spokesman, Zabihullah Mujahid, rejected ..."
             add(form, f", {s1} , {TIME} {LIGHT} ({fin}|(has|have|had) {LIGHT} {pp}) {LIGHT}{obj}{comp}{after}")
         elif form == "passive" and has_obj:
