@@ -62,6 +62,7 @@ class NameLexicon:
     list_people: frozenset[str] = frozenset()  # "a Hamas delegation and X": people for the item before (kg.rules.closures)
     party_words: frozenset[str] = frozenset()  # "Serbian Radical Party": a demonym opening a party's name (kg.knowing.reach)
     they_verbs: frozenset[str] = frozenset()  # "They met": a verb after the named parties that open a sentence (kg.knowing.coreference)
+    reaction_nouns: frozenset[str] = frozenset()  # "drawing protests from Beijing": a capital after "from" is its state
 
 
 def load_names(path: Path) -> NameLexicon:
@@ -103,4 +104,4 @@ def load_names(path: Path) -> NameLexicon:
                        words("capital_people"), words("capital_people_modifiers"),
                        words("capital_people_verbs"), words("male_first_names"),
                        table("shared_state_names"), words("title_nouns"), words("list_people"),
-                       words("party_words"), words("they_verbs"))
+                       words("party_words"), words("they_verbs"), words("reaction_nouns"))

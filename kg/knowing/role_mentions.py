@@ -182,6 +182,8 @@ class RoleMentions:
             return True  # "imposed sanctions on Damascus", "an arms embargo on Asmara"
         if prev == "of" and p > 0 and toks[p - 1].norm in lex.stance_nouns:
             return True  # "a fierce opponent of Washington", "a close ally of Moscow": a state's rival or friend
+        if self._reacts_from(toks, p) and not (b < len(toks) and toks[b].norm == "to"):
+            return True  # "drawing protests from Beijing", "condemnation from Washington and Brussels" (not "from X to Y")
         if prev in lex.place_preps or prev in ("to", "from", "via", "of", "for", "outside", "between"):
             return False
         if prev == "by":
@@ -210,6 +212,21 @@ class RoleMentions:
                                  toks[k].norm in lex.not_names or toks[k].norm.isdigit()):
             k += 1  # "Moscow strongly condemned", "Tehran on Monday rejected"
         return k < len(toks) and toks[k].norm in lex.actor_verbs
+
+    def _reacts_from(self, toks: list[Token], p: int) -> bool:
+        """Whether the capital after token p is the source of a reaction: p is "from" after a noun of
+        names.yaml `reaction_nouns` ("drawing protests from Beijing", "an angry protest from Tehran"), or
+        p is "and" or "," closing a list of capitalised names that such a "from" opens ("condemnation
+        from Washington and Brussels", "protests from China, Seoul and Taipei")."""
+        nouns = self.lex.reaction_nouns
+        if p < 1 or not nouns:
+            return False
+        if toks[p].norm in ("and", ","):
+            while p >= 0 and (toks[p].norm in ("and", ",", "the") or toks[p].text[:1].isupper()):
+                p -= 1  # back over the list's earlier members
+            if p < 1:
+                return False
+        return toks[p].norm == "from" and toks[p - 1].norm in nouns
 
     def _roles(self, toks: list[Token], spans: list[tuple[int, int, str, object]],
                keys: list[str] | None = None) -> list[tuple[int, int, RoleEntity]]:
