@@ -1,6 +1,8 @@
 """Round 22, names: a capital stands for its state as the source of a reaction after "from"
 ("drawing protests from Beijing and Seoul", names.yaml `reaction_nouns`, kg.knowing.role_mentions
-`_reacts_from`) and as the subject of "blamed" (names.yaml `actor_verbs`); a capital where
+`_reacts_from`), as a later object of an act in a list ("accused Moscow and Beijing of",
+`_list_opener`) and as the subject of "blamed", "summoned", "lodged", "dismissed", "expelled",
+"retaliated" (names.yaml `actor_verbs`); a capital where
 something happens, or that people come from or go to, stays the city. Texts of our own."""
 from __future__ import annotations
 
@@ -32,6 +34,22 @@ def test_a_capital_that_blames_is_its_state(pack):
     assert metonyms(pack, "Pyongyang blamed Seoul for the sinking of the patrol boat.") == [
         ("Pyongyang", "north-korea"), ("Seoul", "south-korea")]
     assert metonyms(pack, "New Delhi blames the bombings on a banned militant group.") == [("New Delhi", "india")]
+
+
+def test_a_later_capital_of_a_list_after_a_verb_of_acting_on_is_its_state(pack):
+    assert metonyms(pack, "The envoy urged Ankara and Athens to resume talks on the island.") == [
+        ("Ankara", "turkey"), ("Athens", "greece")]
+    assert metonyms(pack, "The minister accused London, Paris and Berlin of double standards.") == [
+        ("London", "united-kingdom"), ("Paris", "france"), ("Berlin", "germany")]
+    assert metonyms(pack, "The minister met Lavrov in Moscow and Wen in Beijing.") == []
+
+
+def test_a_capital_that_replies_as_a_state_is_that_state(pack):
+    for text, state in (("Hanoi summoned the Chinese ambassador over the fishing boats.", "vietnam"),
+                        ("Ankara lodged a complaint with the Dutch embassy.", "turkey"),
+                        ("Caracas dismissed the report as propaganda.", "venezuela"),
+                        ("Moscow expelled two Polish diplomats on Friday.", "russia")):
+        assert metonyms(pack, text)[:1] == [(text.split()[0], state)], text
 
 
 def test_a_capital_as_a_place_after_from_stays_the_city(pack):

@@ -176,6 +176,9 @@ class RoleMentions:
         prev = toks[p].norm if p >= 0 else ""
         if prev in lex.object_verbs or p > 0 and f"{toks[p - 1].norm} {prev}" in lex.object_verbs:
             return True  # the object of an act: "accused Khartoum of", "urged Moscow to", "called on Tehran to"
+        j = self._list_opener(toks, p)
+        if j > 0 and (toks[j].norm in lex.object_verbs or f"{toks[j - 1].norm} {toks[j].norm}" in lex.object_verbs):
+            return True  # a later object of the act: "accused Moscow and Beijing of", "urged London, Paris and Berlin to"
         if prev == "that" and p > 0 and toks[p - 1].norm in lex.demand_that_verbs:
             return True  # the subject of what is demanded of it: "demanded that Pyongyang not conduct"
         if prev in ("on", "against") and p > 0 and toks[p - 1].norm in lex.act_nouns:
@@ -221,12 +224,19 @@ class RoleMentions:
         nouns = self.lex.reaction_nouns
         if p < 1 or not nouns:
             return False
-        if toks[p].norm in ("and", ","):
-            while p >= 0 and (toks[p].norm in ("and", ",", "the") or toks[p].text[:1].isupper()):
-                p -= 1  # back over the list's earlier members
-            if p < 1:
-                return False
-        return toks[p].norm == "from" and toks[p - 1].norm in nouns
+        p = self._list_opener(toks, p)
+        return p >= 1 and toks[p].norm == "from" and toks[p - 1].norm in nouns
+
+    @staticmethod
+    def _list_opener(toks: list[Token], p: int) -> int:
+        """The token before a list of capitalised names whose last member follows token p, when p
+        is "and" or "," ("from" of "from Washington and Brussels", "accused" of "accused Moscow and
+        Beijing"); p itself otherwise; -1 when the list opens the sentence."""
+        if p < 0 or toks[p].norm not in ("and", ","):
+            return p
+        while p >= 0 and (toks[p].norm in ("and", ",", "the") or toks[p].text[:1].isupper()):
+            p -= 1  # back over the list's earlier members
+        return p
 
     def _roles(self, toks: list[Token], spans: list[tuple[int, int, str, object]],
                keys: list[str] | None = None) -> list[tuple[int, int, RoleEntity]]:
