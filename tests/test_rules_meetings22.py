@@ -44,6 +44,21 @@ TWENTY_SECOND = [
     # ... talks with no mediator named are the sides' own
     ("Mwai Kibaki and Raila Odinga signed a power-sharing deal after two weeks of talks in Nairobi.", "2008-03-01",
      {"met(mwai-kibaki, raila-odinga)"}),
+    # a deal a named third party mediated: each signer met the mediator, not each other (CONVENTIONS 89)
+    ("Fatah and Hamas signed a unity deal in Mecca mediated by Egyptian President Hosni Mubarak.", "2007-02-09",
+     {"met(fatah, hosni-mubarak)", "met(hamas, hosni-mubarak)"}),
+    ("Kenyan President Mwai Kibaki and opposition leader Raila Odinga signed an accord on Thursday, mediated by Kofi Annan.",
+     "2008-03-01", {"met(kofi-annan, mwai-kibaki)", "met(kofi-annan, raila-odinga)"}),
+    ("Mwai Kibaki and Raila Odinga signed a deal in Nairobi under the mediation of Tanzania's President Jakaya Kikwete.",
+     "2008-03-01", {"met(jakaya-kikwete, mwai-kibaki)", "met(jakaya-kikwete, raila-odinga)"}),
+    ("Mwai Kibaki and Raila Odinga reached an agreement on Thursday after weeks of mediation by Kofi Annan.", "2008-03-01",
+     {"met(kofi-annan, mwai-kibaki)", "met(kofi-annan, raila-odinga)"}),
+    ("Hamas and Fatah signed a truce in Gaza under Egypt's mediation.", "2007-02-09", {"met(egypt, hamas)", "met(egypt, fatah)"}),
+    # ... no named mediator, a deal not (yet) signed, or the mediator's possessive: no meeting
+    ("Fatah and Hamas signed a Saudi-brokered unity deal in Mecca.", "2007-02-09", set()),
+    ("Fatah and Hamas will sign a unity deal mediated by Hosni Mubarak.", "2007-02-09", set()),
+    ("Fatah and Hamas refused to sign a unity deal mediated by Hosni Mubarak.", "2007-02-09", set()),
+    ("Fatah and Hamas signed a deal mediated by Egypt's intelligence service.", "2007-02-09", set()),
 ]
 
 
