@@ -11,6 +11,7 @@ from pathlib import Path
 from typing import Any
 
 from ..errors import InputError
+from ..reading.text import norm
 from .pattern import Capture, Firsts, Parsed, Slot
 
 
@@ -184,6 +185,7 @@ class RuleSet:
 
 
 def fold_name(text: str) -> str:
-    """A mention's text as `not_named` compares it: lower case, one space, no leading "the"."""
-    words = text.lower().replace("\u2019", "'").split()
+    """A mention's text as `not_named` compares it: the tokens' normal form (kg.reading.text.norm),
+    one space, no leading "the"."""
+    words = norm(text).split()
     return " ".join(words[1:] if words[:1] == ["the"] else words)
