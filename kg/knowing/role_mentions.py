@@ -185,7 +185,7 @@ class RoleMentions:
             return True  # "imposed sanctions on Damascus", "an arms embargo on Asmara"
         if prev == "of" and p > 0 and toks[p - 1].norm in lex.stance_nouns:
             return True  # "a fierce opponent of Washington", "a close ally of Moscow": a state's rival or friend
-        if self._reacts_from(toks, p) and not (b < len(toks) and toks[b].norm == "to"):
+        if self._reacts_from(toks, j) and not (b < len(toks) and toks[b].norm == "to"):
             return True  # "drawing protests from Beijing", "condemnation from Washington and Brussels" (not "from X to Y")
         if prev in lex.place_preps or prev in ("to", "from", "via", "of", "for", "outside", "between"):
             return False
@@ -216,16 +216,11 @@ class RoleMentions:
             k += 1  # "Moscow strongly condemned", "Tehran on Monday rejected"
         return k < len(toks) and toks[k].norm in lex.actor_verbs
 
-    def _reacts_from(self, toks: list[Token], p: int) -> bool:
-        """Whether the capital after token p is the source of a reaction: p is "from" after a noun of
-        names.yaml `reaction_nouns` ("drawing protests from Beijing", "an angry protest from Tehran"), or
-        p is "and" or "," closing a list of capitalised names that such a "from" opens ("condemnation
-        from Washington and Brussels", "protests from China, Seoul and Taipei")."""
-        nouns = self.lex.reaction_nouns
-        if p < 1 or not nouns:
-            return False
-        p = self._list_opener(toks, p)
-        return p >= 1 and toks[p].norm == "from" and toks[p - 1].norm in nouns
+    def _reacts_from(self, toks: list[Token], j: int) -> bool:
+        """Whether the capital is the source of a reaction: j, the token before it or before the list
+        it ends (`_list_opener`), is "from" after a noun of names.yaml `reaction_nouns` ("drawing
+        protests from Beijing", "condemnation from Washington and Brussels")."""
+        return j >= 1 and toks[j].norm == "from" and toks[j - 1].norm in self.lex.reaction_nouns
 
     @staticmethod
     def _list_opener(toks: list[Token], p: int) -> int:
